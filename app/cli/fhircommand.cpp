@@ -1,0 +1,63 @@
+#include "clicommand.h"
+#include "common/clock.h"
+#include "fhir/procedurewriter.h"
+#include "rules/documentcheck.h"
+
+#include <QCommandLineParser>
+
+namespace Cli {
+
+namespace {
+
+int runFhir(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Prints a Procedure exactly as the app would send it: the defaults filled in (status completed,\n"
+        "the US Core profile, a client identifier) and written in the chosen dialect.\n"
+        "Exit status: 0 printed, 1 the Procedure has an error (findings on stderr), 2 usage error."));
+    parser.addHelpOption();
+    const QCommandLineOption dialectOption(
+        QStringLiteral("dialect"),
+        QStringLiteral("How recordedDate is written: ehr-vendor (top level, the default) or r4-strict "
+                       "(R5 cross-version extension)."),
+        QStringLiteral("DIALECT"), Fhir::dialectName(Fhir::Dialect::EhrVendor));
+    parser.addOption(dialectOption);
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A Procedure JSON file ('-' for stdin)."));
+    parser.process(arguments);
+
+    const auto dialect = Fhir::dialectFromName(parser.value(dialectOption));
+    if (!dialect) {
+        err() << "fhir: unknown dialect \"" << parser.value(dialectOption) << "\"; use "
+              << Fhir::dialectNames().join(QStringLiteral(" or ")) << Qt::endl;
+        return UsageError;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        err() << "fhir: give exactly one FILE; see superbill-cli fhir --help" << Qt::endl;
+        return UsageError;
+    }
+    const QString file = parser.positionalArguments().constFirst();
+    QByteArray contents;
+    if (!readInput(file, contents))
+        return UsageError;
+
+    Rules::ValidationContext context;
+    context.now = Common::Clock::system().nowUtc();
+    const Rules::DocumentCheck check = Rules::checkProcedureDocument(contents, context, true);
+    for (const auto &finding : check.findings)
+        err() << findingLine(file, finding) << Qt::endl;
+    if (!check.isValid())
+        return Failure;
+    out() << Fhir::ProcedureWriter(*dialect).toBytes(*check.entry);
+    out().flush();
+    return Success;
+}
+
+} // namespace
+
+Command fhirCommand()
+{
+    return {QStringLiteral("fhir"), QStringLiteral("Print a Procedure as the app would send it."), runFhir};
+}
+
+} // namespace Cli

@@ -1,0 +1,87 @@
+#include "clicommand.h"
+#include "common/clock.h"
+#include "rules/documentcheck.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Cli {
+
+namespace {
+
+QJsonObject findingJson(const Model::Finding &finding)
+{
+    return {{QStringLiteral("code"), finding.code},
+            {QStringLiteral("severity"), Model::severityName(finding.severity)},
+            {QStringLiteral("path"), finding.path},
+            {QStringLiteral("message"), finding.message}};
+}
+
+int runValidate(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Checks FHIR Procedure JSON files against every rule the EHR enforces.\n"
+        "Exit status: 0 all valid, 1 a file has an error, 2 usage error or unreadable file."));
+    parser.addHelpOption();
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the result as JSON."));
+    parser.addOption(jsonOption);
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Procedure JSON files ('-' for stdin)."),
+                                 QStringLiteral("FILE..."));
+    parser.process(arguments);
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty()) {
+        err() << "validate: no FILE given; see superbill-cli validate --help" << Qt::endl;
+        return UsageError;
+    }
+
+    Rules::ValidationContext context;
+    context.now = Common::Clock::system().nowUtc();
+    bool anyUnreadable = false;
+    bool anyInvalid = false;
+    QJsonArray report;
+    for (const QString &file : files) {
+        QByteArray contents;
+        if (!readInput(file, contents)) {
+            anyUnreadable = true;
+            report.append(QJsonObject{{QStringLiteral("file"), file},
+                                      {QStringLiteral("valid"), false},
+                                      {QStringLiteral("error"), QStringLiteral("unreadable")},
+                                      {QStringLiteral("findings"), QJsonArray()}});
+            continue;
+        }
+        const Rules::DocumentCheck check = Rules::checkProcedureDocument(contents, context);
+        anyInvalid = anyInvalid || !check.isValid();
+        if (parser.isSet(jsonOption)) {
+            QJsonArray findings;
+            for (const auto &finding : check.findings)
+                findings.append(findingJson(finding));
+            report.append(QJsonObject{{QStringLiteral("file"), file},
+                                      {QStringLiteral("valid"), check.isValid()},
+                                      {QStringLiteral("findings"), findings}});
+            continue;
+        }
+        for (const auto &finding : check.findings)
+            out() << findingLine(file, finding) << Qt::endl;
+        if (check.isValid())
+            out() << file << ": valid" << Qt::endl;
+    }
+    if (parser.isSet(jsonOption))
+        out() << QJsonDocument(report).toJson(QJsonDocument::Indented);
+    out().flush();
+    if (anyUnreadable)
+        return UsageError;
+    return anyInvalid ? Failure : Success;
+}
+
+} // namespace
+
+Command validateCommand()
+{
+    return {QStringLiteral("validate"), QStringLiteral("Check Procedure JSON files against the EHR's rules."),
+            runValidate};
+}
+
+} // namespace Cli

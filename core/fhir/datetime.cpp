@@ -1,0 +1,79 @@
+#include "datetime.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QTimeZone>
+
+namespace Fhir {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Fhir::DateTime", text);
+}
+} // namespace
+
+DateTimeParse parseDateTime(const QString &text)
+{
+    static const QRegularExpression fullDateTime(QStringLiteral(
+        R"(^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?$)"));
+    static const QRegularExpression partialDate(QStringLiteral(R"(^\d{4}(-\d{2}(-\d{2})?)?$)"));
+
+    if (text.isEmpty())
+        return {{}, tr("is empty")};
+    const auto match = fullDateTime.match(text);
+    if (!match.hasMatch()) {
+        if (partialDate.match(text).hasMatch())
+            return {{}, tr("\"%1\" is only a date; a full date-time with a timezone offset is needed, "
+                           "e.g. 2026-03-14T10:00:00-05:00")
+                            .arg(text)};
+        return {{}, tr("\"%1\" is not a date-time like 2026-03-14T10:00:00-05:00").arg(text)};
+    }
+    const auto number = [&match](int group) { return match.capturedView(group).toInt(); };
+    const QDate date(number(1), number(2), number(3));
+    if (!date.isValid())
+        return {{}, tr("\"%1\" has no such calendar date").arg(text)};
+    int millis = 0;
+    if (match.capturedLength(7) > 0)
+        millis = match.captured(7).left(3).leftJustified(3, u'0').toInt();
+    const QTime time(number(4), number(5), number(6), millis);
+    if (!time.isValid())
+        return {{}, tr("\"%1\" has no such time of day").arg(text)};
+
+    const auto zone = match.capturedView(8);
+    if (zone.isEmpty())
+        return {QDateTime(date, time, Qt::LocalTime), {}};
+    if (zone == u"Z")
+        return {QDateTime(date, time, Qt::UTC), {}};
+    const int hours = zone.mid(1, 2).toInt();
+    const int minutes = zone.mid(4, 2).toInt();
+    if (hours > 14 || minutes > 59 || (hours == 14 && minutes > 0))
+        return {{}, tr("\"%1\" has an offset outside -14:00..+14:00").arg(text)};
+    const int sign = zone.front() == u'-' ? -1 : 1;
+    return {QDateTime(date, time, Qt::OffsetFromUTC, sign * (hours * 3600 + minutes * 60)), {}};
+}
+
+QString formatDateTime(const QDateTime &value)
+{
+    if (!value.isValid())
+        return {};
+    const QString format = value.time().msec() != 0 ? QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")
+                                                    : QStringLiteral("yyyy-MM-ddTHH:mm:ss");
+    const QString local = value.toString(format);
+    if (value.timeSpec() == Qt::UTC)
+        return local + u'Z';
+    if (value.timeSpec() == Qt::LocalTime)
+        return local;
+    const int offset = value.offsetFromUtc();
+    const int absolute = std::abs(offset);
+    return local + (offset < 0 ? u'-' : u'+') + QStringLiteral("%1:%2")
+                                                    .arg(absolute / 3600, 2, 10, QLatin1Char('0'))
+                                                    .arg((absolute % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
+
+bool hasExplicitOffset(const QDateTime &value)
+{
+    return value.isValid() && value.timeSpec() != Qt::LocalTime;
+}
+
+} // namespace Fhir

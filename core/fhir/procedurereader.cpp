@@ -1,0 +1,327 @@
+#include "procedurereader.h"
+
+#include "datetime.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace Fhir {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Fhir::ProcedureReader", text);
+}
+
+namespace Code {
+const auto ValidationFailed = QStringLiteral("500001");
+const auto InvalidStatus = QStringLiteral("500018");
+const auto ProcedureCode = QStringLiteral("PRO001");
+const auto Subject = QStringLiteral("PRO003");
+const auto Encounter = QStringLiteral("PRO004");
+const auto Performed = QStringLiteral("PRO005");
+const auto Reason = QStringLiteral("PRO006");
+const auto Ignored = QStringLiteral("SBD004");
+} // namespace Code
+
+QString jsonTypeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("undefined");
+}
+
+/// Walks one Procedure object, collecting what it can and a finding for what it cannot.
+class Walker
+{
+public:
+    explicit Walker(ProcedureReadResult &result) : m_result(result) {}
+
+    void problem(const QString &code, const QString &path, const QString &message,
+                 Model::Severity severity = Model::Severity::Error)
+    {
+        m_result.problems.append({code, severity, path, message});
+    }
+
+    void wrongType(const QString &code, const QString &path, const QString &expected, const QJsonValue &got)
+    {
+        problem(code, path, tr("must be %1, not %2").arg(expected, jsonTypeName(got)));
+    }
+
+    std::optional<QString> string(const QJsonValue &value, const QString &code, const QString &path)
+    {
+        if (value.isUndefined())
+            return std::nullopt;
+        if (!value.isString()) {
+            wrongType(code, path, tr("a string"), value);
+            return std::nullopt;
+        }
+        return value.toString();
+    }
+
+    std::optional<QJsonObject> object(const QJsonValue &value, const QString &code, const QString &path)
+    {
+        if (value.isUndefined())
+            return std::nullopt;
+        if (!value.isObject()) {
+            wrongType(code, path, tr("an object"), value);
+            return std::nullopt;
+        }
+        return value.toObject();
+    }
+
+    std::optional<QJsonArray> array(const QJsonValue &value, const QString &code, const QString &path)
+    {
+        if (value.isUndefined())
+            return std::nullopt;
+        if (!value.isArray()) {
+            wrongType(code, path, tr("an array"), value);
+            return std::nullopt;
+        }
+        return value.toArray();
+    }
+
+    QDateTime dateTime(const QJsonValue &value, const QString &path)
+    {
+        const auto text = string(value, Code::Performed, path);
+        if (!text)
+            return {};
+        const auto parsed = parseDateTime(*text);
+        if (!parsed.ok()) {
+            problem(Code::Performed, path, parsed.error);
+            return {};
+        }
+        return parsed.value;
+    }
+
+    void ignoreUnknownKeys(const QJsonObject &object, const QString &path, const QSet<QString> &known)
+    {
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!known.contains(it.key()))
+                problem(Code::Ignored, path + u'.' + it.key(),
+                        tr("is not part of a superbill procedure and is ignored"), Model::Severity::Warning);
+        }
+    }
+
+    Model::Coding coding(const QJsonValue &value, const QString &code, const QString &path)
+    {
+        Model::Coding result;
+        const auto json = object(value, code, path);
+        if (!json)
+            return result;
+        result.system = string(json->value(QStringLiteral("system")), code, path + QStringLiteral(".system"))
+                            .value_or(QString());
+        result.version = string(json->value(QStringLiteral("version")), code, path + QStringLiteral(".version"))
+                             .value_or(QString());
+        result.code =
+            string(json->value(QStringLiteral("code")), code, path + QStringLiteral(".code")).value_or(QString());
+        result.display = string(json->value(QStringLiteral("display")), code, path + QStringLiteral(".display"))
+                             .value_or(QString());
+        ignoreUnknownKeys(*json, path,
+                          {QStringLiteral("system"), QStringLiteral("version"), QStringLiteral("code"),
+                           QStringLiteral("display"), QStringLiteral("userSelected")});
+        return result;
+    }
+
+    /// A CodeableConcept that must carry exactly one coding.
+    std::optional<Model::Coding> singleCoding(const QJsonValue &value, const QString &code, const QString &path,
+                                              const QString &what)
+    {
+        const auto conceptJson = object(value, code, path);
+        if (!conceptJson)
+            return std::nullopt;
+        ignoreUnknownKeys(*conceptJson, path, {QStringLiteral("coding"), QStringLiteral("text")});
+        const QString codingPath = path + QStringLiteral(".coding");
+        const auto codings = array(conceptJson->value(QStringLiteral("coding")), code, codingPath);
+        if (!codings || codings->isEmpty()) {
+            if (conceptJson->contains(QStringLiteral("coding")) && codings)
+                problem(code, codingPath, tr("is empty; %1 needs one coding").arg(what));
+            return std::nullopt;
+        }
+        if (codings->size() > 1)
+            problem(code, codingPath, tr("has %1 codings; %2 takes exactly one").arg(codings->size()).arg(what));
+        return coding(codings->at(0), code, codingPath + QStringLiteral("[0]"));
+    }
+
+    Model::Reference reference(const QJsonValue &value, const QString &code, const QString &path)
+    {
+        const auto json = object(value, code, path);
+        if (!json)
+            return {};
+        ignoreUnknownKeys(*json, path, {QStringLiteral("reference"), QStringLiteral("display")});
+        return {string(json->value(QStringLiteral("reference")), code, path + QStringLiteral(".reference"))
+                    .value_or(QString())};
+    }
+
+    void readRecordedExtension(const QJsonValue &value, Model::ProcedureEntry &entry)
+    {
+        const QString path = QStringLiteral("Procedure.extension");
+        const auto extensions = array(value, Code::ValidationFailed, path);
+        if (!extensions)
+            return;
+        for (qsizetype i = 0; i < extensions->size(); ++i) {
+            const QString itemPath = path + QStringLiteral("[%1]").arg(i);
+            const auto extension = object(extensions->at(i), Code::ValidationFailed, itemPath);
+            if (!extension)
+                continue;
+            const auto url = string(extension->value(QStringLiteral("url")), Code::ValidationFailed,
+                                    itemPath + QStringLiteral(".url"));
+            if (url != QLatin1String(RecordedExtensionUrl)) {
+                problem(Code::Ignored, itemPath, tr("extension %1 is not used by a superbill and is ignored")
+                                                     .arg(url.value_or(tr("without url"))),
+                        Model::Severity::Warning);
+                continue;
+            }
+            const QDateTime recorded =
+                dateTime(extension->value(QStringLiteral("valueDateTime")), itemPath + QStringLiteral(".valueDateTime"));
+            if (!recorded.isValid())
+                continue;
+            if (entry.recordedDate.isValid() && entry.recordedDate != recorded) {
+                problem(Code::Performed, itemPath,
+                        tr("gives a different recorded date than Procedure.recordedDate"));
+                continue;
+            }
+            if (!m_result.recordedDialect)
+                m_result.recordedDialect = Dialect::R4Strict;
+            entry.recordedDate = recorded;
+        }
+    }
+
+    Model::ProcedureEntry read(const QJsonObject &json)
+    {
+        Model::ProcedureEntry entry;
+        const auto value = [&json](const char *key) { return json.value(QLatin1String(key)); };
+
+        entry.id = string(value("id"), Code::ValidationFailed, QStringLiteral("Procedure.id")).value_or(QString());
+        if (const auto meta = object(value("meta"), Code::ValidationFailed, QStringLiteral("Procedure.meta"))) {
+            const auto profiles = array(meta->value(QStringLiteral("profile")), Code::ValidationFailed,
+                                        QStringLiteral("Procedure.meta.profile"));
+            for (qsizetype i = 0; profiles && i < profiles->size(); ++i) {
+                if (const auto profile = string(profiles->at(i), Code::ValidationFailed,
+                                                QStringLiteral("Procedure.meta.profile[%1]").arg(i)))
+                    entry.profiles.append(*profile);
+            }
+        }
+        entry.status =
+            string(value("status"), Code::InvalidStatus, QStringLiteral("Procedure.status")).value_or(QString());
+        entry.category = singleCoding(value("category"), Code::ValidationFailed, QStringLiteral("Procedure.category"),
+                                      tr("a category"));
+        entry.code = singleCoding(value("code"), Code::ProcedureCode, QStringLiteral("Procedure.code"),
+                                  tr("the procedure code"))
+                         .value_or(Model::Coding{});
+        entry.subject = reference(value("subject"), Code::Subject, QStringLiteral("Procedure.subject"));
+        entry.encounter = reference(value("encounter"), Code::Encounter, QStringLiteral("Procedure.encounter"));
+
+        if (json.contains(QStringLiteral("performedDateTime")) && json.contains(QStringLiteral("performedPeriod")))
+            problem(Code::Performed, QStringLiteral("Procedure.performed[x]"),
+                    tr("has both performedDateTime and performedPeriod; send exactly one"));
+        entry.performedDateTime = dateTime(value("performedDateTime"), QStringLiteral("Procedure.performedDateTime"));
+        if (const auto period =
+                object(value("performedPeriod"), Code::Performed, QStringLiteral("Procedure.performedPeriod"))) {
+            entry.performedPeriod.start =
+                dateTime(period->value(QStringLiteral("start")), QStringLiteral("Procedure.performedPeriod.start"));
+            entry.performedPeriod.end =
+                dateTime(period->value(QStringLiteral("end")), QStringLiteral("Procedure.performedPeriod.end"));
+            ignoreUnknownKeys(*period, QStringLiteral("Procedure.performedPeriod"),
+                              {QStringLiteral("start"), QStringLiteral("end")});
+        }
+
+        if (json.contains(QStringLiteral("recordedDate"))) {
+            entry.recordedDate = dateTime(value("recordedDate"), QStringLiteral("Procedure.recordedDate"));
+            if (entry.recordedDate.isValid())
+                m_result.recordedDialect = Dialect::EhrVendor;
+        }
+        readRecordedExtension(value("extension"), entry);
+
+        const auto reasons = array(value("reasonReference"), Code::Reason, QStringLiteral("Procedure.reasonReference"));
+        for (qsizetype i = 0; reasons && i < reasons->size(); ++i)
+            entry.reasonReferences.append(
+                reference(reasons->at(i), Code::Reason, QStringLiteral("Procedure.reasonReference[%1]").arg(i)));
+
+        const auto identifiers =
+            array(value("identifier"), Code::ValidationFailed, QStringLiteral("Procedure.identifier"));
+        for (qsizetype i = 0; identifiers && i < identifiers->size(); ++i) {
+            const QString path = QStringLiteral("Procedure.identifier[%1]").arg(i);
+            const auto identifier = object(identifiers->at(i), Code::ValidationFailed, path);
+            if (!identifier)
+                continue;
+            ignoreUnknownKeys(*identifier, path,
+                              {QStringLiteral("system"), QStringLiteral("value"), QStringLiteral("use")});
+            entry.identifiers.append(
+                {string(identifier->value(QStringLiteral("system")), Code::ValidationFailed, path + QStringLiteral(".system"))
+                     .value_or(QString()),
+                 string(identifier->value(QStringLiteral("value")), Code::ValidationFailed, path + QStringLiteral(".value"))
+                     .value_or(QString())});
+        }
+
+        ignoreUnknownKeys(json, QStringLiteral("Procedure"),
+                          {QStringLiteral("resourceType"), QStringLiteral("id"), QStringLiteral("meta"),
+                           QStringLiteral("status"), QStringLiteral("category"), QStringLiteral("code"),
+                           QStringLiteral("subject"), QStringLiteral("encounter"), QStringLiteral("performedDateTime"),
+                           QStringLiteral("performedPeriod"), QStringLiteral("recordedDate"),
+                           QStringLiteral("extension"), QStringLiteral("reasonReference"),
+                           QStringLiteral("identifier")});
+        return entry;
+    }
+
+private:
+    ProcedureReadResult &m_result;
+};
+
+} // namespace
+
+ProcedureReadResult ProcedureReader::read(const QByteArray &json)
+{
+    QJsonParseError error;
+    const auto document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError) {
+        ProcedureReadResult result;
+        result.problems.append({Code::ValidationFailed, Model::Severity::Error, QString(),
+                                tr("is not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset)});
+        return result;
+    }
+    if (!document.isObject()) {
+        ProcedureReadResult result;
+        result.problems.append({Code::ValidationFailed, Model::Severity::Error, QString(),
+                                tr("is JSON but not an object; a Procedure resource is an object")});
+        return result;
+    }
+    return read(document.object());
+}
+
+ProcedureReadResult ProcedureReader::read(const QJsonObject &resource)
+{
+    ProcedureReadResult result;
+    const QJsonValue type = resource.value(QStringLiteral("resourceType"));
+    if (type.toString() != QStringLiteral("Procedure")) {
+        const QString message = type.isUndefined()
+                                    ? tr("is missing; a Procedure resource has resourceType \"Procedure\"")
+                                    : tr("is %1; expected \"Procedure\"")
+                                          .arg(type.isString() ? u'"' + type.toString() + u'"' : jsonTypeName(type));
+        result.problems.append(
+            {Code::ValidationFailed, Model::Severity::Error, QStringLiteral("Procedure.resourceType"), message});
+        return result;
+    }
+    Walker walker(result);
+    result.entry = walker.read(resource);
+    return result;
+}
+
+} // namespace Fhir

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "codeclassifier.h"
+#include "model/finding.h"
+#include "model/procedureentry.h"
+
+#include <QDateTime>
+#include <QSet>
+#include <QString>
+
+#include <optional>
+
+namespace Rules {
+
+/// What the caller knows about the line's encounter.
+struct EncounterFacts
+{
+    bool exists = true;
+    QString patientId; ///< empty when unknown
+    bool signedOff = false;
+    bool billed = false;
+};
+
+/**
+ * What the caller knows beyond the line itself. Every member is optional:
+ * a rule that needs a fact only runs when the fact is given, so the form,
+ * the CLI and the training EHR share one validator with different knowledge.
+ */
+struct ValidationContext
+{
+    QDateTime now; ///< for the "in the future" warnings; invalid: not checked
+    std::optional<bool> patientExists;
+    std::optional<EncounterFacts> encounter;
+    std::optional<QSet<QString>> patientConditionIds; ///< ids without "Condition/"
+    CodeFlagsLookup codeFlags;                         ///< the code catalog's flags
+};
+
+/**
+ * Every rule of shared/spec/procedure-rules.md, plus warnings a careful clerk
+ * wants. Each finding carries the EHR's own code and the element path, so a
+ * form can mark the field and the training EHR can answer as the EHR does.
+ */
+class Validator
+{
+public:
+    static Model::Findings check(const Model::ProcedureEntry &entry, const ValidationContext &context = {});
+
+    /// True when the line's code needs a performedPeriod (anesthesia by form or by catalog flag).
+    static bool needsPeriod(const Model::ProcedureEntry &entry, const ValidationContext &context = {});
+};
+
+/// A finding path for the n-th linked diagnosis: "Procedure.reasonReference[n].reference".
+QString reasonReferencePath(qsizetype index);
+
+} // namespace Rules
