@@ -2,9 +2,33 @@
 
 #include <QFile>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace Cli {
+
+namespace {
+QList<Command> &registry()
+{
+    static QList<Command> commands;
+    return commands;
+}
+} // namespace
+
+CommandRegistrar::CommandRegistrar(int order, Command (*factory)())
+{
+    Command command = factory();
+    command.order = order;
+    registry().append(command);
+}
+
+QList<Command> registeredCommands()
+{
+    QList<Command> commands = registry();
+    std::stable_sort(commands.begin(), commands.end(),
+                     [](const Command &a, const Command &b) { return a.order < b.order; });
+    return commands;
+}
 
 QTextStream &out()
 {

@@ -57,7 +57,9 @@ int runFhir(const QStringList &arguments)
 
 Command fhirCommand()
 {
-    return {QStringLiteral("fhir"), QStringLiteral("Print a Procedure as the app would send it."), runFhir};
+    return {0, QStringLiteral("fhir"), QStringLiteral("Print a Procedure as the app would send it."), runFhir};
 }
+
+const CommandRegistrar fhirRegistrar(20, fhirCommand);
 
 } // namespace Cli

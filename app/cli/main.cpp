@@ -4,17 +4,12 @@
 
 namespace {
 
-QList<Cli::Command> commands()
-{
-    return {Cli::validateCommand(), Cli::fhirCommand()};
-}
-
 void printUsage(QTextStream &stream)
 {
     stream << "Usage: superbill-cli COMMAND [OPTIONS] [ARGS]\n\n"
               "Superbill Desk without a window: checks, converts and sends procedure lines.\n\n"
               "Commands:\n";
-    for (const auto &command : commands())
+    for (const auto &command : Cli::registeredCommands())
         stream << "  " << command.name.leftJustified(10) << command.summary << '\n';
     stream << "\nOptions:\n  -h, --help     Show this help.\n  -v, --version  Show the version.\n\n"
               "Run 'superbill-cli COMMAND --help' for the options of a command.\n";
@@ -44,7 +39,7 @@ int main(int argc, char *argv[])
         Cli::out() << "superbill-cli " << QCoreApplication::applicationVersion() << Qt::endl;
         return Cli::Success;
     }
-    for (const auto &command : commands()) {
+    for (const auto &command : Cli::registeredCommands()) {
         if (command.name == name) {
             arguments.removeAt(1);
             arguments[0] += u' ' + name;

@@ -80,8 +80,10 @@ int runValidate(const QStringList &arguments)
 
 Command validateCommand()
 {
-    return {QStringLiteral("validate"), QStringLiteral("Check Procedure JSON files against the EHR's rules."),
+    return {0, QStringLiteral("validate"), QStringLiteral("Check Procedure JSON files against the EHR's rules."),
             runValidate};
 }
+
+const CommandRegistrar validateRegistrar(10, validateCommand);
 
 } // namespace Cli
