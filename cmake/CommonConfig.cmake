@@ -17,3 +17,8 @@ if(SUPERBILL_SANITIZE)
         -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(superbill_common_flags INTERFACE -fsanitize=address,undefined)
 endif()
+if(SUPERBILL_FUZZERS)
+    # Coverage instrumentation for everything the fuzz targets link, not only their own file.
+    target_compile_options(superbill_common_flags INTERFACE -fsanitize=fuzzer-no-link,address,undefined)
+    target_link_options(superbill_common_flags INTERFACE -fsanitize=address,undefined)
+endif()

@@ -1,0 +1,193 @@
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList &arguments, const QByteArray &input = {})
+{
+    QProcess process;
+    process.start(QStringLiteral(SUPERBILL_CLI), arguments);
+    if (!process.waitForStarted(10000))
+        return {};
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished(5000);
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString testFile(const QString &name)
+{
+    return QStringLiteral(SUPERBILL_TEST_DATA "/procedure/") + name;
+}
+
+} // namespace
+
+class TestCliValidate : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void validFilesExitZero();
+    void invalidFilePrintsFindingLines();
+    void jsonReport();
+    void unreadableFileIsUsageError();
+    void noFileIsUsageError();
+    void fhirFillsDefaultsAndWritesDialect_data();
+    void fhirFillsDefaultsAndWritesDialect();
+    void fhirRefusesInvalidInput();
+    void fhirRejectsUnknownDialect();
+    void versionAndHelp();
+    void unknownCommand();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestCliValidate::init()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+void TestCliValidate::validFilesExitZero()
+{
+    const Run run = runCli({QStringLiteral("validate"), testFile(QStringLiteral("vendor-example.json")),
+                            testFile(QStringLiteral("anesthesia-period.json"))});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("vendor-example.json: valid")), qPrintable(run.out));
+    QVERIFY(run.out.contains(QStringLiteral("anesthesia-period.json: valid")));
+}
+
+void TestCliValidate::invalidFilePrintsFindingLines()
+{
+    const QString dental = testFile(QStringLiteral("dental-line.json"));
+    const Run run = runCli({QStringLiteral("validate"), testFile(QStringLiteral("vendor-example.json")), dental});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains(dental + QStringLiteral(": 500034 error Procedure.code.coding[0].code: ")),
+             qPrintable(run.out));
+    QVERIFY(run.out.contains(QStringLiteral("vendor-example.json: valid")));
+}
+
+void TestCliValidate::jsonReport()
+{
+    const QString dental = testFile(QStringLiteral("dental-line.json"));
+    const Run run = runCli({QStringLiteral("validate"), QStringLiteral("--json"),
+                            testFile(QStringLiteral("vendor-example.json")), dental});
+    QCOMPARE(run.exitCode, 1);
+    const QJsonArray report = QJsonDocument::fromJson(run.out.toUtf8()).array();
+    QCOMPARE(report.size(), 2);
+    QCOMPARE(report.at(0).toObject().value(QStringLiteral("valid")).toBool(), true);
+    const QJsonObject second = report.at(1).toObject();
+    QCOMPARE(second.value(QStringLiteral("file")).toString(), dental);
+    QCOMPARE(second.value(QStringLiteral("valid")).toBool(), false);
+    const QJsonObject finding = second.value(QStringLiteral("findings")).toArray().at(0).toObject();
+    QCOMPARE(finding.value(QStringLiteral("code")).toString(), QStringLiteral("500034"));
+    QCOMPARE(finding.value(QStringLiteral("severity")).toString(), QStringLiteral("error"));
+    QCOMPARE(finding.value(QStringLiteral("path")).toString(), QStringLiteral("Procedure.code.coding[0].code"));
+    QVERIFY(!finding.value(QStringLiteral("message")).toString().isEmpty());
+}
+
+void TestCliValidate::unreadableFileIsUsageError()
+{
+    const Run run = runCli({QStringLiteral("validate"), m_dir.filePath(QStringLiteral("missing.json"))});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("missing.json: cannot read")), qPrintable(run.err));
+}
+
+void TestCliValidate::noFileIsUsageError()
+{
+    const Run run = runCli({QStringLiteral("validate")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains(QStringLiteral("no FILE")));
+}
+
+void TestCliValidate::fhirFillsDefaultsAndWritesDialect_data()
+{
+    QTest::addColumn<QString>("dialect");
+    QTest::addColumn<bool>("topLevelRecordedDate");
+
+    QTest::newRow("ehr-vendor") << "ehr-vendor" << true;
+    QTest::newRow("r4-strict") << "r4-strict" << false;
+}
+
+void TestCliValidate::fhirFillsDefaultsAndWritesDialect()
+{
+    QFETCH(QString, dialect);
+    QFETCH(bool, topLevelRecordedDate);
+
+    QJsonObject line = QJsonDocument::fromJson(QByteArray(R"({"resourceType":"Procedure",
+        "code":{"coding":[{"system":"http://www.ama-assn.org/go/cpt","code":"99213","display":"Office visit"}]},
+        "subject":{"reference":"Patient/Patient-265"},"encounter":{"reference":"Encounter/Encounter-805"},
+        "performedDateTime":"2026-03-14T10:00:00-05:00","recordedDate":"2026-03-14T10:05:00-05:00"})"))
+                           .object();
+    const Run run = runCli({QStringLiteral("fhir"), QStringLiteral("--dialect"), dialect, QStringLiteral("-")},
+                           QJsonDocument(line).toJson());
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject sent = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(sent.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+    QCOMPARE(sent.value(QStringLiteral("meta")).toObject().value(QStringLiteral("profile")).toArray().at(0).toString(),
+             QStringLiteral("http://hl7.org/fhir/us/core/StructureDefinition/us-core-procedure"));
+    const QJsonObject identifier = sent.value(QStringLiteral("identifier")).toArray().at(0).toObject();
+    QCOMPARE(identifier.value(QStringLiteral("system")).toString(), QStringLiteral("urn:ietf:rfc:3986"));
+    QVERIFY(identifier.value(QStringLiteral("value")).toString().startsWith(QStringLiteral("urn:uuid:")));
+    QCOMPARE(sent.contains(QStringLiteral("recordedDate")), topLevelRecordedDate);
+    QCOMPARE(sent.contains(QStringLiteral("extension")), !topLevelRecordedDate);
+}
+
+void TestCliValidate::fhirRefusesInvalidInput()
+{
+    const QString dental = testFile(QStringLiteral("dental-line.json"));
+    const Run run = runCli({QStringLiteral("fhir"), dental});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains(QStringLiteral(": 500034 error ")), qPrintable(run.err));
+}
+
+void TestCliValidate::fhirRejectsUnknownDialect()
+{
+    const Run run = runCli({QStringLiteral("fhir"), QStringLiteral("--dialect"), QStringLiteral("r5"),
+                            testFile(QStringLiteral("vendor-example.json"))});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains(QStringLiteral("unknown dialect \"r5\"")));
+}
+
+void TestCliValidate::versionAndHelp()
+{
+    Run run = runCli({QStringLiteral("--version")});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out.trimmed(), QStringLiteral("superbill-cli " SUPERBILL_VERSION));
+    run = runCli({QStringLiteral("--help")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains(QStringLiteral("validate")));
+    QVERIFY(run.out.contains(QStringLiteral("fhir")));
+    run = runCli({QStringLiteral("validate"), QStringLiteral("--help")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains(QStringLiteral("--json")));
+}
+
+void TestCliValidate::unknownCommand()
+{
+    const Run run = runCli({QStringLiteral("frobnicate")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains(QStringLiteral("unknown command \"frobnicate\"")));
+}
+
+QTEST_GUILESS_MAIN(TestCliValidate)
+#include "tst_cli_validate.moc"
