@@ -1,0 +1,267 @@
+#include <csignal>
+#include <optional>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include "sandbox/server.h"
+#include "sandbox/token.h"
+#include "signalwatcher.h"
+
+namespace {
+
+enum ExitCode
+{
+    Success = 0,
+    StartFailed = 1,
+    UsageError = 2
+};
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("superbill-sandbox", text);
+}
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int usageError(const QString &message)
+{
+    err() << "superbill-sandbox: " << message << '\n'
+          << tr("Run 'superbill-sandbox --help' for the options.") << Qt::endl;
+    return UsageError;
+}
+
+std::optional<double> parseRate(const QString &text)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || value < 0 || value > 1)
+        return std::nullopt;
+    return value;
+}
+
+std::optional<QHostAddress> parseHost(const QString &text)
+{
+    if (text.compare(u"localhost", Qt::CaseInsensitive) == 0)
+        return QHostAddress(QHostAddress::LocalHost);
+    QHostAddress address;
+    if (!address.setAddress(text))
+        return std::nullopt;
+    return address;
+}
+
+QString tokenDirectory()
+{
+    const QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+    return runtime.isEmpty() ? QDir::tempPath() : runtime;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("superbill-sandbox"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Superbill Desk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SUPERBILL_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("The Superbill Desk training EHR: a FHIR R4 server with fictional demo patients, encounters and "
+           "diagnoses that enforces the EHR's Procedure rules.\n\n"
+           "Prints 'listening on http://HOST:PORT/BASE' as its first line and runs until SIGINT or SIGTERM.\n"
+           "The bearer token is read from --token-file or the environment variable SUPERBILL_SANDBOX_TOKEN "
+           "(never from the command line); with neither, a random token is written to a new file readable "
+           "only by you, and that file's path is printed.\n"
+           "Admin operations (token required): POST BASE/$sandbox-faults with {\"failRate\", \"dropRate\", "
+           "\"hangRate\", \"latencyMs\"} changes fault injection; POST BASE/$sandbox-reset restores the demo "
+           "data and deletes stored procedures."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption hostOption(QStringLiteral("host"),
+                                        tr("Address to listen on (default 127.0.0.1). Anything but loopback "
+                                           "serves plain HTTP to the network."),
+                                        tr("address"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption portOption(QStringLiteral("port"),
+                                        tr("TCP port; 0 picks a free one (default 0)."), tr("port"),
+                                        QStringLiteral("0"));
+    const QCommandLineOption basePathOption(QStringLiteral("base-path"),
+                                            tr("FHIR base path (default /mps/fhir/R4/V1, the vendor's)."),
+                                            tr("path"), QStringLiteral("/mps/fhir/R4/V1"));
+    const QCommandLineOption tokenFileOption(
+        QStringLiteral("token-file"), tr("File whose first line is the bearer token clients must send."),
+        tr("file"));
+    const QCommandLineOption dataOption(
+        QStringLiteral("data"),
+        tr("SQLite file that keeps stored procedures across restarts (default: in memory)."), tr("file"));
+    const QCommandLineOption demoDataOption(QStringLiteral("demo-data"),
+                                            tr("Directory with patients.json, encounters.json and "
+                                               "conditions.json (FHIR Bundles) to use instead of "
+                                               "the built-in demo data."),
+                                            tr("dir"));
+    const QCommandLineOption failRateOption(QStringLiteral("fail-rate"),
+                                            tr("Share of requests (0-1) answered 500/503 with a retryable "
+                                               "EHR code (500003, 500008); some 503s carry "
+                                               "Retry-After: 1."),
+                                            tr("rate"), QStringLiteral("0"));
+    const QCommandLineOption dropRateOption(
+        QStringLiteral("drop-rate"),
+        tr("Share of requests (0-1) processed (a POST is stored) whose connection is then closed without an "
+           "answer: the lost response."),
+        tr("rate"), QStringLiteral("0"));
+    const QCommandLineOption hangRateOption(
+        QStringLiteral("hang-rate"),
+        tr("Share of requests (0-1) never answered, the connection left open; nothing is stored."),
+        tr("rate"), QStringLiteral("0"));
+    const QCommandLineOption latencyOption(
+        QStringLiteral("latency-ms"), tr("Delay every answer by this much."), tr("ms"), QStringLiteral("0"));
+    const QCommandLineOption seedOption(
+        QStringLiteral("seed"),
+        tr("Seed for fault injection; the same seed and requests give the same faults "
+           "(default: random, printed when faults are on)."),
+        tr("number"));
+    const QCommandLineOption logOption(QStringLiteral("log"),
+                                       tr("Append the request log to this file instead of standard error."),
+                                       tr("file"));
+    const QCommandLineOption quietOption(QStringLiteral("quiet"), tr("No request log."));
+    parser.addOptions({hostOption, portOption, basePathOption, tokenFileOption, dataOption, demoDataOption,
+                       failRateOption, dropRateOption, hangRateOption, latencyOption, seedOption, logOption,
+                       quietOption});
+    // A token on the command line would show in ps and in shell history.
+    QCommandLineOption refusedTokenOption(QStringLiteral("token"), QString(), tr("token"));
+    refusedTokenOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(refusedTokenOption);
+    parser.process(app);
+
+    if (parser.isSet(refusedTokenOption))
+        return usageError(tr("tokens are never given on the command line; use --token-file FILE or the "
+                             "environment variable SUPERBILL_SANDBOX_TOKEN"));
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
+
+    Sandbox::ServerOptions options;
+    const auto host = parseHost(parser.value(hostOption));
+    if (!host)
+        return usageError(tr("--host: \"%1\" is not an IP address").arg(parser.value(hostOption)));
+    options.host = *host;
+    // Only an explicit --host may leave loopback.
+    options.allowNonLoopback = parser.isSet(hostOption);
+    bool ok = false;
+    const uint port = parser.value(portOption).toUInt(&ok);
+    if (!ok || port > 65535)
+        return usageError(tr("--port: \"%1\" is not a port number (0-65535)").arg(parser.value(portOption)));
+    options.port = static_cast<quint16>(port);
+    options.basePath = parser.value(basePathOption);
+    options.dataFile = parser.value(dataOption);
+    options.demoDataDir = parser.value(demoDataOption);
+    options.logFile = parser.value(logOption);
+    options.logRequests = !parser.isSet(quietOption);
+
+    const std::pair<const QCommandLineOption *, double *> rates[] = {
+        {&failRateOption, &options.faults.failRate},
+        {&dropRateOption, &options.faults.dropRate},
+        {&hangRateOption, &options.faults.hangRate}};
+    for (const auto &[option, target] : rates) {
+        const auto rate = parseRate(parser.value(*option));
+        if (!rate)
+            return usageError(tr("--%1: \"%2\" is not a number from 0 to 1")
+                                  .arg(option->names().constFirst(), parser.value(*option)));
+        *target = *rate;
+    }
+    if (options.faults.failRate + options.faults.dropRate + options.faults.hangRate > 1)
+        return usageError(tr("--fail-rate, --drop-rate and --hang-rate add up to more than 1"));
+    const int latency = parser.value(latencyOption).toInt(&ok);
+    if (!ok || latency < 0)
+        return usageError(
+            tr("--latency-ms: \"%1\" is not a number of milliseconds").arg(parser.value(latencyOption)));
+    options.faults.latencyMs = latency;
+    if (parser.isSet(seedOption)) {
+        options.seed = parser.value(seedOption).toUInt(&ok);
+        if (!ok)
+            return usageError(tr("--seed: \"%1\" is not a whole number from 0 to 4294967295")
+                                  .arg(parser.value(seedOption)));
+    } else {
+        options.seed = QRandomGenerator::system()->generate();
+    }
+
+    QString generatedTokenFile;
+    if (parser.isSet(tokenFileOption)) {
+        QString error;
+        const auto token = Sandbox::Token::readFile(parser.value(tokenFileOption), &error);
+        if (!token)
+            return usageError(error);
+        options.token = *token;
+    } else if (const QByteArray fromEnvironment = qgetenv("SUPERBILL_SANDBOX_TOKEN").trimmed();
+               !fromEnvironment.isEmpty()) {
+        options.token = QString::fromUtf8(fromEnvironment);
+    } else {
+        options.token = Sandbox::Token::generate();
+        QString error;
+        generatedTokenFile = Sandbox::Token::writeNewFile(tokenDirectory(), options.token, &error);
+        if (generatedTokenFile.isEmpty()) {
+            err() << "superbill-sandbox: " << error << Qt::endl;
+            return StartFailed;
+        }
+    }
+    const auto removeGeneratedToken = [&generatedTokenFile]() {
+        if (!generatedTokenFile.isEmpty())
+            QFile::remove(generatedTokenFile);
+    };
+
+    if (!options.host.isLoopback())
+        err() << tr("superbill-sandbox: warning: listening on %1 serves plain HTTP (no TLS) to the network; "
+                    "the "
+                    "token and the demo data travel unencrypted.")
+                     .arg(options.host.toString())
+              << Qt::endl;
+
+    SignalWatcher signalWatcher({SIGINT, SIGTERM});
+    if (!signalWatcher.isValid()) {
+        err() << "superbill-sandbox: " << tr("cannot watch for SIGINT and SIGTERM") << Qt::endl;
+        removeGeneratedToken();
+        return StartFailed;
+    }
+    QObject::connect(&signalWatcher, &SignalWatcher::received, &app, [](int) { QCoreApplication::quit(); });
+
+    Sandbox::Server server(options);
+    QString error;
+    if (!server.start(&error)) {
+        err() << "superbill-sandbox: " << error << Qt::endl;
+        removeGeneratedToken();
+        return StartFailed;
+    }
+    // The first line is read by scripts and tests: flush it at once.
+    out() << "listening on " << server.baseUrl().toString() << Qt::endl;
+    if (!generatedTokenFile.isEmpty())
+        out() << "token file " << QDir::toNativeSeparators(generatedTokenFile) << Qt::endl;
+    const Sandbox::FaultSettings faults = options.faults;
+    if (faults.failRate > 0 || faults.dropRate > 0 || faults.hangRate > 0)
+        err() << tr("fault injection: fail %1, drop %2, hang %3, latency %4 ms, seed %5")
+                     .arg(faults.failRate)
+                     .arg(faults.dropRate)
+                     .arg(faults.hangRate)
+                     .arg(faults.latencyMs)
+                     .arg(options.seed)
+              << Qt::endl;
+
+    const int result = QCoreApplication::exec();
+    server.stop();
+    removeGeneratedToken();
+    err() << tr("superbill-sandbox: stopped") << Qt::endl;
+    return result;
+}

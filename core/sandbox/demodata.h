@@ -1,0 +1,97 @@
+#pragma once
+
+#include <optional>
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+namespace Sandbox {
+
+namespace Urls {
+inline constexpr auto EncounterStateExtension =
+    "https://superbill-desk.example.org/fhir/StructureDefinition/encounter-state";
+inline constexpr auto TimezoneExtension = "http://hl7.org/fhir/StructureDefinition/timezone";
+inline constexpr auto Icd10Cm = "http://hl7.org/fhir/sid/icd-10-cm";
+inline constexpr auto MrnSystem = "urn:superbill-desk:mrn";
+} // namespace Urls
+
+/// The EHR's billing state of an encounter (the encounter-state extension).
+enum class EncounterState
+{
+    Open,
+    SignedOff,
+    Billed,
+    PartiallyBilled
+};
+
+QString encounterStateCode(EncounterState state);
+std::optional<EncounterState> encounterStateFromCode(const QString &code);
+
+/// What the server needs to know about one encounter, read once at load time.
+struct EncounterInfo
+{
+    QString id;
+    QString patientId;
+    QString status; ///< FHIR Encounter.status
+    EncounterState state = EncounterState::Open;
+    QDateTime start; ///< with its offset
+    QString timeZone;
+
+    /// Procedures may be added: in progress and in the open billing state.
+    bool isOpen() const { return state == EncounterState::Open && status == u"in-progress"; }
+    bool isBilled() const
+    {
+        return state == EncounterState::Billed || state == EncounterState::PartiallyBilled;
+    }
+};
+
+/**
+ * The training EHR's patients, encounters and diagnoses, read from three FHIR
+ * Bundle files (patients.json, encounters.json, conditions.json) in a
+ * directory or in the built-in resources. Loading checks every reference and
+ * extension so that a trainer's own data set fails with a message that names
+ * the file and the entry instead of misbehaving later.
+ */
+class DemoData
+{
+public:
+    /// The data compiled into the library.
+    static QString builtInDirectory();
+
+    /// Reads dir (a directory, or a ":/..." resource path); nullopt and a message on error.
+    static std::optional<DemoData> load(const QString &dir, QString *error);
+
+    const QList<QJsonObject> &patients() const { return m_patients; }
+    const QList<QJsonObject> &encounters() const { return m_encounters; }
+    const QList<QJsonObject> &conditions() const { return m_conditions; }
+
+    const QJsonObject *patient(const QString &id) const;
+    const QJsonObject *encounter(const QString &id) const;
+    const QJsonObject *condition(const QString &id) const;
+    const EncounterInfo *encounterInfo(const QString &id) const;
+    bool hasPatient(const QString &id) const { return m_patientIndex.contains(id); }
+
+    /// Ids (without "Condition/") of the patient's diagnoses.
+    QSet<QString> conditionIdsOfPatient(const QString &patientId) const;
+    /// The patient id a condition belongs to.
+    QString conditionPatient(const QString &conditionId) const;
+    QString conditionEncounter(const QString &conditionId) const;
+
+private:
+    QList<QJsonObject> m_patients;
+    QList<QJsonObject> m_encounters;
+    QList<QJsonObject> m_conditions;
+    QHash<QString, qsizetype> m_patientIndex;
+    QHash<QString, qsizetype> m_encounterIndex;
+    QHash<QString, qsizetype> m_conditionIndex;
+    QHash<QString, EncounterInfo> m_encounterInfo;
+    QHash<QString, QString> m_conditionPatient;
+    QHash<QString, QString> m_conditionEncounter;
+    QHash<QString, QSet<QString>> m_patientConditions;
+};
+
+} // namespace Sandbox

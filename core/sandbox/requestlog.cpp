@@ -1,0 +1,77 @@
+#include "requestlog.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+
+#include "logging.h"
+
+namespace Sandbox {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Sandbox::RequestLog", text);
+}
+
+constexpr qsizetype MaxTargetLength = 300;
+} // namespace
+
+RequestLog::RequestLog() = default;
+RequestLog::~RequestLog() = default;
+
+bool RequestLog::open(const QString &path, QString *error)
+{
+    m_file.reset();
+    if (path.isEmpty())
+        return true;
+    auto file = std::make_unique<QFile>(path);
+    if (!file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text)) {
+        *error =
+            tr("cannot open the request log %1: %2").arg(QDir::toNativeSeparators(path), file->errorString());
+        return false;
+    }
+    m_file = std::move(file);
+    return true;
+}
+
+QString RequestLog::describeTarget(const QString &path, const QStringList &parameterNames)
+{
+    // Ids of patients, their encounters and their diagnoses are patient data; Procedure ids are the server's
+    // own.
+    static const QStringList redactedTypes{QStringLiteral("Patient"), QStringLiteral("Encounter"),
+                                           QStringLiteral("Condition")};
+    QStringList segments = path.split(u'/');
+    for (qsizetype i = 0; i + 1 < segments.size(); ++i) {
+        if (redactedTypes.contains(segments.at(i)) && !segments.at(i + 1).isEmpty()) {
+            segments[i + 1] = QStringLiteral("{id}");
+            ++i;
+        }
+    }
+    QString target = segments.join(u'/');
+    if (!parameterNames.isEmpty())
+        target += u'?' + parameterNames.join(u'&');
+    if (target.size() > MaxTargetLength)
+        target = target.left(MaxTargetLength) + QStringLiteral("...");
+    return target;
+}
+
+void RequestLog::write(const QByteArray &method, const QString &target, const QString &outcome,
+                       const QString &ehrCode, qint64 durationMs)
+{
+    if (!m_enabled)
+        return;
+    const QString line = QStringLiteral("%1 %2 %3 %4 %5ms")
+                             .arg(QString::fromLatin1(method), target, outcome,
+                                  ehrCode.isEmpty() ? QStringLiteral("-") : ehrCode)
+                             .arg(durationMs);
+    if (!m_file) {
+        qCInfo(lcSandboxRequests).noquote() << line;
+        return;
+    }
+    m_file->write(
+        (QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) + u' ' + line + u'\n').toUtf8());
+    m_file->flush();
+}
+
+} // namespace Sandbox

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <memory>
+
+#include <QFile>
+#include <QString>
+#include <QStringList>
+
+namespace Sandbox {
+
+/**
+ * One line per request: time, method, path, the names (never the values) of
+ * the query parameters, status or fault, EHR code, duration. Ids of patients,
+ * encounters and diagnoses in a path are written as {id}; tokens and bodies
+ * never appear. Lines go to a file, or to the superbill.sandbox.requests
+ * logging category.
+ */
+class RequestLog
+{
+public:
+    RequestLog();
+    ~RequestLog();
+
+    /// Appends to path from now on; empty: the logging category. False with a message on error.
+    bool open(const QString &path, QString *error);
+    void setEnabled(bool enabled) { m_enabled = enabled; }
+    bool isEnabled() const { return m_enabled; }
+
+    /// "/mps/fhir/R4/V1/Patient/{id}?name&_count" from the request's path and parameter names.
+    static QString describeTarget(const QString &path, const QStringList &parameterNames);
+
+    void write(const QByteArray &method, const QString &target, const QString &outcome,
+               const QString &ehrCode, qint64 durationMs);
+
+private:
+    std::unique_ptr<QFile> m_file;
+    bool m_enabled = true;
+};
+
+} // namespace Sandbox

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <memory>
+
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+namespace Sandbox {
+
+/// How often the training EHR misbehaves, for drills and tests. Rates are 0..1 per request.
+struct FaultSettings
+{
+    double failRate = 0; ///< answer 500/503 with a retryable EHR code (500003, 500008) without processing
+    double dropRate = 0; ///< process the request (a POST is stored), then close the connection unanswered
+    double hangRate = 0; ///< never answer and keep the connection open; nothing is processed
+    int latencyMs = 0;   ///< delay every answer by this much
+};
+
+struct ServerOptions
+{
+    QHostAddress host = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 0; // 0: pick a free port
+    QString basePath = QStringLiteral("/mps/fhir/R4/V1");
+    QString token;       // required bearer token (non-empty)
+    QString dataFile;    // SQLite file; empty: in memory
+    QString demoDataDir; // empty: the built-in demo data
+    FaultSettings faults;
+    quint32 seed = 0;
+    /// A host that is not loopback is refused unless this is set (plain HTTP on a network).
+    bool allowNonLoopback = false;
+    /// Request log file (appended); empty: the logging category superbill.sandbox.requests.
+    QString logFile;
+    /// Write the request log at all.
+    bool logRequests = true;
+};
+
+class ServerPrivate;
+
+/**
+ * The training EHR: a FHIR R4 server on QHttpServer with demo patients,
+ * encounters and diagnoses that enforces the EHR's Procedure rules with the
+ * same Rules::Validator the app uses. It runs in the thread that starts it,
+ * on that thread's event loop, so the GUI can host it in-process and a test
+ * can run several at once.
+ */
+class Server : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Server(ServerOptions options, QObject *parent = nullptr);
+    ~Server() override;
+
+    /// Listens; false with a readable reason (port in use, bad data directory,
+    /// non-loopback host without explicit permission, unusable data file ...).
+    bool start(QString *error);
+    void stop();
+    bool isListening() const;
+
+    QUrl baseUrl() const; // e.g. http://127.0.0.1:PORT/mps/fhir/R4/V1
+    quint16 port() const;
+
+    void setFaults(const FaultSettings &faults);
+    FaultSettings faults() const;
+
+    qsizetype procedureCount() const; // stored Procedures
+
+    /// Back to the demo data: reloads it and deletes every stored Procedure.
+    bool reset(QString *error);
+
+    const ServerOptions &options() const;
+
+Q_SIGNALS:
+    /// A Procedure was stored (also when its response is then dropped by fault injection).
+    void procedureStored(const QString &id);
+
+private:
+    std::unique_ptr<ServerPrivate> d;
+};
+
+} // namespace Sandbox
