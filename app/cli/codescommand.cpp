@@ -1,0 +1,189 @@
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "catalog/codecatalog.h"
+#include "clicommand.h"
+
+namespace Cli {
+
+namespace {
+
+const auto Usage =
+    QStringLiteral("Usage: superbill-cli codes import FILE [--strict] [--db FILE]\n"
+                   "       superbill-cli codes search TEXT [--json] [--limit N] [--db FILE]\n");
+
+QCommandLineOption dbOption()
+{
+    return {QStringLiteral("db"),
+            QStringLiteral("The catalog file (default: $SUPERBILL_CATALOG_DB, else %1).")
+                .arg(Catalog::CodeCatalog::defaultDatabasePath()),
+            QStringLiteral("FILE")};
+}
+
+QString databasePath(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    return parser.isSet(option) ? parser.value(option) : Catalog::CodeCatalog::defaultDatabasePath();
+}
+
+QJsonObject entryJson(const Catalog::CodeEntry &entry)
+{
+    return {{QStringLiteral("code"), entry.code},
+            {QStringLiteral("display"), entry.display},
+            {QStringLiteral("version"), entry.version},
+            {QStringLiteral("kind"), Rules::CodeClassifier::kindName(entry.kind)},
+            {QStringLiteral("anesthesia"), entry.flags.anesthesia},
+            {QStringLiteral("dental"), entry.flags.dental},
+            {QStringLiteral("addOn"), entry.flags.addOn},
+            {QStringLiteral("inactive"), entry.flags.inactive}};
+}
+
+int runImport(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Imports a code file (CSV or tab-separated; UTF-8 with or without BOM) into the catalog.\n"
+        "Columns: code, display (or description), and optional version, anesthesia, dental, add-on,\n"
+        "inactive; a header line names them. Codes missing from a file of the catalog's version or newer\n"
+        "are marked inactive, never deleted. A bad row is reported with its line number and the rest is\n"
+        "imported, unless --strict is given.\n"
+        "Exit status: 0 imported, 1 rows not imported or import refused, 2 usage error or unreadable FILE."));
+    parser.addHelpOption();
+    const QCommandLineOption strictOption(
+        QStringLiteral("strict"), QStringLiteral("Refuse the whole import when any row has an error."));
+    const QCommandLineOption versionOption(QStringLiteral("code-version"),
+                                           QStringLiteral("Version for rows without one, e.g. 2026."),
+                                           QStringLiteral("YEAR"));
+    const QCommandLineOption databaseOption = dbOption();
+    parser.addOptions({strictOption, versionOption, databaseOption});
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The code file."));
+    parser.process(arguments);
+    if (parser.positionalArguments().size() != 1) {
+        err() << "codes import: give exactly one FILE\n" << Usage << Qt::flush;
+        return UsageError;
+    }
+    const QString file = parser.positionalArguments().constFirst();
+    const QFileInfo info(file);
+    if (!info.isFile() || !info.isReadable()) {
+        err() << file << ": cannot read the file" << Qt::endl;
+        return UsageError;
+    }
+
+    Catalog::CodeCatalog catalog;
+    const QString path = databasePath(parser, databaseOption);
+    if (!catalog.open(path)) {
+        err() << "codes import: " << catalog.errorString() << Qt::endl;
+        return Failure;
+    }
+    Catalog::ImportOptions options;
+    options.strict = parser.isSet(strictOption);
+    options.defaultVersion = parser.value(versionOption);
+    const Catalog::ImportReport report = catalog.import(file, options);
+    for (const Catalog::ImportIssue &issue : report.issues)
+        err() << report.issueLine(issue) << '\n';
+    err().flush();
+    if (report.refused) {
+        err() << file << ": " << report.summary() << Qt::endl;
+        return Failure;
+    }
+    out() << file << ": " << report.summary() << '\n'
+          << "catalog " << path << ": " << catalog.size() << " codes" << Qt::endl;
+    return report.hasErrors() ? Failure : Success;
+}
+
+int runSearch(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Searches the code catalog as the form's code box does: exact code, code prefix, words at word\n"
+        "starts in any order, then words anywhere; case and accents ignored. With no TEXT, lists the\n"
+        "favourites and then the recently used codes. Without a catalog file, searches the built-in\n"
+        "training catalog.\n"
+        "Exit status: 0 found, 1 nothing found or the catalog cannot be opened, 2 usage error."));
+    parser.addHelpOption();
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the result as JSON."));
+    const QCommandLineOption limitOption(
+        QStringLiteral("limit"),
+        QStringLiteral("At most N results (default %1).").arg(Catalog::CodeCatalog::DefaultLimit),
+        QStringLiteral("N"), QString::number(Catalog::CodeCatalog::DefaultLimit));
+    const QCommandLineOption databaseOption = dbOption();
+    parser.addOptions({jsonOption, limitOption, databaseOption});
+    parser.addPositionalArgument(QStringLiteral("TEXT"), QStringLiteral("A code, part of one, or words."),
+                                 QStringLiteral("[TEXT...]"));
+    parser.process(arguments);
+    bool limitOk = false;
+    const int limit = parser.value(limitOption).toInt(&limitOk);
+    if (!limitOk || limit < 1) {
+        err() << "codes search: --limit needs a whole number of 1 or more, not \""
+              << parser.value(limitOption) << "\"" << Qt::endl;
+        return UsageError;
+    }
+    const QString text = parser.positionalArguments().join(u' ');
+
+    Catalog::CodeCatalog catalog;
+    const QString path = databasePath(parser, databaseOption);
+    const bool haveFile = QFileInfo::exists(path);
+    if (haveFile ? !catalog.open(path) : !catalog.loadTrainingCatalog()) {
+        err() << "codes search: " << catalog.errorString() << Qt::endl;
+        return Failure;
+    }
+    if (!haveFile && !parser.isSet(jsonOption))
+        err() << "(no catalog at " << path
+              << ": searching the built-in training catalog; import one with 'superbill-cli codes import')"
+              << Qt::endl;
+
+    const Catalog::CodeEntries entries = catalog.search(text, limit);
+    if (parser.isSet(jsonOption)) {
+        QJsonArray results;
+        for (const Catalog::CodeEntry &entry : entries)
+            results.append(entryJson(entry));
+        const QJsonObject document{{QStringLiteral("catalog"), haveFile ? path : QStringLiteral("training")},
+                                   {QStringLiteral("query"), text},
+                                   {QStringLiteral("results"), results}};
+        out() << QJsonDocument(document).toJson(QJsonDocument::Indented);
+    } else {
+        for (const Catalog::CodeEntry &entry : entries) {
+            out() << entry.code.leftJustified(7) << entry.display;
+            if (const QStringList flags = entry.flagNames(); !flags.isEmpty())
+                out() << "  [" << flags.join(QStringLiteral(", ")) << ']';
+            out() << '\n';
+        }
+    }
+    out().flush();
+    return entries.isEmpty() ? Failure : Success;
+}
+
+int runCodes(const QStringList &arguments)
+{
+    const QString action = arguments.value(1);
+    QStringList rest = arguments;
+    if (action == u"import" || action == u"search") {
+        rest.removeAt(1);
+        rest[0] += u' ' + action;
+        return action == u"import" ? runImport(rest) : runSearch(rest);
+    }
+    if (action == u"-h" || action == u"--help" || action == u"help") {
+        out() << Usage << "\nRun 'superbill-cli codes import --help' or 'superbill-cli codes search --help'."
+              << Qt::endl;
+        return Success;
+    }
+    err() << (action.isEmpty() ? QStringLiteral("codes: give import or search")
+                               : QStringLiteral("codes: unknown action \"%1\"").arg(action))
+          << '\n'
+          << Usage << Qt::flush;
+    return UsageError;
+}
+
+} // namespace
+
+Command codesCommand()
+{
+    return {0, QStringLiteral("codes"), QStringLiteral("Import a code file into the catalog, or search it."),
+            runCodes};
+}
+
+const CommandRegistrar codesRegistrar(30, codesCommand);
+
+} // namespace Cli

@@ -1,0 +1,3 @@
+#include "cataloglog.h"
+
+Q_LOGGING_CATEGORY(lcCatalog, "superbill.catalog", QtWarningMsg)

@@ -1,0 +1,383 @@
+#include "codecatalog.h"
+
+#include <algorithm>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#include "catalogdatabase.h"
+#include "cataloglog.h"
+#include "common/clock.h"
+
+namespace Catalog {
+
+namespace {
+const auto InMemory = QStringLiteral(":memory:");
+} // namespace
+
+// Shared with every flagsLookup() handed out, so they see re-imports and outlive the catalog.
+struct CodeCatalog::IndexHolder
+{
+    std::shared_ptr<const SearchIndex> index = std::make_shared<const SearchIndex>();
+};
+
+CodeCatalog::CodeCatalog(QObject *parent)
+    : QObject(parent)
+    , m_holder(std::make_shared<IndexHolder>())
+    , m_user(defaultUserName())
+{
+}
+
+CodeCatalog::~CodeCatalog() = default;
+
+QString CodeCatalog::defaultDatabasePath()
+{
+    const QString fromEnvironment = qEnvironmentVariable("SUPERBILL_CATALOG_DB");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    // Not AppDataLocation: that folder is named after the program, and the desktop app and
+    // superbill-cli must share one catalog.
+    QString organisation = QCoreApplication::organizationName();
+    if (organisation.isEmpty())
+        organisation = QStringLiteral("Superbill Desk");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u'/' + organisation +
+           QStringLiteral("/catalog.sqlite");
+}
+
+QString CodeCatalog::trainingCatalogResource()
+{
+    return QStringLiteral(":/superbill/catalog/training-catalog.csv");
+}
+
+QString CodeCatalog::defaultUserName()
+{
+    for (const char *name : {"USER", "USERNAME", "LOGNAME"}) {
+        const QString value = qEnvironmentVariable(name);
+        if (!value.isEmpty())
+            return value;
+    }
+    return QStringLiteral("default");
+}
+
+QDateTime CodeCatalog::now() const
+{
+    return (m_clock ? *m_clock : Common::Clock::system()).nowUtc();
+}
+
+bool CodeCatalog::openDatabase(const QString &path)
+{
+    close();
+    m_error.clear();
+    if (path.isEmpty()) {
+        m_error = tr("No catalog file given.");
+        return false;
+    }
+    if (path != InMemory) {
+        const QFileInfo info(path);
+        if (!QDir().mkpath(info.absolutePath())) {
+            m_error = tr("Cannot create the folder %1 for the code catalog.").arg(info.absolutePath());
+            return false;
+        }
+    }
+    auto db = std::make_unique<CatalogDatabase>();
+    if (!db->open(path)) {
+        m_error = db->errorString();
+        return false;
+    }
+    m_db = std::move(db);
+    return true;
+}
+
+bool CodeCatalog::open(const QString &path)
+{
+    m_training = false;
+    if (!openDatabase(path))
+        return false;
+    if (!reloadCodes()) {
+        close();
+        return false;
+    }
+    reloadUserLists();
+    qCInfo(lcCatalog) << "catalog" << path << "opened:" << size() << "codes";
+    return true;
+}
+
+bool CodeCatalog::loadTrainingCatalog()
+{
+    if (!openDatabase(InMemory))
+        return false;
+    m_training = true;
+    QFile file(trainingCatalogResource());
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_error = tr("The built-in training catalog is missing: %1").arg(file.errorString());
+        close();
+        return false;
+    }
+    const ImportReport report = importData(file.readAll(), QStringLiteral("training-catalog.csv"));
+    if (report.refused) {
+        m_error = report.refusal;
+        close();
+        return false;
+    }
+    for (const ImportIssue &issue : report.issues)
+        qCWarning(lcCatalog) << "training catalog:" << report.issueLine(issue);
+    reloadUserLists();
+    return true;
+}
+
+void CodeCatalog::close()
+{
+    const bool hadCodes = !m_holder->index->isEmpty();
+    m_db.reset();
+    m_training = false;
+    m_version.clear();
+    m_favourites.clear();
+    m_recent.clear();
+    m_holder->index = std::make_shared<const SearchIndex>();
+    if (hadCodes)
+        emit codesChanged();
+}
+
+bool CodeCatalog::isOpen() const
+{
+    return m_db && m_db->isOpen();
+}
+
+QString CodeCatalog::path() const
+{
+    return m_db ? m_db->path() : QString();
+}
+
+bool CodeCatalog::reloadCodes()
+{
+    std::optional<CodeEntries> codes = m_db->readCodes();
+    if (!codes) {
+        m_error = m_db->errorString();
+        return false;
+    }
+    auto index = std::make_shared<const SearchIndex>(std::move(*codes));
+    m_version.clear();
+    for (const CodeEntry &entry : index->entries()) {
+        if (entry.isActive() && !entry.version.isEmpty() &&
+            (m_version.isEmpty() || CodeFileParser::compareVersions(entry.version, m_version) > 0))
+            m_version = entry.version;
+    }
+    m_holder->index = std::move(index);
+    emit codesChanged();
+    return true;
+}
+
+void CodeCatalog::reloadUserLists()
+{
+    m_favourites.clear();
+    m_recent.clear();
+    if (!m_db)
+        return;
+    if (const auto favourites = m_db->favourites(m_user))
+        m_favourites = *favourites;
+    if (const auto recent = m_db->recent(m_user))
+        m_recent = *recent;
+    emit favouritesChanged();
+    emit recentChanged();
+}
+
+void CodeCatalog::setUser(const QString &user)
+{
+    const QString name = user.isEmpty() ? defaultUserName() : user;
+    if (name == m_user)
+        return;
+    m_user = name;
+    reloadUserLists();
+}
+
+qsizetype CodeCatalog::size() const
+{
+    return m_holder->index->size();
+}
+
+QString CodeCatalog::version() const
+{
+    return m_version;
+}
+
+std::shared_ptr<const SearchIndex> CodeCatalog::index() const
+{
+    return m_holder->index;
+}
+
+CodeEntries CodeCatalog::entriesFor(const QStringList &codes, int limit, const QStringList &skip) const
+{
+    CodeEntries entries;
+    const SearchIndex &index = *m_holder->index;
+    for (const QString &code : codes) {
+        if (entries.size() >= limit)
+            break;
+        if (skip.contains(code))
+            continue;
+        if (const CodeEntry *entry = index.find(code))
+            entries.append(*entry);
+    }
+    return entries;
+}
+
+CodeEntries CodeCatalog::search(const QString &text, int limit) const
+{
+    if (limit <= 0)
+        return {};
+    if (text.trimmed().isEmpty()) {
+        CodeEntries entries = entriesFor(m_favourites, limit);
+        entries += entriesFor(m_recent, limit - int(entries.size()), m_favourites);
+        return entries;
+    }
+    return m_holder->index->search(text, limit);
+}
+
+std::optional<CodeEntry> CodeCatalog::lookup(const QString &code) const
+{
+    if (const CodeEntry *entry = m_holder->index->find(code))
+        return *entry;
+    return std::nullopt;
+}
+
+Rules::CodeFlagsLookup CodeCatalog::flagsLookup() const
+{
+    return [holder = m_holder](const QString &code) -> std::optional<Rules::CodeFlags> {
+        if (const CodeEntry *entry = holder->index->find(code))
+            return entry->flags;
+        return std::nullopt;
+    };
+}
+
+ImportReport CodeCatalog::import(const QString &filePath, bool strict)
+{
+    ImportOptions options;
+    options.strict = strict;
+    return import(filePath, options);
+}
+
+ImportReport CodeCatalog::import(const QString &filePath, const ImportOptions &options)
+{
+    QFile file(filePath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        ImportReport report;
+        report.file = filePath;
+        report.refused = true;
+        report.refusal = tr("Cannot read %1: %2").arg(filePath, file.errorString());
+        return report;
+    }
+    return importData(file.readAll(), filePath, options);
+}
+
+ImportReport CodeCatalog::importData(const QByteArray &data, const QString &sourceName,
+                                     const ImportOptions &options)
+{
+    ImportReport report;
+    report.file = sourceName;
+    if (!m_db) {
+        report.refused = true;
+        report.refusal = tr("No code catalog is open.");
+        return report;
+    }
+    const ParsedCodeFile parsed = CodeFileParser::parse(data, options);
+    report.rowsRead = parsed.rowsRead;
+    report.issues = parsed.issues;
+    report.version = parsed.highestVersion;
+    report.encoding = parsed.encoding;
+    report.delimiter = parsed.delimiter;
+    report.hasHeader = parsed.hasHeader;
+    if (!parsed.refusal.isEmpty()) {
+        report.refused = true;
+        report.refusal = parsed.refusal;
+        return report;
+    }
+    if (options.strict && report.hasErrors()) {
+        report.refused = true;
+        report.refusal = tr("%1 rows have errors and --strict was given; fix them and import again.")
+                             .arg(report.errorCount());
+        return report;
+    }
+    if (!m_db->applyImport(parsed, report, now())) {
+        m_error = report.refusal;
+        return report;
+    }
+    qCInfo(lcCatalog) << "imported" << QFileInfo(sourceName).fileName() << report.imported << "new"
+                      << report.updated << "updated" << report.inactivated << "inactivated"
+                      << report.errorCount() << "rows with errors";
+    if (!reloadCodes())
+        qCWarning(lcCatalog) << "cannot reload the codes after an import:" << m_error;
+    return report;
+}
+
+CodeEntries CodeCatalog::favourites() const
+{
+    return entriesFor(m_favourites, int(m_favourites.size()));
+}
+
+bool CodeCatalog::isFavourite(const QString &code) const
+{
+    return m_favourites.contains(normalizedCode(code));
+}
+
+bool CodeCatalog::setFavourite(const QString &code, bool favourite)
+{
+    const QString key = normalizedCode(code);
+    if (!m_db) {
+        m_error = tr("No code catalog is open.");
+        return false;
+    }
+    if (favourite && !m_holder->index->find(key)) {
+        m_error = tr("%1 is not in the code catalog.").arg(key);
+        return false;
+    }
+    if (m_favourites.contains(key) == favourite)
+        return true;
+    if (!m_db->setFavourite(m_user, key, favourite, now())) {
+        m_error = m_db->errorString();
+        return false;
+    }
+    if (favourite) {
+        m_favourites.insert(std::lower_bound(m_favourites.begin(), m_favourites.end(), key), key);
+    } else {
+        m_favourites.removeAll(key);
+    }
+    emit favouritesChanged();
+    return true;
+}
+
+CodeEntries CodeCatalog::recent(int limit) const
+{
+    return entriesFor(m_recent, limit);
+}
+
+bool CodeCatalog::isRecent(const QString &code) const
+{
+    return m_recent.contains(normalizedCode(code));
+}
+
+bool CodeCatalog::noteUsed(const QString &code)
+{
+    const QString key = normalizedCode(code);
+    if (!m_db) {
+        m_error = tr("No code catalog is open.");
+        return false;
+    }
+    if (!m_holder->index->find(key)) {
+        m_error = tr("%1 is not in the code catalog.").arg(key);
+        return false;
+    }
+    if (!m_db->noteUsed(m_user, key, now())) {
+        m_error = m_db->errorString();
+        return false;
+    }
+    m_recent.removeAll(key);
+    m_recent.prepend(key);
+    while (m_recent.size() > CatalogDatabase::RecentKept)
+        m_recent.removeLast();
+    emit recentChanged();
+    return true;
+}
+
+} // namespace Catalog

@@ -1,0 +1,57 @@
+#include "importreport.h"
+
+#include <algorithm>
+
+#include <QCoreApplication>
+
+namespace Catalog {
+
+namespace {
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("Catalog::ImportReport", text, nullptr, n);
+}
+} // namespace
+
+int ImportReport::errorCount() const
+{
+    return int(
+        std::count_if(issues.cbegin(), issues.cend(), [](const ImportIssue &i) { return i.isError(); }));
+}
+
+int ImportReport::warningCount() const
+{
+    return int(issues.size()) - errorCount();
+}
+
+QString ImportReport::summary() const
+{
+    if (refused)
+        return tr("Import refused, the catalog is unchanged: %1").arg(refusal);
+    QString text =
+        tr("%n row(s) read: ", rowsRead) + tr("%1 new, %2 updated, %3 unchanged, %4 marked inactive")
+                                               .arg(imported)
+                                               .arg(updated)
+                                               .arg(unchanged)
+                                               .arg(inactivated);
+    if (skippedOlder > 0)
+        text += tr(", %n older than the catalog (kept the newer)", skippedOlder);
+    if (const int errors = errorCount(); errors > 0)
+        text += tr("; %n row(s) not imported", errors);
+    if (!version.isEmpty())
+        text += tr(" (version %1)").arg(version);
+    return text + u'.';
+}
+
+QString ImportReport::issueLine(const ImportIssue &issue) const
+{
+    QString text = file.isEmpty() ? QStringLiteral("(input)") : file;
+    if (issue.line > 0)
+        text += u':' + QString::number(issue.line);
+    text += issue.isError() ? QStringLiteral(": error: ") : QStringLiteral(": warning: ");
+    if (!issue.code.isEmpty())
+        text += issue.code + QStringLiteral(": ");
+    return text + issue.reason;
+}
+
+} // namespace Catalog

@@ -1,0 +1,81 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <QList>
+#include <QStringView>
+
+#include "codeentry.h"
+
+namespace Catalog {
+
+/**
+ * The in-memory index behind search-as-you-type. Built once from a list of
+ * codes (sorted by code) and never changed, so it can be shared: a search is
+ * binary searches in the sorted codes and in a sorted list of distinct words
+ * with, per word, the codes whose description contains it, plus a scan of one
+ * contiguous buffer for the rare query that matches inside words only.
+ *
+ * Ranking: the exact code; then codes starting with the query; then codes
+ * whose words start with every word of the query, in any order; then codes
+ * that contain every query word anywhere. Within a rank, active codes come
+ * before inactive ones, codes whose description starts with a query word first,
+ * then code order. Text is compared folded (see foldText()).
+ */
+class SearchIndex
+{
+public:
+    enum class Match
+    {
+        ExactCode,
+        CodePrefix,
+        WordStarts,
+        Contains
+    };
+
+    struct Hit
+    {
+        qsizetype index = -1; ///< into entries()
+        Match match = Match::Contains;
+    };
+
+    SearchIndex() = default;
+    explicit SearchIndex(CodeEntries entries);
+
+    qsizetype size() const { return m_entries.size(); }
+    bool isEmpty() const { return m_entries.isEmpty(); }
+    /// Every code, sorted by code.
+    const CodeEntries &entries() const { return m_entries; }
+    /// The entry for a code (trimmed, any case), or nullptr.
+    const CodeEntry *find(QStringView code) const;
+
+    /// At most limit hits, best first; none for an empty query.
+    QList<Hit> searchHits(QStringView text, int limit) const;
+    CodeEntries search(QStringView text, int limit) const;
+
+private:
+    struct Span
+    {
+        std::uint32_t start = 0;
+        std::uint32_t length = 0;
+    };
+
+    std::string_view view(Span span) const { return {m_text.data() + span.start, span.length}; }
+    std::string_view entryText(qsizetype entry) const;
+    bool hasWordStartingWith(qsizetype entry, std::string_view prefix) const;
+    bool displayStartsWithAny(qsizetype entry, const std::vector<std::string_view> &words) const;
+
+    CodeEntries m_entries;
+    std::string m_text;                     ///< folded "code description\n" of every entry, in entry order
+    std::vector<std::uint32_t> m_textStart; ///< entry i is m_text[m_textStart[i], m_textStart[i + 1] - 1)
+    std::vector<Span> m_entryWords;         ///< every entry's words, in entry order
+    std::vector<std::uint32_t> m_entryWordStart; ///< entry i has m_entryWords[m_entryWordStart[i] ...]
+    std::vector<Span> m_words;                   ///< distinct words, sorted
+    std::vector<std::uint32_t> m_postingStart;   ///< word w occurs in m_postings[m_postingStart[w] ...]
+    std::vector<std::uint32_t> m_postings;       ///< entry indices, ascending per word
+};
+
+} // namespace Catalog
