@@ -323,7 +323,7 @@ bool Server::start(QString *error)
     url.setPath(d->options.basePath);
     d->baseUrl = url;
     d->api.setBaseUrl(url);
-    qCInfo(lcSandbox) << "training EHR listening on" << url.toString();
+    qCDebug(lcSandbox).noquote() << "training EHR listening on" << url.toString();
     return true;
 }
 
@@ -340,7 +340,7 @@ void Server::stop()
     delete d->engine;
     d->store.close();
     d->port = 0;
-    qCInfo(lcSandbox) << "training EHR stopped";
+    qCDebug(lcSandbox) << "training EHR stopped";
 }
 
 bool Server::isListening() const
