@@ -1,0 +1,422 @@
+#include <memory>
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QDateTimeEdit>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+#include "common/clock.h"
+#include "fhir/datetime.h"
+#include "lineeditor.h"
+
+namespace {
+
+const QDateTime Now(QDate(2026, 3, 14), QTime(18, 0), Qt::UTC);
+
+Ui::CodeSource fixtureCodes()
+{
+    static const QList<Ui::CodeSuggestion> codes{
+        {QStringLiteral("20610"), QStringLiteral("Drain or inject a major joint"), QStringLiteral("2026"),
+         true, false},
+        {QStringLiteral("99213"), QStringLiteral("Office visit, established patient, low complexity"),
+         QStringLiteral("2026"), false, true},
+        {QStringLiteral("00400"), QStringLiteral("Anesthesia for procedures on the skin of the trunk"),
+         QStringLiteral("2026"), false, false},
+        {QStringLiteral("D0120"), QStringLiteral("Periodic oral evaluation"), QStringLiteral("2026"), false,
+         false},
+    };
+    Ui::CodeSource source;
+    source.search = [](const QString &text, int limit) {
+        QList<Ui::CodeSuggestion> result;
+        for (const auto &code : codes) {
+            if ((text.isEmpty() && (code.favourite || code.recent)) ||
+                (!text.isEmpty() && (code.code.startsWith(text, Qt::CaseInsensitive) ||
+                                     code.display.contains(text, Qt::CaseInsensitive))))
+                result << code;
+        }
+        return result.mid(0, limit);
+    };
+    source.lookup = [](const QString &text) -> std::optional<Ui::CodeSuggestion> {
+        for (const auto &code : codes) {
+            if (code.code == text)
+                return code;
+        }
+        return std::nullopt;
+    };
+    return source;
+}
+
+Ui::EncounterContext encounter(bool signedOff = false)
+{
+    Ui::EncounterContext context;
+    context.patientId = QStringLiteral("Patient-265");
+    context.patientName = QStringLiteral("Doe, Jane");
+    context.encounterId = QStringLiteral("Encounter-805");
+    context.title = QStringLiteral("Encounter-805 · 14 Mar 2026");
+    context.timeZone = QTimeZone("America/Chicago");
+    context.start = QDateTime(QDate(2026, 3, 14), QTime(9, 0), context.timeZone);
+    context.facts.signedOff = signedOff;
+    context.stateText = signedOff ? QStringLiteral("Signed off") : QStringLiteral("Open");
+    context.diagnoses = {
+        {QStringLiteral("Condition-Problem-I-1332"), QStringLiteral("I10"),
+         QStringLiteral("Essential hypertension")},
+        {QStringLiteral("Condition-2"), QStringLiteral("E11.9"), QStringLiteral("Type 2 diabetes")}};
+    context.diagnosesKnown = true;
+    return context;
+}
+
+QStringList findingCodes(QWidget *widget)
+{
+    return widget->property("findingCodes").toStringList();
+}
+
+} // namespace
+
+class TestLineEditor : public QObject
+{
+    Q_OBJECT
+
+private:
+    template<typename T>
+    T *field(const char *name)
+    {
+        auto *widget = m_editor->findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qFatal("no widget %s", name);
+        return widget;
+    }
+
+    /// Sends one key to whatever has focus and counts it.
+    void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+    {
+        QWidget *target = QApplication::focusWidget();
+        QVERIFY(target);
+        QTest::keyClick(target, key, modifiers);
+        ++m_keystrokes;
+    }
+
+    void type(const QString &text)
+    {
+        QWidget *target = QApplication::focusWidget();
+        QVERIFY(target);
+        QTest::keyClicks(target, text);
+        m_keystrokes += int(text.size());
+    }
+
+    std::unique_ptr<Common::ManualClock> m_clock;
+    std::unique_ptr<Ui::LineEditor> m_editor;
+    int m_keystrokes = 0;
+
+private Q_SLOTS:
+    void init()
+    {
+        m_clock = std::make_unique<Common::ManualClock>(Now);
+        m_editor = std::make_unique<Ui::LineEditor>();
+        m_editor->setClock(m_clock.get());
+        m_editor->setCodeSource(fixtureCodes());
+        m_editor->setEncounter(encounter());
+        m_editor->resize(760, 640);
+        m_editor->show();
+        QApplication::setActiveWindow(m_editor.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_editor.get()));
+        m_editor->focusCode();
+        m_keystrokes = 0;
+    }
+
+    void cleanup()
+    {
+        m_editor.reset();
+        m_clock.reset();
+    }
+
+    void typingAFullCodeFillsTheDescription()
+    {
+        QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("99213"));
+        QCOMPARE(field<QLineEdit>("cptDescriptionEdit")->text(),
+                 QStringLiteral("Office visit, established patient, low complexity"));
+        // Filled from the catalog: Tab skips it.
+        QCOMPARE(field<QLineEdit>("cptDescriptionEdit")->focusPolicy(), Qt::ClickFocus);
+        QTest::keyClick(field<QLineEdit>("cptCodeEdit"), Qt::Key_Backspace);
+        QVERIFY(field<QLineEdit>("cptDescriptionEdit")->text().isEmpty());
+        QCOMPARE(field<QLineEdit>("cptDescriptionEdit")->focusPolicy(), Qt::StrongFocus);
+    }
+
+    void completerOffersCatalogCodes()
+    {
+        QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("joint"));
+        auto *completer = m_editor->findChild<QCompleter *>(QStringLiteral("cptCompleter"));
+        QVERIFY(completer);
+        QAbstractItemView *popup = completer->popup();
+        QTRY_VERIFY(popup->isVisible());
+        QCOMPARE(popup->model()->rowCount(), 1);
+        QVERIFY(popup->model()->index(0, 0).data().toString().contains(QStringLiteral("20610")));
+    }
+
+    void dentalCodeIsStoppedBesideTheCode()
+    {
+        QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("D0120"));
+        QVERIFY(findingCodes(field<QLineEdit>("cptCodeEdit")).contains(QStringLiteral("500034")));
+        auto *message = field<QLabel>("cptCodeMessageLabel");
+        QVERIFY(message->isVisible());
+        QVERIFY(message->text().contains(QStringLiteral("500034")));
+        QCOMPARE(field<QLineEdit>("cptCodeEdit")->property("finding").toString(), QStringLiteral("error"));
+        QSignalSpy submitted(m_editor.get(), &Ui::LineEditor::submitted);
+        QVERIFY(!m_editor->submit());
+        QCOMPARE(submitted.count(), 0);
+    }
+
+    void signedOffEncounterIsStopped()
+    {
+        m_editor->setEncounter(encounter(true));
+        QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("99213"));
+        auto *message = field<QLabel>("encounterMessageLabel");
+        QVERIFY(message->isVisible());
+        QVERIFY(message->text().contains(QStringLiteral("500009")));
+        QVERIFY(findingCodes(field<QLabel>("encounterLabel")).contains(QStringLiteral("500009")));
+        QVERIFY(!m_editor->submit());
+    }
+
+    void duplicateDiagnosisIsStopped()
+    {
+        auto *combo = field<QComboBox>("diagnosisCombo");
+        combo->setFocus();
+        QTest::keyClick(combo, Qt::Key_Return);
+        QTest::keyClick(combo, Qt::Key_Up);
+        QTest::keyClick(combo, Qt::Key_Return);
+        auto *list = field<QListWidget>("diagnosisList");
+        QCOMPARE(list->count(), 2);
+        QVERIFY(findingCodes(list).contains(QStringLiteral("500036")));
+        QVERIFY(field<QLabel>("diagnosisMessageLabel")->text().contains(QStringLiteral("500036")));
+        // The second link is the one marked.
+        QVERIFY(!list->item(1)->toolTip().isEmpty());
+        QVERIFY(list->item(0)->toolTip().isEmpty());
+        QVERIFY(!m_editor->submit());
+        // Delete unlinks it; the finding goes.
+        list->setFocus();
+        list->setCurrentRow(1);
+        QTest::keyClick(list, Qt::Key_Delete);
+        QCOMPARE(list->count(), 1);
+        QVERIFY(!findingCodes(list).contains(QStringLiteral("500036")));
+    }
+
+    void diagnosesReorderWithAltArrows()
+    {
+        auto *combo = field<QComboBox>("diagnosisCombo");
+        combo->setFocus();
+        QTest::keyClick(combo, Qt::Key_Return);
+        QTest::keyClick(combo, Qt::Key_Return);
+        auto *list = field<QListWidget>("diagnosisList");
+        list->setFocus();
+        list->setCurrentRow(1);
+        QTest::keyClick(list, Qt::Key_Up, Qt::AltModifier);
+        QCOMPARE(m_editor->draft().diagnosisIds,
+                 QStringList({QStringLiteral("Condition-2"), QStringLiteral("Condition-Problem-I-1332")}));
+        QCOMPARE(list->currentRow(), 0);
+        QTest::keyClick(list, Qt::Key_Down, Qt::AltModifier);
+        QCOMPARE(m_editor->draft().diagnosisIds.first(), QStringLiteral("Condition-Problem-I-1332"));
+        QVERIFY(list->item(0)->text().startsWith(QStringLiteral("1.")));
+    }
+
+    void anesthesiaShowsStartEndMinutesAndUnits()
+    {
+        QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("00400"));
+        auto *start = field<QDateTimeEdit>("anesthesiaStartEdit");
+        auto *end = field<QDateTimeEdit>("anesthesiaEndEdit");
+        QVERIFY(start->isVisible());
+        QVERIFY(end->isVisible());
+        QVERIFY(!field<QDateTimeEdit>("performedAtEdit")->isVisible());
+        // Type the end time into the hour section, as Tab leaves it.
+        end->setFocus(Qt::TabFocusReason);
+        QTest::keyClicks(end, QStringLiteral("1020"));
+        QCOMPARE(end->time(), QTime(10, 20));
+        QCOMPARE(field<QLabel>("anesthesiaMinutesLabel")->text(), QStringLiteral("80 min"));
+        QVERIFY2(field<QLabel>("anesthesiaUnitsLabel")->text().contains(QStringLiteral("6 time units")),
+                 qPrintable(field<QLabel>("anesthesiaUnitsLabel")->text()));
+        QVERIFY(field<QLabel>("anesthesiaUnitsLabel")->text().contains(QStringLiteral("estimate")));
+        m_editor->setUnitMinutes(10);
+        QVERIFY(field<QLabel>("anesthesiaUnitsLabel")->text().contains(QStringLiteral("8 time units")));
+        QVERIFY(field<QLabel>("anesthesiaStartOffsetLabel")->text().contains(QStringLiteral("05:00")));
+
+        const auto &check = m_editor->currentCheck();
+        QVERIFY(check.needsPeriod);
+        QCOMPARE(Fhir::formatDateTime(check.entry.performedPeriod.start),
+                 QStringLiteral("2026-03-14T09:00:00-05:00"));
+        QCOMPARE(Fhir::formatDateTime(check.entry.performedPeriod.end),
+                 QStringLiteral("2026-03-14T10:20:00-05:00"));
+    }
+
+    void endBeforeStartIsMarkedOnTheEnd()
+    {
+        QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("00400"));
+        auto *end = field<QDateTimeEdit>("anesthesiaEndEdit");
+        end->setFocus(Qt::TabFocusReason);
+        QTest::keyClicks(end, QStringLiteral("0830"));
+        QVERIFY(findingCodes(end).contains(QStringLiteral("500029")));
+        QVERIFY(field<QLabel>("anesthesiaEndMessageLabel")->text().contains(QStringLiteral("500029")));
+    }
+
+    void performedShowsTheClinicOffset()
+    {
+        QCOMPARE(field<QLabel>("performedOffsetLabel")->text(), QStringLiteral("\u221205:00 CDT"));
+        m_editor->setEncounter([] {
+            auto context = encounter();
+            context.start = QDateTime(QDate(2026, 1, 14), QTime(9, 0), context.timeZone);
+            return context;
+        }());
+        QCOMPARE(field<QLabel>("performedOffsetLabel")->text(), QStringLiteral("\u221206:00 CST"));
+    }
+
+    void tabOrderFollowsTheForm()
+    {
+        QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("20610"));
+        const QStringList expected{QStringLiteral("categoryCombo"),  QStringLiteral("performedAtEdit"),
+                                   QStringLiteral("diagnosisCombo"), QStringLiteral("diagnosisList"),
+                                   QStringLiteral("statusCombo"),    QStringLiteral("recordedAtEdit"),
+                                   QStringLiteral("submitButton")};
+        for (const QString &name : expected) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QCOMPARE(QApplication::focusWidget()->objectName(), name);
+        }
+    }
+
+    void tabReachesTheDescriptionForAnUnknownCode()
+    {
+        QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("12345"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("cptDescriptionEdit"));
+    }
+
+    void everyInputHasAnAccessibleName()
+    {
+        const QList<QWidget *> inputs = m_editor->findChildren<QWidget *>();
+        int checked = 0;
+        for (QWidget *widget : inputs) {
+            if (!widget->inherits("QLineEdit") && !widget->inherits("QComboBox") &&
+                !widget->inherits("QAbstractSpinBox") && !widget->inherits("QListWidget") &&
+                !widget->inherits("QAbstractButton"))
+                continue;
+            if (widget->objectName().startsWith(QLatin1String("qt_")) ||
+                widget->parent()->inherits("QComboBox") || widget->parent()->inherits("QAbstractSpinBox") ||
+                widget->parent()->inherits("QLineEdit"))
+                continue;
+            ++checked;
+            QVERIFY2(!widget->accessibleName().isEmpty(), qPrintable(widget->objectName()));
+            QVERIFY2(widget->objectName().endsWith(QLatin1String("Edit")) ||
+                         widget->objectName().endsWith(QLatin1String("Combo")) ||
+                         widget->objectName().endsWith(QLatin1String("List")) ||
+                         widget->objectName().endsWith(QLatin1String("Button")),
+                     qPrintable(widget->objectName()));
+        }
+        QVERIFY(checked >= 12);
+    }
+
+    void aCompleteLineByKeyboardAlone()
+    {
+        QSignalSpy submitted(m_editor.get(), &Ui::LineEditor::submitted);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("cptCodeEdit"));
+        type(QStringLiteral("20610"));
+        press(Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("categoryCombo"));
+        type(QStringLiteral("s"));
+        QCOMPARE(field<QComboBox>("categoryCombo")->currentData().toString(), QStringLiteral("387713003"));
+        press(Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("performedAtEdit"));
+        type(QStringLiteral("1030"));
+        press(Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("diagnosisCombo"));
+        press(Qt::Key_Return);
+        press(Qt::Key_Return);
+        press(Qt::Key_Return, Qt::ControlModifier);
+
+        QCOMPARE(submitted.count(), 1);
+        const auto entry = submitted.first().at(1).value<Model::ProcedureEntry>();
+        QCOMPARE(entry.code.code, QStringLiteral("20610"));
+        QCOMPARE(entry.code.display, QStringLiteral("Drain or inject a major joint"));
+        QCOMPARE(entry.code.version, QStringLiteral("2026"));
+        QCOMPARE(entry.category->code, QStringLiteral("387713003"));
+        QCOMPARE(Fhir::formatDateTime(entry.performedDateTime), QStringLiteral("2026-03-14T10:30:00-05:00"));
+        QCOMPARE(entry.reasonReferences.size(), 2);
+        QCOMPARE(entry.reasonReferences.at(0).reference,
+                 QStringLiteral("Condition/Condition-Problem-I-1332"));
+        QCOMPARE(entry.reasonReferences.at(1).reference, QStringLiteral("Condition/Condition-2"));
+        QCOMPARE(entry.status, QStringLiteral("completed"));
+        QCOMPARE(Fhir::formatDateTime(entry.recordedDate), QStringLiteral("2026-03-14T13:00:00-05:00"));
+        QVERIFY(entry.clientIdentifier().has_value());
+
+        // Ready for the next line: code cleared, focus back on it, the time kept.
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("cptCodeEdit"));
+        QVERIFY(field<QLineEdit>("cptCodeEdit")->text().isEmpty());
+        QCOMPARE(field<QDateTimeEdit>("performedAtEdit")->time(), QTime(10, 30));
+        qInfo("keystrokes for a complete line (code, category, time, two diagnoses, submit): %d",
+              m_keystrokes);
+        QCOMPARE(m_keystrokes, 16);
+    }
+
+    void warningsDoNotBlockTheSubmit()
+    {
+        m_clock->set(QDateTime(QDate(2026, 3, 14), QTime(12, 0), Qt::UTC)); // 07:00 in Chicago
+        m_editor->newLine();
+        QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("99213"));
+        auto *performed = field<QDateTimeEdit>("performedAtEdit");
+        performed->setFocus(Qt::TabFocusReason);
+        QTest::keyClicks(performed, QStringLiteral("2300")); // later today: in the future
+        QVERIFY(findingCodes(performed).contains(QStringLiteral("SBD001")));
+        QCOMPARE(performed->property("finding").toString(), QStringLiteral("warning"));
+        QSignalSpy submitted(m_editor.get(), &Ui::LineEditor::submitted);
+        QVERIFY(m_editor->submit());
+        QCOMPARE(submitted.count(), 1);
+    }
+
+    void refusedSubmitFocusesTheFirstError()
+    {
+        QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("12345"));
+        field<QComboBox>("categoryCombo")->setFocus();
+        QSignalSpy messages(m_editor.get(), &Ui::LineEditor::message);
+        QVERIFY(!m_editor->submit());
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("cptDescriptionEdit"));
+        QVERIFY(field<QLabel>("cptDescriptionMessageLabel")->text().contains(QStringLiteral("500030")));
+        QCOMPARE(messages.count(), 1);
+    }
+
+    void submitHandlerErrorKeepsTheLine()
+    {
+        m_editor->setSubmitHandler(
+            [](qint64, const Model::ProcedureEntry &) { return QStringLiteral("disk full"); });
+        QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("99213"));
+        QSignalSpy messages(m_editor.get(), &Ui::LineEditor::message);
+        QVERIFY(!m_editor->submit());
+        QCOMPARE(field<QLineEdit>("cptCodeEdit")->text(), QStringLiteral("99213"));
+        QVERIFY(messages.first().first().toString().contains(QStringLiteral("disk full")));
+    }
+
+    void correctingALineShowsTheEhrFindings()
+    {
+        Ui::LineDraft draft;
+        draft.code = QStringLiteral("20610");
+        draft.display = QStringLiteral("Drain or inject a major joint");
+        draft.performed = QDateTime(QDate(2026, 3, 14), QTime(10, 0), QTimeZone("America/Chicago"));
+        auto entry = draft.toEntry(encounter(), false);
+        const Model::Findings ehr{{QStringLiteral("500002"), Model::Severity::Error,
+                                   QStringLiteral("Procedure.code.coding[0].code"),
+                                   QStringLiteral("Duplicate record")}};
+        m_editor->loadLine(7, entry, ehr);
+        QCOMPARE(m_editor->lineId(), 7);
+        QCOMPARE(field<QPushButton>("submitButton")->text(), QStringLiteral("Resend line"));
+        QVERIFY(field<QLabel>("cptCodeMessageLabel")->text().contains(QStringLiteral("500002")));
+        QSignalSpy submitted(m_editor.get(), &Ui::LineEditor::submitted);
+        QVERIFY(m_editor->submit());
+        QCOMPARE(submitted.first().at(0).toLongLong(), 7);
+        // Same identifier: the EHR records the corrected line once.
+        QCOMPARE(submitted.first().at(1).value<Model::ProcedureEntry>().clientIdentifier(),
+                 entry.clientIdentifier());
+        QCOMPARE(m_editor->lineId(), -1);
+    }
+};
+
+QTEST_MAIN(TestLineEditor)
+#include "tst_lineeditor.moc"

@@ -1,0 +1,165 @@
+#include <memory>
+
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "appsettings.h"
+#include "settingsdialog.h"
+#include "tokenstore.h"
+
+namespace {
+
+QString loopbackOrHttps(const QUrl &url)
+{
+    const bool loopback =
+        url.host() == QLatin1String("localhost") || url.host().startsWith(QLatin1String("127."));
+    return url.scheme() == QLatin1String("https") || loopback
+               ? QString()
+               : QStringLiteral("HTTPS is required for %1").arg(url.host());
+}
+
+} // namespace
+
+class TestSettingsDialog : public QObject
+{
+    Q_OBJECT
+
+private:
+    template<typename T>
+    T *field(const char *name)
+    {
+        auto *widget = m_dialog->findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qFatal("no widget %s", name);
+        return widget;
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Ui::AppSettings> m_settings;
+    std::unique_ptr<Ui::TokenStore> m_tokens;
+    std::unique_ptr<Ui::SettingsDialog> m_dialog;
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_settings = std::make_unique<Ui::AppSettings>(m_dir->filePath(QStringLiteral("settings.ini")));
+        m_tokens = std::make_unique<Ui::TokenStore>(Ui::TokenStore::Backend::SessionOnly);
+        m_dialog =
+            std::make_unique<Ui::SettingsDialog>(m_settings->connection(), m_tokens.get(), loopbackOrHttps);
+        m_dialog->show();
+    }
+
+    void cleanup()
+    {
+        m_dialog.reset();
+        m_tokens.reset();
+        m_settings.reset();
+        m_dir.reset();
+    }
+
+    void defaultsAreTrainingAndFifteenMinutes()
+    {
+        QVERIFY(m_settings->isFirstStart());
+        QVERIFY(field<QRadioButton>("trainingRadio")->isChecked());
+        QCOMPARE(field<QSpinBox>("unitMinutesSpin")->value(), 15);
+        QVERIFY(!field<QLineEdit>("baseUrlEdit")->isEnabled());
+    }
+
+    void plainHttpToAnotherHostIsRefused_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("https") << "https://ehr.example.org/mps/fhir/R4/V1" << true;
+        QTest::newRow("http loopback") << "http://127.0.0.1:8080/fhir" << true;
+        QTest::newRow("http localhost") << "http://localhost:8080/fhir" << true;
+        QTest::newRow("http remote") << "http://ehr.example.org/fhir" << false;
+        QTest::newRow("no scheme") << "ehr.example.org" << false;
+        QTest::newRow("empty") << "" << false;
+    }
+
+    void plainHttpToAnotherHostIsRefused()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, accepted);
+        field<QRadioButton>("ehrRadio")->setChecked(true);
+        auto *edit = field<QLineEdit>("baseUrlEdit");
+        edit->setText(url);
+        QSignalSpy spy(m_dialog.get(), &QDialog::accepted);
+        m_dialog->accept();
+        QCOMPARE(spy.count(), accepted ? 1 : 0);
+        auto *message = field<QLabel>("baseUrlMessageLabel");
+        QCOMPARE(message->isVisible(), !accepted);
+        if (!accepted)
+            QVERIFY(!message->text().isEmpty());
+    }
+
+    void settingsRoundTrip()
+    {
+        field<QRadioButton>("ehrRadio")->setChecked(true);
+        field<QLineEdit>("baseUrlEdit")->setText(QStringLiteral("https://ehr.example.org/fhir"));
+        field<QComboBox>("dialectCombo")->setCurrentIndex(1);
+        field<QComboBox>("timeZoneCombo")->setCurrentText(QStringLiteral("America/Chicago"));
+        field<QSpinBox>("unitMinutesSpin")->setValue(10);
+        m_dialog->accept();
+        QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+        const Ui::ConnectionSettings chosen = m_dialog->settings();
+        QCOMPARE(chosen.mode, Ui::EhrMode::Ehr);
+        QCOMPARE(chosen.dialect, Fhir::Dialect::R4Strict);
+        QCOMPARE(chosen.clinicTimeZone, QByteArray("America/Chicago"));
+        QCOMPARE(chosen.unitMinutes, 10);
+        m_settings->setConnection(chosen);
+        m_settings->sync();
+        Ui::AppSettings reread(m_settings->fileName());
+        QCOMPARE(reread.connection(), chosen);
+    }
+
+    void unknownTimeZoneIsRefused()
+    {
+        field<QComboBox>("timeZoneCombo")->setCurrentText(QStringLiteral("Mars/Olympus"));
+        m_dialog->accept();
+        QCOMPARE(m_dialog->result(), int(QDialog::Rejected));
+        QVERIFY(field<QLabel>("timeZoneHintLabel")->text().contains(QStringLiteral("Unknown")));
+    }
+
+    void tokenNeverReachesTheSettingsFile()
+    {
+        const QString secret = QStringLiteral("s3cr3t-t0ken-value");
+        field<QRadioButton>("ehrRadio")->setChecked(true);
+        field<QLineEdit>("baseUrlEdit")->setText(QStringLiteral("https://ehr.example.org/fhir"));
+        auto *token = field<QLineEdit>("tokenEdit");
+        QCOMPARE(token->echoMode(), QLineEdit::Password);
+        QTest::keyClicks(token, secret);
+        m_dialog->accept();
+        QCOMPARE(m_tokens->token(), secret);
+        QCOMPARE(m_tokens->state(), Ui::TokenStore::State::SessionOnly);
+        QVERIFY(m_tokens->statusText().contains(QStringLiteral("session")));
+        m_settings->setConnection(m_dialog->settings());
+        m_settings->setWindow(QByteArray("geometry"), QByteArray("state"));
+        m_settings->sync();
+        QFile file(m_settings->fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray contents = file.readAll();
+        QVERIFY(contents.contains("ehr.example.org"));
+        QVERIFY(!contents.contains(secret.toUtf8()));
+    }
+
+    void firstStartIsRemembered()
+    {
+        QVERIFY(m_settings->isFirstStart());
+        m_settings->markStarted();
+        m_settings->sync();
+        QVERIFY(!Ui::AppSettings(m_settings->fileName()).isFirstStart());
+    }
+};
+
+QTEST_MAIN(TestSettingsDialog)
+#include "tst_settingsdialog.moc"

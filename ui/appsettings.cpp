@@ -1,0 +1,101 @@
+#include "appsettings.h"
+
+#include <QSettings>
+
+namespace Ui {
+
+namespace Key {
+const auto Started = QStringLiteral("app/started");
+const auto Mode = QStringLiteral("ehr/mode");
+const auto BaseUrl = QStringLiteral("ehr/baseUrl");
+const auto Dialect = QStringLiteral("ehr/dialect");
+const auto TimeZone = QStringLiteral("clinic/timeZone");
+const auto UnitMinutes = QStringLiteral("clinic/anesthesiaUnitMinutes");
+const auto Geometry = QStringLiteral("window/geometry");
+const auto State = QStringLiteral("window/state");
+const auto Splitters = QStringLiteral("window/splitter/");
+} // namespace Key
+
+AppSettings::AppSettings()
+    : m_settings(std::make_unique<QSettings>())
+{
+}
+
+AppSettings::AppSettings(const QString &iniFile)
+    : m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
+{
+}
+
+AppSettings::~AppSettings() = default;
+
+bool AppSettings::isFirstStart() const
+{
+    return !m_settings->value(Key::Started, false).toBool();
+}
+
+void AppSettings::markStarted()
+{
+    m_settings->setValue(Key::Started, true);
+}
+
+ConnectionSettings AppSettings::connection() const
+{
+    ConnectionSettings settings;
+    settings.mode =
+        m_settings->value(Key::Mode).toString() == QLatin1String("ehr") ? EhrMode::Ehr : EhrMode::Training;
+    settings.baseUrl = QUrl(m_settings->value(Key::BaseUrl).toString());
+    settings.dialect =
+        Fhir::dialectFromName(m_settings->value(Key::Dialect).toString()).value_or(Fhir::Dialect::EhrVendor);
+    settings.clinicTimeZone = m_settings->value(Key::TimeZone).toByteArray();
+    const int minutes = m_settings->value(Key::UnitMinutes, 15).toInt();
+    settings.unitMinutes = minutes > 0 && minutes <= 60 ? minutes : 15;
+    return settings;
+}
+
+void AppSettings::setConnection(const ConnectionSettings &settings)
+{
+    m_settings->setValue(Key::Mode,
+                         settings.mode == EhrMode::Ehr ? QStringLiteral("ehr") : QStringLiteral("training"));
+    m_settings->setValue(Key::BaseUrl, settings.baseUrl.toString());
+    m_settings->setValue(Key::Dialect, Fhir::dialectName(settings.dialect));
+    m_settings->setValue(Key::TimeZone, settings.clinicTimeZone);
+    m_settings->setValue(Key::UnitMinutes, settings.unitMinutes);
+}
+
+QByteArray AppSettings::windowGeometry() const
+{
+    return m_settings->value(Key::Geometry).toByteArray();
+}
+
+QByteArray AppSettings::windowState() const
+{
+    return m_settings->value(Key::State).toByteArray();
+}
+
+void AppSettings::setWindow(const QByteArray &geometry, const QByteArray &state)
+{
+    m_settings->setValue(Key::Geometry, geometry);
+    m_settings->setValue(Key::State, state);
+}
+
+QByteArray AppSettings::splitterState(const QString &name) const
+{
+    return m_settings->value(Key::Splitters + name).toByteArray();
+}
+
+void AppSettings::setSplitterState(const QString &name, const QByteArray &state)
+{
+    m_settings->setValue(Key::Splitters + name, state);
+}
+
+void AppSettings::sync()
+{
+    m_settings->sync();
+}
+
+QString AppSettings::fileName() const
+{
+    return m_settings->fileName();
+}
+
+} // namespace Ui

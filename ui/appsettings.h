@@ -1,0 +1,69 @@
+#pragma once
+
+#include <memory>
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include "fhir/dialect.h"
+
+class QSettings;
+
+namespace Ui {
+
+/// Where lines go: the built-in training EHR, or a real one.
+enum class EhrMode
+{
+    Training,
+    Ehr
+};
+
+/// The connection and clinic settings a person chooses in the settings dialog.
+struct ConnectionSettings
+{
+    EhrMode mode = EhrMode::Training;
+    QUrl baseUrl;
+    Fhir::Dialect dialect = Fhir::Dialect::EhrVendor;
+    QByteArray clinicTimeZone; ///< IANA id; empty: this computer's zone
+    int unitMinutes = 15;      ///< anesthesia time-unit length for the estimate
+
+    friend bool operator==(const ConnectionSettings &, const ConnectionSettings &) = default;
+};
+
+/**
+ * What the app remembers between runs, in QSettings: connection and clinic
+ * settings, window geometry and state. Never the token (that lives in
+ * the system keychain, see TokenStore) and never patient data.
+ */
+class AppSettings
+{
+public:
+    /// The application's QSettings (organisation/application names).
+    AppSettings();
+    /// A settings file of its own (tests, portable installs).
+    explicit AppSettings(const QString &iniFile);
+    ~AppSettings();
+
+    /// True until the app has been started once; the first start opens training mode.
+    bool isFirstStart() const;
+    void markStarted();
+
+    ConnectionSettings connection() const;
+    void setConnection(const ConnectionSettings &settings);
+
+    QByteArray windowGeometry() const;
+    QByteArray windowState() const;
+    void setWindow(const QByteArray &geometry, const QByteArray &state);
+    QByteArray splitterState(const QString &name) const;
+    void setSplitterState(const QString &name, const QByteArray &state);
+
+    void sync();
+    QString fileName() const;
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace Ui

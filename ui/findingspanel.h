@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QWidget>
+
+#include "formfield.h"
+#include "model/finding.h"
+
+class QLabel;
+class QListView;
+
+namespace Ui {
+
+class FindingsModel;
+
+/**
+ * The side panel listing every finding of the line being edited, each with
+ * the EHR's code, the field and the message. Activating one asks for its
+ * field to be focused.
+ */
+class FindingsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit FindingsPanel(QWidget *parent = nullptr);
+
+    void setFindings(const Model::Findings &findings);
+    FindingsModel *model() const { return m_model; }
+
+Q_SIGNALS:
+    void fieldRequested(Ui::FormField field, int diagnosisIndex);
+
+private:
+    FindingsModel *m_model = nullptr;
+    QListView *m_view = nullptr;
+    QLabel *m_summary = nullptr;
+    QLabel *m_empty = nullptr;
+};
+
+} // namespace Ui

@@ -1,0 +1,258 @@
+#include "settingsdialog.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QStyle>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+#include "linedraft.h"
+#include "tokenstore.h"
+
+namespace Ui {
+
+SettingsDialog::SettingsDialog(const ConnectionSettings &settings, TokenStore *tokens, UrlCheck urlCheck,
+                               QWidget *parent)
+    : QDialog(parent)
+    , m_tokens(tokens)
+    , m_urlCheck(std::move(urlCheck))
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    setMinimumWidth(560);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(20, 18, 20, 16);
+    layout->setSpacing(14);
+
+    auto *ehrGroup = new QGroupBox(tr("EHR"), this);
+    auto *ehrLayout = new QVBoxLayout(ehrGroup);
+    ehrLayout->setSpacing(8);
+    m_trainingRadio =
+        new QRadioButton(tr("&Training EHR — built in, with demo patients; not a real EHR"), ehrGroup);
+    m_trainingRadio->setObjectName(QStringLiteral("trainingRadio"));
+    m_trainingRadio->setAccessibleName(tr("Use the training EHR"));
+    m_ehrRadio = new QRadioButton(tr("A real &EHR"), ehrGroup);
+    m_ehrRadio->setObjectName(QStringLiteral("ehrRadio"));
+    m_ehrRadio->setAccessibleName(tr("Use a real EHR"));
+    ehrLayout->addWidget(m_trainingRadio);
+    ehrLayout->addWidget(m_ehrRadio);
+
+    m_ehrBox = new QWidget(ehrGroup);
+    auto *form = new QFormLayout(m_ehrBox);
+    form->setContentsMargins(24, 4, 0, 0);
+    form->setHorizontalSpacing(12);
+    form->setVerticalSpacing(6);
+    m_urlEdit = new QLineEdit(m_ehrBox);
+    m_urlEdit->setObjectName(QStringLiteral("baseUrlEdit"));
+    m_urlEdit->setAccessibleName(tr("EHR base URL"));
+    m_urlEdit->setPlaceholderText(QStringLiteral("https://ehr.example.org/mps/fhir/R4/V1"));
+    m_urlMessage = new QLabel(m_ehrBox);
+    m_urlMessage->setObjectName(QStringLiteral("baseUrlMessageLabel"));
+    m_urlMessage->setProperty("role", QStringLiteral("fieldMessage"));
+    m_urlMessage->setProperty("severity", QStringLiteral("error"));
+    m_urlMessage->setWordWrap(true);
+    m_urlMessage->setVisible(false);
+    auto *urlBox = new QVBoxLayout;
+    urlBox->setSpacing(2);
+    urlBox->addWidget(m_urlEdit);
+    urlBox->addWidget(m_urlMessage);
+    form->addRow(tr("Base &URL"), urlBox);
+
+    m_tokenEdit = new QLineEdit(m_ehrBox);
+    m_tokenEdit->setObjectName(QStringLiteral("tokenEdit"));
+    m_tokenEdit->setAccessibleName(tr("Bearer token"));
+    m_tokenEdit->setEchoMode(QLineEdit::Password);
+    m_tokenEdit->setPlaceholderText(tokens && !tokens->token().isEmpty() ? tr("•••••••• (unchanged)")
+                                                                         : tr("Bearer token"));
+    m_tokenStatus = new QLabel(m_ehrBox);
+    m_tokenStatus->setObjectName(QStringLiteral("tokenStatusLabel"));
+    m_tokenStatus->setProperty("role", QStringLiteral("hint"));
+    m_tokenStatus->setWordWrap(true);
+    auto *tokenBox = new QVBoxLayout;
+    tokenBox->setSpacing(2);
+    tokenBox->addWidget(m_tokenEdit);
+    tokenBox->addWidget(m_tokenStatus);
+    form->addRow(tr("&Token"), tokenBox);
+
+    m_dialectCombo = new QComboBox(m_ehrBox);
+    m_dialectCombo->setObjectName(QStringLiteral("dialectCombo"));
+    m_dialectCombo->setAccessibleName(tr("FHIR dialect"));
+    m_dialectCombo->addItem(tr("ehr-vendor — recordedDate at the top level (the vendor's EHR)"),
+                            Fhir::dialectName(Fhir::Dialect::EhrVendor));
+    m_dialectCombo->addItem(tr("r4-strict — recordedDate as the R5 extension (standard FHIR R4)"),
+                            Fhir::dialectName(Fhir::Dialect::R4Strict));
+    form->addRow(tr("FHIR &dialect"), m_dialectCombo);
+    ehrLayout->addWidget(m_ehrBox);
+    layout->addWidget(ehrGroup);
+
+    auto *clinicGroup = new QGroupBox(tr("Clinic"), this);
+    auto *clinicForm = new QFormLayout(clinicGroup);
+    clinicForm->setHorizontalSpacing(12);
+    clinicForm->setVerticalSpacing(6);
+    m_zoneCombo = new QComboBox(clinicGroup);
+    m_zoneCombo->setObjectName(QStringLiteral("timeZoneCombo"));
+    m_zoneCombo->setAccessibleName(tr("Clinic time zone"));
+    m_zoneCombo->setEditable(true);
+    m_zoneCombo->setInsertPolicy(QComboBox::NoInsert);
+    m_zoneCombo->setMaxVisibleItems(16);
+    for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
+        m_zoneCombo->addItem(QString::fromUtf8(id));
+    m_zoneCombo->completer()->setFilterMode(Qt::MatchContains);
+    m_zoneCombo->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    m_zoneCombo->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    m_zoneHint = new QLabel(clinicGroup);
+    m_zoneHint->setObjectName(QStringLiteral("timeZoneHintLabel"));
+    m_zoneHint->setProperty("role", QStringLiteral("hint"));
+    m_zoneHint->setWordWrap(true);
+    auto *zoneBox = new QVBoxLayout;
+    zoneBox->setSpacing(2);
+    zoneBox->addWidget(m_zoneCombo);
+    zoneBox->addWidget(m_zoneHint);
+    clinicForm->addRow(tr("Time &zone"), zoneBox);
+    m_unitSpin = new QSpinBox(clinicGroup);
+    m_unitSpin->setObjectName(QStringLiteral("unitMinutesSpin"));
+    m_unitSpin->setAccessibleName(tr("Anesthesia time-unit minutes"));
+    m_unitSpin->setRange(1, 60);
+    m_unitSpin->setSuffix(tr(" min"));
+    auto *unitHint =
+        new QLabel(tr("Used only for the estimate beside anesthesia lines; the EHR computes billed units."),
+                   clinicGroup);
+    unitHint->setProperty("role", QStringLiteral("hint"));
+    unitHint->setWordWrap(true);
+    auto *unitBox = new QVBoxLayout;
+    unitBox->setSpacing(2);
+    unitBox->addWidget(m_unitSpin, 0, Qt::AlignLeft);
+    unitBox->addWidget(unitHint);
+    clinicForm->addRow(tr("Anesthesia &unit"), unitBox);
+    layout->addWidget(clinicGroup);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("okButton"));
+    m_buttons->button(QDialogButtonBox::Ok)->setProperty("role", QStringLiteral("primary"));
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+
+    // Values.
+    (settings.mode == EhrMode::Training ? m_trainingRadio : m_ehrRadio)->setChecked(true);
+    m_urlEdit->setText(settings.baseUrl.toString());
+    m_dialectCombo->setCurrentIndex(
+        std::max(0, m_dialectCombo->findData(Fhir::dialectName(settings.dialect))));
+    const QByteArray zone =
+        settings.clinicTimeZone.isEmpty() ? QTimeZone::systemTimeZoneId() : settings.clinicTimeZone;
+    const int zoneIndex = m_zoneCombo->findText(QString::fromUtf8(zone));
+    if (zoneIndex >= 0)
+        m_zoneCombo->setCurrentIndex(zoneIndex);
+    else
+        m_zoneCombo->setEditText(QString::fromUtf8(zone));
+    m_unitSpin->setValue(settings.unitMinutes);
+    if (m_tokens)
+        m_tokenStatus->setText(m_tokens->statusText());
+
+    connect(m_trainingRadio, &QRadioButton::toggled, this, &SettingsDialog::updateMode);
+    connect(m_urlEdit, &QLineEdit::textEdited, this, [this] {
+        if (m_urlMessage->isVisible())
+            checkUrl();
+    });
+    connect(m_urlEdit, &QLineEdit::editingFinished, this, &SettingsDialog::checkUrl);
+    connect(m_tokenEdit, &QLineEdit::textEdited, this, [this] { m_tokenEdited = true; });
+    connect(m_zoneCombo, &QComboBox::currentTextChanged, this, &SettingsDialog::updateZoneHint);
+    if (m_tokens) {
+        connect(m_tokens, &TokenStore::stateChanged, this,
+                [this] { m_tokenStatus->setText(m_tokens->statusText()); });
+    }
+    updateMode();
+    updateZoneHint();
+}
+
+ConnectionSettings SettingsDialog::settings() const
+{
+    ConnectionSettings settings;
+    settings.mode = m_trainingRadio->isChecked() ? EhrMode::Training : EhrMode::Ehr;
+    settings.baseUrl = QUrl(m_urlEdit->text().trimmed());
+    settings.dialect =
+        Fhir::dialectFromName(m_dialectCombo->currentData().toString()).value_or(Fhir::Dialect::EhrVendor);
+    settings.clinicTimeZone = m_zoneCombo->currentText().trimmed().toUtf8();
+    settings.unitMinutes = m_unitSpin->value();
+    return settings;
+}
+
+QString SettingsDialog::enteredToken() const
+{
+    return m_tokenEdited ? m_tokenEdit->text().trimmed() : QString();
+}
+
+void SettingsDialog::updateMode()
+{
+    m_ehrBox->setEnabled(m_ehrRadio->isChecked());
+    if (m_trainingRadio->isChecked())
+        m_urlMessage->setVisible(false);
+}
+
+void SettingsDialog::updateZoneHint()
+{
+    const QByteArray id = m_zoneCombo->currentText().trimmed().toUtf8();
+    const QTimeZone zone(id);
+    if (!zone.isValid()) {
+        m_zoneHint->setText(tr("Unknown time zone; pick one from the list, e.g. America/Chicago."));
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc().toTimeZone(zone);
+    m_zoneHint->setText(tr("Now %1 there (%2). Times are entered and shown in this zone unless the encounter "
+                           "names its own.")
+                            .arg(QLocale().toString(now.time(), QLocale::ShortFormat), offsetText(now)));
+}
+
+bool SettingsDialog::checkUrl()
+{
+    QString error;
+    if (m_ehrRadio->isChecked()) {
+        const QUrl url(m_urlEdit->text().trimmed(), QUrl::StrictMode);
+        if (m_urlEdit->text().trimmed().isEmpty())
+            error = tr("Enter the EHR's FHIR base URL, e.g. https://ehr.example.org/mps/fhir/R4/V1.");
+        else if (!url.isValid() || url.host().isEmpty())
+            error = tr("This is not a URL: give the full address with https:// and the host.");
+        else if (m_urlCheck)
+            error = m_urlCheck(url);
+    }
+    m_urlMessage->setText(error);
+    m_urlMessage->setVisible(!error.isEmpty());
+    m_urlEdit->setProperty("finding", error.isEmpty() ? QString() : QStringLiteral("error"));
+    m_urlEdit->style()->unpolish(m_urlEdit);
+    m_urlEdit->style()->polish(m_urlEdit);
+    return error.isEmpty();
+}
+
+QString SettingsDialog::problem() const
+{
+    if (m_urlMessage->isVisible() && !m_urlMessage->text().isEmpty())
+        return m_urlMessage->text();
+    if (!QTimeZone(m_zoneCombo->currentText().trimmed().toUtf8()).isValid())
+        return m_zoneHint->text();
+    return {};
+}
+
+void SettingsDialog::accept()
+{
+    if (!checkUrl()) {
+        m_urlEdit->setFocus();
+        return;
+    }
+    if (!QTimeZone(m_zoneCombo->currentText().trimmed().toUtf8()).isValid()) {
+        m_zoneCombo->setFocus();
+        return;
+    }
+    if (m_tokenEdited && m_tokens)
+        m_tokens->setToken(m_tokenEdit->text().trimmed());
+    QDialog::accept();
+}
+
+} // namespace Ui

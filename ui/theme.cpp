@@ -1,0 +1,96 @@
+#include "theme.h"
+
+#include <QApplication>
+#include <QFont>
+#include <QPalette>
+#include <QStyleFactory>
+
+namespace Ui {
+
+namespace {
+
+const char *const StyleSheet = R"(
+QMainWindow, QDialog { background: #f3f5f8; }
+QFrame[role="card"] { background: #ffffff; border: 1px solid #dde2e9; border-radius: 8px; }
+QFrame[role="rule"] { color: #e6e9ee; background: #e6e9ee; max-height: 1px; border: none; }
+QLabel[role="title"] { font-size: 12pt; font-weight: 600; color: #1c2430; }
+QLabel[role="sectionTitle"] { font-size: 10.5pt; font-weight: 600; color: #1c2430; padding: 2px 0; }
+QLabel[role="subtitle"] { color: #4a5563; }
+QLabel[role="caption"] { color: #3d4756; }
+QLabel[role="hint"] { color: #6b7482; }
+QLabel[role="metric"] { color: #1c2430; font-weight: 600; }
+QLabel[role="pill"] { border-radius: 9px; padding: 2px 10px; font-weight: 600; }
+QLabel[role="pill"][state="open"] { background: #e3f3e8; color: #1f6b3a; }
+QLabel[role="pill"][state="closed"] { background: #fbe4e2; color: #9c231b; }
+QLabel[role="fieldMessage"] { padding: 1px 2px; }
+QLabel[role="fieldMessage"][severity="error"] { color: #a2261d; }
+QLabel[role="fieldMessage"][severity="warning"] { color: #875000; }
+QLabel[role="summary"] { color: #4a5563; font-weight: 600; }
+QLabel[role="summary"][state="error"] { color: #a2261d; }
+QLabel[role="summary"][state="warning"] { color: #875000; }
+QLabel[role="summary"][state="ok"] { color: #1f6b3a; }
+QLabel#trainingBannerLabel { background: #fff3cd; color: #5c4400; border-bottom: 1px solid #ecd48a;
+    padding: 7px 12px; font-weight: 600; }
+QLabel#encounterLabel[finding="error"] { color: #a2261d; font-weight: 600; }
+
+QLineEdit, QComboBox, QDateTimeEdit, QSpinBox { min-height: 26px; padding: 1px 6px; border: 1px solid #c5ccd6;
+    border-radius: 5px; background: #ffffff; selection-background-color: #cfe0fb; selection-color: #101820; }
+QLineEdit:focus, QComboBox:focus, QDateTimeEdit:focus, QSpinBox:focus { border: 1px solid #2f6fd6; }
+QLineEdit[filled="true"] { background: #f6f8fb; color: #2a3340; }
+QComboBox::drop-down, QDateTimeEdit::drop-down { border: none; width: 20px; }
+*[finding="error"] { border: 1px solid #c8362b; background: #fff6f5; }
+*[finding="warning"] { border: 1px solid #d08a00; background: #fffaf0; }
+QListWidget, QListView, QTableView, QTreeView { border: 1px solid #d5dbe3; border-radius: 5px; background: #ffffff;
+    alternate-background-color: #f8f9fb; selection-background-color: #dce8fc; selection-color: #101820; }
+QListWidget[finding="error"] { border: 1px solid #c8362b; }
+QHeaderView::section { background: #f3f5f8; color: #3d4756; border: none; border-bottom: 1px solid #d5dbe3;
+    padding: 5px 8px; font-weight: 600; }
+QPushButton { min-height: 28px; padding: 2px 14px; border: 1px solid #c5ccd6; border-radius: 5px; background: #ffffff; }
+QPushButton:hover { background: #f2f5f9; }
+QPushButton:focus { border: 1px solid #2f6fd6; }
+QPushButton[role="primary"] { background: #1d5fbf; color: #ffffff; border: 1px solid #174f9f; font-weight: 600; }
+QPushButton[role="primary"]:hover { background: #1a56ad; }
+QPushButton[role="primary"]:focus { border: 2px solid #0c3575; }
+QPushButton[role="danger"] { color: #a2261d; }
+QToolButton { border: none; border-radius: 4px; padding: 3px; }
+QToolButton:hover { background: #e8edf4; }
+QTabWidget::pane { border: none; }
+QTabBar::tab { padding: 6px 16px; border: none; color: #4a5563; }
+QTabBar::tab:selected { color: #1d5fbf; border-bottom: 2px solid #1d5fbf; font-weight: 600; }
+QStatusBar { background: #ffffff; border-top: 1px solid #dde2e9; color: #3d4756; }
+QStatusBar QLabel { padding: 0 8px; }
+QMenuBar { background: #ffffff; border-bottom: 1px solid #e3e7ed; }
+QSplitter::handle { background: transparent; }
+)";
+
+} // namespace
+
+void applyTheme(QApplication &app)
+{
+    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette palette;
+    palette.setColor(QPalette::Window, QColor(0xf3, 0xf5, 0xf8));
+    palette.setColor(QPalette::WindowText, QColor(0x1c, 0x24, 0x30));
+    palette.setColor(QPalette::Base, Qt::white);
+    palette.setColor(QPalette::AlternateBase, QColor(0xf8, 0xf9, 0xfb));
+    palette.setColor(QPalette::Text, QColor(0x1c, 0x24, 0x30));
+    palette.setColor(QPalette::Button, Qt::white);
+    palette.setColor(QPalette::ButtonText, QColor(0x1c, 0x24, 0x30));
+    palette.setColor(QPalette::Highlight, QColor(0x1d, 0x5f, 0xbf));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::ToolTipBase, QColor(0x1c, 0x24, 0x30));
+    palette.setColor(QPalette::ToolTipText, Qt::white);
+    palette.setColor(QPalette::PlaceholderText, QColor(0x8a, 0x93, 0xa0));
+    palette.setColor(QPalette::Link, QColor(0x1d, 0x5f, 0xbf));
+    palette.setColor(QPalette::Disabled, QPalette::Text, QColor(0x9a, 0xa2, 0xad));
+    palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x9a, 0xa2, 0xad));
+    palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x9a, 0xa2, 0xad));
+    app.setPalette(palette);
+    QFont font = app.font();
+    if (font.pointSizeF() < 10)
+        font.setPointSizeF(10);
+    app.setFont(font);
+    app.setStyleSheet(QLatin1String(StyleSheet));
+}
+
+} // namespace Ui
