@@ -1,0 +1,33 @@
+#pragma once
+
+#include <optional>
+
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+
+namespace Ehr {
+
+inline constexpr auto Icd10CmSystem = "http://hl7.org/fhir/sid/icd-10-cm";
+
+/**
+ * A diagnosis the form can link to a procedure line (reasonReference): the
+ * Condition's id and its ICD-10-CM code and text, with the patient and the
+ * encounter it was recorded for.
+ */
+struct ConditionSummary
+{
+    QString id;
+    QString code;    ///< ICD-10-CM code, or the first code given when there is none
+    QString display; ///< coding display, or code.text
+    QString patientId;
+    QString encounterId; ///< empty for a problem-list entry not tied to a visit
+
+    static std::optional<ConditionSummary> fromFhir(const QJsonObject &resource, QString *error = nullptr);
+
+    friend bool operator==(const ConditionSummary &, const ConditionSummary &) = default;
+};
+
+} // namespace Ehr
+
+Q_DECLARE_METATYPE(Ehr::ConditionSummary)

@@ -1,0 +1,3 @@
+#include "ehrlog.h"
+
+Q_LOGGING_CATEGORY(lcEhr, "superbill.ehr")

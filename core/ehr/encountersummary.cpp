@@ -1,0 +1,125 @@
+#include "encountersummary.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+#include "fhir/datetime.h"
+#include "model/procedureentry.h"
+
+namespace Ehr {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Ehr::EncounterSummary", text);
+}
+
+QString extensionCode(const QJsonObject &resource, const char *url)
+{
+    for (const auto &item : resource.value(QStringLiteral("extension")).toArray()) {
+        const QJsonObject extension = item.toObject();
+        if (extension.value(QStringLiteral("url")).toString() == QLatin1String(url))
+            return extension.value(QStringLiteral("valueCode")).toString();
+    }
+    return {};
+}
+
+QString typeText(const QJsonObject &resource)
+{
+    const QJsonObject type = resource.value(QStringLiteral("type")).toArray().first().toObject();
+    const QString text = type.value(QStringLiteral("text")).toString();
+    if (!text.isEmpty())
+        return text;
+    const QJsonObject coding = type.value(QStringLiteral("coding")).toArray().first().toObject();
+    const QString display = coding.value(QStringLiteral("display")).toString();
+    return display.isEmpty() ? coding.value(QStringLiteral("code")).toString() : display;
+}
+
+} // namespace
+
+QString billingStateName(BillingState state)
+{
+    switch (state) {
+    case BillingState::Open:
+        return QStringLiteral("open");
+    case BillingState::SignedOff:
+        return QStringLiteral("signed-off");
+    case BillingState::Billed:
+        return QStringLiteral("billed");
+    case BillingState::PartiallyBilled:
+        return QStringLiteral("partially-billed");
+    case BillingState::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+BillingState billingStateFromName(const QString &name)
+{
+    if (name == u"open")
+        return BillingState::Open;
+    if (name == u"signed-off")
+        return BillingState::SignedOff;
+    if (name == u"billed")
+        return BillingState::Billed;
+    if (name == u"partially-billed")
+        return BillingState::PartiallyBilled;
+    return BillingState::Unknown;
+}
+
+QTimeZone EncounterSummary::zone() const
+{
+    return timeZone.isEmpty() ? QTimeZone() : QTimeZone(timeZone.toUtf8());
+}
+
+Rules::EncounterFacts EncounterSummary::facts() const
+{
+    Rules::EncounterFacts facts;
+    facts.exists = true;
+    facts.patientId = patientId;
+    facts.signedOff = state == BillingState::SignedOff || status == u"finished" || status == u"cancelled" ||
+                      status == u"entered-in-error";
+    facts.billed = state == BillingState::Billed || state == BillingState::PartiallyBilled;
+    return facts;
+}
+
+bool EncounterSummary::acceptsProcedures() const
+{
+    const Rules::EncounterFacts f = facts();
+    return !f.signedOff && !f.billed;
+}
+
+std::optional<EncounterSummary> EncounterSummary::fromFhir(const QJsonObject &resource, QString *error)
+{
+    const QString type = resource.value(QStringLiteral("resourceType")).toString();
+    if (type != u"Encounter") {
+        if (error)
+            *error = tr("resourceType is \"%1\", not Encounter").arg(type);
+        return std::nullopt;
+    }
+    EncounterSummary encounter;
+    encounter.id = resource.value(QStringLiteral("id")).toString();
+    if (encounter.id.isEmpty()) {
+        if (error)
+            *error = tr("Encounter without an id");
+        return std::nullopt;
+    }
+    const Model::Reference subject{
+        resource.value(QStringLiteral("subject")).toObject().value(QStringLiteral("reference")).toString()};
+    encounter.patientId = subject.type() == u"Patient" ? subject.id() : QString();
+    encounter.status = resource.value(QStringLiteral("status")).toString();
+    encounter.state = billingStateFromName(extensionCode(resource, EncounterStateExtensionUrl));
+    encounter.timeZone = extensionCode(resource, TimeZoneExtensionUrl);
+    const QString start =
+        resource.value(QStringLiteral("period")).toObject().value(QStringLiteral("start")).toString();
+    if (!start.isEmpty()) {
+        const Fhir::DateTimeParse parsed = Fhir::parseDateTime(start);
+        if (parsed.ok())
+            encounter.start = parsed.value;
+    }
+    encounter.type = typeText(resource);
+    return encounter;
+}
+
+} // namespace Ehr

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <optional>
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+#include <QTimeZone>
+
+#include "rules/validator.h"
+
+namespace Ehr {
+
+inline constexpr auto EncounterStateExtensionUrl =
+    "https://superbill-desk.example.org/fhir/StructureDefinition/encounter-state";
+inline constexpr auto TimeZoneExtensionUrl = "http://hl7.org/fhir/StructureDefinition/timezone";
+
+/// The EHR's billing state of an encounter (extension encounter-state).
+enum class BillingState
+{
+    Unknown,
+    Open,
+    SignedOff,
+    Billed,
+    PartiallyBilled
+};
+
+QString billingStateName(BillingState state);
+BillingState billingStateFromName(const QString &name);
+
+/**
+ * What the superbill form needs of a FHIR Encounter: whose it is, whether it
+ * still takes procedures (status and billing state), the clinic's time zone
+ * for entering times, when it started and what kind of visit it was.
+ */
+struct EncounterSummary
+{
+    QString id;
+    QString patientId;
+    QString status; ///< FHIR Encounter.status: in-progress, finished, ...
+    BillingState state = BillingState::Unknown;
+    QString timeZone; ///< IANA id from the timezone extension, or empty
+    QDateTime start;
+    QString type; ///< a short text for the kind of visit
+
+    /// The clinic's zone, or invalid when the EHR did not say.
+    QTimeZone zone() const;
+    /// What the validator needs: a finished encounter counts as closed (signed off).
+    Rules::EncounterFacts facts() const;
+    /// True when the EHR would take a new procedure on it.
+    bool acceptsProcedures() const;
+
+    static std::optional<EncounterSummary> fromFhir(const QJsonObject &resource, QString *error = nullptr);
+
+    friend bool operator==(const EncounterSummary &, const EncounterSummary &) = default;
+};
+
+} // namespace Ehr
+
+Q_DECLARE_METATYPE(Ehr::EncounterSummary)

@@ -1,0 +1,158 @@
+#include "networkjob.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslError>
+
+#include "common/clock.h"
+#include "ehrlog.h"
+
+namespace Ehr {
+
+namespace {
+
+// For logs: the path only, because queries may carry names or identifiers.
+QString loggablePath(const QUrl &url)
+{
+    return url.path();
+}
+
+} // namespace
+
+NetworkJob::NetworkJob(QNetworkAccessManager *manager, const QNetworkRequest &request, const QByteArray &verb,
+                       const QByteArray &body, std::chrono::milliseconds timeout, QObject *parent)
+    : QObject(parent)
+    , m_manager(manager)
+    , m_request(request)
+    , m_verb(verb)
+    , m_body(body)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(timeout);
+    connect(&m_timer, &QTimer::timeout, this, &NetworkJob::onTimeout);
+}
+
+NetworkJob::~NetworkJob()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void NetworkJob::start()
+{
+    Q_ASSERT(!m_reply && !m_finished);
+    m_request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                           QNetworkRequest::NoLessSafeRedirectPolicy);
+    // The job's own timer is the timeout; Qt's would race it with a different error.
+    m_request.setTransferTimeout(0);
+    m_reply = m_manager->sendCustomRequest(m_request, m_verb, m_body);
+    connect(m_reply, &QNetworkReply::finished, this, &NetworkJob::onReplyFinished);
+    connect(m_reply, &QNetworkReply::uploadProgress, this, &NetworkJob::resetTimeout);
+    connect(m_reply, &QNetworkReply::downloadProgress, this, &NetworkJob::resetTimeout);
+    connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        // Never ignoreSslErrors(): the reply then fails with SslHandshakeFailedError.
+        QStringList texts;
+        for (const auto &error : errors)
+            texts.append(error.errorString());
+        m_tlsErrors = texts.join(QStringLiteral("; "));
+    });
+    m_timer.start();
+}
+
+void NetworkJob::abort()
+{
+    if (m_finished)
+        return;
+    m_cancelled = true;
+    if (m_reply) {
+        m_reply->abort();
+    } else {
+        JobResult result;
+        result.transport = JobResult::Transport::Cancelled;
+        result.errorString = tr("Cancelled.");
+        finish(result);
+    }
+}
+
+void NetworkJob::resetTimeout()
+{
+    if (m_timer.isActive())
+        m_timer.start();
+}
+
+void NetworkJob::onTimeout()
+{
+    if (!m_reply || m_finished)
+        return;
+    m_timedOut = true;
+    qCInfo(lcEhr) << m_verb << loggablePath(m_request.url()) << "timed out after" << m_timer.interval()
+                  << "ms";
+    m_reply->abort();
+}
+
+void NetworkJob::onReplyFinished()
+{
+    m_timer.stop();
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    JobResult result;
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const QNetworkReply::NetworkError error = reply->error();
+    result.networkError = error;
+    if (m_timedOut) {
+        result.transport = JobResult::Transport::Timeout;
+        result.errorString =
+            tr("The EHR did not answer within %1 seconds.").arg(QString::number(m_timer.interval() / 1000.0));
+    } else if (m_cancelled) {
+        result.transport = JobResult::Transport::Cancelled;
+        result.errorString = tr("Cancelled.");
+    } else if (error == QNetworkReply::SslHandshakeFailedError || !m_tlsErrors.isEmpty()) {
+        result.transport = JobResult::Transport::TlsError;
+        result.errorString =
+            tr("The secure connection to %1 failed and nothing was sent: %2. Check the EHR address and this "
+               "computer's certificates; TLS errors are never ignored.")
+                .arg(m_request.url().host(), m_tlsErrors.isEmpty() ? reply->errorString() : m_tlsErrors);
+    } else if (error == QNetworkReply::InsecureRedirectError) {
+        result.transport = JobResult::Transport::Blocked;
+        result.errorString = tr("The EHR redirected to an insecure address; the request was not followed.");
+    } else if (status.isValid()) {
+        result.transport = JobResult::Transport::Answered;
+        result.httpStatus = status.toInt();
+        result.body = reply->readAll();
+        result.location = reply->rawHeader("Location");
+        if (reply->hasRawHeader("Retry-After"))
+            result.retryAfter =
+                parseRetryAfter(reply->rawHeader("Retry-After"), Common::Clock::system().nowUtc());
+        if (error != QNetworkReply::NoError)
+            result.errorString = reply->errorString();
+    } else {
+        result.transport = JobResult::Transport::NetworkError;
+        result.errorString =
+            tr("Could not reach the EHR at %1: %2")
+                .arg(m_request.url().toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo),
+                     reply->errorString());
+    }
+    qCDebug(lcEhr) << m_verb << loggablePath(m_request.url()) << "->" << result.httpStatus
+                   << int(result.transport);
+    m_reply = nullptr;
+    reply->disconnect(this);
+    reply->deleteLater();
+    finish(result);
+}
+
+void NetworkJob::finish(JobResult result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_result = std::move(result);
+    emit finished(m_result);
+}
+
+} // namespace Ehr

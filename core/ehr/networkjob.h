@@ -1,0 +1,66 @@
+#pragma once
+
+#include <chrono>
+
+#include <QByteArray>
+#include <QNetworkRequest>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include "jobresult.h"
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace Ehr {
+
+/**
+ * One HTTP request to the EHR and its answer. The job owns its one
+ * QNetworkReply, aborts it when nothing moved for the transfer timeout (the
+ * timer restarts on every byte of progress, so a slow but living transfer is
+ * not cut), never ignores TLS errors, and ends with exactly one finished()
+ * carrying a JobResult. Jobs never retry: whoever started one decides.
+ */
+class NetworkJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    NetworkJob(QNetworkAccessManager *manager, const QNetworkRequest &request, const QByteArray &verb,
+               const QByteArray &body, std::chrono::milliseconds timeout, QObject *parent = nullptr);
+    ~NetworkJob() override;
+
+    /// Sends the request. finished() always comes later, from the event loop.
+    void start();
+    /// Ends the job now with Transport::Cancelled (finished() is still emitted once).
+    void abort();
+
+    bool isFinished() const { return m_finished; }
+    const JobResult &result() const { return m_result; }
+    QUrl url() const { return m_request.url(); }
+    QByteArray verb() const { return m_verb; }
+
+signals:
+    void finished(const Ehr::JobResult &result);
+
+private:
+    void onReplyFinished();
+    void onTimeout();
+    void resetTimeout();
+    void finish(JobResult result);
+
+    QNetworkAccessManager *m_manager;
+    QNetworkRequest m_request;
+    QByteArray m_verb;
+    QByteArray m_body;
+    QTimer m_timer;
+    QPointer<QNetworkReply> m_reply;
+    JobResult m_result;
+    QString m_tlsErrors;
+    bool m_timedOut = false;
+    bool m_cancelled = false;
+    bool m_finished = false;
+};
+
+} // namespace Ehr

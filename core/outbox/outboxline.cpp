@@ -1,0 +1,39 @@
+#include "outboxline.h"
+
+#include "fhir/procedurereader.h"
+
+namespace Outbox {
+
+QString lineStateName(LineState state)
+{
+    switch (state) {
+    case LineState::Pending:
+        return QStringLiteral("pending");
+    case LineState::Sending:
+        return QStringLiteral("sending");
+    case LineState::Sent:
+        return QStringLiteral("sent");
+    case LineState::NeedsCorrection:
+        return QStringLiteral("needs-correction");
+    case LineState::Discarded:
+        return QStringLiteral("discarded");
+    }
+    return {};
+}
+
+std::optional<LineState> lineStateFromName(const QString &name)
+{
+    for (const auto state : {LineState::Pending, LineState::Sending, LineState::Sent,
+                             LineState::NeedsCorrection, LineState::Discarded}) {
+        if (lineStateName(state) == name)
+            return state;
+    }
+    return std::nullopt;
+}
+
+std::optional<Model::ProcedureEntry> OutboxLine::entry() const
+{
+    return Fhir::ProcedureReader::read(entryJson).entry;
+}
+
+} // namespace Outbox

@@ -1,0 +1,99 @@
+#pragma once
+
+#include <optional>
+
+#include <QList>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QString>
+
+#include "common/clock.h"
+#include "outboxline.h"
+
+namespace Outbox {
+
+/**
+ * The durable outbox: an SQLite file (WAL, synchronous=FULL, owner-only
+ * permissions) that holds every procedure line from the moment a clerk is
+ * told "saved" until the EHR has acknowledged it, plus an audit log of every
+ * attempt and every person's action, and the offline cache's tables.
+ *
+ * enqueue() commits before it returns and before anything touches the
+ * network, so a crash at any moment loses nothing. Each instance has its own
+ * QSqlDatabase connection, so tests and tools can open several stores (also
+ * on the same file; SQLite serialises the writers). Not thread-safe: use a
+ * store from the thread that opened it.
+ */
+class OutboxStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// The schema this build writes; older files are migrated on open().
+    static constexpr int SchemaVersion = 2;
+
+    explicit OutboxStore(QObject *parent = nullptr, const Common::Clock &clock = Common::Clock::system());
+    ~OutboxStore() override;
+
+    /// Opens (creating with mode 0600 when missing) and migrates. False with a reason on failure.
+    bool open(const QString &path, QString *error);
+    void close();
+    bool isOpen() const;
+    QString path() const { return m_path; }
+    QSqlDatabase database() const;
+    QString connectionName() const { return m_connectionName; }
+    const Common::Clock &clock() const { return m_clock; }
+
+    int schemaVersion() const;
+    QString journalMode() const;
+    int synchronousMode() const; ///< 2 = FULL
+
+    /// Queues a line in one committed transaction. The entry must carry its client
+    /// identifier, a subject and an encounter; an identifier already queued is refused.
+    std::optional<qint64> enqueue(const Model::ProcedureEntry &entry, QString *error);
+
+    /// pending → sending, when it still is pending (another sender may have taken it).
+    bool claim(qint64 id);
+    /// Writes what an attempt came to, with its audit row; only for a line that is `sending`.
+    bool recordAttempt(qint64 id, const AttemptRecord &record, QString *error = nullptr);
+    /// Lines left `sending` by a process that died: back to pending, marked outcome-unknown,
+    /// to be resent with the same identifier. Returns how many.
+    int recoverInterrupted();
+
+    /// A person asks to send now: pending or needs-correction → pending, due now.
+    bool retry(qint64 id, QString *error);
+    /// A person corrected a refused or waiting line: new content, same identifier, pending.
+    bool replaceEntry(qint64 id, const Model::ProcedureEntry &entry, QString *error);
+    /// A person gives up on a line that is not sent; it stays in the file for the audit.
+    bool discard(qint64 id, const QString &reason, QString *error);
+
+    std::optional<OutboxLine> line(qint64 id) const;
+    std::optional<OutboxLine> lineByIdentifier(const QString &identifierValue) const;
+    /// Lines, oldest first; all states when state is nullopt.
+    QList<OutboxLine> lines(std::optional<LineState> state = std::nullopt) const;
+    /// Pending lines due at `now`, earliest first.
+    QList<qint64> dueLines(const QDateTime &now, int limit) const;
+    /// When the earliest pending line is due, or nullopt when none is pending.
+    std::optional<QDateTime> nextDue() const;
+    QueueCounts counts() const;
+    /// The audit log of one line (or of all lines for 0), oldest first.
+    QList<AuditEntry> audit(qint64 lineId = 0) const;
+
+signals:
+    /// Any change to a line: queued, claimed, attempted, retried, corrected, discarded.
+    void lineChanged(qint64 id);
+    void countsChanged(const Outbox::QueueCounts &counts);
+
+private:
+    bool configure(QString *error);
+    bool migrate(QString *error);
+    bool addAudit(qint64 lineId, const QString &event, const AttemptRecord *record, const QString &detail);
+    void notify(qint64 id);
+    qint64 nowMs() const;
+
+    const Common::Clock &m_clock;
+    QString m_connectionName;
+    QString m_path;
+};
+
+} // namespace Outbox
