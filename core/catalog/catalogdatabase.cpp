@@ -64,6 +64,12 @@ const QList<QStringList> &migrations()
     return steps;
 }
 
+// QSQLITE binds a null QString as NULL, which the NOT NULL columns refuse.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 QString isoTime(const QDateTime &time)
 {
     return time.toUTC().toString(Qt::ISODateWithMs);
@@ -289,7 +295,7 @@ bool CatalogDatabase::applyImport(const ParsedCodeFile &file, ImportReport &repo
         if (found == existing.cend()) {
             insert.addBindValue(entry.code);
             insert.addBindValue(entry.display);
-            insert.addBindValue(entry.version);
+            insert.addBindValue(text(entry.version));
             insert.addBindValue(entry.flags.anesthesia);
             insert.addBindValue(entry.flags.dental);
             insert.addBindValue(entry.flags.addOn);
@@ -310,7 +316,7 @@ bool CatalogDatabase::applyImport(const ParsedCodeFile &file, ImportReport &repo
             continue;
         }
         update.addBindValue(entry.display);
-        update.addBindValue(entry.version);
+        update.addBindValue(text(entry.version));
         update.addBindValue(entry.flags.anesthesia);
         update.addBindValue(entry.flags.dental);
         update.addBindValue(entry.flags.addOn);
@@ -361,8 +367,8 @@ bool CatalogDatabase::applyImport(const ParsedCodeFile &file, ImportReport &repo
         QStringLiteral("INSERT INTO import_log (imported_at, source, version, rows_read, imported, updated,"
                        " unchanged, inactivated, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     log.addBindValue(stamp);
-    log.addBindValue(QFileInfo(report.file).fileName());
-    log.addBindValue(file.highestVersion);
+    log.addBindValue(text(QFileInfo(report.file).fileName()));
+    log.addBindValue(text(file.highestVersion));
     log.addBindValue(report.rowsRead);
     log.addBindValue(report.imported);
     log.addBindValue(report.updated);

@@ -162,8 +162,6 @@ public:
     {
         for (const CsvProblem &note : m_table.notes)
             warning(note.line, {}, note.message);
-        for (const CsvProblem &problem : m_table.problems)
-            error(problem.line, {}, problem.message);
         if (m_table.records.isEmpty()) {
             m_result.refusal = tr("The file has no codes in it.");
             return m_result;
@@ -280,6 +278,11 @@ private:
         ++m_result.rowsRead;
         const QString written = field(record, m_columns, Column::Code);
         const QString code = normalizedCode(written);
+        if (!record.problem.isEmpty()) {
+            reject(code);
+            error(record.line, written, record.problem);
+            return;
+        }
         if (code.isEmpty()) {
             error(record.line, {}, tr("The row has no code."));
             return;

@@ -145,6 +145,7 @@ CsvTable CsvReader::readText(QStringView text)
             continue;
         }
         QStringList fields;
+        QString problem;
         QString field;
         bool fieldQuoted = false;
         bool endOfRecord = false;
@@ -177,9 +178,7 @@ CsvTable CsvReader::readText(QStringView text)
                     ++i;
                 }
                 if (!closed)
-                    table.problems.append(
-                        {recordLine,
-                         tr("A quoted field opened on this line is never closed (a \" is missing).")});
+                    problem = tr("A quoted field opened on this line is never closed (a \" is missing).");
             } else if (text[i] == delimiter) {
                 fields.append(field.trimmed());
                 field.clear();
@@ -196,7 +195,7 @@ CsvTable CsvReader::readText(QStringView text)
         }
         fields.append(field.trimmed());
         if (!allEmpty(fields))
-            table.records.append({recordLine, fields});
+            table.records.append({recordLine, fields, problem});
     }
     return table;
 }

@@ -13,6 +13,7 @@ struct CsvRecord
 {
     int line = 0;
     QStringList fields;
+    QString problem; ///< non-empty when the record is broken, e.g. a quote that is never closed
 };
 
 /// A problem the reader found, with the line it is on.
@@ -27,9 +28,8 @@ struct CsvTable
 {
     QList<CsvRecord> records;
     QChar delimiter = u',';
-    QString encoding;           ///< "UTF-8", "UTF-8 with BOM", "UTF-16LE with BOM", "Windows-1252", ...
-    QList<CsvProblem> problems; ///< e.g. an unterminated quoted field
-    QList<CsvProblem> notes;    ///< e.g. "not valid UTF-8: read as Windows-1252"
+    QString encoding;        ///< "UTF-8", "UTF-8 with BOM", "UTF-16LE with BOM", "Windows-1252", ...
+    QList<CsvProblem> notes; ///< about the whole file, e.g. "not valid UTF-8: read as Windows-1252"
 };
 
 /**

@@ -7,9 +7,9 @@
 namespace Catalog {
 
 namespace {
-QString tr(const char *text, int n = -1)
+QString tr(const char *text)
 {
-    return QCoreApplication::translate("Catalog::ImportReport", text, nullptr, n);
+    return QCoreApplication::translate("Catalog::ImportReport", text);
 }
 } // namespace
 
@@ -28,16 +28,16 @@ QString ImportReport::summary() const
 {
     if (refused)
         return tr("Import refused, the catalog is unchanged: %1").arg(refusal);
-    QString text =
-        tr("%n row(s) read: ", rowsRead) + tr("%1 new, %2 updated, %3 unchanged, %4 marked inactive")
-                                               .arg(imported)
-                                               .arg(updated)
-                                               .arg(unchanged)
-                                               .arg(inactivated);
+    QString text = tr("rows read: %1; new: %2; updated: %3; unchanged: %4; marked inactive: %5")
+                       .arg(rowsRead)
+                       .arg(imported)
+                       .arg(updated)
+                       .arg(unchanged)
+                       .arg(inactivated);
     if (skippedOlder > 0)
-        text += tr(", %n older than the catalog (kept the newer)", skippedOlder);
+        text += tr("; older than the catalog (newer kept): %1").arg(skippedOlder);
     if (const int errors = errorCount(); errors > 0)
-        text += tr("; %n row(s) not imported", errors);
+        text += tr("; not imported: %1").arg(errors);
     if (!version.isEmpty())
         text += tr(" (version %1)").arg(version);
     return text + u'.';

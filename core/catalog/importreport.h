@@ -50,7 +50,7 @@ struct ImportReport
     int errorCount() const;
     int warningCount() const;
     bool hasErrors() const { return errorCount() > 0; }
-    /// One sentence for a person: "150 codes read: 148 new, 2 updated, ...".
+    /// One line for a person: "rows read: 150; new: 148; updated: 2; ...".
     QString summary() const;
     /// "FILE:LINE: error: 0420T: reason", the form compilers use, so editors can jump to the line.
     QString issueLine(const ImportIssue &issue) const;

@@ -1,0 +1,210 @@
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "catalogtestdata.h"
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+/// superbill-cli codes import|search, run as a user would.
+class TestCodesCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void searchUsesTheTrainingCatalogWithoutADatabase();
+    void searchPrintsOneLinePerCode();
+    void importThenSearch();
+    void importReportsBadRowsWithLineNumbers();
+    void strictImportChangesNothing();
+    void environmentChoosesTheDatabase();
+    void nothingFoundExitsOne();
+    void usageErrors_data();
+    void usageErrors();
+
+private:
+    Run run(const QStringList &arguments, const QProcessEnvironment &extra = {});
+    QString db() const { return m_dir->filePath(QStringLiteral("catalog.sqlite")); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestCodesCli::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+Run TestCodesCli::run(const QStringList &arguments, const QProcessEnvironment &extra)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // Keep the default catalog path inside the test's folder.
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
+    environment.insert(QStringLiteral("HOME"), m_dir->path());
+    environment.remove(QStringLiteral("SUPERBILL_CATALOG_DB"));
+    for (const QString &key : extra.keys())
+        environment.insert(key, extra.value(key));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(SUPERBILL_CLI), QStringList{QStringLiteral("codes")} + arguments);
+    Run result;
+    if (!process.waitForStarted(10000) || !process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished(5000);
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+void TestCodesCli::searchUsesTheTrainingCatalogWithoutADatabase()
+{
+    const Run result = run({QStringLiteral("search"), QStringLiteral("20610"), QStringLiteral("--json"),
+                            QStringLiteral("--db"), db()});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject document = QJsonDocument::fromJson(result.out.toUtf8()).object();
+    QCOMPARE(document.value(u"catalog").toString(), QStringLiteral("training"));
+    QCOMPARE(document.value(u"query").toString(), QStringLiteral("20610"));
+    const QJsonObject first = document.value(u"results").toArray().first().toObject();
+    QCOMPARE(first.value(u"code").toString(), QStringLiteral("20610"));
+    QCOMPARE(first.value(u"display").toString(),
+             QStringLiteral("Arthrocentesis, aspiration and/or injection, major joint or bursa"));
+    QCOMPARE(first.value(u"kind").toString(), QStringLiteral("cpt-category-i"));
+    QCOMPARE(first.value(u"dental").toBool(true), false);
+    QVERIFY2(!QFile::exists(db()), "a search must not create the catalog file");
+}
+
+void TestCodesCli::searchPrintsOneLinePerCode()
+{
+    const Run result = run({QStringLiteral("search"), QStringLiteral("knee"), QStringLiteral("arthro"),
+                            QStringLiteral("--limit"), QStringLiteral("2")});
+    QCOMPARE(result.exitCode, 0);
+    const QStringList lines = result.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines.constFirst().startsWith(u"29881  Knee arthroscopy"), qPrintable(lines.constFirst()));
+    QVERIFY(result.err.contains(u"training catalog"));
+
+    const Run anesthesia = run({QStringLiteral("search"), QStringLiteral("00400")});
+    QVERIFY2(anesthesia.out.startsWith(u"00400  ") && anesthesia.out.contains(u"[anesthesia]"),
+             qPrintable(anesthesia.out));
+}
+
+void TestCodesCli::importThenSearch()
+{
+    const Run imported = run({QStringLiteral("import"), catalogFixture(QStringLiteral("basic.csv")),
+                              QStringLiteral("--db"), db()});
+    QCOMPARE(imported.exitCode, 0);
+    QVERIFY2(imported.out.contains(u"new: 7;"), qPrintable(imported.out));
+    QVERIFY(QFile::exists(db()));
+
+    const Run found = run({QStringLiteral("search"), QStringLiteral("41899"), QStringLiteral("--json"),
+                           QStringLiteral("--db"), db()});
+    QCOMPARE(found.exitCode, 0);
+    const QJsonObject document = QJsonDocument::fromJson(found.out.toUtf8()).object();
+    QCOMPARE(document.value(u"catalog").toString(), db());
+    const QJsonArray results = document.value(u"results").toArray();
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results.first().toObject().value(u"dental").toBool(), true);
+
+    // The imported catalog replaces the training one: 27447 is not in basic.csv.
+    const Run missing =
+        run({QStringLiteral("search"), QStringLiteral("27447"), QStringLiteral("--db"), db()});
+    QCOMPARE(missing.exitCode, 1);
+}
+
+void TestCodesCli::importReportsBadRowsWithLineNumbers()
+{
+    const QString file = catalogFixture(QStringLiteral("bad-rows.csv"));
+    const Run result = run({QStringLiteral("import"), file, QStringLiteral("--db"), db()});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(file + QStringLiteral(":3: error: J1100: HCPCS Level II")),
+             qPrintable(result.err));
+    QVERIFY(result.err.contains(file + QStringLiteral(":5: error: 400: ")));
+    QVERIFY(result.err.contains(file + QStringLiteral(":8: warning: 99213: ")));
+    QVERIFY2(result.out.contains(u"new: 3;"), qPrintable(result.out));
+
+    const Run found = run({QStringLiteral("search"), QStringLiteral("00400"), QStringLiteral("--db"), db()});
+    QCOMPARE(found.exitCode, 0);
+}
+
+void TestCodesCli::strictImportChangesNothing()
+{
+    QCOMPARE(run({QStringLiteral("import"), catalogFixture(QStringLiteral("edition-2025.csv")),
+                  QStringLiteral("--db"), db()})
+                 .exitCode,
+             0);
+    const Run result = run({QStringLiteral("import"), catalogFixture(QStringLiteral("bad-rows.csv")),
+                            QStringLiteral("--strict"), QStringLiteral("--db"), db()});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(u"refused"), qPrintable(result.err));
+    QVERIFY(result.err.contains(u":3: error: J1100"));
+
+    const Run search = run({QStringLiteral("search"), QStringLiteral("00400"), QStringLiteral("--db"), db()});
+    QCOMPARE(search.exitCode, 1);
+    const Run old = run({QStringLiteral("search"), QStringLiteral("99213"), QStringLiteral("--db"), db()});
+    QVERIFY2(old.out.contains(u"(old text)"), qPrintable(old.out));
+}
+
+void TestCodesCli::environmentChoosesTheDatabase()
+{
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("SUPERBILL_CATALOG_DB"), db());
+    QCOMPARE(run({QStringLiteral("import"), catalogFixture(QStringLiteral("tab.tsv"))}, environment).exitCode,
+             0);
+    QVERIFY(QFile::exists(db()));
+    const Run result =
+        run({QStringLiteral("search"), QStringLiteral("0042"), QStringLiteral("--json")}, environment);
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject document = QJsonDocument::fromJson(result.out.toUtf8()).object();
+    QCOMPARE(document.value(u"catalog").toString(), db());
+    QCOMPARE(document.value(u"results").toArray().first().toObject().value(u"code").toString(),
+             QStringLiteral("0042T"));
+}
+
+void TestCodesCli::nothingFoundExitsOne()
+{
+    const Run result = run({QStringLiteral("search"), QStringLiteral("zzzzqq")});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.out.isEmpty());
+}
+
+void TestCodesCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+
+    QTest::newRow("no action") << QStringList();
+    QTest::newRow("unknown action") << QStringList{QStringLiteral("frobnicate")};
+    QTest::newRow("import without file") << QStringList{QStringLiteral("import")};
+    QTest::newRow("import of a missing file")
+        << QStringList{QStringLiteral("import"), QStringLiteral("/nonexistent/codes.csv")};
+    QTest::newRow("bad limit") << QStringList{QStringLiteral("search"), QStringLiteral("knee"),
+                                              QStringLiteral("--limit"), QStringLiteral("0")};
+    QTest::newRow("limit not a number") << QStringList{QStringLiteral("search"), QStringLiteral("knee"),
+                                                       QStringLiteral("--limit"), QStringLiteral("many")};
+}
+
+void TestCodesCli::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    const Run result = run(arguments);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY(!result.err.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestCodesCli)
+#include "tst_codescli.moc"
