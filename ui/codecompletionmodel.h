@@ -1,14 +1,21 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QSet>
 
-#include "codesource.h"
+#include "catalog/codeentry.h"
+
+namespace Catalog {
+class CodeCatalog;
+}
 
 namespace Ui {
 
 /**
- * The rows of the CPT completer: "99213 — Office visit …", favourites and
- * recent codes marked. The completer inserts the code (Qt::EditRole).
+ * The rows of the CPT completer, from the code catalog's ranked search:
+ * "99213 — Office visit …", favourites starred and recent codes marked. The
+ * completer inserts the code (CodeRole). An empty query lists favourites then
+ * recent codes, as the catalog orders them.
  */
 class CodeCompletionModel : public QAbstractListModel
 {
@@ -24,16 +31,21 @@ public:
         RecentRole
     };
 
-    using QAbstractListModel::QAbstractListModel;
+    explicit CodeCompletionModel(QObject *parent = nullptr);
 
-    void setSuggestions(const QList<CodeSuggestion> &suggestions);
-    const QList<CodeSuggestion> &suggestions() const { return m_suggestions; }
+    void setCatalog(const Catalog::CodeCatalog *catalog);
+    /// Runs the catalog's search; returns the number of rows.
+    int search(const QString &text, int limit);
+    const Catalog::CodeEntries &entries() const { return m_entries; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 private:
-    QList<CodeSuggestion> m_suggestions;
+    const Catalog::CodeCatalog *m_catalog = nullptr;
+    Catalog::CodeEntries m_entries;
+    QSet<QString> m_favourites;
+    QSet<QString> m_recent;
 };
 
 } // namespace Ui

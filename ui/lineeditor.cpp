@@ -19,6 +19,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "catalog/codecatalog.h"
 #include "codecompletionmodel.h"
 #include "common/clock.h"
 #include "rules/categories.h"
@@ -467,9 +468,11 @@ void LineEditor::buildConnections()
     });
 }
 
-void LineEditor::setCodeSource(const CodeSource &source)
+void LineEditor::setCatalog(Catalog::CodeCatalog *catalog)
 {
-    m_codes = source;
+    m_catalog = catalog;
+    m_codeFlags = catalog ? catalog->flagsLookup() : Rules::CodeFlagsLookup();
+    m_completionModel->setCatalog(catalog);
     applyCode(m_codeEdit->text(), false);
     revalidate();
 }
@@ -686,9 +689,9 @@ void LineEditor::onCodeEdited(const QString &text)
 void LineEditor::applyCode(const QString &text, bool fromUser)
 {
     const QString code = text.trimmed();
-    std::optional<CodeSuggestion> known;
-    if (m_codes.lookup && !code.isEmpty())
-        known = m_codes.lookup(code.toUpper());
+    std::optional<Catalog::CodeEntry> known;
+    if (m_catalog && !code.isEmpty())
+        known = m_catalog->lookup(code);
     if (known) {
         if (m_descriptionEdit->text().isEmpty() || m_descriptionFromCatalog) {
             m_descriptionEdit->setText(known->display);
@@ -713,14 +716,13 @@ void LineEditor::applyCode(const QString &text, bool fromUser)
             ? tr("Type a code or words from its description; ↓ shows favourites and recent codes")
             : Rules::CodeClassifier::describe(kind));
 
-    if (!fromUser || !m_codes.search)
+    if (!fromUser || !m_catalog)
         return;
     if (known && known->code.compare(code, Qt::CaseInsensitive) == 0) {
         m_completer->popup()->hide();
         return;
     }
-    m_completionModel->setSuggestions(m_codes.search(code, CompletionLimit));
-    if (m_completionModel->rowCount() > 0 && m_codeEdit->hasFocus())
+    if (m_completionModel->search(code, CompletionLimit) > 0 && m_codeEdit->hasFocus())
         m_completer->complete();
     else
         m_completer->popup()->hide();
@@ -804,7 +806,7 @@ void LineEditor::revalidate()
         m_loading = false;
     }
     const bool hadPeriod = m_check.needsPeriod;
-    m_check = checkLine(draft(), m_encounter, m_codes.flags, nowUtc());
+    m_check = checkLine(draft(), m_encounter, m_codeFlags, nowUtc());
     if (m_check.needsPeriod && !hadPeriod && !m_touched.contains(FormField::PeriodStart)) {
         // An anesthesia code starts from the time already given.
         m_loading = true;
@@ -812,7 +814,7 @@ void LineEditor::revalidate()
         if (!m_touched.contains(FormField::PeriodEnd))
             m_endEdit->setZonedValue(m_performedEdit->zonedValue());
         m_loading = false;
-        m_check = checkLine(draft(), m_encounter, m_codes.flags, nowUtc());
+        m_check = checkLine(draft(), m_encounter, m_codeFlags, nowUtc());
     }
     m_performedCaption->setVisible(!m_check.needsPeriod);
     m_performedRow->setVisible(!m_check.needsPeriod);
@@ -1013,8 +1015,8 @@ bool LineEditor::submit()
             return false;
         }
     }
-    if (m_codes.noteUsed)
-        m_codes.noteUsed(entry.code.code);
+    if (m_catalog)
+        m_catalog->noteUsed(entry.code.code);
     qCDebug(lcLineEditor) << "line submitted" << (lineId < 0 ? "new" : "correction");
     Q_EMIT submitted(lineId, entry);
     newLine();
@@ -1029,9 +1031,8 @@ bool LineEditor::eventFilter(QObject *watched, QEvent *event)
     auto *key = static_cast<QKeyEvent *>(event);
     const auto mods = key->modifiers() & ~Qt::KeypadModifier;
     if (watched == m_codeEdit && key->key() == Qt::Key_Down && mods == Qt::NoModifier &&
-        m_codeEdit->text().isEmpty() && !m_completer->popup()->isVisible() && m_codes.search) {
-        m_completionModel->setSuggestions(m_codes.search(QString(), CompletionLimit));
-        if (m_completionModel->rowCount() > 0)
+        m_codeEdit->text().isEmpty() && !m_completer->popup()->isVisible() && m_catalog) {
+        if (m_completionModel->search(QString(), CompletionLimit) > 0)
             m_completer->complete();
         return true;
     }

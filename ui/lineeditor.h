@@ -6,7 +6,6 @@
 #include <QSet>
 #include <QWidget>
 
-#include "codesource.h"
 #include "formfield.h"
 #include "linedraft.h"
 
@@ -18,6 +17,10 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QToolButton;
+
+namespace Catalog {
+class CodeCatalog;
+}
 
 namespace Common {
 class Clock;
@@ -50,7 +53,8 @@ public:
     /// error for a person, or an empty string once the line is safely kept.
     using SubmitHandler = std::function<QString(qint64 lineId, const Model::ProcedureEntry &entry)>;
 
-    void setCodeSource(const CodeSource &source);
+    /// The code catalog for the completer, descriptions and the rules' code flags; not owned.
+    void setCatalog(Catalog::CodeCatalog *catalog);
     void setSubmitHandler(SubmitHandler handler);
     /// Ctrl+Enter; for the window's menus.
     QAction *submitAction() const { return m_submitAction; }
@@ -119,7 +123,8 @@ private:
     QLabel *messageLabel(FormField field) const;
 
     const Common::Clock *m_clock = nullptr;
-    CodeSource m_codes;
+    Catalog::CodeCatalog *m_catalog = nullptr;
+    Rules::CodeFlagsLookup m_codeFlags;
     SubmitHandler m_submitHandler;
     QAction *m_submitAction = nullptr;
     QAction *m_newLineAction = nullptr;

@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "catalog/codecatalog.h"
 #include "common/clock.h"
 #include "fhir/datetime.h"
 #include "lineeditor.h"
@@ -17,39 +18,6 @@
 namespace {
 
 const QDateTime Now(QDate(2026, 3, 14), QTime(18, 0), Qt::UTC);
-
-Ui::CodeSource fixtureCodes()
-{
-    static const QList<Ui::CodeSuggestion> codes{
-        {QStringLiteral("20610"), QStringLiteral("Drain or inject a major joint"), QStringLiteral("2026"),
-         true, false},
-        {QStringLiteral("99213"), QStringLiteral("Office visit, established patient, low complexity"),
-         QStringLiteral("2026"), false, true},
-        {QStringLiteral("00400"), QStringLiteral("Anesthesia for procedures on the skin of the trunk"),
-         QStringLiteral("2026"), false, false},
-        {QStringLiteral("D0120"), QStringLiteral("Periodic oral evaluation"), QStringLiteral("2026"), false,
-         false},
-    };
-    Ui::CodeSource source;
-    source.search = [](const QString &text, int limit) {
-        QList<Ui::CodeSuggestion> result;
-        for (const auto &code : codes) {
-            if ((text.isEmpty() && (code.favourite || code.recent)) ||
-                (!text.isEmpty() && (code.code.startsWith(text, Qt::CaseInsensitive) ||
-                                     code.display.contains(text, Qt::CaseInsensitive))))
-                result << code;
-        }
-        return result.mid(0, limit);
-    };
-    source.lookup = [](const QString &text) -> std::optional<Ui::CodeSuggestion> {
-        for (const auto &code : codes) {
-            if (code.code == text)
-                return code;
-        }
-        return std::nullopt;
-    };
-    return source;
-}
 
 Ui::EncounterContext encounter(bool signedOff = false)
 {
@@ -109,6 +77,7 @@ private:
     }
 
     std::unique_ptr<Common::ManualClock> m_clock;
+    std::unique_ptr<Catalog::CodeCatalog> m_catalog;
     std::unique_ptr<Ui::LineEditor> m_editor;
     int m_keystrokes = 0;
 
@@ -118,7 +87,9 @@ private Q_SLOTS:
         m_clock = std::make_unique<Common::ManualClock>(Now);
         m_editor = std::make_unique<Ui::LineEditor>();
         m_editor->setClock(m_clock.get());
-        m_editor->setCodeSource(fixtureCodes());
+        m_catalog = std::make_unique<Catalog::CodeCatalog>();
+        QVERIFY2(m_catalog->loadTrainingCatalog(), qPrintable(m_catalog->errorString()));
+        m_editor->setCatalog(m_catalog.get());
         m_editor->setEncounter(encounter());
         m_editor->resize(760, 640);
         m_editor->show();
@@ -131,6 +102,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_editor.reset();
+        m_catalog.reset();
         m_clock.reset();
     }
 
@@ -138,7 +110,7 @@ private Q_SLOTS:
     {
         QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("99213"));
         QCOMPARE(field<QLineEdit>("cptDescriptionEdit")->text(),
-                 QStringLiteral("Office visit, established patient, low complexity"));
+                 m_catalog->lookup(QStringLiteral("99213"))->display);
         // Filled from the catalog: Tab skips it.
         QCOMPARE(field<QLineEdit>("cptDescriptionEdit")->focusPolicy(), Qt::ClickFocus);
         QTest::keyClick(field<QLineEdit>("cptCodeEdit"), Qt::Key_Backspace);
@@ -148,13 +120,31 @@ private Q_SLOTS:
 
     void completerOffersCatalogCodes()
     {
-        QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("joint"));
+        QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("arthrocentesis major"));
         auto *completer = m_editor->findChild<QCompleter *>(QStringLiteral("cptCompleter"));
         QVERIFY(completer);
         QAbstractItemView *popup = completer->popup();
         QTRY_VERIFY(popup->isVisible());
-        QCOMPARE(popup->model()->rowCount(), 1);
-        QVERIFY(popup->model()->index(0, 0).data().toString().contains(QStringLiteral("20610")));
+        QVERIFY(popup->model()->rowCount() >= 1);
+        QVERIFY(popup->model()->index(0, 0).data().toString().startsWith(QStringLiteral("20610")));
+        // Enter takes the highlighted code and its description.
+        QTest::keyClick(popup, Qt::Key_Down);
+        QTest::keyClick(popup, Qt::Key_Return);
+        QCOMPARE(field<QLineEdit>("cptCodeEdit")->text(), QStringLiteral("20610"));
+        QCOMPARE(field<QLineEdit>("cptDescriptionEdit")->text(),
+                 m_catalog->lookup(QStringLiteral("20610"))->display);
+    }
+
+    void emptyCodeOffersFavouritesThenRecent()
+    {
+        QVERIFY(m_catalog->setFavourite(QStringLiteral("99214"), true));
+        QVERIFY(m_catalog->noteUsed(QStringLiteral("36415")));
+        QTest::keyClick(field<QLineEdit>("cptCodeEdit"), Qt::Key_Down);
+        QAbstractItemView *popup = m_editor->findChild<QCompleter *>(QStringLiteral("cptCompleter"))->popup();
+        QTRY_VERIFY(popup->isVisible());
+        QCOMPARE(popup->model()->rowCount(), 2);
+        QVERIFY(popup->model()->index(0, 0).data().toString().contains(QStringLiteral("99214")));
+        QVERIFY(popup->model()->index(1, 0).data().toString().contains(QStringLiteral("36415")));
     }
 
     void dentalCodeIsStoppedBesideTheCode()
@@ -336,8 +326,11 @@ private Q_SLOTS:
         QCOMPARE(submitted.count(), 1);
         const auto entry = submitted.first().at(1).value<Model::ProcedureEntry>();
         QCOMPARE(entry.code.code, QStringLiteral("20610"));
-        QCOMPARE(entry.code.display, QStringLiteral("Drain or inject a major joint"));
+        QCOMPARE(entry.code.display,
+                 QStringLiteral("Arthrocentesis, aspiration and/or injection, major joint or bursa"));
         QCOMPARE(entry.code.version, QStringLiteral("2026"));
+        // The code is now a recent one, offered first next time.
+        QCOMPARE(m_catalog->recent().value(0).code, QStringLiteral("20610"));
         QCOMPARE(entry.category->code, QStringLiteral("387713003"));
         QCOMPARE(Fhir::formatDateTime(entry.performedDateTime), QStringLiteral("2026-03-14T10:30:00-05:00"));
         QCOMPARE(entry.reasonReferences.size(), 2);
