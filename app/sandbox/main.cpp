@@ -79,6 +79,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("superbill-sandbox"));
     QCoreApplication::setOrganizationName(QStringLiteral("Superbill Desk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SUPERBILL_VERSION));
+    // The request log goes through Qt logging when there is no --log file: give its lines a time.
+    if (qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN"))
+        qSetMessagePattern(
+            QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-category}%{category}: %{endif}%{message}"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

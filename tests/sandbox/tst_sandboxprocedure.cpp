@@ -70,6 +70,7 @@ private slots:
     void init();
     void cleanup();
     void vendorExampleIsCreated();
+    void trailingSlashAsInVendorCurl();
     void storedProcedureCanBeRead();
     void ruleViolationsAreRejected_data();
     void ruleViolationsAreRejected();
@@ -127,6 +128,14 @@ void TestSandboxProcedure::vendorExampleIsCreated()
                  .value(QStringLiteral("reference"))
                  .toString(),
              QStringLiteral("Patient/Patient-265"));
+    QCOMPARE(m_server->procedureCount(), 1);
+}
+
+void TestSandboxProcedure::trailingSlashAsInVendorCurl()
+{
+    // The vendor's curl example posts to ".../Procedure/".
+    const SandboxReply reply = m_client->post(QStringLiteral("Procedure/"), vendorExample());
+    QCOMPARE(reply.status, 201);
     QCOMPARE(m_server->procedureCount(), 1);
 }
 
