@@ -500,6 +500,11 @@ bool OutboxStore::recordAttempt(qint64 id, const AttemptRecord &record, QString 
     return true;
 }
 
+bool OutboxStore::note(qint64 id, const AttemptRecord &record)
+{
+    return addAudit(id, record.event, &record, record.error);
+}
+
 int OutboxStore::recoverInterrupted()
 {
     QSqlDatabase db = database();

@@ -56,6 +56,8 @@ public:
     bool claim(qint64 id);
     /// Writes what an attempt came to, with its audit row; only for a line that is `sending`.
     bool recordAttempt(qint64 id, const AttemptRecord &record, QString *error = nullptr);
+    /// An audit row without a change of state (e.g. the answer that led to a reconciliation).
+    bool note(qint64 id, const AttemptRecord &record);
     /// Lines left `sending` by a process that died: back to pending, marked outcome-unknown,
     /// to be resent with the same identifier. Returns how many.
     int recoverInterrupted();

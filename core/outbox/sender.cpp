@@ -1,0 +1,361 @@
+#include "sender.h"
+
+#include <QCoreApplication>
+
+#include "outboxlog.h"
+#include "outboxstore.h"
+
+namespace Outbox {
+
+namespace {
+
+constexpr qint64 MaxTimerMs = 60 * 1000; // re-check at least this often, in case the clock jumped
+
+QString kindName(const Ehr::SubmitResult &result)
+{
+    return Ehr::submitKindName(result.kind);
+}
+
+} // namespace
+
+Sender::Sender(OutboxStore *store, Ehr::EhrClient *client, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_client(client)
+    , m_random(QRandomGenerator::securelySeeded())
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &Sender::pump);
+    connect(store, &OutboxStore::lineChanged, this, [this](qint64 id) {
+        emit lineChanged(id);
+        schedulePump();
+    });
+    connect(store, &OutboxStore::countsChanged, this, &Sender::queueCountsChanged);
+    m_online = client->isReachable();
+    connect(client, &Ehr::EhrClient::reachableChanged, this, [this](bool reachable) {
+        if (reachable == m_online)
+            return;
+        m_online = reachable;
+        emit onlineChanged(reachable);
+        if (reachable)
+            schedulePump();
+    });
+}
+
+Sender::~Sender()
+{
+    stop();
+    // Requests still in flight are abandoned: their lines go back to pending, marked
+    // outcome-unknown, and are resent with the same identifier.
+    if (m_client) {
+        for (const auto requestId : std::as_const(m_inFlight))
+            m_client->cancel(requestId);
+    }
+    if (!m_inFlight.isEmpty() && m_store)
+        m_store->recoverInterrupted();
+    m_inFlight.clear();
+}
+
+bool Sender::start(QString *error)
+{
+    if (m_running)
+        return true;
+    if (!m_store || !m_store->isOpen()) {
+        if (error)
+            *error = tr("The outbox is not open.");
+        return false;
+    }
+    if (!m_lock) {
+        m_lock = std::make_unique<QLockFile>(m_store->path() + QStringLiteral(".sender.lock"));
+        // Only a dead owner makes the lock stale: a sender may rightly run for days.
+        m_lock->setStaleLockTime(0);
+        if (!m_lock->tryLock(0)) {
+            qint64 pid = 0;
+            QString host;
+            QString app;
+            m_lock->getLockInfo(&pid, &host, &app);
+            m_lock.reset();
+            if (error)
+                *error =
+                    tr("Another program (%1, process %2) is already sending from this outbox; it will send "
+                       "these lines.")
+                        .arg(app.isEmpty() ? tr("unknown") : app)
+                        .arg(pid);
+            return false;
+        }
+        // With the lock held no other sender is alive, so any `sending` line was interrupted.
+        m_store->recoverInterrupted();
+    }
+    m_running = true;
+    m_wasIdle = false;
+    schedulePump();
+    return true;
+}
+
+void Sender::stop()
+{
+    m_running = false;
+    m_timer.stop();
+}
+
+void Sender::wake()
+{
+    schedulePump();
+}
+
+void Sender::setCredentialsChanged()
+{
+    if (m_pauseReason == PauseReason::Credentials)
+        resume();
+    else
+        schedulePump();
+}
+
+void Sender::resume()
+{
+    if (m_pauseReason == PauseReason::None) {
+        schedulePump();
+        return;
+    }
+    qCInfo(lcOutbox) << "queue resumed";
+    m_pauseReason = PauseReason::None;
+    m_pauseMessage.clear();
+    emit pausedChanged(false);
+    schedulePump();
+}
+
+void Sender::pause(PauseReason reason, const QString &message)
+{
+    const bool wasPaused = isPaused();
+    const bool sameReason = m_pauseReason == reason;
+    m_pauseReason = reason;
+    m_pauseMessage = message;
+    m_timer.stop();
+    if (!wasPaused) {
+        qCInfo(lcOutbox) << "queue paused:"
+                         << (reason == PauseReason::Credentials ? "credentials" : "configuration");
+        emit pausedChanged(true);
+    }
+    if (reason == PauseReason::Credentials && !sameReason)
+        emit credentialsRequired(message);
+}
+
+void Sender::schedulePump()
+{
+    if (m_pumpScheduled)
+        return;
+    m_pumpScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_pumpScheduled = false;
+        pump();
+    });
+}
+
+void Sender::pump()
+{
+    if (!m_running || isPaused() || !m_store || !m_client || !m_store->isOpen()) {
+        checkIdle();
+        return;
+    }
+    while (m_inFlight.size() < m_parallel) {
+        const QList<qint64> due =
+            m_store->dueLines(m_store->clock().nowUtc(), int(m_inFlight.size()) + m_parallel);
+        qint64 chosen = 0;
+        for (const qint64 id : due) {
+            if (!m_inFlight.contains(id)) {
+                chosen = id;
+                break;
+            }
+        }
+        if (chosen == 0)
+            break;
+        if (!m_store->claim(chosen))
+            continue;
+        send(chosen);
+        if (isPaused())
+            break;
+    }
+    scheduleNext();
+    checkIdle();
+}
+
+void Sender::scheduleNext()
+{
+    if (!m_running || isPaused() || m_inFlight.size() >= m_parallel)
+        return;
+    const auto next = m_store->nextDue();
+    if (!next) {
+        m_timer.stop();
+        return;
+    }
+    const qint64 wait = std::clamp<qint64>(m_store->clock().nowUtc().msecsTo(*next), 0, MaxTimerMs);
+    m_timer.start(std::chrono::milliseconds(wait));
+}
+
+void Sender::checkIdle()
+{
+    const bool idleNow = m_inFlight.isEmpty() && (!m_running || isPaused() || !m_store ||
+                                                  m_store->dueLines(m_store->clock().nowUtc(), 1).isEmpty());
+    if (idleNow && !m_wasIdle)
+        emit idle();
+    m_wasIdle = idleNow;
+}
+
+void Sender::send(qint64 id)
+{
+    const auto line = m_store->line(id);
+    if (!line)
+        return;
+    const auto entry = line->entry();
+    if (!entry) {
+        // Only a damaged file gets here: keep the line and show it to a person.
+        AttemptRecord record;
+        record.newState = LineState::NeedsCorrection;
+        record.countAttempt = false;
+        record.result = QStringLiteral("unreadable");
+        record.error = tr("The stored line could not be read back; it was not sent.");
+        record.findings = {{QString(), Model::Severity::Error, QString(), record.error}};
+        finishAttempt(id, record);
+        return;
+    }
+    qCDebug(lcOutbox) << "sending line" << id << "attempt" << line->attempts + 1;
+    m_wasIdle = false;
+    // The sentinel keeps the line counted as in flight even if the callback came synchronously.
+    m_inFlight.insert(id, 0);
+    const auto requestId = m_client->createProcedure(
+        *entry, this, [this, id, snapshot = *line](const Ehr::SubmitResult &result) {
+            handleResult(id, snapshot, result);
+        });
+    if (m_inFlight.contains(id))
+        m_inFlight[id] = requestId;
+}
+
+AttemptRecord Sender::retryLater(const OutboxLine &line, const Ehr::SubmitResult &result)
+{
+    AttemptRecord record;
+    record.newState = LineState::Pending;
+    record.countAttempt = true;
+    record.outcomeUnknown = result.outcomeUnknown;
+    record.httpStatus = result.httpStatus;
+    record.result = kindName(result);
+    record.ehrCode = result.ehrCode;
+    record.error = result.errorString;
+    const int attempts = line.attempts + 1;
+    const auto wait =
+        result.retryAfter
+            ? m_backoff.delay(attempts,
+                              std::chrono::duration_cast<std::chrono::milliseconds>(*result.retryAfter),
+                              m_random)
+            : m_backoff.delay(attempts, m_random);
+    record.nextAttemptAt = m_store->clock().nowUtc().addMSecs(wait.count());
+    return record;
+}
+
+void Sender::handleResult(qint64 id, const OutboxLine &line, const Ehr::SubmitResult &result)
+{
+    using Kind = Ehr::SubmitResult::Kind;
+    AttemptRecord record;
+    record.httpStatus = result.httpStatus;
+    record.result = kindName(result);
+    record.ehrCode = result.ehrCode;
+    record.ehrId = result.ehrId;
+    record.error = result.errorString;
+    switch (result.kind) {
+    case Kind::Created:
+    case Kind::AlreadyRecorded:
+        if (result.ehrId.isEmpty()) {
+            reconcile(id, line, result);
+            return;
+        }
+        record.newState = LineState::Sent;
+        break;
+    case Kind::Rejected:
+        record.newState = LineState::NeedsCorrection;
+        record.findings = result.findings;
+        break;
+    case Kind::Retryable:
+        record = retryLater(line, result);
+        break;
+    case Kind::Unauthorized:
+    case Kind::Blocked:
+        // Not the line's fault: it waits, its attempts unchanged, until a person fixes the setup.
+        record.newState = LineState::Pending;
+        record.countAttempt = false;
+        record.nextAttemptAt = m_store->clock().nowUtc();
+        finishAttempt(id, record);
+        pause(result.kind == Kind::Unauthorized ? PauseReason::Credentials : PauseReason::Configuration,
+              result.errorString);
+        return;
+    }
+    finishAttempt(id, record);
+}
+
+void Sender::reconcile(qint64 id, const OutboxLine &line, const Ehr::SubmitResult &result)
+{
+    // The answer says the EHR has it (or stored it without saying its id); find it by our identifier.
+    AttemptRecord answered;
+    answered.event = QStringLiteral("attempt");
+    answered.httpStatus = result.httpStatus;
+    answered.result = kindName(result);
+    answered.ehrCode = result.ehrCode;
+    answered.error = result.errorString;
+    m_store->note(id, answered);
+    m_client->findProcedures(
+        line.identifier, this,
+        [this, id, line, result](const Ehr::ReadStatus &status, const QStringList &ids) {
+            AttemptRecord record;
+            record.event = QStringLiteral("reconciled");
+            record.httpStatus = status.httpStatus;
+            if (!status.ok()) {
+                record =
+                    retryLater(line, {Ehr::SubmitResult::Kind::Retryable,
+                                      status.httpStatus,
+                                      {},
+                                      {},
+                                      {},
+                                      tr("Looking up the line in the EHR failed: %1").arg(status.errorString),
+                                      {},
+                                      true});
+                record.event = QStringLiteral("reconciled");
+            } else if (!ids.isEmpty()) {
+                record.newState = LineState::Sent;
+                record.result = QStringLiteral("found");
+                record.ehrId = ids.first();
+                if (ids.size() > 1)
+                    qCWarning(lcOutbox) << "line" << id << "is recorded" << ids.size() << "times in the EHR";
+            } else if (result.kind == Ehr::SubmitResult::Kind::Created ||
+                       (result.kind == Ehr::SubmitResult::Kind::AlreadyRecorded &&
+                        result.ehrCode.isEmpty())) {
+                // The EHR said it stored the line; it just cannot be found by identifier.
+                record.newState = LineState::Sent;
+                record.result = QStringLiteral("stored-without-id");
+            } else {
+                record.newState = LineState::NeedsCorrection;
+                record.result = QStringLiteral("duplicate-of-another");
+                record.ehrCode = result.ehrCode;
+                record.findings = result.findings;
+                record.findings.append({result.ehrCode, Model::Severity::Error, QStringLiteral("Procedure"),
+                                        tr("The EHR already has the same procedure, recorded by someone else "
+                                           "(not by this line). "
+                                           "Discard this line if it is the same one.")});
+                record.error = record.findings.last().message;
+            }
+            finishAttempt(id, record);
+        });
+}
+
+void Sender::finishAttempt(qint64 id, const AttemptRecord &record)
+{
+    m_inFlight.remove(id);
+    QString error;
+    if (!m_store || !m_store->recordAttempt(id, record, &error)) {
+        qCWarning(lcOutbox) << "could not record the attempt of line" << id << ":" << error;
+    } else {
+        qCDebug(lcOutbox) << "line" << id << "->" << lineStateName(record.newState) << record.result;
+        if (record.newState == LineState::Sent || record.newState == LineState::NeedsCorrection)
+            emit lineFinished(id, record.newState);
+    }
+    schedulePump();
+}
+
+} // namespace Outbox

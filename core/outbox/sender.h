@@ -1,0 +1,116 @@
+#pragma once
+
+#include <memory>
+
+#include <QHash>
+#include <QLockFile>
+#include <QObject>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include "backoffpolicy.h"
+#include "ehr/ehrclient.h"
+#include "outboxline.h"
+
+namespace Outbox {
+
+class OutboxStore;
+
+/**
+ * Drains the outbox into the EHR. One request in flight per line (a few
+ * lines in parallel), exponential back-off with jitter, Retry-After honoured.
+ * A 401/403 pauses the whole queue without counting the attempt until
+ * setCredentialsChanged(); a refused configuration (insecure URL, TLS
+ * failure) pauses it until resume(). A line left `sending` by a crash is
+ * resent with the same identifier; a DUPLICATE_RECORD answer is reconciled
+ * by searching Procedure?identifier= for the line's own identifier.
+ *
+ * Only one sender per outbox file at a time (a lock file beside it), so the
+ * app and superbill-cli never send the same line together. Time comes from
+ * the store's Clock; wake() re-checks after a test moved a manual clock.
+ */
+class Sender : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class PauseReason
+    {
+        None,
+        Credentials,
+        Configuration
+    };
+
+    Sender(OutboxStore *store, Ehr::EhrClient *client, QObject *parent = nullptr);
+    ~Sender() override;
+
+    void setBackoff(const BackoffPolicy &policy) { m_backoff = policy; }
+    const BackoffPolicy &backoff() const { return m_backoff; }
+    /// Lines sent at the same time (default 4).
+    void setParallel(int lines) { m_parallel = std::max(1, lines); }
+    /// Makes the jitter reproducible.
+    void setSeed(quint32 seed) { m_random.seed(seed); }
+
+    /// Takes the outbox's sender lock, recovers interrupted lines and starts sending.
+    /// False with a reason when another process is sending from this outbox.
+    bool start(QString *error);
+    /// Stops taking lines; requests in flight still finish and are recorded.
+    void stop();
+
+    bool isRunning() const { return m_running; }
+    bool isPaused() const { return m_pauseReason != PauseReason::None; }
+    PauseReason pauseReason() const { return m_pauseReason; }
+    QString pauseMessage() const { return m_pauseMessage; }
+    bool isOnline() const { return m_online; }
+    int inFlight() const { return int(m_inFlight.size()); }
+
+public slots:
+    /// Looks for due lines now (after enqueue, after the clock moved, after the network came back).
+    void wake();
+    /// New credentials: resume a queue paused for them.
+    void setCredentialsChanged();
+    /// Resume after any pause (e.g. the EHR address was corrected).
+    void resume();
+
+signals:
+    void lineChanged(qint64 id);
+    void queueCountsChanged(const Outbox::QueueCounts &counts);
+    void onlineChanged(bool online);
+    void pausedChanged(bool paused);
+    /// The EHR refused the token; the queue waits for setCredentialsChanged().
+    void credentialsRequired(const QString &message);
+    /// A line reached sent or needs-correction.
+    void lineFinished(qint64 id, Outbox::LineState state);
+    /// Nothing in flight and no request is waiting to be made; emitted on every change into that state.
+    void idle();
+
+private:
+    void schedulePump();
+    void pump();
+    void send(qint64 id);
+    void handleResult(qint64 id, const OutboxLine &line, const Ehr::SubmitResult &result);
+    void reconcile(qint64 id, const OutboxLine &line, const Ehr::SubmitResult &result);
+    void finishAttempt(qint64 id, const AttemptRecord &record);
+    AttemptRecord retryLater(const OutboxLine &line, const Ehr::SubmitResult &result);
+    void pause(PauseReason reason, const QString &message);
+    void scheduleNext();
+    void checkIdle();
+
+    QPointer<OutboxStore> m_store;
+    QPointer<Ehr::EhrClient> m_client;
+    std::unique_ptr<QLockFile> m_lock;
+    BackoffPolicy m_backoff;
+    QRandomGenerator m_random;
+    int m_parallel = 4;
+    bool m_running = false;
+    bool m_pumpScheduled = false;
+    bool m_online = true;
+    bool m_wasIdle = false;
+    PauseReason m_pauseReason = PauseReason::None;
+    QString m_pauseMessage;
+    QHash<qint64, Ehr::EhrClient::RequestId> m_inFlight;
+    QTimer m_timer;
+};
+
+} // namespace Outbox

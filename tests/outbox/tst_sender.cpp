@@ -1,0 +1,413 @@
+#include <memory>
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "../ehr/scriptedserver.h"
+#include "outbox/outboxstore.h"
+#include "outbox/sender.h"
+#include "outboxtestutil.h"
+#include "sandboxfixture.h"
+
+using namespace Outbox;
+
+namespace {
+
+Model::ProcedureEntry entryAt(int minute, const QString &encounter = QStringLiteral("Encounter-805"))
+{
+    auto entry = sampleEntry();
+    entry.encounter = Model::Reference::to(QStringLiteral("Encounter"), encounter);
+    // The training EHR treats the same patient, encounter, code and time as one procedure.
+    entry.performedDateTime = entry.performedDateTime.addSecs(60 * minute);
+    entry.recordedDate = {};
+    return entry;
+}
+
+BackoffPolicy fastBackoff()
+{
+    BackoffPolicy policy;
+    policy.base = std::chrono::milliseconds(20);
+    policy.cap = std::chrono::milliseconds(200);
+    return policy;
+}
+
+} // namespace
+
+class TestSender : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void backoffGrowsToCapWithJitter_data();
+    void backoffGrowsToCapWithJitter();
+    void sendsEveryLineOnce();
+    void rejectedLineWaitsForPerson();
+    void serverFaultsAreRetriedWithBackoff();
+    void retryAfterIsHonoured();
+    void unauthorizedPausesQueueWithoutCountingAttempts();
+    void lostAnswerIsResentAndRecordedOnce();
+    void timeoutIsResentAndRecordedOnce();
+    void crashedSendingLineIsResentWithSameIdentifier();
+    void duplicateRecordIsReconciledByIdentifier();
+    void duplicateOfAnotherLineNeedsCorrection();
+    void insecureUrlPausesQueue();
+    void secondSenderOnSameOutboxIsRefused();
+    void onlineFollowsReachability();
+
+private:
+    std::unique_ptr<Sender> makeSender();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<OutboxStore> m_store;
+    std::unique_ptr<Ehr::EhrClient> m_client;
+    std::unique_ptr<Sandbox::Server> m_sandbox;
+    QString m_token;
+};
+
+void TestSender::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<OutboxStore>();
+    QString error;
+    QVERIFY2(m_store->open(m_dir->filePath(QStringLiteral("outbox.sqlite")), &error), qPrintable(error));
+    m_sandbox = startSandbox();
+    QVERIFY(m_sandbox);
+    m_token = QLatin1String(SandboxToken);
+    m_client = std::make_unique<Ehr::EhrClient>();
+    QVERIFY(m_client->setBaseUrl(m_sandbox->baseUrl()));
+    m_client->setTokenProvider([this] { return m_token; });
+    m_client->setTransferTimeout(std::chrono::milliseconds(3000));
+}
+
+void TestSender::cleanup()
+{
+    m_client.reset();
+    m_sandbox.reset();
+    m_store.reset();
+    m_dir.reset();
+}
+
+std::unique_ptr<Sender> TestSender::makeSender()
+{
+    auto sender = std::make_unique<Sender>(m_store.get(), m_client.get());
+    sender->setBackoff(fastBackoff());
+    sender->setSeed(42);
+    return sender;
+}
+
+void TestSender::backoffGrowsToCapWithJitter_data()
+{
+    QTest::addColumn<int>("attempts");
+    QTest::addColumn<int>("nominalMs");
+    QTest::newRow("1st") << 1 << 2000;
+    QTest::newRow("2nd") << 2 << 4000;
+    QTest::newRow("5th") << 5 << 32000;
+    QTest::newRow("9th") << 9 << 512000;
+    QTest::newRow("10th capped") << 10 << 900000;
+    QTest::newRow("40th capped") << 40 << 900000;
+}
+
+void TestSender::backoffGrowsToCapWithJitter()
+{
+    QFETCH(int, attempts);
+    QFETCH(int, nominalMs);
+    const BackoffPolicy policy; // 2 s growing to 15 min, ±25 %
+    QRandomGenerator random(1);
+    QSet<qint64> seen;
+    for (int i = 0; i < 50; ++i) {
+        const qint64 delay = policy.delay(attempts, random).count();
+        QVERIFY2(delay >= nominalMs * 0.75 - 1 && delay <= std::min(900000.0, nominalMs * 1.25) + 1,
+                 qPrintable(QString::number(delay)));
+        seen.insert(delay);
+    }
+    QVERIFY2(seen.size() > 10, "jitter spreads the delays");
+    QCOMPARE(policy.delay(attempts, std::chrono::milliseconds(3600000), random).count(), 3600000);
+}
+
+void TestSender::sendsEveryLineOnce()
+{
+    QList<qint64> ids;
+    QString error;
+    for (int i = 0; i < 6; ++i)
+        ids.append(*m_store->enqueue(entryAt(i), &error));
+    auto sender = makeSender();
+    QSignalSpy finished(sender.get(), &Sender::lineFinished);
+    QSignalSpy counts(sender.get(), &Sender::queueCountsChanged);
+    QVERIFY2(sender->start(&error), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->counts().sent, 6, 10000);
+    QCOMPARE(m_sandbox->procedureCount(), 6);
+    QCOMPARE(finished.size(), 6);
+    QVERIFY(!counts.isEmpty());
+    for (const qint64 id : ids) {
+        const auto line = *m_store->line(id);
+        QVERIFY(!line.ehrId.isEmpty());
+        QCOMPARE(line.attempts, 1);
+        QCOMPARE(line.lastHttpStatus, 201);
+        const auto audit = m_store->audit(id);
+        QCOMPARE(audit.size(), 2);
+        QCOMPARE(audit.last().ehrId, line.ehrId);
+    }
+}
+
+void TestSender::rejectedLineWaitsForPerson()
+{
+    QString error;
+    const qint64 id = *m_store->enqueue(entryAt(0, QStringLiteral("Encounter-806")), &error); // signed off
+    auto sender = makeSender();
+    QVERIFY(sender->start(&error));
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->line(id)->state, LineState::NeedsCorrection, 10000);
+    const auto line = *m_store->line(id);
+    QCOMPARE(line.lastHttpStatus, 422);
+    QVERIFY(!line.findings.isEmpty());
+    QCOMPARE(line.findings.first().code, QStringLiteral("500009"));
+    QCOMPARE(line.findings.first().path, QStringLiteral("Procedure.encounter.reference"));
+    QTest::qWait(200);
+    QCOMPARE(m_store->line(id)->attempts, 1); // never retried as is
+    QCOMPARE(m_sandbox->procedureCount(), 0);
+}
+
+void TestSender::serverFaultsAreRetriedWithBackoff()
+{
+    Sandbox::FaultSettings faults;
+    faults.failRate = 1;
+    m_sandbox->setFaults(faults);
+    QString error;
+    const qint64 id = *m_store->enqueue(entryAt(0), &error);
+    auto sender = makeSender();
+    QVERIFY(sender->start(&error));
+    QTRY_VERIFY_WITH_TIMEOUT(m_store->line(id)->attempts >= 3, 10000);
+    const auto line = *m_store->line(id);
+    QVERIFY(line.state == LineState::Pending || line.state == LineState::Sending);
+    QVERIFY(line.lastHttpStatus == 500 || line.lastHttpStatus == 503);
+    m_sandbox->setFaults({});
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->line(id)->state, LineState::Sent, 10000);
+    QCOMPARE(m_sandbox->procedureCount(), 1);
+    for (const auto &entry : m_store->audit(id)) {
+        if (entry.event == u"attempt" && entry.httpStatus >= 500)
+            QVERIFY(entry.ehrCode == u"500003" || entry.ehrCode == u"500008");
+    }
+}
+
+void TestSender::retryAfterIsHonoured()
+{
+    Common::ManualClock clock(QDateTime(QDate(2026, 3, 14), QTime(16, 0), Qt::UTC));
+    OutboxStore store(nullptr, clock);
+    QString error;
+    QVERIFY(store.open(m_dir->filePath(QStringLiteral("manual.sqlite")), &error));
+    ScriptedServer server;
+    QVERIFY(server.start());
+    QVERIFY(m_client->setBaseUrl(server.baseUrl()));
+    server.enqueue(ScriptedResponse::json(503, {}, {{"Retry-After", "120"}}));
+    server.enqueue(ScriptedResponse::json(201, "{\"resourceType\":\"Procedure\",\"id\":\"late\"}"));
+
+    const qint64 id = *store.enqueue(entryAt(0), &error);
+    Sender sender(&store, m_client.get());
+    sender.setBackoff(fastBackoff());
+    QVERIFY(sender.start(&error));
+    QTRY_COMPARE_WITH_TIMEOUT(store.line(id)->attempts, 1, 10000);
+    QCOMPARE(store.line(id)->state, LineState::Pending);
+    QCOMPARE(store.line(id)->nextAttemptAt, clock.nowUtc().addSecs(120));
+
+    clock.advance(119 * 1000);
+    sender.wake();
+    QTest::qWait(100);
+    QCOMPARE(server.requests.size(), 1);
+
+    clock.advance(1000);
+    sender.wake();
+    QTRY_COMPARE_WITH_TIMEOUT(store.line(id)->state, LineState::Sent, 10000);
+    QCOMPARE(store.line(id)->ehrId, QStringLiteral("late"));
+}
+
+void TestSender::unauthorizedPausesQueueWithoutCountingAttempts()
+{
+    m_token = QStringLiteral("expired");
+    QString error;
+    const qint64 first = *m_store->enqueue(entryAt(0), &error);
+    const qint64 second = *m_store->enqueue(entryAt(1), &error);
+    auto sender = makeSender();
+    sender->setParallel(1);
+    QSignalSpy paused(sender.get(), &Sender::pausedChanged);
+    QSignalSpy credentials(sender.get(), &Sender::credentialsRequired);
+    QVERIFY(sender->start(&error));
+    QTRY_VERIFY_WITH_TIMEOUT(sender->isPaused(), 10000);
+    QCOMPARE(sender->pauseReason(), Sender::PauseReason::Credentials);
+    QCOMPARE(paused.size(), 1);
+    QCOMPARE(credentials.size(), 1);
+    QTest::qWait(150);
+    // One request found the token refused; nothing else was tried while paused.
+    int refused = 0;
+    for (const qint64 id : {first, second}) {
+        const auto line = *m_store->line(id);
+        QCOMPARE(line.state, LineState::Pending);
+        QCOMPARE(line.attempts, 0);
+        for (const auto &entry : m_store->audit(id))
+            refused += entry.httpStatus == 401 ? 1 : 0;
+    }
+    QCOMPARE(refused, 1);
+    QCOMPARE(m_sandbox->procedureCount(), 0);
+
+    m_token = QLatin1String(SandboxToken);
+    sender->setCredentialsChanged();
+    QVERIFY(!sender->isPaused());
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->counts().sent, 2, 10000);
+    QCOMPARE(m_store->line(first)->attempts, 1);
+    QCOMPARE(paused.last().first().toBool(), false);
+}
+
+void TestSender::lostAnswerIsResentAndRecordedOnce()
+{
+    Sandbox::FaultSettings faults;
+    faults.dropRate = 1; // stored, then the connection is closed unanswered
+    m_sandbox->setFaults(faults);
+    QString error;
+    const qint64 id = *m_store->enqueue(entryAt(0), &error);
+    auto sender = makeSender();
+    QVERIFY(sender->start(&error));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_store->line(id)->attempts >= 1 && m_store->line(id)->state == LineState::Pending, 10000);
+    QVERIFY(m_store->line(id)->outcomeUnknown);
+    QCOMPARE(m_sandbox->procedureCount(), 1);
+    m_sandbox->setFaults({});
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->line(id)->state, LineState::Sent, 10000);
+    QCOMPARE(m_sandbox->procedureCount(), 1);
+    const auto line = *m_store->line(id);
+    QCOMPARE(line.lastHttpStatus, 200); // the conditional create found the stored one
+    QVERIFY(!line.ehrId.isEmpty());
+    QVERIFY(!line.outcomeUnknown);
+}
+
+void TestSender::timeoutIsResentAndRecordedOnce()
+{
+    Sandbox::FaultSettings faults;
+    faults.hangRate = 1;
+    m_sandbox->setFaults(faults);
+    m_client->setTransferTimeout(std::chrono::milliseconds(200));
+    QString error;
+    const qint64 id = *m_store->enqueue(entryAt(0), &error);
+    auto sender = makeSender();
+    QVERIFY(sender->start(&error));
+    QTRY_VERIFY_WITH_TIMEOUT(m_store->line(id)->attempts >= 1, 10000);
+    QVERIFY(m_store->line(id)->outcomeUnknown);
+    QVERIFY(m_store->line(id)->lastError.contains(QStringLiteral("did not answer")));
+    m_sandbox->setFaults({});
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->line(id)->state, LineState::Sent, 10000);
+    QCOMPARE(m_sandbox->procedureCount(), 1);
+}
+
+void TestSender::crashedSendingLineIsResentWithSameIdentifier()
+{
+    QString error;
+    const auto entry = entryAt(0);
+    const qint64 id = *m_store->enqueue(entry, &error);
+    // A sender claimed it and died before recording anything (maybe after the EHR stored it).
+    QVERIFY(m_store->claim(id));
+    std::optional<Ehr::SubmitResult> first;
+    m_client->createProcedure(entry, this, [&](const Ehr::SubmitResult &r) { first = r; });
+    QTRY_VERIFY(first.has_value());
+    QCOMPARE(first->kind, Ehr::SubmitResult::Kind::Created);
+
+    auto sender = makeSender();
+    QVERIFY(sender->start(&error));
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->line(id)->state, LineState::Sent, 10000);
+    QCOMPARE(m_sandbox->procedureCount(), 1);
+    QCOMPARE(m_store->line(id)->ehrId, first->ehrId);
+    QCOMPARE(m_store->line(id)->identifier, *entry.clientIdentifier());
+    QCOMPARE(m_store->audit(id).at(1).event, QStringLiteral("recovered"));
+}
+
+void TestSender::duplicateRecordIsReconciledByIdentifier()
+{
+    // An EHR without conditional create answers a resend with DUPLICATE_RECORD.
+    m_client->setConditionalCreate(false);
+    QString error;
+    const auto entry = entryAt(0);
+    const qint64 id = *m_store->enqueue(entry, &error);
+    QVERIFY(m_store->claim(id));
+    std::optional<Ehr::SubmitResult> first;
+    m_client->createProcedure(entry, this, [&](const Ehr::SubmitResult &r) { first = r; });
+    QTRY_VERIFY(first.has_value());
+    QCOMPARE(first->kind, Ehr::SubmitResult::Kind::Created);
+    // ...and that answer was lost: the line is left as a crash would leave it.
+
+    auto sender = makeSender();
+    QVERIFY(sender->start(&error));
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->line(id)->state, LineState::Sent, 10000);
+    QCOMPARE(m_store->line(id)->ehrId, first->ehrId);
+    QCOMPARE(m_sandbox->procedureCount(), 1);
+    const auto audit = m_store->audit(id);
+    QCOMPARE(audit.at(audit.size() - 2).ehrCode, QStringLiteral("500002"));
+    QCOMPARE(audit.last().event, QStringLiteral("reconciled"));
+    QCOMPARE(audit.last().ehrId, first->ehrId);
+}
+
+void TestSender::duplicateOfAnotherLineNeedsCorrection()
+{
+    m_client->setConditionalCreate(false);
+    QString error;
+    const qint64 first = *m_store->enqueue(entryAt(0), &error);
+    auto sender = makeSender();
+    QVERIFY(sender->start(&error));
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->line(first)->state, LineState::Sent, 10000);
+    // The clerk entered the same procedure again: another identifier, same content.
+    const qint64 second = *m_store->enqueue(entryAt(0), &error);
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->line(second)->state, LineState::NeedsCorrection, 10000);
+    const auto line = *m_store->line(second);
+    QVERIFY(line.ehrId.isEmpty());
+    QCOMPARE(line.findings.last().code, QStringLiteral("500002"));
+    QCOMPARE(m_sandbox->procedureCount(), 1);
+}
+
+void TestSender::insecureUrlPausesQueue()
+{
+    QString error;
+    QVERIFY(!m_client->setBaseUrl(QUrl(QStringLiteral("http://example.org/fhir")), &error));
+    const qint64 id = *m_store->enqueue(entryAt(0), &error);
+    auto sender = makeSender();
+    QVERIFY(sender->start(&error));
+    QTRY_VERIFY_WITH_TIMEOUT(sender->isPaused(), 5000);
+    QCOMPARE(sender->pauseReason(), Sender::PauseReason::Configuration);
+    QVERIFY(sender->pauseMessage().contains(QStringLiteral("https://")));
+    QCOMPARE(m_store->line(id)->attempts, 0);
+    QCOMPARE(m_store->line(id)->state, LineState::Pending);
+
+    QVERIFY(m_client->setBaseUrl(m_sandbox->baseUrl()));
+    sender->resume();
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->line(id)->state, LineState::Sent, 10000);
+}
+
+void TestSender::secondSenderOnSameOutboxIsRefused()
+{
+    auto sender = makeSender();
+    QString error;
+    QVERIFY(sender->start(&error));
+    OutboxStore other;
+    QVERIFY(other.open(m_store->path(), &error));
+    Sender second(&other, m_client.get());
+    QVERIFY(!second.start(&error));
+    QVERIFY2(error.contains(QStringLiteral("already sending")), qPrintable(error));
+    sender.reset();
+    QVERIFY2(second.start(&error), qPrintable(error));
+}
+
+void TestSender::onlineFollowsReachability()
+{
+    auto sender = makeSender();
+    QSignalSpy online(sender.get(), &Sender::onlineChanged);
+    QString error;
+    QVERIFY(sender->start(&error));
+    m_sandbox->stop();
+    const qint64 id = *m_store->enqueue(entryAt(0), &error);
+    QTRY_COMPARE_WITH_TIMEOUT(online.size(), 1, 10000);
+    QCOMPARE(online.first().first().toBool(), false);
+    QVERIFY(!sender->isOnline());
+    QVERIFY(m_store->line(id)->attempts >= 1);
+    QVERIFY(!m_store->line(id)->outcomeUnknown); // refused connections never reached the EHR
+}
+
+QTEST_GUILESS_MAIN(TestSender)
+#include "tst_sender.moc"
