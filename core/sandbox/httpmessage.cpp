@@ -70,7 +70,8 @@ QByteArray HttpResponse::serialize(bool closeAfter) const
     if (closeAfter)
         message += "Connection: close\r\n";
     message += "\r\n";
-    message += body;
+    if (!headOnly)
+        message += body;
     return message;
 }
 

@@ -30,7 +30,8 @@ struct HttpResponse
     QByteArray body;
     QByteArray contentType = "application/fhir+json";
     QString ehrCode;
-    QString storedId; ///< a Procedure stored by this request
+    QString storedId;      ///< a Procedure stored by this request
+    bool headOnly = false; ///< answer to HEAD: the headers of the GET answer, no body
 
     void addHeader(const QByteArray &name, const QByteArray &value) { headers.emplaceBack(name, value); }
 

@@ -80,7 +80,7 @@ public:
     }
 
     void onRequest(const QHttpServerRequest &request, QTcpSocket *socket);
-    void respond(QTcpSocket *socket, const HttpResponse &response, bool closeAfter, int latencyMs);
+    void respond(QTcpSocket *socket, const HttpResponse &response, bool closeAfter);
     HttpResponse admin(const QString &operation, const HttpRequest &request);
     bool loadData(QString *error);
 
@@ -128,14 +128,19 @@ void ServerPrivate::onRequest(const QHttpServerRequest &request, QTcpSocket *soc
     const bool closeAfter = header(request, "connection").trimmed().toLower() == "close";
     const QString target = RequestLog::describeTarget(fullPath, parameterNames);
     const QByteArray method = httpRequest.method;
+    // HEAD is a GET without the body.
+    const bool head = method == "HEAD";
+    if (head)
+        httpRequest.method = "GET";
 
-    const auto finish = [this, socket, closeAfter, timer, target, method](const HttpResponse &response,
-                                                                          int latencyMs) {
+    const auto finish = [this, socket, closeAfter, timer, target, method, head](HttpResponse response,
+                                                                                int latencyMs) {
         QPointer<QTcpSocket> guard(socket);
+        response.headOnly = head;
         const auto write = [this, guard, response, closeAfter, timer, target, method]() {
             if (!guard)
                 return;
-            respond(guard, response, closeAfter, 0);
+            respond(guard, response, closeAfter);
             log.write(method, target, QString::number(response.status), response.ehrCode, timer.elapsed());
         };
         if (latencyMs > 0)
@@ -205,7 +210,7 @@ void ServerPrivate::onRequest(const QHttpServerRequest &request, QTcpSocket *soc
     finish(response, fault.latencyMs);
 }
 
-void ServerPrivate::respond(QTcpSocket *socket, const HttpResponse &response, bool closeAfter, int)
+void ServerPrivate::respond(QTcpSocket *socket, const HttpResponse &response, bool closeAfter)
 {
     socket->write(response.serialize(closeAfter));
     if (closeAfter)

@@ -100,7 +100,9 @@ public:
     SandboxReply send(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body,
                       int timeoutMs)
     {
-        QNetworkReply *reply = m_manager.sendCustomRequest(request, verb, body);
+        // QNAM knows a HEAD answer has no body only through head().
+        QNetworkReply *reply =
+            verb == "HEAD" ? m_manager.head(request) : m_manager.sendCustomRequest(request, verb, body);
         QEventLoop loop;
         QTimer timer;
         timer.setSingleShot(true);

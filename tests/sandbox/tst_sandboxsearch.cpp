@@ -61,6 +61,7 @@ private slots:
     void encounterSearchByStatusAndDate();
     void encounterStatesAndTimezones();
     void conditionsOfPatientAndEncounter();
+    void headHasNoBody();
     void badSearchParameters_data();
     void badSearchParameters();
 
@@ -344,6 +345,18 @@ void TestSandboxSearch::conditionsOfPatientAndEncounter()
     QCOMPARE(ids, (QStringList{QStringLiteral("Condition-Problem-I-1332"),
                                QStringLiteral("Condition-Problem-I-1333")}));
     QCOMPARE(m_client->get(QStringLiteral("Condition/Condition-Problem-I-1332")).status, 200);
+}
+
+void TestSandboxSearch::headHasNoBody()
+{
+    const SandboxReply get = m_client->get(QStringLiteral("Patient/Patient-265"));
+    const SandboxReply head = m_client->send(
+        "HEAD", m_client->request(m_client->url(QStringLiteral("Patient/Patient-265")), {}), {}, 10000);
+    QCOMPARE(head.status, 200);
+    QVERIFY(head.body.isEmpty());
+    QCOMPARE(head.header("Content-Length"), QByteArray::number(get.body.size()));
+    // The connection is still in step: the next answer is read correctly.
+    QCOMPARE(m_client->get(QStringLiteral("Patient/Patient-265")).json(), get.json());
 }
 
 void TestSandboxSearch::badSearchParameters_data()
