@@ -1,3 +1,4 @@
 #include "ehrlog.h"
 
-Q_LOGGING_CATEGORY(lcEhr, "superbill.ehr")
+// Warnings by default; QT_LOGGING_RULES="superbill.ehr.info=true" shows the rest.
+Q_LOGGING_CATEGORY(lcEhr, "superbill.ehr", QtWarningMsg)

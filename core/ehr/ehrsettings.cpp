@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QSettings>
 #include <QStandardPaths>
 
 namespace Ehr {
@@ -16,11 +17,6 @@ QString tr(const char *text)
 
 } // namespace
 
-QUrl EhrSettings::defaultEhrUrl()
-{
-    return QUrl(QStringLiteral("http://127.0.0.1:8765/mps/fhir/R4/V1"));
-}
-
 QString EhrSettings::defaultDatabasePath()
 {
     // A fixed folder name rather than the application's: the app and superbill-cli share one queue.
@@ -28,19 +24,54 @@ QString EhrSettings::defaultDatabasePath()
     return QDir(base).filePath(QStringLiteral("superbill-desk/outbox.sqlite"));
 }
 
+QString EhrSettings::configFilePath()
+{
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+    return QDir(base).filePath(QStringLiteral("superbill-desk/ehr.ini"));
+}
+
+bool EhrSettings::save(QString *error) const
+{
+    QSettings file(configFilePath(), QSettings::IniFormat);
+    file.setValue(QStringLiteral("ehr/url"), ehrUrl.toString());
+    file.setValue(QStringLiteral("ehr/dialect"), Fhir::dialectName(dialect));
+    file.setValue(QStringLiteral("outbox/database"), databasePath);
+    file.sync();
+    if (file.status() != QSettings::NoError) {
+        if (error)
+            *error = tr("%1: cannot write the settings").arg(configFilePath());
+        return false;
+    }
+    return true;
+}
+
 EhrSettings EhrSettings::fromEnvironment()
 {
     EhrSettings settings;
-    settings.ehrUrl = defaultEhrUrl();
     settings.databasePath = defaultDatabasePath();
+    if (QFile::exists(configFilePath())) {
+        const QSettings file(configFilePath(), QSettings::IniFormat);
+        const QString savedUrl = file.value(QStringLiteral("ehr/url")).toString();
+        if (!savedUrl.isEmpty())
+            settings.ehrUrl = QUrl(savedUrl);
+        if (const auto dialect = Fhir::dialectFromName(file.value(QStringLiteral("ehr/dialect")).toString()))
+            settings.dialect = *dialect;
+        const QString savedDb = file.value(QStringLiteral("outbox/database")).toString();
+        if (!savedDb.isEmpty())
+            settings.databasePath = savedDb;
+    }
     const QString url = qEnvironmentVariable("SUPERBILL_EHR_URL");
     if (!url.isEmpty())
-        settings.ehrUrl = QUrl::fromUserInput(url);
+        settings.ehrUrl = QUrl(url);
     const QString db = qEnvironmentVariable("SUPERBILL_DB");
     if (!db.isEmpty())
         settings.databasePath = db;
     if (const auto dialect = Fhir::dialectFromName(qEnvironmentVariable("SUPERBILL_DIALECT")))
         settings.dialect = *dialect;
+    bool ok = false;
+    const int timeout = qEnvironmentVariableIntValue("SUPERBILL_EHR_TIMEOUT_MS", &ok);
+    if (ok && timeout > 0)
+        settings.transferTimeoutMs = timeout;
     return settings;
 }
 

@@ -11,22 +11,28 @@ namespace Ehr {
 
 /**
  * Where the EHR and the outbox are, shared by the desktop app and
- * superbill-cli so both see the same queue. Defaults: the training EHR on
- * this computer and a database under the user's data directory
- * (QStandardPaths::GenericDataLocation/superbill-desk/outbox.sqlite); the
- * environment (SUPERBILL_EHR_URL, SUPERBILL_DB, SUPERBILL_DIALECT) overrides
- * them, and command-line flags override the environment.
+ * superbill-cli so both see the same queue. In increasing precedence:
+ * built-in defaults (the outbox in
+ * QStandardPaths::GenericDataLocation/superbill-desk/outbox.sqlite, no EHR
+ * address), the shared settings file
+ * (GenericConfigLocation/superbill-desk/ehr.ini, written by save(): keys
+ * ehr/url, ehr/dialect, outbox/database), the environment (SUPERBILL_EHR_URL,
+ * SUPERBILL_DB, SUPERBILL_DIALECT, SUPERBILL_EHR_TIMEOUT_MS), then
+ * command-line flags. Never holds the token.
  */
 struct EhrSettings
 {
-    QUrl ehrUrl;
+    QUrl ehrUrl; ///< empty: not configured
     QString databasePath;
     Fhir::Dialect dialect = Fhir::Dialect::EhrVendor;
+    int transferTimeoutMs = 30000;
 
-    /// Defaults with the environment applied.
+    /// Defaults, then the settings file, then the environment.
     static EhrSettings fromEnvironment();
-    static QUrl defaultEhrUrl();
     static QString defaultDatabasePath();
+    static QString configFilePath();
+    /// Writes ehrUrl, dialect and databasePath to the shared settings file.
+    bool save(QString *error = nullptr) const;
 
     /// The token from SUPERBILL_TOKEN, or empty.
     static QString tokenFromEnvironment();

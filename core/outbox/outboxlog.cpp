@@ -1,3 +1,4 @@
 #include "outboxlog.h"
 
-Q_LOGGING_CATEGORY(lcOutbox, "superbill.outbox")
+// Warnings by default; QT_LOGGING_RULES="superbill.outbox.info=true" shows the rest.
+Q_LOGGING_CATEGORY(lcOutbox, "superbill.outbox", QtWarningMsg)

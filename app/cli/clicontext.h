@@ -1,0 +1,202 @@
+#pragma once
+
+// Shared by the outbox commands (submit, queue); header-only because the CLI's
+// CMakeLists compiles only *command.cpp files.
+
+#include <memory>
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include "clicommand.h"
+#include "ehr/ehrclient.h"
+#include "ehr/ehrsettings.h"
+#include "outbox/outboxline.h"
+#include "outbox/outboxstore.h"
+
+namespace Cli {
+
+/// The options every outbox command shares, and what they resolve to.
+struct OutboxOptions
+{
+    QCommandLineOption ehr{
+        QStringLiteral("ehr"),
+        QStringLiteral("EHR FHIR base URL (default: SUPERBILL_EHR_URL or the shared settings)."),
+        QStringLiteral("URL")};
+    QCommandLineOption db{QStringLiteral("db"),
+                          QStringLiteral("Outbox database (default: SUPERBILL_DB or %1).")
+                              .arg(Ehr::EhrSettings::defaultDatabasePath()),
+                          QStringLiteral("FILE")};
+    QCommandLineOption tokenFile{
+        QStringLiteral("token-file"),
+        QStringLiteral("File whose first line is the bearer token (default: the SUPERBILL_TOKEN variable)."),
+        QStringLiteral("FILE")};
+    QCommandLineOption dialect{QStringLiteral("dialect"),
+                               QStringLiteral("How recordedDate is written: %1.")
+                                   .arg(Fhir::dialectNames().join(QStringLiteral(", "))),
+                               QStringLiteral("DIALECT")};
+    QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Print the result as JSON.")};
+    QCommandLineOption maxTime{QStringLiteral("max-time"),
+                               QStringLiteral("Stop sending after this many seconds (default 120)."),
+                               QStringLiteral("SECONDS"), QStringLiteral("120")};
+    // A token on the command line would show in ps and in shell history: refused with a message.
+    QCommandLineOption token{QStringLiteral("token"), QString(), QStringLiteral("TOKEN")};
+
+    void addTo(QCommandLineParser &parser, bool sending)
+    {
+        parser.addOption(db);
+        parser.addOption(json);
+        token.setFlags(QCommandLineOption::HiddenFromHelp);
+        parser.addOption(token);
+        if (sending) {
+            parser.addOption(ehr);
+            parser.addOption(tokenFile);
+            parser.addOption(dialect);
+            parser.addOption(maxTime);
+        }
+    }
+};
+
+/// Parses like QCommandLineParser::process() but answers usage errors with exit code 2.
+inline std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments,
+                                         const QString &command)
+{
+    if (!parser.parse(arguments)) {
+        err() << command << ": " << parser.errorText() << "; see superbill-cli " << command << " --help"
+              << Qt::endl;
+        return UsageError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        out().flush();
+        return Success;
+    }
+    if (parser.isSet(QStringLiteral("token"))) {
+        err() << command
+              << ": tokens are never given on the command line; use --token-file FILE or the SUPERBILL_TOKEN "
+                 "environment variable"
+              << Qt::endl;
+        return UsageError;
+    }
+    return std::nullopt;
+}
+
+/// The settings with the flags applied; nullopt (after a message) for a bad flag value.
+inline std::optional<Ehr::EhrSettings> resolveSettings(const QCommandLineParser &parser,
+                                                       const OutboxOptions &options, const QString &command)
+{
+    Ehr::EhrSettings settings = Ehr::EhrSettings::fromEnvironment();
+    if (parser.isSet(options.db))
+        settings.databasePath = parser.value(options.db);
+    if (parser.isSet(options.ehr))
+        settings.ehrUrl = QUrl(parser.value(options.ehr));
+    if (parser.isSet(options.dialect)) {
+        const auto dialect = Fhir::dialectFromName(parser.value(options.dialect));
+        if (!dialect) {
+            err() << command << ": --dialect must be one of "
+                  << Fhir::dialectNames().join(QStringLiteral(", ")) << Qt::endl;
+            return std::nullopt;
+        }
+        settings.dialect = *dialect;
+    }
+    return settings;
+}
+
+/// Opens the outbox; nullptr after a message.
+inline std::unique_ptr<Outbox::OutboxStore> openStore(const Ehr::EhrSettings &settings,
+                                                      const QString &command)
+{
+    auto store = std::make_unique<Outbox::OutboxStore>();
+    QString error;
+    if (!store->open(settings.databasePath, &error)) {
+        err() << command << ": " << error << Qt::endl;
+        return nullptr;
+    }
+    return store;
+}
+
+/// A client for the configured EHR with the token from --token-file or SUPERBILL_TOKEN; nullptr after a
+/// message.
+inline std::unique_ptr<Ehr::EhrClient> makeClient(const QCommandLineParser &parser,
+                                                  const OutboxOptions &options,
+                                                  const Ehr::EhrSettings &settings, const QString &command)
+{
+    if (settings.ehrUrl.isEmpty()) {
+        err() << command << ": no EHR address; give --ehr URL or set SUPERBILL_EHR_URL" << Qt::endl;
+        return nullptr;
+    }
+    auto client = std::make_unique<Ehr::EhrClient>();
+    QString error;
+    if (!client->setBaseUrl(settings.ehrUrl, &error)) {
+        err() << command << ": " << error << Qt::endl;
+        return nullptr;
+    }
+    QString token = Ehr::EhrSettings::tokenFromEnvironment();
+    if (parser.isSet(options.tokenFile)) {
+        QString warning;
+        const auto fromFile =
+            Ehr::EhrSettings::readTokenFile(parser.value(options.tokenFile), &error, &warning);
+        if (!fromFile) {
+            err() << command << ": " << error << Qt::endl;
+            return nullptr;
+        }
+        if (!warning.isEmpty())
+            err() << command << ": warning: " << warning << Qt::endl;
+        token = *fromFile;
+    }
+    client->setTokenProvider([token] { return token; });
+    client->setDialect(settings.dialect);
+    client->setTransferTimeout(std::chrono::milliseconds(settings.transferTimeoutMs));
+    return client;
+}
+
+inline std::optional<int> maxTimeSeconds(const QCommandLineParser &parser, const OutboxOptions &options,
+                                         const QString &command)
+{
+    bool ok = false;
+    const int seconds = parser.value(options.maxTime).toInt(&ok);
+    if (!ok || seconds < 0) {
+        err() << command << ": --max-time must be a whole number of seconds" << Qt::endl;
+        return std::nullopt;
+    }
+    return seconds;
+}
+
+inline QJsonArray findingsJson(const Model::Findings &findings)
+{
+    QJsonArray array;
+    for (const auto &finding : findings) {
+        array.append(QJsonObject{{QStringLiteral("code"), finding.code},
+                                 {QStringLiteral("severity"), Model::severityName(finding.severity)},
+                                 {QStringLiteral("path"), finding.path},
+                                 {QStringLiteral("message"), finding.message}});
+    }
+    return array;
+}
+
+inline QJsonObject lineJson(const Outbox::OutboxLine &line)
+{
+    const auto time = [](const QDateTime &value) {
+        return value.isValid() ? QJsonValue(value.toString(Qt::ISODateWithMs)) : QJsonValue();
+    };
+    return {{QStringLiteral("id"), line.id},
+            {QStringLiteral("state"), Outbox::lineStateName(line.state)},
+            {QStringLiteral("identifier"), line.identifier.value},
+            {QStringLiteral("patient"), line.patientId},
+            {QStringLiteral("encounter"), line.encounterId},
+            {QStringLiteral("code"), line.code},
+            {QStringLiteral("attempts"), line.attempts},
+            {QStringLiteral("outcomeUnknown"), line.outcomeUnknown},
+            {QStringLiteral("ehrId"), line.ehrId},
+            {QStringLiteral("lastResult"), line.lastResult},
+            {QStringLiteral("lastHttpStatus"), line.lastHttpStatus},
+            {QStringLiteral("lastError"), line.lastError},
+            {QStringLiteral("createdAt"), time(line.createdAt)},
+            {QStringLiteral("nextAttemptAt"), time(line.nextAttemptAt)},
+            {QStringLiteral("sentAt"), time(line.sentAt)},
+            {QStringLiteral("findings"), findingsJson(line.findings)}};
+}
+
+} // namespace Cli

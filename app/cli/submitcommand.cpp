@@ -1,0 +1,214 @@
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "clicommand.h"
+#include "clicontext.h"
+#include "common/clock.h"
+#include "outbox/backoffpolicy.h"
+#include "outbox/drain.h"
+#include "outbox/sender.h"
+#include "rules/documentcheck.h"
+
+namespace Cli {
+
+namespace {
+
+struct Submitted
+{
+    QString file;
+    bool readable = true;
+    bool valid = false;
+    Model::Findings findings; ///< local validation
+    qint64 lineId = 0;
+    QString queueError;
+};
+
+int runSubmit(const QStringList &arguments)
+{
+    const QString command = QStringLiteral("submit");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Checks Procedure JSON files, queues the valid ones in the outbox (filling status, profile and a "
+        "client "
+        "identifier), then sends them to the EHR unless --no-send.\n"
+        "The token comes from SUPERBILL_TOKEN or --token-file, never from the command line.\n"
+        "Exit status: 0 every file queued and sent (or queued, with --no-send); 1 a file is invalid, the EHR "
+        "rejected a line, or a line is still waiting to be sent; 2 usage error, unreadable file or unusable "
+        "outbox."));
+    parser.addHelpOption();
+    OutboxOptions options;
+    options.addTo(parser, true);
+    const QCommandLineOption noSend(QStringLiteral("no-send"), QStringLiteral("Only queue; send later."));
+    parser.addOption(noSend);
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("Procedure JSON files ('-' for stdin)."),
+                                 QStringLiteral("FILE..."));
+    if (const auto exit = parseArguments(parser, arguments, command))
+        return *exit;
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty()) {
+        err() << "submit: no FILE given; see superbill-cli submit --help" << Qt::endl;
+        return UsageError;
+    }
+    const auto settings = resolveSettings(parser, options, command);
+    if (!settings)
+        return UsageError;
+    const auto seconds = maxTimeSeconds(parser, options, command);
+    if (!seconds)
+        return UsageError;
+    const bool json = parser.isSet(options.json);
+    const bool send = !parser.isSet(noSend);
+
+    // Settle what is needed to send before queueing, so a bad flag does not leave lines behind unexplained.
+    std::unique_ptr<Ehr::EhrClient> client;
+    if (send) {
+        client = makeClient(parser, options, *settings, command);
+        if (!client)
+            return UsageError;
+    }
+    auto store = openStore(*settings, command);
+    if (!store)
+        return UsageError;
+
+    Rules::ValidationContext context;
+    context.now = Common::Clock::system().nowUtc();
+    QList<Submitted> results;
+    for (const QString &file : files) {
+        Submitted submitted;
+        submitted.file = file;
+        QByteArray contents;
+        if (!readInput(file, contents)) {
+            submitted.readable = false;
+            results.append(submitted);
+            continue;
+        }
+        const Rules::DocumentCheck check = Rules::checkProcedureDocument(contents, context, true);
+        submitted.valid = check.isValid();
+        submitted.findings = check.findings;
+        if (submitted.valid) {
+            // A file that already carries the identifier of a queued line is that line, not a new one.
+            const auto identifier = check.entry->clientIdentifier();
+            const auto existing = identifier ? store->lineByIdentifier(identifier->value) : std::nullopt;
+            if (existing) {
+                submitted.lineId = existing->id;
+            } else if (const auto id = store->enqueue(*check.entry, &submitted.queueError)) {
+                submitted.lineId = *id;
+            }
+        }
+        results.append(submitted);
+    }
+
+    QList<qint64> queued;
+    for (const auto &submitted : std::as_const(results)) {
+        if (submitted.lineId > 0)
+            queued.append(submitted.lineId);
+    }
+
+    QString sendProblem;
+    if (send && !queued.isEmpty()) {
+        Outbox::Sender sender(store.get(), client.get());
+        sender.setBackoff(Outbox::BackoffPolicy::fromEnvironment());
+        QString error;
+        if (!sender.start(&error)) {
+            sendProblem = error;
+        } else {
+            const auto ownLinesDone = [&store, &queued] {
+                for (const qint64 id : std::as_const(queued)) {
+                    const auto line = store->line(id);
+                    if (line && (line->state == Outbox::LineState::Pending ||
+                                 line->state == Outbox::LineState::Sending))
+                        return false;
+                }
+                return true;
+            };
+            const Outbox::DrainResult drained =
+                Outbox::drainBlocking(sender, *store, std::chrono::seconds(*seconds), ownLinesDone);
+            if (drained.reason == Outbox::DrainResult::Reason::Paused)
+                sendProblem = drained.message;
+            else if (drained.reason == Outbox::DrainResult::Reason::TimedOut)
+                sendProblem =
+                    QStringLiteral("not all lines could be sent within %1 s; they stay queued").arg(*seconds);
+        }
+    }
+
+    bool anyUnreadable = false;
+    bool anyFailure = false;
+    QJsonArray report;
+    for (const auto &submitted : std::as_const(results)) {
+        anyUnreadable = anyUnreadable || !submitted.readable;
+        std::optional<Outbox::OutboxLine> line;
+        if (submitted.lineId > 0)
+            line = store->line(submitted.lineId);
+        const bool ok = line && (line->state == Outbox::LineState::Sent ||
+                                 (!send && line->state == Outbox::LineState::Pending));
+        anyFailure = anyFailure || !ok;
+        if (json) {
+            QJsonObject item{{QStringLiteral("file"), submitted.file},
+                             {QStringLiteral("valid"), submitted.valid},
+                             {QStringLiteral("findings"), findingsJson(submitted.findings)}};
+            if (!submitted.readable)
+                item.insert(QStringLiteral("error"), QStringLiteral("unreadable"));
+            if (!submitted.queueError.isEmpty())
+                item.insert(QStringLiteral("error"), submitted.queueError);
+            if (line)
+                item.insert(QStringLiteral("line"), lineJson(*line));
+            report.append(item);
+            continue;
+        }
+        if (!submitted.readable)
+            continue; // readInput said why
+        for (const auto &finding : submitted.findings)
+            out() << findingLine(submitted.file, finding) << Qt::endl;
+        if (!submitted.valid) {
+            out() << submitted.file << ": invalid, not queued" << Qt::endl;
+            continue;
+        }
+        if (!line) {
+            out() << submitted.file << ": not queued: " << submitted.queueError << Qt::endl;
+            continue;
+        }
+        switch (line->state) {
+        case Outbox::LineState::Sent:
+            out() << submitted.file << ": sent as Procedure/" << line->ehrId << " (line " << line->id << ")"
+                  << Qt::endl;
+            break;
+        case Outbox::LineState::NeedsCorrection:
+            out() << submitted.file << ": rejected by the EHR (line " << line->id << ")" << Qt::endl;
+            for (const auto &finding : line->findings)
+                out() << findingLine(submitted.file, finding) << Qt::endl;
+            break;
+        case Outbox::LineState::Discarded:
+            out() << submitted.file << ": line " << line->id << " was discarded" << Qt::endl;
+            break;
+        case Outbox::LineState::Pending:
+        case Outbox::LineState::Sending:
+            out() << submitted.file << ": queued as line " << line->id
+                  << (send ? QStringLiteral(", not sent yet") : QString())
+                  << (line->lastError.isEmpty() ? QString() : QStringLiteral(": ") + line->lastError)
+                  << Qt::endl;
+            break;
+        }
+    }
+    if (json)
+        out() << QJsonDocument(report).toJson(QJsonDocument::Indented);
+    out().flush();
+    if (!sendProblem.isEmpty())
+        err() << "submit: " << sendProblem << Qt::endl;
+    if (anyUnreadable)
+        return UsageError;
+    return anyFailure ? Failure : Success;
+}
+
+} // namespace
+
+Command submitCommand()
+{
+    return {0, QStringLiteral("submit"),
+            QStringLiteral("Queue Procedure JSON files in the outbox and send them."), runSubmit};
+}
+
+const CommandRegistrar submitRegistrar(40, submitCommand);
+
+} // namespace Cli
