@@ -1,6 +1,8 @@
 #include "searchindex.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <unordered_map>
 
 #include "foldtext.h"
@@ -8,6 +10,8 @@
 namespace Catalog {
 
 namespace {
+
+constexpr std::uint32_t NoRank = std::uint32_t(-1);
 
 std::vector<std::string_view> splitWords(std::string_view text)
 {
@@ -41,6 +45,47 @@ bool isCodeLike(QStringView text)
     return true;
 }
 
+using PostingList = std::pair<const std::uint32_t *, const std::uint32_t *>;
+
+// Calls visit(entry) for every entry in any of the lists, once each, in ascending order, until visit
+// returns false. Picks the cheapest way: one word's list is already ascending; a few entries are sorted;
+// many are marked in a bitmap over all entries.
+template<typename Visit>
+void visitAscending(const std::vector<PostingList> &lists, std::size_t entryCount, Visit visit,
+                    bool oneWord = false)
+{
+    std::size_t total = 0;
+    for (const PostingList &list : lists)
+        total += std::size_t(list.second - list.first);
+    if (oneWord) {
+        for (const std::uint32_t *p = lists.front().first; p != lists.front().second; ++p) {
+            if (!visit(*p))
+                return;
+        }
+    } else if (total < entryCount / 16) {
+        std::vector<std::uint32_t> entries;
+        entries.reserve(total);
+        for (const PostingList &list : lists)
+            entries.insert(entries.end(), list.first, list.second);
+        std::sort(entries.begin(), entries.end());
+        entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+        for (const std::uint32_t entry : entries) {
+            if (!visit(entry))
+                return;
+        }
+    } else {
+        std::vector<std::uint8_t> marked(entryCount, 0);
+        for (const PostingList &list : lists) {
+            for (const std::uint32_t *p = list.first; p != list.second; ++p)
+                marked[*p] = 1;
+        }
+        for (std::uint32_t entry = 0; entry < entryCount; ++entry) {
+            if (marked[entry] && !visit(entry))
+                return;
+        }
+    }
+}
+
 } // namespace
 
 SearchIndex::SearchIndex(CodeEntries entries)
@@ -50,8 +95,10 @@ SearchIndex::SearchIndex(CodeEntries entries)
               [](const CodeEntry &a, const CodeEntry &b) { return a.code < b.code; });
 
     const auto count = std::size_t(m_entries.size());
+    m_inactive.reserve(count);
     m_textStart.reserve(count + 1);
     for (const CodeEntry &entry : std::as_const(m_entries)) {
+        m_inactive.push_back(entry.flags.inactive ? 1 : 0);
         m_textStart.push_back(std::uint32_t(m_text.size()));
         const QByteArray folded = foldTextUtf8(QString(entry.code + u' ' + entry.display));
         m_text.append(folded.constData(), std::size_t(folded.size()));
@@ -59,23 +106,20 @@ SearchIndex::SearchIndex(CodeEntries entries)
     }
     m_textStart.push_back(std::uint32_t(m_text.size()));
 
-    // Distinct words first, then one posting list per word in entry order (so ascending, no sort needed).
+    // Distinct words first (ids in order of appearance), then sorted into ranks.
     std::unordered_map<std::string_view, std::uint32_t> wordIds;
     std::vector<std::uint32_t> entryWordIds;
     m_entryWordStart.reserve(count + 1);
     for (std::size_t i = 0; i < count; ++i) {
-        m_entryWordStart.push_back(std::uint32_t(m_entryWords.size()));
-        const std::string_view text = entryText(qsizetype(i));
-        for (const std::string_view word : splitWords(text)) {
-            const Span span{std::uint32_t(word.data() - m_text.data()), std::uint32_t(word.size())};
-            m_entryWords.push_back(span);
+        m_entryWordStart.push_back(std::uint32_t(entryWordIds.size()));
+        for (const std::string_view word : splitWords(entryText(i))) {
             const auto [it, inserted] = wordIds.try_emplace(word, std::uint32_t(m_words.size()));
             if (inserted)
-                m_words.push_back(span);
+                m_words.push_back({std::uint32_t(word.data() - m_text.data()), std::uint32_t(word.size())});
             entryWordIds.push_back(it->second);
         }
     }
-    m_entryWordStart.push_back(std::uint32_t(m_entryWords.size()));
+    m_entryWordStart.push_back(std::uint32_t(entryWordIds.size()));
 
     std::vector<std::uint32_t> order(m_words.size());
     for (std::uint32_t w = 0; w < order.size(); ++w)
@@ -89,27 +133,51 @@ SearchIndex::SearchIndex(CodeEntries entries)
         sortedWords[r] = m_words[order[r]];
     }
     m_words = std::move(sortedWords);
+    m_entryWordRanks.resize(entryWordIds.size());
+    for (std::size_t k = 0; k < entryWordIds.size(); ++k)
+        m_entryWordRanks[k] = rank[entryWordIds[k]];
 
-    std::vector<std::uint32_t> lastEntry(m_words.size(), std::uint32_t(-1));
-    std::vector<std::uint32_t> counts(m_words.size() + 1, 0);
+    std::vector<std::uint8_t> startsDescription(m_words.size(), 0);
+    for (std::size_t i = 0; i < count; ++i) {
+        // Word 0 is the code; word 1 starts the description.
+        if (m_entryWordStart[i] + 1 < m_entryWordStart[i + 1])
+            startsDescription[m_entryWordRanks[m_entryWordStart[i] + 1]] = 1;
+    }
+    m_firstWordsBefore.assign(m_words.size() + 1, 0);
+    for (std::size_t w = 0; w < m_words.size(); ++w)
+        m_firstWordsBefore[w + 1] = m_firstWordsBefore[w] + startsDescription[w];
+
+    m_vocabularyStart.reserve(m_words.size() + 1);
+    for (const Span word : m_words) {
+        m_vocabularyStart.push_back(std::uint32_t(m_vocabulary.size()));
+        m_vocabulary.append(view(word));
+        m_vocabulary.push_back('\n');
+    }
+    m_vocabularyStart.push_back(std::uint32_t(m_vocabulary.size()));
+    m_byteCount.assign(256, 0);
+    for (const char c : m_vocabulary)
+        ++m_byteCount[static_cast<unsigned char>(c)];
+
+    // One posting list per word, filled in entry order so each is ascending.
+    std::vector<std::uint32_t> lastEntry(m_words.size(), NoRank);
+    m_postingStart.assign(m_words.size() + 1, 0);
     for (std::size_t i = 0; i < count; ++i) {
         for (std::uint32_t k = m_entryWordStart[i]; k < m_entryWordStart[i + 1]; ++k) {
-            const std::uint32_t w = rank[entryWordIds[k]];
+            const std::uint32_t w = m_entryWordRanks[k];
             if (lastEntry[w] != i) {
                 lastEntry[w] = std::uint32_t(i);
-                ++counts[w + 1];
+                ++m_postingStart[w + 1];
             }
         }
     }
-    m_postingStart.resize(m_words.size() + 1, 0);
     for (std::size_t w = 0; w < m_words.size(); ++w)
-        m_postingStart[w + 1] = m_postingStart[w] + counts[w + 1];
+        m_postingStart[w + 1] += m_postingStart[w];
     m_postings.resize(m_postingStart.back());
     std::vector<std::uint32_t> fill(m_postingStart.begin(), m_postingStart.end() - 1);
-    std::fill(lastEntry.begin(), lastEntry.end(), std::uint32_t(-1));
+    std::fill(lastEntry.begin(), lastEntry.end(), NoRank);
     for (std::size_t i = 0; i < count; ++i) {
         for (std::uint32_t k = m_entryWordStart[i]; k < m_entryWordStart[i + 1]; ++k) {
-            const std::uint32_t w = rank[entryWordIds[k]];
+            const std::uint32_t w = m_entryWordRanks[k];
             if (lastEntry[w] != i) {
                 lastEntry[w] = std::uint32_t(i);
                 m_postings[fill[w]++] = std::uint32_t(i);
@@ -118,10 +186,9 @@ SearchIndex::SearchIndex(CodeEntries entries)
     }
 }
 
-std::string_view SearchIndex::entryText(qsizetype entry) const
+std::string_view SearchIndex::entryText(std::size_t entry) const
 {
-    const auto i = std::size_t(entry);
-    return {m_text.data() + m_textStart[i], m_textStart[i + 1] - m_textStart[i] - 1};
+    return {m_text.data() + m_textStart[entry], m_textStart[entry + 1] - m_textStart[entry] - 1};
 }
 
 const CodeEntry *SearchIndex::find(QStringView code) const
@@ -132,25 +199,160 @@ const CodeEntry *SearchIndex::find(QStringView code) const
     return it != m_entries.cend() && it->code == key ? &*it : nullptr;
 }
 
-bool SearchIndex::hasWordStartingWith(qsizetype entry, std::string_view prefix) const
+SearchIndex::RankRange SearchIndex::wordsStartingWith(std::string_view prefix) const
 {
-    const auto i = std::size_t(entry);
-    for (std::uint32_t k = m_entryWordStart[i]; k < m_entryWordStart[i + 1]; ++k) {
-        if (startsWith(view(m_entryWords[k]), prefix))
+    const auto lo = std::lower_bound(m_words.cbegin(), m_words.cend(), prefix,
+                                     [this](Span s, std::string_view w) { return view(s) < w; });
+    const auto hi =
+        std::partition_point(lo, m_words.cend(), [&](Span s) { return startsWith(view(s), prefix); });
+    return {std::uint32_t(lo - m_words.cbegin()), std::uint32_t(hi - m_words.cbegin())};
+}
+
+bool SearchIndex::hasWordIn(std::size_t entry, RankRange range) const
+{
+    for (std::uint32_t k = m_entryWordStart[entry]; k < m_entryWordStart[entry + 1]; ++k) {
+        if (range.contains(m_entryWordRanks[k]))
             return true;
     }
     return false;
 }
 
-bool SearchIndex::displayStartsWithAny(qsizetype entry, const std::vector<std::string_view> &words) const
+void SearchIndex::collectWordStarts(const std::vector<std::string_view> &words, qsizetype needed,
+                                    std::vector<std::uint8_t> &taken, QList<Hit> &hits) const
 {
-    // Word 0 is the code; word 1 is the first word of the description.
-    const auto i = std::size_t(entry);
-    if (m_entryWordStart[i + 1] - m_entryWordStart[i] < 2)
-        return false;
-    const std::string_view first = view(m_entryWords[m_entryWordStart[i] + 1]);
-    return std::any_of(words.cbegin(), words.cend(),
-                       [&](std::string_view w) { return startsWith(first, w); });
+    std::vector<RankRange> ranges;
+    std::size_t driver = 0;
+    std::uint32_t driverPostings = NoRank;
+    for (const std::string_view word : words) {
+        const RankRange range = wordsStartingWith(word);
+        if (range.lo == range.hi)
+            return;
+        const std::uint32_t postings = m_postingStart[range.hi] - m_postingStart[range.lo];
+        if (postings < driverPostings) {
+            driverPostings = postings;
+            driver = ranges.size();
+        }
+        ranges.push_back(range);
+    }
+
+    // Ranked by (inactive, description does not start with a query word, code); candidates are visited in
+    // code order, so each bucket fills in rank order and the search stops once the best bucket that can
+    // have members at all is full.
+    const bool canStartDescription = std::any_of(ranges.cbegin(), ranges.cend(), [this](RankRange r) {
+        return m_firstWordsBefore[r.hi] > m_firstWordsBefore[r.lo];
+    });
+    const std::size_t best = canStartDescription ? 0 : 1;
+    std::array<QList<Hit>, 4> buckets;
+    auto visit = [&](std::uint32_t entry) {
+        if (taken[entry])
+            return true;
+        for (std::size_t w = 0; w < ranges.size(); ++w) {
+            if (w != driver && !hasWordIn(entry, ranges[w]))
+                return true;
+        }
+        // Word 0 is the code; word 1 starts the description.
+        const std::uint32_t first = m_entryWordStart[entry] + 1;
+        const bool startsDescription = first < m_entryWordStart[entry + 1] &&
+                                       std::any_of(ranges.cbegin(), ranges.cend(), [&](RankRange r) {
+                                           return r.contains(m_entryWordRanks[first]);
+                                       });
+        QList<Hit> &bucket = buckets[std::size_t(m_inactive[entry] * 2 + (startsDescription ? 0 : 1))];
+        if (bucket.size() < needed)
+            bucket.append({qsizetype(entry), Match::WordStarts});
+        return buckets[best].size() < needed;
+    };
+
+    // Consecutive ranks have consecutive posting lists, so a range of words is one span of postings.
+    const RankRange &range = ranges[driver];
+    visitAscending(
+        {{m_postings.data() + m_postingStart[range.lo], m_postings.data() + m_postingStart[range.hi]}},
+        taken.size(), visit, range.hi - range.lo == 1);
+    for (const QList<Hit> &bucket : buckets) {
+        for (const Hit &hit : bucket) {
+            if (hits.size() >= needed)
+                return;
+            taken[std::size_t(hit.index)] = 1;
+            hits.append(hit);
+        }
+    }
+}
+
+void SearchIndex::collectContains(const std::vector<std::string_view> &words, qsizetype needed,
+                                  std::vector<std::uint8_t> &taken, QList<Hit> &hits) const
+{
+    // The longest query word is inside some words of the vocabulary: find them by looking for the word's
+    // rarest byte with memchr, then take their codes. Query words hold no spaces, so a word is in an
+    // entry's text exactly when it is inside one of the entry's words.
+    const std::string_view needle =
+        *std::max_element(words.cbegin(), words.cend(),
+                          [](std::string_view a, std::string_view b) { return a.size() < b.size(); });
+    std::size_t rare = 0;
+    for (std::size_t i = 1; i < needle.size(); ++i) {
+        if (m_byteCount[static_cast<unsigned char>(needle[i])] <
+            m_byteCount[static_cast<unsigned char>(needle[rare])])
+            rare = i;
+    }
+    const char *base = m_vocabulary.data();
+    const std::size_t size = m_vocabulary.size();
+    std::vector<PostingList> lists;
+    const std::vector<std::uint32_t> &starts = m_vocabularyStart;
+    std::size_t word = 0;        // the word of the last match; starts[word] <= every later match
+    std::size_t position = rare; // where the rare byte may next be
+    while (position < size) {
+        const auto *found =
+            static_cast<const char *>(std::memchr(base + position, needle[rare], size - position));
+        if (!found)
+            break;
+        const auto at = std::size_t(found - base);
+        const std::size_t start = at - rare;
+        if (start + needle.size() > size || std::memcmp(base + start, needle.data(), needle.size()) != 0) {
+            position = at + 1;
+            continue;
+        }
+        // Gallop forward from the last match's word: matches come in order, often close together.
+        std::size_t low = word;
+        std::size_t high = word + 1;
+        for (std::size_t step = 1; high < starts.size() && starts[high] <= start; step *= 2) {
+            low = high;
+            high += step;
+        }
+        high = std::min(high, starts.size());
+        const auto next = std::upper_bound(starts.cbegin() + std::ptrdiff_t(low),
+                                           starts.cbegin() + std::ptrdiff_t(high), std::uint32_t(start));
+        word = std::size_t(next - starts.cbegin()) - 1;
+        lists.emplace_back(m_postings.data() + m_postingStart[word],
+                           m_postings.data() + m_postingStart[word + 1]);
+        position = std::size_t(starts[word + 1]) + rare;
+    }
+    if (lists.empty())
+        return;
+    const bool oneWord = lists.size() == 1;
+
+    QList<Hit> inactive;
+    visitAscending(
+        lists, taken.size(),
+        [&](std::uint32_t entry) {
+            if (taken[entry])
+                return true;
+            const std::string_view text = entryText(entry);
+            const bool every = std::all_of(words.cbegin(), words.cend(), [&](std::string_view word) {
+                return text.find(word) != std::string_view::npos;
+            });
+            if (!every)
+                return true;
+            taken[entry] = 1;
+            if (!m_inactive[entry])
+                hits.append({qsizetype(entry), Match::Contains});
+            else if (inactive.size() < needed)
+                inactive.append({qsizetype(entry), Match::Contains});
+            return hits.size() < needed;
+        },
+        oneWord);
+    for (const Hit &hit : std::as_const(inactive)) {
+        if (hits.size() >= needed)
+            break;
+        hits.append(hit);
+    }
 }
 
 QList<SearchIndex::Hit> SearchIndex::searchHits(QStringView text, int limit) const
@@ -165,119 +367,37 @@ QList<SearchIndex::Hit> SearchIndex::searchHits(QStringView text, int limit) con
         return hits;
 
     const auto needed = qsizetype(limit);
-    std::vector<bool> taken(std::size_t(m_entries.size()), false);
-    // Inactive codes of one rank wait until the active ones of that rank are in.
-    QList<Hit> deferred;
-    auto flushDeferred = [&]() {
-        for (const Hit &hit : std::as_const(deferred)) {
-            if (hits.size() >= needed)
-                break;
-            hits.append(hit);
-        }
-        deferred.clear();
-    };
-    auto add = [&](qsizetype index, Match match) {
-        taken[std::size_t(index)] = true;
-        if (m_entries.at(index).flags.inactive && match != Match::ExactCode) {
-            if (deferred.size() < needed)
-                deferred.append({index, match});
-        } else {
-            hits.append({index, match});
-        }
-    };
+    std::vector<std::uint8_t> taken(std::size_t(m_entries.size()), 0);
 
-    // The exact code, then codes that start with the query.
+    // The exact code, then codes that start with the query; inactive ones after the active.
     const QStringView trimmed = text.trimmed();
     if (words.size() == 1 && isCodeLike(trimmed)) {
         const QString code = trimmed.toString().toUpper();
+        QList<Hit> inactive;
         auto it = std::lower_bound(m_entries.cbegin(), m_entries.cend(), code,
                                    [](const CodeEntry &entry, const QString &k) { return entry.code < k; });
-        for (; it != m_entries.cend() && hits.size() < needed && it->code.startsWith(code); ++it)
-            add(it - m_entries.cbegin(), it->code == code ? Match::ExactCode : Match::CodePrefix);
-        flushDeferred();
-    }
-
-    // Codes with a word starting with each query word. The rarest query word drives; the others are checked.
-    if (hits.size() < needed) {
-        std::size_t driverLo = 0;
-        std::size_t driverHi = 0;
-        std::uint32_t driverCount = std::uint32_t(-1);
-        for (const std::string_view word : words) {
-            const auto lo = std::lower_bound(m_words.cbegin(), m_words.cend(), word,
-                                             [this](Span s, std::string_view w) { return view(s) < w; });
-            auto hi = lo;
-            while (hi != m_words.cend() && startsWith(view(*hi), word))
-                ++hi;
-            const auto loIndex = std::size_t(lo - m_words.cbegin());
-            const auto hiIndex = std::size_t(hi - m_words.cbegin());
-            const std::uint32_t postings = m_postingStart[hiIndex] - m_postingStart[loIndex];
-            if (postings < driverCount) {
-                driverCount = postings;
-                driverLo = loIndex;
-                driverHi = hiIndex;
-            }
-        }
-        struct Candidate
-        {
-            bool inactive;
-            bool notFirstWord;
-            std::uint32_t index;
-            bool operator<(const Candidate &o) const
-            {
-                return std::tie(inactive, notFirstWord, index) <
-                       std::tie(o.inactive, o.notFirstWord, o.index);
-            }
-        };
-        std::vector<Candidate> candidates;
-        std::vector<bool> checked(taken.size(), false);
-        for (std::size_t w = driverLo; w < driverHi; ++w) {
-            for (std::uint32_t p = m_postingStart[w]; p < m_postingStart[w + 1]; ++p) {
-                const std::uint32_t entry = m_postings[p];
-                if (taken[entry] || checked[entry])
-                    continue;
-                checked[entry] = true;
-                const bool all = std::all_of(words.cbegin(), words.cend(), [&](std::string_view word) {
-                    return hasWordStartingWith(qsizetype(entry), word);
-                });
-                if (all)
-                    candidates.push_back({m_entries.at(entry).flags.inactive,
-                                          !displayStartsWithAny(qsizetype(entry), words), entry});
-            }
-        }
-        const auto room = std::min<std::size_t>(candidates.size(), std::size_t(needed - hits.size()));
-        std::partial_sort(candidates.begin(), candidates.begin() + std::ptrdiff_t(room), candidates.end());
-        for (std::size_t c = 0; c < room; ++c) {
-            taken[candidates[c].index] = true;
-            hits.append({qsizetype(candidates[c].index), Match::WordStarts});
-        }
-    }
-
-    // Codes that contain every query word somewhere, found by scanning for the longest one.
-    if (hits.size() < needed) {
-        const std::string_view longest =
-            *std::max_element(words.cbegin(), words.cend(),
-                              [](std::string_view a, std::string_view b) { return a.size() < b.size(); });
-        const std::string_view all(m_text);
-        std::size_t position = 0;
-        while (hits.size() < needed) {
-            position = all.find(longest, position);
-            if (position == std::string_view::npos)
-                break;
-            const auto next =
-                std::upper_bound(m_textStart.cbegin(), m_textStart.cend(), std::uint32_t(position));
-            const auto entry = std::size_t(next - m_textStart.cbegin()) - 1;
-            position = *next;
-            if (taken[entry])
+        for (; it != m_entries.cend() && hits.size() < needed && it->code.startsWith(code); ++it) {
+            const auto index = std::size_t(it - m_entries.cbegin());
+            const bool exact = it->code == code;
+            if (m_inactive[index] && !exact) {
+                if (inactive.size() < needed)
+                    inactive.append({qsizetype(index), Match::CodePrefix});
                 continue;
-            const std::string_view entryView = entryText(qsizetype(entry));
-            const bool every = std::all_of(words.cbegin(), words.cend(), [&](std::string_view word) {
-                return entryView.find(word) != std::string_view::npos;
-            });
-            if (every)
-                add(qsizetype(entry), Match::Contains);
+            }
+            taken[index] = 1;
+            hits.append({qsizetype(index), exact ? Match::ExactCode : Match::CodePrefix});
         }
-        flushDeferred();
+        for (const Hit &hit : std::as_const(inactive)) {
+            if (hits.size() >= needed)
+                break;
+            taken[std::size_t(hit.index)] = 1;
+            hits.append(hit);
+        }
     }
+    if (hits.size() < needed)
+        collectWordStarts(words, needed, taken, hits);
+    if (hits.size() < needed)
+        collectContains(words, needed, taken, hits);
     return hits;
 }
 

@@ -16,8 +16,9 @@ namespace Catalog {
  * The in-memory index behind search-as-you-type. Built once from a list of
  * codes (sorted by code) and never changed, so it can be shared: a search is
  * binary searches in the sorted codes and in a sorted list of distinct words
- * with, per word, the codes whose description contains it, plus a scan of one
- * contiguous buffer for the rare query that matches inside words only.
+ * with, per word, the codes whose description contains it; a query that
+ * matches inside words only scans the distinct words (far fewer bytes than
+ * the descriptions) and takes their codes.
  *
  * Ranking: the exact code; then codes starting with the query; then codes
  * whose words start with every word of the query, in any order; then codes
@@ -62,20 +63,36 @@ private:
         std::uint32_t start = 0;
         std::uint32_t length = 0;
     };
+    /// Word ranks [lo, hi) of the distinct words starting with one query word.
+    struct RankRange
+    {
+        std::uint32_t lo = 0;
+        std::uint32_t hi = 0;
+        bool contains(std::uint32_t rank) const { return rank >= lo && rank < hi; }
+    };
 
     std::string_view view(Span span) const { return {m_text.data() + span.start, span.length}; }
-    std::string_view entryText(qsizetype entry) const;
-    bool hasWordStartingWith(qsizetype entry, std::string_view prefix) const;
-    bool displayStartsWithAny(qsizetype entry, const std::vector<std::string_view> &words) const;
+    std::string_view entryText(std::size_t entry) const;
+    RankRange wordsStartingWith(std::string_view prefix) const;
+    bool hasWordIn(std::size_t entry, RankRange range) const;
+    void collectWordStarts(const std::vector<std::string_view> &words, qsizetype needed,
+                           std::vector<std::uint8_t> &taken, QList<Hit> &hits) const;
+    void collectContains(const std::vector<std::string_view> &words, qsizetype needed,
+                         std::vector<std::uint8_t> &taken, QList<Hit> &hits) const;
 
     CodeEntries m_entries;
+    std::vector<std::uint8_t> m_inactive;   ///< per entry, for the ranking without touching m_entries
     std::string m_text;                     ///< folded "code description\n" of every entry, in entry order
     std::vector<std::uint32_t> m_textStart; ///< entry i is m_text[m_textStart[i], m_textStart[i + 1] - 1)
-    std::vector<Span> m_entryWords;         ///< every entry's words, in entry order
-    std::vector<std::uint32_t> m_entryWordStart; ///< entry i has m_entryWords[m_entryWordStart[i] ...]
+    std::vector<std::uint32_t> m_entryWordRanks; ///< every entry's words as ranks in m_words, in entry order
+    std::vector<std::uint32_t> m_entryWordStart; ///< entry i has m_entryWordRanks[m_entryWordStart[i] ...]
     std::vector<Span> m_words;                   ///< distinct words, sorted
     std::vector<std::uint32_t> m_postingStart;   ///< word w occurs in m_postings[m_postingStart[w] ...]
     std::vector<std::uint32_t> m_postings;       ///< entry indices, ascending per word
+    std::vector<std::uint32_t> m_firstWordsBefore; ///< how many ranks below r start some entry\'s description
+    std::string m_vocabulary;                     ///< the distinct words in rank order, each followed by '\n'
+    std::vector<std::uint32_t> m_vocabularyStart; ///< word w is m_vocabulary[m_vocabularyStart[w] ...]
+    std::vector<std::uint32_t> m_byteCount;       ///< how often each byte occurs in m_vocabulary
 };
 
 } // namespace Catalog

@@ -1,4 +1,8 @@
+#include <random>
+#include <tuple>
+
 #include <QFile>
+#include <QRegularExpression>
 #include <QTest>
 
 #include "catalog/codecatalog.h"
@@ -68,6 +72,64 @@ SearchIndex trainingIndex()
     return SearchIndex(entries);
 }
 
+// The ranking written the slow, obvious way: every entry gets its rank key, then sort.
+struct Folded
+{
+    QString text;
+    QStringList words;
+};
+
+QList<Folded> foldAll(const Catalog::CodeEntries &sorted)
+{
+    QList<Folded> folded;
+    for (const CodeEntry &e : sorted) {
+        const QString text = Catalog::foldText(QString(e.code + u' ' + e.display));
+        folded.append({text, text.split(u' ')});
+    }
+    return folded;
+}
+
+QStringList referenceSearch(const Catalog::CodeEntries &sorted, const QList<Folded> &folded,
+                            const QString &query, int limit)
+{
+    const QStringList words = Catalog::foldText(query).split(u' ', Qt::SkipEmptyParts);
+    if (words.isEmpty() || limit <= 0)
+        return {};
+    const QString trimmed = query.trimmed();
+    static const QRegularExpression codeLike(QStringLiteral("^[A-Za-z0-9]+$"));
+    const bool isCode = words.size() == 1 && codeLike.match(trimmed).hasMatch();
+    const QString code = trimmed.toUpper();
+    using Key = std::tuple<int, int, int, int>;
+    QList<std::pair<Key, QString>> ranked;
+    for (int i = 0; i < sorted.size(); ++i) {
+        const CodeEntry &e = sorted.at(i);
+        const int inactive = e.flags.inactive ? 1 : 0;
+        const QString &text = folded.at(i).text;
+        const QStringList &entryWords = folded.at(i).words;
+        auto allWords = [&](auto test) { return std::all_of(words.cbegin(), words.cend(), test); };
+        if (isCode && e.code == code) {
+            ranked.append({{0, 0, 0, i}, e.code});
+        } else if (isCode && e.code.startsWith(code)) {
+            ranked.append({{1, inactive, 0, i}, e.code});
+        } else if (allWords([&](const QString &w) {
+                       return std::any_of(entryWords.cbegin(), entryWords.cend(),
+                                          [&](const QString &ew) { return ew.startsWith(w); });
+                   })) {
+            const bool first = entryWords.size() > 1 &&
+                               std::any_of(words.cbegin(), words.cend(),
+                                           [&](const QString &w) { return entryWords.at(1).startsWith(w); });
+            ranked.append({{2, inactive, first ? 0 : 1, i}, e.code});
+        } else if (allWords([&](const QString &w) { return text.contains(w); })) {
+            ranked.append({{3, inactive, 0, i}, e.code});
+        }
+    }
+    std::sort(ranked.begin(), ranked.end());
+    QStringList result;
+    for (int i = 0; i < std::min<int>(limit, int(ranked.size())); ++i)
+        result.append(ranked.at(i).second);
+    return result;
+}
+
 } // namespace
 
 class TestSearchIndex : public QObject
@@ -87,6 +149,7 @@ private slots:
     void training_data();
     void training();
     void trainingWordsInAnyOrder();
+    void agreesWithAPlainReference();
 };
 
 void TestSearchIndex::foldText_data()
@@ -248,6 +311,61 @@ void TestSearchIndex::trainingWordsInAnyOrder()
     QCOMPARE(a, b);
     for (const auto &hit : index.searchHits(QStringLiteral("arthro knee"), 20))
         QCOMPARE(hit.match, Match::WordStarts);
+}
+
+void TestSearchIndex::agreesWithAPlainReference()
+{
+    // A small vocabulary, so that common words take the bitmap path and rare ones the posting lists.
+    const QStringList vocabulary = {
+        QStringLiteral("arthroscopy"), QStringLiteral("arthroplasty"), QStringLiteral("knee"),
+        QStringLiteral("hip"),         QStringLiteral("injection"),    QStringLiteral("biopsy"),
+        QStringLiteral("skin"),        QStringLiteral("with"),         QStringLiteral("ultrasound"),
+        QStringLiteral("guidance"),    QStringLiteral("Éxcision"),     QStringLiteral("lesion"),
+        QStringLiteral("x-ray"),       QStringLiteral("anesthesia"),   QStringLiteral("minor"),
+        QStringLiteral("myelography"), QStringLiteral("fixation"),     QStringLiteral("centesis")};
+    std::mt19937 random(5);
+    auto pickWord = [&]() { return vocabulary.at(int(random() % vocabulary.size())); };
+    Catalog::CodeEntries entries;
+    for (int i = 0; i < 3000; ++i) {
+        QStringList display;
+        const int length = 1 + int(random() % 6);
+        for (int w = 0; w < length; ++w)
+            display.append(pickWord());
+        QString code = i % 10 == 0 ? QString::number(100 + i).rightJustified(5, u'0')
+                                   : QString::number(10000 + i * 7 + int(random() % 7));
+        if (i % 37 == 0)
+            code = QString::number(i).rightJustified(4, u'0') + u'T';
+        CodeEntry e = CodeEntry::classified(code, display.join(u' '), QStringLiteral("2026"));
+        e.flags.inactive = random() % 9 == 0;
+        entries.append(e);
+    }
+    const SearchIndex index(entries);
+    const Catalog::CodeEntries sorted = index.entries();
+    const QList<Folded> folded = foldAll(sorted);
+
+    QStringList queries;
+    for (int q = 0; q < 200; ++q) {
+        QStringList parts;
+        const int count = 1 + int(random() % 3);
+        for (int p = 0; p < count; ++p) {
+            const QString word =
+                random() % 4 == 0 ? sorted.at(int(random() % sorted.size())).code : pickWord();
+            const int from = random() % 5 == 0 ? int(random() % std::max<qsizetype>(1, word.size() - 1)) : 0;
+            parts.append(word.mid(from, 1 + int(random() % word.size())));
+        }
+        queries.append(random() % 2 ? parts.join(u' ') : parts.join(u' ').toUpper());
+    }
+    for (const QString &query : std::as_const(queries)) {
+        for (const int limit : {1, 7, 20}) {
+            const QStringList actual = codes(index.search(query, limit));
+            const QStringList expected = referenceSearch(sorted, folded, query, limit);
+            if (actual != expected)
+                QFAIL(qPrintable(QStringLiteral("query \"%1\" limit %2: got %3, expected %4")
+                                     .arg(query)
+                                     .arg(limit)
+                                     .arg(actual.join(u' '), expected.join(u' '))));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSearchIndex)
