@@ -1,0 +1,251 @@
+#include <memory>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "clirunner.h"
+#include "fhir/procedurewriter.h"
+#include "outbox/outboxstore.h"
+#include "outboxtestutil.h"
+#include "sandboxfixture.h"
+
+class TestOutboxCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void submitSendsValidFile();
+    void submitRefusesInvalidFile();
+    void submitNoSendOnlyQueues();
+    void resubmittingSameIdentifierIsOneLine();
+    void tokenOnCommandLineIsRefused();
+    void plainHttpToRemoteEhrIsRefused();
+    void refusedTokenLeavesLineQueued();
+    void queueSendExitsZeroOnlyWhenAllSent();
+    void retryAndDiscardNeedAKnownLine_data();
+    void retryAndDiscardNeedAKnownLine();
+
+private:
+    QString writeEntry(const QString &name, const Model::ProcedureEntry &entry);
+    QStringList sending(const QStringList &arguments) const;
+    QProcessEnvironment environment() const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Sandbox::Server> m_sandbox;
+    QString m_db;
+    QString m_tokenFile;
+};
+
+void TestOutboxCli::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_sandbox = startSandbox();
+    QVERIFY(m_sandbox);
+    m_db = m_dir->filePath(QStringLiteral("outbox.sqlite"));
+    m_tokenFile = m_dir->filePath(QStringLiteral("token"));
+    QFile token(m_tokenFile);
+    QVERIFY(token.open(QIODevice::WriteOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    token.write(QByteArray(SandboxToken) + '\n');
+}
+
+void TestOutboxCli::cleanup()
+{
+    m_sandbox.reset();
+    m_dir.reset();
+}
+
+QProcessEnvironment TestOutboxCli::environment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("SUPERBILL_TOKEN"));
+    env.remove(QStringLiteral("SUPERBILL_EHR_URL"));
+    env.insert(QStringLiteral("SUPERBILL_DB"), m_db);
+    env.insert(QStringLiteral("SUPERBILL_OUTBOX_BACKOFF_MS"), QStringLiteral("20"));
+    // Keep the user's shared settings file out of the test.
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
+    return env;
+}
+
+QStringList TestOutboxCli::sending(const QStringList &arguments) const
+{
+    return arguments + QStringList{QStringLiteral("--ehr"), m_sandbox->baseUrl().toString(),
+                                   QStringLiteral("--token-file"), m_tokenFile};
+}
+
+QString TestOutboxCli::writeEntry(const QString &name, const Model::ProcedureEntry &entry)
+{
+    const QString path = m_dir->filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(Fhir::ProcedureWriter().toBytes(entry));
+    return path;
+}
+
+void TestOutboxCli::submitSendsValidFile()
+{
+    auto entry = sampleEntry();
+    entry.identifiers.clear(); // the CLI fills one
+    const QString file = writeEntry(QStringLiteral("line.json"), entry);
+    const CliRun run =
+        runCli(sending({QStringLiteral("submit"), QStringLiteral("--json"), file}), environment());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+    const QJsonObject item = run.json().array().first().toObject();
+    QCOMPARE(item.value(QStringLiteral("valid")).toBool(), true);
+    const QJsonObject line = item.value(QStringLiteral("line")).toObject();
+    QCOMPARE(line.value(QStringLiteral("state")).toString(), QStringLiteral("sent"));
+    QVERIFY(line.value(QStringLiteral("identifier")).toString().startsWith(QStringLiteral("urn:uuid:")));
+    QVERIFY(!line.value(QStringLiteral("ehrId")).toString().isEmpty());
+    QCOMPARE(m_sandbox->procedureCount(), 1);
+}
+
+void TestOutboxCli::submitRefusesInvalidFile()
+{
+    auto entry = sampleEntry();
+    entry.code.code = QStringLiteral("D0120"); // dental
+    const QString file = writeEntry(QStringLiteral("dental.json"), entry);
+    const CliRun run = runCli(sending({QStringLiteral("submit"), file}), environment());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.all().contains(QStringLiteral("500034")) || run.all().contains(QStringLiteral("PRO001")),
+             qPrintable(run.all()));
+    QVERIFY(run.all().contains(QStringLiteral("invalid, not queued")));
+    const CliRun list =
+        runCli({QStringLiteral("queue"), QStringLiteral("list"), QStringLiteral("--json")}, environment());
+    QCOMPARE(list.exitCode, 0);
+    QCOMPARE(list.json().array().size(), 0);
+    QCOMPARE(m_sandbox->procedureCount(), 0);
+}
+
+void TestOutboxCli::submitNoSendOnlyQueues()
+{
+    const QString file = writeEntry(QStringLiteral("line.json"), sampleEntry());
+    const CliRun run = runCli({QStringLiteral("submit"), QStringLiteral("--no-send"), file}, environment());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+    QVERIFY(run.all().contains(QStringLiteral("queued as line 1")));
+    QCOMPARE(m_sandbox->procedureCount(), 0);
+    Outbox::OutboxStore store;
+    QString error;
+    QVERIFY(store.open(m_db, &error));
+    QCOMPARE(store.counts().pending, 1);
+}
+
+void TestOutboxCli::resubmittingSameIdentifierIsOneLine()
+{
+    const QString file = writeEntry(QStringLiteral("line.json"), sampleEntry()); // carries its identifier
+    QCOMPARE(runCli({QStringLiteral("submit"), QStringLiteral("--no-send"), file}, environment()).exitCode,
+             0);
+    const CliRun run = runCli(sending({QStringLiteral("submit"), file}), environment());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+    QVERIFY(run.all().contains(QStringLiteral("(line 1)")));
+    QCOMPARE(m_sandbox->procedureCount(), 1);
+}
+
+void TestOutboxCli::tokenOnCommandLineIsRefused()
+{
+    const QString file = writeEntry(QStringLiteral("line.json"), sampleEntry());
+    const CliRun run = runCli(
+        {QStringLiteral("submit"), QStringLiteral("--token"), QStringLiteral("secret"), file}, environment());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.all().contains(QStringLiteral("never given on the command line")));
+    QVERIFY(!QFile::exists(m_db));
+}
+
+void TestOutboxCli::plainHttpToRemoteEhrIsRefused()
+{
+    const CliRun run = runCli({QStringLiteral("queue"), QStringLiteral("send"), QStringLiteral("--ehr"),
+                               QStringLiteral("http://example.org/fhir")},
+                              environment());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.all().contains(QStringLiteral("must use https://")), qPrintable(run.all()));
+}
+
+void TestOutboxCli::refusedTokenLeavesLineQueued()
+{
+    const QString file = writeEntry(QStringLiteral("line.json"), sampleEntry());
+    QProcessEnvironment env = environment();
+    env.insert(QStringLiteral("SUPERBILL_TOKEN"), QStringLiteral("wrong"));
+    const CliRun run = runCli(
+        {QStringLiteral("submit"), QStringLiteral("--ehr"), m_sandbox->baseUrl().toString(), file}, env);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.all().contains(QStringLiteral("401")), qPrintable(run.all()));
+    QVERIFY(!run.all().contains(QStringLiteral("wrong"))); // the token is never printed
+    Outbox::OutboxStore store;
+    QString error;
+    QVERIFY(store.open(m_db, &error));
+    const auto line = store.lines().value(0);
+    QCOMPARE(line.state, Outbox::LineState::Pending);
+    QCOMPARE(line.attempts, 0);
+}
+
+void TestOutboxCli::queueSendExitsZeroOnlyWhenAllSent()
+{
+    auto good = sampleEntry();
+    auto signedOff = sampleEntry();
+    signedOff.encounter = Model::Reference::to(QStringLiteral("Encounter"), QStringLiteral("Encounter-806"));
+    signedOff.reasonReferences.clear();
+    for (const auto &[name, entry] :
+         {std::pair{QStringLiteral("a.json"), good}, std::pair{QStringLiteral("b.json"), signedOff}}) {
+        // Queued without local knowledge of the encounter, so only the EHR can refuse it.
+        const CliRun queued = runCli(
+            {QStringLiteral("submit"), QStringLiteral("--no-send"), writeEntry(name, entry)}, environment());
+        QVERIFY2(queued.exitCode == 0, qPrintable(queued.all()));
+    }
+    CliRun run = runCli(sending({QStringLiteral("queue"), QStringLiteral("send")}), environment());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.all().contains(QStringLiteral("1 sent")), qPrintable(run.all()));
+    QVERIFY(run.all().contains(QStringLiteral("1 needs correction")));
+
+    const CliRun discard = runCli({QStringLiteral("queue"), QStringLiteral("discard"), QStringLiteral("2"),
+                                   QStringLiteral("--reason"), QStringLiteral("wrong encounter")},
+                                  environment());
+    QVERIFY2(discard.exitCode == 0, qPrintable(discard.all()));
+    run = runCli(sending({QStringLiteral("queue"), QStringLiteral("send")}), environment());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+    const CliRun show = runCli(
+        {QStringLiteral("queue"), QStringLiteral("show"), QStringLiteral("2"), QStringLiteral("--json")},
+        environment());
+    const QJsonArray audit = show.json().object().value(QStringLiteral("audit")).toArray();
+    QCOMPARE(audit.last().toObject().value(QStringLiteral("event")).toString(), QStringLiteral("discarded"));
+    QCOMPARE(audit.last().toObject().value(QStringLiteral("detail")).toString(),
+             QStringLiteral("wrong encounter"));
+    QCOMPARE(m_sandbox->procedureCount(), 1);
+}
+
+void TestOutboxCli::retryAndDiscardNeedAKnownLine_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("retry unknown") << QStringList{QStringLiteral("queue"), QStringLiteral("retry"),
+                                                  QStringLiteral("9")}
+                                   << 1;
+    QTest::newRow("discard unknown") << QStringList{QStringLiteral("queue"), QStringLiteral("discard"),
+                                                    QStringLiteral("9")}
+                                     << 1;
+    QTest::newRow("retry no id") << QStringList{QStringLiteral("queue"), QStringLiteral("retry")} << 2;
+    QTest::newRow("retry bad id") << QStringList{QStringLiteral("queue"), QStringLiteral("retry"),
+                                                 QStringLiteral("x")}
+                                  << 2;
+    QTest::newRow("unknown action") << QStringList{QStringLiteral("queue"), QStringLiteral("flush")} << 2;
+    QTest::newRow("bad state") << QStringList{QStringLiteral("queue"), QStringLiteral("list"),
+                                              QStringLiteral("--state"), QStringLiteral("lost")}
+                               << 2;
+}
+
+void TestOutboxCli::retryAndDiscardNeedAKnownLine()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    const CliRun run = runCli(arguments, environment());
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY(!run.err.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestOutboxCli)
+#include "tst_outboxcli.moc"
