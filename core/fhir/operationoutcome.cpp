@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include "model/ehrcodes.h"
+
 namespace Fhir {
 
 namespace {
@@ -61,7 +63,8 @@ OutcomeReadResult readOperationOutcome(const QByteArray &json)
     QJsonParseError error;
     const auto document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return {std::nullopt, tr("not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset)};
+        return {std::nullopt,
+                tr("not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset)};
     if (!document.isObject())
         return {std::nullopt, tr("JSON but not an object")};
     return readOperationOutcome(document.object());
@@ -126,8 +129,9 @@ OperationOutcome OperationOutcome::fromFindings(const Model::Findings &findings)
     return outcome;
 }
 
-OperationOutcome OperationOutcome::single(const QString &severity, const QString &issueType, const QString &ehrCode,
-                                          const QString &text, const QString &expression)
+OperationOutcome OperationOutcome::single(const QString &severity, const QString &issueType,
+                                          const QString &ehrCode, const QString &text,
+                                          const QString &expression)
 {
     OutcomeIssue issue{severity, issueType, {}, text, {}, {}};
     if (!ehrCode.isEmpty())
@@ -141,20 +145,22 @@ Model::Findings OperationOutcome::toFindings() const
 {
     Model::Findings findings;
     for (const auto &issue : issues)
-        findings.append({issue.ehrCode(), severityOf(issue.severity), issue.expressions.value(0), issue.text()});
+        findings.append(
+            {issue.ehrCode(), severityOf(issue.severity), issue.expressions.value(0), issue.text()});
     return findings;
 }
 
 QString issueTypeForCode(const QString &ehrCode)
 {
-    if (ehrCode == u"500002")
+    using namespace Model::EhrCode;
+    if (ehrCode == DuplicateRecord)
         return QStringLiteral("duplicate");
-    if (ehrCode == u"500023" || ehrCode == u"500024" || ehrCode == u"500033")
+    if (ehrCode == PatientNotFound || ehrCode == EncounterNotFound || ehrCode == ReferenceNotFound)
         return QStringLiteral("not-found");
-    if (ehrCode == u"500009" || ehrCode == u"500010" || ehrCode == u"500034" || ehrCode == u"500036" ||
-        ehrCode == u"500037")
+    if (ehrCode == EncounterSignedOff || ehrCode == EncounterBilled || ehrCode == DentalCptNotAllowed ||
+        ehrCode == DuplicateIcd || ehrCode == ReferencedIcdMissing)
         return QStringLiteral("business-rule");
-    if (ehrCode == u"500003" || ehrCode == u"500008")
+    if (ehrCode == InsertFailed || ehrCode == DependencyFailure)
         return QStringLiteral("transient");
     return QStringLiteral("invalid");
 }

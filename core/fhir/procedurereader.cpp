@@ -1,11 +1,12 @@
 #include "procedurereader.h"
 
-#include "datetime.h"
-
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+
+#include "datetime.h"
+#include "model/ehrcodes.h"
 
 namespace Fhir {
 
@@ -16,16 +17,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("Fhir::ProcedureReader", text);
 }
 
-namespace Code {
-const auto ValidationFailed = QStringLiteral("500001");
-const auto InvalidStatus = QStringLiteral("500018");
-const auto ProcedureCode = QStringLiteral("PRO001");
-const auto Subject = QStringLiteral("PRO003");
-const auto Encounter = QStringLiteral("PRO004");
-const auto Performed = QStringLiteral("PRO005");
-const auto Reason = QStringLiteral("PRO006");
-const auto Ignored = QStringLiteral("SBD004");
-} // namespace Code
+namespace Code = Model::EhrCode;
 
 QString jsonTypeName(const QJsonValue &value)
 {
@@ -52,7 +44,10 @@ QString jsonTypeName(const QJsonValue &value)
 class Walker
 {
 public:
-    explicit Walker(ProcedureReadResult &result) : m_result(result) {}
+    explicit Walker(ProcedureReadResult &result)
+        : m_result(result)
+    {
+    }
 
     void problem(const QString &code, const QString &path, const QString &message,
                  Model::Severity severity = Model::Severity::Error)
@@ -100,12 +95,12 @@ public:
 
     QDateTime dateTime(const QJsonValue &value, const QString &path)
     {
-        const auto text = string(value, Code::Performed, path);
+        const auto text = string(value, Code::InvalidPerformed, path);
         if (!text)
             return {};
         const auto parsed = parseDateTime(*text);
         if (!parsed.ok()) {
-            problem(Code::Performed, path, parsed.error);
+            problem(Code::InvalidPerformed, path, parsed.error);
             return {};
         }
         return parsed.value;
@@ -115,7 +110,7 @@ public:
     {
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!known.contains(it.key()))
-                problem(Code::Ignored, path + u'.' + it.key(),
+                problem(Code::ElementIgnored, path + u'.' + it.key(),
                         tr("is not part of a superbill procedure and is ignored"), Model::Severity::Warning);
         }
     }
@@ -128,12 +123,14 @@ public:
             return result;
         result.system = string(json->value(QStringLiteral("system")), code, path + QStringLiteral(".system"))
                             .value_or(QString());
-        result.version = string(json->value(QStringLiteral("version")), code, path + QStringLiteral(".version"))
-                             .value_or(QString());
-        result.code =
-            string(json->value(QStringLiteral("code")), code, path + QStringLiteral(".code")).value_or(QString());
-        result.display = string(json->value(QStringLiteral("display")), code, path + QStringLiteral(".display"))
-                             .value_or(QString());
+        result.version =
+            string(json->value(QStringLiteral("version")), code, path + QStringLiteral(".version"))
+                .value_or(QString());
+        result.code = string(json->value(QStringLiteral("code")), code, path + QStringLiteral(".code"))
+                          .value_or(QString());
+        result.display =
+            string(json->value(QStringLiteral("display")), code, path + QStringLiteral(".display"))
+                .value_or(QString());
         ignoreUnknownKeys(*json, path,
                           {QStringLiteral("system"), QStringLiteral("version"), QStringLiteral("code"),
                            QStringLiteral("display"), QStringLiteral("userSelected")});
@@ -141,8 +138,8 @@ public:
     }
 
     /// A CodeableConcept that must carry exactly one coding.
-    std::optional<Model::Coding> singleCoding(const QJsonValue &value, const QString &code, const QString &path,
-                                              const QString &what)
+    std::optional<Model::Coding> singleCoding(const QJsonValue &value, const QString &code,
+                                              const QString &path, const QString &what)
     {
         const auto conceptJson = object(value, code, path);
         if (!conceptJson)
@@ -156,7 +153,8 @@ public:
             return std::nullopt;
         }
         if (codings->size() > 1)
-            problem(code, codingPath, tr("has %1 codings; %2 takes exactly one").arg(codings->size()).arg(what));
+            problem(code, codingPath,
+                    tr("has %1 codings; %2 takes exactly one").arg(codings->size()).arg(what));
         return coding(codings->at(0), code, codingPath + QStringLiteral("[0]"));
     }
 
@@ -184,17 +182,18 @@ public:
             const auto url = string(extension->value(QStringLiteral("url")), Code::ValidationFailed,
                                     itemPath + QStringLiteral(".url"));
             if (url != QLatin1String(RecordedExtensionUrl)) {
-                problem(Code::Ignored, itemPath, tr("extension %1 is not used by a superbill and is ignored")
-                                                     .arg(url.value_or(tr("without url"))),
+                problem(Code::ElementIgnored, itemPath,
+                        tr("extension %1 is not used by a superbill and is ignored")
+                            .arg(url.value_or(tr("without url"))),
                         Model::Severity::Warning);
                 continue;
             }
-            const QDateTime recorded =
-                dateTime(extension->value(QStringLiteral("valueDateTime")), itemPath + QStringLiteral(".valueDateTime"));
+            const QDateTime recorded = dateTime(extension->value(QStringLiteral("valueDateTime")),
+                                                itemPath + QStringLiteral(".valueDateTime"));
             if (!recorded.isValid())
                 continue;
             if (entry.recordedDate.isValid() && entry.recordedDate != recorded) {
-                problem(Code::Performed, itemPath,
+                problem(Code::InvalidPerformed, itemPath,
                         tr("gives a different recorded date than Procedure.recordedDate"));
                 continue;
             }
@@ -209,8 +208,10 @@ public:
         Model::ProcedureEntry entry;
         const auto value = [&json](const char *key) { return json.value(QLatin1String(key)); };
 
-        entry.id = string(value("id"), Code::ValidationFailed, QStringLiteral("Procedure.id")).value_or(QString());
-        if (const auto meta = object(value("meta"), Code::ValidationFailed, QStringLiteral("Procedure.meta"))) {
+        entry.id =
+            string(value("id"), Code::ValidationFailed, QStringLiteral("Procedure.id")).value_or(QString());
+        if (const auto meta =
+                object(value("meta"), Code::ValidationFailed, QStringLiteral("Procedure.meta"))) {
             const auto profiles = array(meta->value(QStringLiteral("profile")), Code::ValidationFailed,
                                         QStringLiteral("Procedure.meta.profile"));
             for (qsizetype i = 0; profiles && i < profiles->size(); ++i) {
@@ -219,26 +220,30 @@ public:
                     entry.profiles.append(*profile);
             }
         }
-        entry.status =
-            string(value("status"), Code::InvalidStatus, QStringLiteral("Procedure.status")).value_or(QString());
-        entry.category = singleCoding(value("category"), Code::ValidationFailed, QStringLiteral("Procedure.category"),
-                                      tr("a category"));
-        entry.code = singleCoding(value("code"), Code::ProcedureCode, QStringLiteral("Procedure.code"),
+        entry.status = string(value("status"), Code::InvalidStatus, QStringLiteral("Procedure.status"))
+                           .value_or(QString());
+        entry.category = singleCoding(value("category"), Code::ValidationFailed,
+                                      QStringLiteral("Procedure.category"), tr("a category"));
+        entry.code = singleCoding(value("code"), Code::InvalidProcedureCode, QStringLiteral("Procedure.code"),
                                   tr("the procedure code"))
                          .value_or(Model::Coding{});
-        entry.subject = reference(value("subject"), Code::Subject, QStringLiteral("Procedure.subject"));
-        entry.encounter = reference(value("encounter"), Code::Encounter, QStringLiteral("Procedure.encounter"));
+        entry.subject =
+            reference(value("subject"), Code::InvalidSubject, QStringLiteral("Procedure.subject"));
+        entry.encounter =
+            reference(value("encounter"), Code::InvalidEncounter, QStringLiteral("Procedure.encounter"));
 
-        if (json.contains(QStringLiteral("performedDateTime")) && json.contains(QStringLiteral("performedPeriod")))
-            problem(Code::Performed, QStringLiteral("Procedure.performed[x]"),
+        if (json.contains(QStringLiteral("performedDateTime")) &&
+            json.contains(QStringLiteral("performedPeriod")))
+            problem(Code::InvalidPerformed, QStringLiteral("Procedure.performed[x]"),
                     tr("has both performedDateTime and performedPeriod; send exactly one"));
-        entry.performedDateTime = dateTime(value("performedDateTime"), QStringLiteral("Procedure.performedDateTime"));
-        if (const auto period =
-                object(value("performedPeriod"), Code::Performed, QStringLiteral("Procedure.performedPeriod"))) {
-            entry.performedPeriod.start =
-                dateTime(period->value(QStringLiteral("start")), QStringLiteral("Procedure.performedPeriod.start"));
-            entry.performedPeriod.end =
-                dateTime(period->value(QStringLiteral("end")), QStringLiteral("Procedure.performedPeriod.end"));
+        entry.performedDateTime =
+            dateTime(value("performedDateTime"), QStringLiteral("Procedure.performedDateTime"));
+        if (const auto period = object(value("performedPeriod"), Code::InvalidPerformed,
+                                       QStringLiteral("Procedure.performedPeriod"))) {
+            entry.performedPeriod.start = dateTime(period->value(QStringLiteral("start")),
+                                                   QStringLiteral("Procedure.performedPeriod.start"));
+            entry.performedPeriod.end = dateTime(period->value(QStringLiteral("end")),
+                                                 QStringLiteral("Procedure.performedPeriod.end"));
             ignoreUnknownKeys(*period, QStringLiteral("Procedure.performedPeriod"),
                               {QStringLiteral("start"), QStringLiteral("end")});
         }
@@ -250,10 +255,11 @@ public:
         }
         readRecordedExtension(value("extension"), entry);
 
-        const auto reasons = array(value("reasonReference"), Code::Reason, QStringLiteral("Procedure.reasonReference"));
+        const auto reasons =
+            array(value("reasonReference"), Code::InvalidReason, QStringLiteral("Procedure.reasonReference"));
         for (qsizetype i = 0; reasons && i < reasons->size(); ++i)
-            entry.reasonReferences.append(
-                reference(reasons->at(i), Code::Reason, QStringLiteral("Procedure.reasonReference[%1]").arg(i)));
+            entry.reasonReferences.append(reference(reasons->at(i), Code::InvalidReason,
+                                                    QStringLiteral("Procedure.reasonReference[%1]").arg(i)));
 
         const auto identifiers =
             array(value("identifier"), Code::ValidationFailed, QStringLiteral("Procedure.identifier"));
@@ -264,20 +270,21 @@ public:
                 continue;
             ignoreUnknownKeys(*identifier, path,
                               {QStringLiteral("system"), QStringLiteral("value"), QStringLiteral("use")});
-            entry.identifiers.append(
-                {string(identifier->value(QStringLiteral("system")), Code::ValidationFailed, path + QStringLiteral(".system"))
-                     .value_or(QString()),
-                 string(identifier->value(QStringLiteral("value")), Code::ValidationFailed, path + QStringLiteral(".value"))
-                     .value_or(QString())});
+            entry.identifiers.append({string(identifier->value(QStringLiteral("system")),
+                                             Code::ValidationFailed, path + QStringLiteral(".system"))
+                                          .value_or(QString()),
+                                      string(identifier->value(QStringLiteral("value")),
+                                             Code::ValidationFailed, path + QStringLiteral(".value"))
+                                          .value_or(QString())});
         }
 
         ignoreUnknownKeys(json, QStringLiteral("Procedure"),
                           {QStringLiteral("resourceType"), QStringLiteral("id"), QStringLiteral("meta"),
                            QStringLiteral("status"), QStringLiteral("category"), QStringLiteral("code"),
-                           QStringLiteral("subject"), QStringLiteral("encounter"), QStringLiteral("performedDateTime"),
-                           QStringLiteral("performedPeriod"), QStringLiteral("recordedDate"),
-                           QStringLiteral("extension"), QStringLiteral("reasonReference"),
-                           QStringLiteral("identifier")});
+                           QStringLiteral("subject"), QStringLiteral("encounter"),
+                           QStringLiteral("performedDateTime"), QStringLiteral("performedPeriod"),
+                           QStringLiteral("recordedDate"), QStringLiteral("extension"),
+                           QStringLiteral("reasonReference"), QStringLiteral("identifier")});
         return entry;
     }
 
@@ -293,8 +300,9 @@ ProcedureReadResult ProcedureReader::read(const QByteArray &json)
     const auto document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {
         ProcedureReadResult result;
-        result.problems.append({Code::ValidationFailed, Model::Severity::Error, QString(),
-                                tr("is not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset)});
+        result.problems.append(
+            {Code::ValidationFailed, Model::Severity::Error, QString(),
+             tr("is not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset)});
         return result;
     }
     if (!document.isObject()) {
@@ -311,12 +319,13 @@ ProcedureReadResult ProcedureReader::read(const QJsonObject &resource)
     ProcedureReadResult result;
     const QJsonValue type = resource.value(QStringLiteral("resourceType"));
     if (type.toString() != QStringLiteral("Procedure")) {
-        const QString message = type.isUndefined()
-                                    ? tr("is missing; a Procedure resource has resourceType \"Procedure\"")
-                                    : tr("is %1; expected \"Procedure\"")
-                                          .arg(type.isString() ? u'"' + type.toString() + u'"' : jsonTypeName(type));
-        result.problems.append(
-            {Code::ValidationFailed, Model::Severity::Error, QStringLiteral("Procedure.resourceType"), message});
+        const QString message =
+            type.isUndefined()
+                ? tr("is missing; a Procedure resource has resourceType \"Procedure\"")
+                : tr("is %1; expected \"Procedure\"")
+                      .arg(type.isString() ? u'"' + type.toString() + u'"' : jsonTypeName(type));
+        result.problems.append({Code::ValidationFailed, Model::Severity::Error,
+                                QStringLiteral("Procedure.resourceType"), message});
         return result;
     }
     Walker walker(result);

@@ -1,9 +1,10 @@
 #include "validator.h"
 
+#include <QCoreApplication>
+
 #include "categories.h"
 #include "fhir/datetime.h"
-
-#include <QCoreApplication>
+#include "model/ehrcodes.h"
 
 namespace Rules {
 
@@ -14,31 +15,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("Rules::Validator", text);
 }
 
-namespace Code {
-const auto ValidationFailed = QStringLiteral("500001");
-const auto EncounterSignedOff = QStringLiteral("500009");
-const auto EncounterBilled = QStringLiteral("500010");
-const auto InvalidStatus = QStringLiteral("500018");
-const auto PatientNotFound = QStringLiteral("500023");
-const auto EncounterNotFound = QStringLiteral("500024");
-const auto InvalidPeriodRange = QStringLiteral("500029");
-const auto CptDescriptionRequired = QStringLiteral("500030");
-const auto AnestheticPeriodRequired = QStringLiteral("500032");
-const auto DentalNotAllowed = QStringLiteral("500034");
-const auto DuplicateIcd = QStringLiteral("500036");
-const auto ReferencedIcdMissing = QStringLiteral("500037");
-const auto MissingStatus = QStringLiteral("GEN011");
-const auto ProcedureCode = QStringLiteral("PRO001");
-const auto Subject = QStringLiteral("PRO003");
-const auto Encounter = QStringLiteral("PRO004");
-const auto Performed = QStringLiteral("PRO005");
-const auto Reason = QStringLiteral("PRO006");
-const auto InFuture = QStringLiteral("SBD001");
-const auto RecordedBeforePerformed = QStringLiteral("SBD002");
-const auto AnesthesiaOverADay = QStringLiteral("SBD003");
-const auto AnesthesiaZeroMinutes = QStringLiteral("SBD005");
-const auto CodeInactive = QStringLiteral("SBD006");
-} // namespace Code
+namespace Code = Model::EhrCode;
 
 namespace Path {
 const auto Status = QStringLiteral("Procedure.status");
@@ -87,7 +64,8 @@ public:
     bool needsPeriod() const
     {
         const CodeKind kind = CodeClassifier::classify(m_entry.code.code);
-        return kind == CodeKind::CptAnesthesia || (m_flags && m_flags->anesthesia && CodeClassifier::isCpt(kind));
+        return kind == CodeKind::CptAnesthesia ||
+               (m_flags && m_flags->anesthesia && CodeClassifier::isCpt(kind));
     }
 
 private:
@@ -104,7 +82,8 @@ private:
     void checkStatus()
     {
         if (m_entry.status.isEmpty())
-            error(Code::MissingStatus, Path::Status, tr("Status is missing; use completed or entered-in-error."));
+            error(Code::MissingStatus, Path::Status,
+                  tr("Status is missing; use completed or entered-in-error."));
         else if (m_entry.status != QLatin1String(Model::Status::Completed) &&
                  m_entry.status != QLatin1String(Model::Status::EnteredInError))
             error(Code::InvalidStatus, Path::Status,
@@ -128,27 +107,30 @@ private:
     {
         const Model::Coding &code = m_entry.code;
         if (code.code.isEmpty()) {
-            error(Code::ProcedureCode, Path::CodeCode, tr("A CPT code is required."));
+            error(Code::InvalidProcedureCode, Path::CodeCode, tr("A CPT code is required."));
         } else {
             const CodeKind kind = CodeClassifier::classify(code.code);
             if (kind == CodeKind::CdtDental || (m_flags && m_flags->dental))
-                error(Code::DentalNotAllowed, Path::CodeCode,
+                error(Code::DentalCptNotAllowed, Path::CodeCode,
                       tr("%1 is a dental code; dental codes cannot be on this superbill.").arg(code.code));
             else if (kind == CodeKind::HcpcsLevelII)
-                error(Code::ProcedureCode, Path::CodeCode,
+                error(Code::InvalidProcedureCode, Path::CodeCode,
                       tr("%1 is an HCPCS Level II code; the EHR accepts only CPT codes.").arg(code.code));
             else if (kind == CodeKind::Malformed)
-                error(Code::ProcedureCode, Path::CodeCode,
-                      tr("\"%1\" is not a CPT code (five digits, or four digits and F, T or U).").arg(code.code));
+                error(Code::InvalidProcedureCode, Path::CodeCode,
+                      tr("\"%1\" is not a CPT code (five digits, or four digits and F, T or U).")
+                          .arg(code.code));
             else if (m_flags && m_flags->inactive)
                 warning(Code::CodeInactive, Path::CodeCode,
-                        tr("%1 is inactive in the code catalog; check that it is still billable.").arg(code.code));
+                        tr("%1 is inactive in the code catalog; check that it is still billable.")
+                            .arg(code.code));
         }
         if (code.system.isEmpty())
-            error(Code::ProcedureCode, Path::CodeSystem,
-                  tr("The code system is missing; it must be CPT (%1).").arg(QLatin1String(Model::Systems::Cpt)));
+            error(Code::InvalidProcedureCode, Path::CodeSystem,
+                  tr("The code system is missing; it must be CPT (%1).")
+                      .arg(QLatin1String(Model::Systems::Cpt)));
         else if (code.system != QLatin1String(Model::Systems::Cpt))
-            error(Code::ProcedureCode, Path::CodeSystem,
+            error(Code::InvalidProcedureCode, Path::CodeSystem,
                   tr("Code system %1 is not accepted; only CPT (%2) is.")
                       .arg(code.system, QLatin1String(Model::Systems::Cpt)));
         if (code.display.trimmed().isEmpty())
@@ -158,11 +140,11 @@ private:
     void checkSubject()
     {
         if (m_entry.subject.isEmpty()) {
-            error(Code::Subject, Path::Subject, tr("The patient is missing."));
+            error(Code::InvalidSubject, Path::Subject, tr("The patient is missing."));
             return;
         }
         if (!m_entry.subject.isLiteralTo(QStringLiteral("Patient"))) {
-            error(Code::Subject, Path::Subject,
+            error(Code::InvalidSubject, Path::Subject,
                   tr("\"%1\" is not a patient reference like Patient/123.").arg(m_entry.subject.reference));
             return;
         }
@@ -174,12 +156,13 @@ private:
     void checkEncounter()
     {
         if (m_entry.encounter.isEmpty()) {
-            error(Code::Encounter, Path::Encounter, tr("The encounter is missing."));
+            error(Code::InvalidEncounter, Path::Encounter, tr("The encounter is missing."));
             return;
         }
         if (!m_entry.encounter.isLiteralTo(QStringLiteral("Encounter"))) {
-            error(Code::Encounter, Path::Encounter,
-                  tr("\"%1\" is not an encounter reference like Encounter/123.").arg(m_entry.encounter.reference));
+            error(Code::InvalidEncounter, Path::Encounter,
+                  tr("\"%1\" is not an encounter reference like Encounter/123.")
+                      .arg(m_entry.encounter.reference));
             return;
         }
         if (!m_context.encounter)
@@ -187,7 +170,8 @@ private:
         const EncounterFacts &facts = *m_context.encounter;
         const QString id = m_entry.encounter.id();
         if (!facts.exists) {
-            error(Code::EncounterNotFound, Path::Encounter, tr("Encounter %1 does not exist in the EHR.").arg(id));
+            error(Code::EncounterNotFound, Path::Encounter,
+                  tr("Encounter %1 does not exist in the EHR.").arg(id));
         } else if (!facts.patientId.isEmpty() && m_entry.subject.isLiteralTo(QStringLiteral("Patient")) &&
                    facts.patientId != m_entry.subject.id()) {
             error(Code::EncounterNotFound, Path::Encounter,
@@ -204,14 +188,16 @@ private:
     void requireOffset(const QDateTime &value, const QString &path)
     {
         if (value.isValid() && !Fhir::hasExplicitOffset(value))
-            error(Code::Performed, path, tr("The time has no timezone offset; give one, e.g. -05:00."));
+            error(Code::InvalidPerformed, path,
+                  tr("The time has no timezone offset; give one, e.g. -05:00."));
     }
 
     void warnIfFuture(const QDateTime &value, const QString &path)
     {
         if (m_context.now.isValid() && value.isValid() && Fhir::hasExplicitOffset(value) &&
             m_context.now.secsTo(value) > FutureToleranceSecs)
-            warning(Code::InFuture, path, tr("This time is in the future; check the date and the time zone."));
+            warning(Code::PerformedInFuture, path,
+                    tr("This time is in the future; check the date and the time zone."));
     }
 
     void checkPerformed()
@@ -224,17 +210,18 @@ private:
         if (m_entry.usesPeriod()) {
             // A period on a code whose kind is unknown is checked for shape only.
             if (!CodeClassifier::isCpt(kind)) {
-                checkPeriodShape(Code::Performed);
+                checkPeriodShape(Code::InvalidPerformed);
                 return;
             }
-            error(Code::Performed, Path::PerformedDateTime,
+            error(Code::InvalidPerformed, Path::PerformedDateTime,
                   tr("%1 is not an anesthesia code: give performedDateTime, the start of the procedure, "
                      "instead of a period.")
                       .arg(m_entry.code.code));
             return;
         }
         if (!m_entry.performedDateTime.isValid()) {
-            error(Code::Performed, Path::PerformedDateTime, tr("The performed date and time is required."));
+            error(Code::InvalidPerformed, Path::PerformedDateTime,
+                  tr("The performed date and time is required."));
             return;
         }
         requireOffset(m_entry.performedDateTime, Path::PerformedDateTime);
@@ -286,7 +273,8 @@ private:
         if (!recorded.isValid())
             return;
         if (!Fhir::hasExplicitOffset(recorded)) {
-            error(Code::Performed, Path::Recorded, tr("The recorded date has no timezone offset; give one."));
+            error(Code::InvalidPerformed, Path::Recorded,
+                  tr("The recorded date has no timezone offset; give one."));
             return;
         }
         const QDateTime performed = performedStart();
@@ -303,7 +291,7 @@ private:
             const Model::Reference &reason = m_entry.reasonReferences.at(i);
             const QString path = reasonReferencePath(i);
             if (!reason.isLiteralTo(QStringLiteral("Condition"))) {
-                error(Code::Reason, path,
+                error(Code::InvalidReason, path,
                       reason.isEmpty() ? tr("The linked diagnosis is empty.")
                                        : tr("\"%1\" is not a diagnosis reference like Condition/123.")
                                              .arg(reason.reference));
