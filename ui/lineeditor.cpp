@@ -596,6 +596,8 @@ void LineEditor::newLine()
     m_statusCombo->setCurrentIndex(0);
     m_diagnosisIds.clear();
     refreshDiagnosisList();
+    if (m_diagnosisCombo->count() > 0)
+        m_diagnosisCombo->setCurrentIndex(0);
     m_recordedFollowsNow = true;
     // The performed time stays: lines of one superbill usually share it.
     if (!m_performedEdit->property("initialised").toBool())

@@ -1,40 +1,73 @@
 #include "mainwindow.h"
 
+#include <memory>
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 #include "appsettings.h"
+#include "catalog/codecatalog.h"
+#include "ehr/ehrclient.h"
+#include "encounterlistmodel.h"
+#include "encounterpicker.h"
 #include "findingspanel.h"
 #include "lineeditor.h"
+#include "outbox/outboxstore.h"
+#include "outboxlinesmodel.h"
+#include "patientlistmodel.h"
+#include "queueview.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
 #include "tokenstore.h"
+#include "workspace.h"
 
 namespace Ui {
 
-MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, bool training, QWidget *parent)
+namespace {
+
+QString iconText(const QString &icon, const QString &text)
+{
+    return QStringLiteral(
+               "<img src=\"%1\" width=\"12\" height=\"12\" style=\"vertical-align:middle\">&nbsp;%2")
+        .arg(icon, text.toHtmlEscaped());
+}
+
+} // namespace
+
+MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &workspace, QWidget *parent)
     : QMainWindow(parent)
     , m_settings(settings)
     , m_tokens(tokens)
-    , m_training(training)
+    , m_workspace(workspace)
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(training ? tr("Superbill Desk — Training") : tr("Superbill Desk"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
     buildCentre();
     buildActions();
     buildMenus();
     buildStatusBar();
     resize(1280, 800);
-    restoreState();
+    restoreLayout();
+
+    connect(&m_workspace, &Workspace::onlineChanged, this, &MainWindow::updateConnection);
+    connect(&m_workspace, &Workspace::sendingProblemChanged, this, &MainWindow::updateConnection);
+    connect(&m_workspace, &Workspace::countsChanged, this, &MainWindow::updateQueueSize);
+    connect(&m_workspace, &Workspace::credentialsRequired, this, [this](const QString &message) {
+        statusBar()->showMessage(
+            tr("The EHR refused the token: %1 Enter a new one in Settings.").arg(message), 15000);
+    });
+    connect(&m_tokens, &TokenStore::stateChanged, &m_workspace, &Workspace::credentialsChanged);
+    attachWorkspace();
 }
 
 MainWindow::~MainWindow() = default;
@@ -46,28 +79,86 @@ void MainWindow::buildCentre()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
 
-    m_banner = new QLabel(tr("Training — not a real EHR. Demo patients only; nothing reaches a real chart."),
-                          central);
+    m_banner = new QLabel(central);
     m_banner->setObjectName(QStringLiteral("trainingBannerLabel"));
-    m_banner->setAccessibleName(tr("Training mode"));
+    m_banner->setTextFormat(Qt::RichText);
+    m_banner->setText(
+        iconText(QStringLiteral(":/icons/training.svg"),
+                 tr("Training — not a real EHR. Demo patients only; nothing here reaches a chart.")));
+    m_banner->setAccessibleName(tr("Training — not a real EHR"));
     m_banner->setAlignment(Qt::AlignCenter);
-    m_banner->setVisible(m_training);
     layout->addWidget(m_banner);
 
     m_splitter = new QSplitter(Qt::Horizontal, central);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setHandleWidth(10);
+    m_splitter->setHandleWidth(12);
+
+    m_picker = new EncounterPicker(m_splitter);
+    m_picker->setMinimumWidth(240);
 
     m_tabs = new QTabWidget(m_splitter);
     m_tabs->setObjectName(QStringLiteral("centreTabs"));
     m_tabs->setDocumentMode(true);
+
     auto *superbill = new QWidget(m_tabs);
+    superbill->setObjectName(QStringLiteral("superbillPage"));
     auto *superbillLayout = new QVBoxLayout(superbill);
     superbillLayout->setContentsMargins(0, 10, 0, 0);
-    m_editor = new LineEditor(superbill);
-    superbillLayout->addWidget(m_editor);
+    m_centreSplitter = new QSplitter(Qt::Vertical, superbill);
+    m_centreSplitter->setObjectName(QStringLiteral("centreSplitter"));
+    m_centreSplitter->setChildrenCollapsible(false);
+    m_centreSplitter->setHandleWidth(10);
+
+    auto *linesCard = new QFrame(m_centreSplitter);
+    linesCard->setProperty("role", QStringLiteral("card"));
+    auto *linesLayout = new QVBoxLayout(linesCard);
+    linesLayout->setContentsMargins(14, 10, 14, 12);
+    linesLayout->setSpacing(6);
+    m_linesTitle = new QLabel(tr("Lines of this encounter"), linesCard);
+    m_linesTitle->setObjectName(QStringLiteral("linesTitleLabel"));
+    m_linesTitle->setProperty("role", QStringLiteral("sectionTitle"));
+    linesLayout->addWidget(m_linesTitle);
+    m_linesModel = new OutboxLinesModel(OutboxLinesModel::Filter::Encounter, this);
+    m_linesTable = new QTableView(linesCard);
+    m_linesTable->setObjectName(QStringLiteral("linesTable"));
+    m_linesTable->setAccessibleName(tr("Superbill lines of the encounter"));
+    m_linesTable->setModel(m_linesModel);
+    m_linesTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_linesTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_linesTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_linesTable->setAlternatingRowColors(true);
+    m_linesTable->setShowGrid(false);
+    m_linesTable->setWordWrap(false);
+    m_linesTable->setTabKeyNavigation(false);
+    m_linesTable->setFocusPolicy(Qt::ClickFocus);
+    m_linesTable->verticalHeader()->hide();
+    m_linesTable->verticalHeader()->setDefaultSectionSize(28);
+    m_linesTable->horizontalHeader()->setHighlightSections(false);
+    m_linesTable->horizontalHeader()->setStretchLastSection(true);
+    m_linesTable->setColumnHidden(OutboxLinesModel::EncounterColumn, true);
+    m_linesTable->setColumnWidth(OutboxLinesModel::StateColumn, 150);
+    m_linesTable->setColumnWidth(OutboxLinesModel::CodeColumn, 64);
+    m_linesTable->setColumnWidth(OutboxLinesModel::DescriptionColumn, 230);
+    m_linesTable->setColumnWidth(OutboxLinesModel::PerformedColumn, 110);
+    linesLayout->addWidget(m_linesTable);
+    connect(m_linesTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        const int kind = index.data(OutboxLinesModel::KindRole).toInt();
+        if (kind == int(LineStatus::Kind::NeedsCorrection) || kind == int(LineStatus::Kind::Waiting) ||
+            kind == int(LineStatus::Kind::Queued))
+            openLine(index.data(OutboxLinesModel::LineIdRole).toLongLong());
+    });
+
+    m_editor = new LineEditor(m_centreSplitter);
+    m_centreSplitter->addWidget(linesCard);
+    m_centreSplitter->addWidget(m_editor);
+    m_centreSplitter->setStretchFactor(1, 1);
+    m_centreSplitter->setSizes({170, 520});
+    superbillLayout->addWidget(m_centreSplitter);
     m_tabs->addTab(superbill, QIcon(QStringLiteral(":/icons/encounter.svg")), tr("Superbill"));
+
+    m_queue = new QueueView(m_tabs);
+    m_tabs->addTab(m_queue, QIcon(QStringLiteral(":/icons/queue.svg")), tr("Queue"));
 
     auto *side = new QWidget(m_splitter);
     side->setObjectName(QStringLiteral("findingsSide"));
@@ -75,15 +166,17 @@ void MainWindow::buildCentre()
     sideLayout->setContentsMargins(0, 10, 0, 0);
     m_findings = new FindingsPanel(side);
     sideLayout->addWidget(m_findings);
+    side->setMinimumWidth(240);
 
+    m_splitter->addWidget(m_picker);
     m_splitter->addWidget(m_tabs);
     m_splitter->addWidget(side);
-    m_splitter->setStretchFactor(0, 1);
-    m_splitter->setSizes({900, 320});
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({270, 690, 290});
 
     auto *padded = new QWidget(central);
     auto *paddedLayout = new QVBoxLayout(padded);
-    paddedLayout->setContentsMargins(12, 6, 12, 10);
+    paddedLayout->setContentsMargins(12, 4, 12, 10);
     paddedLayout->addWidget(m_splitter);
     layout->addWidget(padded, 1);
     setCentralWidget(central);
@@ -92,50 +185,70 @@ void MainWindow::buildCentre()
     connect(m_findings, &FindingsPanel::fieldRequested, m_editor, &LineEditor::focusField);
     connect(m_editor, &LineEditor::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_editor, &LineEditor::submitted, this,
+            [this](qint64 lineId, const Model::ProcedureEntry &entry) {
+                statusBar()->showMessage(
+                    lineId < 0 ? tr("%1 saved in the outbox; sending in the background.").arg(entry.code.code)
+                               : tr("%1 corrected; sending again.").arg(entry.code.code),
+                    6000);
+            });
+    connect(m_picker, &EncounterPicker::encounterChosen, this, &MainWindow::onEncounterChosen);
+    connect(m_queue, &QueueView::openRequested, this, &MainWindow::openLine);
+    connect(m_queue, &QueueView::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    m_editor->setSubmitHandler([this](qint64 lineId, const Model::ProcedureEntry &entry) {
+        return m_workspace.submit(lineId, entry);
+    });
     m_findings->setFindings(m_editor->allFindings());
 }
 
 void MainWindow::buildActions()
 {
-    m_settingsAction = new QAction(QIcon(QStringLiteral(":/icons/settings.svg")), tr("&Settings…"), this);
-    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
-    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    const auto make = [this](const QString &icon, const QString &text, const QString &name,
+                             const QKeySequence &keys) {
+        auto *action = new QAction(icon.isEmpty() ? QIcon() : QIcon(icon), text, this);
+        action->setObjectName(name);
+        if (!keys.isEmpty())
+            action->setShortcut(keys);
+        addAction(action);
+        return action;
+    };
+    m_settingsAction = make(QStringLiteral(":/icons/settings.svg"), tr("&Settings…"),
+                            QStringLiteral("settingsAction"), QKeySequence(Qt::CTRL | Qt::Key_Comma));
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
-
-    m_quitAction = new QAction(QIcon(QStringLiteral(":/icons/quit.svg")), tr("&Quit"), this);
-    m_quitAction->setObjectName(QStringLiteral("quitAction"));
-    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction = make(QStringLiteral(":/icons/quit.svg"), tr("&Quit"), QStringLiteral("quitAction"),
+                        QKeySequence(Qt::CTRL | Qt::Key_Q));
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    m_findPatientAction = new QAction(QIcon(QStringLiteral(":/icons/search.svg")), tr("&Find patient"), this);
-    m_findPatientAction->setObjectName(QStringLiteral("findPatientAction"));
-    m_findPatientAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
-
-    m_superbillTabAction = new QAction(tr("S&uperbill"), this);
-    m_superbillTabAction->setObjectName(QStringLiteral("superbillTabAction"));
-    m_superbillTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    connect(m_superbillTabAction, &QAction::triggered, this, [this] {
-        m_tabs->setCurrentIndex(0);
-        m_editor->focusCode();
+    m_findPatientAction = make(QStringLiteral(":/icons/search.svg"), tr("&Find patient"),
+                               QStringLiteral("findPatientAction"), QKeySequence(Qt::CTRL | Qt::Key_F));
+    connect(m_findPatientAction, &QAction::triggered, m_picker, &EncounterPicker::focusSearch);
+    m_encountersAction = make(QStringLiteral(":/icons/encounter.svg"), tr("&Encounters"),
+                              QStringLiteral("encountersAction"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_encountersAction, &QAction::triggered, this, [this] {
+        if (auto *list = m_picker->findChild<QWidget *>(QStringLiteral("encounterList")))
+            list->setFocus(Qt::ShortcutFocusReason);
     });
-    m_queueTabAction = new QAction(QIcon(QStringLiteral(":/icons/queue.svg")), tr("&Queue"), this);
-    m_queueTabAction->setObjectName(QStringLiteral("queueTabAction"));
-    m_queueTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
 
-    m_shortcutsAction =
-        new QAction(QIcon(QStringLiteral(":/icons/keyboard.svg")), tr("&Keyboard shortcuts"), this);
-    m_shortcutsAction->setObjectName(QStringLiteral("shortcutsAction"));
-    m_shortcutsAction->setShortcut(QKeySequence(Qt::Key_F1));
+    m_superbillTabAction = make(QStringLiteral(":/icons/encounter.svg"), tr("S&uperbill"),
+                                QStringLiteral("superbillTabAction"), QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(m_superbillTabAction, &QAction::triggered, this, &MainWindow::showSuperbill);
+    m_queueTabAction = make(QStringLiteral(":/icons/queue.svg"), tr("&Queue"),
+                            QStringLiteral("queueTabAction"), QKeySequence(Qt::CTRL | Qt::Key_2));
+    connect(m_queueTabAction, &QAction::triggered, this, &MainWindow::showQueue);
+    m_openLineAction = make(QStringLiteral(":/icons/open-line.svg"), tr("&Open queued line"),
+                            QStringLiteral("openLineAction"), QKeySequence(Qt::CTRL | Qt::Key_O));
+    connect(m_openLineAction, &QAction::triggered, m_queue, &QueueView::openCurrent);
+    m_resendAction = make(QStringLiteral(":/icons/resend.svg"), tr("Send queued line &now"),
+                          QStringLiteral("resendAction"), QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(m_resendAction, &QAction::triggered, m_queue, &QueueView::resendCurrent);
+
+    m_shortcutsAction = make(QStringLiteral(":/icons/keyboard.svg"), tr("&Keyboard shortcuts"),
+                             QStringLiteral("shortcutsAction"), QKeySequence(Qt::Key_F1));
     connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
-
-    m_aboutAction =
-        new QAction(QIcon(QStringLiteral(":/icons/about.svg")), tr("&About Superbill Desk"), this);
-    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    m_aboutAction = make(QStringLiteral(":/icons/about.svg"), tr("&About Superbill Desk"),
+                         QStringLiteral("aboutAction"), QKeySequence());
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
-
-    for (QAction *action : {m_settingsAction, m_quitAction, m_findPatientAction, m_superbillTabAction,
-                            m_queueTabAction, m_shortcutsAction})
-        addAction(action);
 }
 
 void MainWindow::buildMenus()
@@ -147,9 +260,13 @@ void MainWindow::buildMenus()
 
     QMenu *line = menuBar()->addMenu(tr("&Line"));
     line->addAction(m_findPatientAction);
+    line->addAction(m_encountersAction);
     line->addSeparator();
     line->addAction(m_editor->newLineAction());
     line->addAction(m_editor->submitAction());
+    line->addSeparator();
+    line->addAction(m_openLineAction);
+    line->addAction(m_resendAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_superbillTabAction);
@@ -163,10 +280,12 @@ void MainWindow::buildMenus()
 
 void MainWindow::buildStatusBar()
 {
-    m_connectionLabel = new QLabel(this);
-    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     m_queueLabel = new QLabel(this);
     m_queueLabel->setObjectName(QStringLiteral("queueSizeLabel"));
+    m_queueLabel->setTextFormat(Qt::RichText);
+    m_connectionLabel = new QLabel(this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    m_connectionLabel->setTextFormat(Qt::RichText);
     statusBar()->addPermanentWidget(m_queueLabel);
     statusBar()->addPermanentWidget(m_connectionLabel);
     statusBar()->setSizeGripEnabled(false);
@@ -174,17 +293,228 @@ void MainWindow::buildStatusBar()
 
 QList<QAction *> MainWindow::shortcutActions() const
 {
-    return {m_findPatientAction, m_editor->newLineAction(), m_editor->submitAction(), m_superbillTabAction,
-            m_queueTabAction,    m_settingsAction,          m_shortcutsAction,        m_quitAction};
+    return {m_findPatientAction,      m_encountersAction,   m_editor->newLineAction(),
+            m_editor->submitAction(), m_superbillTabAction, m_queueTabAction,
+            m_openLineAction,         m_resendAction,       m_settingsAction,
+            m_shortcutsAction,        m_quitAction};
+}
+
+void MainWindow::attachWorkspace()
+{
+    const bool training = m_workspace.isTraining();
+    setWindowTitle(training ? tr("Superbill Desk — Training") : tr("Superbill Desk"));
+    m_banner->setVisible(training);
+    const ConnectionSettings connection = m_settings.connection();
+    const QTimeZone clinicZone = connection.clinicTimeZone.isEmpty() ? QTimeZone::systemTimeZone()
+                                                                     : QTimeZone(connection.clinicTimeZone);
+    m_picker->setClinicZone(clinicZone);
+    m_picker->setClient(m_workspace.client());
+    m_editor->setUnitMinutes(connection.unitMinutes);
+    m_editor->setClock(&m_workspace.clock());
+    m_editor->setCatalog(m_workspace.catalog());
+    m_editor->setEncounter({});
+    m_linesModel->setClock(&m_workspace.clock());
+    m_linesModel->setStore(m_workspace.store());
+    m_linesModel->setEncounterId(QString());
+    m_queue->setWorkspace(&m_workspace);
+
+    if (auto *catalog = m_workspace.catalog()) {
+        // The training catalog forgets its recent codes; the settings keep them across runs.
+        const QStringList recent = m_settings.recentCodes();
+        for (auto it = recent.crbegin(); it != recent.crend(); ++it)
+            catalog->noteUsed(*it);
+        connect(catalog, &Catalog::CodeCatalog::recentChanged, this, [this, catalog] {
+            QStringList codes;
+            for (const auto &entry : catalog->recent(20))
+                codes << entry.code;
+            m_settings.setRecentCodes(codes);
+        });
+    }
+    updateConnection();
+    updateQueueSize(m_workspace.counts());
+    m_picker->search();
+}
+
+void MainWindow::restartWorkspace()
+{
+    Workspace::Options options = m_workspace.options();
+    options.connection = m_settings.connection();
+    options.training = options.connection.mode == EhrMode::Training;
+    m_workspace.stop();
+    QString error;
+    if (!m_workspace.start(
+            options, [this] { return m_tokens.token(); }, &error)) {
+        QMessageBox::critical(
+            this, tr("Superbill Desk"),
+            tr("The new settings could not be used: %1\n\nThe training EHR is used instead.").arg(error));
+        options.training = true;
+        if (!m_workspace.start(
+                options, [this] { return m_tokens.token(); }, &error))
+            QMessageBox::critical(this, tr("Superbill Desk"), error);
+    }
+    attachWorkspace();
+}
+
+void MainWindow::updateConnection()
+{
+    QString text;
+    if (!m_workspace.sendingProblem().isEmpty())
+        text = iconText(QStringLiteral(":/icons/warning.svg"),
+                        tr("Paused: %1").arg(m_workspace.sendingProblem()));
+    else if (m_workspace.isOnline())
+        text = iconText(QStringLiteral(":/icons/online.svg"),
+                        tr("Online · %1").arg(m_workspace.ehrDescription()));
+    else
+        text = iconText(
+            QStringLiteral(":/icons/offline.svg"),
+            tr("Offline · lines wait in the queue and go when %1 answers").arg(m_workspace.ehrDescription()));
+    m_connectionLabel->setText(text);
+    m_connectionLabel->setProperty("online", m_workspace.isOnline());
+}
+
+void MainWindow::updateQueueSize(const Outbox::QueueCounts &counts)
+{
+    QStringList parts;
+    if (counts.unsent() > 0)
+        parts << (counts.unsent() == 1 ? tr("1 waiting") : tr("%1 waiting").arg(counts.unsent()));
+    if (counts.needsCorrection > 0)
+        parts << (counts.needsCorrection == 1 ? tr("1 to correct")
+                                              : tr("%1 to correct").arg(counts.needsCorrection));
+    const QString text =
+        parts.isEmpty() ? tr("Queue empty") : tr("Queue: %1").arg(parts.join(QStringLiteral(" · ")));
+    m_queueLabel->setText(iconText(QStringLiteral(":/icons/queue.svg"), text));
+    const int attention = counts.unsent() + counts.needsCorrection;
+    m_tabs->setTabText(1, attention > 0 ? tr("Queue (%1)").arg(attention) : tr("Queue"));
+}
+
+void MainWindow::onEncounterChosen(const EncounterContext &encounter)
+{
+    m_editor->setEncounter(encounter);
+    m_linesModel->setEncounterId(encounter.encounterId);
+    m_linesTitle->setText(tr("Lines of this encounter"));
+    showSuperbill();
+}
+
+void MainWindow::showSuperbill()
+{
+    m_tabs->setCurrentIndex(0);
+    m_editor->focusCode();
+}
+
+void MainWindow::showQueue()
+{
+    m_tabs->setCurrentIndex(1);
+    if (auto *table = m_queue->findChild<QWidget *>(QStringLiteral("queueTable")))
+        table->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::openLine(qint64 lineId)
+{
+    Outbox::OutboxStore *store = m_workspace.store();
+    const auto line = store ? store->line(lineId) : std::nullopt;
+    if (!line)
+        return;
+    if (m_editor->encounter().encounterId == line->encounterId) {
+        loadLineInto(lineId, m_editor->encounter());
+        return;
+    }
+    if (const auto context = m_picker->contextFor(line->encounterId)) {
+        loadLineInto(lineId, *context);
+        return;
+    }
+    // Fetch the encounter's facts and diagnoses; offline, the line opens with what it says itself.
+    const ConnectionSettings connection = m_settings.connection();
+    const QTimeZone clinicZone = connection.clinicTimeZone.isEmpty() ? QTimeZone::systemTimeZone()
+                                                                     : QTimeZone(connection.clinicTimeZone);
+    EncounterContext fallback;
+    fallback.patientId = line->patientId;
+    fallback.encounterId = line->encounterId;
+    fallback.title = line->encounterId;
+    fallback.timeZone = clinicZone;
+    Ehr::EhrClient *client = m_workspace.client();
+    if (!client) {
+        loadLineInto(lineId, fallback);
+        return;
+    }
+    statusBar()->showMessage(tr("Opening the line…"));
+    client->encountersOf(
+        line->patientId, this,
+        [this, lineId, line, fallback, clinicZone](const Ehr::EncounterList &encounters) {
+            const Ehr::EncounterSummary *found = nullptr;
+            for (const auto &encounter : encounters.items) {
+                if (encounter.id == line->encounterId)
+                    found = &encounter;
+            }
+            if (!encounters.ok() || !found || !m_workspace.client()) {
+                loadLineInto(lineId, fallback);
+                return;
+            }
+            const Ehr::EncounterSummary encounter = *found;
+            m_workspace.client()->conditionsOf(
+                line->patientId, QString(), this,
+                [this, lineId, encounter, clinicZone](const Ehr::ConditionList &conditions) {
+                    Ehr::PatientSummary patient;
+                    patient.id = encounter.patientId;
+                    if (const auto *known = m_picker->patientModel()->patient(encounter.patientId))
+                        patient = *known;
+                    loadLineInto(lineId, makeEncounterContext(patient, encounter, conditions.items,
+                                                              conditions.ok(), clinicZone));
+                });
+        });
+}
+
+void MainWindow::loadLineInto(qint64 lineId, const EncounterContext &context)
+{
+    Outbox::OutboxStore *store = m_workspace.store();
+    const auto line = store ? store->line(lineId) : std::nullopt;
+    const auto entry = line ? line->entry() : std::nullopt;
+    if (!entry) {
+        statusBar()->showMessage(tr("The line cannot be read back from the outbox."), 8000);
+        return;
+    }
+    if (m_editor->encounter().encounterId != context.encounterId)
+        m_editor->setEncounter(context);
+    else
+        m_editor->updateEncounter(context);
+    m_linesModel->setEncounterId(context.encounterId);
+    m_editor->loadLine(lineId, *entry, line->findings);
+    m_tabs->setCurrentIndex(0);
+    statusBar()->showMessage(tr("Correct the line, then resend it with Ctrl+Enter."), 8000);
+    // Start where the EHR pointed, else at the code.
+    for (const auto &finding : m_editor->allFindings()) {
+        int index = -1;
+        const FormField field = fieldForPath(finding.path, &index);
+        if (field != FormField::None && field != FormField::Encounter && field != FormField::Patient) {
+            m_editor->focusField(field, index);
+            return;
+        }
+    }
+    m_editor->focusCode();
 }
 
 void MainWindow::showSettings()
 {
-    SettingsDialog dialog(m_settings.connection(), &m_tokens, {}, this);
+    const ConnectionSettings before = m_settings.connection();
+    ConnectionSettings shown = before;
+    if (m_workspace.isTraining())
+        shown.mode = EhrMode::Training;
+    SettingsDialog dialog(shown, &m_tokens, &Ehr::EhrClient::transportSecurityError, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_settings.setConnection(dialog.settings());
+    const ConnectionSettings after = dialog.settings();
+    m_settings.setConnection(after);
     m_settings.sync();
+    const bool reconnect = after.mode != shown.mode || after.baseUrl != before.baseUrl ||
+                           after.dialect != before.dialect ||
+                           (after.mode == EhrMode::Training) != m_workspace.isTraining();
+    if (reconnect) {
+        restartWorkspace();
+    } else {
+        m_editor->setUnitMinutes(after.unitMinutes);
+        m_picker->setClinicZone(after.clinicTimeZone.isEmpty() ? QTimeZone::systemTimeZone()
+                                                               : QTimeZone(after.clinicTimeZone));
+    }
+    statusBar()->showMessage(tr("Settings saved."), 5000);
 }
 
 void MainWindow::showShortcuts()
@@ -195,32 +525,42 @@ void MainWindow::showShortcuts()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About Superbill Desk"),
+    QMessageBox box(this);
+    box.setObjectName(QStringLiteral("aboutBox"));
+    box.setWindowTitle(tr("About Superbill Desk"));
+    box.setIconPixmap(QIcon(QStringLiteral(":/icons/app.svg")).pixmap(64, 64));
+    box.setTextFormat(Qt::RichText);
+    box.setText(
         tr("<h3>Superbill Desk %1</h3>"
-           "<p>Superbill entry for FHIR R4 EHRs: every rule the EHR enforces is checked as you type, "
-           "and every line reaches the EHR exactly once.</p>"
-           "<p>Built with Qt %2.</p>")
-            .arg(QApplication::applicationVersion(), QLatin1String(qVersion())));
+           "<p>Superbill entry for FHIR R4 EHRs: every rule the EHR enforces is checked as you type, and "
+           "every line reaches the EHR exactly once.</p>"
+           "<p>Built with Qt %2 (running on Qt %3).</p>")
+            .arg(QApplication::applicationVersion(), QLatin1String(QT_VERSION_STR),
+                 QLatin1String(qVersion())));
+    box.exec();
 }
 
-void MainWindow::restoreState()
+void MainWindow::restoreLayout()
 {
     const QByteArray geometry = m_settings.windowGeometry();
     if (!geometry.isEmpty())
         restoreGeometry(geometry);
     const QByteArray state = m_settings.windowState();
     if (!state.isEmpty())
-        QMainWindow::restoreState(state);
+        restoreState(state);
     const QByteArray splitter = m_settings.splitterState(QStringLiteral("main"));
     if (!splitter.isEmpty())
         m_splitter->restoreState(splitter);
+    const QByteArray centre = m_settings.splitterState(QStringLiteral("centre"));
+    if (!centre.isEmpty())
+        m_centreSplitter->restoreState(centre);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_settings.setWindow(saveGeometry(), saveState());
     m_settings.setSplitterState(QStringLiteral("main"), m_splitter->saveState());
+    m_settings.setSplitterState(QStringLiteral("centre"), m_centreSplitter->saveState());
     m_settings.sync();
     event->accept();
 }

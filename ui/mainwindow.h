@@ -2,17 +2,25 @@
 
 #include <QMainWindow>
 
+#include "linedraft.h"
+#include "outbox/outboxline.h"
+
 class QAction;
 class QLabel;
 class QSplitter;
 class QTabWidget;
+class QTableView;
 
 namespace Ui {
 
 class AppSettings;
+class EncounterPicker;
 class FindingsPanel;
 class LineEditor;
+class OutboxLinesModel;
+class QueueView;
 class TokenStore;
+class Workspace;
 
 /**
  * The application's main window: the training banner, the encounter picker,
@@ -25,11 +33,14 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(AppSettings &settings, TokenStore &tokens, bool training, QWidget *parent = nullptr);
+    MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &workspace, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     LineEditor *lineEditor() const { return m_editor; }
     FindingsPanel *findingsPanel() const { return m_findings; }
+    EncounterPicker *encounterPicker() const { return m_picker; }
+    QueueView *queueView() const { return m_queue; }
+    OutboxLinesModel *linesModel() const { return m_linesModel; }
     /// Every action with a shortcut, as the Help menu lists them.
     QList<QAction *> shortcutActions() const;
 
@@ -37,6 +48,10 @@ public Q_SLOTS:
     void showSettings();
     void showShortcuts();
     void showAbout();
+    /// Opens an outbox line in the editor to correct and resend it.
+    void openLine(qint64 lineId);
+    void showQueue();
+    void showSuperbill();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -46,16 +61,28 @@ private:
     void buildMenus();
     void buildCentre();
     void buildStatusBar();
-    void restoreState();
+    void restoreLayout();
+    void attachWorkspace();
+    void restartWorkspace();
+    void updateConnection();
+    void updateQueueSize(const Outbox::QueueCounts &counts);
+    void onEncounterChosen(const EncounterContext &encounter);
+    void loadLineInto(qint64 lineId, const EncounterContext &context);
 
     AppSettings &m_settings;
     TokenStore &m_tokens;
-    bool m_training;
+    Workspace &m_workspace;
 
     QLabel *m_banner = nullptr;
     QSplitter *m_splitter = nullptr;
+    QSplitter *m_centreSplitter = nullptr;
+    EncounterPicker *m_picker = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QTableView *m_linesTable = nullptr;
+    OutboxLinesModel *m_linesModel = nullptr;
+    QLabel *m_linesTitle = nullptr;
     LineEditor *m_editor = nullptr;
+    QueueView *m_queue = nullptr;
     FindingsPanel *m_findings = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_queueLabel = nullptr;
@@ -63,10 +90,13 @@ private:
     QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_findPatientAction = nullptr;
+    QAction *m_encountersAction = nullptr;
     QAction *m_shortcutsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_superbillTabAction = nullptr;
     QAction *m_queueTabAction = nullptr;
+    QAction *m_resendAction = nullptr;
+    QAction *m_openLineAction = nullptr;
 };
 
 } // namespace Ui

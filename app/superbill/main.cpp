@@ -1,14 +1,38 @@
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QMessageBox>
+#include <QTextStream>
 #include <QTimer>
 
 #include "appsettings.h"
 #include "mainwindow.h"
 #include "theme.h"
 #include "tokenstore.h"
+#include "workspace.h"
+
+namespace {
+
+/// Resident memory of this process in KiB, from /proc (Linux); 0 elsewhere.
+qint64 residentKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return 0;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer startup;
+    startup.start();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Superbill Desk"));
     QApplication::setOrganizationName(QStringLiteral("Superbill Desk"));
@@ -17,7 +41,7 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
-        "main", "Superbill entry for FHIR R4 EHRs. Starts with the built-in training EHR the first time."));
+        "main", "Superbill entry for FHIR R4 EHRs. The first start opens the built-in training EHR."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption trainingOption(
@@ -25,22 +49,42 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Use the built-in training EHR (not a real EHR) for this run."));
     const QCommandLineOption quitAfterShowOption(
         QStringLiteral("quit-after-show"),
-        QApplication::translate("main", "Quit as soon as the window is shown (start-up measurements)."));
+        QApplication::translate("main",
+                                "Print the start-up time and memory, then quit once the window is shown."));
     parser.addOption(trainingOption);
     parser.addOption(quitAfterShowOption);
     parser.process(app);
 
     Ui::applyTheme(app);
     Ui::AppSettings settings;
-    const bool training = parser.isSet(trainingOption) || settings.isFirstStart() ||
-                          settings.connection().mode == Ui::EhrMode::Training;
+    const Ui::ConnectionSettings connection = settings.connection();
+    Ui::Workspace::Options options;
+    options.connection = connection;
+    options.training =
+        parser.isSet(trainingOption) || settings.isFirstStart() || connection.mode == Ui::EhrMode::Training;
     settings.markStarted();
-    Ui::TokenStore tokens;
-    tokens.load();
+    settings.sync();
 
-    Ui::MainWindow window(settings, tokens, training);
+    Ui::TokenStore tokens;
+    if (!options.training)
+        tokens.load();
+
+    Ui::Workspace workspace;
+    QString error;
+    if (!workspace.start(
+            options, [&tokens] { return tokens.token(); }, &error)) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Superbill Desk"), error);
+        return 1;
+    }
+
+    Ui::MainWindow window(settings, tokens, workspace);
     window.show();
-    if (parser.isSet(quitAfterShowOption))
-        QTimer::singleShot(0, &app, &QApplication::quit);
+    if (parser.isSet(quitAfterShowOption)) {
+        QTimer::singleShot(0, &app, [&startup] {
+            QTextStream(stdout) << "startup-ms " << startup.elapsed() << " rss-kib " << residentKiB()
+                                << Qt::endl;
+            QApplication::quit();
+        });
+    }
     return QApplication::exec();
 }

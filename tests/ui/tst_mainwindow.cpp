@@ -1,0 +1,430 @@
+#include <memory>
+
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+#include "appsettings.h"
+#include "encounterlistmodel.h"
+#include "encounterpicker.h"
+#include "lineeditor.h"
+#include "mainwindow.h"
+#include "outbox/outboxstore.h"
+#include "outboxlinesmodel.h"
+#include "patientlistmodel.h"
+#include "queueview.h"
+#include "sandbox/server.h"
+#include "tokenstore.h"
+#include "workspace.h"
+
+using namespace std::chrono_literals;
+
+namespace {
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return probe.serverPort();
+}
+
+} // namespace
+
+/**
+ * The real main window against the training EHR running in-process on a
+ * loopback port, driven by object name with the keyboard.
+ */
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    template<typename T>
+    T *widget(const char *name)
+    {
+        auto *found = m_window->findChild<T *>(QLatin1String(name));
+        if (!found)
+            qFatal("no widget %s", name);
+        return found;
+    }
+
+    /// The focus widget of the main window. The offscreen platform hands activation to the code
+    /// completer's popup some time after it was shown (and already hidden again); a real window
+    /// manager does not, so the window takes it back here.
+    QWidget *focused() const
+    {
+        if (QApplication::activeWindow() != m_window.get())
+            QApplication::setActiveWindow(m_window.get());
+        return QApplication::focusWidget();
+    }
+
+    /// Finds the patient by name and opens the encounter, all by keyboard.
+    void openEncounter(const QString &search, const QString &encounterId)
+    {
+        QSignalSpy loaded(m_window->encounterPicker(), &Ui::EncounterPicker::loaded);
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(focused()->objectName(), QStringLiteral("patientSearchEdit"));
+        QTest::keyClicks(focused(), search);
+        QTest::keyClick(focused(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->encounterPicker()->patientModel()->rowCount() >= 1, 5000);
+        QTest::keyClick(focused(), Qt::Key_Down);
+        QCOMPARE(focused()->objectName(), QStringLiteral("patientList"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->encounterPicker()->encounterModel()->rowOf(encounterId) >= 0,
+                                 5000);
+        QTRY_VERIFY(m_window->encounterPicker()->contextFor(encounterId).has_value());
+        QTest::keyClick(focused(), Qt::Key_Return); // on to the encounters
+        auto *encounters = widget<QListView>("encounterList");
+        QCOMPARE(focused(), encounters);
+        encounters->setCurrentIndex(m_window->encounterPicker()->encounterModel()->index(
+            m_window->encounterPicker()->encounterModel()->rowOf(encounterId)));
+        QTest::keyClick(encounters, Qt::Key_Return);
+        QCOMPARE(m_window->lineEditor()->encounter().encounterId, encounterId);
+        QCOMPARE(focused()->objectName(), QStringLiteral("cptCodeEdit"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->lineEditor()->encounter().diagnoses.size() >= 2, 5000);
+    }
+
+    /// Code, category, time, the first two diagnoses, Ctrl+Enter.
+    void typeLine(const QString &code, const QString &time)
+    {
+        QCOMPARE(focused()->objectName(), QStringLiteral("cptCodeEdit"));
+        QTest::keyClicks(focused(), code);
+        QTest::keyClick(focused(), Qt::Key_Tab);
+        QTest::keyClicks(focused(), QStringLiteral("s"));
+        QTest::keyClick(focused(), Qt::Key_Tab);
+        QTest::keyClicks(focused(), time);
+        QTest::keyClick(focused(), Qt::Key_Tab);
+        QCOMPARE(focused()->objectName(), QStringLiteral("diagnosisCombo"));
+        QTest::keyClick(focused(), Qt::Key_Return);
+        QTest::keyClick(focused(), Qt::Key_Return);
+        QTest::keyClick(focused(), Qt::Key_Return, Qt::ControlModifier);
+    }
+
+    Outbox::OutboxLine lastLine() const
+    {
+        const auto lines = m_workspace->store()->lines();
+        return lines.isEmpty() ? Outbox::OutboxLine{} : lines.last();
+    }
+
+    /// GET from the training EHR with its token.
+    QJsonObject get(const QString &path, const QUrlQuery &query = {})
+    {
+        QUrl url = m_workspace->trainingServer()->baseUrl();
+        url.setPath(url.path() + u'/' + path);
+        url.setQuery(query);
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization",
+                             "Bearer " + m_workspace->trainingServer()->options().token.toUtf8());
+        QNetworkAccessManager manager;
+        std::unique_ptr<QNetworkReply> reply(manager.get(request));
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        if (!finished.wait(5000))
+            return {};
+        return QJsonDocument::fromJson(reply->readAll()).object();
+    }
+
+    QJsonObject storedProcedure(const Outbox::OutboxLine &line)
+    {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("identifier"),
+                           line.identifier.system + u'|' + line.identifier.value);
+        const QJsonObject bundle = get(QStringLiteral("Procedure"), query);
+        const QJsonArray entries = bundle.value(QStringLiteral("entry")).toArray();
+        if (entries.size() != 1)
+            return {};
+        return entries.first().toObject().value(QStringLiteral("resource")).toObject();
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Ui::AppSettings> m_settings;
+    std::unique_ptr<Ui::TokenStore> m_tokens;
+    std::unique_ptr<Ui::Workspace> m_workspace;
+    std::unique_ptr<Ui::MainWindow> m_window;
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_settings = std::make_unique<Ui::AppSettings>(m_dir->filePath(QStringLiteral("settings.ini")));
+        m_tokens = std::make_unique<Ui::TokenStore>(Ui::TokenStore::Backend::SessionOnly);
+        m_workspace = std::make_unique<Ui::Workspace>();
+        Ui::Workspace::Options options;
+        options.training = true;
+        options.dataDir = m_dir->path();
+        options.trainingPort = freePort();
+        options.backoff = Outbox::BackoffPolicy{100ms, 400ms, 0.0, 1000ms};
+        options.probeIntervalMs = 100;
+        QString error;
+        QVERIFY2(m_workspace->start(options, {}, &error), qPrintable(error));
+        m_window = std::make_unique<Ui::MainWindow>(*m_settings, *m_tokens, *m_workspace);
+        m_window->show();
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_workspace.reset();
+        m_tokens.reset();
+        m_settings.reset();
+        m_dir.reset();
+    }
+
+    void trainingBannerAndStatusBar()
+    {
+        auto *banner = widget<QLabel>("trainingBannerLabel");
+        QVERIFY(banner->isVisible());
+        QVERIFY(banner->accessibleName().contains(QStringLiteral("Training — not a real EHR")));
+        QVERIFY(widget<QLabel>("connectionLabel")->text().contains(QStringLiteral("Online")));
+        QVERIFY(widget<QLabel>("queueSizeLabel")->text().contains(QStringLiteral("Queue empty")));
+        QCOMPARE(m_window->size(), QSize(1280, 800));
+    }
+
+    void fullLineReachesTheEhr()
+    {
+        openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805"));
+        const qsizetype before = m_workspace->trainingServer()->procedureCount();
+        typeLine(QStringLiteral("20610"), QStringLiteral("1030"));
+        QCOMPARE(m_workspace->store()->lines().size(), 1);
+        const qint64 id = lastLine().id;
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(id)->state, Outbox::LineState::Sent, 10000);
+        QCOMPARE(m_workspace->trainingServer()->procedureCount(), before + 1);
+
+        // The row says so, with the EHR's id.
+        const int row = m_window->linesModel()->rowOf(id);
+        QVERIFY(row >= 0);
+        QTRY_COMPARE(m_window->linesModel()->index(row, Ui::OutboxLinesModel::StateColumn).data().toString(),
+                     QStringLiteral("Sent"));
+        const QString detail =
+            m_window->linesModel()->index(row, Ui::OutboxLinesModel::DetailColumn).data().toString();
+        QCOMPARE(detail, QStringLiteral("Procedure/") + m_workspace->store()->line(id)->ehrId);
+
+        const QJsonObject procedure = storedProcedure(*m_workspace->store()->line(id));
+        QVERIFY2(!procedure.isEmpty(), "the EHR has no Procedure with the line's identifier");
+        QCOMPARE(procedure.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        const QJsonObject coding =
+            procedure[QStringLiteral("code")][QStringLiteral("coding")].toArray().first().toObject();
+        QCOMPARE(coding.value(QStringLiteral("system")).toString(),
+                 QStringLiteral("http://www.ama-assn.org/go/cpt"));
+        QCOMPARE(coding.value(QStringLiteral("code")).toString(), QStringLiteral("20610"));
+        QCOMPARE(coding.value(QStringLiteral("display")).toString(),
+                 QStringLiteral("Arthrocentesis, aspiration and/or injection, major joint or bursa"));
+        QCOMPARE(procedure[QStringLiteral("category")][QStringLiteral("coding")]
+                     .toArray()
+                     .first()[QStringLiteral("code")]
+                     .toString(),
+                 QStringLiteral("387713003"));
+        QCOMPARE(procedure[QStringLiteral("subject")][QStringLiteral("reference")].toString(),
+                 QStringLiteral("Patient/Patient-265"));
+        QCOMPARE(procedure[QStringLiteral("encounter")][QStringLiteral("reference")].toString(),
+                 QStringLiteral("Encounter/Encounter-805"));
+        QCOMPARE(procedure.value(QStringLiteral("performedDateTime")).toString(),
+                 QStringLiteral("2026-03-14T10:30:00-05:00"));
+        QVERIFY(!procedure.contains(QStringLiteral("performedPeriod")));
+        QVERIFY(procedure.value(QStringLiteral("recordedDate")).toString().contains(u'T'));
+        const QJsonArray reasons = procedure.value(QStringLiteral("reasonReference")).toArray();
+        QCOMPARE(reasons.size(), 2);
+        QCOMPARE(reasons.at(0)[QStringLiteral("reference")].toString(),
+                 QStringLiteral("Condition/Condition-Problem-I-1332"));
+        QCOMPARE(reasons.at(1)[QStringLiteral("reference")].toString(),
+                 QStringLiteral("Condition/Condition-Problem-I-1333"));
+    }
+
+    void anesthesiaLineSendsPerformedPeriod()
+    {
+        openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805"));
+        QTest::keyClicks(focused(), QStringLiteral("00400"));
+        QTest::keyClick(focused(), Qt::Key_Tab);
+        QTest::keyClick(focused(), Qt::Key_Tab);
+        QCOMPARE(focused()->objectName(), QStringLiteral("anesthesiaStartEdit"));
+        QTest::keyClicks(focused(), QStringLiteral("0945"));
+        QTest::keyClick(focused(), Qt::Key_Tab);
+        QCOMPARE(focused()->objectName(), QStringLiteral("anesthesiaEndEdit"));
+        QTest::keyClicks(focused(), QStringLiteral("1100"));
+        QCOMPARE(widget<QLabel>("anesthesiaMinutesLabel")->text(), QStringLiteral("75 min"));
+        QVERIFY(widget<QLabel>("anesthesiaUnitsLabel")->text().contains(QStringLiteral("5 time units")));
+        QTest::keyClick(focused(), Qt::Key_Tab);
+        QTest::keyClick(focused(), Qt::Key_Return);
+        QTest::keyClick(focused(), Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(m_workspace->store()->lines().size(), 1);
+        const qint64 id = lastLine().id;
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(id)->state, Outbox::LineState::Sent, 10000);
+        const QJsonObject procedure = storedProcedure(*m_workspace->store()->line(id));
+        QVERIFY(!procedure.contains(QStringLiteral("performedDateTime")));
+        const QJsonObject period = procedure.value(QStringLiteral("performedPeriod")).toObject();
+        QCOMPARE(period.value(QStringLiteral("start")).toString(),
+                 QStringLiteral("2026-03-14T09:45:00-05:00"));
+        QCOMPARE(period.value(QStringLiteral("end")).toString(), QStringLiteral("2026-03-14T11:00:00-05:00"));
+    }
+
+    void rulesStopLinesBesideTheFields()
+    {
+        openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805"));
+        const qsizetype before = m_workspace->trainingServer()->procedureCount();
+
+        // A dental code.
+        QTest::keyClicks(focused(), QStringLiteral("D0120"));
+        QVERIFY(widget<QLabel>("cptCodeMessageLabel")->text().contains(QStringLiteral("500034")));
+        QTest::keyClick(focused(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(m_workspace->store()->lines().isEmpty());
+
+        // A duplicate diagnosis.
+        m_window->lineEditor()->newLine();
+        auto *combo = widget<QComboBox>("diagnosisCombo");
+        combo->setFocus();
+        QTest::keyClick(combo, Qt::Key_Return);
+        QTest::keyClick(combo, Qt::Key_Up);
+        QTest::keyClick(combo, Qt::Key_Return);
+        QVERIFY(widget<QLabel>("diagnosisMessageLabel")->text().contains(QStringLiteral("500036")));
+        QTest::keyClick(combo, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(m_workspace->store()->lines().isEmpty());
+
+        // A signed-off encounter: listed, not selectable, with the reason.
+        auto *model = m_window->encounterPicker()->encounterModel();
+        const int row = model->rowOf(QStringLiteral("Encounter-806"));
+        QVERIFY(row >= 0);
+        QVERIFY(!(model->flags(model->index(row)) & Qt::ItemIsEnabled));
+        QVERIFY(model->index(row).data(Qt::ToolTipRole).toString().contains(QStringLiteral("500009")));
+        auto *encounters = widget<QListView>("encounterList");
+        encounters->setFocus();
+        QTest::mouseClick(encounters->viewport(), Qt::LeftButton, {},
+                          encounters->visualRect(model->index(row)).center());
+        QCOMPARE(m_window->lineEditor()->encounter().encounterId, QStringLiteral("Encounter-805"));
+        // A line reopened for it (e.g. from the queue) is stopped beside the encounter.
+        m_window->lineEditor()->setEncounter(
+            *m_window->encounterPicker()->contextFor(QStringLiteral("Encounter-806")));
+        QTest::keyClicks(widget<QLineEdit>("cptCodeEdit"), QStringLiteral("99213"));
+        QVERIFY(widget<QLabel>("encounterMessageLabel")->text().contains(QStringLiteral("500009")));
+        QVERIFY(!m_window->lineEditor()->submit());
+
+        QVERIFY(m_workspace->store()->lines().isEmpty());
+        QCOMPARE(m_workspace->trainingServer()->procedureCount(), before);
+    }
+
+    void lineEnteredWhileTheEhrIsDownIsSentWhenItReturns()
+    {
+        openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805"));
+        Sandbox::Server *server = m_workspace->trainingServer();
+        const qsizetype before = server->procedureCount();
+        server->stop();
+        typeLine(QStringLiteral("99213"), QStringLiteral("1100"));
+        const qint64 id = lastLine().id;
+        QVERIFY(id > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(m_workspace->store()->line(id)->attempts >= 1, 10000);
+        QTRY_VERIFY(widget<QLabel>("connectionLabel")->text().contains(QStringLiteral("Offline")));
+        QVERIFY(widget<QLabel>("queueSizeLabel")->text().contains(QStringLiteral("1 waiting")));
+        const int row = m_window->linesModel()->rowOf(id);
+        QTRY_COMPARE(m_window->linesModel()->index(row, Ui::OutboxLinesModel::StateColumn).data().toString(),
+                     QStringLiteral("Waiting to retry"));
+        QVERIFY(m_window->linesModel()
+                    ->index(row, Ui::OutboxLinesModel::DetailColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("Next try")));
+        QCOMPARE(m_window->queueView()->model()->rowCount(), 1);
+
+        QString error;
+        QVERIFY2(server->start(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(id)->state, Outbox::LineState::Sent, 10000);
+        QCOMPARE(server->procedureCount(), before + 1);
+        QTRY_VERIFY(widget<QLabel>("connectionLabel")->text().contains(QStringLiteral("Online")));
+        QTRY_VERIFY(widget<QLabel>("queueSizeLabel")->text().contains(QStringLiteral("Queue empty")));
+        QCOMPARE(m_window->queueView()->model()->rowCount(), 0);
+    }
+
+    void rejectedLineIsCorrectedAndResent()
+    {
+        openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805"));
+        typeLine(QStringLiteral("99213"), QStringLiteral("1200"));
+        const qint64 first = lastLine().id;
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(first)->state, Outbox::LineState::Sent, 10000);
+        // The same procedure again: the EHR refuses it as a duplicate record.
+        typeLine(QStringLiteral("99213"), QStringLiteral("1200"));
+        const qint64 second = lastLine().id;
+        QVERIFY(second != first);
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(second)->state,
+                                  Outbox::LineState::NeedsCorrection, 10000);
+        QCOMPARE(m_workspace->store()->line(second)->findings.value(0).code, QStringLiteral("500002"));
+        QTRY_VERIFY(widget<QLabel>("queueSizeLabel")->text().contains(QStringLiteral("1 to correct")));
+        const int row = m_window->linesModel()->rowOf(second);
+        QCOMPARE(m_window->linesModel()->index(row, Ui::OutboxLinesModel::StateColumn).data().toString(),
+                 QStringLiteral("Needs correction"));
+        QVERIFY(m_window->linesModel()
+                    ->index(row, Ui::OutboxLinesModel::DetailColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("500002")));
+
+        // Queue view: open it, fix the time, resend.
+        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(widget<QTabWidget>("centreTabs")->currentIndex(), 1);
+        QCOMPARE(focused()->objectName(), QStringLiteral("queueTable"));
+        QCOMPARE(m_window->queueView()->currentLineId(), second);
+        QTest::keyClick(focused(), Qt::Key_Return);
+        QCOMPARE(widget<QTabWidget>("centreTabs")->currentIndex(), 0);
+        QCOMPARE(m_window->lineEditor()->lineId(), second);
+        QVERIFY(widget<QLabel>("cptCodeMessageLabel")->text().contains(QStringLiteral("500002")) ||
+                widget<QLabel>("lineMessageLabel")->text().contains(QStringLiteral("500002")));
+        auto *performed = widget<QDateTimeEdit>("performedAtEdit");
+        performed->setFocus(Qt::TabFocusReason);
+        QTest::keyClicks(performed, QStringLiteral("1215"));
+        QTest::keyClick(performed, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(m_workspace->store()->lines().size(), 2); // corrected in place, not a new line
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(second)->state, Outbox::LineState::Sent, 10000);
+        const QJsonObject procedure = storedProcedure(*m_workspace->store()->line(second));
+        QCOMPARE(procedure.value(QStringLiteral("performedDateTime")).toString(),
+                 QStringLiteral("2026-03-14T12:15:00-05:00"));
+    }
+
+    void discardAsksFirst()
+    {
+        openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805"));
+        m_workspace->trainingServer()->stop();
+        typeLine(QStringLiteral("99213"), QStringLiteral("0800"));
+        const qint64 id = lastLine().id;
+        m_window->showQueue();
+        QTRY_COMPARE(m_window->queueView()->currentLineId(), id);
+        m_window->queueView()->discardCurrent(true);
+        QCOMPARE(m_workspace->store()->line(id)->state, Outbox::LineState::Discarded);
+        QCOMPARE(m_window->queueView()->model()->rowCount(), 0);
+    }
+
+    void settingsAndWindowStatePersist()
+    {
+        QVERIFY(QMetaObject::invokeMethod(m_window.get(), "close"));
+        Ui::AppSettings reread(m_settings->fileName());
+        QVERIFY(!reread.windowGeometry().isEmpty());
+        QVERIFY(!reread.splitterState(QStringLiteral("main")).isEmpty());
+    }
+
+    void helpListsTheShortcuts()
+    {
+        QStringList texts;
+        for (QAction *action : m_window->shortcutActions())
+            texts << action->shortcut().toString();
+        QVERIFY(texts.contains(QStringLiteral("Ctrl+Return")));
+        QVERIFY(texts.contains(QStringLiteral("Ctrl+F")));
+        QVERIFY(texts.contains(QStringLiteral("Ctrl+N")));
+        QVERIFY(texts.contains(QStringLiteral("F1")));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

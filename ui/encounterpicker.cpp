@@ -1,0 +1,266 @@
+#include "encounterpicker.h"
+
+#include <memory>
+
+#include <QAction>
+#include <QEvent>
+#include <QIcon>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QStyle>
+#include <QVBoxLayout>
+
+#include "ehr/ehrclient.h"
+#include "encounterlistmodel.h"
+#include "patientlistmodel.h"
+
+namespace Ui {
+
+EncounterContext makeEncounterContext(const Ehr::PatientSummary &patient,
+                                      const Ehr::EncounterSummary &encounter,
+                                      const QList<Ehr::ConditionSummary> &conditions, bool conditionsKnown,
+                                      const QTimeZone &clinicZone)
+{
+    EncounterContext context;
+    context.patientId = patient.id.isEmpty() ? encounter.patientId : patient.id;
+    context.patientName = patient.displayName();
+    context.encounterId = encounter.id;
+    context.timeZone = encounter.zone().isValid() ? encounter.zone()
+                       : clinicZone.isValid()     ? clinicZone
+                                                  : QTimeZone::systemTimeZone();
+    context.start = encounter.start.isValid() ? encounter.start.toTimeZone(context.timeZone) : QDateTime();
+    context.facts = encounter.facts();
+    context.stateText = EncounterListModel::stateText(encounter);
+    QStringList title{EncounterListModel::whenText(encounter)};
+    if (!encounter.type.isEmpty())
+        title << encounter.type;
+    context.title = title.join(QStringLiteral("  ·  "));
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const auto &condition : conditions) {
+            const bool own = condition.encounterId == encounter.id;
+            if ((pass == 0) == own)
+                context.diagnoses.append({condition.id, condition.code, condition.display});
+        }
+    }
+    context.diagnosesKnown = conditionsKnown;
+    return context;
+}
+
+EncounterPicker::EncounterPicker(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("encounterPicker"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 10, 0, 0);
+    layout->setSpacing(6);
+
+    auto *patientTitle = new QLabel(tr("Patient"), this);
+    patientTitle->setProperty("role", QStringLiteral("sectionTitle"));
+    layout->addWidget(patientTitle);
+    m_searchEdit = new QLineEdit(this);
+    m_searchEdit->setObjectName(QStringLiteral("patientSearchEdit"));
+    m_searchEdit->setAccessibleName(tr("Find patient by name or MRN"));
+    m_searchEdit->setPlaceholderText(tr("Name or MRN  (Ctrl+F)"));
+    m_searchEdit->setClearButtonEnabled(true);
+    m_searchEdit->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
+    patientTitle->setBuddy(m_searchEdit);
+    layout->addWidget(m_searchEdit);
+
+    m_patients = new PatientListModel(this);
+    m_patientView = new QListView(this);
+    m_patientView->setObjectName(QStringLiteral("patientList"));
+    m_patientView->setAccessibleName(tr("Patients found"));
+    m_patientView->setModel(m_patients);
+    m_patientView->setIconSize(QSize(18, 18));
+    m_patientView->setSpacing(1);
+    m_patientView->setUniformItemSizes(true);
+    m_patientView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addWidget(m_patientView, 3);
+    m_patientStatus = new QLabel(this);
+    m_patientStatus->setObjectName(QStringLiteral("patientStatusLabel"));
+    m_patientStatus->setProperty("role", QStringLiteral("hint"));
+    m_patientStatus->setWordWrap(true);
+    layout->addWidget(m_patientStatus);
+
+    layout->addSpacing(6);
+    auto *encounterTitle = new QLabel(tr("Encounters"), this);
+    encounterTitle->setProperty("role", QStringLiteral("sectionTitle"));
+    layout->addWidget(encounterTitle);
+    m_encounters = new EncounterListModel(this);
+    m_encounterView = new QListView(this);
+    m_encounterView->setObjectName(QStringLiteral("encounterList"));
+    m_encounterView->setAccessibleName(tr("Encounters of the patient"));
+    m_encounterView->setModel(m_encounters);
+    m_encounterView->setIconSize(QSize(18, 18));
+    m_encounterView->setSpacing(1);
+    m_encounterView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addWidget(m_encounterView, 4);
+    m_encounterStatus = new QLabel(this);
+    m_encounterStatus->setObjectName(QStringLiteral("encounterStatusLabel"));
+    m_encounterStatus->setProperty("role", QStringLiteral("hint"));
+    m_encounterStatus->setWordWrap(true);
+    layout->addWidget(m_encounterStatus);
+
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(250);
+    connect(&m_debounce, &QTimer::timeout, this, &EncounterPicker::search);
+    connect(m_searchEdit, &QLineEdit::textEdited, this, [this] { m_debounce.start(); });
+    connect(m_searchEdit, &QLineEdit::returnPressed, this, [this] {
+        m_debounce.stop();
+        search();
+    });
+    connect(m_patientView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    selectPatient(current.data(PatientListModel::PatientIdRole).toString());
+            });
+    connect(m_patientView, &QListView::activated, this,
+            [this](const QModelIndex &) { m_encounterView->setFocus(Qt::TabFocusReason); });
+    connect(m_encounterView, &QListView::activated, this, &EncounterPicker::chooseEncounter);
+    connect(m_encounterView, &QListView::clicked, this, &EncounterPicker::chooseEncounter);
+    m_searchEdit->installEventFilter(this);
+    setStatus(m_patientStatus, tr("Type a name or MRN."), false);
+    setStatus(m_encounterStatus, tr("Pick a patient to see the encounters."), false);
+}
+
+void EncounterPicker::setClient(Ehr::EhrClient *client)
+{
+    m_client = client;
+    m_patients->setPatients({});
+    m_encounters->setEncounters({});
+    m_patientId.clear();
+}
+
+void EncounterPicker::focusSearch()
+{
+    m_searchEdit->setFocus(Qt::ShortcutFocusReason);
+    m_searchEdit->selectAll();
+}
+
+void EncounterPicker::setStatus(QLabel *label, const QString &text, bool problem)
+{
+    label->setText(text);
+    label->setProperty("role", problem ? QStringLiteral("fieldMessage") : QStringLiteral("hint"));
+    label->setProperty("severity", problem ? QStringLiteral("error") : QString());
+    label->style()->unpolish(label);
+    label->style()->polish(label);
+}
+
+void EncounterPicker::search()
+{
+    if (!m_client)
+        return;
+    const quint64 generation = ++m_searchGeneration;
+    setStatus(m_patientStatus, tr("Searching…"), false);
+    m_client->searchPatients(
+        m_searchEdit->text().trimmed(), this, [this, generation](const Ehr::PatientList &list) {
+            if (generation != m_searchGeneration)
+                return; // an older search answered late
+            if (!list.ok()) {
+                setStatus(m_patientStatus,
+                          tr("The EHR did not answer the search: %1").arg(list.status.errorString), true);
+                Q_EMIT loaded();
+                return;
+            }
+            m_patients->setPatients(list.items);
+            setStatus(m_patientStatus,
+                      list.items.isEmpty()     ? tr("No patient matches.")
+                      : list.items.size() == 1 ? tr("1 patient")
+                                               : tr("%1 patients").arg(list.items.size()),
+                      false);
+            if (list.items.size() == 1)
+                m_patientView->setCurrentIndex(m_patients->index(0));
+            Q_EMIT loaded();
+        });
+}
+
+void EncounterPicker::selectPatient(const QString &patientId)
+{
+    if (!m_client || patientId == m_patientId)
+        return;
+    m_patientId = patientId;
+    m_encounters->setEncounters({});
+    m_conditions.clear();
+    m_conditionsKnown = false;
+    const quint64 generation = ++m_loadGeneration;
+    setStatus(m_encounterStatus, tr("Loading encounters…"), false);
+    auto pending = std::make_shared<int>(2);
+    auto finish = [this, generation, pending] {
+        if (--*pending > 0 || generation != m_loadGeneration)
+            return;
+        const auto &encounters = m_encounters->encounters();
+        int open = 0;
+        for (const auto &encounter : encounters)
+            open += encounter.acceptsProcedures() ? 1 : 0;
+        if (encounters.isEmpty())
+            setStatus(m_encounterStatus, tr("No encounters."), false);
+        else
+            setStatus(
+                m_encounterStatus,
+                tr("%1 open of %2. Closed ones are listed for reference.").arg(open).arg(encounters.size()),
+                false);
+        for (int row = 0; row < encounters.size(); ++row) {
+            if (encounters.at(row).acceptsProcedures()) {
+                m_encounterView->setCurrentIndex(m_encounters->index(row));
+                break;
+            }
+        }
+        Q_EMIT loaded();
+    };
+    m_client->encountersOf(patientId, this, [this, generation, finish](const Ehr::EncounterList &list) {
+        if (generation != m_loadGeneration)
+            return;
+        if (list.ok())
+            m_encounters->setEncounters(list.items);
+        else
+            setStatus(m_encounterStatus,
+                      tr("The EHR did not send the encounters: %1").arg(list.status.errorString), true);
+        finish();
+    });
+    m_client->conditionsOf(patientId, QString(), this,
+                           [this, generation, finish](const Ehr::ConditionList &list) {
+                               if (generation != m_loadGeneration)
+                                   return;
+                               if (list.ok()) {
+                                   m_conditions = list.items;
+                                   m_conditionsKnown = true;
+                               }
+                               finish();
+                           });
+}
+
+std::optional<EncounterContext> EncounterPicker::contextFor(const QString &encounterId) const
+{
+    const Ehr::EncounterSummary *encounter = m_encounters->encounter(encounterId);
+    if (!encounter)
+        return std::nullopt;
+    const Ehr::PatientSummary *patient = m_patients->patient(encounter->patientId);
+    return makeEncounterContext(patient ? *patient : Ehr::PatientSummary{}, *encounter, m_conditions,
+                                m_conditionsKnown, m_clinicZone);
+}
+
+void EncounterPicker::chooseEncounter(const QModelIndex &index)
+{
+    if (!index.isValid() || !(index.flags() & Qt::ItemIsEnabled))
+        return;
+    if (const auto context = contextFor(index.data(EncounterListModel::EncounterIdRole).toString()))
+        Q_EMIT encounterChosen(*context);
+}
+
+bool EncounterPicker::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_searchEdit && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Down && m_patients->rowCount() > 0) {
+            m_patientView->setFocus(Qt::TabFocusReason);
+            if (!m_patientView->currentIndex().isValid())
+                m_patientView->setCurrentIndex(m_patients->index(0));
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace Ui

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <QPointer>
+#include <QTimeZone>
+#include <QTimer>
+#include <QWidget>
+
+#include "ehr/conditionsummary.h"
+#include "ehr/encountersummary.h"
+#include "ehr/patientsummary.h"
+#include "linedraft.h"
+
+class QLabel;
+class QLineEdit;
+class QListView;
+
+namespace Ehr {
+class EhrClient;
+}
+
+namespace Ui {
+
+class EncounterListModel;
+class PatientListModel;
+
+/// The form's view of an encounter: its facts for the Validator, its zone (else the clinic's), and the
+/// patient's diagnoses with this encounter's own first.
+EncounterContext makeEncounterContext(const Ehr::PatientSummary &patient,
+                                      const Ehr::EncounterSummary &encounter,
+                                      const QList<Ehr::ConditionSummary> &conditions, bool conditionsKnown,
+                                      const QTimeZone &clinicZone);
+
+/**
+ * Patient search (name or MRN) → the patient's encounters. Open encounters
+ * can be chosen; signed-off and billed ones are listed, disabled, with the
+ * reason. Keyboard: type, ↓ into the results, Enter to go on.
+ */
+class EncounterPicker : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit EncounterPicker(QWidget *parent = nullptr);
+
+    void setClient(Ehr::EhrClient *client);
+    void setClinicZone(const QTimeZone &zone) { m_clinicZone = zone; }
+
+    PatientListModel *patientModel() const { return m_patients; }
+    EncounterListModel *encounterModel() const { return m_encounters; }
+    /// The context of an encounter of the selected patient (for tests and re-opening lines).
+    std::optional<EncounterContext> contextFor(const QString &encounterId) const;
+
+public Q_SLOTS:
+    void focusSearch();
+    /// Searches now (also when the text is unchanged: the EHR may have come back).
+    void search();
+
+Q_SIGNALS:
+    void encounterChosen(const Ui::EncounterContext &encounter);
+    /// A search or load is done (for tests).
+    void loaded();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void selectPatient(const QString &patientId);
+    void chooseEncounter(const QModelIndex &index);
+    void setStatus(QLabel *label, const QString &text, bool problem);
+
+    QPointer<Ehr::EhrClient> m_client;
+    QTimeZone m_clinicZone;
+    QLineEdit *m_searchEdit = nullptr;
+    QListView *m_patientView = nullptr;
+    QListView *m_encounterView = nullptr;
+    QLabel *m_patientStatus = nullptr;
+    QLabel *m_encounterStatus = nullptr;
+    PatientListModel *m_patients = nullptr;
+    EncounterListModel *m_encounters = nullptr;
+    QTimer m_debounce;
+    QString m_patientId;
+    QList<Ehr::ConditionSummary> m_conditions;
+    bool m_conditionsKnown = false;
+    quint64 m_searchGeneration = 0;
+    quint64 m_loadGeneration = 0;
+};
+
+} // namespace Ui

@@ -1,0 +1,275 @@
+#include "outboxlinesmodel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QCoreApplication>
+#include <QFont>
+#include <QIcon>
+#include <QLocale>
+
+#include "common/clock.h"
+#include "linedraft.h"
+#include "outbox/outboxstore.h"
+
+namespace Ui {
+
+LineStatus lineStatus(const Outbox::OutboxLine &line, const QDateTime &nowUtc)
+{
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("Ui::OutboxLinesModel", text);
+    };
+    LineStatus status;
+    switch (line.state) {
+    case Outbox::LineState::Pending:
+        if (line.attempts > 0 || !line.lastError.isEmpty()) {
+            status.kind = LineStatus::Kind::Waiting;
+            status.text = tr("Waiting to retry");
+            status.icon = QStringLiteral(":/icons/retry.svg");
+            QString when;
+            if (line.nextAttemptAt.isValid() && line.nextAttemptAt > nowUtc) {
+                const QDateTime local = line.nextAttemptAt.toLocalTime();
+                when = local.date() == nowUtc.toLocalTime().date()
+                           ? QLocale().toString(local.time(), QStringLiteral("HH:mm:ss"))
+                           : QLocale().toString(local, QStringLiteral("d MMM HH:mm"));
+                status.detail = tr("Next try at %1").arg(when);
+            } else {
+                status.detail = tr("Next try now");
+            }
+            status.detail += tr(" (attempt %1)").arg(line.attempts + 1);
+            if (!line.lastError.isEmpty())
+                status.detail += QStringLiteral(" — ") + line.lastError;
+        } else {
+            status.kind = LineStatus::Kind::Queued;
+            status.text = tr("Queued");
+            status.detail = tr("Waiting to be sent");
+            status.icon = QStringLiteral(":/icons/queued.svg");
+        }
+        break;
+    case Outbox::LineState::Sending:
+        status.kind = LineStatus::Kind::Sending;
+        status.text = tr("Sending…");
+        status.icon = QStringLiteral(":/icons/queued.svg");
+        break;
+    case Outbox::LineState::Sent:
+        status.kind = LineStatus::Kind::Sent;
+        status.text = tr("Sent");
+        status.detail =
+            line.ehrId.isEmpty() ? tr("Recorded by the EHR") : QStringLiteral("Procedure/") + line.ehrId;
+        status.icon = QStringLiteral(":/icons/sent.svg");
+        break;
+    case Outbox::LineState::NeedsCorrection: {
+        status.kind = LineStatus::Kind::NeedsCorrection;
+        status.text = tr("Needs correction");
+        status.icon = QStringLiteral(":/icons/correction.svg");
+        QStringList messages;
+        for (const auto &finding : line.findings)
+            messages << finding.code + QStringLiteral(" ") + finding.message;
+        status.detail = messages.isEmpty() ? line.lastError : messages.join(QStringLiteral("; "));
+        break;
+    }
+    case Outbox::LineState::Discarded:
+        status.kind = LineStatus::Kind::Discarded;
+        status.text = tr("Discarded");
+        status.icon = QStringLiteral(":/icons/discard.svg");
+        status.detail = line.lastError;
+        break;
+    }
+    return status;
+}
+
+OutboxLinesModel::OutboxLinesModel(Filter filter, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_filter(filter)
+    , m_clock(&Common::Clock::system())
+{
+}
+
+void OutboxLinesModel::setStore(Outbox::OutboxStore *store)
+{
+    if (m_store)
+        disconnect(m_store, nullptr, this, nullptr);
+    m_store = store;
+    if (m_store)
+        connect(m_store, &Outbox::OutboxStore::lineChanged, this, &OutboxLinesModel::onLineChanged);
+    refresh();
+}
+
+void OutboxLinesModel::setClock(const Common::Clock *clock)
+{
+    m_clock = clock ? clock : &Common::Clock::system();
+}
+
+void OutboxLinesModel::setEncounterId(const QString &encounterId)
+{
+    if (encounterId == m_encounterId)
+        return;
+    m_encounterId = encounterId;
+    refresh();
+}
+
+bool OutboxLinesModel::accepts(const Outbox::OutboxLine &line) const
+{
+    if (m_filter == Filter::Encounter)
+        return !m_encounterId.isEmpty() && line.encounterId == m_encounterId &&
+               line.state != Outbox::LineState::Discarded;
+    return line.isOpen();
+}
+
+void OutboxLinesModel::refresh()
+{
+    beginResetModel();
+    m_lines.clear();
+    m_rows.clear();
+    if (m_store && m_store->isOpen()) {
+        for (const auto &line : m_store->lines()) {
+            if (!accepts(line))
+                continue;
+            Row row;
+            if (const auto entry = line.entry()) {
+                row.display = entry->code.display;
+                const QDateTime performed =
+                    entry->usesPeriod() ? entry->performedPeriod.start : entry->performedDateTime;
+                if (performed.isValid()) {
+                    row.performed = QLocale().toString(performed, QStringLiteral("d MMM HH:mm"));
+                    if (entry->usesPeriod() && entry->performedPeriod.end.isValid())
+                        row.performed += QStringLiteral("–") + QLocale().toString(entry->performedPeriod.end,
+                                                                                  QStringLiteral("HH:mm"));
+                }
+                QStringList ids;
+                for (const auto &reason : entry->reasonReferences)
+                    ids << reason.id();
+                row.diagnoses = ids.join(QStringLiteral(", "));
+            }
+            m_lines.append(line);
+            m_rows.append(row);
+        }
+    }
+    endResetModel();
+}
+
+void OutboxLinesModel::onLineChanged(qint64 id)
+{
+    const int row = rowOf(id);
+    const auto line = m_store ? m_store->line(id) : std::nullopt;
+    if (row >= 0 && line && accepts(*line) && line->entryJson == m_lines.at(row).entryJson) {
+        m_lines[row] = *line;
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        return;
+    }
+    refresh();
+}
+
+int OutboxLinesModel::rowOf(qint64 lineId) const
+{
+    for (int row = 0; row < m_lines.size(); ++row) {
+        if (m_lines.at(row).id == lineId)
+            return row;
+    }
+    return -1;
+}
+
+std::optional<Outbox::OutboxLine> OutboxLinesModel::lineAt(int row) const
+{
+    if (row < 0 || row >= m_lines.size())
+        return std::nullopt;
+    return m_lines.at(row);
+}
+
+int OutboxLinesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_lines.size());
+}
+
+int OutboxLinesModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant OutboxLinesModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_lines.size())
+        return {};
+    const Outbox::OutboxLine &line = m_lines.at(index.row());
+    const Row &row = m_rows.at(index.row());
+    const LineStatus status = lineStatus(line, m_clock->nowUtc());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case StateColumn:
+            return status.text;
+        case CodeColumn:
+            return line.code;
+        case DescriptionColumn:
+            return row.display;
+        case PerformedColumn:
+            return row.performed;
+        case EncounterColumn:
+            return line.encounterId;
+        case DetailColumn:
+            return status.detail;
+        default:
+            return {};
+        }
+    case Qt::DecorationRole:
+        return index.column() == StateColumn ? QVariant(QIcon(status.icon)) : QVariant();
+    case Qt::ToolTipRole:
+        if (index.column() == DescriptionColumn && !row.diagnoses.isEmpty())
+            return QString(row.display + u'\n' + tr("Diagnoses: %1").arg(row.diagnoses));
+        return status.detail.isEmpty() ? QVariant() : QVariant(status.detail);
+    case Qt::ForegroundRole:
+        if (index.column() == StateColumn || index.column() == DetailColumn) {
+            switch (status.kind) {
+            case LineStatus::Kind::NeedsCorrection:
+                return QBrush(QColor(0xa2, 0x26, 0x1d));
+            case LineStatus::Kind::Waiting:
+                return QBrush(QColor(0x87, 0x50, 0x00));
+            case LineStatus::Kind::Sent:
+                return QBrush(QColor(0x1f, 0x6b, 0x3a));
+            default:
+                break;
+            }
+        }
+        return {};
+    case Qt::FontRole:
+        if (index.column() == CodeColumn) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    case LineIdRole:
+        return line.id;
+    case KindRole:
+        return int(status.kind);
+    case EncounterIdRole:
+        return line.encounterId;
+    case PatientIdRole:
+        return line.patientId;
+    default:
+        return {};
+    }
+}
+
+QVariant OutboxLinesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case StateColumn:
+        return tr("State");
+    case CodeColumn:
+        return tr("Code");
+    case DescriptionColumn:
+        return tr("Description");
+    case PerformedColumn:
+        return tr("Performed");
+    case EncounterColumn:
+        return tr("Encounter");
+    case DetailColumn:
+        return tr("Details");
+    default:
+        return {};
+    }
+}
+
+} // namespace Ui

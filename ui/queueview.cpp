@@ -1,0 +1,191 @@
+#include "queueview.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIcon>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "outbox/outboxstore.h"
+#include "outboxlinesmodel.h"
+#include "workspace.h"
+
+namespace Ui {
+
+QueueView::QueueView(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("queueView"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 10, 0, 0);
+    layout->setSpacing(8);
+
+    auto *intro =
+        new QLabel(tr("Lines that have not reached the EHR yet. Refused lines wait for you; the others are "
+                      "sent on their own as soon as the EHR answers."),
+                   this);
+    intro->setProperty("role", QStringLiteral("hint"));
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    m_model = new OutboxLinesModel(OutboxLinesModel::Filter::Attention, this);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("queueTable"));
+    m_table->setAccessibleName(tr("Lines needing attention"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->setTabKeyNavigation(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(30);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(OutboxLinesModel::StateColumn, 150);
+    m_table->setColumnWidth(OutboxLinesModel::CodeColumn, 70);
+    m_table->setColumnWidth(OutboxLinesModel::DescriptionColumn, 220);
+    m_table->setColumnWidth(OutboxLinesModel::PerformedColumn, 110);
+    m_table->setColumnWidth(OutboxLinesModel::EncounterColumn, 120);
+    m_table->installEventFilter(this);
+    layout->addWidget(m_table, 1);
+
+    m_empty = new QLabel(tr("Nothing waiting: every line has reached the EHR."), this);
+    m_empty->setObjectName(QStringLiteral("queueEmptyLabel"));
+    m_empty->setProperty("role", QStringLiteral("hint"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    layout->addWidget(m_empty);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->setSpacing(8);
+    m_openButton =
+        new QPushButton(QIcon(QStringLiteral(":/icons/open-line.svg")), tr("Open and correct"), this);
+    m_openButton->setObjectName(QStringLiteral("openLineButton"));
+    m_openButton->setAccessibleName(tr("Open the line to correct it"));
+    m_openButton->setToolTip(tr("Enter"));
+    m_resendButton = new QPushButton(QIcon(QStringLiteral(":/icons/resend.svg")), tr("Send now"), this);
+    m_resendButton->setObjectName(QStringLiteral("resendButton"));
+    m_resendButton->setAccessibleName(tr("Send the line now"));
+    m_resendButton->setToolTip(tr("Ctrl+R"));
+    m_discardButton = new QPushButton(QIcon(QStringLiteral(":/icons/discard.svg")), tr("Discard…"), this);
+    m_discardButton->setObjectName(QStringLiteral("discardButton"));
+    m_discardButton->setAccessibleName(tr("Discard the line"));
+    m_discardButton->setToolTip(tr("Delete; asks first"));
+    m_discardButton->setProperty("role", QStringLiteral("danger"));
+    buttons->addWidget(m_openButton);
+    buttons->addWidget(m_resendButton);
+    buttons->addStretch(1);
+    buttons->addWidget(m_discardButton);
+    layout->addLayout(buttons);
+
+    connect(m_openButton, &QPushButton::clicked, this, &QueueView::openCurrent);
+    connect(m_resendButton, &QPushButton::clicked, this, &QueueView::resendCurrent);
+    connect(m_discardButton, &QPushButton::clicked, this, [this] { discardCurrent(false); });
+    connect(m_table, &QTableView::activated, this, &QueueView::openCurrent);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &QueueView::updateButtons);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &QueueView::updateButtons);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &QueueView::updateButtons);
+    updateButtons();
+}
+
+void QueueView::setWorkspace(Workspace *workspace)
+{
+    m_workspace = workspace;
+    m_model->setClock(workspace ? &workspace->clock() : nullptr);
+    m_model->setStore(workspace ? workspace->store() : nullptr);
+}
+
+qint64 QueueView::currentLineId() const
+{
+    const QModelIndex index = m_table->currentIndex();
+    return index.isValid() ? index.data(OutboxLinesModel::LineIdRole).toLongLong() : -1;
+}
+
+void QueueView::selectLine(qint64 lineId)
+{
+    const int row = m_model->rowOf(lineId);
+    if (row >= 0)
+        m_table->setCurrentIndex(m_model->index(row, 0));
+}
+
+void QueueView::updateButtons()
+{
+    const bool empty = m_model->rowCount() == 0;
+    m_table->setVisible(!empty);
+    m_empty->setVisible(empty);
+    if (!empty && !m_table->currentIndex().isValid())
+        m_table->setCurrentIndex(m_model->index(0, 0));
+    const qint64 id = currentLineId();
+    const auto line = m_model->lineAt(m_model->rowOf(id));
+    m_openButton->setEnabled(line.has_value());
+    m_resendButton->setEnabled(line && line->state != Outbox::LineState::Sending);
+    m_discardButton->setEnabled(line && line->state != Outbox::LineState::Sending);
+}
+
+void QueueView::openCurrent()
+{
+    const qint64 id = currentLineId();
+    if (id >= 0)
+        Q_EMIT openRequested(id);
+}
+
+void QueueView::resendCurrent()
+{
+    const qint64 id = currentLineId();
+    if (id < 0 || !m_workspace)
+        return;
+    const QString error = m_workspace->resend(id);
+    Q_EMIT message(error.isEmpty() ? tr("Line queued to be sent now.") : tr("Not resent: %1").arg(error));
+}
+
+void QueueView::discardCurrent(bool confirmed)
+{
+    const qint64 id = currentLineId();
+    const auto line = m_model->lineAt(m_model->rowOf(id));
+    if (!line || !m_workspace)
+        return;
+    if (!confirmed) {
+        QMessageBox box(
+            QMessageBox::Warning, tr("Discard line"),
+            tr("Discard the %1 line? It will not be sent to the EHR. It stays in the outbox's audit "
+               "log.")
+                .arg(line->code),
+            QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("discardConfirmBox"));
+        auto *discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+        discard->setObjectName(QStringLiteral("confirmDiscardButton"));
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() != discard)
+            return;
+    }
+    const QString error = m_workspace->discard(id, tr("discarded by the user"));
+    Q_EMIT message(error.isEmpty() ? tr("Line discarded.") : tr("Not discarded: %1").arg(error));
+}
+
+bool QueueView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Delete && key->modifiers() == Qt::NoModifier) {
+            discardCurrent(false);
+            return true;
+        }
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            key->modifiers() == Qt::NoModifier) {
+            openCurrent();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace Ui

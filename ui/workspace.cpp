@@ -1,0 +1,267 @@
+#include "workspace.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+
+#include "catalog/codecatalog.h"
+#include "common/clock.h"
+#include "ehr/ehrclient.h"
+#include "ehr/ehrsettings.h"
+#include "outbox/outboxstore.h"
+#include "outbox/sender.h"
+#include "sandbox/server.h"
+
+Q_LOGGING_CATEGORY(lcWorkspace, "superbill.ui.workspace")
+
+namespace Ui {
+
+namespace {
+
+QString randomToken()
+{
+    QByteArray bytes(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+} // namespace
+
+Workspace::Workspace(QObject *parent)
+    : QObject(parent)
+{
+    m_probeTimer.setSingleShot(false);
+    connect(&m_probeTimer, &QTimer::timeout, this, &Workspace::probe);
+}
+
+Workspace::~Workspace()
+{
+    stop();
+}
+
+const Common::Clock &Workspace::clock() const
+{
+    return m_options.clock ? *m_options.clock : Common::Clock::system();
+}
+
+bool Workspace::start(const Options &options, std::function<QString()> tokenProvider, QString *error)
+{
+    stop();
+    m_options = options;
+    if (m_options.dataDir.isEmpty())
+        m_options.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (!QDir().mkpath(m_options.dataDir)) {
+        *error = tr("Cannot create the data folder %1.").arg(m_options.dataDir);
+        return false;
+    }
+
+    if (!openCatalog(error))
+        return false;
+
+    m_client = std::make_unique<Ehr::EhrClient>();
+    QString trainingToken;
+    QUrl baseUrl = m_options.connection.baseUrl;
+    QString outboxPath = m_options.outboxPath;
+    if (m_options.training) {
+        if (!startTraining(&trainingToken, error))
+            return false;
+        baseUrl = m_server->baseUrl();
+        outboxPath = QDir(m_options.dataDir).filePath(QStringLiteral("training-outbox.sqlite"));
+        m_client->setDialect(Fhir::Dialect::EhrVendor);
+        m_client->setTokenProvider([trainingToken] { return trainingToken; });
+    } else {
+        if (outboxPath.isEmpty())
+            outboxPath = Ehr::EhrSettings::defaultDatabasePath();
+        m_client->setDialect(m_options.connection.dialect);
+        m_client->setTokenProvider(std::move(tokenProvider));
+    }
+    QString urlError;
+    if (!m_client->setBaseUrl(baseUrl, &urlError)) {
+        // The outbox still opens, so lines can be entered and wait until the address is fixed.
+        setSendingProblem(urlError);
+    }
+    connect(m_client.get(), &Ehr::EhrClient::reachableChanged, this, &Workspace::setOnline);
+
+    QDir().mkpath(QFileInfo(outboxPath).absolutePath());
+    m_store = std::make_unique<Outbox::OutboxStore>(nullptr, clock());
+    if (!m_store->open(outboxPath, error)) {
+        *error = tr("Cannot open the outbox %1: %2").arg(outboxPath, *error);
+        return false;
+    }
+    connect(m_store.get(), &Outbox::OutboxStore::lineChanged, this, &Workspace::lineChanged);
+    connect(m_store.get(), &Outbox::OutboxStore::countsChanged, this, &Workspace::countsChanged);
+
+    m_sender = std::make_unique<Outbox::Sender>(m_store.get(), m_client.get());
+    m_sender->setBackoff(m_options.backoff.value_or(Outbox::BackoffPolicy::fromEnvironment()));
+    connect(m_sender.get(), &Outbox::Sender::onlineChanged, this, &Workspace::setOnline);
+    connect(m_sender.get(), &Outbox::Sender::credentialsRequired, this, &Workspace::credentialsRequired);
+    connect(m_sender.get(), &Outbox::Sender::pausedChanged, this,
+            [this](bool paused) { setSendingProblem(paused ? m_sender->pauseMessage() : QString()); });
+    QString senderError;
+    if (!m_sender->start(&senderError))
+        setSendingProblem(senderError);
+
+    m_probeTimer.setInterval(m_options.probeIntervalMs);
+    qCInfo(lcWorkspace) << "workspace started" << (m_options.training ? "training" : "ehr");
+    return true;
+}
+
+bool Workspace::startTraining(QString *token, QString *error)
+{
+    Sandbox::ServerOptions options;
+    options.port = m_options.trainingPort;
+    options.token = randomToken();
+    options.dataFile = QDir(m_options.dataDir).filePath(QStringLiteral("training-ehr.sqlite"));
+    options.logRequests = false;
+    m_server = std::make_unique<Sandbox::Server>(options);
+    QString why;
+    if (!m_server->start(&why)) {
+        *error = tr("The training EHR did not start: %1").arg(why);
+        m_server.reset();
+        return false;
+    }
+    *token = options.token;
+    return true;
+}
+
+bool Workspace::openCatalog(QString *error)
+{
+    m_catalog = std::make_unique<Catalog::CodeCatalog>();
+    m_catalog->setClock(m_options.clock);
+    QString path = m_options.catalogPath;
+    if (path.isEmpty() && !m_options.training &&
+        QFileInfo::exists(Catalog::CodeCatalog::defaultDatabasePath()))
+        path = Catalog::CodeCatalog::defaultDatabasePath();
+    const bool ok = path.isEmpty() ? m_catalog->loadTrainingCatalog() : m_catalog->open(path);
+    if (!ok) {
+        *error = tr("Cannot load the code catalog: %1").arg(m_catalog->errorString());
+        return false;
+    }
+    return true;
+}
+
+void Workspace::stop()
+{
+    m_probeTimer.stop();
+    if (m_sender)
+        m_sender->stop();
+    if (m_client)
+        m_client->cancelAll();
+    m_sender.reset();
+    m_store.reset();
+    m_client.reset();
+    if (m_server)
+        m_server->stop();
+    m_server.reset();
+    m_catalog.reset();
+}
+
+QString Workspace::ehrDescription() const
+{
+    if (m_server)
+        return tr("Training EHR · %1:%2").arg(m_server->baseUrl().host()).arg(m_server->port());
+    if (m_client)
+        return m_client->baseUrl().host();
+    return {};
+}
+
+Outbox::QueueCounts Workspace::counts() const
+{
+    return m_store ? m_store->counts() : Outbox::QueueCounts{};
+}
+
+QString Workspace::submit(qint64 lineId, const Model::ProcedureEntry &entry)
+{
+    if (!m_store)
+        return tr("the outbox is not open");
+    QString error;
+    if (lineId < 0) {
+        if (!m_store->enqueue(entry, &error))
+            return error;
+    } else if (!m_store->replaceEntry(lineId, entry, &error)) {
+        return error;
+    }
+    if (m_sender)
+        m_sender->wake();
+    return {};
+}
+
+QString Workspace::resend(qint64 lineId)
+{
+    QString error;
+    if (!m_store || !m_store->retry(lineId, &error))
+        return error.isEmpty() ? tr("the outbox is not open") : error;
+    if (m_sender)
+        m_sender->wake();
+    return {};
+}
+
+QString Workspace::discard(qint64 lineId, const QString &reason)
+{
+    QString error;
+    if (!m_store || !m_store->discard(lineId, reason, &error))
+        return error.isEmpty() ? tr("the outbox is not open") : error;
+    return {};
+}
+
+void Workspace::credentialsChanged()
+{
+    if (m_sender)
+        m_sender->setCredentialsChanged();
+}
+
+void Workspace::setOnline(bool online)
+{
+    if (online == m_online)
+        return;
+    m_online = online;
+    if (online) {
+        m_probeTimer.stop();
+        sendWaitingNow();
+    } else {
+        m_probeTimer.start();
+    }
+    Q_EMIT onlineChanged(online);
+}
+
+void Workspace::probe()
+{
+    if (!m_client || m_probing)
+        return;
+    m_probing = true;
+    m_client->checkCapabilities(this, [this](const Ehr::ReadStatus &status, const Ehr::Capabilities &) {
+        m_probing = false;
+        if (status.kind == Ehr::ReadStatus::Kind::Ok || status.kind == Ehr::ReadStatus::Kind::Unauthorized ||
+            status.kind == Ehr::ReadStatus::Kind::Failed)
+            setOnline(true);
+    });
+}
+
+void Workspace::sendWaitingNow()
+{
+    // The EHR is back: lines waiting out their back-off go now rather than minutes later.
+    if (!m_store)
+        return;
+    const QDateTime now = clock().nowUtc();
+    for (const auto &line : m_store->lines(Outbox::LineState::Pending)) {
+        if (line.nextAttemptAt.isValid() && line.nextAttemptAt > now) {
+            QString ignored;
+            m_store->retry(line.id, &ignored);
+        }
+    }
+    if (m_sender)
+        m_sender->wake();
+}
+
+void Workspace::setSendingProblem(const QString &problem)
+{
+    if (problem == m_sendingProblem)
+        return;
+    m_sendingProblem = problem;
+    Q_EMIT sendingProblemChanged(problem);
+}
+
+} // namespace Ui

@@ -1,0 +1,128 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+
+#include "appsettings.h"
+#include "outbox/backoffpolicy.h"
+#include "outbox/outboxline.h"
+
+namespace Catalog {
+class CodeCatalog;
+}
+namespace Common {
+class Clock;
+}
+namespace Ehr {
+class EhrClient;
+}
+namespace Outbox {
+class OutboxStore;
+class Sender;
+} // namespace Outbox
+namespace Sandbox {
+class Server;
+}
+
+namespace Ui {
+
+/**
+ * Everything behind the window: the EHR client, the durable outbox and its
+ * sender, the code catalog and, in training mode, the training EHR running
+ * in-process on a loopback port with a random token. The window only talks
+ * to these through the Workspace, so training and a real EHR look the same.
+ *
+ * Training keeps its own EHR data and outbox files, so a training line can
+ * never reach a real EHR.
+ */
+class Workspace : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        bool training = true;
+        ConnectionSettings connection;
+        /// Where training files live; default: the application's data folder.
+        QString dataDir;
+        /// The outbox file for a real EHR; default: the one superbill-cli also uses.
+        QString outboxPath;
+        /// A code catalog file; default: the shared catalog when it exists, else the training catalog.
+        QString catalogPath;
+        /// Training EHR port; 0: any free port.
+        quint16 trainingPort = 0;
+        /// For tests; nullptr: the system clock.
+        const Common::Clock *clock = nullptr;
+        std::optional<Outbox::BackoffPolicy> backoff;
+        /// How often to look for the EHR while it is unreachable.
+        int probeIntervalMs = 10000;
+    };
+
+    explicit Workspace(QObject *parent = nullptr);
+    ~Workspace() override;
+
+    /// Starts the training EHR (in training), opens the catalog and the outbox and starts sending.
+    bool start(const Options &options, std::function<QString()> tokenProvider, QString *error);
+    void stop();
+
+    bool isTraining() const { return m_options.training; }
+    const Options &options() const { return m_options; }
+    Ehr::EhrClient *client() const { return m_client.get(); }
+    Outbox::OutboxStore *store() const { return m_store.get(); }
+    Outbox::Sender *sender() const { return m_sender.get(); }
+    Catalog::CodeCatalog *catalog() const { return m_catalog.get(); }
+    Sandbox::Server *trainingServer() const { return m_server.get(); }
+    const Common::Clock &clock() const;
+
+    /// "Training EHR · 127.0.0.1:41234" or the EHR's host.
+    QString ehrDescription() const;
+    bool isOnline() const { return m_online; }
+    Outbox::QueueCounts counts() const;
+    /// A problem that stops sending (another program sends from this outbox, credentials ...), or empty.
+    QString sendingProblem() const { return m_sendingProblem; }
+
+    /// Keeps a line in the outbox (a new one, or the correction of line `lineId`) and sends it
+    /// in the background. Returns an error for a person, or an empty string once it is safe on disk.
+    QString submit(qint64 lineId, const Model::ProcedureEntry &entry);
+    QString resend(qint64 lineId);
+    QString discard(qint64 lineId, const QString &reason);
+
+public Q_SLOTS:
+    /// New credentials were entered: resume a queue paused for them.
+    void credentialsChanged();
+    /// Looks for the EHR now; when it answers, waiting lines are sent at once.
+    void probe();
+
+Q_SIGNALS:
+    void onlineChanged(bool online);
+    void countsChanged(const Outbox::QueueCounts &counts);
+    void lineChanged(qint64 id);
+    void sendingProblemChanged(const QString &problem);
+    void credentialsRequired(const QString &message);
+
+private:
+    void setOnline(bool online);
+    void setSendingProblem(const QString &problem);
+    bool startTraining(QString *token, QString *error);
+    bool openCatalog(QString *error);
+    void sendWaitingNow();
+
+    Options m_options;
+    std::unique_ptr<Sandbox::Server> m_server;
+    std::unique_ptr<Catalog::CodeCatalog> m_catalog;
+    std::unique_ptr<Ehr::EhrClient> m_client;
+    std::unique_ptr<Outbox::OutboxStore> m_store;
+    std::unique_ptr<Outbox::Sender> m_sender;
+    QTimer m_probeTimer;
+    bool m_online = true;
+    bool m_probing = false;
+    QString m_sendingProblem;
+};
+
+} // namespace Ui
