@@ -354,10 +354,12 @@ EhrClient::RequestId EhrClient::searchPatients(const QString &text, const QObjec
     else if (!trimmed.isEmpty())
         query.addQueryItem(QStringLiteral("name"), trimmed);
     return search(QStringLiteral("Patient"), query, context, [done](const ResourceList &list) {
-        PatientList result{list.status, {}};
+        PatientList result{list.status, {}, {}};
         for (const auto &resource : list.resources) {
-            if (auto patient = PatientSummary::fromFhir(resource))
+            if (auto patient = PatientSummary::fromFhir(resource)) {
                 result.items.append(*patient);
+                result.resources.append(resource);
+            }
         }
         done(result);
     });
@@ -369,11 +371,13 @@ EhrClient::RequestId EhrClient::encountersOf(const QString &patientId, const QOb
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("patient"), patientId);
     return search(QStringLiteral("Encounter"), query, context, [done, patientId](const ResourceList &list) {
-        EncounterList result{list.status, {}};
+        EncounterList result{list.status, {}, {}};
         for (const auto &resource : list.resources) {
             auto encounter = EncounterSummary::fromFhir(resource);
-            if (encounter && encounter->patientId == patientId)
+            if (encounter && encounter->patientId == patientId) {
                 result.items.append(*encounter);
+                result.resources.append(resource);
+            }
         }
         done(result);
     });
@@ -389,12 +393,14 @@ EhrClient::RequestId EhrClient::conditionsOf(const QString &patientId, const QSt
         query.addQueryItem(QStringLiteral("encounter"), QStringLiteral("Encounter/") + encounterId);
     return search(QStringLiteral("Condition"), query, context,
                   [done, patientId, encounterId](const ResourceList &list) {
-                      ConditionList result{list.status, {}};
+                      ConditionList result{list.status, {}, {}};
                       for (const auto &resource : list.resources) {
                           auto condition = ConditionSummary::fromFhir(resource);
                           if (condition && condition->patientId == patientId &&
-                              (encounterId.isEmpty() || condition->encounterId == encounterId))
+                              (encounterId.isEmpty() || condition->encounterId == encounterId)) {
                               result.items.append(*condition);
+                              result.resources.append(resource);
+                          }
                       }
                       done(result);
                   });

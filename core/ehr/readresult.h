@@ -38,11 +38,13 @@ struct ResourceList
     std::optional<qint64> total; ///< Bundle.total of the first page, when the EHR gave it
 };
 
+/// Typed search results; resources[i] is the EHR's JSON of items[i] (for caches).
 template<typename T>
 struct ListResult
 {
     ReadStatus status;
     QList<T> items;
+    QList<QJsonObject> resources;
     bool ok() const { return status.ok(); }
 };
 

@@ -1,0 +1,263 @@
+#include "offlinecache.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include "outboxlog.h"
+#include "outboxstore.h"
+
+namespace Outbox {
+
+namespace {
+
+QString toText(const QJsonObject &resource)
+{
+    return QString::fromUtf8(QJsonDocument(resource).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject fromText(const QVariant &value)
+{
+    return QJsonDocument::fromJson(value.toString().toUtf8()).object();
+}
+
+QString searchTextOf(const Ehr::PatientSummary &patient)
+{
+    const QString text = patient.family + u' ' + patient.given + u' ' + patient.mrn + u' ' + patient.id;
+    return text.toCaseFolded();
+}
+
+bool execOrWarn(QSqlQuery &query)
+{
+    if (query.exec())
+        return true;
+    qCWarning(lcOutbox) << "offline cache:" << query.lastError().text();
+    return false;
+}
+
+} // namespace
+
+OfflineCache::OfflineCache(OutboxStore &store)
+    : m_store(store)
+{
+}
+
+bool OfflineCache::storePatients(const QList<QJsonObject> &resources)
+{
+    QSqlDatabase db = m_store.database();
+    if (!db.transaction())
+        return false;
+    const qint64 now = m_store.clock().nowUtc().toMSecsSinceEpoch();
+    QSqlQuery query(db);
+    query.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO cache_patients (id, search_text, resource, fetched_at) "
+                       "VALUES (?, ?, ?, ?)"));
+    for (const auto &resource : resources) {
+        const auto patient = Ehr::PatientSummary::fromFhir(resource);
+        if (!patient)
+            continue;
+        query.addBindValue(patient->id);
+        query.addBindValue(searchTextOf(*patient));
+        query.addBindValue(toText(resource));
+        query.addBindValue(now);
+        if (!execOrWarn(query)) {
+            db.rollback();
+            return false;
+        }
+    }
+    return db.commit();
+}
+
+bool OfflineCache::replaceEncounters(const QString &patientId, const QList<QJsonObject> &resources)
+{
+    QSqlDatabase db = m_store.database();
+    if (!db.transaction())
+        return false;
+    const qint64 now = m_store.clock().nowUtc().toMSecsSinceEpoch();
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("DELETE FROM cache_encounters WHERE patient_id = ?"));
+    query.addBindValue(patientId);
+    bool ok = execOrWarn(query);
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO cache_encounters (id, patient_id, resource, "
+                                 "fetched_at) VALUES (?, ?, ?, ?)"));
+    for (const auto &resource : resources) {
+        const auto encounter = Ehr::EncounterSummary::fromFhir(resource);
+        if (!ok || !encounter || encounter->patientId != patientId)
+            continue;
+        query.addBindValue(encounter->id);
+        query.addBindValue(patientId);
+        query.addBindValue(toText(resource));
+        query.addBindValue(now);
+        ok = execOrWarn(query);
+    }
+    if (!ok) {
+        db.rollback();
+        return false;
+    }
+    return db.commit();
+}
+
+bool OfflineCache::replaceConditions(const QString &patientId, const QString &encounterId,
+                                     const QList<QJsonObject> &resources)
+{
+    QSqlDatabase db = m_store.database();
+    if (!db.transaction())
+        return false;
+    const qint64 now = m_store.clock().nowUtc().toMSecsSinceEpoch();
+    QSqlQuery query(db);
+    if (encounterId.isEmpty()) {
+        query.prepare(QStringLiteral("DELETE FROM cache_conditions WHERE patient_id = ?"));
+        query.addBindValue(patientId);
+    } else {
+        query.prepare(
+            QStringLiteral("DELETE FROM cache_conditions WHERE patient_id = ? AND encounter_id = ?"));
+        query.addBindValue(patientId);
+        query.addBindValue(encounterId);
+    }
+    bool ok = execOrWarn(query);
+    query.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO cache_conditions (id, patient_id, encounter_id, resource, "
+                       "fetched_at) VALUES (?, ?, COALESCE(?, ''), ?, ?)"));
+    for (const auto &resource : resources) {
+        const auto condition = Ehr::ConditionSummary::fromFhir(resource);
+        if (!ok || !condition || condition->patientId != patientId)
+            continue;
+        query.addBindValue(condition->id);
+        query.addBindValue(patientId);
+        query.addBindValue(condition->encounterId);
+        query.addBindValue(toText(resource));
+        query.addBindValue(now);
+        ok = execOrWarn(query);
+    }
+    if (!ok) {
+        db.rollback();
+        return false;
+    }
+    return db.commit();
+}
+
+QList<Ehr::PatientSummary> OfflineCache::searchPatients(const QString &text) const
+{
+    QStringList conditions;
+    const QStringList words = text.toCaseFolded().split(u' ', Qt::SkipEmptyParts);
+    for (qsizetype i = 0; i < words.size(); ++i)
+        conditions.append(QStringLiteral("instr(search_text, ?) > 0"));
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT resource FROM cache_patients%1 ORDER BY search_text")
+                      .arg(conditions.isEmpty()
+                               ? QString()
+                               : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "))));
+    for (const auto &word : words)
+        query.addBindValue(word);
+    QList<Ehr::PatientSummary> patients;
+    if (!execOrWarn(query))
+        return patients;
+    while (query.next()) {
+        if (auto patient = Ehr::PatientSummary::fromFhir(fromText(query.value(0))))
+            patients.append(*patient);
+    }
+    return patients;
+}
+
+std::optional<Ehr::PatientSummary> OfflineCache::patient(const QString &id) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT resource FROM cache_patients WHERE id = ?"));
+    query.addBindValue(id);
+    if (!execOrWarn(query) || !query.next())
+        return std::nullopt;
+    return Ehr::PatientSummary::fromFhir(fromText(query.value(0)));
+}
+
+QList<Ehr::EncounterSummary> OfflineCache::encountersOf(const QString &patientId) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT resource FROM cache_encounters WHERE patient_id = ?"));
+    query.addBindValue(patientId);
+    QList<Ehr::EncounterSummary> encounters;
+    if (!execOrWarn(query))
+        return encounters;
+    while (query.next()) {
+        if (auto encounter = Ehr::EncounterSummary::fromFhir(fromText(query.value(0))))
+            encounters.append(*encounter);
+    }
+    // Most recent first, as a clerk picks today's visit.
+    std::stable_sort(encounters.begin(), encounters.end(),
+                     [](const auto &a, const auto &b) { return a.start > b.start; });
+    return encounters;
+}
+
+std::optional<Ehr::EncounterSummary> OfflineCache::encounter(const QString &id) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT resource FROM cache_encounters WHERE id = ?"));
+    query.addBindValue(id);
+    if (!execOrWarn(query) || !query.next())
+        return std::nullopt;
+    return Ehr::EncounterSummary::fromFhir(fromText(query.value(0)));
+}
+
+QList<Ehr::ConditionSummary> OfflineCache::conditionsOf(const QString &patientId,
+                                                        const QString &encounterId) const
+{
+    QSqlQuery query(m_store.database());
+    if (encounterId.isEmpty()) {
+        query.prepare(
+            QStringLiteral("SELECT resource FROM cache_conditions WHERE patient_id = ? ORDER BY id"));
+        query.addBindValue(patientId);
+    } else {
+        query.prepare(QStringLiteral(
+            "SELECT resource FROM cache_conditions WHERE patient_id = ? AND encounter_id = ? ORDER BY id"));
+        query.addBindValue(patientId);
+        query.addBindValue(encounterId);
+    }
+    QList<Ehr::ConditionSummary> conditions;
+    if (!execOrWarn(query))
+        return conditions;
+    while (query.next()) {
+        if (auto condition = Ehr::ConditionSummary::fromFhir(fromText(query.value(0))))
+            conditions.append(*condition);
+    }
+    return conditions;
+}
+
+std::optional<QSet<QString>> OfflineCache::conditionIdsOfPatient(const QString &patientId) const
+{
+    const auto conditions = conditionsOf(patientId);
+    if (conditions.isEmpty())
+        return std::nullopt;
+    QSet<QString> ids;
+    for (const auto &condition : conditions)
+        ids.insert(condition.id);
+    return ids;
+}
+
+QDateTime OfflineCache::lastRefreshed() const
+{
+    QSqlQuery query(m_store.database());
+    if (!query.exec(
+            QStringLiteral("SELECT MAX(t) FROM (SELECT MAX(fetched_at) AS t FROM cache_patients UNION ALL "
+                           "SELECT MAX(fetched_at) FROM cache_encounters UNION ALL SELECT MAX(fetched_at) "
+                           "FROM cache_conditions)")) ||
+        !query.next() || query.value(0).isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong(), Qt::UTC);
+}
+
+bool OfflineCache::clear()
+{
+    QSqlDatabase db = m_store.database();
+    if (!db.transaction())
+        return false;
+    QSqlQuery query(db);
+    const bool ok = query.exec(QStringLiteral("DELETE FROM cache_patients")) &&
+                    query.exec(QStringLiteral("DELETE FROM cache_encounters")) &&
+                    query.exec(QStringLiteral("DELETE FROM cache_conditions"));
+    if (!ok) {
+        db.rollback();
+        return false;
+    }
+    return db.commit();
+}
+
+} // namespace Outbox

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <optional>
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+#include "ehr/conditionsummary.h"
+#include "ehr/encountersummary.h"
+#include "ehr/patientsummary.h"
+
+namespace Outbox {
+
+class OutboxStore;
+
+/**
+ * What the superbill form needs from the EHR (patients, their encounters with
+ * billing states, their diagnoses), kept in the outbox file so a clerk can
+ * keep entering lines while the EHR is down. Resources are stored as the EHR
+ * sent them and read back through the Ehr summaries. The file is owner-only,
+ * like the outbox; clear() it when the EHR changes.
+ */
+class OfflineCache
+{
+public:
+    explicit OfflineCache(OutboxStore &store);
+
+    /// Adds or refreshes patients (a search result never deletes others).
+    bool storePatients(const QList<QJsonObject> &resources);
+    /// The patient's encounters as the EHR now lists them (replacing what was cached).
+    bool replaceEncounters(const QString &patientId, const QList<QJsonObject> &resources);
+    /// The patient's diagnoses (of one encounter, when encounterId is given), replacing what was cached.
+    bool replaceConditions(const QString &patientId, const QString &encounterId,
+                           const QList<QJsonObject> &resources);
+
+    /// Patients whose name, MRN or id contain every word of text (all when empty).
+    QList<Ehr::PatientSummary> searchPatients(const QString &text) const;
+    std::optional<Ehr::PatientSummary> patient(const QString &id) const;
+    QList<Ehr::EncounterSummary> encountersOf(const QString &patientId) const;
+    std::optional<Ehr::EncounterSummary> encounter(const QString &id) const;
+    QList<Ehr::ConditionSummary> conditionsOf(const QString &patientId,
+                                              const QString &encounterId = {}) const;
+    /// For Rules::ValidationContext::patientConditionIds; nullopt when nothing is cached for the patient.
+    std::optional<QSet<QString>> conditionIdsOfPatient(const QString &patientId) const;
+
+    /// When the newest cached data was fetched (invalid when the cache is empty).
+    QDateTime lastRefreshed() const;
+    bool clear();
+
+private:
+    OutboxStore &m_store;
+};
+
+} // namespace Outbox

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <functional>
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+
+#include "ehr/ehrclient.h"
+#include "offlinecache.h"
+
+namespace Outbox {
+
+class OutboxStore;
+
+/// A directory answer: fresh from the EHR, or from the offline cache when the EHR could not answer.
+template<typename T>
+struct DirectoryResult
+{
+    QList<T> items;
+    bool fromCache = false;
+    QDateTime cachedAt;     ///< when the cache was last refreshed (fromCache only)
+    Ehr::ReadStatus status; ///< how the EHR request went (not ok when fromCache)
+};
+
+using PatientResult = DirectoryResult<Ehr::PatientSummary>;
+using EncounterResult = DirectoryResult<Ehr::EncounterSummary>;
+using ConditionResult = DirectoryResult<Ehr::ConditionSummary>;
+
+/**
+ * Where the superbill form looks up patients, encounters and diagnoses: asks
+ * the EHR, keeps what it answered in the OfflineCache, and when the EHR is
+ * down (or refuses the token, or is not configured) answers from the cache
+ * instead, saying so, so entering lines never waits for the network.
+ * Asynchronous like EhrClient; callbacks run on the context object's thread.
+ */
+class PatientDirectory : public QObject
+{
+    Q_OBJECT
+
+public:
+    PatientDirectory(Ehr::EhrClient *client, OutboxStore *store, QObject *parent = nullptr);
+
+    void searchPatients(const QString &text, const QObject *context,
+                        std::function<void(const PatientResult &)> done);
+    void encountersOf(const QString &patientId, const QObject *context,
+                      std::function<void(const EncounterResult &)> done);
+    void conditionsOf(const QString &patientId, const QString &encounterId, const QObject *context,
+                      std::function<void(const ConditionResult &)> done);
+
+    OfflineCache &cache() { return m_cache; }
+
+signals:
+    /// An answer came from the cache because the EHR could not give one.
+    void servedFromCache(const QString &reason);
+
+private:
+    QPointer<Ehr::EhrClient> m_client;
+    QPointer<OutboxStore> m_store;
+    OfflineCache m_cache;
+};
+
+} // namespace Outbox

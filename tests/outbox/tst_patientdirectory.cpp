@@ -1,0 +1,217 @@
+#include <memory>
+#include <optional>
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "outbox/outboxstore.h"
+#include "outbox/patientdirectory.h"
+#include "sandboxfixture.h"
+
+using namespace Outbox;
+
+class TestPatientDirectory : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void onlineAnswersComeFromTheEhr();
+    void offlineAnswersComeFromTheCache();
+    void cacheSurvivesRestart();
+    void refusedTokenFallsBackToCache();
+    void cacheGivesValidationFacts();
+    void destroyedContextCallsNothing();
+
+private:
+    template<typename R, typename Call>
+    std::optional<R> wait(Call call);
+    void fillCache();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<OutboxStore> m_store;
+    std::unique_ptr<Sandbox::Server> m_sandbox;
+    std::unique_ptr<Ehr::EhrClient> m_client;
+    std::unique_ptr<PatientDirectory> m_directory;
+    QString m_token;
+};
+
+void TestPatientDirectory::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<OutboxStore>();
+    QString error;
+    QVERIFY2(m_store->open(m_dir->filePath(QStringLiteral("outbox.sqlite")), &error), qPrintable(error));
+    m_sandbox = startSandbox();
+    QVERIFY(m_sandbox);
+    m_token = QLatin1String(SandboxToken);
+    m_client = std::make_unique<Ehr::EhrClient>();
+    QVERIFY(m_client->setBaseUrl(m_sandbox->baseUrl()));
+    m_client->setTokenProvider([this] { return m_token; });
+    m_client->setTransferTimeout(std::chrono::milliseconds(2000));
+    m_directory = std::make_unique<PatientDirectory>(m_client.get(), m_store.get());
+}
+
+void TestPatientDirectory::cleanup()
+{
+    m_directory.reset();
+    m_client.reset();
+    m_sandbox.reset();
+    m_store.reset();
+    m_dir.reset();
+}
+
+template<typename R, typename Call>
+std::optional<R> TestPatientDirectory::wait(Call call)
+{
+    std::optional<R> result;
+    call([&result](const R &r) { result = r; });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
+        return std::nullopt;
+    return result;
+}
+
+void TestPatientDirectory::fillCache()
+{
+    const auto patients = wait<PatientResult>(
+        [this](auto done) { m_directory->searchPatients(QStringLiteral("okafor"), this, done); });
+    QVERIFY(patients && !patients->fromCache);
+    const auto encounters = wait<EncounterResult>(
+        [this](auto done) { m_directory->encountersOf(QStringLiteral("Patient-265"), this, done); });
+    QVERIFY(encounters && !encounters->fromCache);
+    const auto conditions = wait<ConditionResult>([this](auto done) {
+        m_directory->conditionsOf(QStringLiteral("Patient-265"), QString(), this, done);
+    });
+    QVERIFY(conditions && !conditions->fromCache);
+}
+
+void TestPatientDirectory::onlineAnswersComeFromTheEhr()
+{
+    const auto patients = wait<PatientResult>(
+        [this](auto done) { m_directory->searchPatients(QStringLiteral("okafor"), this, done); });
+    QVERIFY(patients);
+    QVERIFY2(patients->status.ok(), qPrintable(patients->status.errorString));
+    QVERIFY(!patients->fromCache);
+    QCOMPARE(patients->items.size(), 1);
+    QCOMPARE(patients->items.first().id, QStringLiteral("Patient-265"));
+
+    const auto encounters = wait<EncounterResult>(
+        [this](auto done) { m_directory->encountersOf(QStringLiteral("Patient-265"), this, done); });
+    QVERIFY(encounters);
+    QCOMPARE(encounters->items.size(), 3);
+    QSet<Ehr::BillingState> states;
+    for (const auto &encounter : encounters->items)
+        states.insert(encounter.state);
+    QCOMPARE(states, (QSet<Ehr::BillingState>{Ehr::BillingState::Open, Ehr::BillingState::SignedOff,
+                                              Ehr::BillingState::Billed}));
+
+    const auto conditions = wait<ConditionResult>([this](auto done) {
+        m_directory->conditionsOf(QStringLiteral("Patient-265"), QStringLiteral("Encounter-805"), this, done);
+    });
+    QVERIFY(conditions);
+    QCOMPARE(conditions->items.size(), 2);
+    QCOMPARE(conditions->items.first().code, QStringLiteral("M17.11"));
+}
+
+void TestPatientDirectory::offlineAnswersComeFromTheCache()
+{
+    fillCache();
+    m_sandbox->stop();
+    QSignalSpy served(m_directory.get(), &PatientDirectory::servedFromCache);
+
+    const auto patients = wait<PatientResult>(
+        [this](auto done) { m_directory->searchPatients(QStringLiteral("OKAF"), this, done); });
+    QVERIFY(patients);
+    QVERIFY(patients->fromCache);
+    QCOMPARE(patients->status.kind, Ehr::ReadStatus::Kind::Unreachable);
+    QVERIFY(patients->cachedAt.isValid());
+    QCOMPARE(patients->items.size(), 1);
+    QCOMPARE(patients->items.first().displayName(), QStringLiteral("Okafor, Adaeze Grace"));
+
+    const auto encounters = wait<EncounterResult>(
+        [this](auto done) { m_directory->encountersOf(QStringLiteral("Patient-265"), this, done); });
+    QVERIFY(encounters && encounters->fromCache);
+    QCOMPARE(encounters->items.size(), 3);
+    QCOMPARE(encounters->items.first().timeZone, QStringLiteral("America/Chicago"));
+
+    const auto conditions = wait<ConditionResult>([this](auto done) {
+        m_directory->conditionsOf(QStringLiteral("Patient-265"), QStringLiteral("Encounter-805"), this, done);
+    });
+    QVERIFY(conditions && conditions->fromCache);
+    QCOMPARE(conditions->items.size(), 2);
+    QCOMPARE(served.size(), 3);
+
+    const auto nobody = wait<PatientResult>(
+        [this](auto done) { m_directory->searchPatients(QStringLiteral("nobody"), this, done); });
+    QVERIFY(nobody && nobody->fromCache && nobody->items.isEmpty());
+}
+
+void TestPatientDirectory::cacheSurvivesRestart()
+{
+    fillCache();
+    const QString path = m_store->path();
+    m_directory.reset();
+    m_store.reset();
+    m_sandbox.reset();
+
+    OutboxStore store;
+    QString error;
+    QVERIFY(store.open(path, &error));
+    PatientDirectory directory(m_client.get(), &store);
+    std::optional<EncounterResult> encounters;
+    directory.encountersOf(QStringLiteral("Patient-265"), this,
+                           [&](const EncounterResult &r) { encounters = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(encounters.has_value(), 10000);
+    QVERIFY(encounters->fromCache);
+    QCOMPARE(encounters->items.size(), 3);
+}
+
+void TestPatientDirectory::refusedTokenFallsBackToCache()
+{
+    fillCache();
+    m_token = QStringLiteral("expired");
+    const auto patients = wait<PatientResult>(
+        [this](auto done) { m_directory->searchPatients(QStringLiteral("okafor"), this, done); });
+    QVERIFY(patients && patients->fromCache);
+    QCOMPARE(patients->status.kind, Ehr::ReadStatus::Kind::Unauthorized);
+    QCOMPARE(patients->items.size(), 1);
+}
+
+void TestPatientDirectory::cacheGivesValidationFacts()
+{
+    fillCache();
+    OfflineCache &cache = m_directory->cache();
+    const auto signedOff = cache.encounter(QStringLiteral("Encounter-806"));
+    QVERIFY(signedOff);
+    QVERIFY(signedOff->facts().signedOff);
+    QVERIFY(!signedOff->acceptsProcedures());
+    QVERIFY(cache.encounter(QStringLiteral("Encounter-805"))->acceptsProcedures());
+    QVERIFY(cache.encounter(QStringLiteral("Encounter-807"))->facts().billed);
+    const auto ids = cache.conditionIdsOfPatient(QStringLiteral("Patient-265"));
+    QVERIFY(ids);
+    QVERIFY(ids->contains(QStringLiteral("Condition-Problem-I-1332")));
+    QVERIFY(!cache.conditionIdsOfPatient(QStringLiteral("Patient-201")));
+    QVERIFY(cache.clear());
+    QVERIFY(!cache.encounter(QStringLiteral("Encounter-806")));
+    QVERIFY(!cache.lastRefreshed().isValid());
+}
+
+void TestPatientDirectory::destroyedContextCallsNothing()
+{
+    bool called = false;
+    auto context = std::make_unique<QObject>();
+    m_directory->searchPatients(QStringLiteral("okafor"), context.get(),
+                                [&](const PatientResult &) { called = true; });
+    context.reset();
+    QTRY_COMPARE(m_client->requestsInFlight(), 0);
+    QTest::qWait(20);
+    QVERIFY(!called);
+    // The answer still refreshed the cache.
+    QCOMPARE(m_directory->cache().searchPatients(QStringLiteral("okafor")).size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestPatientDirectory)
+#include "tst_patientdirectory.moc"
