@@ -1,0 +1,139 @@
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "ehr/ehrsettings.h"
+
+using Ehr::EhrSettings;
+
+class TestEhrSettings : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void defaultsWithoutAnything();
+    void settingsFileThenEnvironment();
+    void tokenFile_data();
+    void tokenFile();
+    void tokenFromEnvironment();
+
+private:
+    QString write(const QString &name, const QByteArray &contents, QFileDevice::Permissions permissions);
+
+    QTemporaryDir m_dir;
+};
+
+void TestEhrSettings::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestEhrSettings::init()
+{
+    for (const char *name : {"SUPERBILL_EHR_URL", "SUPERBILL_DB", "SUPERBILL_DIALECT", "SUPERBILL_TOKEN",
+                             "SUPERBILL_EHR_TIMEOUT_MS"})
+        qunsetenv(name);
+    QFile::remove(EhrSettings::configFilePath());
+}
+
+void TestEhrSettings::cleanup()
+{
+    QFile::remove(EhrSettings::configFilePath());
+}
+
+QString TestEhrSettings::write(const QString &name, const QByteArray &contents,
+                               QFileDevice::Permissions permissions)
+{
+    const QString path = m_dir.filePath(name);
+    QFile::remove(path);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly, permissions))
+        return {};
+    file.write(contents);
+    return path;
+}
+
+void TestEhrSettings::defaultsWithoutAnything()
+{
+    const EhrSettings settings = EhrSettings::fromEnvironment();
+    QVERIFY(settings.ehrUrl.isEmpty());
+    QVERIFY(settings.databasePath.endsWith(QStringLiteral("superbill-desk/outbox.sqlite")));
+    QCOMPARE(settings.dialect, Fhir::Dialect::EhrVendor);
+    QCOMPARE(settings.transferTimeoutMs, 30000);
+}
+
+void TestEhrSettings::settingsFileThenEnvironment()
+{
+    EhrSettings saved;
+    saved.ehrUrl = QUrl(QStringLiteral("https://ehr.example.org/fhir"));
+    saved.dialect = Fhir::Dialect::R4Strict;
+    saved.databasePath = m_dir.filePath(QStringLiteral("shared.sqlite"));
+    QVERIFY(saved.save());
+
+    EhrSettings read = EhrSettings::fromEnvironment();
+    QCOMPARE(read.ehrUrl, saved.ehrUrl);
+    QCOMPARE(read.dialect, Fhir::Dialect::R4Strict);
+    QCOMPARE(read.databasePath, saved.databasePath);
+
+    qputenv("SUPERBILL_EHR_URL", "http://127.0.0.1:9/fhir");
+    qputenv("SUPERBILL_DB", "/tmp/other.sqlite");
+    qputenv("SUPERBILL_DIALECT", "ehr-vendor");
+    qputenv("SUPERBILL_EHR_TIMEOUT_MS", "1500");
+    read = EhrSettings::fromEnvironment();
+    QCOMPARE(read.ehrUrl, QUrl(QStringLiteral("http://127.0.0.1:9/fhir")));
+    QCOMPARE(read.databasePath, QStringLiteral("/tmp/other.sqlite"));
+    QCOMPARE(read.dialect, Fhir::Dialect::EhrVendor);
+    QCOMPARE(read.transferTimeoutMs, 1500);
+}
+
+void TestEhrSettings::tokenFile_data()
+{
+    QTest::addColumn<QByteArray>("contents");
+    QTest::addColumn<int>("permissions");
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<bool>("warns");
+    const int ownerOnly = int(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QTest::newRow("first line trimmed")
+        << QByteArray("  abc123 \nsecond\n") << ownerOnly << "abc123" << false;
+    QTest::newRow("readable by others")
+        << QByteArray("abc") << int(ownerOnly | QFileDevice::ReadOther) << "abc" << true;
+    QTest::newRow("empty") << QByteArray("\n") << ownerOnly << "" << false;
+}
+
+void TestEhrSettings::tokenFile()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(int, permissions);
+    QFETCH(QString, token);
+    QFETCH(bool, warns);
+    const QString path = write(QStringLiteral("token"), contents, QFileDevice::Permissions(permissions));
+    QString error;
+    QString warning;
+    const auto read = EhrSettings::readTokenFile(path, &error, &warning);
+    if (token.isEmpty()) {
+        QVERIFY(!read);
+        QVERIFY(error.contains(QStringLiteral("empty")));
+        return;
+    }
+    QCOMPARE(read.value_or(QString()), token);
+    QCOMPARE(!warning.isEmpty(), warns);
+    QVERIFY(!warning.contains(token));
+}
+
+void TestEhrSettings::tokenFromEnvironment()
+{
+    QVERIFY(EhrSettings::tokenFromEnvironment().isEmpty());
+    qputenv("SUPERBILL_TOKEN", " t0k \n");
+    QCOMPARE(EhrSettings::tokenFromEnvironment(), QStringLiteral("t0k"));
+    QString error;
+    QVERIFY(!EhrSettings::readTokenFile(m_dir.filePath(QStringLiteral("missing")), &error));
+    QVERIFY(error.contains(QStringLiteral("missing")));
+}
+
+QTEST_GUILESS_MAIN(TestEhrSettings)
+#include "tst_ehrsettings.moc"
