@@ -124,11 +124,11 @@ int runSearch(const QStringList &arguments)
 
     Catalog::CodeCatalog catalog;
     const QString path = databasePath(parser, databaseOption);
-    const bool haveFile = QFileInfo::exists(path);
-    if (haveFile ? !catalog.open(path) : !catalog.loadTrainingCatalog()) {
+    if (!catalog.openOrTraining(path)) {
         err() << "codes search: " << catalog.errorString() << Qt::endl;
         return Failure;
     }
+    const bool haveFile = !catalog.isTraining();
     if (!haveFile && !parser.isSet(jsonOption))
         err() << "(no catalog at " << path
               << ": searching the built-in training catalog; import one with 'superbill-cli codes import')"

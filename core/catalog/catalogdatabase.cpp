@@ -86,8 +86,8 @@ bool sameContent(const CodeEntry &a, const CodeEntry &b)
 class Transaction
 {
 public:
-    explicit Transaction(QSqlDatabase db)
-        : m_db(std::move(db))
+    explicit Transaction(const QSqlDatabase &db)
+        : m_db(db)
     {
         m_active = m_db.transaction();
     }

@@ -35,7 +35,7 @@ CodeCatalog::~CodeCatalog() = default;
 
 QString CodeCatalog::defaultDatabasePath()
 {
-    const QString fromEnvironment = qEnvironmentVariable("SUPERBILL_CATALOG_DB");
+    QString fromEnvironment = qEnvironmentVariable("SUPERBILL_CATALOG_DB");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     // Not AppDataLocation: that folder is named after the program, and the desktop app and
@@ -55,7 +55,7 @@ QString CodeCatalog::trainingCatalogResource()
 QString CodeCatalog::defaultUserName()
 {
     for (const char *name : {"USER", "USERNAME", "LOGNAME"}) {
-        const QString value = qEnvironmentVariable(name);
+        QString value = qEnvironmentVariable(name);
         if (!value.isEmpty())
             return value;
     }
@@ -126,6 +126,11 @@ bool CodeCatalog::loadTrainingCatalog()
         qCWarning(lcCatalog) << "training catalog:" << report.issueLine(issue);
     reloadUserLists();
     return true;
+}
+
+bool CodeCatalog::openOrTraining(const QString &path)
+{
+    return !path.isEmpty() && QFileInfo::exists(path) ? open(path) : loadTrainingCatalog();
 }
 
 void CodeCatalog::close()

@@ -50,6 +50,8 @@ public:
     bool open(const QString &path);
     /// The built-in training catalog (resources/catalog/training-catalog.csv), in memory.
     bool loadTrainingCatalog();
+    /// open(path) when that file exists, else loadTrainingCatalog(): what the form and the CLI's search do.
+    bool openOrTraining(const QString &path = defaultDatabasePath());
     void close();
     bool isOpen() const;
     bool isTraining() const { return m_training; }

@@ -197,9 +197,9 @@ private:
         if (record.fields.isEmpty() || looksLikeCode(record.fields.constFirst()))
             return true;
         const auto &names = columnNames();
-        ColumnMap columns;
+        ColumnMap columns{};
         columns.fill(-1);
-        std::array<int, ColumnCount> preference;
+        std::array<int, ColumnCount> preference{};
         preference.fill(1 << 20);
         QStringList ignored;
         bool anyKnown = false;
@@ -360,7 +360,7 @@ private:
 
     const CsvTable &m_table;
     const ImportOptions &m_options;
-    ColumnMap m_columns;
+    ColumnMap m_columns{};
     ParsedCodeFile m_result;
     QHash<QString, qsizetype> m_seen; // code -> index in m_result.rows
 };

@@ -256,7 +256,7 @@ void SearchIndex::collectWordStarts(const std::vector<std::string_view> &words, 
                                        std::any_of(ranges.cbegin(), ranges.cend(), [&](RankRange r) {
                                            return r.contains(m_entryWordRanks[first]);
                                        });
-        QList<Hit> &bucket = buckets[std::size_t(m_inactive[entry] * 2 + (startsDescription ? 0 : 1))];
+        QList<Hit> &bucket = buckets[std::size_t(m_inactive[entry]) * 2 + (startsDescription ? 0 : 1)];
         if (bucket.size() < needed)
             bucket.append({qsizetype(entry), Match::WordStarts});
         return buckets[best].size() < needed;

@@ -95,6 +95,7 @@ private slots:
     void unknownCodesAreNotRemembered();
     void flagsLookupFollowsImportsAndOutlivesTheCatalog();
     void trainingCatalog();
+    void openOrTraining();
     void defaultDatabasePathFromEnvironment();
 
 private:
@@ -509,6 +510,20 @@ void TestCodeCatalog::trainingCatalog()
     // Favourites work in training too, for the session.
     QVERIFY(training.setFavourite(QStringLiteral("99213"), true));
     QCOMPARE(codes(training.search(QString(), 5)), split("99213"));
+}
+
+void TestCodeCatalog::openOrTraining()
+{
+    CodeCatalog catalog;
+    QVERIFY(catalog.openOrTraining(m_dir->filePath(QStringLiteral("absent.sqlite"))));
+    QVERIFY(catalog.isTraining());
+    QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("absent.sqlite"))));
+    QVERIFY(catalog.lookup(QStringLiteral("99213")));
+
+    QVERIFY(!importFixture(*m_catalog, "tab.tsv").refused);
+    QVERIFY(catalog.openOrTraining(dbPath()));
+    QVERIFY(!catalog.isTraining());
+    QCOMPARE(catalog.size(), 3);
 }
 
 void TestCodeCatalog::defaultDatabasePathFromEnvironment()
