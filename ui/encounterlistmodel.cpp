@@ -86,8 +86,6 @@ QVariant EncounterListModel::data(const QModelIndex &index, int role) const
         QString second = stateText(encounter);
         if (!encounter.type.isEmpty())
             second = encounter.type + QStringLiteral("  ·  ") + second;
-        if (!open)
-            second += QStringLiteral(" — ") + tr("no more lines");
         return QString(whenText(encounter) + u'\n' + second);
     }
     case Qt::DecorationRole:

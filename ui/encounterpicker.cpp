@@ -77,6 +77,8 @@ EncounterPicker::EncounterPicker(QWidget *parent)
     m_patientView->setSpacing(1);
     m_patientView->setUniformItemSizes(true);
     m_patientView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_patientView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_patientView->setTextElideMode(Qt::ElideRight);
     layout->addWidget(m_patientView, 3);
     m_patientStatus = new QLabel(this);
     m_patientStatus->setObjectName(QStringLiteral("patientStatusLabel"));
@@ -96,6 +98,8 @@ EncounterPicker::EncounterPicker(QWidget *parent)
     m_encounterView->setIconSize(QSize(18, 18));
     m_encounterView->setSpacing(1);
     m_encounterView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_encounterView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_encounterView->setTextElideMode(Qt::ElideRight);
     layout->addWidget(m_encounterView, 4);
     m_encounterStatus = new QLabel(this);
     m_encounterStatus->setObjectName(QStringLiteral("encounterStatusLabel"));

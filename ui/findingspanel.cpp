@@ -112,7 +112,7 @@ FindingsPanel::FindingsPanel(QWidget *parent)
     m_view->setFocusPolicy(Qt::ClickFocus);
     layout->addWidget(m_view, 1);
 
-    m_empty = new QLabel(tr("No findings: the line follows every rule the EHR checks."), this);
+    m_empty = new QLabel(tr("Nothing to fix so far."), this);
     m_empty->setObjectName(QStringLiteral("findingsEmptyLabel"));
     m_empty->setProperty("role", QStringLiteral("hint"));
     m_empty->setWordWrap(true);
@@ -134,7 +134,8 @@ void FindingsPanel::setFindings(const Model::Findings &findings)
     const int errors = m_model->errorCount();
     const int warnings = m_model->warningCount();
     if (errors == 0 && warnings == 0)
-        m_summary->setText(tr("Every rule is checked as you type."));
+        m_summary->setText(tr("Every rule the EHR enforces is checked as you type; each finding also shows "
+                              "beside its field, with the EHR's code."));
     else if (errors > 0)
         m_summary->setText(
             (errors == 1 ? tr("1 error blocks the submit") : tr("%1 errors block the submit").arg(errors)) +

@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLoggingCategory>
+#include <QPixmap>
 #include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
@@ -257,6 +258,7 @@ void LineEditor::buildForm()
     m_minutesLabel->setObjectName(QStringLiteral("anesthesiaMinutesLabel"));
     m_minutesLabel->setProperty("role", QStringLiteral("metric"));
     m_unitsLabel = makeHint(QStringLiteral("anesthesiaUnitsLabel"), card);
+    m_unitsLabel->setWordWrap(true);
     m_periodRow = new QWidget(card);
     auto *periodLayout = new QGridLayout(m_periodRow);
     periodLayout->setContentsMargins(0, 0, 0, 0);
@@ -292,7 +294,7 @@ void LineEditor::buildForm()
     m_diagnosisCombo->setAccessibleName(tr("Diagnosis to link"));
     m_diagnosisCombo->setToolTip(tr("Enter links the diagnosis to the line"));
     m_diagnosisCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_diagnosisCombo->setMinimumContentsLength(28);
+    m_diagnosisCombo->setMinimumContentsLength(20);
     m_addDiagnosisButton = new QToolButton(card);
     m_addDiagnosisButton->setObjectName(QStringLiteral("addDiagnosisButton"));
     m_addDiagnosisButton->setText(tr("Link"));
@@ -598,6 +600,9 @@ void LineEditor::newLine()
     refreshDiagnosisList();
     if (m_diagnosisCombo->count() > 0)
         m_diagnosisCombo->setCurrentIndex(0);
+    // Letters typed into a combo add up for a moment (type-ahead); a new line starts afresh.
+    for (QComboBox *combo : {m_categoryCombo, m_statusCombo, m_diagnosisCombo})
+        combo->view()->keyboardSearch(QString());
     m_recordedFollowsNow = true;
     // The performed time stays: lines of one superbill usually share it.
     if (!m_performedEdit->property("initialised").toBool())
@@ -824,7 +829,7 @@ void LineEditor::revalidate()
     m_periodRow->setVisible(m_check.needsPeriod);
     updateTimeLabels();
     showFindings();
-    Q_EMIT findingsChanged(allFindings());
+    Q_EMIT findingsChanged(m_visibleFindings);
 }
 
 void LineEditor::updateTimeLabels()
@@ -837,9 +842,10 @@ void LineEditor::updateTimeLabels()
     const qint64 minutes = period.minutes().value_or(0);
     m_minutesLabel->setText(minutes < 0 ? tr("End before start") : tr("%1 min").arg(minutes));
     const qint64 units = estimatedTimeUnits(minutes, m_unitMinutes);
-    m_unitsLabel->setText(
-        (units == 1 ? tr("≈ 1 time unit") : tr("≈ %1 time units").arg(units)) +
-        tr(" (estimate at %1 min per unit; the EHR computes billed units)").arg(m_unitMinutes));
+    m_unitsLabel->setText((units == 1 ? tr("≈ 1 time unit") : tr("≈ %1 time units").arg(units)) +
+                          tr(" — estimate, %1 min per unit").arg(m_unitMinutes));
+    m_unitsLabel->setToolTip(tr("A preview only: the EHR computes the billed anesthesia units from its own "
+                                "configuration."));
 }
 
 void LineEditor::showFindings()
@@ -867,6 +873,9 @@ void LineEditor::showFindings()
     };
     collect(m_check.findings, false);
     collect(m_ehrFindings, true);
+    m_visibleFindings.clear();
+    for (const auto &findings : std::as_const(byField))
+        m_visibleFindings += findings;
 
     for (auto it = m_messageLabels.cbegin(); it != m_messageLabels.cend(); ++it) {
         if (it.key() == FormField::Patient)
@@ -914,7 +923,13 @@ void LineEditor::showFindings()
         QListWidgetItem *item = m_diagnosisList->item(row);
         const Model::Findings findings = byDiagnosis.value(row);
         const QString severity = severityName(findings);
-        item->setIcon(severity.isEmpty() ? QIcon() : QIcon(QStringLiteral(":/icons/%1.svg").arg(severity)));
+        // Every row gets an icon (a blank one when fine) so the texts stay aligned.
+        static const QIcon blank = [] {
+            QPixmap pixmap(16, 16);
+            pixmap.fill(Qt::transparent);
+            return QIcon(pixmap);
+        }();
+        item->setIcon(severity.isEmpty() ? blank : QIcon(QStringLiteral(":/icons/%1.svg").arg(severity)));
         QStringList tips;
         for (const auto &finding : findings)
             tips << finding.code + QStringLiteral(": ") + finding.message;
@@ -991,6 +1006,7 @@ bool LineEditor::submit()
     if (m_check.hasErrors()) {
         m_submitAttempted = true;
         showFindings();
+        Q_EMIT findingsChanged(m_visibleFindings);
         for (const auto &finding : m_check.findings) {
             if (!finding.isError())
                 continue;

@@ -81,6 +81,9 @@ public:
     const LineCheck &currentCheck() const { return m_check; }
     /// The Validator's findings followed by the EHR's (when correcting a line).
     Model::Findings allFindings() const;
+    /// What the form shows: findings of the fields already filled in (all of them after a submit
+    /// attempt), the encounter's, and the EHR's for a line being corrected.
+    const Model::Findings &visibleFindings() const { return m_visibleFindings; }
 
     QWidget *fieldWidget(FormField field) const;
     void focusField(FormField field, int diagnosisIndex = -1);
@@ -93,6 +96,7 @@ public Q_SLOTS:
     void focusCode();
 
 Q_SIGNALS:
+    /// The visible findings changed (see visibleFindings()).
     void findingsChanged(const Model::Findings &findings);
     /// A line was handed to the submit handler and kept; lineId is -1 for a new line.
     void submitted(qint64 lineId, const Model::ProcedureEntry &entry);
@@ -134,6 +138,7 @@ private:
     int m_unitMinutes = 15;
     LineCheck m_check;
     Model::Findings m_ehrFindings;
+    Model::Findings m_visibleFindings;
     QSet<FormField> m_touched;
     bool m_submitAttempted = false;
     bool m_recordedFollowsNow = true;

@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFrame>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
@@ -95,7 +96,7 @@ void MainWindow::buildCentre()
     m_splitter->setHandleWidth(12);
 
     m_picker = new EncounterPicker(m_splitter);
-    m_picker->setMinimumWidth(240);
+    m_picker->setMinimumWidth(220);
 
     m_tabs = new QTabWidget(m_splitter);
     m_tabs->setObjectName(QStringLiteral("centreTabs"));
@@ -135,12 +136,14 @@ void MainWindow::buildCentre()
     m_linesTable->verticalHeader()->hide();
     m_linesTable->verticalHeader()->setDefaultSectionSize(28);
     m_linesTable->horizontalHeader()->setHighlightSections(false);
-    m_linesTable->horizontalHeader()->setStretchLastSection(true);
+    m_linesTable->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_linesTable->horizontalHeader()->setSectionResizeMode(OutboxLinesModel::DescriptionColumn,
+                                                           QHeaderView::Stretch);
     m_linesTable->setColumnHidden(OutboxLinesModel::EncounterColumn, true);
-    m_linesTable->setColumnWidth(OutboxLinesModel::StateColumn, 150);
+    m_linesTable->setColumnWidth(OutboxLinesModel::StateColumn, 140);
     m_linesTable->setColumnWidth(OutboxLinesModel::CodeColumn, 64);
-    m_linesTable->setColumnWidth(OutboxLinesModel::DescriptionColumn, 230);
-    m_linesTable->setColumnWidth(OutboxLinesModel::PerformedColumn, 110);
+    m_linesTable->setColumnWidth(OutboxLinesModel::PerformedColumn, 100);
+    m_linesTable->setColumnWidth(OutboxLinesModel::DetailColumn, 190);
     linesLayout->addWidget(m_linesTable);
     connect(m_linesTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         const int kind = index.data(OutboxLinesModel::KindRole).toInt();
@@ -152,8 +155,9 @@ void MainWindow::buildCentre()
     m_editor = new LineEditor(m_centreSplitter);
     m_centreSplitter->addWidget(linesCard);
     m_centreSplitter->addWidget(m_editor);
-    m_centreSplitter->setStretchFactor(1, 1);
-    m_centreSplitter->setSizes({170, 520});
+    m_centreSplitter->setStretchFactor(0, 1);
+    m_centreSplitter->setStretchFactor(1, 0);
+    m_centreSplitter->setSizes({200, 490});
     superbillLayout->addWidget(m_centreSplitter);
     m_tabs->addTab(superbill, QIcon(QStringLiteral(":/icons/encounter.svg")), tr("Superbill"));
 
@@ -161,12 +165,25 @@ void MainWindow::buildCentre()
     m_tabs->addTab(m_queue, QIcon(QStringLiteral(":/icons/queue.svg")), tr("Queue"));
 
     auto *side = new QWidget(m_splitter);
+    // The findings belong to the line being edited; the queue uses the whole width.
+    connect(m_tabs, &QTabWidget::currentChanged, side, [side](int index) { side->setVisible(index == 0); });
     side->setObjectName(QStringLiteral("findingsSide"));
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 10, 0, 0);
     m_findings = new FindingsPanel(side);
-    sideLayout->addWidget(m_findings);
-    side->setMinimumWidth(240);
+    sideLayout->addWidget(m_findings, 1);
+    m_tips = new QFrame(side);
+    m_tips->setObjectName(QStringLiteral("keyboardTips"));
+    m_tips->setProperty("role", QStringLiteral("tips"));
+    auto *tipsLayout = new QVBoxLayout(m_tips);
+    tipsLayout->setContentsMargins(12, 10, 12, 10);
+    m_tipsLabel = new QLabel(m_tips);
+    m_tipsLabel->setObjectName(QStringLiteral("keyboardTipsLabel"));
+    m_tipsLabel->setTextFormat(Qt::RichText);
+    m_tipsLabel->setWordWrap(true);
+    tipsLayout->addWidget(m_tipsLabel);
+    sideLayout->addWidget(m_tips);
+    side->setMinimumWidth(220);
 
     m_splitter->addWidget(m_picker);
     m_splitter->addWidget(m_tabs);
@@ -199,7 +216,7 @@ void MainWindow::buildCentre()
     m_editor->setSubmitHandler([this](qint64 lineId, const Model::ProcedureEntry &entry) {
         return m_workspace.submit(lineId, entry);
     });
-    m_findings->setFindings(m_editor->allFindings());
+    m_findings->setFindings(m_editor->visibleFindings());
 }
 
 void MainWindow::buildActions()
@@ -251,8 +268,34 @@ void MainWindow::buildActions()
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
+void MainWindow::updateTips()
+{
+    const auto keys = [](const QAction *action) {
+        return action->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped();
+    };
+    const QList<QPair<QString, QString>> rows{
+        {keys(m_editor->submitAction()), tr("Submit line")},
+        {keys(m_editor->newLineAction()), tr("New line")},
+        {keys(m_findPatientAction), tr("Find patient")},
+        {QStringLiteral("Enter"), tr("Link diagnosis (in Diagnoses)")},
+        {QStringLiteral("Alt+↑ / Alt+↓"), tr("Reorder diagnoses")},
+        {keys(m_queueTabAction), tr("Queue")},
+        {keys(m_shortcutsAction), tr("All shortcuts")},
+    };
+    QString html =
+        QStringLiteral("<div style=\"font-weight:600; margin-bottom:4px\">%1</div><table cellspacing=\"0\" "
+                       "cellpadding=\"2\">")
+            .arg(tr("Keyboard").toHtmlEscaped());
+    for (const auto &[key, text] : rows)
+        html += QStringLiteral("<tr><td style=\"padding-right:10px; color:#1d5fbf; "
+                               "font-weight:600\">%1</td><td>%2</td></tr>")
+                    .arg(key, text.toHtmlEscaped());
+    m_tipsLabel->setText(html + QStringLiteral("</table>"));
+}
+
 void MainWindow::buildMenus()
 {
+    updateTips();
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_settingsAction);
     file->addSeparator();
@@ -367,7 +410,7 @@ void MainWindow::updateConnection()
     else
         text = iconText(
             QStringLiteral(":/icons/offline.svg"),
-            tr("Offline · lines wait in the queue and go when %1 answers").arg(m_workspace.ehrDescription()));
+            tr("Offline · %1 · lines wait and go when it answers").arg(m_workspace.ehrDescription()));
     m_connectionLabel->setText(text);
     m_connectionLabel->setProperty("online", m_workspace.isOnline());
 }

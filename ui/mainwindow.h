@@ -6,6 +6,7 @@
 #include "outbox/outboxline.h"
 
 class QAction;
+class QFrame;
 class QLabel;
 class QSplitter;
 class QTabWidget;
@@ -62,6 +63,7 @@ private:
     void buildCentre();
     void buildStatusBar();
     void restoreLayout();
+    void updateTips();
     void attachWorkspace();
     void restartWorkspace();
     void updateConnection();
@@ -84,6 +86,8 @@ private:
     LineEditor *m_editor = nullptr;
     QueueView *m_queue = nullptr;
     FindingsPanel *m_findings = nullptr;
+    QFrame *m_tips = nullptr;
+    QLabel *m_tipsLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_queueLabel = nullptr;
 

@@ -64,7 +64,7 @@ LineStatus lineStatus(const Outbox::OutboxLine &line, const QDateTime &nowUtc)
         QStringList messages;
         for (const auto &finding : line.findings)
             messages << finding.code + QStringLiteral(" ") + finding.message;
-        status.detail = messages.isEmpty() ? line.lastError : messages.join(QStringLiteral("; "));
+        status.detail = messages.isEmpty() ? line.lastError : messages.join(u'\n');
         break;
     }
     case Outbox::LineState::Discarded:
@@ -206,7 +206,7 @@ QVariant OutboxLinesModel::data(const QModelIndex &index, int role) const
         case EncounterColumn:
             return line.encounterId;
         case DetailColumn:
-            return status.detail;
+            return QString(status.detail).replace(u'\n', QStringLiteral(" · "));
         default:
             return {};
         }

@@ -48,12 +48,14 @@ QueueView::QueueView(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(30);
     m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->horizontalHeader()->setSectionResizeMode(OutboxLinesModel::DescriptionColumn,
+                                                      QHeaderView::Stretch);
     m_table->setColumnWidth(OutboxLinesModel::StateColumn, 150);
-    m_table->setColumnWidth(OutboxLinesModel::CodeColumn, 70);
-    m_table->setColumnWidth(OutboxLinesModel::DescriptionColumn, 220);
+    m_table->setColumnWidth(OutboxLinesModel::CodeColumn, 64);
     m_table->setColumnWidth(OutboxLinesModel::PerformedColumn, 110);
     m_table->setColumnWidth(OutboxLinesModel::EncounterColumn, 120);
+    m_table->setColumnWidth(OutboxLinesModel::DetailColumn, 260);
     m_table->installEventFilter(this);
     layout->addWidget(m_table, 1);
 
@@ -62,6 +64,14 @@ QueueView::QueueView(QWidget *parent)
     m_empty->setProperty("role", QStringLiteral("hint"));
     m_empty->setAlignment(Qt::AlignCenter);
     layout->addWidget(m_empty);
+
+    m_detail = new QLabel(this);
+    m_detail->setObjectName(QStringLiteral("queueDetailLabel"));
+    m_detail->setProperty("role", QStringLiteral("detail"));
+    m_detail->setWordWrap(true);
+    m_detail->setTextFormat(Qt::RichText);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_detail);
 
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(8);
@@ -125,6 +135,31 @@ void QueueView::updateButtons()
     const qint64 id = currentLineId();
     const auto line = m_model->lineAt(m_model->rowOf(id));
     m_openButton->setEnabled(line.has_value());
+    m_detail->setVisible(line.has_value());
+    if (line) {
+        const LineStatus status =
+            lineStatus(*line, m_workspace ? m_workspace->clock().nowUtc() : QDateTime::currentDateTimeUtc());
+        QString hint;
+        switch (status.kind) {
+        case LineStatus::Kind::NeedsCorrection:
+            hint = tr("Open it to correct and resend (Enter), or discard it (Delete).");
+            break;
+        case LineStatus::Kind::Waiting:
+            hint = tr("It goes on its own when the EHR answers; Ctrl+R sends it now.");
+            break;
+        default:
+            hint = tr("It is sent in the background.");
+            break;
+        }
+        const auto entry = line->entry();
+        m_detail->setText(
+            QStringLiteral("<b>%1</b> · <b>%2</b> %3 · %4<br>%5<br><span style=\"color:#5b6472\">%6</span>")
+                .arg(status.text.toHtmlEscaped(), line->code.toHtmlEscaped(),
+                     entry ? entry->code.display.toHtmlEscaped() : QString(),
+                     line->encounterId.toHtmlEscaped(),
+                     status.detail.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>")),
+                     hint.toHtmlEscaped()));
+    }
     m_resendButton->setEnabled(line && line->state != Outbox::LineState::Sending);
     m_discardButton->setEnabled(line && line->state != Outbox::LineState::Sending);
 }

@@ -49,6 +49,7 @@ private:
     OutboxLinesModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_empty = nullptr;
+    QLabel *m_detail = nullptr;
     QPushButton *m_openButton = nullptr;
     QPushButton *m_resendButton = nullptr;
     QPushButton *m_discardButton = nullptr;

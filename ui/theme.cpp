@@ -23,6 +23,9 @@ QLabel[role="pill"] { border-radius: 9px; padding: 2px 10px; font-weight: 600; }
 QLabel[role="pill"][state="open"] { background: #e3f3e8; color: #1f6b3a; }
 QLabel[role="pill"][state="closed"] { background: #fbe4e2; color: #9c231b; }
 QLabel[role="fieldMessage"] { padding: 1px 2px; }
+QLabel[role="detail"] { background: #ffffff; border: 1px solid #dde2e9; border-radius: 6px; padding: 8px 10px; }
+QFrame[role="tips"] { background: #ffffff; border: 1px solid #dde2e9; border-radius: 8px; }
+QFrame[role="tips"] QLabel { border: none; }
 QLabel[role="fieldMessage"][severity="error"] { color: #a2261d; }
 QLabel[role="fieldMessage"][severity="warning"] { color: #875000; }
 QLabel[role="summary"] { color: #4a5563; font-weight: 600; }

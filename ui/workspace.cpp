@@ -161,8 +161,8 @@ void Workspace::stop()
 
 QString Workspace::ehrDescription() const
 {
-    if (m_server)
-        return tr("Training EHR · %1:%2").arg(m_server->baseUrl().host()).arg(m_server->port());
+    if (m_server && m_client)
+        return tr("Training EHR · %1:%2").arg(m_client->baseUrl().host()).arg(m_client->baseUrl().port());
     if (m_client)
         return m_client->baseUrl().host();
     return {};

@@ -1,0 +1,11 @@
+#!/bin/sh
+# Regenerates docs/screenshots/*.png from the real main window (offscreen, 1280x800),
+# against the training EHR running in-process. Usage: scripts/screenshots.sh [BUILD_DIR]
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build/dev}
+if [ ! -f "$build/CMakeCache.txt" ]; then
+    cmake --preset dev -S "$root" >/dev/null
+fi
+cmake --build "$build" --target superbill-screenshots -j2
+QT_QPA_PLATFORM=offscreen "$build/tests/ui/superbill-screenshots" "$root/docs/screenshots"
