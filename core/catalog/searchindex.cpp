@@ -147,13 +147,43 @@ SearchIndex::SearchIndex(CodeEntries entries)
     for (std::size_t w = 0; w < m_words.size(); ++w)
         m_firstWordsBefore[w + 1] = m_firstWordsBefore[w] + startsDescription[w];
 
-    m_vocabularyStart.reserve(m_words.size() + 1);
-    for (const Span word : m_words) {
+    std::vector<std::uint8_t> inDescription(m_words.size(), 0);
+    for (std::size_t i = 0; i < count; ++i) {
+        for (std::uint32_t k = m_entryWordStart[i] + 1; k < m_entryWordStart[i + 1]; ++k)
+            inDescription[m_entryWordRanks[k]] = 1;
+    }
+    for (std::uint32_t w = 0; w < m_words.size(); ++w) {
+        if (!inDescription[w])
+            continue;
         m_vocabularyStart.push_back(std::uint32_t(m_vocabulary.size()));
-        m_vocabulary.append(view(word));
+        m_vocabularyRank.push_back(w);
+        m_vocabulary.append(view(m_words[w]));
         m_vocabulary.push_back('\n');
     }
     m_vocabularyStart.push_back(std::uint32_t(m_vocabulary.size()));
+
+    // Sorted on the first eight bytes packed big-endian (what codes are), then on the rest if any.
+    std::vector<std::pair<std::uint64_t, CodeSuffix>> suffixes;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (m_entryWordStart[i] == m_entryWordStart[i + 1])
+            continue;
+        const auto length = std::uint16_t(
+            std::min<std::size_t>(m_words[m_entryWordRanks[m_entryWordStart[i]]].length, 0xffff));
+        for (std::uint16_t offset = 0; offset < length; ++offset) {
+            const CodeSuffix suffix{std::uint32_t(i), offset, std::uint16_t(length - offset)};
+            const std::string_view text = view(suffix);
+            std::uint64_t key = 0;
+            for (std::size_t b = 0; b < 8; ++b)
+                key = (key << 8) | (b < text.size() ? static_cast<unsigned char>(text[b]) : 0U);
+            suffixes.emplace_back(key, suffix);
+        }
+    }
+    std::sort(suffixes.begin(), suffixes.end(), [this](const auto &a, const auto &b) {
+        return a.first != b.first ? a.first < b.first : view(a.second) < view(b.second);
+    });
+    m_codeSuffixes.reserve(suffixes.size());
+    for (const auto &suffix : suffixes)
+        m_codeSuffixes.push_back(suffix.second);
     m_byteCount.assign(256, 0);
     for (const char c : m_vocabulary)
         ++m_byteCount[static_cast<unsigned char>(c)];
@@ -280,9 +310,10 @@ void SearchIndex::collectWordStarts(const std::vector<std::string_view> &words, 
 void SearchIndex::collectContains(const std::vector<std::string_view> &words, qsizetype needed,
                                   std::vector<std::uint8_t> &taken, QList<Hit> &hits) const
 {
-    // The longest query word is inside some words of the vocabulary: find them by looking for the word's
-    // rarest byte with memchr, then take their codes. Query words hold no spaces, so a word is in an
-    // entry's text exactly when it is inside one of the entry's words.
+    // The longest query word is inside some codes, found in the sorted code suffixes, or inside some
+    // words of the descriptions, found by looking for its rarest byte with memchr in the vocabulary.
+    // Query words hold no spaces, so a word is in an entry's text exactly when it is inside one of the
+    // entry's words.
     const std::string_view needle =
         *std::max_element(words.cbegin(), words.cend(),
                           [](std::string_view a, std::string_view b) { return a.size() < b.size(); });
@@ -292,6 +323,13 @@ void SearchIndex::collectContains(const std::vector<std::string_view> &words, qs
             m_byteCount[static_cast<unsigned char>(needle[rare])])
             rare = i;
     }
+    // Codes containing it, from the sorted code suffixes. An entry may come twice ("9" in "99213").
+    std::vector<std::uint32_t> inCodes;
+    for (auto it = std::lower_bound(m_codeSuffixes.cbegin(), m_codeSuffixes.cend(), needle,
+                                    [this](CodeSuffix s, std::string_view n) { return view(s) < n; });
+         it != m_codeSuffixes.cend() && startsWith(view(*it), needle); ++it)
+        inCodes.push_back(it->entry);
+
     const char *base = m_vocabulary.data();
     const std::size_t size = m_vocabulary.size();
     std::vector<PostingList> lists;
@@ -320,13 +358,16 @@ void SearchIndex::collectContains(const std::vector<std::string_view> &words, qs
         const auto next = std::upper_bound(starts.cbegin() + std::ptrdiff_t(low),
                                            starts.cbegin() + std::ptrdiff_t(high), std::uint32_t(start));
         word = std::size_t(next - starts.cbegin()) - 1;
-        lists.emplace_back(m_postings.data() + m_postingStart[word],
-                           m_postings.data() + m_postingStart[word + 1]);
+        const std::uint32_t rank = m_vocabularyRank[word];
+        lists.emplace_back(m_postings.data() + m_postingStart[rank],
+                           m_postings.data() + m_postingStart[rank + 1]);
         position = std::size_t(starts[word + 1]) + rare;
     }
+    const bool oneWord = lists.size() == 1 && inCodes.empty();
+    if (!inCodes.empty())
+        lists.emplace_back(inCodes.data(), inCodes.data() + inCodes.size());
     if (lists.empty())
         return;
-    const bool oneWord = lists.size() == 1;
 
     QList<Hit> inactive;
     visitAscending(

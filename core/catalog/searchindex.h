@@ -90,9 +90,25 @@ private:
     std::vector<std::uint32_t> m_postingStart;   ///< word w occurs in m_postings[m_postingStart[w] ...]
     std::vector<std::uint32_t> m_postings;       ///< entry indices, ascending per word
     std::vector<std::uint32_t> m_firstWordsBefore; ///< how many ranks below r start some entry\'s description
-    std::string m_vocabulary;                     ///< the distinct words in rank order, each followed by '\n'
-    std::vector<std::uint32_t> m_vocabularyStart; ///< word w is m_vocabulary[m_vocabularyStart[w] ...]
-    std::vector<std::uint32_t> m_byteCount;       ///< how often each byte occurs in m_vocabulary
+    /// Every suffix of every code, sorted, so that a code found by a piece of it takes a binary search.
+    struct CodeSuffix
+    {
+        std::uint32_t entry = 0;
+        std::uint16_t offset = 0;
+        std::uint16_t length = 0;
+    };
+    std::string_view view(CodeSuffix suffix) const
+    {
+        return {m_text.data() + m_textStart[suffix.entry] + suffix.offset, suffix.length};
+    }
+    std::vector<CodeSuffix> m_codeSuffixes;
+    /// The distinct words of the descriptions (codes have m_codeSuffixes) in rank order, each followed by
+    /// '\n'.
+    std::string m_vocabulary;
+    std::vector<std::uint32_t>
+        m_vocabularyStart; ///< vocabulary word v is m_vocabulary[m_vocabularyStart[v] ...]
+    std::vector<std::uint32_t> m_vocabularyRank; ///< vocabulary word v is m_words[m_vocabularyRank[v]]
+    std::vector<std::uint32_t> m_byteCount;      ///< how often each byte occurs in m_vocabulary
 };
 
 } // namespace Catalog
