@@ -3,20 +3,35 @@
 #include <memory>
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QIcon>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QStyle>
 #include <QVBoxLayout>
 
-#include "ehr/ehrclient.h"
 #include "encounterlistmodel.h"
+#include "outbox/patientdirectory.h"
 #include "patientlistmodel.h"
 
 namespace Ui {
+
+namespace {
+
+QString offlineNote(const QDateTime &cachedAt)
+{
+    const auto tr = [](const char *text) { return QCoreApplication::translate("Ui::EncounterPicker", text); };
+    if (!cachedAt.isValid())
+        return tr("The EHR cannot be reached and nothing is saved offline.");
+    return tr("The EHR cannot be reached: offline copy from %1.")
+        .arg(QLocale().toString(cachedAt.toLocalTime(), QStringLiteral("d MMM HH:mm")));
+}
+
+} // namespace
 
 EncounterContext makeEncounterContext(const Ehr::PatientSummary &patient,
                                       const Ehr::EncounterSummary &encounter,
@@ -129,9 +144,9 @@ EncounterPicker::EncounterPicker(QWidget *parent)
     setStatus(m_encounterStatus, tr("Pick a patient to see the encounters."), false);
 }
 
-void EncounterPicker::setClient(Ehr::EhrClient *client)
+void EncounterPicker::setDirectory(Outbox::PatientDirectory *directory)
 {
-    m_client = client;
+    m_directory = directory;
     m_patients->setPatients({});
     m_encounters->setEncounters({});
     m_patientId.clear();
@@ -154,27 +169,22 @@ void EncounterPicker::setStatus(QLabel *label, const QString &text, bool problem
 
 void EncounterPicker::search()
 {
-    if (!m_client)
+    if (!m_directory)
         return;
     const quint64 generation = ++m_searchGeneration;
     setStatus(m_patientStatus, tr("Searching…"), false);
-    m_client->searchPatients(
-        m_searchEdit->text().trimmed(), this, [this, generation](const Ehr::PatientList &list) {
+    m_directory->searchPatients(
+        m_searchEdit->text().trimmed(), this, [this, generation](const Outbox::PatientResult &result) {
             if (generation != m_searchGeneration)
                 return; // an older search answered late
-            if (!list.ok()) {
-                setStatus(m_patientStatus,
-                          tr("The EHR did not answer the search: %1").arg(list.status.errorString), true);
-                Q_EMIT loaded();
-                return;
-            }
-            m_patients->setPatients(list.items);
-            setStatus(m_patientStatus,
-                      list.items.isEmpty()     ? tr("No patient matches.")
-                      : list.items.size() == 1 ? tr("1 patient")
-                                               : tr("%1 patients").arg(list.items.size()),
-                      false);
-            if (list.items.size() == 1)
+            m_patients->setPatients(result.items);
+            QString text = result.items.isEmpty()     ? tr("No patient matches.")
+                           : result.items.size() == 1 ? tr("1 patient")
+                                                      : tr("%1 patients").arg(result.items.size());
+            if (result.fromCache)
+                text = offlineNote(result.cachedAt) + u' ' + text;
+            setStatus(m_patientStatus, text, result.fromCache);
+            if (result.items.size() == 1)
                 m_patientView->setCurrentIndex(m_patients->index(0));
             Q_EMIT loaded();
         });
@@ -182,7 +192,7 @@ void EncounterPicker::search()
 
 void EncounterPicker::selectPatient(const QString &patientId)
 {
-    if (!m_client || patientId == m_patientId)
+    if (!m_directory || patientId == m_patientId)
         return;
     m_patientId = patientId;
     m_encounters->setEncounters({});
@@ -198,13 +208,13 @@ void EncounterPicker::selectPatient(const QString &patientId)
         int open = 0;
         for (const auto &encounter : encounters)
             open += encounter.acceptsProcedures() ? 1 : 0;
-        if (encounters.isEmpty())
-            setStatus(m_encounterStatus, tr("No encounters."), false);
-        else
-            setStatus(
-                m_encounterStatus,
-                tr("%1 open of %2. Closed ones are listed for reference.").arg(open).arg(encounters.size()),
-                false);
+        QString text =
+            encounters.isEmpty()
+                ? tr("No encounters.")
+                : tr("%1 open of %2. Closed ones are listed for reference.").arg(open).arg(encounters.size());
+        if (m_encountersFromCache)
+            text = offlineNote(m_cachedAt) + u' ' + text;
+        setStatus(m_encounterStatus, text, m_encountersFromCache);
         for (int row = 0; row < encounters.size(); ++row) {
             if (encounters.at(row).acceptsProcedures()) {
                 m_encounterView->setCurrentIndex(m_encounters->index(row));
@@ -213,26 +223,24 @@ void EncounterPicker::selectPatient(const QString &patientId)
         }
         Q_EMIT loaded();
     };
-    m_client->encountersOf(patientId, this, [this, generation, finish](const Ehr::EncounterList &list) {
-        if (generation != m_loadGeneration)
-            return;
-        if (list.ok())
-            m_encounters->setEncounters(list.items);
-        else
-            setStatus(m_encounterStatus,
-                      tr("The EHR did not send the encounters: %1").arg(list.status.errorString), true);
-        finish();
-    });
-    m_client->conditionsOf(patientId, QString(), this,
-                           [this, generation, finish](const Ehr::ConditionList &list) {
-                               if (generation != m_loadGeneration)
-                                   return;
-                               if (list.ok()) {
-                                   m_conditions = list.items;
-                                   m_conditionsKnown = true;
-                               }
-                               finish();
-                           });
+    m_directory->encountersOf(patientId, this,
+                              [this, generation, finish](const Outbox::EncounterResult &result) {
+                                  if (generation != m_loadGeneration)
+                                      return;
+                                  m_encounters->setEncounters(result.items);
+                                  m_encountersFromCache = result.fromCache;
+                                  m_cachedAt = result.cachedAt;
+                                  finish();
+                              });
+    m_directory->conditionsOf(patientId, QString(), this,
+                              [this, generation, finish](const Outbox::ConditionResult &result) {
+                                  if (generation != m_loadGeneration)
+                                      return;
+                                  m_conditions = result.items;
+                                  // An offline copy without this patient's diagnoses cannot judge links.
+                                  m_conditionsKnown = !result.fromCache || !result.items.isEmpty();
+                                  finish();
+                              });
 }
 
 std::optional<EncounterContext> EncounterPicker::contextFor(const QString &encounterId) const

@@ -14,8 +14,8 @@ class QLabel;
 class QLineEdit;
 class QListView;
 
-namespace Ehr {
-class EhrClient;
+namespace Outbox {
+class PatientDirectory;
 }
 
 namespace Ui {
@@ -33,7 +33,8 @@ EncounterContext makeEncounterContext(const Ehr::PatientSummary &patient,
 /**
  * Patient search (name or MRN) → the patient's encounters. Open encounters
  * can be chosen; signed-off and billed ones are listed, disabled, with the
- * reason. Keyboard: type, ↓ into the results, Enter to go on.
+ * reason. Keyboard: type, ↓ into the results, Enter to go on. When the EHR
+ * cannot answer, the offline copy answers and the picker says how old it is.
  */
 class EncounterPicker : public QWidget
 {
@@ -42,7 +43,8 @@ class EncounterPicker : public QWidget
 public:
     explicit EncounterPicker(QWidget *parent = nullptr);
 
-    void setClient(Ehr::EhrClient *client);
+    /// Where patients, encounters and diagnoses come from: the EHR, or its offline copy.
+    void setDirectory(Outbox::PatientDirectory *directory);
     void setClinicZone(const QTimeZone &zone) { m_clinicZone = zone; }
 
     PatientListModel *patientModel() const { return m_patients; }
@@ -68,7 +70,7 @@ private:
     void chooseEncounter(const QModelIndex &index);
     void setStatus(QLabel *label, const QString &text, bool problem);
 
-    QPointer<Ehr::EhrClient> m_client;
+    QPointer<Outbox::PatientDirectory> m_directory;
     QTimeZone m_clinicZone;
     QLineEdit *m_searchEdit = nullptr;
     QListView *m_patientView = nullptr;
@@ -81,6 +83,8 @@ private:
     QString m_patientId;
     QList<Ehr::ConditionSummary> m_conditions;
     bool m_conditionsKnown = false;
+    bool m_encountersFromCache = false;
+    QDateTime m_cachedAt;
     quint64 m_searchGeneration = 0;
     quint64 m_loadGeneration = 0;
 };

@@ -24,6 +24,7 @@
 #include "findingspanel.h"
 #include "lineeditor.h"
 #include "outbox/outboxstore.h"
+#include "outbox/patientdirectory.h"
 #include "outboxlinesmodel.h"
 #include "patientlistmodel.h"
 #include "queueview.h"
@@ -351,7 +352,7 @@ void MainWindow::attachWorkspace()
     const QTimeZone clinicZone = connection.clinicTimeZone.isEmpty() ? QTimeZone::systemTimeZone()
                                                                      : QTimeZone(connection.clinicTimeZone);
     m_picker->setClinicZone(clinicZone);
-    m_picker->setClient(m_workspace.client());
+    m_picker->setDirectory(m_workspace.directory());
     m_editor->setUnitMinutes(connection.unitMinutes);
     m_editor->setClock(&m_workspace.clock());
     m_editor->setCatalog(m_workspace.catalog());
@@ -474,34 +475,35 @@ void MainWindow::openLine(qint64 lineId)
     fallback.encounterId = line->encounterId;
     fallback.title = line->encounterId;
     fallback.timeZone = clinicZone;
-    Ehr::EhrClient *client = m_workspace.client();
-    if (!client) {
+    Outbox::PatientDirectory *directory = m_workspace.directory();
+    if (!directory) {
         loadLineInto(lineId, fallback);
         return;
     }
     statusBar()->showMessage(tr("Opening the line…"));
-    client->encountersOf(
+    directory->encountersOf(
         line->patientId, this,
-        [this, lineId, line, fallback, clinicZone](const Ehr::EncounterList &encounters) {
+        [this, lineId, line, fallback, clinicZone](const Outbox::EncounterResult &encounters) {
             const Ehr::EncounterSummary *found = nullptr;
             for (const auto &encounter : encounters.items) {
                 if (encounter.id == line->encounterId)
                     found = &encounter;
             }
-            if (!encounters.ok() || !found || !m_workspace.client()) {
+            if (!found || !m_workspace.directory()) {
                 loadLineInto(lineId, fallback);
                 return;
             }
             const Ehr::EncounterSummary encounter = *found;
-            m_workspace.client()->conditionsOf(
+            m_workspace.directory()->conditionsOf(
                 line->patientId, QString(), this,
-                [this, lineId, encounter, clinicZone](const Ehr::ConditionList &conditions) {
+                [this, lineId, encounter, clinicZone](const Outbox::ConditionResult &conditions) {
                     Ehr::PatientSummary patient;
                     patient.id = encounter.patientId;
                     if (const auto *known = m_picker->patientModel()->patient(encounter.patientId))
                         patient = *known;
-                    loadLineInto(lineId, makeEncounterContext(patient, encounter, conditions.items,
-                                                              conditions.ok(), clinicZone));
+                    const bool known = !conditions.fromCache || !conditions.items.isEmpty();
+                    loadLineInto(lineId, makeEncounterContext(patient, encounter, conditions.items, known,
+                                                              clinicZone));
                 });
         });
 }

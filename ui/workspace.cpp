@@ -11,6 +11,7 @@
 #include "ehr/ehrclient.h"
 #include "ehr/ehrsettings.h"
 #include "outbox/outboxstore.h"
+#include "outbox/patientdirectory.h"
 #include "outbox/sender.h"
 #include "sandbox/server.h"
 
@@ -94,6 +95,7 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
     connect(m_store.get(), &Outbox::OutboxStore::lineChanged, this, &Workspace::lineChanged);
     connect(m_store.get(), &Outbox::OutboxStore::countsChanged, this, &Workspace::countsChanged);
 
+    m_directory = std::make_unique<Outbox::PatientDirectory>(m_client.get(), m_store.get());
     m_sender = std::make_unique<Outbox::Sender>(m_store.get(), m_client.get());
     m_sender->setBackoff(m_options.backoff.value_or(Outbox::BackoffPolicy::fromEnvironment()));
     connect(m_sender.get(), &Outbox::Sender::onlineChanged, this, &Workspace::setOnline);
@@ -131,11 +133,14 @@ bool Workspace::openCatalog(QString *error)
 {
     m_catalog = std::make_unique<Catalog::CodeCatalog>();
     m_catalog->setClock(m_options.clock);
-    QString path = m_options.catalogPath;
-    if (path.isEmpty() && !m_options.training &&
-        QFileInfo::exists(Catalog::CodeCatalog::defaultDatabasePath()))
-        path = Catalog::CodeCatalog::defaultDatabasePath();
-    const bool ok = path.isEmpty() ? m_catalog->loadTrainingCatalog() : m_catalog->open(path);
+    // Training always uses the built-in catalog, so every rule can be shown with known codes.
+    bool ok = false;
+    if (m_options.training)
+        ok = m_catalog->loadTrainingCatalog();
+    else if (m_options.catalogPath.isEmpty())
+        ok = m_catalog->openOrTraining();
+    else
+        ok = m_catalog->open(m_options.catalogPath);
     if (!ok) {
         *error = tr("Cannot load the code catalog: %1").arg(m_catalog->errorString());
         return false;
@@ -151,6 +156,7 @@ void Workspace::stop()
     if (m_client)
         m_client->cancelAll();
     m_sender.reset();
+    m_directory.reset();
     m_store.reset();
     m_client.reset();
     if (m_server)

@@ -23,6 +23,7 @@ class EhrClient;
 }
 namespace Outbox {
 class OutboxStore;
+class PatientDirectory;
 class Sender;
 } // namespace Outbox
 namespace Sandbox {
@@ -76,6 +77,8 @@ public:
     Ehr::EhrClient *client() const { return m_client.get(); }
     Outbox::OutboxStore *store() const { return m_store.get(); }
     Outbox::Sender *sender() const { return m_sender.get(); }
+    /// Patients, encounters and diagnoses: from the EHR, or its offline copy when it cannot answer.
+    Outbox::PatientDirectory *directory() const { return m_directory.get(); }
     Catalog::CodeCatalog *catalog() const { return m_catalog.get(); }
     Sandbox::Server *trainingServer() const { return m_server.get(); }
     const Common::Clock &clock() const;
@@ -119,6 +122,7 @@ private:
     std::unique_ptr<Ehr::EhrClient> m_client;
     std::unique_ptr<Outbox::OutboxStore> m_store;
     std::unique_ptr<Outbox::Sender> m_sender;
+    std::unique_ptr<Outbox::PatientDirectory> m_directory;
     QTimer m_probeTimer;
     bool m_online = true;
     bool m_probing = false;

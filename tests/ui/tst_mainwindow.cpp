@@ -245,6 +245,8 @@ private Q_SLOTS:
                  QStringLiteral("Condition/Condition-Problem-I-1332"));
         QCOMPARE(reasons.at(1)[QStringLiteral("reference")].toString(),
                  QStringLiteral("Condition/Condition-Problem-I-1333"));
+        // The code is remembered as a recent one across runs (codes only).
+        QCOMPARE(m_settings->recentCodes().value(0), QStringLiteral("20610"));
     }
 
     void anesthesiaLineSendsPerformedPeriod()
@@ -391,6 +393,28 @@ private Q_SLOTS:
         const QJsonObject procedure = storedProcedure(*m_workspace->store()->line(second));
         QCOMPARE(procedure.value(QStringLiteral("performedDateTime")).toString(),
                  QStringLiteral("2026-03-14T12:15:00-05:00"));
+    }
+
+    void encountersComeFromTheOfflineCopyWhenTheEhrIsDown()
+    {
+        openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805"));
+        m_workspace->trainingServer()->stop();
+        QSignalSpy loaded(m_window->encounterPicker(), &Ui::EncounterPicker::loaded);
+        auto *search = widget<QLineEdit>("patientSearchEdit");
+        search->setFocus();
+        search->selectAll();
+        QTest::keyClicks(search, QStringLiteral("Okafor"));
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() >= 1, 5000);
+        QCOMPARE(m_window->encounterPicker()->patientModel()->rowCount(), 1);
+        QVERIFY2(widget<QLabel>("patientStatusLabel")->text().contains(QStringLiteral("offline copy")),
+                 qPrintable(widget<QLabel>("patientStatusLabel")->text()));
+        // The clerk can still open the encounter and enter a line; it waits in the queue.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->encounterPicker()->contextFor(QStringLiteral("Encounter-805")).has_value(), 5000);
+        const auto context = m_window->encounterPicker()->contextFor(QStringLiteral("Encounter-805"));
+        QVERIFY(context->diagnosesKnown);
+        QCOMPARE(context->diagnoses.size(), m_window->lineEditor()->encounter().diagnoses.size());
     }
 
     void discardAsksFirst()

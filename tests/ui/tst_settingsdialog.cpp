@@ -11,21 +11,9 @@
 #include <QTest>
 
 #include "appsettings.h"
+#include "ehr/ehrclient.h"
 #include "settingsdialog.h"
 #include "tokenstore.h"
-
-namespace {
-
-QString loopbackOrHttps(const QUrl &url)
-{
-    const bool loopback =
-        url.host() == QLatin1String("localhost") || url.host().startsWith(QLatin1String("127."));
-    return url.scheme() == QLatin1String("https") || loopback
-               ? QString()
-               : QStringLiteral("HTTPS is required for %1").arg(url.host());
-}
-
-} // namespace
 
 class TestSettingsDialog : public QObject
 {
@@ -53,8 +41,8 @@ private Q_SLOTS:
         QVERIFY(m_dir->isValid());
         m_settings = std::make_unique<Ui::AppSettings>(m_dir->filePath(QStringLiteral("settings.ini")));
         m_tokens = std::make_unique<Ui::TokenStore>(Ui::TokenStore::Backend::SessionOnly);
-        m_dialog =
-            std::make_unique<Ui::SettingsDialog>(m_settings->connection(), m_tokens.get(), loopbackOrHttps);
+        m_dialog = std::make_unique<Ui::SettingsDialog>(m_settings->connection(), m_tokens.get(),
+                                                        &Ehr::EhrClient::transportSecurityError);
         m_dialog->show();
     }
 
@@ -82,6 +70,7 @@ private Q_SLOTS:
         QTest::newRow("http loopback") << "http://127.0.0.1:8080/fhir" << true;
         QTest::newRow("http localhost") << "http://localhost:8080/fhir" << true;
         QTest::newRow("http remote") << "http://ehr.example.org/fhir" << false;
+        QTest::newRow("http private network") << "http://192.168.1.20/fhir" << false;
         QTest::newRow("no scheme") << "ehr.example.org" << false;
         QTest::newRow("empty") << "" << false;
     }

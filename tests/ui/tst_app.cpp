@@ -1,0 +1,73 @@
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+/// The superbill executable as a person starts it: --version, --help, first start in training.
+class TestApp : public QObject
+{
+    Q_OBJECT
+
+private:
+    QProcessEnvironment environment(const QTemporaryDir &dir) const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("HOME"), dir.path());
+        return env;
+    }
+
+    QByteArray run(const QStringList &arguments, const QTemporaryDir &dir, int *exitCode)
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment(dir));
+        process.start(QStringLiteral(SUPERBILL_APP), arguments);
+        if (!process.waitForFinished(30000)) {
+            process.kill();
+            process.waitForFinished();
+            *exitCode = -1;
+            return {};
+        }
+        *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+        return process.readAllStandardOutput();
+    }
+
+private Q_SLOTS:
+    void versionAndHelp()
+    {
+        QTemporaryDir dir;
+        int code = 0;
+        QVERIFY(run({QStringLiteral("--version")}, dir, &code).contains(SUPERBILL_VERSION));
+        QCOMPARE(code, 0);
+        const QByteArray help = run({QStringLiteral("--help")}, dir, &code);
+        QCOMPARE(code, 0);
+        QVERIFY(help.contains("--training"));
+        QVERIFY(help.contains("--version"));
+    }
+
+    void firstStartOpensTraining()
+    {
+        QTemporaryDir dir;
+        int code = 0;
+        const QByteArray out = run({QStringLiteral("--quit-after-show")}, dir, &code);
+        QCOMPARE(code, 0);
+        QVERIFY2(out.contains("startup-ms"), out.constData());
+        // The training EHR and its own outbox, apart from a real EHR's queue.
+        const QString data = dir.filePath(QStringLiteral("data/Superbill Desk/Superbill Desk"));
+        QVERIFY2(QFile::exists(QDir(data).filePath(QStringLiteral("training-outbox.sqlite"))),
+                 qPrintable(data));
+        QVERIFY(QFile::exists(QDir(data).filePath(QStringLiteral("training-ehr.sqlite"))));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("data/superbill-desk/outbox.sqlite"))));
+        QFile settings(dir.filePath(QStringLiteral("config/Superbill Desk/Superbill Desk.conf")));
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        const QByteArray text = settings.readAll();
+        QVERIFY(text.contains("started=true"));
+        QVERIFY(!text.contains("token"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApp)
+#include "tst_app.moc"

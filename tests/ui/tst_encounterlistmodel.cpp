@@ -1,0 +1,107 @@
+#include <QTest>
+
+#include "encounterlistmodel.h"
+#include "encounterpicker.h"
+
+namespace {
+
+Ehr::EncounterSummary encounter(const QString &id, Ehr::BillingState state, const QString &status, int day)
+{
+    Ehr::EncounterSummary summary;
+    summary.id = id;
+    summary.patientId = QStringLiteral("Patient-265");
+    summary.status = status;
+    summary.state = state;
+    summary.timeZone = QStringLiteral("America/Chicago");
+    summary.start = QDateTime(QDate(2026, 3, day), QTime(9, 30), QTimeZone("America/Chicago"));
+    summary.type = QStringLiteral("Office visit");
+    return summary;
+}
+
+} // namespace
+
+class TestEncounterListModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void closedEncountersAreVisibleButDisabled_data()
+    {
+        QTest::addColumn<int>("state");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<bool>("selectable");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("open") << int(Ehr::BillingState::Open) << "in-progress" << true << "";
+        QTest::newRow("signed off") << int(Ehr::BillingState::SignedOff) << "finished" << false << "500009";
+        QTest::newRow("billed") << int(Ehr::BillingState::Billed) << "finished" << false << "500010";
+        QTest::newRow("partially billed")
+            << int(Ehr::BillingState::PartiallyBilled) << "in-progress" << false << "500010";
+        QTest::newRow("finished but open state")
+            << int(Ehr::BillingState::Open) << "finished" << false << "500009";
+    }
+
+    void closedEncountersAreVisibleButDisabled()
+    {
+        QFETCH(int, state);
+        QFETCH(QString, status);
+        QFETCH(bool, selectable);
+        QFETCH(QString, code);
+        Ui::EncounterListModel model;
+        model.setEncounters({encounter(QStringLiteral("E-1"), Ehr::BillingState(state), status, 14)});
+        QCOMPARE(model.rowCount(), 1);
+        const QModelIndex index = model.index(0);
+        QCOMPARE(bool(model.flags(index) & Qt::ItemIsEnabled), selectable);
+        QCOMPARE(bool(model.flags(index) & Qt::ItemIsSelectable), selectable);
+        QCOMPARE(index.data(Ui::EncounterListModel::AcceptsRole).toBool(), selectable);
+        const QString reason = index.data(Ui::EncounterListModel::ReasonRole).toString();
+        QCOMPARE(reason.isEmpty(), selectable);
+        if (!code.isEmpty()) {
+            QVERIFY(reason.contains(code));
+            QVERIFY(index.data(Qt::ToolTipRole).toString().contains(code));
+        }
+    }
+
+    void newestFirstWithTheClinicTime()
+    {
+        Ui::EncounterListModel model;
+        model.setEncounters(
+            {encounter(QStringLiteral("E-old"), Ehr::BillingState::Open, QStringLiteral("in-progress"), 5),
+             encounter(QStringLiteral("E-new"), Ehr::BillingState::Open, QStringLiteral("in-progress"), 14)});
+        QCOMPARE(model.index(0).data(Ui::EncounterListModel::EncounterIdRole).toString(),
+                 QStringLiteral("E-new"));
+        QCOMPARE(model.rowOf(QStringLiteral("E-old")), 1);
+        QVERIFY(model.index(0).data().toString().contains(QStringLiteral("09:30")));
+    }
+
+    void contextTakesTheEncounterZoneAndItsOwnDiagnosesFirst()
+    {
+        const auto summary = encounter(QStringLiteral("Encounter-805"), Ehr::BillingState::Open,
+                                       QStringLiteral("in-progress"), 14);
+        Ehr::PatientSummary patient;
+        patient.id = QStringLiteral("Patient-265");
+        patient.family = QStringLiteral("Okafor");
+        const QList<Ehr::ConditionSummary> conditions{
+            {QStringLiteral("C-other"), QStringLiteral("I10"), QStringLiteral("Hypertension"),
+             QStringLiteral("Patient-265"), QStringLiteral("Encounter-806")},
+            {QStringLiteral("C-own"), QStringLiteral("M17.11"), QStringLiteral("Osteoarthritis"),
+             QStringLiteral("Patient-265"), QStringLiteral("Encounter-805")},
+        };
+        const auto context =
+            Ui::makeEncounterContext(patient, summary, conditions, true, QTimeZone("Europe/Berlin"));
+        QCOMPARE(context.timeZone.id(), QByteArray("America/Chicago"));
+        QCOMPARE(context.diagnoses.value(0).id, QStringLiteral("C-own"));
+        QCOMPARE(context.diagnoses.value(1).id, QStringLiteral("C-other"));
+        QVERIFY(context.diagnosesKnown);
+        QVERIFY(!context.facts.signedOff);
+        QCOMPARE(context.facts.patientId, QStringLiteral("Patient-265"));
+
+        auto withoutZone = summary;
+        withoutZone.timeZone.clear();
+        QCOMPARE(Ui::makeEncounterContext(patient, withoutZone, {}, false, QTimeZone("Europe/Berlin"))
+                     .timeZone.id(),
+                 QByteArray("Europe/Berlin"));
+    }
+};
+
+QTEST_MAIN(TestEncounterListModel)
+#include "tst_encounterlistmodel.moc"

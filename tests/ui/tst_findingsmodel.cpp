@@ -1,0 +1,33 @@
+#include <QTest>
+
+#include "findingsmodel.h"
+
+class TestFindingsModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void errorsComeFirstWithTheirField()
+    {
+        Ui::FindingsModel model;
+        model.setFindings({
+            {QStringLiteral("SBD001"), Model::Severity::Warning,
+             QStringLiteral("Procedure.performedDateTime"), QStringLiteral("In the future")},
+            {QStringLiteral("500036"), Model::Severity::Error,
+             QStringLiteral("Procedure.reasonReference[1].reference"), QStringLiteral("Linked twice")},
+        });
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.errorCount(), 1);
+        QCOMPARE(model.warningCount(), 1);
+        const QModelIndex first = model.index(0);
+        QCOMPARE(first.data(Ui::FindingsModel::CodeRole).toString(), QStringLiteral("500036"));
+        QCOMPARE(first.data(Ui::FindingsModel::NameRole).toString(), QStringLiteral("DUPLICATE_ICD"));
+        QCOMPARE(first.data(Ui::FindingsModel::FieldRole).toInt(), int(Ui::FormField::Diagnoses));
+        QCOMPARE(first.data(Ui::FindingsModel::DiagnosisIndexRole).toInt(), 1);
+        QCOMPARE(model.index(1).data(Ui::FindingsModel::FieldRole).toInt(), int(Ui::FormField::Performed));
+        QVERIFY(!first.data(Qt::AccessibleTextRole).toString().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestFindingsModel)
+#include "tst_findingsmodel.moc"

@@ -1,0 +1,163 @@
+#include <memory>
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "common/clock.h"
+#include "linedraft.h"
+#include "outbox/outboxstore.h"
+#include "outboxlinesmodel.h"
+
+namespace {
+
+const QDateTime Now(QDate(2026, 3, 14), QTime(18, 0), Qt::UTC);
+
+Model::ProcedureEntry entry(const QString &encounterId, const QString &code)
+{
+    Ui::EncounterContext context;
+    context.patientId = QStringLiteral("Patient-265");
+    context.encounterId = encounterId;
+    Ui::LineDraft draft;
+    draft.code = code;
+    draft.display = QStringLiteral("A procedure");
+    draft.performed = QDateTime(QDate(2026, 3, 14), QTime(10, 0), QTimeZone("America/Chicago"));
+    return draft.toEntry(context, false);
+}
+
+} // namespace
+
+class TestOutboxLinesModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Common::ManualClock> m_clock;
+    std::unique_ptr<Outbox::OutboxStore> m_store;
+
+    qint64 enqueue(const QString &encounterId, const QString &code)
+    {
+        QString error;
+        const auto id = m_store->enqueue(entry(encounterId, code), &error);
+        if (!id)
+            qFatal("enqueue failed: %s", qPrintable(error));
+        return *id;
+    }
+
+    void attempt(qint64 id, const Outbox::AttemptRecord &record)
+    {
+        QVERIFY(m_store->claim(id));
+        QString error;
+        QVERIFY2(m_store->recordAttempt(id, record, &error), qPrintable(error));
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_clock = std::make_unique<Common::ManualClock>(Now);
+        m_store = std::make_unique<Outbox::OutboxStore>(nullptr, *m_clock);
+        QString error;
+        QVERIFY2(m_store->open(m_dir->filePath(QStringLiteral("outbox.sqlite")), &error), qPrintable(error));
+    }
+
+    void cleanup()
+    {
+        m_store.reset();
+        m_clock.reset();
+        m_dir.reset();
+    }
+
+    void encounterViewShowsThatEncountersLines()
+    {
+        Ui::OutboxLinesModel model(Ui::OutboxLinesModel::Filter::Encounter);
+        model.setClock(m_clock.get());
+        model.setStore(m_store.get());
+        model.setEncounterId(QStringLiteral("Encounter-805"));
+        enqueue(QStringLiteral("Encounter-805"), QStringLiteral("99213"));
+        enqueue(QStringLiteral("Encounter-900"), QStringLiteral("20610"));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, Ui::OutboxLinesModel::CodeColumn).data().toString(), QStringLiteral("99213"));
+        QCOMPARE(model.index(0, Ui::OutboxLinesModel::StateColumn).data().toString(),
+                 QStringLiteral("Queued"));
+        QCOMPARE(model.index(0, Ui::OutboxLinesModel::DescriptionColumn).data().toString(),
+                 QStringLiteral("A procedure"));
+        QVERIFY(model.index(0, Ui::OutboxLinesModel::PerformedColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("10:00")));
+    }
+
+    void rowsFollowTheLineState()
+    {
+        Ui::OutboxLinesModel model(Ui::OutboxLinesModel::Filter::Encounter);
+        model.setClock(m_clock.get());
+        model.setStore(m_store.get());
+        model.setEncounterId(QStringLiteral("Encounter-805"));
+        const qint64 id = enqueue(QStringLiteral("Encounter-805"), QStringLiteral("99213"));
+
+        Outbox::AttemptRecord retry;
+        retry.newState = Outbox::LineState::Pending;
+        retry.nextAttemptAt = Now.addSecs(90);
+        retry.result = QStringLiteral("retryable");
+        retry.error = QStringLiteral("the EHR did not answer");
+        attempt(id, retry);
+        QCOMPARE(model.index(0, Ui::OutboxLinesModel::StateColumn).data().toString(),
+                 QStringLiteral("Waiting to retry"));
+        const QString detail = model.index(0, Ui::OutboxLinesModel::DetailColumn).data().toString();
+        QVERIFY2(detail.contains(Now.addSecs(90).toLocalTime().toString(QStringLiteral("HH:mm:ss"))),
+                 qPrintable(detail));
+        QVERIFY(detail.contains(QStringLiteral("the EHR did not answer")));
+
+        m_clock->advance(91 * 1000);
+        Outbox::AttemptRecord rejected;
+        rejected.newState = Outbox::LineState::NeedsCorrection;
+        rejected.result = QStringLiteral("rejected");
+        rejected.findings = {{QStringLiteral("500034"), Model::Severity::Error,
+                              QStringLiteral("Procedure.code.coding[0].code"),
+                              QStringLiteral("Dental codes are not allowed")}};
+        attempt(id, rejected);
+        QCOMPARE(model.index(0, Ui::OutboxLinesModel::StateColumn).data().toString(),
+                 QStringLiteral("Needs correction"));
+        QVERIFY(model.index(0, Ui::OutboxLinesModel::DetailColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("500034")));
+
+        QString error;
+        QVERIFY(m_store->retry(id, &error));
+        Outbox::AttemptRecord sent;
+        sent.newState = Outbox::LineState::Sent;
+        sent.result = QStringLiteral("created");
+        sent.ehrId = QStringLiteral("Procedure-9");
+        attempt(id, sent);
+        QCOMPARE(model.index(0, Ui::OutboxLinesModel::StateColumn).data().toString(), QStringLiteral("Sent"));
+        QCOMPARE(model.index(0, Ui::OutboxLinesModel::DetailColumn).data().toString(),
+                 QStringLiteral("Procedure/Procedure-9"));
+    }
+
+    void attentionViewListsWhatIsNotSent()
+    {
+        Ui::OutboxLinesModel model(Ui::OutboxLinesModel::Filter::Attention);
+        model.setClock(m_clock.get());
+        model.setStore(m_store.get());
+        const qint64 waiting = enqueue(QStringLiteral("Encounter-805"), QStringLiteral("99213"));
+        const qint64 done = enqueue(QStringLiteral("Encounter-900"), QStringLiteral("20610"));
+        const qint64 dropped = enqueue(QStringLiteral("Encounter-900"), QStringLiteral("36415"));
+        QCOMPARE(model.rowCount(), 3);
+        Outbox::AttemptRecord sent;
+        sent.newState = Outbox::LineState::Sent;
+        sent.ehrId = QStringLiteral("Procedure-1");
+        attempt(done, sent);
+        QString error;
+        QVERIFY(m_store->discard(dropped, QStringLiteral("test"), &error));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.lineAt(0)->id, waiting);
+        QCOMPARE(model.index(0, Ui::OutboxLinesModel::EncounterColumn).data().toString(),
+                 QStringLiteral("Encounter-805"));
+    }
+};
+
+QTEST_MAIN(TestOutboxLinesModel)
+#include "tst_outboxlinesmodel.moc"
