@@ -52,7 +52,8 @@ public:
     /// identifier, a subject and an encounter; an identifier already queued is refused.
     std::optional<qint64> enqueue(const Model::ProcedureEntry &entry, QString *error);
 
-    /// pending → sending, when it still is pending (another sender may have taken it).
+    /// pending → sending, when it still is pending (another sender may have taken it). Not flushed
+    /// to disk on its own: losing a claim in a crash only means the line is resent, harmlessly.
     bool claim(qint64 id);
     /// Writes what an attempt came to, with its audit row; only for a line that is `sending`.
     bool recordAttempt(qint64 id, const AttemptRecord &record, QString *error = nullptr);
@@ -84,6 +85,7 @@ public:
 signals:
     /// Any change to a line: queued, claimed, attempted, retried, corrected, discarded.
     void lineChanged(qint64 id);
+    /// The counts after changes, at most once per turn of the event loop (counting costs a query).
     void countsChanged(const Outbox::QueueCounts &counts);
 
 private:
@@ -96,6 +98,7 @@ private:
     const Common::Clock &m_clock;
     QString m_connectionName;
     QString m_path;
+    bool m_countsPending = false;
 };
 
 } // namespace Outbox

@@ -2,7 +2,6 @@
 
 #include <QFile>
 #include <QString>
-#include <QTest>
 
 #include "fhir/procedurereader.h"
 #include "model/procedureentry.h"

@@ -185,6 +185,7 @@ void TestOutboxStore::claimSucceedsOnceAcrossConnections()
     OutboxStore other;
     QVERIFY2(other.open(dbPath(), &error), qPrintable(error));
     QVERIFY(other.claim(*id));
+    QCOMPARE(other.synchronousMode(), 2); // back to FULL for everything else
     QVERIFY(!m_store->claim(*id));
     QCOMPARE(m_store->line(*id)->state, LineState::Sending);
 }
@@ -355,9 +356,19 @@ void TestOutboxStore::signalsOnChange()
     const auto id = *m_store->enqueue(sampleEntry(), &error);
     QCOMPARE(lineSpy.size(), 1);
     QCOMPARE(lineSpy.first().first().toLongLong(), id);
+    QTRY_COMPARE(countsSpy.size(), 1);
     QCOMPARE(countsSpy.last().first().value<QueueCounts>().pending, 1);
     QVERIFY(m_store->claim(id));
+    QVERIFY(m_store->claim(id) == false);
+    QCOMPARE(lineSpy.size(), 2);
+    QTRY_COMPARE(countsSpy.size(), 2);
     QCOMPARE(countsSpy.last().first().value<QueueCounts>().sending, 1);
+    // Several changes in one turn of the event loop: one count.
+    QVERIFY(m_store->enqueue(sampleEntry(), &error));
+    QVERIFY(m_store->enqueue(sampleEntry(), &error));
+    QCOMPARE(lineSpy.size(), 4);
+    QTRY_COMPARE(countsSpy.size(), 3);
+    QCOMPARE(countsSpy.last().first().value<QueueCounts>().pending, 2);
 }
 
 void TestOutboxStore::migratesOlderSchema()
