@@ -12,12 +12,24 @@
 #include <QSpinBox>
 #include <QStyle>
 #include <QTimeZone>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "linedraft.h"
 #include "tokenstore.h"
 
 namespace Ui {
+
+namespace {
+
+QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setBuddy(buddy);
+    return label;
+}
+
+} // namespace
 
 SettingsDialog::SettingsDialog(const ConnectionSettings &settings, TokenStore *tokens, UrlCheck urlCheck,
                                QWidget *parent)
@@ -27,7 +39,7 @@ SettingsDialog::SettingsDialog(const ConnectionSettings &settings, TokenStore *t
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
-    setMinimumWidth(560);
+    setMinimumWidth(600);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(20, 18, 20, 16);
     layout->setSpacing(14);
@@ -64,7 +76,7 @@ SettingsDialog::SettingsDialog(const ConnectionSettings &settings, TokenStore *t
     urlBox->setSpacing(2);
     urlBox->addWidget(m_urlEdit);
     urlBox->addWidget(m_urlMessage);
-    form->addRow(tr("Base &URL"), urlBox);
+    form->addRow(buddyLabel(tr("Base &URL"), m_urlEdit, m_ehrBox), urlBox);
 
     m_tokenEdit = new QLineEdit(m_ehrBox);
     m_tokenEdit->setObjectName(QStringLiteral("tokenEdit"));
@@ -80,16 +92,25 @@ SettingsDialog::SettingsDialog(const ConnectionSettings &settings, TokenStore *t
     tokenBox->setSpacing(2);
     tokenBox->addWidget(m_tokenEdit);
     tokenBox->addWidget(m_tokenStatus);
-    form->addRow(tr("&Token"), tokenBox);
+    form->addRow(buddyLabel(tr("&Token"), m_tokenEdit, m_ehrBox), tokenBox);
 
     m_dialectCombo = new QComboBox(m_ehrBox);
     m_dialectCombo->setObjectName(QStringLiteral("dialectCombo"));
     m_dialectCombo->setAccessibleName(tr("FHIR dialect"));
-    m_dialectCombo->addItem(tr("ehr-vendor — recordedDate at the top level (the vendor's EHR)"),
-                            Fhir::dialectName(Fhir::Dialect::EhrVendor));
-    m_dialectCombo->addItem(tr("r4-strict — recordedDate as the R5 extension (standard FHIR R4)"),
+    m_dialectCombo->addItem(tr("ehr-vendor — the vendor's EHR"), Fhir::dialectName(Fhir::Dialect::EhrVendor));
+    m_dialectCombo->addItem(tr("r4-strict — standard FHIR R4 servers"),
                             Fhir::dialectName(Fhir::Dialect::R4Strict));
-    form->addRow(tr("FHIR &dialect"), m_dialectCombo);
+    auto *dialectHint =
+        new QLabel(tr("How the recorded date is sent: a top-level recordedDate (ehr-vendor) or the R5 "
+                      "extension a strict R4 server accepts (r4-strict)."),
+                   m_ehrBox);
+    dialectHint->setProperty("role", QStringLiteral("hint"));
+    dialectHint->setWordWrap(true);
+    auto *dialectBox = new QVBoxLayout;
+    dialectBox->setSpacing(2);
+    dialectBox->addWidget(m_dialectCombo);
+    dialectBox->addWidget(dialectHint);
+    form->addRow(buddyLabel(tr("FHIR &dialect"), m_dialectCombo, m_ehrBox), dialectBox);
     ehrLayout->addWidget(m_ehrBox);
     layout->addWidget(ehrGroup);
 
@@ -116,7 +137,7 @@ SettingsDialog::SettingsDialog(const ConnectionSettings &settings, TokenStore *t
     zoneBox->setSpacing(2);
     zoneBox->addWidget(m_zoneCombo);
     zoneBox->addWidget(m_zoneHint);
-    clinicForm->addRow(tr("Time &zone"), zoneBox);
+    clinicForm->addRow(buddyLabel(tr("Time &zone"), m_zoneCombo, clinicGroup), zoneBox);
     m_unitSpin = new QSpinBox(clinicGroup);
     m_unitSpin->setObjectName(QStringLiteral("unitMinutesSpin"));
     m_unitSpin->setAccessibleName(tr("Anesthesia time-unit minutes"));
@@ -131,7 +152,7 @@ SettingsDialog::SettingsDialog(const ConnectionSettings &settings, TokenStore *t
     unitBox->setSpacing(2);
     unitBox->addWidget(m_unitSpin, 0, Qt::AlignLeft);
     unitBox->addWidget(unitHint);
-    clinicForm->addRow(tr("Anesthesia &unit"), unitBox);
+    clinicForm->addRow(buddyLabel(tr("Anesthesia &unit"), m_unitSpin, clinicGroup), unitBox);
     layout->addWidget(clinicGroup);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -171,6 +192,16 @@ SettingsDialog::SettingsDialog(const ConnectionSettings &settings, TokenStore *t
     }
     updateMode();
     updateZoneHint();
+    fitHeight();
+}
+
+void SettingsDialog::fitHeight()
+{
+    // Wrapped hints and messages change the height the form needs; grow once the layout knows it.
+    QTimer::singleShot(0, this, [this] {
+        layout()->activate();
+        resize(width(), std::max(height(), heightForWidth(width())));
+    });
 }
 
 ConnectionSettings SettingsDialog::settings() const
@@ -225,6 +256,7 @@ bool SettingsDialog::checkUrl()
     }
     m_urlMessage->setText(error);
     m_urlMessage->setVisible(!error.isEmpty());
+    fitHeight();
     m_urlEdit->setProperty("finding", error.isEmpty() ? QString() : QStringLiteral("error"));
     m_urlEdit->style()->unpolish(m_urlEdit);
     m_urlEdit->style()->polish(m_urlEdit);

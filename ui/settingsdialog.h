@@ -50,6 +50,7 @@ private:
     void updateMode();
     void updateZoneHint();
     bool checkUrl();
+    void fitHeight();
 
     TokenStore *m_tokens;
     UrlCheck m_urlCheck;

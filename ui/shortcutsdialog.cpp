@@ -41,7 +41,7 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *paren
 {
     setObjectName(QStringLiteral("shortcutsDialog"));
     setWindowTitle(tr("Keyboard shortcuts"));
-    resize(560, 560);
+    resize(640, 600);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(18, 16, 18, 14);
     auto *intro = new QLabel(tr("Every line can be entered without the mouse."), this);
@@ -57,6 +57,9 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *paren
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setAlternatingRowColors(true);
     table->setShowGrid(false);
+    table->setWordWrap(false);
+    table->verticalHeader()->setDefaultSectionSize(30);
+    table->setFocusPolicy(Qt::NoFocus);
     for (int row = 0; row < list.size(); ++row) {
         auto *keys = new QTableWidgetItem(list.at(row).first);
         QFont bold = keys->font();

@@ -36,15 +36,17 @@ QLabel#trainingBannerLabel { background: #fff3cd; color: #5c4400; border-bottom:
     padding: 7px 12px; font-weight: 600; }
 QLabel#encounterLabel[finding="error"] { color: #a2261d; font-weight: 600; }
 
-QLineEdit, QComboBox, QDateTimeEdit, QSpinBox { min-height: 26px; padding: 1px 6px; border: 1px solid #c5ccd6;
+QLineEdit, QComboBox, QDateTimeEdit { min-height: 26px; padding: 1px 6px; border: 1px solid #c5ccd6;
     border-radius: 5px; background: #ffffff; selection-background-color: #cfe0fb; selection-color: #101820; }
-QLineEdit:focus, QComboBox:focus, QDateTimeEdit:focus, QSpinBox:focus { border: 1px solid #2f6fd6; }
+QLineEdit:focus, QComboBox:focus, QDateTimeEdit:focus { border: 1px solid #2f6fd6; }
+QSpinBox { min-height: 26px; }
 QLineEdit[filled="true"] { background: #f6f8fb; color: #2a3340; }
 QComboBox::drop-down, QDateTimeEdit::drop-down { border: none; width: 20px; }
 *[finding="error"] { border: 1px solid #c8362b; background: #fff6f5; }
 *[finding="warning"] { border: 1px solid #d08a00; background: #fffaf0; }
 QListWidget, QListView, QTableView, QTreeView { border: 1px solid #d5dbe3; border-radius: 5px; background: #ffffff;
     alternate-background-color: #f8f9fb; selection-background-color: #dce8fc; selection-color: #101820; }
+QTableView::item { padding: 0 6px; }
 QListWidget[finding="error"] { border: 1px solid #c8362b; }
 QHeaderView::section { background: #f3f5f8; color: #3d4756; border: none; border-bottom: 1px solid #d5dbe3;
     padding: 5px 8px; font-weight: 600; }

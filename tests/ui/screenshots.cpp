@@ -13,6 +13,7 @@
 #include <QTest>
 
 #include "appsettings.h"
+#include "ehr/ehrclient.h"
 #include "encounterlistmodel.h"
 #include "encounterpicker.h"
 #include "lineeditor.h"
@@ -20,6 +21,8 @@
 #include "outbox/outboxstore.h"
 #include "patientlistmodel.h"
 #include "sandbox/server.h"
+#include "settingsdialog.h"
+#include "shortcutsdialog.h"
 #include "theme.h"
 #include "tokenstore.h"
 #include "workspace.h"
@@ -198,6 +201,21 @@ int main(int argc, char *argv[])
     });
     window.showQueue();
     shot.shoot(QStringLiteral("queue.png"));
+    // 5. The dialogs.
+    Ui::ConnectionSettings ehr;
+    ehr.mode = Ui::EhrMode::Ehr;
+    ehr.baseUrl = QUrl(QStringLiteral("http://ehr.example.org/mps/fhir/R4/V1"));
+    ehr.clinicTimeZone = "America/Chicago";
+    Ui::SettingsDialog settingsDialog(ehr, &tokens, &Ehr::EhrClient::transportSecurityError, &window);
+    settingsDialog.show();
+    settingsDialog.accept(); // refused: plain HTTP to another host; the reason shows under the field
+    QTest::qWait(100);
+    settingsDialog.grab().save(QDir(out).filePath(QStringLiteral("settings.png")));
+    settingsDialog.hide();
+    Ui::ShortcutsDialog shortcuts(window.shortcutActions(), &window);
+    shortcuts.show();
+    QTest::qWait(100);
+    shortcuts.grab().save(QDir(out).filePath(QStringLiteral("shortcuts.png")));
     workspace.stop();
     return 0;
 }
