@@ -82,7 +82,7 @@ EhrClient::EhrClient(QObject *parent)
     : QObject(parent)
     , m_manager(new QNetworkAccessManager(this))
 {
-    m_manager->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    m_manager->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy); // see NetworkJob::start()
     m_baseUrlError = tr("No EHR address is set.");
 }
 
@@ -149,10 +149,7 @@ QUrl EhrClient::resourceUrl(const QString &path, const QUrlQuery &query) const
 
 bool EhrClient::isSameServer(const QUrl &url) const
 {
-    return url.scheme().compare(m_baseUrl.scheme(), Qt::CaseInsensitive) == 0 &&
-           url.host().compare(m_baseUrl.host(), Qt::CaseInsensitive) == 0 &&
-           url.port(m_baseUrl.scheme() == u"https" ? 443 : 80) ==
-               m_baseUrl.port(m_baseUrl.scheme() == u"https" ? 443 : 80);
+    return NetworkJob::isSameServer(m_baseUrl, url);
 }
 
 QNetworkRequest EhrClient::makeRequest(const QUrl &url) const

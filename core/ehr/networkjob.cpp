@@ -21,6 +21,16 @@ QString loggablePath(const QUrl &url)
 
 } // namespace
 
+bool NetworkJob::isSameServer(const QUrl &a, const QUrl &b)
+{
+    const auto defaultPort = [](const QUrl &url) {
+        return url.scheme().compare(u"https", Qt::CaseInsensitive) == 0 ? 443 : 80;
+    };
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
+           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+           a.port(defaultPort(a)) == b.port(defaultPort(b));
+}
+
 NetworkJob::NetworkJob(QNetworkAccessManager *manager, const QNetworkRequest &request, const QByteArray &verb,
                        const QByteArray &body, std::chrono::milliseconds timeout, QObject *parent)
     : QObject(parent)
@@ -46,8 +56,11 @@ NetworkJob::~NetworkJob()
 void NetworkJob::start()
 {
     Q_ASSERT(!m_reply && !m_finished);
+    m_timedOut = false;
+    // Not NoLessSafeRedirectPolicy: it follows https to any other https server, and Qt 6.4 sends the
+    // Authorization header along. Same origin (scheme, host, port) is never less safe either.
     m_request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                           QNetworkRequest::NoLessSafeRedirectPolicy);
+                           QNetworkRequest::SameOriginRedirectPolicy);
     // The job's own timer is the timeout; Qt's would race it with a different error.
     m_request.setTransferTimeout(0);
     m_reply = m_manager->sendCustomRequest(m_request, m_verb, m_body);
@@ -120,7 +133,11 @@ void NetworkJob::onReplyFinished()
                 .arg(m_request.url().host(), m_tlsErrors.isEmpty() ? reply->errorString() : m_tlsErrors);
     } else if (error == QNetworkReply::InsecureRedirectError) {
         result.transport = JobResult::Transport::Blocked;
-        result.errorString = tr("The EHR redirected to an insecure address; the request was not followed.");
+        const QUrl target = reply->url().resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
+        result.errorString =
+            tr("The EHR redirected to another server or a less safe address (%1); the redirect "
+               "was not followed, so the token stays with the EHR. Check the EHR address.")
+                .arg(target.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo));
     } else if (status.isValid()) {
         result.transport = JobResult::Transport::Answered;
         result.httpStatus = status.toInt();

@@ -19,8 +19,12 @@ namespace Ehr {
  * One HTTP request to the EHR and its answer. The job owns its one
  * QNetworkReply, aborts it when nothing moved for the transfer timeout (the
  * timer restarts on every byte of progress, so a slow but living transfer is
- * not cut), never ignores TLS errors, and ends with exactly one finished()
- * carrying a JobResult. Jobs never retry: whoever started one decides.
+ * not cut), never ignores TLS errors, follows redirects only on the same
+ * server (never to a less safe scheme, never taking the token elsewhere), and
+ * ends with exactly one finished() carrying a JobResult. Jobs never retry:
+ * whoever started one decides. (Qt's HTTP layer itself resends once when a
+ * kept-alive connection closes before any answer; If-None-Exist makes that
+ * harmless for creates.)
  */
 class NetworkJob : public QObject
 {
@@ -39,6 +43,10 @@ public:
     bool isFinished() const { return m_finished; }
     const JobResult &result() const { return m_result; }
     QUrl url() const { return m_request.url(); }
+
+    /// Same scheme, host and port: the only redirects a job follows, and the only next links a search
+    /// follows.
+    static bool isSameServer(const QUrl &a, const QUrl &b);
     QByteArray verb() const { return m_verb; }
 
 signals:
@@ -58,6 +66,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     JobResult m_result;
     QString m_tlsErrors;
+
     bool m_timedOut = false;
     bool m_cancelled = false;
     bool m_finished = false;

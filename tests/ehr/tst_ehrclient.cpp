@@ -80,6 +80,8 @@ private slots:
     void searchRefusesNextLinkElsewhere();
     void readsEncountersAndConditions();
     void findProceduresChecksIdentifier();
+    void redirectElsewhereDoesNotLeakToken();
+    void redirectOnSameServerIsFollowed();
     void cancelledRequestCallsNothing();
     void destroyedContextCallsNothing();
 
@@ -413,6 +415,40 @@ void TestEhrClient::findProceduresChecksIdentifier()
     QTRY_VERIFY(ids.has_value());
     QCOMPARE(*ids, QStringList{QStringLiteral("p-ours")});
     QVERIFY(m_server->requests.last().target.startsWith("/fhir/Procedure?identifier="));
+}
+
+void TestEhrClient::redirectElsewhereDoesNotLeakToken()
+{
+    ScriptedServer elsewhere;
+    QVERIFY(elsewhere.start());
+    elsewhere.handler = [](const RecordedRequest &) {
+        return ScriptedResponse::json(200, "{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}");
+    };
+    const QByteArray location = elsewhere.baseUrl().toEncoded() + "/Patient";
+    m_server->enqueue(ScriptedResponse::json(307, {}, {{"Location", location}}));
+    std::optional<PatientList> list;
+    m_client->searchPatients(QString(), this, [&](const PatientList &l) { list = l; });
+    QTRY_VERIFY(list.has_value());
+    QVERIFY2(elsewhere.requests.isEmpty(), "a redirect to another server was followed (with the token)");
+    QCOMPARE(list->status.kind, ReadStatus::Kind::Blocked);
+    QVERIFY2(list->status.errorString.contains(QStringLiteral("another server")),
+             qPrintable(list->status.errorString));
+}
+
+void TestEhrClient::redirectOnSameServerIsFollowed()
+{
+    const QByteArray location = m_server->baseUrl().toEncoded() + "/Patient?moved=1";
+    m_server->enqueue(ScriptedResponse::json(307, {}, {{"Location", location}}));
+    m_server->enqueue(
+        ScriptedResponse::json(200, bundle({patient(QStringLiteral("a"), QStringLiteral("Adams"))})));
+    std::optional<PatientList> list;
+    m_client->searchPatients(QString(), this, [&](const PatientList &l) { list = l; });
+    QTRY_VERIFY(list.has_value());
+    QVERIFY2(list->ok(), qPrintable(list->status.errorString));
+    QCOMPARE(list->items.size(), 1);
+    QCOMPARE(m_server->requests.size(), 2);
+    QCOMPARE(m_server->requests.last().target, QByteArray("/fhir/Patient?moved=1"));
+    QCOMPARE(m_server->requests.last().headers.value("authorization"), QByteArray("Bearer secret-token"));
 }
 
 void TestEhrClient::cancelledRequestCallsNothing()
