@@ -377,6 +377,7 @@ void MainWindow::attachWorkspace()
     updateConnection();
     updateQueueSize(m_workspace.counts());
     m_picker->search();
+    m_picker->focusSearch();
 }
 
 void MainWindow::restartWorkspace()
