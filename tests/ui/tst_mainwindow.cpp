@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,13 +11,16 @@
 #include <QListView>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRadioButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUrlQuery>
 
 #include "appsettings.h"
@@ -29,6 +33,7 @@
 #include "patientlistmodel.h"
 #include "queueview.h"
 #include "sandbox/server.h"
+#include "settingsdialog.h"
 #include "tokenstore.h"
 #include "workspace.h"
 
@@ -157,6 +162,12 @@ private:
     std::unique_ptr<Ui::MainWindow> m_window;
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // Nothing a test does may touch the user's own outbox, catalog or settings.
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
@@ -167,6 +178,7 @@ private Q_SLOTS:
         Ui::Workspace::Options options;
         options.training = true;
         options.dataDir = m_dir->path();
+        options.outboxPath = m_dir->filePath(QStringLiteral("ehr-outbox.sqlite"));
         options.trainingPort = freePort();
         options.backoff = Outbox::BackoffPolicy{100ms, 400ms, 0.0, 1000ms};
         options.probeIntervalMs = 100;
@@ -436,6 +448,54 @@ private Q_SLOTS:
         Ui::AppSettings reread(m_settings->fileName());
         QVERIFY(!reread.windowGeometry().isEmpty());
         QVERIFY(!reread.splitterState(QStringLiteral("main")).isEmpty());
+    }
+
+    void switchingToARealEhrUsesItsAddressAndToken()
+    {
+        // Another EHR (the same server code) with a token of its own.
+        Sandbox::ServerOptions ehrOptions;
+        ehrOptions.token = QStringLiteral("the-practice-token");
+        ehrOptions.logRequests = false;
+        Sandbox::Server ehr(ehrOptions);
+        QString error;
+        QVERIFY2(ehr.start(&error), qPrintable(error));
+
+        bool filled = false;
+        QTimer poll;
+        poll.setInterval(20);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto *dialog = qobject_cast<Ui::SettingsDialog *>(QApplication::activeModalWidget());
+            if (!dialog || filled)
+                return;
+            filled = true;
+            dialog->findChild<QRadioButton *>(QStringLiteral("ehrRadio"))->setChecked(true);
+            dialog->findChild<QLineEdit *>(QStringLiteral("baseUrlEdit"))->setText(ehr.baseUrl().toString());
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("tokenEdit")), ehrOptions.token);
+            dialog->accept();
+        });
+        poll.start();
+        m_window->showSettings();
+        poll.stop();
+        QVERIFY(filled);
+
+        QVERIFY(!m_workspace->isTraining());
+        QVERIFY(!m_workspace->trainingServer());
+        QVERIFY(!widget<QLabel>("trainingBannerLabel")->isVisible());
+        QCOMPARE(m_settings->connection().mode, Ui::EhrMode::Ehr);
+        QCOMPARE(m_tokens->token(), ehrOptions.token);
+        m_settings->sync();
+        QFile settingsFile(m_settings->fileName());
+        QVERIFY(settingsFile.open(QIODevice::ReadOnly));
+        const QByteArray stored = settingsFile.readAll();
+        QVERIFY(stored.contains(ehr.baseUrl().host().toUtf8()));
+        QVERIFY(!stored.contains(ehrOptions.token.toUtf8()));
+
+        openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805"));
+        typeLine(QStringLiteral("99213"), QStringLiteral("0900"));
+        const qint64 id = lastLine().id;
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(id)->state, Outbox::LineState::Sent, 10000);
+        QCOMPARE(ehr.procedureCount(), 1);
+        QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("ehr-outbox.sqlite"))));
     }
 
     void helpListsTheShortcuts()
