@@ -681,6 +681,12 @@ LineDraft LineEditor::draft() const
     return draft;
 }
 
+bool LineEditor::hasUnsavedInput() const
+{
+    return !m_codeEdit->text().trimmed().isEmpty() || !m_diagnosisIds.isEmpty() ||
+           (m_lineId >= 0 && !m_touched.isEmpty());
+}
+
 Model::Findings LineEditor::allFindings() const
 {
     return m_check.findings + m_ehrFindings;

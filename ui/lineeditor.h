@@ -78,6 +78,8 @@ public:
     qint64 lineId() const { return m_lineId; }
 
     LineDraft draft() const;
+    /// True while the form holds something a person typed that is not in the outbox yet.
+    bool hasUnsavedInput() const;
     const LineCheck &currentCheck() const { return m_check; }
     /// The Validator's findings followed by the EHR's (when correcting a line).
     Model::Findings allFindings() const;

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -432,8 +433,27 @@ void MainWindow::updateQueueSize(const Outbox::QueueCounts &counts)
     m_tabs->setTabText(1, attention > 0 ? tr("Queue (%1)").arg(attention) : tr("Queue"));
 }
 
+bool MainWindow::confirmDropDraft(const QString &question)
+{
+    if (!m_editor->hasUnsavedInput())
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Superbill Desk"), question, QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("dropDraftBox"));
+    box.setInformativeText(tr("The line being entered has not been submitted and would be lost."));
+    auto *drop = box.addButton(tr("Drop the line"), QMessageBox::DestructiveRole);
+    auto *keep = box.addButton(tr("Keep editing"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
+    box.exec();
+    return box.clickedButton() == static_cast<QAbstractButton *>(drop);
+}
+
 void MainWindow::onEncounterChosen(const EncounterContext &encounter)
 {
+    if (encounter.encounterId != m_editor->encounter().encounterId &&
+        !confirmDropDraft(tr("Open another encounter?"))) {
+        m_editor->focusCode();
+        return;
+    }
     m_editor->setEncounter(encounter);
     m_linesModel->setEncounterId(encounter.encounterId);
     m_linesTitle->setText(tr("Lines of this encounter"));
@@ -604,6 +624,10 @@ void MainWindow::restoreLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!confirmDropDraft(tr("Quit Superbill Desk?"))) {
+        event->ignore();
+        return;
+    }
     m_settings.setWindow(saveGeometry(), saveState());
     m_settings.setSplitterState(QStringLiteral("main"), m_splitter->saveState());
     m_settings.setSplitterState(QStringLiteral("centre"), m_centreSplitter->saveState());

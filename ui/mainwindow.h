@@ -70,6 +70,8 @@ private:
     void updateQueueSize(const Outbox::QueueCounts &counts);
     void onEncounterChosen(const EncounterContext &encounter);
     void loadLineInto(qint64 lineId, const EncounterContext &context);
+    /// Asks before the line being typed is dropped; true when it may go.
+    bool confirmDropDraft(const QString &question);
 
     AppSettings &m_settings;
     TokenStore &m_tokens;

@@ -199,7 +199,7 @@ void QueueView::discardCurrent(bool confirmed)
         box.addButton(QMessageBox::Cancel);
         box.setDefaultButton(QMessageBox::Cancel);
         box.exec();
-        if (box.clickedButton() != discard)
+        if (box.clickedButton() != static_cast<QAbstractButton *>(discard))
             return;
     }
     const QString error = m_workspace->discard(id, tr("discarded by the user"));

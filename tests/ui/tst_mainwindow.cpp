@@ -9,8 +9,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -440,6 +442,24 @@ private Q_SLOTS:
         m_window->queueView()->discardCurrent(true);
         QCOMPARE(m_workspace->store()->line(id)->state, Outbox::LineState::Discarded);
         QCOMPARE(m_window->queueView()->model()->rowCount(), 0);
+    }
+
+    void quittingAsksBeforeDroppingATypedLine()
+    {
+        openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805"));
+        QTest::keyClicks(focused(), QStringLiteral("99213"));
+        QString asked;
+        QTimer::singleShot(0, this, [&asked] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            asked = box->text();
+            box->defaultButton()->click(); // "Keep editing"
+        });
+        QVERIFY(!m_window->close());
+        QVERIFY(asked.contains(QStringLiteral("Quit")));
+        QVERIFY(m_window->isVisible());
+        QCOMPARE(widget<QLineEdit>("cptCodeEdit")->text(), QStringLiteral("99213"));
     }
 
     void settingsAndWindowStatePersist()
