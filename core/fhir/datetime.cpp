@@ -15,9 +15,11 @@ QString tr(const char *text)
 
 DateTimeParse parseDateTime(const QString &text)
 {
-    static const QRegularExpression fullDateTime(QStringLiteral(
-        R"(^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?$)"));
-    static const QRegularExpression partialDate(QStringLiteral(R"(^\d{4}(-\d{2}(-\d{2})?)?$)"));
+    // anchoredPattern: "$" alone would also accept a final newline.
+    static const QRegularExpression fullDateTime(QRegularExpression::anchoredPattern(QStringLiteral(
+        R"((\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?)")));
+    static const QRegularExpression partialDate(
+        QRegularExpression::anchoredPattern(QStringLiteral(R"(\d{4}(-\d{2}(-\d{2})?)?)")));
 
     if (text.isEmpty())
         return {{}, tr("is empty")};
@@ -36,6 +38,10 @@ DateTimeParse parseDateTime(const QString &text)
     int millis = 0;
     if (match.capturedLength(7) > 0)
         millis = match.captured(7).left(3).leftJustified(3, u'0').toInt();
+    // FHIR allows a leap second; QTime cannot hold one, and rounding it would move the time.
+    if (number(6) == 60)
+        return {{},
+                tr("\"%1\" is a leap second (:60), which cannot be recorded; give :59 instead").arg(text)};
     const QTime time(number(4), number(5), number(6), millis);
     if (!time.isValid())
         return {{}, tr("\"%1\" has no such time of day").arg(text)};
@@ -65,6 +71,9 @@ QString formatDateTime(const QDateTime &value)
     if (value.timeSpec() == Qt::LocalTime)
         return local;
     const int offset = value.offsetFromUtc();
+    // A FHIR offset has no seconds (local mean time of old dates has them): the instant goes out in UTC.
+    if (offset % 60 != 0)
+        return formatDateTime(value.toUTC());
     const int absolute = std::abs(offset);
     return local + (offset < 0 ? u'-' : u'+') + QStringLiteral("%1:%2")
                                                     .arg(absolute / 3600, 2, 10, QLatin1Char('0'))
@@ -74,6 +83,34 @@ QString formatDateTime(const QDateTime &value)
 bool hasExplicitOffset(const QDateTime &value)
 {
     return value.isValid() && value.timeSpec() != Qt::LocalTime;
+}
+
+bool isSkippedLocalTime(const QDateTime &value)
+{
+    const Qt::TimeSpec spec = value.timeSpec();
+    return !value.isValid() && (spec == Qt::TimeZone || spec == Qt::LocalTime) && value.date().isValid() &&
+           value.time().isValid() && value.timeZone().isValid();
+}
+
+bool isRepeatedLocalTime(const QDateTime &value)
+{
+    const Qt::TimeSpec spec = value.timeSpec();
+    if (!value.isValid() || (spec != Qt::TimeZone && spec != Qt::LocalTime))
+        return false;
+    const QTimeZone zone = value.timeZone();
+    // The wall-clock reading as if it were UTC; each offset in force around it gives a candidate instant.
+    const qint64 wall = QDateTime(value.date(), value.time(), Qt::UTC).toMSecsSinceEpoch();
+    constexpr qint64 Day = 24 * 3600 * 1000;
+    QList<qint64> instants;
+    for (const qint64 around : {-Day, qint64(0), Day}) {
+        const int offset =
+            zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(value.toMSecsSinceEpoch() + around, Qt::UTC));
+        const qint64 candidate = wall - qint64(offset) * 1000;
+        const QDateTime back = QDateTime::fromMSecsSinceEpoch(candidate, zone);
+        if (back.date() == value.date() && back.time() == value.time() && !instants.contains(candidate))
+            instants.append(candidate);
+    }
+    return instants.size() > 1;
 }
 
 } // namespace Fhir

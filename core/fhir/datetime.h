@@ -26,4 +26,13 @@ QString formatDateTime(const QDateTime &value);
 /// True when the value says which offset it is in (UTC, an offset or a zone).
 bool hasExplicitOffset(const QDateTime &value);
 
+/// True for a wall-clock time that its time zone skips (02:30 on 2026-03-08 in
+/// America/Chicago, when the clocks jump forward). Qt keeps such a value invalid,
+/// with its date, time and zone, so it must be reported, not taken as "missing".
+bool isSkippedLocalTime(const QDateTime &value);
+
+/// True for a wall-clock time that happens twice in its time zone (01:30 on
+/// 2026-11-01 in America/Chicago, when the clocks go back); Qt picks one of the two.
+bool isRepeatedLocalTime(const QDateTime &value);
+
 } // namespace Fhir

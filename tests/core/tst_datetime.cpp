@@ -15,6 +15,9 @@ private slots:
     void zoneOffsetFollowsDaylightSaving_data();
     void zoneOffsetFollowsDaylightSaving();
     void dateTimeWithoutZoneHasNoOffset();
+    void skippedAndRepeatedLocalTimes_data();
+    void skippedAndRepeatedLocalTimes();
+    void subMinuteOffsetIsWrittenAsUtc();
 };
 
 void TestDateTime::parsesValidDateTimes_data()
@@ -62,6 +65,13 @@ void TestDateTime::rejectsInvalidText_data()
     QTest::newRow("offset too large") << "2026-02-03T10:00:00+15:00" << "offset outside";
     QTest::newRow("short offset") << "2026-02-03T10:00:00-05" << "not a date-time";
     QTest::newRow("space separator") << "2026-02-03 10:00:00-05:00" << "not a date-time";
+    // "$" alone would also match before a final newline.
+    QTest::newRow("trailing newline") << "2026-02-03T10:00:00-05:00\n"
+                                      << "not a date-time";
+    QTest::newRow("date only, trailing newline") << "2026-02-03\n"
+                                                 << "not a date-time";
+    QTest::newRow("leap second") << "2026-12-31T23:59:60Z"
+                                 << "leap second";
 }
 
 void TestDateTime::rejectsInvalidText()
@@ -100,6 +110,70 @@ void TestDateTime::dateTimeWithoutZoneHasNoOffset()
     QVERIFY(parsed.ok());
     QVERIFY(!Fhir::hasExplicitOffset(parsed.value));
     QCOMPARE(Fhir::formatDateTime(parsed.value), QStringLiteral("2026-03-14T10:00:00"));
+}
+
+void TestDateTime::skippedAndRepeatedLocalTimes_data()
+{
+    QTest::addColumn<QByteArray>("zone");
+    QTest::addColumn<QDate>("date");
+    QTest::addColumn<QTime>("time");
+    QTest::addColumn<bool>("skipped");
+    QTest::addColumn<bool>("repeated");
+
+    const QDate spring(2026, 3, 8);
+    const QDate autumn(2026, 11, 1);
+    QTest::newRow("Chicago, in the spring-forward gap")
+        << QByteArray("America/Chicago") << spring << QTime(2, 30) << true << false;
+    QTest::newRow("Chicago, just before the gap")
+        << QByteArray("America/Chicago") << spring << QTime(1, 59) << false << false;
+    QTest::newRow("Chicago, just after the gap")
+        << QByteArray("America/Chicago") << spring << QTime(3, 0) << false << false;
+    QTest::newRow("Chicago, the repeated hour")
+        << QByteArray("America/Chicago") << autumn << QTime(1, 30) << false << true;
+    QTest::newRow("Chicago, start of the repeated hour")
+        << QByteArray("America/Chicago") << autumn << QTime(1, 0) << false << true;
+    QTest::newRow("Chicago, before the repeated hour")
+        << QByteArray("America/Chicago") << autumn << QTime(0, 59) << false << false;
+    QTest::newRow("Chicago, after the repeated hour")
+        << QByteArray("America/Chicago") << autumn << QTime(2, 0) << false << false;
+    QTest::newRow("Chicago, an ordinary day")
+        << QByteArray("America/Chicago") << QDate(2026, 3, 14) << QTime(10, 0) << false << false;
+    QTest::newRow("Kolkata has no daylight saving")
+        << QByteArray("Asia/Kolkata") << spring << QTime(2, 30) << false << false;
+}
+
+void TestDateTime::skippedAndRepeatedLocalTimes()
+{
+    QFETCH(QByteArray, zone);
+    QFETCH(QDate, date);
+    QFETCH(QTime, time);
+    QFETCH(bool, skipped);
+    QFETCH(bool, repeated);
+
+    const QTimeZone timeZone(zone);
+    QVERIFY(timeZone.isValid());
+    const QDateTime value(date, time, timeZone);
+    QCOMPARE(Fhir::isSkippedLocalTime(value), skipped);
+    QCOMPARE(Fhir::isRepeatedLocalTime(value), repeated);
+    // A time that does not exist is never written as some other time.
+    if (skipped)
+        QCOMPARE(Fhir::formatDateTime(value), QString());
+    // Values with a plain offset name one instant and are neither.
+    const QDateTime fixed(date, time, Qt::OffsetFromUTC, -5 * 3600);
+    QVERIFY(!Fhir::isSkippedLocalTime(fixed));
+    QVERIFY(!Fhir::isRepeatedLocalTime(fixed));
+}
+
+void TestDateTime::subMinuteOffsetIsWrittenAsUtc()
+{
+    // FHIR offsets have no seconds: dropping them would move the time, so the instant goes out in UTC.
+    const QDateTime odd(QDate(2026, 1, 14), QTime(10, 0), Qt::OffsetFromUTC, -(5 * 3600 + 30));
+    QCOMPARE(Fhir::formatDateTime(odd), QStringLiteral("2026-01-14T15:00:30Z"));
+    const QDateTime localMeanTime(QDate(1880, 1, 1), QTime(10, 0), QTimeZone("America/Chicago"));
+    QVERIFY(localMeanTime.offsetFromUtc() % 60 != 0);
+    const auto parsed = Fhir::parseDateTime(Fhir::formatDateTime(localMeanTime));
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+    QCOMPARE(parsed.value.toMSecsSinceEpoch(), localMeanTime.toMSecsSinceEpoch());
 }
 
 QTEST_GUILESS_MAIN(TestDateTime)
