@@ -100,6 +100,10 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
     m_sender->setBackoff(m_options.backoff.value_or(Outbox::BackoffPolicy::fromEnvironment()));
     connect(m_sender.get(), &Outbox::Sender::onlineChanged, this, &Workspace::setOnline);
     connect(m_sender.get(), &Outbox::Sender::credentialsRequired, this, &Workspace::credentialsRequired);
+    connect(m_sender.get(), &Outbox::Sender::lineFinished, this, [this](qint64 id, Outbox::LineState state) {
+        if (state == Outbox::LineState::NeedsCorrection)
+            Q_EMIT lineRefused(id);
+    });
     connect(m_sender.get(), &Outbox::Sender::pausedChanged, this,
             [this](bool paused) { setSendingProblem(paused ? m_sender->pauseMessage() : QString()); });
     QString senderError;

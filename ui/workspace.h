@@ -108,6 +108,8 @@ Q_SIGNALS:
     void lineChanged(qint64 id);
     void sendingProblemChanged(const QString &problem);
     void credentialsRequired(const QString &message);
+    /// The EHR refused a line; a person must correct or discard it.
+    void lineRefused(qint64 id);
 
 private:
     void setOnline(bool online);

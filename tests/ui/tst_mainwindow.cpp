@@ -378,6 +378,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(second)->state,
                                   Outbox::LineState::NeedsCorrection, 10000);
         QCOMPARE(m_workspace->store()->line(second)->findings.value(0).code, QStringLiteral("500002"));
+        QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("refused")));
         QTRY_VERIFY(widget<QLabel>("queueSizeLabel")->text().contains(QStringLiteral("1 to correct")));
         const int row = m_window->linesModel()->rowOf(second);
         QCOMPARE(m_window->linesModel()->index(row, Ui::OutboxLinesModel::StateColumn).data().toString(),
