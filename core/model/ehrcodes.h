@@ -37,4 +37,6 @@ inline const QString AnesthesiaOverADay = QStringLiteral("SBD003");
 inline const QString ElementIgnored = QStringLiteral("SBD004");
 inline const QString AnesthesiaZeroMinutes = QStringLiteral("SBD005");
 inline const QString CodeInactive = QStringLiteral("SBD006");
+inline const QString CodeNotInCatalog = QStringLiteral("SBD007");
+inline const QString LocalTimeRepeated = QStringLiteral("SBD008");
 } // namespace Model::EhrCode

@@ -19,7 +19,9 @@ QString Reference::id() const
 
 bool Reference::isLiteralTo(const QString &expectedType) const
 {
-    static const QRegularExpression fhirId(QStringLiteral("^[A-Za-z0-9\\-\\.]{1,64}$"));
+    // anchoredPattern: "$" alone would also accept an id with a final newline.
+    static const QRegularExpression fhirId(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9\\-\\.]{1,64}")));
     return type() == expectedType && fhirId.match(id()).hasMatch();
 }
 

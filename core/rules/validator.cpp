@@ -1,6 +1,7 @@
 #include "validator.h"
 
 #include <QCoreApplication>
+#include <QTimeZone>
 
 #include "categories.h"
 #include "fhir/datetime.h"
@@ -185,6 +186,29 @@ private:
         }
     }
 
+    /// An error for a wall-clock time the value's zone skips; true when there was one.
+    bool reportSkippedTime(const QDateTime &value, const QString &path)
+    {
+        if (!Fhir::isSkippedLocalTime(value))
+            return false;
+        error(Code::InvalidPerformed, path,
+              tr("%1 %2 does not exist in %3: the clocks were put forward at that hour. Check the time.")
+                  .arg(value.date().toString(Qt::ISODate), value.time().toString(QStringLiteral("HH:mm")),
+                       QString::fromUtf8(value.timeZone().id())));
+        return true;
+    }
+
+    void warnIfRepeatedTime(const QDateTime &value, const QString &path)
+    {
+        if (Fhir::isRepeatedLocalTime(value))
+            warning(Code::LocalTimeRepeated, path,
+                    tr("%1 %2 happens twice in %3 (the clocks were put back); it is sent as %4. Check that "
+                       "this is the right one of the two.")
+                        .arg(value.date().toString(Qt::ISODate),
+                             value.time().toString(QStringLiteral("HH:mm")),
+                             QString::fromUtf8(value.timeZone().id()), Fhir::formatDateTime(value)));
+    }
+
     void requireOffset(const QDateTime &value, const QString &path)
     {
         if (value.isValid() && !Fhir::hasExplicitOffset(value))
@@ -219,12 +243,15 @@ private:
                       .arg(m_entry.code.code));
             return;
         }
+        if (reportSkippedTime(m_entry.performedDateTime, Path::PerformedDateTime))
+            return;
         if (!m_entry.performedDateTime.isValid()) {
             error(Code::InvalidPerformed, Path::PerformedDateTime,
                   tr("The performed date and time is required."));
             return;
         }
         requireOffset(m_entry.performedDateTime, Path::PerformedDateTime);
+        warnIfRepeatedTime(m_entry.performedDateTime, Path::PerformedDateTime);
         warnIfFuture(m_entry.performedDateTime, Path::PerformedDateTime);
     }
 
@@ -243,12 +270,14 @@ private:
     void checkPeriodShape(const QString &missingCode)
     {
         const Model::Period &period = m_entry.performedPeriod;
-        if (!period.start.isValid())
+        if (!reportSkippedTime(period.start, Path::PeriodStart) && !period.start.isValid())
             error(missingCode, Path::PeriodStart, tr("The anesthesia start time is required."));
-        if (!period.end.isValid())
+        if (!reportSkippedTime(period.end, Path::PeriodEnd) && !period.end.isValid())
             error(missingCode, Path::PeriodEnd, tr("The anesthesia end time is required."));
         requireOffset(period.start, Path::PeriodStart);
         requireOffset(period.end, Path::PeriodEnd);
+        warnIfRepeatedTime(period.start, Path::PeriodStart);
+        warnIfRepeatedTime(period.end, Path::PeriodEnd);
         if (!period.start.isValid() || !period.end.isValid())
             return;
         const qint64 seconds = period.start.secsTo(period.end);
@@ -270,13 +299,15 @@ private:
     void checkRecorded()
     {
         const QDateTime &recorded = m_entry.recordedDate;
-        if (!recorded.isValid())
+        // Otherwise the writer would leave out a recorded date the person did give.
+        if (reportSkippedTime(recorded, Path::Recorded) || !recorded.isValid())
             return;
         if (!Fhir::hasExplicitOffset(recorded)) {
             error(Code::InvalidPerformed, Path::Recorded,
                   tr("The recorded date has no timezone offset; give one."));
             return;
         }
+        warnIfRepeatedTime(recorded, Path::Recorded);
         const QDateTime performed = performedStart();
         if (performed.isValid() && Fhir::hasExplicitOffset(performed) && recorded < performed)
             warning(Code::RecordedBeforePerformed, Path::Recorded,

@@ -1,8 +1,9 @@
+#include <QTimeZone>
+
+#include "fhir/datetime.h"
 #include "rules/documentcheck.h"
 #include "rules/validator.h"
 #include "testdata.h"
-
-#include <QTimeZone>
 
 using Model::ProcedureEntry;
 using Model::Severity;
@@ -81,6 +82,10 @@ private slots:
     void contextRules();
     void catalogFlagsAddToTheCodeForm();
     void futureTimesAreWarnedAbout();
+    void daylightSavingGapAndRepeatedHour_data();
+    void daylightSavingGapAndRepeatedHour();
+    void referencesAreWholeStrings_data();
+    void referencesAreWholeStrings();
     void documentCheckReportsEachProblemOnce();
     void vendorExampleIsValid();
 };
@@ -308,6 +313,95 @@ void TestValidator::futureTimesAreWarnedAbout()
     context.now = chicago(3, 14, 9, 58).toUTC(); // within the clock-skew allowance
     QVERIFY(!containsFinding(Rules::Validator::check(validLine(), context), QStringLiteral("SBD001"),
                              QStringLiteral("Procedure.performedDateTime"), Severity::Warning));
+}
+
+void TestValidator::daylightSavingGapAndRepeatedHour_data()
+{
+    QTest::addColumn<ProcedureEntry>("entry");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<Severity>("severity");
+    QTest::addColumn<QString>("messageContains");
+
+    // 2026-03-08 02:00-02:59 does not exist in Chicago; 2026-11-01 01:00-01:59 happens twice.
+    const QDateTime gap = chicago(3, 8, 2, 30);
+    const QDateTime repeated = chicago(11, 1, 1, 30);
+    const auto error = Severity::Error;
+    QTest::newRow("performed in the gap") << validLineWith([&](auto &e) {
+        e.performedDateTime = gap;
+        e.recordedDate = chicago(3, 8, 4);
+    }) << "PRO005"
+                                          << "Procedure.performedDateTime" << error
+                                          << "does not exist in America/Chicago";
+    QTest::newRow("recorded in the gap") << validLineWith([&](auto &e) {
+        e.performedDateTime = chicago(3, 8, 1);
+        e.recordedDate = gap;
+    }) << "PRO005"
+                                         << "Procedure.recordedDate" << error << "02:30";
+    QTest::newRow("anesthesia start in the gap")
+        << anesthesiaLine(gap, chicago(3, 8, 4)) << "PRO005"
+        << "Procedure.performedPeriod.start" << error << "does not exist";
+    QTest::newRow("anesthesia end in the gap")
+        << anesthesiaLine(chicago(3, 8, 1), gap) << "PRO005"
+        << "Procedure.performedPeriod.end" << error << "does not exist";
+    QTest::newRow("performed in the repeated hour") << validLineWith([&](auto &e) {
+        e.performedDateTime = repeated;
+        e.recordedDate = chicago(11, 1, 3);
+    }) << "SBD008"
+                                                    << "Procedure.performedDateTime" << Severity::Warning
+                                                    << "happens twice";
+    QTest::newRow("anesthesia end in the repeated hour")
+        << anesthesiaLine(chicago(11, 1, 0, 30), repeated) << "SBD008"
+        << "Procedure.performedPeriod.end" << Severity::Warning << Fhir::formatDateTime(repeated);
+}
+
+void TestValidator::daylightSavingGapAndRepeatedHour()
+{
+    QFETCH(ProcedureEntry, entry);
+    QFETCH(QString, code);
+    QFETCH(QString, path);
+    QFETCH(Severity, severity);
+    QFETCH(QString, messageContains);
+
+    const Model::Findings findings = Rules::Validator::check(entry);
+    const auto found = std::find_if(findings.cbegin(), findings.cend(), [&](const Model::Finding &finding) {
+        return finding.code == code && finding.path == path && finding.severity == severity;
+    });
+    QVERIFY2(found != findings.cend(), qPrintable(describe(findings)));
+    QVERIFY2(found->message.contains(messageContains), qPrintable(found->message));
+    // A time that does not exist is not a missing time.
+    for (const auto &finding : findings)
+        QVERIFY2(!finding.message.contains(QStringLiteral("required")), qPrintable(describe(findings)));
+}
+
+void TestValidator::referencesAreWholeStrings_data()
+{
+    QTest::addColumn<ProcedureEntry>("entry");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("path");
+
+    QTest::newRow("patient id with a final newline")
+        << validLineWith([](auto &e) { e.subject.reference = QStringLiteral("Patient/Patient-265\n"); })
+        << "PRO003"
+        << "Procedure.subject.reference";
+    QTest::newRow("encounter id with a final newline")
+        << validLineWith([](auto &e) { e.encounter.reference = QStringLiteral("Encounter/E-1\n"); })
+        << "PRO004"
+        << "Procedure.encounter.reference";
+    QTest::newRow("condition id with a final newline")
+        << validLineWith([](auto &e) { e.reasonReferences.append({QStringLiteral("Condition/C-3\n")}); })
+        << "PRO006"
+        << "Procedure.reasonReference[2].reference";
+}
+
+void TestValidator::referencesAreWholeStrings()
+{
+    QFETCH(ProcedureEntry, entry);
+    QFETCH(QString, code);
+    QFETCH(QString, path);
+
+    const Model::Findings findings = Rules::Validator::check(entry);
+    QVERIFY2(containsFinding(findings, code, path, Severity::Error), qPrintable(describe(findings)));
 }
 
 void TestValidator::documentCheckReportsEachProblemOnce()
