@@ -103,6 +103,14 @@ public:
             problem(Code::InvalidPerformed, path, parsed.error);
             return {};
         }
+        // RFC 3339: -00:00 is a UTC time whose local offset is unknown, which is what the rule forbids.
+        if (text->endsWith(QLatin1String("-00:00"))) {
+            problem(Code::InvalidPerformed, path,
+                    tr("\"%1\" has the offset -00:00, which says the local offset is unknown; give the "
+                       "offset of the place, e.g. 2026-03-14T10:00:00-05:00")
+                        .arg(*text));
+            return {};
+        }
         return parsed.value;
     }
 

@@ -185,6 +185,17 @@ void TestProcedureFhir::malformedInputNamesThePlace_data()
     QTest::newRow("performed date only")
         << QByteArray(R"({"resourceType":"Procedure","performedDateTime":"2026-03-14"})") << true << "PRO005"
         << "Procedure.performedDateTime" << "only a date";
+    QTest::newRow("performed offset unknown")
+        << QByteArray(R"({"resourceType":"Procedure","performedDateTime":"2026-03-14T10:00:00-00:00"})")
+        << true << "PRO005"
+        << "Procedure.performedDateTime"
+        << "-00:00";
+    QTest::newRow("period start offset unknown")
+        << QByteArray(
+               R"({"resourceType":"Procedure","performedPeriod":{"start":"2026-03-14T10:00:00.5-00:00","end":"2026-03-14T11:00:00Z"}})")
+        << true << "PRO005"
+        << "Procedure.performedPeriod.start"
+        << "offset is unknown";
     QTest::newRow("period end garbage")
         << QByteArray(R"({"resourceType":"Procedure","performedPeriod":{"start":"2026-03-14T10:00:00Z","end":"soon"}})")
         << true << "PRO005" << "Procedure.performedPeriod.end" << "not a date-time";
