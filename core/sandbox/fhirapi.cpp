@@ -604,14 +604,17 @@ HttpResponse FhirApi::bundle(const QString &type, const QList<QJsonObject> &matc
     };
 
     QJsonArray links{link(QStringLiteral("self"), pageUrl(offset))};
-    const qsizetype end = std::min<qsizetype>(matches.size(), offset + count);
+    // A token may name any offset (the results can also shrink after a reset): clamp before adding, so
+    // offset + count cannot overflow and "previous" leads back into the results.
+    const qsizetype start = std::min<qsizetype>(offset, matches.size());
+    const qsizetype end = std::min<qsizetype>(matches.size(), start + count);
     if (end < matches.size() && count > 0)
         links.append(link(QStringLiteral("next"), pageUrl(end)));
-    if (offset > 0 && count > 0)
-        links.append(link(QStringLiteral("previous"), pageUrl(std::max<qsizetype>(0, offset - count))));
+    if (start > 0 && count > 0)
+        links.append(link(QStringLiteral("previous"), pageUrl(std::max<qsizetype>(0, start - count))));
 
     QJsonArray entries;
-    for (qsizetype i = offset; i < end; ++i) {
+    for (qsizetype i = start; i < end; ++i) {
         const QJsonObject &resource = matches.at(i);
         entries.append(QJsonObject{
             {QStringLiteral("fullUrl"), resourceUrl(type, resource.value(QStringLiteral("id")).toString())},

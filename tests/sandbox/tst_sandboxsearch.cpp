@@ -64,6 +64,8 @@ private slots:
     void headHasNoBody();
     void badSearchParameters_data();
     void badSearchParameters();
+    void pageTokenPastTheEnd_data();
+    void pageTokenPastTheEnd();
 
 private:
     std::unique_ptr<Sandbox::Server> m_server;
@@ -375,6 +377,36 @@ void TestSandboxSearch::badSearchParameters()
     const SandboxReply reply = m_client->get(query);
     QCOMPARE(reply.status, 400);
     QCOMPARE(reply.resourceType(), QStringLiteral("OperationOutcome"));
+}
+
+void TestSandboxSearch::pageTokenPastTheEnd_data()
+{
+    QTest::addColumn<QByteArray>("offset");
+    QTest::newRow("just past the end") << QByteArray("1000");
+    // offset + _count would overflow: the "next" link used to lead back to the first page.
+    QTest::newRow("largest offset") << QByteArray("9223372036854775807");
+}
+
+void TestSandboxSearch::pageTokenPastTheEnd()
+{
+    QFETCH(QByteArray, offset);
+    const QByteArray token = offset.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const SandboxReply reply =
+        m_client->get(QStringLiteral("Patient?_count=5&_page=%1").arg(QString::fromLatin1(token)));
+    QCOMPARE(reply.status, 200);
+    const QJsonObject bundle = reply.json();
+    QVERIFY(bundle.value(QStringLiteral("total")).toInt() >= 20);
+    QVERIFY(entryIds(bundle).isEmpty());
+    QVERIFY2(nextLink(bundle).isEmpty(), reply.body.constData());
+    // "previous" leads back into the results: the last page, not another empty one.
+    for (const auto &link : bundle.value(QStringLiteral("link")).toArray()) {
+        if (link.toObject().value(QStringLiteral("relation")).toString() != u"previous")
+            continue;
+        const SandboxReply previous =
+            m_client->getUrl(QUrl(link.toObject().value(QStringLiteral("url")).toString()));
+        QCOMPARE(previous.status, 200);
+        QVERIFY2(!entryIds(previous.json()).isEmpty(), previous.body.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSandboxSearch)
