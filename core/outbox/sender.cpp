@@ -88,6 +88,23 @@ bool Sender::start(QString *error)
     }
     m_running = true;
     m_wasIdle = false;
+    if (!m_client->capabilities() && !m_checkingCapabilities) {
+        // Whether If-None-Exist will be honoured decides how a resend is made safe; ask before sending.
+        m_checkingCapabilities = true;
+        m_client->checkCapabilities(
+            this, [this](const Ehr::ReadStatus &status, const Ehr::Capabilities &capabilities) {
+                m_checkingCapabilities = false;
+                if (status.ok() && !capabilities.isR4())
+                    emit ehrWarning(tr("The EHR says it speaks FHIR %1, not R4; lines may be refused.")
+                                        .arg(capabilities.fhirVersion.isEmpty() ? tr("(no version)")
+                                                                                : capabilities.fhirVersion));
+                else if (status.ok() && !capabilities.conditionalCreate)
+                    emit ehrWarning(
+                        tr("The EHR does not support conditional create; a line whose answer was lost is "
+                           "matched by its identifier instead."));
+                schedulePump();
+            });
+    }
     schedulePump();
     return true;
 }
@@ -153,6 +170,8 @@ void Sender::schedulePump()
 
 void Sender::pump()
 {
+    if (m_checkingCapabilities)
+        return;
     if (!m_running || isPaused() || !m_store || !m_client || !m_store->isOpen()) {
         checkIdle();
         return;

@@ -52,7 +52,8 @@ public:
     /// Makes the jitter reproducible.
     void setSeed(quint32 seed) { m_random.seed(seed); }
 
-    /// Takes the outbox's sender lock, recovers interrupted lines and starts sending.
+    /// Takes the outbox's sender lock, recovers interrupted lines, reads the EHR's
+    /// CapabilityStatement once (conditional create or not; FHIR R4 or not) and starts sending.
     /// False with a reason when another process is sending from this outbox.
     bool start(QString *error);
     /// Stops taking lines; requests in flight still finish and are recorded.
@@ -84,6 +85,8 @@ signals:
     void lineFinished(qint64 id, Outbox::LineState state);
     /// Nothing in flight and no request is waiting to be made; emitted on every change into that state.
     void idle();
+    /// Something about the EHR a person should know (e.g. it does not say it is FHIR R4).
+    void ehrWarning(const QString &message);
 
 private:
     void schedulePump();
@@ -107,6 +110,7 @@ private:
     bool m_pumpScheduled = false;
     bool m_online = true;
     bool m_wasIdle = false;
+    bool m_checkingCapabilities = false;
     PauseReason m_pauseReason = PauseReason::None;
     QString m_pauseMessage;
     QHash<qint64, Ehr::EhrClient::RequestId> m_inFlight;

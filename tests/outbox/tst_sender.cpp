@@ -57,9 +57,12 @@ private slots:
     void insecureUrlPausesQueue();
     void secondSenderOnSameOutboxIsRefused();
     void onlineFollowsReachability();
+    void capabilitiesAreReadBeforeSending();
 
 private:
     std::unique_ptr<Sender> makeSender();
+    /// Reads the EHR's CapabilityStatement now, so a test can then pretend it has no conditional create.
+    void knowCapabilities();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<OutboxStore> m_store;
@@ -97,6 +100,15 @@ std::unique_ptr<Sender> TestSender::makeSender()
     sender->setBackoff(fastBackoff());
     sender->setSeed(42);
     return sender;
+}
+
+void TestSender::knowCapabilities()
+{
+    bool done = false;
+    m_client->checkCapabilities(this,
+                                [&done](const Ehr::ReadStatus &, const Ehr::Capabilities &) { done = true; });
+    QTRY_VERIFY(done);
+    QVERIFY(m_client->capabilities());
 }
 
 void TestSender::backoffGrowsToCapWithJitter_data()
@@ -201,6 +213,8 @@ void TestSender::retryAfterIsHonoured()
     ScriptedServer server;
     QVERIFY(server.start());
     QVERIFY(m_client->setBaseUrl(server.baseUrl()));
+    server.enqueue(
+        ScriptedResponse::json(200, "{\"resourceType\":\"CapabilityStatement\",\"fhirVersion\":\"4.0.1\"}"));
     server.enqueue(ScriptedResponse::json(503, {}, {{"Retry-After", "120"}}));
     server.enqueue(ScriptedResponse::json(201, "{\"resourceType\":\"Procedure\",\"id\":\"late\"}"));
 
@@ -215,7 +229,7 @@ void TestSender::retryAfterIsHonoured()
     clock.advance(119 * 1000);
     sender.wake();
     QTest::qWait(100);
-    QCOMPARE(server.requests.size(), 1);
+    QCOMPARE(server.requests.size(), 2); // the metadata and the one POST
 
     clock.advance(1000);
     sender.wake();
@@ -323,6 +337,7 @@ void TestSender::crashedSendingLineIsResentWithSameIdentifier()
 void TestSender::duplicateRecordIsReconciledByIdentifier()
 {
     // An EHR without conditional create answers a resend with DUPLICATE_RECORD.
+    knowCapabilities();
     m_client->setConditionalCreate(false);
     QString error;
     const auto entry = entryAt(0);
@@ -347,6 +362,7 @@ void TestSender::duplicateRecordIsReconciledByIdentifier()
 
 void TestSender::duplicateOfAnotherLineNeedsCorrection()
 {
+    knowCapabilities();
     m_client->setConditionalCreate(false);
     QString error;
     const qint64 first = *m_store->enqueue(entryAt(0), &error);
@@ -407,6 +423,28 @@ void TestSender::onlineFollowsReachability()
     QVERIFY(!sender->isOnline());
     QVERIFY(m_store->line(id)->attempts >= 1);
     QVERIFY(!m_store->line(id)->outcomeUnknown); // refused connections never reached the EHR
+}
+
+void TestSender::capabilitiesAreReadBeforeSending()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    QVERIFY(m_client->setBaseUrl(server.baseUrl()));
+    server.enqueue(
+        ScriptedResponse::json(200, "{\"resourceType\":\"CapabilityStatement\",\"fhirVersion\":\"3.0.2\"}"));
+    server.enqueue(ScriptedResponse::json(201, "{\"resourceType\":\"Procedure\",\"id\":\"p1\"}"));
+    QString error;
+    const qint64 id = *m_store->enqueue(entryAt(0), &error);
+    auto sender = makeSender();
+    QSignalSpy warnings(sender.get(), &Sender::ehrWarning);
+    QVERIFY(sender->start(&error));
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->line(id)->state, LineState::Sent, 10000);
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY(warnings.first().first().toString().contains(QStringLiteral("3.0.2")));
+    QCOMPARE(server.requests.first().target, QByteArray("/fhir/metadata"));
+    QCOMPARE(server.requests.at(1).method, QByteArray("POST"));
+    // No conditional create in that statement: the POST goes without If-None-Exist.
+    QVERIFY(!server.requests.at(1).headers.contains("if-none-exist"));
 }
 
 QTEST_GUILESS_MAIN(TestSender)
