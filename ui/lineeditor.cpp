@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QCompleter>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
@@ -417,7 +418,8 @@ void LineEditor::buildForm()
     setTabOrder(m_statusCombo, m_recordedEdit);
     setTabOrder(m_recordedEdit, m_submitButton);
 
-    for (QObject *watched : std::initializer_list<QObject *>{m_codeEdit, m_diagnosisCombo, m_diagnosisList})
+    for (QObject *watched : std::initializer_list<QObject *>{m_codeEdit, m_diagnosisCombo, m_diagnosisList,
+                                                             m_completer->popup()})
         watched->installEventFilter(this);
 }
 
@@ -736,9 +738,16 @@ void LineEditor::applyCode(const QString &text, bool fromUser)
         return;
     }
     if (m_completionModel->search(code, CompletionLimit) > 0 && m_codeEdit->hasFocus())
-        m_completer->complete();
+        showCompletions();
     else
         m_completer->popup()->hide();
+}
+
+void LineEditor::showCompletions()
+{
+    m_completer->complete();
+    // The best match is highlighted, so Enter (or Tab) takes it: "arthro knee", Enter.
+    m_completer->popup()->setCurrentIndex(m_completionModel->index(0, 0));
 }
 
 void LineEditor::onCompletionActivated(const QModelIndex &index)
@@ -974,11 +983,6 @@ void LineEditor::showFindings()
     repolish(m_summaryLabel);
 }
 
-QLabel *LineEditor::messageLabel(FormField field) const
-{
-    return m_messageLabels.value(field);
-}
-
 QWidget *LineEditor::fieldWidget(FormField field) const
 {
     return m_fieldWidgets.value(field);
@@ -1054,10 +1058,20 @@ bool LineEditor::eventFilter(QObject *watched, QEvent *event)
         return QWidget::eventFilter(watched, event);
     auto *key = static_cast<QKeyEvent *>(event);
     const auto mods = key->modifiers() & ~Qt::KeypadModifier;
+    if (watched == m_completer->popup() && key->key() == Qt::Key_Tab && mods == Qt::NoModifier) {
+        // Tab takes the highlighted code, as Enter does, and goes on to the next field.
+        const QModelIndex current = m_completer->popup()->currentIndex();
+        m_completer->popup()->hide();
+        if (current.isValid())
+            onCompletionActivated(current);
+        QKeyEvent tab(QEvent::KeyPress, Qt::Key_Tab, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_codeEdit, &tab);
+        return true;
+    }
     if (watched == m_codeEdit && key->key() == Qt::Key_Down && mods == Qt::NoModifier &&
         m_codeEdit->text().isEmpty() && !m_completer->popup()->isVisible() && m_catalog) {
         if (m_completionModel->search(QString(), CompletionLimit) > 0)
-            m_completer->complete();
+            showCompletions();
         return true;
     }
     if (watched == m_diagnosisCombo && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&

@@ -112,6 +112,7 @@ private:
     void buildConnections();
     void onCodeEdited(const QString &text);
     void onCompletionActivated(const QModelIndex &index);
+    void showCompletions();
     void applyCode(const QString &code, bool fromUser);
     void addSelectedDiagnosis();
     void moveDiagnosis(int delta);
@@ -126,7 +127,6 @@ private:
     void setDescriptionFromCatalog(bool fromCatalog);
     void resetTimes();
     QDateTime nowUtc() const;
-    QLabel *messageLabel(FormField field) const;
 
     const Common::Clock *m_clock = nullptr;
     Catalog::CodeCatalog *m_catalog = nullptr;

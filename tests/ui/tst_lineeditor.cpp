@@ -127,12 +127,25 @@ private Q_SLOTS:
         QTRY_VERIFY(popup->isVisible());
         QVERIFY(popup->model()->rowCount() >= 1);
         QVERIFY(popup->model()->index(0, 0).data().toString().startsWith(QStringLiteral("20610")));
-        // Enter takes the highlighted code and its description.
-        QTest::keyClick(popup, Qt::Key_Down);
+        // The best match is highlighted: Enter takes it and its description.
+        QCOMPARE(popup->currentIndex().row(), 0);
         QTest::keyClick(popup, Qt::Key_Return);
         QCOMPARE(field<QLineEdit>("cptCodeEdit")->text(), QStringLiteral("20610"));
         QCOMPARE(field<QLineEdit>("cptDescriptionEdit")->text(),
                  m_catalog->lookup(QStringLiteral("20610"))->display);
+    }
+
+    void tabInTheCodeListTakesTheHighlightedCodeAndMovesOn()
+    {
+        QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("knee x-ray"));
+        QAbstractItemView *popup = m_editor->findChild<QCompleter *>(QStringLiteral("cptCompleter"))->popup();
+        QTRY_VERIFY(popup->isVisible());
+        const QString best = popup->currentIndex().data(Qt::EditRole).toString();
+        QVERIFY(!best.isEmpty());
+        QTest::keyClick(popup, Qt::Key_Tab);
+        QCOMPARE(field<QLineEdit>("cptCodeEdit")->text(), best);
+        QVERIFY(!field<QLineEdit>("cptDescriptionEdit")->text().isEmpty());
+        QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("categoryCombo"));
     }
 
     void emptyCodeOffersFavouritesThenRecent()
