@@ -1,5 +1,7 @@
 #include "server.h"
 
+#include <functional>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -35,6 +37,42 @@ const QString FaultsOperation = QStringLiteral("$sandbox-faults");
 const QString ResetOperation = QStringLiteral("$sandbox-reset");
 
 constexpr int MaxLatencyMs = 10 * 60 * 1000;
+
+// The HTTP library reads a whole body into memory before it hands the request over. Bodies up to this
+// size get the ordinary 413 from FhirApi; a connection that sends more without being answered is cut short.
+constexpr qint64 MaxUnansweredBytes = 4 * FhirApi::MaxBodySize + 64 * 1024;
+// How long the rest of a refused upload is read and thrown away, so that the client sees the 413.
+constexpr int DiscardAfterRefusalMs = 5000;
+const char *const UnansweredBytesProperty = "superbillUnansweredBytes";
+
+/**
+ * Hands the HTTP engine sockets that already carry a size guard. The guard is connected first, so it sees
+ * each chunk before the engine reads it.
+ */
+class GuardedTcpServer : public QTcpServer
+{
+public:
+    using Guard = std::function<void(QTcpSocket *)>;
+    explicit GuardedTcpServer(Guard guard)
+        : m_guard(std::move(guard))
+    {
+    }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        m_guard(socket);
+        addPendingConnection(socket);
+    }
+
+private:
+    Guard m_guard;
+};
 
 QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
 {
@@ -80,6 +118,7 @@ public:
     }
 
     void onRequest(const QHttpServerRequest &request, QTcpSocket *socket);
+    void guardRequestSize(QTcpSocket *socket);
     void respond(QTcpSocket *socket, const HttpResponse &response, bool closeAfter);
     HttpResponse admin(const QString &operation, const HttpRequest &request);
     bool loadData(QString *error);
@@ -106,6 +145,33 @@ bool ServerPrivate::loadData(QString *error)
     data = std::move(loaded);
     api.setData(&*data);
     return true;
+}
+
+void ServerPrivate::guardRequestSize(QTcpSocket *socket)
+{
+    socket->setProperty(UnansweredBytesProperty, qint64(0));
+    QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket]() {
+        if (socket->property(UnansweredBytesProperty).isNull()) {
+            socket->readAll(); // refused: nothing more reaches the engine
+            return;
+        }
+        const qint64 unanswered =
+            socket->property(UnansweredBytesProperty).toLongLong() + socket->bytesAvailable();
+        if (unanswered <= MaxUnansweredBytes) {
+            socket->setProperty(UnansweredBytesProperty, unanswered);
+            return;
+        }
+        socket->setProperty(UnansweredBytesProperty, QVariant());
+        socket->readAll();
+        const HttpResponse response =
+            FhirApi::outcome(413, QStringLiteral("too-long"), {},
+                             tr("The request is over %1 bytes; the limit for a body is %2.")
+                                 .arg(MaxUnansweredBytes)
+                                 .arg(FhirApi::MaxBodySize));
+        socket->write(response.serialize(true));
+        log.write("?", tr("(request too large)"), QString::number(response.status), {}, 0);
+        QTimer::singleShot(DiscardAfterRefusalMs, socket, [socket]() { socket->abort(); });
+    });
 }
 
 void ServerPrivate::onRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -148,6 +214,16 @@ void ServerPrivate::onRequest(const QHttpServerRequest &request, QTcpSocket *soc
         else
             write();
     };
+
+    // HTTP/1.1 requires Host; an empty list means the library dropped them all (over 100 fields),
+    // and without this the missing token would be blamed.
+    if (request.headers().isEmpty()) {
+        finish(FhirApi::outcome(400, QStringLiteral("invalid"), {},
+                                tr("The request has no readable header fields: more than 100 of them, or "
+                                   "none at all (not even Host).")),
+               0);
+        return;
+    }
 
     const QString &base = options.basePath;
     const bool underBase = fullPath == base || fullPath.startsWith(base + u'/');
@@ -212,6 +288,9 @@ void ServerPrivate::onRequest(const QHttpServerRequest &request, QTcpSocket *soc
 
 void ServerPrivate::respond(QTcpSocket *socket, const HttpResponse &response, bool closeAfter)
 {
+    if (socket->property(UnansweredBytesProperty).isNull())
+        return; // already refused as too large
+    socket->setProperty(UnansweredBytesProperty, qint64(0));
     socket->write(response.serialize(closeAfter));
     if (closeAfter)
         socket->disconnectFromHost();
@@ -305,7 +384,8 @@ bool Server::start(QString *error)
     if (!d->log.open(d->options.logFile, error))
         return false;
 
-    auto tcpServer = std::make_unique<QTcpServer>();
+    auto tcpServer =
+        std::make_unique<GuardedTcpServer>([this](QTcpSocket *socket) { d->guardRequestSize(socket); });
     if (!tcpServer->listen(d->options.host, d->options.port)) {
         *error = tr("cannot listen on %1 port %2: %3")
                      .arg(d->options.host.toString())

@@ -1,6 +1,8 @@
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 
 #include "sandboxtestclient.h"
@@ -42,6 +44,29 @@ QByteArray procedureFor(const QString &patient, const QString &encounter, const 
     return toBytes(procedure);
 }
 
+/// Everything the server sends until it closes the connection, answers completely, or timeoutMs pass.
+/// The server runs on this thread, so the wait keeps the event loop turning.
+QByteArray readAnswer(QTcpSocket &socket, int timeoutMs, QByteArray answer = {})
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        QTest::qWait(20);
+        answer += socket.readAll();
+        const qsizetype headerEnd = answer.indexOf("\r\n\r\n");
+        const qsizetype lengthAt = answer.indexOf("Content-Length: ");
+        if (headerEnd > 0 && lengthAt > 0 && lengthAt < headerEnd) {
+            const qsizetype length =
+                answer.mid(lengthAt + 16, answer.indexOf("\r\n", lengthAt) - lengthAt - 16).toLongLong();
+            if (answer.size() >= headerEnd + 4 + length)
+                break;
+        }
+        if (socket.state() != QAbstractSocket::ConnectedState)
+            break;
+    }
+    return answer;
+}
+
 } // namespace
 
 class TestSandboxServer : public QObject
@@ -59,6 +84,8 @@ private slots:
     void trainerDemoDataDirectory();
     void stopClosesConnections();
     void requestLogHasNoPatientDataOrToken();
+    void tooManyHeaderFieldsAreNotMistakenForNoToken();
+    void hugeBodyIsRefusedBeforeItIsRead();
 
 private:
     QTemporaryDir m_dir;
@@ -252,6 +279,63 @@ void TestSandboxServer::requestLogHasNoPatientDataOrToken()
          {QStringLiteral("okafor"), QStringLiteral("Patient-265"), QStringLiteral("test-token"),
           QStringLiteral("Encounter-806"), QStringLiteral("20610")})
         QVERIFY2(!log.contains(secret, Qt::CaseInsensitive), qPrintable(secret));
+}
+
+void TestSandboxServer::tooManyHeaderFieldsAreNotMistakenForNoToken()
+{
+    Sandbox::Server server(testServerOptions());
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, server.port());
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::ConnectedState, 5000);
+    // The HTTP library drops every header of a request with more than 100 fields, the token among them.
+    QByteArray request = "GET " + server.baseUrl().path().toUtf8() +
+                         "/metadata HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer test-token\r\n";
+    for (int i = 0; i < 150; ++i)
+        request += "X-Filler-" + QByteArray::number(i) + ": x\r\n";
+    request += "\r\n";
+    socket.write(request);
+    const QByteArray answer = readAnswer(socket, 5000);
+    QVERIFY2(answer.startsWith("HTTP/1.1 400 "), answer.constData());
+    QVERIFY2(answer.contains("header"), answer.constData());
+    QVERIFY2(answer.contains("\"OperationOutcome\""), answer.constData());
+}
+
+void TestSandboxServer::hugeBodyIsRefusedBeforeItIsRead()
+{
+    Sandbox::Server server(testServerOptions());
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, server.port());
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::ConnectedState, 5000);
+    const qint64 announced = qint64(1) << 30; // 1 GiB that the server must not wait for, nor keep
+    socket.write("POST " + server.baseUrl().path().toUtf8() +
+                 "/Procedure HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer test-token\r\n"
+                 "Content-Type: application/fhir+json\r\nContent-Length: " +
+                 QByteArray::number(announced) + "\r\n\r\n");
+    const QByteArray chunk(256 * 1024, ' ');
+    QByteArray answer;
+    qint64 sent = 0;
+    QElapsedTimer timer;
+    timer.start();
+    // At most 32 MiB and 20 s: the server answers long before, or the test fails.
+    while (answer.isEmpty() && sent < 32 * 1024 * 1024 && timer.elapsed() < 20000 &&
+           socket.state() == QAbstractSocket::ConnectedState) {
+        if (socket.bytesToWrite() < chunk.size()) {
+            socket.write(chunk);
+            sent += chunk.size();
+        }
+        QTest::qWait(2);
+        answer += socket.readAll();
+    }
+    answer = readAnswer(socket, 5000, answer);
+    QVERIFY2(answer.startsWith("HTTP/1.1 413 "), answer.left(200).constData());
+    QVERIFY2(answer.contains("\"OperationOutcome\""), answer.constData());
+    // The server is still there for everyone else.
+    SandboxTestClient client(server.baseUrl());
+    QCOMPARE(client.get(QStringLiteral("metadata")).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxServer)
