@@ -14,6 +14,9 @@ class QLabel;
 class QLineEdit;
 class QListView;
 
+namespace Ehr {
+class EhrClient;
+}
 namespace Outbox {
 class PatientDirectory;
 }
@@ -31,7 +34,7 @@ EncounterContext makeEncounterContext(const Ehr::PatientSummary &patient,
                                       const QTimeZone &clinicZone);
 
 /**
- * Patient search (name or MRN) → the patient's encounters. Open encounters
+ * Patient search (name, MRN or id) → the patient's encounters. Open encounters
  * can be chosen; signed-off and billed ones are listed, disabled, with the
  * reason. Keyboard: type, ↓ into the results, Enter to go on. When the EHR
  * cannot answer, the offline copy answers and the picker says how old it is.
@@ -43,8 +46,9 @@ class EncounterPicker : public QWidget
 public:
     explicit EncounterPicker(QWidget *parent = nullptr);
 
-    /// Where patients, encounters and diagnoses come from: the EHR, or its offline copy.
-    void setDirectory(Outbox::PatientDirectory *directory);
+    /// Where patients, encounters and diagnoses come from: the EHR, or its offline copy. The
+    /// client also looks patients up by id ("Patient-265").
+    void setDirectory(Outbox::PatientDirectory *directory, Ehr::EhrClient *client);
     void setClinicZone(const QTimeZone &zone) { m_clinicZone = zone; }
 
     PatientListModel *patientModel() const { return m_patients; }
@@ -71,6 +75,7 @@ private:
     void setStatus(QLabel *label, const QString &text, bool problem);
 
     QPointer<Outbox::PatientDirectory> m_directory;
+    QPointer<Ehr::EhrClient> m_client;
     QTimeZone m_clinicZone;
     QLineEdit *m_searchEdit = nullptr;
     QListView *m_patientView = nullptr;

@@ -360,7 +360,7 @@ void MainWindow::attachWorkspace()
     const QTimeZone clinicZone = connection.clinicTimeZone.isEmpty() ? QTimeZone::systemTimeZone()
                                                                      : QTimeZone(connection.clinicTimeZone);
     m_picker->setClinicZone(clinicZone);
-    m_picker->setDirectory(m_workspace.directory());
+    m_picker->setDirectory(m_workspace.directory(), m_workspace.client());
     m_editor->setUnitMinutes(connection.unitMinutes);
     m_editor->setClock(&m_workspace.clock());
     m_editor->setCatalog(m_workspace.catalog());

@@ -211,6 +211,22 @@ private Q_SLOTS:
         QCOMPARE(m_window->size(), QSize(1280, 800));
     }
 
+    void patientFoundByNameMrnOrId_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("name") << "okafor";
+        QTest::newRow("mrn") << "MRN-104200";
+        QTest::newRow("id") << "Patient-265";
+    }
+
+    void patientFoundByNameMrnOrId()
+    {
+        QFETCH(QString, text);
+        openEncounter(text, QStringLiteral("Encounter-805"));
+        QCOMPARE(m_window->encounterPicker()->patientModel()->patients().value(0).id,
+                 QStringLiteral("Patient-265"));
+    }
+
     void fullLineReachesTheEhr()
     {
         openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805"));
