@@ -70,6 +70,8 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
             tr("The EHR refused the token: %1 Enter a new one in Settings.").arg(message), 15000);
     });
     connect(&m_tokens, &TokenStore::stateChanged, &m_workspace, &Workspace::credentialsChanged);
+    connect(&m_workspace, &Workspace::ehrWarning, this,
+            [this](const QString &message) { statusBar()->showMessage(tr("EHR: %1").arg(message), 15000); });
     connect(&m_workspace, &Workspace::lineRefused, this, [this](qint64 id) {
         const auto line = m_workspace.store() ? m_workspace.store()->line(id) : std::nullopt;
         const QString code = line ? line->code : QString();

@@ -100,6 +100,7 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
     m_sender->setBackoff(m_options.backoff.value_or(Outbox::BackoffPolicy::fromEnvironment()));
     connect(m_sender.get(), &Outbox::Sender::onlineChanged, this, &Workspace::setOnline);
     connect(m_sender.get(), &Outbox::Sender::credentialsRequired, this, &Workspace::credentialsRequired);
+    connect(m_sender.get(), &Outbox::Sender::ehrWarning, this, &Workspace::ehrWarning);
     connect(m_sender.get(), &Outbox::Sender::lineFinished, this, [this](qint64 id, Outbox::LineState state) {
         if (state == Outbox::LineState::NeedsCorrection)
             Q_EMIT lineRefused(id);

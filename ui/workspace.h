@@ -110,6 +110,8 @@ Q_SIGNALS:
     void credentialsRequired(const QString &message);
     /// The EHR refused a line; a person must correct or discard it.
     void lineRefused(qint64 id);
+    /// Something about the EHR a person should know (not FHIR R4, no conditional create ...).
+    void ehrWarning(const QString &message);
 
 private:
     void setOnline(bool online);

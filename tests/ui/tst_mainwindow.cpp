@@ -28,9 +28,11 @@
 #include "appsettings.h"
 #include "encounterlistmodel.h"
 #include "encounterpicker.h"
+#include "findingsmodel.h"
 #include "lineeditor.h"
 #include "mainwindow.h"
 #include "outbox/outboxstore.h"
+#include "outbox/sender.h"
 #include "outboxlinesmodel.h"
 #include "patientlistmodel.h"
 #include "queueview.h"
@@ -454,11 +456,45 @@ private Q_SLOTS:
         m_workspace->trainingServer()->stop();
         typeLine(QStringLiteral("99213"), QStringLiteral("0800"));
         const qint64 id = lastLine().id;
-        m_window->showQueue();
+        // A line in flight cannot be discarded; hold the sender so the line stays put.
+        QTRY_VERIFY_WITH_TIMEOUT(m_workspace->store()->line(id)->attempts >= 1, 10000);
+        m_workspace->sender()->stop();
+        QTRY_VERIFY(m_workspace->store()->line(id)->state == Outbox::LineState::Pending);
+        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(focused()->objectName(), QStringLiteral("queueTable"));
         QTRY_COMPARE(m_window->queueView()->currentLineId(), id);
-        m_window->queueView()->discardCurrent(true);
+
+        const auto answer = [this](bool discard) {
+            QTimer::singleShot(0, this, [discard] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                if (!box)
+                    return;
+                auto *button = discard ? box->findChild<QPushButton *>(QStringLiteral("confirmDiscardButton"))
+                                       : box->defaultButton();
+                button->click();
+            });
+        };
+        answer(false); // Enter would keep it: Cancel is the default
+        QTest::keyClick(focused(), Qt::Key_Delete);
+        QVERIFY(m_workspace->store()->line(id)->state != Outbox::LineState::Discarded);
+        answer(true);
+        QTest::keyClick(focused(), Qt::Key_Delete);
         QCOMPARE(m_workspace->store()->line(id)->state, Outbox::LineState::Discarded);
         QCOMPARE(m_window->queueView()->model()->rowCount(), 0);
+        QVERIFY(widget<QLabel>("queueEmptyLabel")->isVisible());
+    }
+
+    void clickingAFindingFocusesItsField()
+    {
+        openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805"));
+        QTest::keyClicks(focused(), QStringLiteral("D0120"));
+        widget<QComboBox>("categoryCombo")->setFocus();
+        auto *list = widget<QListView>("findingsList");
+        QTRY_VERIFY(list->model()->rowCount() >= 1);
+        const QModelIndex first = list->model()->index(0, 0);
+        QCOMPARE(first.data(Ui::FindingsModel::CodeRole).toString(), QStringLiteral("500034"));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(first).center());
+        QCOMPARE(focused()->objectName(), QStringLiteral("cptCodeEdit"));
     }
 
     void quittingAsksBeforeDroppingATypedLine()
