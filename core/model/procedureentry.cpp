@@ -17,12 +17,17 @@ QString Reference::id() const
     return slash < 0 ? QString() : reference.mid(slash + 1);
 }
 
-bool Reference::isLiteralTo(const QString &expectedType) const
+bool isFhirId(const QString &id)
 {
     // anchoredPattern: "$" alone would also accept an id with a final newline.
     static const QRegularExpression fhirId(
         QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9\\-\\.]{1,64}")));
-    return type() == expectedType && fhirId.match(id()).hasMatch();
+    return fhirId.match(id).hasMatch();
+}
+
+bool Reference::isLiteralTo(const QString &expectedType) const
+{
+    return type() == expectedType && isFhirId(id());
 }
 
 std::optional<qint64> Period::minutes() const

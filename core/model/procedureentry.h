@@ -33,6 +33,9 @@ struct Coding
     friend bool operator==(const Coding &, const Coding &) = default;
 };
 
+/// True for a FHIR id: 1 to 64 of A-Z, a-z, 0-9, "-" and ".", and nothing else.
+bool isFhirId(const QString &id);
+
 /// A FHIR literal reference such as "Patient/Patient-265".
 struct Reference
 {

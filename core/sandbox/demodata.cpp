@@ -6,10 +6,10 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QTimeZone>
 
 #include "fhir/datetime.h"
+#include "model/procedureentry.h"
 
 namespace Sandbox {
 
@@ -20,21 +20,13 @@ QString tr(const char *text)
     return QCoreApplication::translate("Sandbox::DemoData", text);
 }
 
-bool isFhirId(const QString &id)
-{
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9\\-\\.]{1,64}$"));
-    return pattern.match(id).hasMatch();
-}
+using Model::isFhirId;
 
 /// "Patient-265" for {"reference": "Patient/Patient-265"} when the type matches; empty otherwise.
 QString referencedId(const QJsonValue &reference, const QString &type)
 {
-    const QString text = reference.toObject().value(QStringLiteral("reference")).toString();
-    const QString prefix = type + u'/';
-    if (!text.startsWith(prefix))
-        return {};
-    const QString id = text.mid(prefix.size());
-    return isFhirId(id) ? id : QString();
+    const Model::Reference literal{reference.toObject().value(QStringLiteral("reference")).toString()};
+    return literal.isLiteralTo(type) ? literal.id() : QString();
 }
 
 QString extensionCode(const QJsonObject &resource, const char *url)

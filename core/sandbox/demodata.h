@@ -9,14 +9,16 @@
 #include <QSet>
 #include <QString>
 
+#include "fhir/extensions.h"
+
 namespace Sandbox {
 
+/// The shared Fhir::Urls under the names the sandbox has always used.
 namespace Urls {
-inline constexpr auto EncounterStateExtension =
-    "https://superbill-desk.example.org/fhir/StructureDefinition/encounter-state";
-inline constexpr auto TimezoneExtension = "http://hl7.org/fhir/StructureDefinition/timezone";
-inline constexpr auto Icd10Cm = "http://hl7.org/fhir/sid/icd-10-cm";
-inline constexpr auto MrnSystem = "urn:superbill-desk:mrn";
+inline constexpr auto EncounterStateExtension = ::Fhir::Urls::EncounterStateExtension;
+inline constexpr auto TimezoneExtension = ::Fhir::Urls::TimezoneExtension;
+inline constexpr auto Icd10Cm = ::Fhir::Urls::Icd10Cm;
+inline constexpr auto MrnSystem = ::Fhir::Urls::MrnSystem;
 } // namespace Urls
 
 /// The EHR's billing state of an encounter (the encounter-state extension).

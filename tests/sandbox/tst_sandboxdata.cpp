@@ -145,6 +145,9 @@ void TestSandboxData::loadErrorsNameFileAndEntry_data()
                        "\"status\"",
                        R"("extension": [{"url": "http://hl7.org/fhir/StructureDefinition/timezone", "valueCode": "Mars/Olympus"}], "status")"))
         << c << QStringLiteral("Mars/Olympus");
+    QTest::newRow("id with a final newline")
+        << bundle(QByteArray(GoodPatient).replace("\"P-1\"", "\"P-1\\n\"")) << e << c
+        << QStringLiteral("not a FHIR id");
     QTest::newRow("start without offset") << p << bundle(QByteArray(GoodEncounter).replace("-05:00", "")) << c
                                           << QStringLiteral("period.start");
     QTest::newRow("condition of another patient's encounter")

@@ -1,6 +1,7 @@
 #include <QJsonArray>
 #include <QSet>
 
+#include "fhir/extensions.h"
 #include "sandboxtestclient.h"
 
 namespace {
@@ -35,9 +36,8 @@ QString extensionCode(const QJsonObject &resource, const QString &url)
     return {};
 }
 
-const QString StateUrl =
-    QStringLiteral("https://superbill-desk.example.org/fhir/StructureDefinition/encounter-state");
-const QString TimezoneUrl = QStringLiteral("http://hl7.org/fhir/StructureDefinition/timezone");
+const QString StateUrl = QLatin1String(Fhir::Urls::EncounterStateExtension);
+const QString TimezoneUrl = QLatin1String(Fhir::Urls::TimezoneExtension);
 
 } // namespace
 
