@@ -1,9 +1,13 @@
 #include "clicommand.h"
 
-#include <QFile>
-
 #include <algorithm>
 #include <cstdio>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+
+#include "common/consolestreams.h"
 
 namespace Cli {
 
@@ -32,14 +36,12 @@ QList<Command> registeredCommands()
 
 QTextStream &out()
 {
-    static QTextStream stream(stdout);
-    return stream;
+    return Common::standardOutput();
 }
 
 QTextStream &err()
 {
-    static QTextStream stream(stderr);
-    return stream;
+    return Common::standardError();
 }
 
 QString findingLine(const QString &file, const Model::Finding &finding)
@@ -47,6 +49,27 @@ QString findingLine(const QString &file, const Model::Finding &finding)
     const QString path = finding.path.isEmpty() ? QStringLiteral("(document)") : finding.path;
     return file + QStringLiteral(": ") + finding.code + u' ' + Model::severityName(finding.severity) + u' ' + path +
            QStringLiteral(": ") + finding.message;
+}
+
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringList &arguments,
+                                    const QString &command)
+{
+    if (!parser.parse(arguments)) {
+        err() << command << ": " << parser.errorText() << " See superbill-cli " << command << " --help"
+              << Qt::endl;
+        return UsageError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        // Qt's usage line names the program only; name the command too.
+        QString help = parser.helpText();
+        const QString usage = QStringLiteral("Usage: ") + QCoreApplication::arguments().value(0);
+        if (help.startsWith(usage))
+            help.replace(0, usage.size(), QStringLiteral("Usage: superbill-cli ") + command);
+        out() << help;
+        out().flush();
+        return Success;
+    }
+    return std::nullopt;
 }
 
 bool readInput(const QString &file, QByteArray &contents)

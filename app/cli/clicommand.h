@@ -1,12 +1,15 @@
 #pragma once
 
-#include "model/finding.h"
+#include <functional>
+#include <optional>
 
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
 
-#include <functional>
+#include "model/finding.h"
+
+class QCommandLineParser;
 
 namespace Cli {
 
@@ -28,6 +31,12 @@ QTextStream &err();
 
 /// "FILE: CODE severity path: message", the line format of validate and fhir.
 QString findingLine(const QString &file, const Model::Finding &finding);
+
+/// Parses like QCommandLineParser::process(), which exits with 1 on a bad option, but answers a bad
+/// option with UsageError (2) as every command documents, and prints --help itself. An exit code to
+/// return at once, or nullopt to go on.
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringList &arguments,
+                                    const QString &command);
 
 /// Reads FILE, or standard input for "-". On failure returns false and says why on stderr.
 bool readInput(const QString &file, QByteArray &contents);

@@ -59,7 +59,8 @@ int runImport(const QStringList &arguments)
     const QCommandLineOption databaseOption = dbOption();
     parser.addOptions({strictOption, versionOption, databaseOption});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The code file."));
-    parser.process(arguments);
+    if (const auto exitCode = parseCommandLine(parser, arguments, QStringLiteral("codes import")))
+        return *exitCode;
     if (parser.positionalArguments().size() != 1) {
         err() << "codes import: give exactly one FILE\n" << Usage << Qt::flush;
         return UsageError;
@@ -112,7 +113,8 @@ int runSearch(const QStringList &arguments)
     parser.addOptions({jsonOption, limitOption, databaseOption});
     parser.addPositionalArgument(QStringLiteral("TEXT"), QStringLiteral("A code, part of one, or words."),
                                  QStringLiteral("[TEXT...]"));
-    parser.process(arguments);
+    if (const auto exitCode = parseCommandLine(parser, arguments, QStringLiteral("codes search")))
+        return *exitCode;
     bool limitOk = false;
     const int limit = parser.value(limitOption).toInt(&limitOk);
     if (!limitOk || limit < 1) {

@@ -24,7 +24,8 @@ int runFhir(const QStringList &arguments)
         QStringLiteral("DIALECT"), Fhir::dialectName(Fhir::Dialect::EhrVendor));
     parser.addOption(dialectOption);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A Procedure JSON file ('-' for stdin)."));
-    parser.process(arguments);
+    if (const auto exitCode = parseCommandLine(parser, arguments, QStringLiteral("fhir")))
+        return *exitCode;
 
     const auto dialect = Fhir::dialectFromName(parser.value(dialectOption));
     if (!dialect) {

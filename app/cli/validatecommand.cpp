@@ -30,7 +30,8 @@ int runValidate(const QStringList &arguments)
     parser.addOption(jsonOption);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Procedure JSON files ('-' for stdin)."),
                                  QStringLiteral("FILE..."));
-    parser.process(arguments);
+    if (const auto exitCode = parseCommandLine(parser, arguments, QStringLiteral("validate")))
+        return *exitCode;
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
         err() << "validate: no FILE given; see superbill-cli validate --help" << Qt::endl;

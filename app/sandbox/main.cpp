@@ -7,8 +7,8 @@
 #include <QFile>
 #include <QRandomGenerator>
 #include <QStandardPaths>
-#include <QTextStream>
 
+#include "common/consolestreams.h"
 #include "sandbox/server.h"
 #include "sandbox/token.h"
 #include "signalwatcher.h"
@@ -29,14 +29,12 @@ QString tr(const char *text)
 
 QTextStream &out()
 {
-    static QTextStream stream(stdout);
-    return stream;
+    return Common::standardOutput();
 }
 
 QTextStream &err()
 {
-    static QTextStream stream(stderr);
-    return stream;
+    return Common::standardError();
 }
 
 int usageError(const QString &message)

@@ -194,6 +194,12 @@ void TestCodesCli::usageErrors_data()
         << QStringList{QStringLiteral("import"), QStringLiteral("/nonexistent/codes.csv")};
     QTest::newRow("bad limit") << QStringList{QStringLiteral("search"), QStringLiteral("knee"),
                                               QStringLiteral("--limit"), QStringLiteral("0")};
+    QTest::newRow("import with an unknown option")
+        << QStringList{QStringLiteral("import"), QStringLiteral("--bogus"), QStringLiteral("codes.csv")};
+    QTest::newRow("search with an unknown option")
+        << QStringList{QStringLiteral("search"), QStringLiteral("--frob"), QStringLiteral("knee")};
+    QTest::newRow("search --limit without a value")
+        << QStringList{QStringLiteral("search"), QStringLiteral("knee"), QStringLiteral("--limit")};
     QTest::newRow("limit not a number") << QStringList{QStringLiteral("search"), QStringLiteral("knee"),
                                                        QStringLiteral("--limit"), QStringLiteral("many")};
 }

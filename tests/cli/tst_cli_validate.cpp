@@ -56,6 +56,8 @@ private slots:
     void fhirRejectsUnknownDialect();
     void versionAndHelp();
     void unknownCommand();
+    void unknownOptionIsUsageError_data();
+    void unknownOptionIsUsageError();
 
 private:
     QTemporaryDir m_dir;
@@ -180,6 +182,8 @@ void TestCliValidate::versionAndHelp()
     run = runCli({QStringLiteral("validate"), QStringLiteral("--help")});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.contains(QStringLiteral("--json")));
+    QVERIFY2(run.out.startsWith(QStringLiteral("Usage: superbill-cli validate [options] FILE...")),
+             qPrintable(run.out));
 }
 
 void TestCliValidate::unknownCommand()
@@ -187,6 +191,34 @@ void TestCliValidate::unknownCommand()
     const Run run = runCli({QStringLiteral("frobnicate")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.err.contains(QStringLiteral("unknown command \"frobnicate\"")));
+}
+
+void TestCliValidate::unknownOptionIsUsageError_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mentions");
+
+    const QString valid = testFile(QStringLiteral("vendor-example.json"));
+    QTest::newRow("validate --bogus")
+        << QStringList{QStringLiteral("validate"), QStringLiteral("--bogus"), valid}
+        << QStringLiteral("bogus");
+    QTest::newRow("fhir --bogus") << QStringList{QStringLiteral("fhir"), QStringLiteral("--bogus"), valid}
+                                  << QStringLiteral("bogus");
+    QTest::newRow("fhir --dialect without a value")
+        << QStringList{QStringLiteral("fhir"), QStringLiteral("--dialect")} << QStringLiteral("dialect");
+}
+
+void TestCliValidate::unknownOptionIsUsageError()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mentions);
+
+    // 1 means "a file has an error": a mistyped option must not look like that.
+    const Run run = runCli(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(mentions), qPrintable(run.err));
+    QVERIFY2(run.err.contains(QStringLiteral("--help")), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCliValidate)
