@@ -20,6 +20,7 @@
 #include "appsettings.h"
 #include "catalog/codecatalog.h"
 #include "ehr/ehrclient.h"
+#include "ehr/ehrsettings.h"
 #include "encounterlistmodel.h"
 #include "encounterpicker.h"
 #include "findingspanel.h"
@@ -70,6 +71,10 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
             tr("The EHR refused the token: %1 Enter a new one in Settings.").arg(message), 15000);
     });
     connect(&m_tokens, &TokenStore::stateChanged, &m_workspace, &Workspace::credentialsChanged);
+    connect(&m_tokens, &TokenStore::stateChanged, this, [this] {
+        if (!m_workspace.isTraining() && m_tokens.state() == TokenStore::State::SessionOnly)
+            statusBar()->showMessage(m_tokens.statusText(), 15000);
+    });
     connect(&m_workspace, &Workspace::ehrWarning, this,
             [this](const QString &message) { statusBar()->showMessage(tr("EHR: %1").arg(message), 15000); });
     connect(&m_workspace, &Workspace::lineRefused, this, [this](qint64 id) {
@@ -579,6 +584,16 @@ void MainWindow::showSettings()
     const ConnectionSettings after = dialog.settings();
     m_settings.setConnection(after);
     m_settings.sync();
+    if (after.mode == EhrMode::Ehr) {
+        // superbill-cli reads the same EHR address and dialect (never the token).
+        Ehr::EhrSettings shared = Ehr::EhrSettings::fromEnvironment();
+        shared.ehrUrl = after.baseUrl;
+        shared.dialect = after.dialect;
+        QString error;
+        if (!shared.save(&error))
+            statusBar()->showMessage(
+                tr("The EHR address could not be shared with superbill-cli: %1").arg(error), 10000);
+    }
     const bool reconnect = after.mode != shown.mode || after.baseUrl != before.baseUrl ||
                            after.dialect != before.dialect ||
                            (after.mode == EhrMode::Training) != m_workspace.isTraining();

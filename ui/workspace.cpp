@@ -74,8 +74,11 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
         m_client->setDialect(Fhir::Dialect::EhrVendor);
         m_client->setTokenProvider([trainingToken] { return trainingToken; });
     } else {
+        // The same outbox as superbill-cli (shared settings file, SUPERBILL_DB), so both see one queue.
+        const Ehr::EhrSettings shared = Ehr::EhrSettings::fromEnvironment();
         if (outboxPath.isEmpty())
-            outboxPath = Ehr::EhrSettings::defaultDatabasePath();
+            outboxPath = shared.databasePath;
+        m_client->setTransferTimeout(std::chrono::milliseconds(shared.transferTimeoutMs));
         m_client->setDialect(m_options.connection.dialect);
         m_client->setTokenProvider(std::move(tokenProvider));
     }

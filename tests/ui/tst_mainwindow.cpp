@@ -26,6 +26,7 @@
 #include <QUrlQuery>
 
 #include "appsettings.h"
+#include "ehr/ehrsettings.h"
 #include "encounterlistmodel.h"
 #include "encounterpicker.h"
 #include "findingsmodel.h"
@@ -569,6 +570,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(id)->state, Outbox::LineState::Sent, 10000);
         QCOMPARE(ehr.procedureCount(), 1);
         QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("ehr-outbox.sqlite"))));
+        // superbill-cli sees the same EHR.
+        QCOMPARE(Ehr::EhrSettings::fromEnvironment().ehrUrl, ehr.baseUrl());
     }
 
     void helpListsTheShortcuts()
