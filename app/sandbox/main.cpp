@@ -148,7 +148,13 @@ int main(int argc, char *argv[])
     QCommandLineOption refusedTokenOption(QStringLiteral("token"), QString(), tr("token"));
     refusedTokenOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(refusedTokenOption);
-    parser.process(app);
+    // Not process(): it exits with 1 on a bad option, which here means "could not start".
+    if (!parser.parse(QCoreApplication::arguments()))
+        return usageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(Success);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
 
     if (parser.isSet(refusedTokenOption))
         return usageError(tr("tokens are never given on the command line; use --token-file FILE or the "
@@ -188,9 +194,10 @@ int main(int argc, char *argv[])
     if (options.faults.failRate + options.faults.dropRate + options.faults.hangRate > 1)
         return usageError(tr("--fail-rate, --drop-rate and --hang-rate add up to more than 1"));
     const int latency = parser.value(latencyOption).toInt(&ok);
-    if (!ok || latency < 0)
-        return usageError(
-            tr("--latency-ms: \"%1\" is not a number of milliseconds").arg(parser.value(latencyOption)));
+    if (!ok || latency < 0 || latency > Sandbox::FaultSettings::MaxLatencyMs)
+        return usageError(tr("--latency-ms: \"%1\" is not a number of milliseconds from 0 to %2")
+                              .arg(parser.value(latencyOption))
+                              .arg(Sandbox::FaultSettings::MaxLatencyMs));
     options.faults.latencyMs = latency;
     if (parser.isSet(seedOption)) {
         options.seed = parser.value(seedOption).toUInt(&ok);

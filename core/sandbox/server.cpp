@@ -36,7 +36,7 @@ QString tr(const char *text)
 const QString FaultsOperation = QStringLiteral("$sandbox-faults");
 const QString ResetOperation = QStringLiteral("$sandbox-reset");
 
-constexpr int MaxLatencyMs = 10 * 60 * 1000;
+constexpr int MaxLatencyMs = FaultSettings::MaxLatencyMs;
 
 // The HTTP library reads a whole body into memory before it hands the request over. Bodies up to this
 // size get the ordinary 413 from FhirApi; a connection that sends more without being answered is cut short.

@@ -16,6 +16,8 @@ struct FaultSettings
     double dropRate = 0; ///< process the request (a POST is stored), then close the connection unanswered
     double hangRate = 0; ///< never answer and keep the connection open; nothing is processed
     int latencyMs = 0;   ///< delay every answer by this much
+
+    static constexpr int MaxLatencyMs = 10 * 60 * 1000; ///< what the options and the admin path accept
 };
 
 struct ServerOptions

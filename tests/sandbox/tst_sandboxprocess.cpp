@@ -210,6 +210,13 @@ void TestSandboxProcess::rejectsBadOptions_data()
     QTest::newRow("missing token file")
         << QStringList{QStringLiteral("--token-file"), QStringLiteral("/nonexistent/t")}
         << QStringLiteral("/nonexistent/t");
+    // QCommandLineParser::process() would exit with 1, which here means "could not start".
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus")} << QStringLiteral("bogus");
+    QTest::newRow("option without its value")
+        << QStringList{QStringLiteral("--port")} << QStringLiteral("port");
+    QTest::newRow("latency over the admin limit")
+        << QStringList{QStringLiteral("--latency-ms"), QStringLiteral("99999999")}
+        << QStringLiteral("--latency-ms");
     QTest::newRow("bad seed") << QStringList{QStringLiteral("--seed"), QStringLiteral("-4")}
                               << QStringLiteral("--seed");
 }
