@@ -1,5 +1,9 @@
 #pragma once
 
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
 /**
  * FHIR extension and code-system URLs that more than one module spells: the
  * training EHR writes them and the EHR client reads them, so they live in one
@@ -18,3 +22,18 @@ inline constexpr auto Icd10Cm = "http://hl7.org/fhir/sid/icd-10-cm";
 inline constexpr auto MrnSystem = "urn:superbill-desk:mrn";
 
 } // namespace Fhir::Urls
+
+namespace Fhir {
+
+/// The valueCode of the resource's first extension with this url, or empty.
+inline QString extensionValueCode(const QJsonObject &resource, const char *url)
+{
+    for (const auto &item : resource.value(QStringLiteral("extension")).toArray()) {
+        const QJsonObject extension = item.toObject();
+        if (extension.value(QStringLiteral("url")).toString() == QLatin1String(url))
+            return extension.value(QStringLiteral("valueCode")).toString();
+    }
+    return {};
+}
+
+} // namespace Fhir

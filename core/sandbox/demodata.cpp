@@ -29,16 +29,6 @@ QString referencedId(const QJsonValue &reference, const QString &type)
     return literal.isLiteralTo(type) ? literal.id() : QString();
 }
 
-QString extensionCode(const QJsonObject &resource, const char *url)
-{
-    for (const auto &item : resource.value(QStringLiteral("extension")).toArray()) {
-        const QJsonObject extension = item.toObject();
-        if (extension.value(QStringLiteral("url")).toString() == QLatin1String(url))
-            return extension.value(QStringLiteral("valueCode")).toString();
-    }
-    return {};
-}
-
 /// Reads one data file: a Bundle (entry[].resource) or a plain JSON array of resources.
 std::optional<QList<QJsonObject>> readResources(const QString &dir, const QString &fileName,
                                                 const QString &resourceType, QString *error)
@@ -184,7 +174,7 @@ std::optional<DemoData> DemoData::load(const QString &dir, QString *error)
             *error = tr("%1: Encounter.status is missing").arg(where("encounters.json", i, *id));
             return std::nullopt;
         }
-        const QString stateCode = extensionCode(resource, Urls::EncounterStateExtension);
+        const QString stateCode = ::Fhir::extensionValueCode(resource, Urls::EncounterStateExtension);
         if (stateCode.isEmpty()) {
             // Without the EHR's extension, a finished encounter counts as signed off.
             info.state = info.status == u"in-progress" ? EncounterState::Open : EncounterState::SignedOff;
@@ -195,7 +185,7 @@ std::optional<DemoData> DemoData::load(const QString &dir, QString *error)
                          .arg(where("encounters.json", i, *id), stateCode);
             return std::nullopt;
         }
-        info.timeZone = extensionCode(resource, Urls::TimezoneExtension);
+        info.timeZone = ::Fhir::extensionValueCode(resource, Urls::TimezoneExtension);
         if (!info.timeZone.isEmpty() && !QTimeZone::isTimeZoneIdAvailable(info.timeZone.toUtf8())) {
             *error = tr("%1: time zone \"%2\" is not an IANA time zone this system knows")
                          .arg(where("encounters.json", i, *id), info.timeZone);
