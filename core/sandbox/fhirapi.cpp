@@ -657,11 +657,12 @@ HttpResponse FhirApi::createProcedure(const HttpRequest &request)
     if (!request.ifNoneExist.isEmpty()) {
         const QUrlQuery condition(QString::fromUtf8(request.ifNoneExist));
         const auto items = condition.queryItems(QUrl::FullyDecoded);
-        if (items.size() != 1 || items.at(0).first != u"identifier" || items.at(0).second.isEmpty())
+        // Without a value the store's query has no identifier filter and would match every Procedure.
+        const IdentifierToken token = parseToken(items.value(0).second);
+        if (items.size() != 1 || items.at(0).first != u"identifier" || token.value.isEmpty())
             return outcome(400, QStringLiteral("invalid"), {},
-                           tr("If-None-Exist must be identifier=<system>|<value>."),
+                           tr("If-None-Exist must be identifier=<system>|<value>, with a value."),
                            QStringLiteral("If-None-Exist"));
-        const IdentifierToken token = parseToken(items.at(0).second);
         const QList<QJsonObject> existing = m_store->search({{}, {}, token.system, token.value});
         if (existing.size() > 1)
             return outcome(

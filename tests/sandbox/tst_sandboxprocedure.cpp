@@ -79,6 +79,8 @@ private slots:
     void sameProcedureTwiceIsDuplicate();
     void conditionalCreateReturnsExisting();
     void conditionalCreateNeedsIdentifierCondition();
+    void conditionalCreateWithoutValueMatchesNothing_data();
+    void conditionalCreateWithoutValueMatchesNothing();
     void procedureSearch();
     void httpErrorsCarryOperationOutcome_data();
     void httpErrorsCarryOperationOutcome();
@@ -341,6 +343,30 @@ void TestSandboxProcedure::conditionalCreateNeedsIdentifierCondition()
     QCOMPARE(reply.status, 400);
     QCOMPARE(reply.resourceType(), QStringLiteral("OperationOutcome"));
     QCOMPARE(m_server->procedureCount(), 0);
+}
+
+void TestSandboxProcedure::conditionalCreateWithoutValueMatchesNothing_data()
+{
+    QTest::addColumn<QByteArray>("condition");
+    QTest::newRow("system only") << QByteArray("identifier=urn:ietf:rfc:3986|");
+    QTest::newRow("bar only") << QByteArray("identifier=|");
+    QTest::newRow("encoded bar only") << QByteArray("identifier=%7C");
+}
+
+void TestSandboxProcedure::conditionalCreateWithoutValueMatchesNothing()
+{
+    QFETCH(QByteArray, condition);
+    const SandboxReply stored = m_client->post(QStringLiteral("Procedure"), vendorExample());
+    QCOMPARE(stored.status, 201);
+
+    // A condition without a value used to match every stored Procedure: this other line was answered
+    // 200 with the first one and never stored.
+    QJsonObject other = vendorExampleJson();
+    other.insert(QStringLiteral("performedDateTime"), QStringLiteral("2026-03-14T11:00:00-05:00"));
+    const SandboxReply reply = m_client->post(QStringLiteral("Procedure"), toBytes(other), condition);
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.resourceType(), QStringLiteral("OperationOutcome"));
+    QCOMPARE(m_server->procedureCount(), 1);
 }
 
 void TestSandboxProcedure::procedureSearch()
