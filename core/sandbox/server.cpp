@@ -215,12 +215,12 @@ void ServerPrivate::onRequest(const QHttpServerRequest &request, QTcpSocket *soc
             write();
     };
 
-    // HTTP/1.1 requires Host; an empty list means the library dropped them all (over 100 fields),
-    // and without this the missing token would be blamed.
+    // HTTP/1.1 requires Host; an empty list means the library dropped them all (over 100 fields, or
+    // too many bytes), and without this the missing token would be blamed.
     if (request.headers().isEmpty()) {
         finish(FhirApi::outcome(400, QStringLiteral("invalid"), {},
-                                tr("The request has no readable header fields: more than 100 of them, or "
-                                   "none at all (not even Host).")),
+                                tr("The request has no readable header fields: more than 100 of them, "
+                                   "too large ones, or none at all (not even Host).")),
                0);
         return;
     }
