@@ -106,7 +106,9 @@ bool identifierMatches(const QJsonObject &resource, const IdentifierToken &token
 {
     for (const auto &item : resource.value(QStringLiteral("identifier")).toArray()) {
         const QJsonObject identifier = item.toObject();
-        if (identifier.value(QStringLiteral("value")).toString() != token.value)
+        // "system|" matches any value of that system.
+        if (identifier.value(QStringLiteral("value")).toString() != token.value &&
+            !(token.value.isEmpty() && token.system))
             continue;
         if (!token.system || identifier.value(QStringLiteral("system")).toString() == *token.system)
             return true;
@@ -539,6 +541,8 @@ HttpResponse FhirApi::search(const QString &type, const HttpRequest &request) co
         query.patientId = referenceParameter(patients.value(0), PatientType);
         query.encounterId =
             referenceParameter(request.queryValue(QStringLiteral("encounter")), EncounterType);
+        // FHIR token search: "system|value", "|value" (no system), "value" (any system), "system|" (any
+        // value of that system).
         const QString identifier = request.queryValue(QStringLiteral("identifier"));
         if (!identifier.isEmpty()) {
             const IdentifierToken token = parseToken(identifier);

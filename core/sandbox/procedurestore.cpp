@@ -84,6 +84,9 @@ std::pair<QString, QVariantList> whereClause(const ProcedureQuery &query)
                 QStringLiteral("seq IN (SELECT seq FROM procedure_identifiers WHERE value = ?)"));
             values.append(query.identifierValue);
         }
+    } else if (query.identifierSystem) {
+        conditions.append(QStringLiteral("seq IN (SELECT seq FROM procedure_identifiers WHERE system = ?)"));
+        values.append(*query.identifierSystem);
     }
     return {conditions.isEmpty() ? QString()
                                  : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND ")),

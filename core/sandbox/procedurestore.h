@@ -25,7 +25,7 @@ struct ProcedureQuery
     QString patientId;                       ///< empty: any
     QString encounterId;                     ///< empty: any
     std::optional<QString> identifierSystem; ///< nullopt: any system
-    QString identifierValue;                 ///< empty: no identifier filter
+    QString identifierValue; ///< empty: any value of identifierSystem; no filter when that is nullopt too
 };
 
 /**

@@ -390,6 +390,14 @@ void TestSandboxProcedure::procedureSearch()
 
     reply = m_client->get(QStringLiteral("Procedure?patient=Patient/Patient-201&_summary=count"));
     QCOMPARE(reply.json().value(QStringLiteral("total")).toInt(), 0);
+
+    // "system|" is any identifier of that system (FHIR token search), not "no identifier filter".
+    reply = m_client->get(QStringLiteral("Procedure?identifier=urn:ietf:rfc:3986%7C&_summary=count"));
+    QCOMPARE(reply.json().value(QStringLiteral("total")).toInt(), 1);
+    reply = m_client->get(QStringLiteral("Procedure?identifier=urn:other%7C&_summary=count"));
+    QCOMPARE(reply.json().value(QStringLiteral("total")).toInt(), 0);
+    reply = m_client->get(QStringLiteral("Procedure?identifier=urn:other%7C"));
+    QCOMPARE(reply.json().value(QStringLiteral("total")).toInt(), 0);
 }
 
 void TestSandboxProcedure::httpErrorsCarryOperationOutcome_data()

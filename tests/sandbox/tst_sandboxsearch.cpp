@@ -181,6 +181,8 @@ void TestSandboxSearch::patientIdentifierSearch_data()
     QTest::newRow("system and value") << QStringLiteral("urn:superbill-desk:mrn%7CMRN-104200") << 1;
     QTest::newRow("other system") << QStringLiteral("urn:other%7CMRN-104200") << 0;
     QTest::newRow("unknown") << QStringLiteral("MRN-000000") << 0;
+    QTest::newRow("any value of a system") << QStringLiteral("urn:superbill-desk:mrn%7C") << 24;
+    QTest::newRow("any value of another system") << QStringLiteral("urn:other%7C") << 0;
 }
 
 void TestSandboxSearch::patientIdentifierSearch()
