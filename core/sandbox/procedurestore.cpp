@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -124,7 +125,12 @@ bool ProcedureStore::open(const QString &path, QString *error)
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         db.setDatabaseName(path.isEmpty() ? QStringLiteral(":memory:") : path);
-        if (!db.open()) {
+        const bool opened = db.open();
+        // Owner only, set before WAL mode: SQLite gives the -wal and -shm files the database's mode.
+        if (opened && !path.isEmpty() &&
+            !QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            qCWarning(lcSandbox) << "cannot make the data file readable by its owner only";
+        if (!opened) {
             *error = tr("cannot open %1: %2")
                          .arg(path.isEmpty() ? tr("the in-memory database") : QDir::toNativeSeparators(path),
                               db.lastError().text());

@@ -112,6 +112,13 @@ void TestSandboxServer::proceduresPersistAcrossRestart()
         const SandboxReply reply = client.post(QStringLiteral("Procedure"), vendorExample());
         QCOMPARE(reply.status, 201);
         id = reply.json().value(QStringLiteral("id")).toString();
+        // What trainees entered is for the owner only, like the outbox; the WAL file inherits the mode.
+        for (const QString &file : QStringList{options.dataFile, options.dataFile + QStringLiteral("-wal")}) {
+            const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                                    QFileDevice::ReadOther | QFileDevice::WriteOther;
+            QVERIFY2(QFile::exists(file), qPrintable(file));
+            QCOMPARE(QFile::permissions(file) & others, QFileDevice::Permissions());
+        }
     }
     QVERIFY(QFile::exists(options.dataFile));
 
