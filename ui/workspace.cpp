@@ -4,10 +4,10 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
-#include <QStandardPaths>
 
 #include "catalog/codecatalog.h"
 #include "common/clock.h"
+#include "common/paths.h"
 #include "ehr/ehrclient.h"
 #include "ehr/ehrsettings.h"
 #include "outbox/outboxstore.h"
@@ -53,7 +53,7 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
     stop();
     m_options = options;
     if (m_options.dataDir.isEmpty())
-        m_options.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        m_options.dataDir = Common::dataDirectory();
     if (!QDir().mkpath(m_options.dataDir)) {
         *error = tr("Cannot create the data folder %1.").arg(m_options.dataDir);
         return false;

@@ -6,11 +6,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QStandardPaths>
 
 #include "catalogdatabase.h"
 #include "cataloglog.h"
 #include "common/clock.h"
+#include "common/paths.h"
 
 namespace Catalog {
 
@@ -38,13 +38,7 @@ QString CodeCatalog::defaultDatabasePath()
     QString fromEnvironment = qEnvironmentVariable("SUPERBILL_CATALOG_DB");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
-    // Not AppDataLocation: that folder is named after the program, and the desktop app and
-    // superbill-cli must share one catalog.
-    QString organisation = QCoreApplication::organizationName();
-    if (organisation.isEmpty())
-        organisation = QStringLiteral("Superbill Desk");
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u'/' + organisation +
-           QStringLiteral("/catalog.sqlite");
+    return QDir(Common::dataDirectory()).filePath(QStringLiteral("catalog.sqlite"));
 }
 
 QString CodeCatalog::trainingCatalogResource()

@@ -345,7 +345,7 @@ EhrClient::RequestId EhrClient::searchPatients(const QString &text, const QObjec
 {
     QUrlQuery query;
     const QString trimmed = text.trimmed();
-    static const QRegularExpression mrnLike(QStringLiteral("^[A-Za-z]{0,4}[0-9][0-9-]*$"));
+    static const QRegularExpression mrnLike(QStringLiteral("^[A-Za-z]{0,4}-?[0-9][0-9-]*$"));
     if (mrnLike.match(trimmed).hasMatch())
         query.addQueryItem(QStringLiteral("identifier"), QLatin1String(MrnSystem) + u'|' + trimmed);
     else if (!trimmed.isEmpty())

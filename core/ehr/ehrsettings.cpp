@@ -1,10 +1,11 @@
 #include "ehrsettings.h"
 
+#include "common/paths.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QSettings>
-#include <QStandardPaths>
 
 namespace Ehr {
 
@@ -19,15 +20,12 @@ QString tr(const char *text)
 
 QString EhrSettings::defaultDatabasePath()
 {
-    // A fixed folder name rather than the application's: the app and superbill-cli share one queue.
-    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
-    return QDir(base).filePath(QStringLiteral("superbill-desk/outbox.sqlite"));
+    return QDir(Common::dataDirectory()).filePath(QStringLiteral("outbox.sqlite"));
 }
 
 QString EhrSettings::configFilePath()
 {
-    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
-    return QDir(base).filePath(QStringLiteral("superbill-desk/ehr.ini"));
+    return QDir(Common::configDirectory()).filePath(QStringLiteral("ehr.ini"));
 }
 
 bool EhrSettings::save(QString *error) const

@@ -56,7 +56,7 @@ private Q_SLOTS:
         QCOMPARE(code, 0);
         QVERIFY2(out.contains("startup-ms"), out.constData());
         // The training EHR and its own outbox, apart from a real EHR's queue.
-        const QString data = dir.filePath(QStringLiteral("data/Superbill Desk/Superbill Desk"));
+        const QString data = dir.filePath(QStringLiteral("data/superbill-desk"));
         QVERIFY2(QFile::exists(QDir(data).filePath(QStringLiteral("training-outbox.sqlite"))),
                  qPrintable(data));
         QVERIFY(QFile::exists(QDir(data).filePath(QStringLiteral("training-ehr.sqlite"))));

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+
+namespace Common {
+
+/**
+ * Where Superbill Desk keeps its files. One fixed folder name rather than the
+ * program's own (QStandardPaths::AppDataLocation differs per program), because
+ * the desktop app and superbill-cli share the outbox, the code catalog and the
+ * EHR settings.
+ */
+/// GenericDataLocation/superbill-desk, e.g. ~/.local/share/superbill-desk.
+QString dataDirectory();
+/// GenericConfigLocation/superbill-desk, e.g. ~/.config/superbill-desk.
+QString configDirectory();
+
+} // namespace Common
