@@ -1,5 +1,7 @@
 #include "formfield.h"
 
+#include "fhir/dialect.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -35,8 +37,9 @@ FormField fieldForPath(const QString &path, int *diagnosisIndex)
         return FormField::PeriodStart;
     if (starts("Procedure.performedDateTime") || starts("Procedure.performed"))
         return FormField::Performed;
-    if (starts("Procedure.recordedDate") || starts("Procedure.recorded") ||
-        p.contains(QLatin1String("extension-Procedure.recorded")))
+    // The recorded date is the only extension this app writes (dialect r4-strict).
+    if (starts("Procedure.recordedDate") || starts("Procedure.recorded") || starts("Procedure.extension") ||
+        p.contains(QLatin1String(Fhir::RecordedExtensionUrl)))
         return FormField::Recorded;
     if (starts("Procedure.subject"))
         return FormField::Patient;
