@@ -16,10 +16,11 @@ namespace Catalog {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages, declared so that lupdate sees it too.
+struct Text
 {
-    return QCoreApplication::translate("Catalog::CatalogDatabase", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Catalog::CatalogDatabase)
+};
 
 const auto Driver = QStringLiteral("QSQLITE");
 
@@ -158,8 +159,8 @@ bool CatalogDatabase::open(const QString &path)
     m_path = path;
     m_error.clear();
     if (!QSqlDatabase::isDriverAvailable(Driver))
-        return fail(tr("The SQLite driver for Qt (QSQLITE) is not installed"),
-                    tr("on Debian install libqt6sql6-sqlite"));
+        return fail(Text::tr("The SQLite driver for Qt (QSQLITE) is not installed"),
+                    Text::tr("on Debian install libqt6sql6-sqlite"));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(Driver, m_connection);
         db.setDatabaseName(path);
@@ -167,14 +168,14 @@ bool CatalogDatabase::open(const QString &path)
         if (!db.open()) {
             const QString detail = db.lastError().text();
             close();
-            return fail(tr("Cannot open the code catalog %1").arg(path), detail);
+            return fail(Text::tr("Cannot open the code catalog %1").arg(path), detail);
         }
         QSqlQuery query(db);
         // The catalog can be imported again, so NORMAL suffices: WAL keeps the file consistent.
         if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !query.next()) {
             const QString detail = query.lastError().text();
             close();
-            return fail(tr("%1 is not a code catalog (an SQLite database)").arg(path), detail);
+            return fail(Text::tr("%1 is not a code catalog (an SQLite database)").arg(path), detail);
         }
         m_journalMode = query.value(0).toString().toLower();
         const bool inMemory = path == u":memory:";
@@ -197,32 +198,33 @@ bool CatalogDatabase::migrate()
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return fail(tr("Cannot read the catalog's schema version"), query.lastError().text());
+        return fail(Text::tr("Cannot read the catalog's schema version"), query.lastError().text());
     const int version = query.value(0).toInt();
     const int newest = int(migrations().size());
     if (version > newest)
-        return fail(tr("The code catalog %1 was written by a newer Superbill Desk (schema %2; this version "
-                       "knows up to %3)")
-                        .arg(m_path)
-                        .arg(version)
-                        .arg(newest),
-                    {});
+        return fail(
+            Text::tr("The code catalog %1 was written by a newer Superbill Desk (schema %2; this version "
+                     "knows up to %3)")
+                .arg(m_path)
+                .arg(version)
+                .arg(newest),
+            {});
     if (version == newest)
         return true;
     Transaction transaction(db);
     if (!transaction.isActive())
-        return fail(tr("Cannot start the catalog's schema update"), db.lastError().text());
+        return fail(Text::tr("Cannot start the catalog's schema update"), db.lastError().text());
     for (int step = version; step < newest; ++step) {
         for (const QString &statement : migrations().at(step)) {
             if (!query.exec(statement))
-                return fail(tr("Cannot update the catalog's schema to version %1").arg(step + 1),
+                return fail(Text::tr("Cannot update the catalog's schema to version %1").arg(step + 1),
                             query.lastError().text());
         }
     }
     if (!query.exec(QStringLiteral("PRAGMA user_version=%1").arg(newest)))
-        return fail(tr("Cannot record the catalog's schema version"), query.lastError().text());
+        return fail(Text::tr("Cannot record the catalog's schema version"), query.lastError().text());
     if (!transaction.commit())
-        return fail(tr("Cannot save the catalog's schema update"), db.lastError().text());
+        return fail(Text::tr("Cannot save the catalog's schema update"), db.lastError().text());
     qCInfo(lcCatalog) << "catalog schema" << version << "->" << newest;
     return true;
 }
@@ -233,7 +235,7 @@ std::optional<CodeEntries> CatalogDatabase::readCodes()
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral(
             "SELECT code, display, version, anesthesia, dental, add_on, inactive FROM code"))) {
-        fail(tr("Cannot read the codes"), query.lastError().text());
+        fail(Text::tr("Cannot read the codes"), query.lastError().text());
         return std::nullopt;
     }
     CodeEntries entries;
@@ -264,11 +266,11 @@ bool CatalogDatabase::applyImport(const ParsedCodeFile &file, ImportReport &repo
     };
     Transaction transaction(db);
     if (!transaction.isActive())
-        return refuse(tr("Cannot start the import"), db.lastError().text());
+        return refuse(Text::tr("Cannot start the import"), db.lastError().text());
 
     const std::optional<CodeEntries> existingList = readCodes();
     if (!existingList)
-        return refuse(tr("Cannot read the codes"), m_error);
+        return refuse(Text::tr("Cannot read the codes"), m_error);
     QHash<QString, CodeEntry> existing;
     QString catalogVersion;
     for (const CodeEntry &entry : *existingList) {
@@ -302,7 +304,7 @@ bool CatalogDatabase::applyImport(const ParsedCodeFile &file, ImportReport &repo
             insert.addBindValue(entry.flags.inactive);
             insert.addBindValue(stamp);
             if (!insert.exec())
-                return refuse(tr("Cannot add code %1").arg(entry.code), insert.lastError().text());
+                return refuse(Text::tr("Cannot add code %1").arg(entry.code), insert.lastError().text());
             ++report.imported;
             continue;
         }
@@ -324,16 +326,17 @@ bool CatalogDatabase::applyImport(const ParsedCodeFile &file, ImportReport &repo
         update.addBindValue(stamp);
         update.addBindValue(entry.code);
         if (!update.exec())
-            return refuse(tr("Cannot update code %1").arg(entry.code), update.lastError().text());
+            return refuse(Text::tr("Cannot update code %1").arg(entry.code), update.lastError().text());
         ++report.updated;
     }
     if (report.skippedOlder > 0)
-        report.issues.append({0,
-                              {},
-                              tr("%1 rows are older than the catalog's version of their code; the newer "
-                                 "descriptions were kept.")
-                                  .arg(report.skippedOlder),
-                              ImportIssue::Severity::Warning});
+        report.issues.append(
+            {0,
+             {},
+             Text::tr("%1 rows are older than the catalog's version of their code; the newer "
+                      "descriptions were kept.")
+                 .arg(report.skippedOlder),
+             ImportIssue::Severity::Warning});
 
     // A file older than the catalog is an addition, not a new edition: nothing goes inactive for missing.
     const bool newEdition = file.highestVersion.isEmpty() || catalogVersion.isEmpty() ||
@@ -348,7 +351,7 @@ bool CatalogDatabase::applyImport(const ParsedCodeFile &file, ImportReport &repo
             inactivate.addBindValue(stamp);
             inactivate.addBindValue(entry.code);
             if (!inactivate.exec())
-                return refuse(tr("Cannot mark code %1 inactive").arg(entry.code),
+                return refuse(Text::tr("Cannot mark code %1 inactive").arg(entry.code),
                               inactivate.lastError().text());
             ++report.inactivated;
         }
@@ -356,8 +359,8 @@ bool CatalogDatabase::applyImport(const ParsedCodeFile &file, ImportReport &repo
         report.issues.append(
             {0,
              {},
-             tr("The file (version %1) is older than the catalog (version %2): its new codes "
-                "were added, and no code was marked inactive.")
+             Text::tr("The file (version %1) is older than the catalog (version %2): its new codes "
+                      "were added, and no code was marked inactive.")
                  .arg(file.highestVersion, catalogVersion),
              ImportIssue::Severity::Warning});
     }
@@ -376,9 +379,9 @@ bool CatalogDatabase::applyImport(const ParsedCodeFile &file, ImportReport &repo
     log.addBindValue(report.inactivated);
     log.addBindValue(report.errorCount());
     if (!log.exec())
-        return refuse(tr("Cannot write the import log"), log.lastError().text());
+        return refuse(Text::tr("Cannot write the import log"), log.lastError().text());
     if (!transaction.commit())
-        return refuse(tr("Cannot save the import"), db.lastError().text());
+        return refuse(Text::tr("Cannot save the import"), db.lastError().text());
     return true;
 }
 
@@ -388,7 +391,7 @@ std::optional<QStringList> CatalogDatabase::favourites(const QString &user)
     query.prepare(QStringLiteral("SELECT code FROM favourite WHERE user_name = ? ORDER BY code"));
     query.addBindValue(user);
     if (!query.exec()) {
-        fail(tr("Cannot read the favourites"), query.lastError().text());
+        fail(Text::tr("Cannot read the favourites"), query.lastError().text());
         return std::nullopt;
     }
     QStringList codes;
@@ -413,7 +416,7 @@ bool CatalogDatabase::setFavourite(const QString &user, const QString &code, boo
         query.addBindValue(code);
     }
     if (!query.exec())
-        return fail(tr("Cannot save the favourite"), query.lastError().text());
+        return fail(Text::tr("Cannot save the favourite"), query.lastError().text());
     return true;
 }
 
@@ -423,7 +426,7 @@ std::optional<QStringList> CatalogDatabase::recent(const QString &user)
     query.prepare(QStringLiteral("SELECT code FROM recent WHERE user_name = ? ORDER BY seq DESC"));
     query.addBindValue(user);
     if (!query.exec()) {
-        fail(tr("Cannot read the recently used codes"), query.lastError().text());
+        fail(Text::tr("Cannot read the recently used codes"), query.lastError().text());
         return std::nullopt;
     }
     QStringList codes;
@@ -446,16 +449,16 @@ bool CatalogDatabase::noteUsed(const QString &user, const QString &code, const Q
     query.addBindValue(code);
     query.addBindValue(isoTime(now));
     if (!query.exec())
-        return fail(tr("Cannot save the recently used code"), query.lastError().text());
+        return fail(Text::tr("Cannot save the recently used code"), query.lastError().text());
     query.prepare(QStringLiteral("DELETE FROM recent WHERE user_name = ? AND code NOT IN"
                                  " (SELECT code FROM recent WHERE user_name = ? ORDER BY seq DESC LIMIT ?)"));
     query.addBindValue(user);
     query.addBindValue(user);
     query.addBindValue(RecentKept);
     if (!query.exec())
-        return fail(tr("Cannot trim the recently used codes"), query.lastError().text());
+        return fail(Text::tr("Cannot trim the recently used codes"), query.lastError().text());
     if (!transaction.commit())
-        return fail(tr("Cannot save the recently used code"), db.lastError().text());
+        return fail(Text::tr("Cannot save the recently used code"), db.lastError().text());
     return true;
 }
 

@@ -12,10 +12,11 @@ namespace Catalog {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages, declared so that lupdate sees it too.
+struct Text
 {
-    return QCoreApplication::translate("Catalog::CodeFileParser", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Catalog::CodeFileParser)
+};
 
 enum class Column
 {
@@ -163,7 +164,7 @@ public:
         for (const CsvProblem &note : m_table.notes)
             warning(note.line, {}, note.message);
         if (m_table.records.isEmpty()) {
-            m_result.refusal = tr("The file has no codes in it.");
+            m_result.refusal = Text::tr("The file has no codes in it.");
             return m_result;
         }
         qsizetype first = 0;
@@ -176,7 +177,7 @@ public:
         for (qsizetype i = first; i < m_table.records.size(); ++i)
             readRow(m_table.records.at(i));
         if (m_result.rowsRead == 0)
-            m_result.refusal = tr("The file has a header but no codes.");
+            m_result.refusal = Text::tr("The file has a header but no codes.");
         return m_result;
     }
 
@@ -227,14 +228,15 @@ private:
             return true; // a bad data row, reported as such
         m_result.hasHeader = true;
         if (columns[size_t(Column::Code)] < 0 || columns[size_t(Column::Display)] < 0) {
-            m_result.refusal = tr("The header on line %1 needs a code column and a description column "
-                                  "(e.g. \"code\" and \"display\" or \"description\").")
+            m_result.refusal = Text::tr("The header on line %1 needs a code column and a description column "
+                                        "(e.g. \"code\" and \"display\" or \"description\").")
                                    .arg(record.line);
             return false;
         }
         m_columns = columns;
         if (!ignored.isEmpty())
-            warning(record.line, {}, tr("Columns not used: %1.").arg(ignored.join(QStringLiteral(", "))));
+            warning(record.line, {},
+                    Text::tr("Columns not used: %1.").arg(ignored.join(QStringLiteral(", "))));
         return true;
     }
 
@@ -246,8 +248,8 @@ private:
         for (const CsvRecord &record : records) {
             if (record.fields.size() > 3) {
                 warning(0, {},
-                        tr("The file has no header: columns are read as code, description, version; "
-                           "further columns are not used. Add a header line to import flag columns."));
+                        Text::tr("The file has no header: columns are read as code, description, version; "
+                                 "further columns are not used. Add a header line to import flag columns."));
                 return;
             }
         }
@@ -267,7 +269,7 @@ private:
             break;
         }
         error(record.line, code,
-              tr("The %1 column says \"%2\"; use 1 or 0, yes or no, true or false, or leave it empty.")
+              Text::tr("The %1 column says \"%2\"; use 1 or 0, yes or no, true or false, or leave it empty.")
                   .arg(columnLabel(column), value));
         ok = false;
         return std::nullopt;
@@ -284,7 +286,7 @@ private:
             return;
         }
         if (code.isEmpty()) {
-            error(record.line, {}, tr("The row has no code."));
+            error(record.line, {}, Text::tr("The row has no code."));
             return;
         }
         const Rules::CodeKind kind = Rules::CodeClassifier::classify(code);
@@ -292,26 +294,28 @@ private:
             reject(code);
             if (allDigits(code) && code.size() < 5)
                 error(record.line, written,
-                      tr("\"%1\" is not a five-character code; a spreadsheet may have dropped leading zeros "
-                         "(%2?). Format the code column as text and export again.")
+                      Text::tr(
+                          "\"%1\" is not a five-character code; a spreadsheet may have dropped leading zeros "
+                          "(%2?). Format the code column as text and export again.")
                           .arg(written, code.rightJustified(5, u'0')));
             else
                 error(record.line, written,
-                      tr("\"%1\" is not a CPT or CDT code (five digits, or four digits and F, T or U; "
-                         "or D and four digits).")
+                      Text::tr("\"%1\" is not a CPT or CDT code (five digits, or four digits and F, T or U; "
+                               "or D and four digits).")
                           .arg(written));
             return;
         }
         if (kind == Rules::CodeKind::HcpcsLevelII) {
             reject(code);
             error(record.line, code,
-                  tr("HCPCS Level II code: the EHR accepts only CPT codes, so it is not imported."));
+                  Text::tr("HCPCS Level II code: the EHR accepts only CPT codes, so it is not imported."));
             return;
         }
         const QString display = field(record, m_columns, Column::Display).simplified();
         if (display.isEmpty()) {
             reject(code);
-            error(record.line, code, tr("The description is empty; the EHR requires one for every code."));
+            error(record.line, code,
+                  Text::tr("The description is empty; the EHR requires one for every code."));
             return;
         }
         QString version = field(record, m_columns, Column::Version);
@@ -336,11 +340,11 @@ private:
         if (const auto seen = m_seen.constFind(code); seen != m_seen.cend()) {
             const ParsedCodeRow &earlier = m_result.rows.at(*seen);
             if (earlier.entry == entry) {
-                warning(record.line, code, tr("Repeats line %1; imported once.").arg(earlier.line));
+                warning(record.line, code, Text::tr("Repeats line %1; imported once.").arg(earlier.line));
             } else {
                 error(record.line, code,
-                      tr("Line %1 already has this code with another description or flags; "
-                         "this row is not imported.")
+                      Text::tr("Line %1 already has this code with another description or flags; "
+                               "this row is not imported.")
                           .arg(earlier.line));
             }
             return;

@@ -8,10 +8,11 @@ namespace Catalog {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages, declared so that lupdate sees it too.
+struct Text
 {
-    return QCoreApplication::translate("Catalog::CsvReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Catalog::CsvReader)
+};
 
 QString encodingLabel(QStringConverter::Encoding encoding)
 {
@@ -110,8 +111,8 @@ CsvTable CsvReader::read(const QByteArray &data)
     }
     CsvTable table = readText(QString(legacy.decode(data)));
     table.encoding = name;
-    table.notes.append({0, tr("The file is not valid UTF-8; it was read as %1. Check accented letters, "
-                              "or save the file as CSV UTF-8.")
+    table.notes.append({0, Text::tr("The file is not valid UTF-8; it was read as %1. Check accented letters, "
+                                    "or save the file as CSV UTF-8.")
                                .arg(name)});
     return table;
 }
@@ -178,7 +179,8 @@ CsvTable CsvReader::readText(QStringView text)
                     ++i;
                 }
                 if (!closed)
-                    problem = tr("A quoted field opened on this line is never closed (a \" is missing).");
+                    problem =
+                        Text::tr("A quoted field opened on this line is never closed (a \" is missing).");
             } else if (text[i] == delimiter) {
                 fields.append(field.trimmed());
                 field.clear();

@@ -7,10 +7,11 @@
 namespace Catalog {
 
 namespace {
-QString tr(const char *text)
+// The translation context of this file's messages, declared so that lupdate sees it too.
+struct Text
 {
-    return QCoreApplication::translate("Catalog::ImportReport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Catalog::ImportReport)
+};
 } // namespace
 
 int ImportReport::errorCount() const
@@ -27,19 +28,19 @@ int ImportReport::warningCount() const
 QString ImportReport::summary() const
 {
     if (refused)
-        return tr("Import refused, the catalog is unchanged: %1").arg(refusal);
-    QString text = tr("rows read: %1; new: %2; updated: %3; unchanged: %4; marked inactive: %5")
+        return Text::tr("Import refused, the catalog is unchanged: %1").arg(refusal);
+    QString text = Text::tr("rows read: %1; new: %2; updated: %3; unchanged: %4; marked inactive: %5")
                        .arg(rowsRead)
                        .arg(imported)
                        .arg(updated)
                        .arg(unchanged)
                        .arg(inactivated);
     if (skippedOlder > 0)
-        text += tr("; older than the catalog (newer kept): %1").arg(skippedOlder);
+        text += Text::tr("; older than the catalog (newer kept): %1").arg(skippedOlder);
     if (const int errors = errorCount(); errors > 0)
-        text += tr("; not imported: %1").arg(errors);
+        text += Text::tr("; not imported: %1").arg(errors);
     if (!version.isEmpty())
-        text += tr(" (version %1)").arg(version);
+        text += Text::tr(" (version %1)").arg(version);
     return text + u'.';
 }
 

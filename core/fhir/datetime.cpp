@@ -7,10 +7,11 @@
 namespace Fhir {
 
 namespace {
-QString tr(const char *text)
+// The translation context of this file's messages, declared so that lupdate sees it too.
+struct Text
 {
-    return QCoreApplication::translate("Fhir::DateTime", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Fhir::DateTime)
+};
 } // namespace
 
 DateTimeParse parseDateTime(const QString &text)
@@ -22,29 +23,31 @@ DateTimeParse parseDateTime(const QString &text)
         QRegularExpression::anchoredPattern(QStringLiteral(R"(\d{4}(-\d{2}(-\d{2})?)?)")));
 
     if (text.isEmpty())
-        return {{}, tr("is empty")};
+        return {{}, Text::tr("is empty")};
     const auto match = fullDateTime.match(text);
     if (!match.hasMatch()) {
         if (partialDate.match(text).hasMatch())
-            return {{}, tr("\"%1\" is only a date; a full date-time with a timezone offset is needed, "
-                           "e.g. 2026-03-14T10:00:00-05:00")
-                            .arg(text)};
-        return {{}, tr("\"%1\" is not a date-time like 2026-03-14T10:00:00-05:00").arg(text)};
+            return {{},
+                    Text::tr("\"%1\" is only a date; a full date-time with a timezone offset is needed, "
+                             "e.g. 2026-03-14T10:00:00-05:00")
+                        .arg(text)};
+        return {{}, Text::tr("\"%1\" is not a date-time like 2026-03-14T10:00:00-05:00").arg(text)};
     }
     const auto number = [&match](int group) { return match.capturedView(group).toInt(); };
     const QDate date(number(1), number(2), number(3));
     if (!date.isValid())
-        return {{}, tr("\"%1\" has no such calendar date").arg(text)};
+        return {{}, Text::tr("\"%1\" has no such calendar date").arg(text)};
     int millis = 0;
     if (match.capturedLength(7) > 0)
         millis = match.captured(7).left(3).leftJustified(3, u'0').toInt();
     // FHIR allows a leap second; QTime cannot hold one, and rounding it would move the time.
     if (number(6) == 60)
-        return {{},
-                tr("\"%1\" is a leap second (:60), which cannot be recorded; give :59 instead").arg(text)};
+        return {
+            {},
+            Text::tr("\"%1\" is a leap second (:60), which cannot be recorded; give :59 instead").arg(text)};
     const QTime time(number(4), number(5), number(6), millis);
     if (!time.isValid())
-        return {{}, tr("\"%1\" has no such time of day").arg(text)};
+        return {{}, Text::tr("\"%1\" has no such time of day").arg(text)};
 
     const auto zone = match.capturedView(8);
     if (zone.isEmpty())
@@ -54,7 +57,7 @@ DateTimeParse parseDateTime(const QString &text)
     const int hours = zone.mid(1, 2).toInt();
     const int minutes = zone.mid(4, 2).toInt();
     if (hours > 14 || minutes > 59 || (hours == 14 && minutes > 0))
-        return {{}, tr("\"%1\" has an offset outside -14:00..+14:00").arg(text)};
+        return {{}, Text::tr("\"%1\" has an offset outside -14:00..+14:00").arg(text)};
     const int sign = zone.front() == u'-' ? -1 : 1;
     return {QDateTime(date, time, Qt::OffsetFromUTC, sign * (hours * 3600 + minutes * 60)), {}};
 }

@@ -10,10 +10,11 @@ namespace Fhir {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages, declared so that lupdate sees it too.
+struct Text
 {
-    return QCoreApplication::translate("Fhir::OperationOutcome", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Fhir::OperationOutcome)
+};
 
 QStringList stringsOf(const QJsonValue &value)
 {
@@ -64,9 +65,9 @@ OutcomeReadResult readOperationOutcome(const QByteArray &json)
     const auto document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
         return {std::nullopt,
-                tr("not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset)};
+                Text::tr("not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset)};
     if (!document.isObject())
-        return {std::nullopt, tr("JSON but not an object")};
+        return {std::nullopt, Text::tr("JSON but not an object")};
     return readOperationOutcome(document.object());
 }
 
@@ -74,10 +75,10 @@ OutcomeReadResult readOperationOutcome(const QJsonObject &resource)
 {
     const QString type = resource.value(QStringLiteral("resourceType")).toString();
     if (type != u"OperationOutcome")
-        return {std::nullopt, tr("resourceType is \"%1\", not OperationOutcome").arg(type)};
+        return {std::nullopt, Text::tr("resourceType is \"%1\", not OperationOutcome").arg(type)};
     const QJsonValue issues = resource.value(QStringLiteral("issue"));
     if (!issues.isArray())
-        return {std::nullopt, tr("OperationOutcome.issue is missing or not an array")};
+        return {std::nullopt, Text::tr("OperationOutcome.issue is missing or not an array")};
     OperationOutcome outcome;
     for (const auto &item : issues.toArray()) {
         if (item.isObject())

@@ -12,10 +12,11 @@ namespace Fhir {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages, declared so that lupdate sees it too.
+struct Text
 {
-    return QCoreApplication::translate("Fhir::ProcedureReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Fhir::ProcedureReader)
+};
 
 namespace Code = Model::EhrCode;
 
@@ -57,7 +58,7 @@ public:
 
     void wrongType(const QString &code, const QString &path, const QString &expected, const QJsonValue &got)
     {
-        problem(code, path, tr("must be %1, not %2").arg(expected, jsonTypeName(got)));
+        problem(code, path, Text::tr("must be %1, not %2").arg(expected, jsonTypeName(got)));
     }
 
     std::optional<QString> string(const QJsonValue &value, const QString &code, const QString &path)
@@ -65,7 +66,7 @@ public:
         if (value.isUndefined())
             return std::nullopt;
         if (!value.isString()) {
-            wrongType(code, path, tr("a string"), value);
+            wrongType(code, path, Text::tr("a string"), value);
             return std::nullopt;
         }
         return value.toString();
@@ -76,7 +77,7 @@ public:
         if (value.isUndefined())
             return std::nullopt;
         if (!value.isObject()) {
-            wrongType(code, path, tr("an object"), value);
+            wrongType(code, path, Text::tr("an object"), value);
             return std::nullopt;
         }
         return value.toObject();
@@ -87,7 +88,7 @@ public:
         if (value.isUndefined())
             return std::nullopt;
         if (!value.isArray()) {
-            wrongType(code, path, tr("an array"), value);
+            wrongType(code, path, Text::tr("an array"), value);
             return std::nullopt;
         }
         return value.toArray();
@@ -106,8 +107,8 @@ public:
         // RFC 3339: -00:00 is a UTC time whose local offset is unknown, which is what the rule forbids.
         if (text->endsWith(QLatin1String("-00:00"))) {
             problem(Code::InvalidPerformed, path,
-                    tr("\"%1\" has the offset -00:00, which says the local offset is unknown; give the "
-                       "offset of the place, e.g. 2026-03-14T10:00:00-05:00")
+                    Text::tr("\"%1\" has the offset -00:00, which says the local offset is unknown; give the "
+                             "offset of the place, e.g. 2026-03-14T10:00:00-05:00")
                         .arg(*text));
             return {};
         }
@@ -119,7 +120,8 @@ public:
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!known.contains(it.key()))
                 problem(Code::ElementIgnored, path + u'.' + it.key(),
-                        tr("is not part of a superbill procedure and is ignored"), Model::Severity::Warning);
+                        Text::tr("is not part of a superbill procedure and is ignored"),
+                        Model::Severity::Warning);
         }
     }
 
@@ -157,12 +159,12 @@ public:
         const auto codings = array(conceptJson->value(QStringLiteral("coding")), code, codingPath);
         if (!codings || codings->isEmpty()) {
             if (conceptJson->contains(QStringLiteral("coding")) && codings)
-                problem(code, codingPath, tr("is empty; %1 needs one coding").arg(what));
+                problem(code, codingPath, Text::tr("is empty; %1 needs one coding").arg(what));
             return std::nullopt;
         }
         if (codings->size() > 1)
             problem(code, codingPath,
-                    tr("has %1 codings; %2 takes exactly one").arg(codings->size()).arg(what));
+                    Text::tr("has %1 codings; %2 takes exactly one").arg(codings->size()).arg(what));
         return coding(codings->at(0), code, codingPath + QStringLiteral("[0]"));
     }
 
@@ -191,8 +193,8 @@ public:
                                     itemPath + QStringLiteral(".url"));
             if (url != QLatin1String(RecordedExtensionUrl)) {
                 problem(Code::ElementIgnored, itemPath,
-                        tr("extension %1 is not used by a superbill and is ignored")
-                            .arg(url.value_or(tr("without url"))),
+                        Text::tr("extension %1 is not used by a superbill and is ignored")
+                            .arg(url.value_or(Text::tr("without url"))),
                         Model::Severity::Warning);
                 continue;
             }
@@ -202,7 +204,7 @@ public:
                 continue;
             if (entry.recordedDate.isValid() && entry.recordedDate != recorded) {
                 problem(Code::InvalidPerformed, itemPath,
-                        tr("gives a different recorded date than Procedure.recordedDate"));
+                        Text::tr("gives a different recorded date than Procedure.recordedDate"));
                 continue;
             }
             if (!m_result.recordedDialect)
@@ -231,9 +233,9 @@ public:
         entry.status = string(value("status"), Code::InvalidStatus, QStringLiteral("Procedure.status"))
                            .value_or(QString());
         entry.category = singleCoding(value("category"), Code::ValidationFailed,
-                                      QStringLiteral("Procedure.category"), tr("a category"));
+                                      QStringLiteral("Procedure.category"), Text::tr("a category"));
         entry.code = singleCoding(value("code"), Code::InvalidProcedureCode, QStringLiteral("Procedure.code"),
-                                  tr("the procedure code"))
+                                  Text::tr("the procedure code"))
                          .value_or(Model::Coding{});
         entry.subject =
             reference(value("subject"), Code::InvalidSubject, QStringLiteral("Procedure.subject"));
@@ -243,7 +245,7 @@ public:
         if (json.contains(QStringLiteral("performedDateTime")) &&
             json.contains(QStringLiteral("performedPeriod")))
             problem(Code::InvalidPerformed, QStringLiteral("Procedure.performed[x]"),
-                    tr("has both performedDateTime and performedPeriod; send exactly one"));
+                    Text::tr("has both performedDateTime and performedPeriod; send exactly one"));
         entry.performedDateTime =
             dateTime(value("performedDateTime"), QStringLiteral("Procedure.performedDateTime"));
         if (const auto period = object(value("performedPeriod"), Code::InvalidPerformed,
@@ -310,13 +312,13 @@ ProcedureReadResult ProcedureReader::read(const QByteArray &json)
         ProcedureReadResult result;
         result.problems.append(
             {Code::ValidationFailed, Model::Severity::Error, QString(),
-             tr("is not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset)});
+             Text::tr("is not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset)});
         return result;
     }
     if (!document.isObject()) {
         ProcedureReadResult result;
         result.problems.append({Code::ValidationFailed, Model::Severity::Error, QString(),
-                                tr("is JSON but not an object; a Procedure resource is an object")});
+                                Text::tr("is JSON but not an object; a Procedure resource is an object")});
         return result;
     }
     return read(document.object());
@@ -329,8 +331,8 @@ ProcedureReadResult ProcedureReader::read(const QJsonObject &resource)
     if (type.toString() != QStringLiteral("Procedure")) {
         const QString message =
             type.isUndefined()
-                ? tr("is missing; a Procedure resource has resourceType \"Procedure\"")
-                : tr("is %1; expected \"Procedure\"")
+                ? Text::tr("is missing; a Procedure resource has resourceType \"Procedure\"")
+                : Text::tr("is %1; expected \"Procedure\"")
                       .arg(type.isString() ? u'"' + type.toString() + u'"' : jsonTypeName(type));
         result.problems.append({Code::ValidationFailed, Model::Severity::Error,
                                 QStringLiteral("Procedure.resourceType"), message});

@@ -85,28 +85,28 @@ QString CodeClassifier::kindName(CodeKind kind)
 
 QString CodeClassifier::describe(CodeKind kind)
 {
-    const char *text = "not a procedure code";
+    const char *text = QT_TRANSLATE_NOOP("Rules::CodeClassifier", "not a procedure code");
     switch (kind) {
     case CodeKind::CptCategoryI:
-        text = "CPT Category I";
+        text = QT_TRANSLATE_NOOP("Rules::CodeClassifier", "CPT Category I");
         break;
     case CodeKind::CptAnesthesia:
-        text = "CPT anesthesia (00100-01999)";
+        text = QT_TRANSLATE_NOOP("Rules::CodeClassifier", "CPT anesthesia (00100-01999)");
         break;
     case CodeKind::CptCategoryII:
-        text = "CPT Category II (performance measurement)";
+        text = QT_TRANSLATE_NOOP("Rules::CodeClassifier", "CPT Category II (performance measurement)");
         break;
     case CodeKind::CptCategoryIII:
-        text = "CPT Category III (emerging technology)";
+        text = QT_TRANSLATE_NOOP("Rules::CodeClassifier", "CPT Category III (emerging technology)");
         break;
     case CodeKind::CptPla:
-        text = "CPT proprietary laboratory analysis";
+        text = QT_TRANSLATE_NOOP("Rules::CodeClassifier", "CPT proprietary laboratory analysis");
         break;
     case CodeKind::CdtDental:
-        text = "CDT dental code";
+        text = QT_TRANSLATE_NOOP("Rules::CodeClassifier", "CDT dental code");
         break;
     case CodeKind::HcpcsLevelII:
-        text = "HCPCS Level II code (not CPT)";
+        text = QT_TRANSLATE_NOOP("Rules::CodeClassifier", "HCPCS Level II code (not CPT)");
         break;
     case CodeKind::Malformed:
         break;

@@ -11,11 +11,6 @@ namespace Rules {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Rules::Validator", text);
-}
-
 namespace Code = Model::EhrCode;
 
 namespace Path {
@@ -40,6 +35,9 @@ constexpr qint64 SecsPerDay = 24 * 60 * 60;
 
 class Checker
 {
+    // The findings are the validator's messages: one translation context for lupdate and tr().
+    Q_DECLARE_TR_FUNCTIONS(Rules::Validator)
+
 public:
     Checker(const Model::ProcedureEntry &entry, const ValidationContext &context)
         : m_entry(entry)
