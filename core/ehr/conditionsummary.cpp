@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include "fhir/extensions.h"
 #include "model/procedureentry.h"
 
 namespace Ehr {
@@ -42,7 +43,8 @@ std::optional<ConditionSummary> ConditionSummary::fromFhir(const QJsonObject &re
     const QJsonArray codings = code.value(QStringLiteral("coding")).toArray();
     QJsonObject chosen = codings.isEmpty() ? QJsonObject() : codings.first().toObject();
     for (const auto &item : codings) {
-        if (item.toObject().value(QStringLiteral("system")).toString() == QLatin1String(Icd10CmSystem)) {
+        if (item.toObject().value(QStringLiteral("system")).toString() ==
+            QLatin1String(Fhir::Urls::Icd10Cm)) {
             chosen = item.toObject();
             break;
         }

@@ -8,8 +8,6 @@
 
 namespace Ehr {
 
-inline constexpr auto Icd10CmSystem = "http://hl7.org/fhir/sid/icd-10-cm";
-
 /**
  * A diagnosis the form can link to a procedure line (reasonReference): the
  * Condition's id and its ICD-10-CM code and text, with the patient and the

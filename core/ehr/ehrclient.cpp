@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include "ehrlog.h"
+#include "fhir/extensions.h"
 #include "fhir/procedurewriter.h"
 #include "networkjob.h"
 
@@ -347,7 +348,8 @@ EhrClient::RequestId EhrClient::searchPatients(const QString &text, const QObjec
     const QString trimmed = text.trimmed();
     static const QRegularExpression mrnLike(QStringLiteral("^[A-Za-z]{0,4}-?[0-9][0-9-]*$"));
     if (mrnLike.match(trimmed).hasMatch())
-        query.addQueryItem(QStringLiteral("identifier"), QLatin1String(MrnSystem) + u'|' + trimmed);
+        query.addQueryItem(QStringLiteral("identifier"),
+                           QLatin1String(Fhir::Urls::MrnSystem) + u'|' + trimmed);
     else if (!trimmed.isEmpty())
         query.addQueryItem(QStringLiteral("name"), trimmed);
     return search(QStringLiteral("Patient"), query, context, [done](const ResourceList &list) {

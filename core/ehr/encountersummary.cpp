@@ -4,6 +4,7 @@
 #include <QJsonArray>
 
 #include "fhir/datetime.h"
+#include "fhir/extensions.h"
 #include "model/procedureentry.h"
 
 namespace Ehr {
@@ -13,16 +14,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Ehr::EncounterSummary", text);
-}
-
-QString extensionCode(const QJsonObject &resource, const char *url)
-{
-    for (const auto &item : resource.value(QStringLiteral("extension")).toArray()) {
-        const QJsonObject extension = item.toObject();
-        if (extension.value(QStringLiteral("url")).toString() == QLatin1String(url))
-            return extension.value(QStringLiteral("valueCode")).toString();
-    }
-    return {};
 }
 
 QString typeText(const QJsonObject &resource)
@@ -109,8 +100,9 @@ std::optional<EncounterSummary> EncounterSummary::fromFhir(const QJsonObject &re
         resource.value(QStringLiteral("subject")).toObject().value(QStringLiteral("reference")).toString()};
     encounter.patientId = subject.type() == u"Patient" ? subject.id() : QString();
     encounter.status = resource.value(QStringLiteral("status")).toString();
-    encounter.state = billingStateFromName(extensionCode(resource, EncounterStateExtensionUrl));
-    encounter.timeZone = extensionCode(resource, TimeZoneExtensionUrl);
+    encounter.state =
+        billingStateFromName(Fhir::extensionValueCode(resource, Fhir::Urls::EncounterStateExtension));
+    encounter.timeZone = Fhir::extensionValueCode(resource, Fhir::Urls::TimezoneExtension);
     const QString start =
         resource.value(QStringLiteral("period")).toObject().value(QStringLiteral("start")).toString();
     if (!start.isEmpty()) {

@@ -12,10 +12,6 @@
 
 namespace Ehr {
 
-inline constexpr auto EncounterStateExtensionUrl =
-    "https://superbill-desk.example.org/fhir/StructureDefinition/encounter-state";
-inline constexpr auto TimeZoneExtensionUrl = "http://hl7.org/fhir/StructureDefinition/timezone";
-
 /// The EHR's billing state of an encounter (extension encounter-state).
 enum class BillingState
 {

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include "fhir/extensions.h"
+
 namespace Ehr {
 
 namespace {
@@ -60,7 +62,7 @@ std::optional<PatientSummary> PatientSummary::fromFhir(const QJsonObject &resour
         patient.given = name.value(QStringLiteral("text")).toString();
     for (const auto &item : resource.value(QStringLiteral("identifier")).toArray()) {
         const QJsonObject identifier = item.toObject();
-        if (identifier.value(QStringLiteral("system")).toString() == QLatin1String(MrnSystem)) {
+        if (identifier.value(QStringLiteral("system")).toString() == QLatin1String(Fhir::Urls::MrnSystem)) {
             patient.mrn = identifier.value(QStringLiteral("value")).toString();
             break;
         }

@@ -9,8 +9,6 @@
 
 namespace Ehr {
 
-inline constexpr auto MrnSystem = "urn:superbill-desk:mrn";
-
 /**
  * What the superbill form shows of a FHIR Patient: enough to pick the right
  * person (name, MRN, birth date, gender). Read from the EHR's JSON, which the

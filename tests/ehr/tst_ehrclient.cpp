@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include "ehr/ehrclient.h"
+#include "fhir/extensions.h"
 #include "fhir/procedurereader.h"
 #include "scriptedserver.h"
 
@@ -347,9 +348,9 @@ void TestEhrClient::readsEncountersAndConditions()
         {QStringLiteral("period"),
          QJsonObject{{QStringLiteral("start"), QStringLiteral("2026-03-14T09:30:00-05:00")}}},
         {QStringLiteral("extension"),
-         QJsonArray{QJsonObject{{QStringLiteral("url"), QLatin1String(EncounterStateExtensionUrl)},
+         QJsonArray{QJsonObject{{QStringLiteral("url"), QLatin1String(Fhir::Urls::EncounterStateExtension)},
                                 {QStringLiteral("valueCode"), QStringLiteral("signed-off")}},
-                    QJsonObject{{QStringLiteral("url"), QLatin1String(TimeZoneExtensionUrl)},
+                    QJsonObject{{QStringLiteral("url"), QLatin1String(Fhir::Urls::TimezoneExtension)},
                                 {QStringLiteral("valueCode"), QStringLiteral("America/Chicago")}}}}};
     QJsonObject otherPatients = encounter;
     otherPatients.insert(QStringLiteral("id"), QStringLiteral("Encounter-1"));
@@ -383,7 +384,7 @@ void TestEhrClient::readsEncountersAndConditions()
              {QStringLiteral("coding"),
               QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("http://snomed.info/sct")},
                                      {QStringLiteral("code"), QStringLiteral("1")}},
-                         QJsonObject{{QStringLiteral("system"), QLatin1String(Icd10CmSystem)},
+                         QJsonObject{{QStringLiteral("system"), QLatin1String(Fhir::Urls::Icd10Cm)},
                                      {QStringLiteral("code"), QStringLiteral("M17.11")},
                                      {QStringLiteral("display"), QStringLiteral("Osteoarthritis")}}}}}}};
     m_server->enqueue(ScriptedResponse::json(200, bundle({condition})));
