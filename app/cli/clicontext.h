@@ -59,20 +59,13 @@ struct OutboxOptions
     }
 };
 
-/// Parses like QCommandLineParser::process() but answers usage errors with exit code 2.
+/// parseCommandLine(), and a token given on the command line is a usage error (2): it would show in
+/// ps and in the shell's history.
 inline std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments,
                                          const QString &command)
 {
-    if (!parser.parse(arguments)) {
-        err() << command << ": " << parser.errorText() << "; see superbill-cli " << command << " --help"
-              << Qt::endl;
-        return UsageError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        out().flush();
-        return Success;
-    }
+    if (const auto exit = parseCommandLine(parser, arguments, command))
+        return exit;
     if (parser.isSet(QStringLiteral("token"))) {
         err() << command
               << ": tokens are never given on the command line; use --token-file FILE or the SUPERBILL_TOKEN "

@@ -101,23 +101,16 @@ int show(Outbox::OutboxStore &store, bool json, qint64 id)
     return Success;
 }
 
-int sendAll(const QCommandLineParser &parser, const OutboxOptions &options, const Ehr::EhrSettings &settings,
-            Outbox::OutboxStore &store, bool json)
+int sendAll(Ehr::EhrClient &client, Outbox::OutboxStore &store, int seconds, bool json)
 {
-    const auto seconds = maxTimeSeconds(parser, options, QueueName);
-    if (!seconds)
-        return UsageError;
-    auto client = makeClient(parser, options, settings, QueueName);
-    if (!client)
-        return UsageError;
-    Outbox::Sender sender(&store, client.get());
+    Outbox::Sender sender(&store, &client);
     sender.setBackoff(Outbox::BackoffPolicy::fromEnvironment());
     QString error;
     if (!sender.start(&error)) {
         err() << "queue send: " << error << Qt::endl;
         return Failure;
     }
-    const Outbox::DrainResult drained = Outbox::drainBlocking(sender, store, std::chrono::seconds(*seconds));
+    const Outbox::DrainResult drained = Outbox::drainBlocking(sender, store, std::chrono::seconds(seconds));
     const auto counts = store.counts();
     if (json) {
         out() << QJsonDocument(QJsonObject{{QStringLiteral("sent"), counts.sent},
@@ -140,7 +133,7 @@ int sendAll(const QCommandLineParser &parser, const OutboxOptions &options, cons
         break;
     case Outbox::DrainResult::Reason::TimedOut:
         err() << "queue send: " << counts.pending + counts.sending << " line(s) still waiting after "
-              << *seconds << " s; run it again later" << Qt::endl;
+              << seconds << " s; run it again later" << Qt::endl;
         break;
     case Outbox::DrainResult::Reason::Done:
         break;
@@ -210,6 +203,17 @@ int runQueue(const QStringList &arguments)
     const auto settings = resolveSettings(parser, options, QueueName);
     if (!settings)
         return UsageError;
+    // Everything send needs is settled before the outbox is opened, so a usage error touches no file.
+    std::optional<int> seconds;
+    std::unique_ptr<Ehr::EhrClient> client;
+    if (action == u"send") {
+        seconds = maxTimeSeconds(parser, options, QueueName);
+        if (!seconds)
+            return UsageError;
+        client = makeClient(parser, options, *settings, QueueName);
+        if (!client)
+            return UsageError;
+    }
     auto store = openStore(*settings, QueueName);
     if (!store)
         return UsageError;
@@ -220,7 +224,7 @@ int runQueue(const QStringList &arguments)
     if (action == u"show")
         return show(*store, json, *id);
     if (action == u"send")
-        return sendAll(parser, options, *settings, *store, json);
+        return sendAll(*client, *store, *seconds, json);
 
     QString error;
     if (action == u"retry") {

@@ -25,6 +25,8 @@ private slots:
     void submitNoSendOnlyQueues();
     void resubmittingSameIdentifierIsOneLine();
     void tokenOnCommandLineIsRefused();
+    void usage_data();
+    void usage();
     void plainHttpToRemoteEhrIsRefused();
     void refusedTokenLeavesLineQueued();
     void queueSendExitsZeroOnlyWhenAllSent();
@@ -155,6 +157,45 @@ void TestOutboxCli::tokenOnCommandLineIsRefused()
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.all().contains(QStringLiteral("never given on the command line")));
     QVERIFY(!QFile::exists(m_db));
+}
+
+void TestOutboxCli::usage_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("submit unknown flag") << QStringList{QStringLiteral("submit"), QStringLiteral("--bogus")}
+                                         << 2 << QStringLiteral("submit: Unknown option 'bogus'");
+    QTest::newRow("queue unknown flag")
+        << QStringList{QStringLiteral("queue"), QStringLiteral("list"), QStringLiteral("--bogus")} << 2
+        << QStringLiteral("superbill-cli queue --help");
+    QTest::newRow("token=value") << QStringList{QStringLiteral("queue"), QStringLiteral("send"),
+                                                QStringLiteral("--token=secret")}
+                                 << 2 << QStringLiteral("never given on the command line");
+    QTest::newRow("token without value") << QStringList{QStringLiteral("submit"), QStringLiteral("--token")}
+                                         << 2 << QStringLiteral("Missing value");
+    QTest::newRow("submit help") << QStringList{QStringLiteral("submit"), QStringLiteral("--help")} << 0
+                                 << QStringLiteral("Usage: superbill-cli submit");
+    QTest::newRow("queue help") << QStringList{QStringLiteral("queue"), QStringLiteral("--help")} << 0
+                                << QStringLiteral("Usage: superbill-cli queue");
+    QTest::newRow("bad max-time") << QStringList{QStringLiteral("queue"), QStringLiteral("send"),
+                                                 QStringLiteral("--max-time"), QStringLiteral("soon")}
+                                  << 2 << QStringLiteral("--max-time");
+    QTest::newRow("bad dialect") << QStringList{QStringLiteral("submit"), QStringLiteral("--dialect"),
+                                                QStringLiteral("r5"), QStringLiteral("x.json")}
+                                 << 2 << QStringLiteral("--dialect must be one of");
+}
+
+void TestOutboxCli::usage()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, says);
+    const CliRun run = runCli(arguments, environment());
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(run.all().contains(says), qPrintable(run.all()));
+    QVERIFY(!run.all().contains(QStringLiteral("secret")));
+    QVERIFY(!QFile::exists(m_db)); // a usage error touches no outbox
 }
 
 void TestOutboxCli::plainHttpToRemoteEhrIsRefused()
