@@ -28,10 +28,9 @@ namespace {
 
 QString offlineNote(const QDateTime &cachedAt)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("Ui::EncounterPicker", text); };
     if (!cachedAt.isValid())
-        return tr("The EHR cannot be reached and nothing is saved offline.");
-    return tr("The EHR cannot be reached: offline copy from %1.")
+        return EncounterPicker::tr("The EHR cannot be reached and nothing is saved offline.");
+    return EncounterPicker::tr("The EHR cannot be reached: offline copy from %1.")
         .arg(QLocale().toString(cachedAt.toLocalTime(), QStringLiteral("d MMM HH:mm")));
 }
 
@@ -203,7 +202,7 @@ void EncounterPicker::search()
         m_patients->setPatients(patients);
         QString status = patients.isEmpty()     ? tr("No patient matches.")
                          : patients.size() == 1 ? tr("1 patient")
-                                                : tr("%1 patients").arg(patients.size());
+                                                : tr("%n patients", nullptr, int(patients.size()));
         if (pending->byText.fromCache)
             status = offlineNote(pending->byText.cachedAt) + u' ' + status;
         setStatus(m_patientStatus, status, pending->byText.fromCache);
@@ -252,10 +251,10 @@ void EncounterPicker::selectPatient(const QString &patientId)
         int open = 0;
         for (const auto &encounter : encounters)
             open += encounter.acceptsProcedures() ? 1 : 0;
-        QString text =
-            encounters.isEmpty()
-                ? tr("No encounters.")
-                : tr("%1 open of %2. Closed ones are listed for reference.").arg(open).arg(encounters.size());
+        QString text = encounters.isEmpty()
+                           ? tr("No encounters.")
+                           : tr("%n open of %1. Closed ones are listed for reference.", nullptr, open)
+                                 .arg(encounters.size());
         if (m_encountersFromCache)
             text = offlineNote(m_cachedAt) + u' ' + text;
         setStatus(m_encounterStatus, text, m_encountersFromCache);

@@ -137,15 +137,15 @@ void FindingsPanel::setFindings(const Model::Findings &findings)
         m_summary->setText(tr("Every rule the EHR enforces is checked as you type; each finding also shows "
                               "beside its field, with the EHR's code."));
     else if (errors > 0)
-        m_summary->setText(
-            (errors == 1 ? tr("1 error blocks the submit") : tr("%1 errors block the submit").arg(errors)) +
-            (warnings == 1  ? tr("; 1 warning")
-             : warnings > 1 ? tr("; %1 warnings").arg(warnings)
-                            : QString()) +
-            u'.');
+        m_summary->setText((errors == 1 ? tr("1 error blocks the submit")
+                                        : tr("%n errors block the submit", nullptr, errors)) +
+                           (warnings == 1  ? tr("; 1 warning")
+                            : warnings > 1 ? tr("; %n warnings", nullptr, warnings)
+                                           : QString()) +
+                           u'.');
     else
         m_summary->setText(warnings == 1 ? tr("1 warning; the line can be submitted.")
-                                         : tr("%1 warnings; the line can be submitted.").arg(warnings));
+                                         : tr("%n warnings; the line can be submitted.", nullptr, warnings));
     m_view->setVisible(!findings.isEmpty());
     m_empty->setVisible(findings.isEmpty());
     m_view->doItemsLayout();

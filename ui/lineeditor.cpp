@@ -217,7 +217,9 @@ void LineEditor::buildForm()
     m_categoryCombo->setAccessibleName(tr("Category"));
     m_categoryCombo->addItem(tr("No category"), QString());
     for (const auto &category : Rules::procedureCategories()) {
-        m_categoryCombo->addItem(category.display, category.code);
+        m_categoryCombo->addItem(
+            QCoreApplication::translate("Rules::Categories", category.display.toUtf8().constData()),
+            category.code);
         m_categoryCombo->setItemData(m_categoryCombo->count() - 1, tr("SNOMED CT %1").arg(category.code),
                                      Qt::ToolTipRole);
     }
@@ -857,7 +859,7 @@ void LineEditor::updateTimeLabels()
     const qint64 minutes = period.minutes().value_or(0);
     m_minutesLabel->setText(minutes < 0 ? tr("End before start") : tr("%1 min").arg(minutes));
     const qint64 units = estimatedTimeUnits(minutes, m_unitMinutes);
-    m_unitsLabel->setText((units == 1 ? tr("≈ 1 time unit") : tr("≈ %1 time units").arg(units)) +
+    m_unitsLabel->setText((units == 1 ? tr("≈ 1 time unit") : tr("≈ %n time units", nullptr, int(units))) +
                           tr(" — estimate, %1 min per unit").arg(m_unitMinutes));
     m_unitsLabel->setToolTip(tr("A preview only: the EHR computes the billed anesthesia units from its own "
                                 "configuration."));
@@ -966,13 +968,13 @@ void LineEditor::showFindings()
         summary = tr("Pick an encounter to enter lines");
         state = QStringLiteral("idle");
     } else if (errors > 0) {
-        summary = errors == 1 ? tr("1 error to fix") : tr("%1 errors to fix").arg(errors);
+        summary = errors == 1 ? tr("1 error to fix") : tr("%n errors to fix", nullptr, errors);
         if (warnings > 0)
-            summary += warnings == 1 ? tr(", 1 warning") : tr(", %1 warnings").arg(warnings);
+            summary += warnings == 1 ? tr(", 1 warning") : tr(", %n warnings", nullptr, warnings);
         state = QStringLiteral("error");
     } else if (warnings > 0) {
         summary = warnings == 1 ? tr("Ready to submit — 1 warning")
-                                : tr("Ready to submit — %1 warnings").arg(warnings);
+                                : tr("Ready to submit — %n warnings", nullptr, warnings);
         state = QStringLiteral("warning");
     } else {
         summary = tr("Ready to submit");
@@ -1031,7 +1033,7 @@ bool LineEditor::submit()
         for (const auto &finding : m_check.findings)
             errors += finding.isError() ? 1 : 0;
         Q_EMIT message(errors == 1 ? tr("Not submitted: 1 error to fix first.")
-                                   : tr("Not submitted: %1 errors to fix first.").arg(errors));
+                                   : tr("Not submitted: %n errors to fix first.", nullptr, errors));
         return false;
     }
     const qint64 lineId = m_lineId;

@@ -436,10 +436,9 @@ void MainWindow::updateQueueSize(const Outbox::QueueCounts &counts)
 {
     QStringList parts;
     if (counts.unsent() > 0)
-        parts << (counts.unsent() == 1 ? tr("1 waiting") : tr("%1 waiting").arg(counts.unsent()));
+        parts << tr("%n waiting", nullptr, counts.unsent());
     if (counts.needsCorrection > 0)
-        parts << (counts.needsCorrection == 1 ? tr("1 to correct")
-                                              : tr("%1 to correct").arg(counts.needsCorrection));
+        parts << tr("%n to correct", nullptr, counts.needsCorrection);
     const QString text =
         parts.isEmpty() ? tr("Queue empty") : tr("Queue: %1").arg(parts.join(QStringLiteral(" · ")));
     m_queueLabel->setText(iconText(QStringLiteral(":/icons/queue.svg"), text));

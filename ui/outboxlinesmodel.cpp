@@ -15,15 +15,12 @@ namespace Ui {
 
 LineStatus lineStatus(const Outbox::OutboxLine &line, const QDateTime &nowUtc)
 {
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("Ui::OutboxLinesModel", text);
-    };
     LineStatus status;
     switch (line.state) {
     case Outbox::LineState::Pending:
         if (line.attempts > 0 || !line.lastError.isEmpty()) {
             status.kind = LineStatus::Kind::Waiting;
-            status.text = tr("Waiting to retry");
+            status.text = OutboxLinesModel::tr("Waiting to retry");
             status.icon = QStringLiteral(":/icons/retry.svg");
             QString when;
             if (line.nextAttemptAt.isValid() && line.nextAttemptAt > nowUtc) {
@@ -31,35 +28,35 @@ LineStatus lineStatus(const Outbox::OutboxLine &line, const QDateTime &nowUtc)
                 when = local.date() == nowUtc.toLocalTime().date()
                            ? QLocale().toString(local.time(), QStringLiteral("HH:mm:ss"))
                            : QLocale().toString(local, QStringLiteral("d MMM HH:mm"));
-                status.detail = tr("Next try at %1").arg(when);
+                status.detail = OutboxLinesModel::tr("Next try at %1").arg(when);
             } else {
-                status.detail = tr("Next try now");
+                status.detail = OutboxLinesModel::tr("Next try now");
             }
-            status.detail += tr(" (attempt %1)").arg(line.attempts + 1);
+            status.detail += OutboxLinesModel::tr(" (attempt %1)").arg(line.attempts + 1);
             if (!line.lastError.isEmpty())
                 status.detail += QStringLiteral(" — ") + line.lastError;
         } else {
             status.kind = LineStatus::Kind::Queued;
-            status.text = tr("Queued");
-            status.detail = tr("Waiting to be sent");
+            status.text = OutboxLinesModel::tr("Queued");
+            status.detail = OutboxLinesModel::tr("Waiting to be sent");
             status.icon = QStringLiteral(":/icons/queued.svg");
         }
         break;
     case Outbox::LineState::Sending:
         status.kind = LineStatus::Kind::Sending;
-        status.text = tr("Sending…");
+        status.text = OutboxLinesModel::tr("Sending…");
         status.icon = QStringLiteral(":/icons/queued.svg");
         break;
     case Outbox::LineState::Sent:
         status.kind = LineStatus::Kind::Sent;
-        status.text = tr("Sent");
-        status.detail =
-            line.ehrId.isEmpty() ? tr("Recorded by the EHR") : QStringLiteral("Procedure/") + line.ehrId;
+        status.text = OutboxLinesModel::tr("Sent");
+        status.detail = line.ehrId.isEmpty() ? OutboxLinesModel::tr("Recorded by the EHR")
+                                             : QStringLiteral("Procedure/") + line.ehrId;
         status.icon = QStringLiteral(":/icons/sent.svg");
         break;
     case Outbox::LineState::NeedsCorrection: {
         status.kind = LineStatus::Kind::NeedsCorrection;
-        status.text = tr("Needs correction");
+        status.text = OutboxLinesModel::tr("Needs correction");
         status.icon = QStringLiteral(":/icons/correction.svg");
         QStringList messages;
         for (const auto &finding : line.findings)
@@ -69,7 +66,7 @@ LineStatus lineStatus(const Outbox::OutboxLine &line, const QDateTime &nowUtc)
     }
     case Outbox::LineState::Discarded:
         status.kind = LineStatus::Kind::Discarded;
-        status.text = tr("Discarded");
+        status.text = OutboxLinesModel::tr("Discarded");
         status.icon = QStringLiteral(":/icons/discard.svg");
         status.detail = line.lastError;
         break;

@@ -22,9 +22,9 @@ QList<QPair<QString, QString>> ShortcutsDialog::rows(const QList<QAction *> &act
         QString text = action->text();
         text.remove(u'&');
         text.remove(QStringLiteral("…"));
-        result.append({keys.join(QStringLiteral("  or  ")), text});
+        //: Between two key sequences of one action, e.g. "Ctrl+Return  or  Ctrl+Enter".
+        result.append({keys.join(tr("  or  ")), text});
     }
-    const auto tr = [](const char *text) { return QCoreApplication::translate("Ui::ShortcutsDialog", text); };
     result.append({tr("Alt + underlined letter"), tr("Jump to that field of the form")});
     result.append({tr("Tab / Shift+Tab"), tr("Next / previous field, in the order of the form")});
     result.append({tr("↓ in an empty CPT code"), tr("Show favourite and recent codes")});
