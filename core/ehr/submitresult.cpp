@@ -11,10 +11,11 @@ namespace Ehr {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages, declared so that lupdate sees it too.
+struct Text
 {
-    return QCoreApplication::translate("Ehr::SubmitResult", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Ehr::SubmitResult)
+};
 
 QString firstCodeOfClass(const Model::Findings &findings, Rules::ErrorClass errorClass)
 {
@@ -124,8 +125,9 @@ SubmitResult SubmitResult::fromJob(const JobResult &job)
         result.kind = Kind::Unauthorized;
         result.findings = outcomeFindings(job.body);
         result.errorString =
-            status == 401 ? tr("The EHR did not accept the token (401); sign in again or enter a new token.")
-                          : tr("The token lacks permission to record procedures (403).");
+            status == 401
+                ? Text::tr("The EHR did not accept the token (401); sign in again or enter a new token.")
+                : Text::tr("The token lacks permission to record procedures (403).");
         return result;
     }
 
@@ -138,34 +140,35 @@ SubmitResult SubmitResult::fromJob(const JobResult &job)
         !code.isEmpty()) {
         result.kind = Kind::Unauthorized;
         result.ehrCode = code;
-        result.errorString = tr("The EHR refused the credentials: %1").arg(detail);
+        result.errorString = Text::tr("The EHR refused the credentials: %1").arg(detail);
         return result;
     }
     if (const QString code = firstCodeOfClass(result.findings, Rules::ErrorClass::AlreadyRecorded);
         !code.isEmpty()) {
         result.kind = Kind::AlreadyRecorded;
         result.ehrCode = code;
-        result.errorString = tr("The EHR already has this record: %1").arg(detail);
+        result.errorString = Text::tr("The EHR already has this record: %1").arg(detail);
         return result;
     }
     if (const QString code = firstCodeOfClass(result.findings, Rules::ErrorClass::NeedsCorrection);
         !code.isEmpty() && status != 429) {
         result.kind = Kind::Rejected;
         result.ehrCode = code;
-        result.errorString = tr("The EHR rejected the line: %1").arg(detail);
+        result.errorString = Text::tr("The EHR rejected the line: %1").arg(detail);
         return result;
     }
     if (const QString code = firstCodeOfClass(result.findings, Rules::ErrorClass::Retry); !code.isEmpty()) {
         result.kind = Kind::Retryable;
         result.ehrCode = code;
-        result.errorString = tr("The EHR could not store the line now (HTTP %1): %2").arg(status).arg(detail);
+        result.errorString =
+            Text::tr("The EHR could not store the line now (HTTP %1): %2").arg(status).arg(detail);
         return result;
     }
     if (status == 429 || status >= 500 || status < 200) {
         result.kind = Kind::Retryable;
         // A gateway's 502/504 may come after the EHR stored the line.
         result.outcomeUnknown = status >= 500;
-        result.errorString = tr("The EHR answered HTTP %1%2")
+        result.errorString = Text::tr("The EHR answered HTTP %1%2")
                                  .arg(status)
                                  .arg(detail.isEmpty() ? QString() : QStringLiteral(": ") + detail);
         return result;
@@ -174,18 +177,18 @@ SubmitResult SubmitResult::fromJob(const JobResult &job)
         result.kind = Kind::Rejected;
         if (result.findings.isEmpty()) {
             const QString message =
-                tr("The EHR answered HTTP %1 without saying why (%2).").arg(status).arg(readError);
+                Text::tr("The EHR answered HTTP %1 without saying why (%2).").arg(status).arg(readError);
             result.findings.append({QString(), Model::Severity::Error, QString(), message});
             result.errorString = message;
         } else {
-            result.errorString = tr("The EHR rejected the line: %1").arg(detail);
+            result.errorString = Text::tr("The EHR rejected the line: %1").arg(detail);
         }
         return result;
     }
     // 202, 204, 3xx: nothing the API promises; try again rather than assume it was stored.
     result.kind = Kind::Retryable;
     result.outcomeUnknown = true;
-    result.errorString = tr("Unexpected answer HTTP %1 from the EHR.").arg(status);
+    result.errorString = Text::tr("Unexpected answer HTTP %1 from the EHR.").arg(status);
     return result;
 }
 
