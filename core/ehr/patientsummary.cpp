@@ -9,10 +9,11 @@ namespace Ehr {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages, declared so that lupdate sees it too.
+struct Text
 {
-    return QCoreApplication::translate("Ehr::PatientSummary", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Ehr::PatientSummary)
+};
 
 // The official name when there is one, else the first.
 QJsonObject preferredName(const QJsonArray &names)
@@ -42,14 +43,14 @@ std::optional<PatientSummary> PatientSummary::fromFhir(const QJsonObject &resour
     const QString type = resource.value(QStringLiteral("resourceType")).toString();
     if (type != u"Patient") {
         if (error)
-            *error = tr("resourceType is \"%1\", not Patient").arg(type);
+            *error = Text::tr("resourceType is \"%1\", not Patient").arg(type);
         return std::nullopt;
     }
     PatientSummary patient;
     patient.id = resource.value(QStringLiteral("id")).toString();
     if (patient.id.isEmpty()) {
         if (error)
-            *error = tr("Patient without an id");
+            *error = Text::tr("Patient without an id");
         return std::nullopt;
     }
     const QJsonObject name = preferredName(resource.value(QStringLiteral("name")).toArray());
