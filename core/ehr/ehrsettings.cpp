@@ -11,10 +11,11 @@ namespace Ehr {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages, declared so that lupdate sees it too.
+struct Text
 {
-    return QCoreApplication::translate("Ehr::EhrSettings", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Ehr::EhrSettings)
+};
 
 } // namespace
 
@@ -37,7 +38,7 @@ bool EhrSettings::save(QString *error) const
     file.sync();
     if (file.status() != QSettings::NoError) {
         if (error)
-            *error = tr("%1: cannot write the settings").arg(configFilePath());
+            *error = Text::tr("%1: cannot write the settings").arg(configFilePath());
         return false;
     }
     return true;
@@ -83,19 +84,20 @@ std::optional<QString> EhrSettings::readTokenFile(const QString &path, QString *
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = tr("%1: cannot read the token file: %2").arg(path, file.errorString());
+            *error = Text::tr("%1: cannot read the token file: %2").arg(path, file.errorString());
         return std::nullopt;
     }
     const QString token = QString::fromUtf8(file.readLine(64 * 1024)).trimmed();
     if (token.isEmpty()) {
         if (error)
-            *error = tr("%1: the token file is empty").arg(path);
+            *error = Text::tr("%1: the token file is empty").arg(path);
         return std::nullopt;
     }
     const auto permissions = file.permissions();
     if (warning && (permissions & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
                                    QFileDevice::WriteOther))) {
-        *warning = tr("%1: the token file can be read by other users; restrict it with chmod 600").arg(path);
+        *warning =
+            Text::tr("%1: the token file can be read by other users; restrict it with chmod 600").arg(path);
     }
     return token;
 }
