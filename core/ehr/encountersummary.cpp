@@ -11,10 +11,11 @@ namespace Ehr {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages, declared so that lupdate sees it too.
+struct Text
 {
-    return QCoreApplication::translate("Ehr::EncounterSummary", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Ehr::EncounterSummary)
+};
 
 QString typeText(const QJsonObject &resource)
 {
@@ -86,14 +87,14 @@ std::optional<EncounterSummary> EncounterSummary::fromFhir(const QJsonObject &re
     const QString type = resource.value(QStringLiteral("resourceType")).toString();
     if (type != u"Encounter") {
         if (error)
-            *error = tr("resourceType is \"%1\", not Encounter").arg(type);
+            *error = Text::tr("resourceType is \"%1\", not Encounter").arg(type);
         return std::nullopt;
     }
     EncounterSummary encounter;
     encounter.id = resource.value(QStringLiteral("id")).toString();
     if (encounter.id.isEmpty()) {
         if (error)
-            *error = tr("Encounter without an id");
+            *error = Text::tr("Encounter without an id");
         return std::nullopt;
     }
     const Model::Reference subject{
