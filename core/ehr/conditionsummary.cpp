@@ -10,10 +10,11 @@ namespace Ehr {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages, declared so that lupdate sees it too.
+struct Text
 {
-    return QCoreApplication::translate("Ehr::ConditionSummary", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Ehr::ConditionSummary)
+};
 
 QString referencedId(const QJsonObject &resource, const QString &element, const QString &type)
 {
@@ -29,14 +30,14 @@ std::optional<ConditionSummary> ConditionSummary::fromFhir(const QJsonObject &re
     const QString type = resource.value(QStringLiteral("resourceType")).toString();
     if (type != u"Condition") {
         if (error)
-            *error = tr("resourceType is \"%1\", not Condition").arg(type);
+            *error = Text::tr("resourceType is \"%1\", not Condition").arg(type);
         return std::nullopt;
     }
     ConditionSummary condition;
     condition.id = resource.value(QStringLiteral("id")).toString();
     if (condition.id.isEmpty()) {
         if (error)
-            *error = tr("Condition without an id");
+            *error = Text::tr("Condition without an id");
         return std::nullopt;
     }
     const QJsonObject code = resource.value(QStringLiteral("code")).toObject();
