@@ -17,11 +17,6 @@ namespace Ehr {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Ehr::EhrClient", text);
-}
-
 const QByteArray FhirJson = QByteArrayLiteral("application/fhir+json");
 
 } // namespace
@@ -68,13 +63,15 @@ ReadStatus readStatusOf(const JobResult &result)
         texts.isEmpty() ? QString() : QStringLiteral(": ") + texts.join(QStringLiteral("; "));
     if (code == 401 || code == 403) {
         status.kind = ReadStatus::Kind::Unauthorized;
-        status.errorString = tr("The EHR did not accept the token (HTTP %1)%2").arg(code).arg(detail);
+        status.errorString =
+            EhrClient::tr("The EHR did not accept the token (HTTP %1)%2").arg(code).arg(detail);
     } else if (code == 429 || code >= 500) {
         status.kind = ReadStatus::Kind::Unreachable;
-        status.errorString = tr("The EHR is not answering normally (HTTP %1)%2").arg(code).arg(detail);
+        status.errorString =
+            EhrClient::tr("The EHR is not answering normally (HTTP %1)%2").arg(code).arg(detail);
     } else {
         status.kind = ReadStatus::Kind::Failed;
-        status.errorString = tr("The EHR answered HTTP %1%2").arg(code).arg(detail);
+        status.errorString = EhrClient::tr("The EHR answered HTTP %1%2").arg(code).arg(detail);
     }
     return status;
 }
