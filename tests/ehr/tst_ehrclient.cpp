@@ -6,26 +6,17 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "../common/sampleentry.h"
 #include "ehr/ehrclient.h"
 #include "fhir/extensions.h"
 #include "fhir/procedurereader.h"
 #include "scriptedserver.h"
+#include "submitandwait.h"
 
 using namespace Ehr;
 using Kind = SubmitResult::Kind;
 
 namespace {
-
-Model::ProcedureEntry sampleEntry()
-{
-    QFile file(QStringLiteral(SUPERBILL_TEST_DATA "/procedure/vendor-example.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read vendor-example.json");
-    auto entry = Fhir::ProcedureReader::read(file.readAll()).entry.value();
-    entry.id.clear();
-    entry.fillDefaults();
-    return entry;
-}
 
 QByteArray bundle(const QList<QJsonObject> &resources, const QString &next = {},
                   std::optional<int> total = {})
@@ -111,11 +102,7 @@ void TestEhrClient::cleanup()
 
 SubmitResult TestEhrClient::submitAndWait(const Model::ProcedureEntry &entry)
 {
-    std::optional<SubmitResult> result;
-    m_client->createProcedure(entry, this, [&](const SubmitResult &r) { result = r; });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
-        return {Kind::Blocked, -1, {}, {}, {}, QStringLiteral("no result in time"), {}, false};
-    return *result;
+    return ::submitAndWait(*m_client, entry, this);
 }
 
 void TestEhrClient::transportSecurity_data()

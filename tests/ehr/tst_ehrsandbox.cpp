@@ -5,9 +5,12 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "../common/sampleentry.h"
+#include "../common/sandboxfixture.h"
 #include "ehr/ehrclient.h"
 #include "fhir/procedurereader.h"
 #include "sandbox/server.h"
+#include "submitandwait.h"
 
 using namespace Ehr;
 using Kind = SubmitResult::Kind;
@@ -15,17 +18,6 @@ using Kind = SubmitResult::Kind;
 namespace {
 
 constexpr auto Token = "ehr-test-token";
-
-Model::ProcedureEntry vendorExample()
-{
-    QFile file(QStringLiteral(SUPERBILL_TEST_DATA "/procedure/vendor-example.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read vendor-example.json");
-    auto entry = Fhir::ProcedureReader::read(file.readAll()).entry.value();
-    entry.id.clear();
-    entry.fillDefaults();
-    return entry;
-}
 
 } // namespace
 
@@ -66,9 +58,8 @@ void TestEhrSandbox::init()
     options.token = QLatin1String(Token);
     options.logRequests = false;
     options.seed = 11;
-    m_server = std::make_unique<Sandbox::Server>(options);
-    QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
+    m_server = startTestSandbox(options);
+    QVERIFY(m_server);
     m_token = QLatin1String(Token);
     m_client = std::make_unique<EhrClient>();
     QVERIFY(m_client->setBaseUrl(m_server->baseUrl()));
@@ -84,11 +75,7 @@ void TestEhrSandbox::cleanup()
 
 SubmitResult TestEhrSandbox::submit(const Model::ProcedureEntry &entry)
 {
-    std::optional<SubmitResult> result;
-    m_client->createProcedure(entry, this, [&](const SubmitResult &r) { result = r; });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
-        return {Kind::Blocked, -1, {}, {}, {}, QStringLiteral("no result in time"), {}, false};
-    return *result;
+    return ::submitAndWait(*m_client, entry, this);
 }
 
 void TestEhrSandbox::capabilitiesSayR4WithConditionalCreate()
@@ -108,7 +95,7 @@ void TestEhrSandbox::capabilitiesSayR4WithConditionalCreate()
 
 void TestEhrSandbox::createdThenAlreadyRecorded()
 {
-    const auto entry = vendorExample();
+    const auto entry = sampleEntry();
     const SubmitResult created = submit(entry);
     QCOMPARE(submitKindName(created.kind), submitKindName(Kind::Created));
     QCOMPARE(created.httpStatus, 201);
@@ -142,7 +129,7 @@ void TestEhrSandbox::rejectedWithFindings()
     QFETCH(QString, encounter);
     QFETCH(QString, code);
     QFETCH(QString, path);
-    auto entry = vendorExample();
+    auto entry = sampleEntry();
     entry.encounter = Model::Reference::to(QStringLiteral("Encounter"), encounter);
     const SubmitResult result = submit(entry);
     QCOMPARE(submitKindName(result.kind), submitKindName(Kind::Rejected));
@@ -157,8 +144,8 @@ void TestEhrSandbox::rejectedWithFindings()
 void TestEhrSandbox::duplicateWithoutConditionalCreate()
 {
     m_client->setConditionalCreate(false);
-    QCOMPARE(submit(vendorExample()).kind, Kind::Created);
-    const SubmitResult duplicate = submit(vendorExample()); // same content, other identifier
+    QCOMPARE(submit(sampleEntry()).kind, Kind::Created);
+    const SubmitResult duplicate = submit(sampleEntry()); // same content, other identifier
     QCOMPARE(submitKindName(duplicate.kind), submitKindName(Kind::AlreadyRecorded));
     QCOMPARE(duplicate.ehrCode, QStringLiteral("500002"));
     QVERIFY(duplicate.ehrId.isEmpty());
@@ -169,7 +156,7 @@ void TestEhrSandbox::serverFaultIsRetryableWithCode()
     Sandbox::FaultSettings faults;
     faults.failRate = 1;
     m_server->setFaults(faults);
-    const SubmitResult result = submit(vendorExample());
+    const SubmitResult result = submit(sampleEntry());
     QCOMPARE(submitKindName(result.kind), submitKindName(Kind::Retryable));
     QVERIFY(result.httpStatus == 500 || result.httpStatus == 503);
     QVERIFY(result.ehrCode == u"500003" || result.ehrCode == u"500008");
@@ -185,7 +172,7 @@ void TestEhrSandbox::retryAfterFromServer()
     // The training EHR adds Retry-After to some of its failures (seeded, so the same ones every run).
     std::optional<SubmitResult> withRetryAfter;
     for (int i = 0; i < 20 && !withRetryAfter; ++i) {
-        const SubmitResult result = submit(vendorExample());
+        const SubmitResult result = submit(sampleEntry());
         QCOMPARE(result.kind, Kind::Retryable);
         if (result.retryAfter)
             withRetryAfter = result;
@@ -198,7 +185,7 @@ void TestEhrSandbox::wrongTokenIsUnauthorized()
 {
     QSignalSpy spy(m_client.get(), &EhrClient::unauthorized);
     m_token = QStringLiteral("not-the-token");
-    const SubmitResult result = submit(vendorExample());
+    const SubmitResult result = submit(sampleEntry());
     QCOMPARE(submitKindName(result.kind), submitKindName(Kind::Unauthorized));
     QCOMPARE(result.httpStatus, 401);
     QCOMPARE(spy.size(), 1);
@@ -216,7 +203,7 @@ void TestEhrSandbox::lostAnswerIsRetryableUnknown()
     Sandbox::FaultSettings faults;
     faults.dropRate = 1;
     m_server->setFaults(faults);
-    const SubmitResult result = submit(vendorExample());
+    const SubmitResult result = submit(sampleEntry());
     QCOMPARE(submitKindName(result.kind), submitKindName(Kind::Retryable));
     QVERIFY(result.outcomeUnknown);
     QCOMPARE(m_server->procedureCount(), 1); // stored although nobody heard of it
@@ -228,7 +215,7 @@ void TestEhrSandbox::hangTimesOut()
     faults.hangRate = 1;
     m_server->setFaults(faults);
     m_client->setTransferTimeout(std::chrono::milliseconds(250));
-    const SubmitResult result = submit(vendorExample());
+    const SubmitResult result = submit(sampleEntry());
     QCOMPARE(submitKindName(result.kind), submitKindName(Kind::Retryable));
     QVERIFY(result.outcomeUnknown);
     QVERIFY(!m_client->isReachable());
@@ -283,7 +270,7 @@ void TestEhrSandbox::readsTheDemoEncounter()
 
 void TestEhrSandbox::findsProcedureByIdentifier()
 {
-    const auto entry = vendorExample();
+    const auto entry = sampleEntry();
     const SubmitResult created = submit(entry);
     QCOMPARE(created.kind, Kind::Created);
     std::optional<QStringList> found;

@@ -9,9 +9,9 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include "../common/sampleentry.h"
 #include "outbox/outboxstore.h"
 #include "outbox/sender.h"
-#include "outboxtestutil.h"
 #include "sandboxfixture.h"
 
 namespace {

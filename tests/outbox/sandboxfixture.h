@@ -1,10 +1,6 @@
 #pragma once
 
-#include <memory>
-
-#include <QString>
-
-#include "sandbox/server.h"
+#include "../common/sandboxfixture.h"
 
 inline constexpr auto SandboxToken = "outbox-test-token";
 
@@ -17,11 +13,5 @@ inline std::unique_ptr<Sandbox::Server> startSandbox(const Sandbox::FaultSetting
     options.logRequests = false;
     options.faults = faults;
     options.seed = seed;
-    auto server = std::make_unique<Sandbox::Server>(options);
-    QString error;
-    if (!server->start(&error)) {
-        qWarning("cannot start the sandbox: %s", qPrintable(error));
-        return nullptr;
-    }
-    return server;
+    return startTestSandbox(options);
 }

@@ -13,9 +13,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../common/sampleentry.h"
 #include "ehr/ehrclient.h"
 #include "outbox/outboxstore.h"
-#include "outboxtestutil.h"
 
 namespace {
 

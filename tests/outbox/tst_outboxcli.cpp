@@ -6,10 +6,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../common/sampleentry.h"
 #include "clirunner.h"
 #include "fhir/procedurewriter.h"
 #include "outbox/outboxstore.h"
-#include "outboxtestutil.h"
 #include "sandboxfixture.h"
 
 class TestOutboxCli : public QObject

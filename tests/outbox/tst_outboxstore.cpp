@@ -7,8 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../common/sampleentry.h"
 #include "outbox/outboxstore.h"
-#include "outboxtestutil.h"
 
 using namespace Outbox;
 

@@ -4,10 +4,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../common/sampleentry.h"
 #include "../ehr/scriptedserver.h"
 #include "outbox/outboxstore.h"
 #include "outbox/sender.h"
-#include "outboxtestutil.h"
 #include "sandboxfixture.h"
 
 using namespace Outbox;

@@ -1,5 +1,6 @@
 #include <QSignalSpy>
 
+#include "../common/sandboxfixture.h"
 #include "sandboxtestclient.h"
 
 namespace {
@@ -9,13 +10,7 @@ std::unique_ptr<Sandbox::Server> startServer(const Sandbox::FaultSettings &fault
     Sandbox::ServerOptions options = testServerOptions();
     options.faults = faults;
     options.seed = seed;
-    auto server = std::make_unique<Sandbox::Server>(options);
-    QString error;
-    if (!server->start(&error)) {
-        qWarning("cannot start the sandbox: %s", qPrintable(error));
-        return nullptr;
-    }
-    return server;
+    return startTestSandbox(options);
 }
 
 Sandbox::FaultSettings failing(double rate)

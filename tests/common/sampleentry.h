@@ -1,12 +1,11 @@
 #pragma once
 
 #include <QFile>
-#include <QString>
 
 #include "fhir/procedurereader.h"
 #include "model/procedureentry.h"
 
-/// The vendor's example line with a fresh client identifier (and the defaults the app fills).
+/// The vendor's example line (tests/data) with a fresh client identifier and the defaults the app fills.
 inline Model::ProcedureEntry sampleEntry()
 {
     QFile file(QStringLiteral(SUPERBILL_TEST_DATA "/procedure/vendor-example.json"));
