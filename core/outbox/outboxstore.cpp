@@ -234,8 +234,16 @@ bool OutboxStore::configure(QString *error)
 {
     QSqlQuery query(database());
     if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !query.next()) {
-        if (error)
-            *error = tr("%1: cannot set the journal mode: %2").arg(m_path, query.lastError().text());
+        // The first statement that reads the file: a file that is not SQLite fails here.
+        const QSqlError failure = query.lastError();
+        const int code = failure.nativeErrorCode().toInt();
+        if (error && (code == 26 || code == 11)) // SQLITE_NOTADB, SQLITE_CORRUPT
+            *error =
+                tr("%1 is not an outbox, or it is damaged (%2). It was left unchanged; keep it, and give "
+                   "another file (--db or SUPERBILL_DB).")
+                    .arg(m_path, failure.databaseText());
+        else if (error)
+            *error = tr("%1: cannot set the journal mode: %2").arg(m_path, failure.text());
         return false;
     }
     // SQLite answers with the mode it actually uses; some file systems cannot do WAL.
@@ -351,8 +359,36 @@ int OutboxStore::synchronousMode() const
     return query.value(0).toInt();
 }
 
+QString OutboxStore::writeError(const QSqlError &error) const
+{
+    // SQLite's primary result codes, as QSQLITE reports them.
+    switch (error.nativeErrorCode().toInt()) {
+    case 13: // SQLITE_FULL
+        return tr("%1: the disk is full, so the outbox cannot be written; free some space. Lines already "
+                  "queued are kept.")
+            .arg(m_path);
+    case 8: // SQLITE_READONLY
+        return tr("%1: the outbox file is read-only; make it writable by its owner. Lines already queued "
+                  "are kept.")
+            .arg(m_path);
+    case 10: // SQLITE_IOERR
+        return tr("%1: the disk reported an error while writing the outbox (%2). Lines already queued are "
+                  "kept.")
+            .arg(m_path, error.databaseText());
+    case 11: // SQLITE_CORRUPT
+    case 26: // SQLITE_NOTADB
+        return tr("%1: the outbox file is damaged (%2); keep a copy of it and ask for help.")
+            .arg(m_path, error.databaseText());
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
+        return tr("%1: another program kept the outbox busy for too long; try again.").arg(m_path);
+    default:
+        return tr("%1: cannot write to the outbox: %2").arg(m_path, error.text());
+    }
+}
+
 bool OutboxStore::addAudit(qint64 lineId, const QString &event, const AttemptRecord *record,
-                           const QString &detail)
+                           const QString &detail, QSqlError *failure)
 {
     QSqlQuery query(database());
     query.prepare(QStringLiteral(
@@ -368,6 +404,8 @@ bool OutboxStore::addAudit(qint64 lineId, const QString &event, const AttemptRec
     query.addBindValue(detail);
     if (!query.exec()) {
         qCWarning(lcOutbox) << "audit insert failed:" << query.lastError().text();
+        if (failure)
+            *failure = query.lastError();
         return false;
     }
     return true;
@@ -409,7 +447,7 @@ std::optional<qint64> OutboxStore::enqueue(const Model::ProcedureEntry &entry, Q
 
     QSqlDatabase db = database();
     if (!db.transaction())
-        return fail(tr("Cannot write to the outbox: %1").arg(db.lastError().text()));
+        return fail(tr("The line was not saved: %1").arg(writeError(db.lastError())));
     const qint64 now = nowMs();
     QSqlQuery query(db);
     query.prepare(QStringLiteral("INSERT INTO lines (identifier_system, identifier, patient_id, "
@@ -427,22 +465,23 @@ std::optional<qint64> OutboxStore::enqueue(const Model::ProcedureEntry &entry, Q
     query.addBindValue(now);
     query.addBindValue(now);
     if (!query.exec()) {
-        const QString reason = query.lastError().text();
+        const QString reason = writeError(query.lastError());
         db.rollback();
-        return fail(tr("Cannot write the line to the outbox: %1").arg(reason));
+        return fail(tr("The line was not saved: %1").arg(reason));
     }
     const qint64 id = query.lastInsertId().toLongLong();
-    if (!addAudit(id, QStringLiteral("queued"), nullptr, {}) || !db.commit()) {
-        const QString reason = db.lastError().text();
+    QSqlError failure;
+    if (!addAudit(id, QStringLiteral("queued"), nullptr, {}, &failure) || !db.commit()) {
+        const QString reason = writeError(failure.isValid() ? failure : db.lastError());
         db.rollback();
-        return fail(tr("Cannot write the line to the outbox: %1").arg(reason));
+        return fail(tr("The line was not saved: %1").arg(reason));
     }
     qCDebug(lcOutbox) << "queued line" << id;
     notify(id);
     return id;
 }
 
-bool OutboxStore::claim(qint64 id)
+bool OutboxStore::claim(qint64 id, QString *error)
 {
     QSqlQuery query(database());
     // The claim need not survive a crash: a line that loses its `sending` mark is pending again and is
@@ -453,7 +492,10 @@ bool OutboxStore::claim(qint64 id)
         "UPDATE lines SET state = 'sending', updated_at = ? WHERE id = ? AND state = 'pending'"));
     query.addBindValue(nowMs());
     query.addBindValue(id);
-    const bool claimed = query.exec() && query.numRowsAffected() == 1;
+    const bool executed = query.exec();
+    if (!executed && error)
+        *error = writeError(query.lastError());
+    const bool claimed = executed && query.numRowsAffected() == 1;
     QSqlQuery(database()).exec(QStringLiteral("PRAGMA synchronous=FULL"));
     if (!claimed)
         return false;
@@ -466,7 +508,7 @@ bool OutboxStore::recordAttempt(qint64 id, const AttemptRecord &record, QString 
     QSqlDatabase db = database();
     if (!db.transaction()) {
         if (error)
-            *error = db.lastError().text();
+            *error = writeError(db.lastError());
         return false;
     }
     const qint64 now = nowMs();
@@ -496,15 +538,16 @@ bool OutboxStore::recordAttempt(qint64 id, const AttemptRecord &record, QString 
     query.addBindValue(record.ehrId);
     query.addBindValue(id);
     if (!query.exec() || query.numRowsAffected() != 1) {
-        const QString reason =
-            query.lastError().isValid() ? query.lastError().text() : tr("line %1 is not being sent").arg(id);
+        const QString reason = query.lastError().isValid() ? writeError(query.lastError())
+                                                           : tr("line %1 is not being sent").arg(id);
         db.rollback();
         if (error)
             *error = reason;
         return false;
     }
-    if (!addAudit(id, record.event, &record, record.error) || !db.commit()) {
-        const QString reason = db.lastError().text();
+    QSqlError failure;
+    if (!addAudit(id, record.event, &record, record.error, &failure) || !db.commit()) {
+        const QString reason = writeError(failure.isValid() ? failure : db.lastError());
         db.rollback();
         if (error)
             *error = reason;
@@ -519,34 +562,46 @@ bool OutboxStore::note(qint64 id, const AttemptRecord &record)
     return addAudit(id, record.event, &record, record.error);
 }
 
-int OutboxStore::recoverInterrupted()
+int OutboxStore::recoverInterrupted(QString *error)
 {
     QSqlDatabase db = database();
+    auto fail = [&](const QSqlError &why) {
+        if (error)
+            *error = writeError(why);
+        return -1;
+    };
     QList<qint64> ids;
     {
         QSqlQuery select(db);
         if (!select.exec(QStringLiteral("SELECT id FROM lines WHERE state = 'sending'")))
-            return 0;
+            return fail(select.lastError());
         while (select.next())
             ids.append(select.value(0).toLongLong());
     }
     if (ids.isEmpty())
         return 0;
     if (!db.transaction())
-        return 0;
+        return fail(db.lastError());
     QSqlQuery query(db);
     query.prepare(QStringLiteral("UPDATE lines SET state = 'pending', outcome_unknown = 1, updated_at = ?, "
                                  "next_attempt_at = ? WHERE state = 'sending'"));
     query.addBindValue(nowMs());
     query.addBindValue(nowMs());
+    QSqlError failure;
     bool ok = query.exec();
+    if (!ok)
+        failure = query.lastError();
     for (const qint64 id : std::as_const(ids))
-        ok = ok && addAudit(id, QStringLiteral("recovered"), nullptr,
-                            QStringLiteral(
-                                "left sending by an interrupted sender; resent with the same identifier"));
+        ok =
+            ok &&
+            addAudit(id, QStringLiteral("recovered"), nullptr,
+                     QStringLiteral("left sending by an interrupted sender; resent with the same identifier"),
+                     &failure);
     if (!ok || !db.commit()) {
+        if (!failure.isValid())
+            failure = db.lastError();
         db.rollback();
-        return 0;
+        return fail(failure);
     }
     qCInfo(lcOutbox) << "recovered" << ids.size() << "interrupted line(s)";
     for (const qint64 id : std::as_const(ids))

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QObject>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 
 #include "common/clock.h"
@@ -52,16 +53,17 @@ public:
     /// identifier, a subject and an encounter; an identifier already queued is refused.
     std::optional<qint64> enqueue(const Model::ProcedureEntry &entry, QString *error);
 
-    /// pending → sending, when it still is pending (another sender may have taken it). Not flushed
-    /// to disk on its own: losing a claim in a crash only means the line is resent, harmlessly.
-    bool claim(qint64 id);
+    /// pending → sending, when it still is pending. False when another sender took it, or (with a
+    /// reason in error) when the file cannot be written. Not flushed to disk on its own: losing a
+    /// claim in a crash only means the line is resent, harmlessly.
+    bool claim(qint64 id, QString *error = nullptr);
     /// Writes what an attempt came to, with its audit row; only for a line that is `sending`.
     bool recordAttempt(qint64 id, const AttemptRecord &record, QString *error = nullptr);
     /// An audit row without a change of state (e.g. the answer that led to a reconciliation).
     bool note(qint64 id, const AttemptRecord &record);
     /// Lines left `sending` by a process that died: back to pending, marked outcome-unknown,
-    /// to be resent with the same identifier. Returns how many.
-    int recoverInterrupted();
+    /// to be resent with the same identifier. Returns how many, or -1 (with a reason) on failure.
+    int recoverInterrupted(QString *error = nullptr);
 
     /// A person asks to send now: pending or needs-correction → pending, due now.
     bool retry(qint64 id, QString *error);
@@ -91,7 +93,11 @@ signals:
 private:
     bool configure(QString *error);
     bool migrate(QString *error);
-    bool addAudit(qint64 lineId, const QString &event, const AttemptRecord *record, const QString &detail);
+    /// One sentence for a person: what the SQLite error means for the outbox file (disk full,
+    /// read-only, damaged, busy) and that nothing queued is lost.
+    QString writeError(const QSqlError &error) const;
+    bool addAudit(qint64 lineId, const QString &event, const AttemptRecord *record, const QString &detail,
+                  QSqlError *failure = nullptr);
     void notify(qint64 id);
     qint64 nowMs() const;
 

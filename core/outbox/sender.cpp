@@ -1,6 +1,7 @@
 #include "sender.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 #include "outboxlog.h"
 #include "outboxstore.h"
@@ -130,15 +131,18 @@ void Sender::setCredentialsChanged()
 
 void Sender::resume()
 {
-    if (m_pauseReason == PauseReason::None) {
-        schedulePump();
+    endPause();
+    schedulePump();
+}
+
+void Sender::endPause()
+{
+    if (m_pauseReason == PauseReason::None)
         return;
-    }
     qCInfo(lcOutbox) << "queue resumed";
     m_pauseReason = PauseReason::None;
     m_pauseMessage.clear();
     emit pausedChanged(false);
-    schedulePump();
 }
 
 void Sender::pause(PauseReason reason, const QString &message)
@@ -150,11 +154,21 @@ void Sender::pause(PauseReason reason, const QString &message)
     m_timer.stop();
     if (!wasPaused) {
         qCInfo(lcOutbox) << "queue paused:"
-                         << (reason == PauseReason::Credentials ? "credentials" : "configuration");
+                         << (reason == PauseReason::Credentials     ? "credentials"
+                             : reason == PauseReason::Configuration ? "configuration"
+                                                                    : "storage");
         emit pausedChanged(true);
     }
     if (reason == PauseReason::Credentials && !sameReason)
         emit credentialsRequired(message);
+}
+
+void Sender::pauseForStorage(const QString &message)
+{
+    if (m_pauseReason != PauseReason::Storage)
+        qCWarning(lcOutbox) << "outbox not writable:" << message;
+    pause(PauseReason::Storage, message);
+    m_timer.start(m_storageRetry);
 }
 
 void Sender::schedulePump()
@@ -172,28 +186,54 @@ void Sender::pump()
 {
     if (m_checkingCapabilities)
         return;
-    if (!m_running || isPaused() || !m_store || !m_client || !m_store->isOpen()) {
+    // A queue paused for storage keeps trying: the disk may have been freed.
+    const bool storageRetry = m_pauseReason == PauseReason::Storage;
+    if (!m_running || (isPaused() && !storageRetry) || !m_store || !m_client || !m_store->isOpen()) {
         checkIdle();
         return;
     }
+    if (storageRetry) {
+        // Answers that could not be written left their lines `sending` with no request; once none is
+        // in flight they go back to pending and are resent with the same identifier.
+        if (!m_inFlight.isEmpty()) {
+            m_timer.start(m_storageRetry);
+            return;
+        }
+        QString error;
+        if (m_store->recoverInterrupted(&error) < 0) {
+            pauseForStorage(error);
+            return;
+        }
+    }
+    QSet<qint64> tried;
     while (m_inFlight.size() < m_parallel) {
         const QList<qint64> due =
-            m_store->dueLines(m_store->clock().nowUtc(), int(m_inFlight.size()) + m_parallel);
+            m_store->dueLines(m_store->clock().nowUtc(), int(m_inFlight.size() + tried.size()) + m_parallel);
         qint64 chosen = 0;
         for (const qint64 id : due) {
-            if (!m_inFlight.contains(id)) {
+            if (!m_inFlight.contains(id) && !tried.contains(id)) {
                 chosen = id;
                 break;
             }
         }
         if (chosen == 0)
             break;
-        if (!m_store->claim(chosen))
-            continue;
+        tried.insert(chosen);
+        QString error;
+        if (!m_store->claim(chosen, &error)) {
+            if (error.isEmpty())
+                continue; // another sender took it
+            pauseForStorage(error);
+            return;
+        }
+        if (m_pauseReason == PauseReason::Storage)
+            endPause();
         send(chosen);
         if (isPaused())
             break;
     }
+    if (m_pauseReason == PauseReason::Storage)
+        endPause(); // nothing waiting needed a write; the next failure pauses again
     scheduleNext();
     checkIdle();
 }
@@ -223,8 +263,11 @@ void Sender::checkIdle()
 void Sender::send(qint64 id)
 {
     const auto line = m_store->line(id);
-    if (!line)
+    if (!line) {
+        pauseForStorage(
+            tr("%1: line %2 could not be read back from the outbox.").arg(m_store->path()).arg(id));
         return;
+    }
     const auto entry = line->entry();
     if (!entry) {
         // Only a damaged file gets here: keep the line and show it to a person.
@@ -369,6 +412,11 @@ void Sender::finishAttempt(qint64 id, const AttemptRecord &record)
     QString error;
     if (!m_store || !m_store->recordAttempt(id, record, &error)) {
         qCWarning(lcOutbox) << "could not record the attempt of line" << id << ":" << error;
+        // Still `sending` in the file: the answer was not written, and the line is resent (with the
+        // same identifier) once the file can be written again.
+        const auto line = m_store ? m_store->line(id) : std::nullopt;
+        if (line && line->state == LineState::Sending)
+            pauseForStorage(error);
     } else {
         qCDebug(lcOutbox) << "line" << id << "->" << lineStateName(record.newState) << record.result;
         if (record.newState == LineState::Sent || record.newState == LineState::NeedsCorrection)

@@ -22,7 +22,8 @@ class OutboxStore;
  * lines in parallel), exponential back-off with jitter, Retry-After honoured.
  * A 401/403 pauses the whole queue without counting the attempt until
  * setCredentialsChanged(); a refused configuration (insecure URL, TLS
- * failure) pauses it until resume(). A line left `sending` by a crash is
+ * failure) pauses it until resume(); an outbox file that cannot be written
+ * (disk full, read-only) pauses it until a retry finds it writable again. A line left `sending` by a crash is
  * resent with the same identifier; a DUPLICATE_RECORD answer is reconciled
  * by searching Procedure?identifier= for the line's own identifier.
  *
@@ -39,7 +40,8 @@ public:
     {
         None,
         Credentials,
-        Configuration
+        Configuration,
+        Storage, ///< the outbox file cannot be written (disk full, read-only); retried by itself
     };
 
     Sender(OutboxStore *store, Ehr::EhrClient *client, QObject *parent = nullptr);
@@ -49,6 +51,8 @@ public:
     const BackoffPolicy &backoff() const { return m_backoff; }
     /// Lines sent at the same time (default 4).
     void setParallel(int lines) { m_parallel = std::max(1, lines); }
+    /// How often a queue paused for Storage tries the outbox file again (default 5 s).
+    void setStorageRetryInterval(std::chrono::milliseconds interval) { m_storageRetry = interval; }
     /// Makes the jitter reproducible.
     void setSeed(quint32 seed) { m_random.seed(seed); }
 
@@ -97,6 +101,9 @@ private:
     void finishAttempt(qint64 id, const AttemptRecord &record);
     AttemptRecord retryLater(const OutboxLine &line, const Ehr::SubmitResult &result);
     void pause(PauseReason reason, const QString &message);
+    /// The outbox could not be written: pause, and try again every m_storageRetry.
+    void pauseForStorage(const QString &message);
+    void endPause();
     void scheduleNext();
     void checkIdle();
 
@@ -113,6 +120,7 @@ private:
     bool m_checkingCapabilities = false;
     PauseReason m_pauseReason = PauseReason::None;
     QString m_pauseMessage;
+    std::chrono::milliseconds m_storageRetry{5000};
     QHash<qint64, Ehr::EhrClient::RequestId> m_inFlight;
     QTimer m_timer;
 };

@@ -77,6 +77,8 @@ private slots:
     void migratesOlderSchema();
     void failedMigrationRollsBack();
     void refusesNewerSchema();
+    void fullDiskSaysSoAndKeepsLines();
+    void damagedFileIsLeftAlone();
 
 private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("outbox.sqlite")); }
@@ -427,6 +429,48 @@ void TestOutboxStore::refusesNewerSchema()
     QVERIFY(!store.open(dbPath(), &error));
     QVERIFY2(error.contains(QStringLiteral("newer")), qPrintable(error));
     QVERIFY(!store.isOpen());
+}
+
+void TestOutboxStore::fullDiskSaysSoAndKeepsLines()
+{
+    QString error;
+    const auto first = m_store->enqueue(sampleEntry(), &error);
+    QVERIFY2(first, qPrintable(error));
+    // SQLite answers "database or disk is full" once the file may not grow.
+    QSqlQuery pragma(m_store->database());
+    QVERIFY(pragma.exec(QStringLiteral("PRAGMA page_count")) && pragma.next());
+    QVERIFY(pragma.exec(QStringLiteral("PRAGMA max_page_count=%1").arg(pragma.value(0).toInt())));
+    int refused = 0;
+    for (int i = 0; i < 50 && refused == 0; ++i) {
+        auto entry = sampleEntry();
+        entry.code.display = QString(2000, u'x'); // fills pages quickly
+        if (!m_store->enqueue(entry, &error))
+            ++refused;
+    }
+    QCOMPARE(refused, 1);
+    QVERIFY2(error.contains(QStringLiteral("disk is full")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("not saved")), qPrintable(error));
+    QVERIFY(m_store->line(*first)); // what was queued stays
+    QCOMPARE(m_store->line(*first)->state, LineState::Pending);
+}
+
+void TestOutboxStore::damagedFileIsLeftAlone()
+{
+    m_store.reset();
+    const QByteArray garbage(8192, '\x5a');
+    {
+        QFile file(dbPath());
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(garbage);
+    }
+    OutboxStore store;
+    QString error;
+    QVERIFY(!store.open(dbPath(), &error));
+    QVERIFY2(error.contains(QStringLiteral("not an outbox")), qPrintable(error));
+    QVERIFY2(error.contains(dbPath()), qPrintable(error));
+    QFile file(dbPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), garbage); // never overwritten: it may be a copy someone needs
 }
 
 QTEST_GUILESS_MAIN(TestOutboxStore)

@@ -1,6 +1,7 @@
 #include <memory>
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,6 +24,11 @@ Model::ProcedureEntry entryAt(int minute, const QString &encounter = QStringLite
     entry.recordedDate = {};
     return entry;
 }
+
+/// A CapabilityStatement of an R4 server with conditional create of Procedures.
+constexpr auto ConditionalCreateCapabilities =
+    R"({"resourceType":"CapabilityStatement","fhirVersion":"4.0.1","rest":[{"mode":"server",)"
+    R"("resource":[{"type":"Procedure","interaction":[{"code":"create"}],"conditionalCreate":true}]}]})";
 
 BackoffPolicy fastBackoff()
 {
@@ -58,6 +64,8 @@ private slots:
     void secondSenderOnSameOutboxIsRefused();
     void onlineFollowsReachability();
     void capabilitiesAreReadBeforeSending();
+    void unwritableOutboxPausesUntilWritable();
+    void unrecordableAnswerIsResentOnceWritable();
 
 private:
     std::unique_ptr<Sender> makeSender();
@@ -445,6 +453,63 @@ void TestSender::capabilitiesAreReadBeforeSending()
     QCOMPARE(server.requests.at(1).method, QByteArray("POST"));
     // No conditional create in that statement: the POST goes without If-None-Exist.
     QVERIFY(!server.requests.at(1).headers.contains("if-none-exist"));
+}
+
+void TestSender::unwritableOutboxPausesUntilWritable()
+{
+    QString error;
+    const qint64 id = *m_store->enqueue(entryAt(0), &error);
+    // What a full disk or a read-only file does to every write; reads still work.
+    QVERIFY(QSqlQuery(m_store->database()).exec(QStringLiteral("PRAGMA query_only=1")));
+    auto sender = makeSender();
+    sender->setStorageRetryInterval(std::chrono::milliseconds(50));
+    QSignalSpy paused(sender.get(), &Sender::pausedChanged);
+    QVERIFY(sender->start(&error));
+    QTRY_VERIFY_WITH_TIMEOUT(sender->isPaused(), 5000);
+    QCOMPARE(sender->pauseReason(), Sender::PauseReason::Storage);
+    QVERIFY2(sender->pauseMessage().contains(QStringLiteral("read-only")),
+             qPrintable(sender->pauseMessage()));
+    QVERIFY2(sender->pauseMessage().contains(m_store->path()), qPrintable(sender->pauseMessage()));
+    QTest::qWait(300); // several retries, one pause
+    QCOMPARE(paused.size(), 1);
+    QCOMPARE(m_sandbox->procedureCount(), 0);
+    QCOMPARE(m_store->line(id)->state, LineState::Pending);
+
+    QVERIFY(QSqlQuery(m_store->database()).exec(QStringLiteral("PRAGMA query_only=0")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->line(id)->state, LineState::Sent, 10000);
+    QVERIFY(!sender->isPaused());
+    QCOMPARE(m_sandbox->procedureCount(), 1);
+}
+
+void TestSender::unrecordableAnswerIsResentOnceWritable()
+{
+    QString error;
+    const qint64 id = *m_store->enqueue(entryAt(0), &error);
+    ScriptedServer server;
+    QVERIFY(server.start());
+    QVERIFY(m_client->setBaseUrl(server.baseUrl()));
+    server.enqueue(ScriptedResponse::json(200, ConditionalCreateCapabilities));
+    // The EHR stores the line, but the outbox cannot write that down.
+    server.handler = [this](const RecordedRequest &) {
+        QSqlQuery(m_store->database()).exec(QStringLiteral("PRAGMA query_only=1"));
+        return ScriptedResponse::json(201, "{\"resourceType\":\"Procedure\",\"id\":\"p1\"}");
+    };
+    auto sender = makeSender();
+    sender->setStorageRetryInterval(std::chrono::milliseconds(50));
+    QVERIFY(sender->start(&error));
+    QTRY_VERIFY_WITH_TIMEOUT(sender->isPaused(), 5000);
+    QCOMPARE(sender->pauseReason(), Sender::PauseReason::Storage);
+    QCOMPARE(m_store->line(id)->state, LineState::Sending); // as a crash would leave it
+
+    server.handler = [](const RecordedRequest &) {
+        return ScriptedResponse::json(200, "{\"resourceType\":\"Procedure\",\"id\":\"p1\"}");
+    };
+    QVERIFY(QSqlQuery(m_store->database()).exec(QStringLiteral("PRAGMA query_only=0")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->line(id)->state, LineState::Sent, 10000);
+    QCOMPARE(m_store->line(id)->ehrId, QStringLiteral("p1"));
+    QVERIFY(!sender->isPaused());
+    QCOMPARE(server.requests.size(), 3); // metadata, the unrecorded create, the resend
+    QVERIFY(server.requests.last().headers.contains("if-none-exist"));
 }
 
 QTEST_GUILESS_MAIN(TestSender)
