@@ -26,15 +26,15 @@ QString jsonTypeName(const QJsonValue &value)
     case QJsonValue::Null:
         return QStringLiteral("null");
     case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
+        return Text::tr("a boolean");
     case QJsonValue::Double:
-        return QStringLiteral("a number");
+        return Text::tr("a number");
     case QJsonValue::String:
-        return QStringLiteral("a string");
+        return Text::tr("a string");
     case QJsonValue::Array:
-        return QStringLiteral("an array");
+        return Text::tr("an array");
     case QJsonValue::Object:
-        return QStringLiteral("an object");
+        return Text::tr("an object");
     case QJsonValue::Undefined:
         break;
     }
@@ -45,6 +45,10 @@ QString jsonTypeName(const QJsonValue &value)
 class Walker
 {
 public:
+    // lupdate takes a qualified return type of an inline member function for the function's
+    // class, and would file the messages of read() under the wrong context.
+    using Entry = Model::ProcedureEntry;
+
     explicit Walker(ProcedureReadResult &result)
         : m_result(result)
     {
@@ -213,9 +217,9 @@ public:
         }
     }
 
-    Model::ProcedureEntry read(const QJsonObject &json)
+    Entry read(const QJsonObject &json)
     {
-        Model::ProcedureEntry entry;
+        Entry entry;
         const auto value = [&json](const char *key) { return json.value(QLatin1String(key)); };
 
         entry.id =
