@@ -455,8 +455,8 @@ EhrClient::RequestId EhrClient::createProcedure(const Model::ProcedureEntry &ent
     }
     const QByteArray body = Fhir::ProcedureWriter(m_dialect).toBytes(entry, false);
     NetworkJob *job = startJob(id, resourceUrl(QStringLiteral("Procedure")), "POST", body, FhirJson, headers);
-    connect(job, &NetworkJob::finished, context, [done](const JobResult &result) {
-        const SubmitResult submit = SubmitResult::fromJob(result);
+    connect(job, &NetworkJob::finished, context, [done, identifier](const JobResult &result) {
+        const SubmitResult submit = SubmitResult::fromJob(result, identifier);
         qCDebug(lcEhr) << "create Procedure:" << submitKindName(submit.kind) << submit.httpStatus
                        << submit.ehrCode;
         done(submit);

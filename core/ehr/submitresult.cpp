@@ -1,6 +1,7 @@
 #include "submitresult.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -38,6 +39,28 @@ QString describeFindings(const Model::Findings &findings)
                                             : finding.code + QStringLiteral(": ") + finding.message);
     }
     return parts.join(QStringLiteral("; "));
+}
+
+// Whether the resource a conditional create returned is the line that was sent: a Procedure that
+// carries the line's identifier, or that keeps no client identifiers at all (an EHR may drop them).
+// An OperationOutcome (or no body) says nothing either way.
+bool isResourceOfLine(const QJsonObject &resource, const Model::Identifier &sent)
+{
+    const QString type = resource.value(QStringLiteral("resourceType")).toString();
+    if (type.isEmpty() || type == u"OperationOutcome")
+        return true;
+    if (type != u"Procedure")
+        return false;
+    bool anyClientIdentifier = false;
+    for (const auto &item : resource.value(QStringLiteral("identifier")).toArray()) {
+        const QJsonObject identifier = item.toObject();
+        if (identifier.value(QStringLiteral("system")).toString() != sent.system)
+            continue;
+        anyClientIdentifier = true;
+        if (identifier.value(QStringLiteral("value")).toString() == sent.value)
+            return true;
+    }
+    return !anyClientIdentifier;
 }
 
 } // namespace
@@ -93,7 +116,7 @@ Model::Findings outcomeFindings(const QByteArray &body, QString *readError)
     return findings;
 }
 
-SubmitResult SubmitResult::fromJob(const JobResult &job)
+SubmitResult SubmitResult::fromJob(const JobResult &job, const std::optional<Model::Identifier> &sent)
 {
     SubmitResult result;
     result.httpStatus = job.httpStatus;
@@ -117,6 +140,32 @@ SubmitResult SubmitResult::fromJob(const JobResult &job)
 
     const int status = job.httpStatus;
     if (status == 200 || status == 201) {
+        const QJsonDocument document = QJsonDocument::fromJson(job.body);
+        if (!job.body.trimmed().isEmpty() && !document.isObject()) {
+            // Not the EHR's words (a proxy's or a network's sign-in page): nothing says it was stored.
+            result.kind = Kind::Retryable;
+            result.outcomeUnknown = true;
+            result.errorString =
+                Text::tr("The answer (HTTP %1) is not FHIR JSON, so it may not come from the EHR "
+                         "(a proxy or a network sign-in page?); the line will be sent again.")
+                    .arg(status);
+            return result;
+        }
+        const QJsonObject resource = document.object();
+        if (status == 200 && sent && !isResourceOfLine(resource, *sent)) {
+            const QString id = resource.value(QStringLiteral("id")).toString();
+            result.kind = Kind::Rejected;
+            result.errorString =
+                Text::tr(
+                    "The EHR answered that it already has this line but sent back %1/%2, which is not this "
+                    "line; the line was not recorded. The EHR may not match identifiers in If-None-Exist: "
+                    "ask "
+                    "its administrator before sending it again.")
+                    .arg(resource.value(QStringLiteral("resourceType")).toString(), id);
+            result.findings.append({QString(), Model::Severity::Error, QStringLiteral("Procedure.identifier"),
+                                    result.errorString});
+            return result;
+        }
         result.kind = status == 201 ? Kind::Created : Kind::AlreadyRecorded;
         result.ehrId = resourceIdOf(job.body, job.location);
         return result;

@@ -8,6 +8,7 @@
 
 #include "jobresult.h"
 #include "model/finding.h"
+#include "model/procedureentry.h"
 
 namespace Ehr {
 
@@ -43,8 +44,10 @@ struct SubmitResult
         return kind == Kind::Created || kind == Kind::AlreadyRecorded || kind == Kind::Rejected;
     }
 
-    /// Interprets the answer to a POST Procedure.
-    static SubmitResult fromJob(const JobResult &job);
+    /// Interprets the answer to a POST Procedure of the line with this client identifier. A 2xx
+    /// whose body is not FHIR JSON (a proxy's page) is retryable with an unknown outcome; a 200 that
+    /// returns another line's Procedure (a conditional create that ignored the identifier) is refused.
+    static SubmitResult fromJob(const JobResult &job, const std::optional<Model::Identifier> &sent = {});
 };
 
 QString submitKindName(SubmitResult::Kind kind);

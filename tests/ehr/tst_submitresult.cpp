@@ -37,6 +37,8 @@ private slots:
     void classifies_data();
     void classifies();
     void rejectedFindingsKeepPathAndCatalogMessage();
+    void conditionalHitMustBeThisLine_data();
+    void conditionalHitMustBeThisLine();
     void retryAfter_data();
     void retryAfter();
     void resourceId_data();
@@ -104,6 +106,19 @@ void TestSubmitResult::classifies_data()
     QTest::newRow("tls") << int(Transport::TlsError) << QNetworkReply::SslHandshakeFailedError << 0
                          << QByteArray() << int(Kind::Blocked) << ""
                          << "" << false;
+    QTest::newRow("200 html login page")
+        << answered << none << 200 << QByteArray("<html><body>Sign in to continue</body></html>")
+        << int(Kind::Retryable) << ""
+        << "" << true;
+    QTest::newRow("201 html page") << answered << none << 201 << QByteArray("<!DOCTYPE html><html></html>")
+                                   << int(Kind::Retryable) << ""
+                                   << "" << true;
+    QTest::newRow("201 json without id")
+        << answered << none << 201 << QByteArray("{\"resourceType\":\"Procedure\"}") << int(Kind::Created)
+        << ""
+        << "" << false;
+    QTest::newRow("201 empty body") << answered << none << 201 << QByteArray() << int(Kind::Created) << ""
+                                    << "" << false;
     QTest::newRow("204 odd") << answered << none << 204 << QByteArray() << int(Kind::Retryable) << ""
                              << "" << true;
 }
@@ -149,6 +164,49 @@ void TestSubmitResult::rejectedFindingsKeepPathAndCatalogMessage()
     QCOMPARE(result.findings.first().path, QStringLiteral("Procedure.code.coding[0].code"));
     QVERIFY2(!result.findings.first().message.isEmpty(), "the catalog's message fills an issue without text");
     QVERIFY(result.errorString.contains(QStringLiteral("500034")));
+}
+
+void TestSubmitResult::conditionalHitMustBeThisLine_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("ehrId");
+    const auto procedure = [](const char *identifiers) -> QByteArray {
+        return QByteArray(R"({"resourceType":"Procedure","id":"p-7")") + identifiers + "}";
+    };
+    QTest::newRow("this line")
+        << procedure(R"(,"identifier":[{"system":"urn:ietf:rfc:3986","value":"urn:uuid:1"}])")
+        << int(Kind::AlreadyRecorded) << "p-7";
+    QTest::newRow("this line among others")
+        << procedure(R"(,"identifier":[{"system":"urn:x","value":"9"},)"
+                     R"({"system":"urn:ietf:rfc:3986","value":"urn:uuid:1"}])")
+        << int(Kind::AlreadyRecorded) << "p-7";
+    QTest::newRow("no identifiers kept") << procedure("") << int(Kind::AlreadyRecorded) << "p-7";
+    QTest::newRow("another line")
+        << procedure(R"(,"identifier":[{"system":"urn:ietf:rfc:3986","value":"urn:uuid:2"}])")
+        << int(Kind::Rejected) << "";
+    QTest::newRow("not a procedure") << QByteArray(R"({"resourceType":"Patient","id":"p-7"})")
+                                     << int(Kind::Rejected) << "";
+}
+
+void TestSubmitResult::conditionalHitMustBeThisLine()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, kind);
+    QFETCH(QString, ehrId);
+    JobResult job;
+    job.transport = Transport::Answered;
+    job.httpStatus = 200;
+    job.body = body;
+    const Model::Identifier sent{QStringLiteral("urn:ietf:rfc:3986"), QStringLiteral("urn:uuid:1")};
+    const SubmitResult result = SubmitResult::fromJob(job, sent);
+    QCOMPARE(Ehr::submitKindName(result.kind), Ehr::submitKindName(Kind(kind)));
+    QCOMPARE(result.ehrId, ehrId);
+    if (result.kind == Kind::Rejected) {
+        QVERIFY(!result.findings.isEmpty());
+        QVERIFY2(result.errorString.contains(QStringLiteral("not this line")),
+                 qPrintable(result.errorString));
+    }
 }
 
 void TestSubmitResult::retryAfter_data()

@@ -65,6 +65,8 @@ private slots:
     void onlineFollowsReachability();
     void capabilitiesAreReadBeforeSending();
     void unwritableOutboxPausesUntilWritable();
+    void htmlAnswerIsNotTakenAsStored();
+    void conditionalHitOnAnotherLineIsNotSent();
     void unrecordableAnswerIsResentOnceWritable();
 
 private:
@@ -510,6 +512,56 @@ void TestSender::unrecordableAnswerIsResentOnceWritable()
     QVERIFY(!sender->isPaused());
     QCOMPARE(server.requests.size(), 3); // metadata, the unrecorded create, the resend
     QVERIFY(server.requests.last().headers.contains("if-none-exist"));
+}
+
+void TestSender::htmlAnswerIsNotTakenAsStored()
+{
+    QString error;
+    const qint64 id = *m_store->enqueue(entryAt(0), &error);
+    ScriptedServer server;
+    QVERIFY(server.start());
+    QVERIFY(m_client->setBaseUrl(server.baseUrl()));
+    server.enqueue(ScriptedResponse::json(200, ConditionalCreateCapabilities));
+    // A proxy's sign-in page, with a 200, instead of the EHR's answer.
+    server.enqueue(ScriptedResponse::json(200, "<html><body>Sign in to the network</body></html>"));
+    server.handler = [](const RecordedRequest &request) {
+        if (request.method == "GET") // a search by identifier finds nothing: nothing was stored
+            return ScriptedResponse::json(200, R"({"resourceType":"Bundle","type":"searchset","entry":[]})");
+        return ScriptedResponse::json(201, R"({"resourceType":"Procedure","id":"real"})");
+    };
+    auto sender = makeSender();
+    QVERIFY(sender->start(&error));
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->line(id)->state, LineState::Sent, 10000);
+    QCOMPARE(m_store->line(id)->ehrId, QStringLiteral("real"));
+    QCOMPARE(m_store->line(id)->attempts, 2);
+}
+
+void TestSender::conditionalHitOnAnotherLineIsNotSent()
+{
+    QString error;
+    const qint64 id = *m_store->enqueue(entryAt(0), &error);
+    ScriptedServer server;
+    QVERIFY(server.start());
+    QVERIFY(m_client->setBaseUrl(server.baseUrl()));
+    server.enqueue(ScriptedResponse::json(200, ConditionalCreateCapabilities));
+    // An EHR that ignores the identifier in If-None-Exist "finds" a Procedure of another line.
+    server.handler = [](const RecordedRequest &request) {
+        if (request.method == "GET")
+            return ScriptedResponse::json(200, R"({"resourceType":"Bundle","type":"searchset","entry":[]})");
+        return ScriptedResponse::json(
+            200,
+            R"({"resourceType":"Procedure","id":"someone-else","identifier":)"
+            R"([{"system":"urn:ietf:rfc:3986","value":"urn:uuid:00000000-0000-4000-8000-000000000000"}]})");
+    };
+    auto sender = makeSender();
+    QVERIFY(sender->start(&error));
+    QTRY_VERIFY_WITH_TIMEOUT(m_store->line(id)->state != LineState::Pending &&
+                                 m_store->line(id)->state != LineState::Sending,
+                             10000);
+    const auto line = *m_store->line(id);
+    QCOMPARE(lineStateName(line.state), lineStateName(LineState::NeedsCorrection));
+    QVERIFY(line.ehrId.isEmpty());
+    QVERIFY2(line.lastError.contains(QStringLiteral("someone-else")), qPrintable(line.lastError));
 }
 
 QTEST_GUILESS_MAIN(TestSender)
