@@ -19,6 +19,14 @@ namespace {
 
 const QByteArray FhirJson = QByteArrayLiteral("application/fhir+json");
 
+// system|value of a token search, each part percent-encoded: a client identifier may come from a file,
+// and an &, #, + or % in it must not end the parameter or change what it matches.
+QByteArray identifierToken(const Model::Identifier &identifier)
+{
+    return QUrl::toPercentEncoding(identifier.system, ":/") + '|' +
+           QUrl::toPercentEncoding(identifier.value, ":/");
+}
+
 } // namespace
 
 struct EhrClient::Search
@@ -407,7 +415,8 @@ EhrClient::findProcedures(const Model::Identifier &identifier, const QObject *co
                           std::function<void(const ReadStatus &, const QStringList &)> done)
 {
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("identifier"), identifier.system + u'|' + identifier.value);
+    // Already encoded: QUrlQuery keeps the escapes as they are.
+    query.addQueryItem(QStringLiteral("identifier"), QString::fromLatin1(identifierToken(identifier)));
     return search(QStringLiteral("Procedure"), query, context, [done, identifier](const ResourceList &list) {
         QStringList ids;
         for (const auto &resource : list.resources) {
@@ -445,9 +454,8 @@ EhrClient::RequestId EhrClient::createProcedure(const Model::ProcedureEntry &ent
     }
     QList<QPair<QByteArray, QByteArray>> headers;
     if (m_conditionalCreate) {
-        headers.append({QByteArrayLiteral("If-None-Exist"), QByteArrayLiteral("identifier=") +
-                                                                identifier->system.toUtf8() + '|' +
-                                                                identifier->value.toUtf8()});
+        headers.append({QByteArrayLiteral("If-None-Exist"),
+                        QByteArrayLiteral("identifier=") + identifierToken(*identifier)});
     } else if (!m_warnedNoConditionalCreate) {
         m_warnedNoConditionalCreate = true;
         qCWarning(lcEhr) << "the EHR does not support conditional create; a resend after a lost answer is "

@@ -43,6 +43,8 @@ private slots:
     void searchesFollowPages();
     void readsTheDemoEncounter();
     void findsProcedureByIdentifier();
+    void identifierWithQueryCharacters_data();
+    void identifierWithQueryCharacters();
 
 private:
     SubmitResult submit(const Model::ProcedureEntry &entry);
@@ -273,6 +275,36 @@ void TestEhrSandbox::findsProcedureByIdentifier()
     const auto entry = sampleEntry();
     const SubmitResult created = submit(entry);
     QCOMPARE(created.kind, Kind::Created);
+    std::optional<QStringList> found;
+    m_client->findProcedures(*entry.clientIdentifier(), this,
+                             [&](const ReadStatus &, const QStringList &ids) { found = ids; });
+    QTRY_VERIFY(found.has_value());
+    QCOMPARE(*found, QStringList{created.ehrId});
+}
+
+void TestEhrSandbox::identifierWithQueryCharacters_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::newRow("ampersand") << "urn:test:line&encounter=Encounter-806";
+    QTest::newRow("hash") << "urn:test:line#2";
+    QTest::newRow("plus") << "urn:test:a+b";
+    QTest::newRow("percent") << "urn:test:50%25off";
+    QTest::newRow("pipe") << "urn:test:a|b";
+}
+
+void TestEhrSandbox::identifierWithQueryCharacters()
+{
+    // A file given to superbill-cli submit may carry any client identifier; If-None-Exist and the
+    // search must still name exactly that one.
+    QFETCH(QString, value);
+    auto entry = sampleEntry();
+    entry.identifiers = {{QLatin1String(Model::Systems::Rfc3986), value}};
+    const SubmitResult created = submit(entry);
+    QVERIFY2(created.kind == Kind::Created, qPrintable(created.errorString));
+    const SubmitResult again = submit(entry);
+    QVERIFY2(again.kind == Kind::AlreadyRecorded, qPrintable(again.errorString));
+    QCOMPARE(again.ehrId, created.ehrId);
+    QCOMPARE(m_server->procedureCount(), 1);
     std::optional<QStringList> found;
     m_client->findProcedures(*entry.clientIdentifier(), this,
                              [&](const ReadStatus &, const QStringList &ids) { found = ids; });
