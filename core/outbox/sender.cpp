@@ -27,6 +27,11 @@ Sender::Sender(OutboxStore *store, Ehr::EhrClient *client, QObject *parent)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &Sender::pump);
+    m_lockTimer.setSingleShot(true);
+    connect(&m_lockTimer, &QTimer::timeout, this, [this] {
+        if (m_pauseReason == PauseReason::OtherSender && start(nullptr))
+            endPause();
+    });
     connect(store, &OutboxStore::lineChanged, this, [this](qint64 id) {
         emit lineChanged(id);
         schedulePump();
@@ -67,21 +72,16 @@ bool Sender::start(QString *error)
         return false;
     }
     if (!m_lock) {
-        m_lock = std::make_unique<QLockFile>(m_store->path() + QStringLiteral(".sender.lock"));
-        // Only a dead owner makes the lock stale: a sender may rightly run for days.
-        m_lock->setStaleLockTime(0);
-        if (!m_lock->tryLock(0)) {
-            qint64 pid = 0;
-            QString host;
-            QString app;
-            m_lock->getLockInfo(&pid, &host, &app);
-            m_lock.reset();
+        QString problem;
+        bool heldByOther = false;
+        if (!takeLock(&problem, &heldByOther)) {
+            if (heldByOther) {
+                // Sending resumes here when that program ends (a stale lock of a killed one is taken over).
+                pause(PauseReason::OtherSender, problem);
+                m_lockTimer.start(m_recheck);
+            }
             if (error)
-                *error =
-                    tr("Another program (%1, process %2) is already sending from this outbox; it will send "
-                       "these lines.")
-                        .arg(app.isEmpty() ? tr("unknown") : app)
-                        .arg(pid);
+                *error = problem;
             return false;
         }
         // With the lock held no other sender is alive, so any `sending` line was interrupted.
@@ -110,10 +110,36 @@ bool Sender::start(QString *error)
     return true;
 }
 
+bool Sender::takeLock(QString *error, bool *heldByOther)
+{
+    m_lock = std::make_unique<QLockFile>(m_store->path() + QStringLiteral(".sender.lock"));
+    // Only a dead owner makes the lock stale: a sender may rightly run for days.
+    m_lock->setStaleLockTime(0);
+    if (m_lock->tryLock(0))
+        return true;
+    *heldByOther = m_lock->error() == QLockFile::LockFailedError;
+    if (*heldByOther) {
+        qint64 pid = 0;
+        QString host;
+        QString app;
+        m_lock->getLockInfo(&pid, &host, &app);
+        *error =
+            tr("Another program (%1, process %2) is already sending from this outbox; it sends these lines.")
+                .arg(app.isEmpty() ? tr("unknown") : app)
+                .arg(pid);
+    } else {
+        *error = tr("%1: cannot create the outbox's lock file; check that its folder is writable.")
+                     .arg(m_lock->fileName());
+    }
+    m_lock.reset();
+    return false;
+}
+
 void Sender::stop()
 {
     m_running = false;
     m_timer.stop();
+    m_lockTimer.stop();
 }
 
 void Sender::wake()
@@ -153,10 +179,9 @@ void Sender::pause(PauseReason reason, const QString &message)
     m_pauseMessage = message;
     m_timer.stop();
     if (!wasPaused) {
-        qCInfo(lcOutbox) << "queue paused:"
-                         << (reason == PauseReason::Credentials     ? "credentials"
-                             : reason == PauseReason::Configuration ? "configuration"
-                                                                    : "storage");
+        static constexpr const char *reasons[] = {"", "credentials", "configuration", "storage",
+                                                  "another sender"};
+        qCInfo(lcOutbox) << "queue paused:" << reasons[int(reason)];
         emit pausedChanged(true);
     }
     if (reason == PauseReason::Credentials && !sameReason)
@@ -168,7 +193,7 @@ void Sender::pauseForStorage(const QString &message)
     if (m_pauseReason != PauseReason::Storage)
         qCWarning(lcOutbox) << "outbox not writable:" << message;
     pause(PauseReason::Storage, message);
-    m_timer.start(m_storageRetry);
+    m_timer.start(m_recheck);
 }
 
 void Sender::schedulePump()
@@ -196,7 +221,7 @@ void Sender::pump()
         // Answers that could not be written left their lines `sending` with no request; once none is
         // in flight they go back to pending and are resent with the same identifier.
         if (!m_inFlight.isEmpty()) {
-            m_timer.start(m_storageRetry);
+            m_timer.start(m_recheck);
             return;
         }
         QString error;

@@ -41,7 +41,8 @@ public:
         None,
         Credentials,
         Configuration,
-        Storage, ///< the outbox file cannot be written (disk full, read-only); retried by itself
+        Storage,     ///< the outbox file cannot be written (disk full, read-only); retried by itself
+        OtherSender, ///< another program holds the outbox's sender lock; taken over when it ends
     };
 
     Sender(OutboxStore *store, Ehr::EhrClient *client, QObject *parent = nullptr);
@@ -51,14 +52,15 @@ public:
     const BackoffPolicy &backoff() const { return m_backoff; }
     /// Lines sent at the same time (default 4).
     void setParallel(int lines) { m_parallel = std::max(1, lines); }
-    /// How often a queue paused for Storage tries the outbox file again (default 5 s).
-    void setStorageRetryInterval(std::chrono::milliseconds interval) { m_storageRetry = interval; }
+    /// How often a queue paused for Storage or OtherSender checks again (default 5 s).
+    void setRecheckInterval(std::chrono::milliseconds interval) { m_recheck = interval; }
     /// Makes the jitter reproducible.
     void setSeed(quint32 seed) { m_random.seed(seed); }
 
     /// Takes the outbox's sender lock, recovers interrupted lines, reads the EHR's
     /// CapabilityStatement once (conditional create or not; FHIR R4 or not) and starts sending.
-    /// False with a reason when another process is sending from this outbox.
+    /// False with a reason when another process is sending from this outbox: the queue is then
+    /// paused (OtherSender) and starts by itself once that process has ended.
     bool start(QString *error);
     /// Stops taking lines; requests in flight still finish and are recorded.
     void stop();
@@ -101,9 +103,11 @@ private:
     void finishAttempt(qint64 id, const AttemptRecord &record);
     AttemptRecord retryLater(const OutboxLine &line, const Ehr::SubmitResult &result);
     void pause(PauseReason reason, const QString &message);
-    /// The outbox could not be written: pause, and try again every m_storageRetry.
+    /// The outbox could not be written: pause, and try again every m_recheck.
     void pauseForStorage(const QString &message);
     void endPause();
+    /// Takes the lock (true), or says who holds it.
+    bool takeLock(QString *error, bool *heldByOther);
     void scheduleNext();
     void checkIdle();
 
@@ -120,7 +124,8 @@ private:
     bool m_checkingCapabilities = false;
     PauseReason m_pauseReason = PauseReason::None;
     QString m_pauseMessage;
-    std::chrono::milliseconds m_storageRetry{5000};
+    std::chrono::milliseconds m_recheck{5000};
+    QTimer m_lockTimer;
     QHash<qint64, Ehr::EhrClient::RequestId> m_inFlight;
     QTimer m_timer;
 };

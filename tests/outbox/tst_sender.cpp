@@ -66,6 +66,7 @@ private slots:
     void capabilitiesAreReadBeforeSending();
     void unwritableOutboxPausesUntilWritable();
     void htmlAnswerIsNotTakenAsStored();
+    void refusedSenderTakesOverWhenTheOtherEnds();
     void conditionalHitOnAnotherLineIsNotSent();
     void unrecordableAnswerIsResentOnceWritable();
 
@@ -464,7 +465,7 @@ void TestSender::unwritableOutboxPausesUntilWritable()
     // What a full disk or a read-only file does to every write; reads still work.
     QVERIFY(QSqlQuery(m_store->database()).exec(QStringLiteral("PRAGMA query_only=1")));
     auto sender = makeSender();
-    sender->setStorageRetryInterval(std::chrono::milliseconds(50));
+    sender->setRecheckInterval(std::chrono::milliseconds(50));
     QSignalSpy paused(sender.get(), &Sender::pausedChanged);
     QVERIFY(sender->start(&error));
     QTRY_VERIFY_WITH_TIMEOUT(sender->isPaused(), 5000);
@@ -497,7 +498,7 @@ void TestSender::unrecordableAnswerIsResentOnceWritable()
         return ScriptedResponse::json(201, "{\"resourceType\":\"Procedure\",\"id\":\"p1\"}");
     };
     auto sender = makeSender();
-    sender->setStorageRetryInterval(std::chrono::milliseconds(50));
+    sender->setRecheckInterval(std::chrono::milliseconds(50));
     QVERIFY(sender->start(&error));
     QTRY_VERIFY_WITH_TIMEOUT(sender->isPaused(), 5000);
     QCOMPARE(sender->pauseReason(), Sender::PauseReason::Storage);
@@ -512,6 +513,32 @@ void TestSender::unrecordableAnswerIsResentOnceWritable()
     QVERIFY(!sender->isPaused());
     QCOMPARE(server.requests.size(), 3); // metadata, the unrecorded create, the resend
     QVERIFY(server.requests.last().headers.contains("if-none-exist"));
+}
+
+void TestSender::refusedSenderTakesOverWhenTheOtherEnds()
+{
+    // superbill-cli queue send holds the outbox when the app starts; the app must send once it ends.
+    auto cli = makeSender();
+    QString error;
+    QVERIFY(cli->start(&error));
+    OutboxStore appStore;
+    QVERIFY(appStore.open(m_store->path(), &error));
+    Sender app(&appStore, m_client.get());
+    app.setBackoff(fastBackoff());
+    app.setRecheckInterval(std::chrono::milliseconds(50));
+    QSignalSpy paused(&app, &Sender::pausedChanged);
+    QVERIFY(!app.start(&error));
+    QVERIFY2(error.contains(QStringLiteral("already sending")), qPrintable(error));
+    QCOMPARE(app.pauseReason(), Sender::PauseReason::OtherSender);
+    QCOMPARE(app.pauseMessage(), error);
+
+    cli.reset();
+    const qint64 id = *appStore.enqueue(entryAt(0), &error); // entered in the app afterwards
+    QTRY_COMPARE_WITH_TIMEOUT(appStore.line(id)->state, LineState::Sent, 10000);
+    QVERIFY(!app.isPaused());
+    QCOMPARE(paused.size(), 2);
+    QCOMPARE(paused.last().first().toBool(), false);
+    QCOMPARE(m_sandbox->procedureCount(), 1);
 }
 
 void TestSender::htmlAnswerIsNotTakenAsStored()
