@@ -2,9 +2,12 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QTextStream>
 #include <QTimer>
+#include <QTranslator>
 
 #include "appsettings.h"
 #include "mainwindow.h"
@@ -27,6 +30,34 @@ qint64 residentKiB()
     return 0;
 }
 
+/// Installs the app's translation for the first of the user's UI languages that has one, with
+/// Qt's own (qtbase, for standard buttons and dialogs) where the system has it. English is the
+/// source language: a user who lists English before Spanish gets English. SUPERBILL_LANGUAGE
+/// (e.g. "es" or "en") overrides the system's languages.
+void installTranslations(QApplication &app)
+{
+    const QString forced = qEnvironmentVariable("SUPERBILL_LANGUAGE");
+    const QStringList languages = forced.isEmpty() ? QLocale::system().uiLanguages() : QStringList{forced};
+    for (const QString &language : languages) {
+        const QLocale locale(language);
+        if (locale.language() == QLocale::English || locale.language() == QLocale::C)
+            return;
+        auto *own = new QTranslator(&app);
+        if (!own->load(locale, QStringLiteral("superbill"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+            delete own;
+            continue;
+        }
+        auto *qt = new QTranslator(&app);
+        if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QApplication::installTranslator(qt);
+        else
+            delete qt;
+        QApplication::installTranslator(own);
+        return;
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -38,6 +69,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Superbill Desk"));
     QApplication::setApplicationVersion(QStringLiteral(SUPERBILL_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("superbill-desk"));
+    installTranslations(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
