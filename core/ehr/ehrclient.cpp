@@ -110,7 +110,12 @@ QString EhrClient::transportSecurityError(const QUrl &url)
     if (!url.isValid() || url.host().isEmpty())
         return tr("\"%1\" is not a valid EHR address; it should look like "
                   "https://ehr.example.org/mps/fhir/R4/V1.")
-            .arg(url.toDisplayString());
+            .arg(url.toDisplayString(QUrl::RemoveUserInfo));
+    if (!url.userInfo().isEmpty())
+        // It would be sent along, shown and saved with the address; the token is the only credential.
+        return tr("%1: the EHR address must not contain a user name or password; the token is given "
+                  "separately (keychain, SUPERBILL_TOKEN or --token-file).")
+            .arg(url.toDisplayString(QUrl::RemoveUserInfo));
     const QString scheme = url.scheme().toLower();
     if (scheme == u"https")
         return {};

@@ -119,6 +119,13 @@ void TestEhrClient::transportSecurity_data()
     QTest::newRow("http localhost lookalike") << "http://localhost.example.org/fhir" << false;
     QTest::newRow("ftp") << "ftp://ehr.example.org/fhir" << false;
     QTest::newRow("no host") << "https:///fhir" << false;
+    QTest::newRow("password in address") << "https://clerk:hunter2@ehr.example.org/fhir" << false;
+    QTest::newRow("user in address") << "http://clerk@127.0.0.1:8080/fhir" << false;
+    QTest::newRow("loopback as user, remote host") << "http://127.0.0.1@ehr.example.org/fhir" << false;
+    QTest::newRow("http loopback decimal") << "http://2130706433:8080/fhir" << true;
+    QTest::newRow("http trailing-dot lookalike") << "http://127.0.0.1.example.org/fhir" << false;
+    QTest::newRow("http unspecified address") << "http://0.0.0.0:8080/fhir" << false;
+    QTest::newRow("bad port") << "https://ehr.example.org:99999/fhir" << false;
 }
 
 void TestEhrClient::transportSecurity()
@@ -130,6 +137,11 @@ void TestEhrClient::transportSecurity()
     QCOMPARE(error.isEmpty(), accepted);
     if (url == u"http://example.org/fhir")
         QVERIFY2(error.contains(QStringLiteral("https://")), qPrintable(error));
+    QVERIFY2(!error.contains(QStringLiteral("hunter2")), qPrintable(error)); // never shown, never saved
+    if (url.contains(u'@') && !accepted)
+        QVERIFY2(error.contains(QStringLiteral("user name")), qPrintable(error));
+    if (url.contains(QStringLiteral("99999")))
+        QVERIFY2(error.contains(QStringLiteral("ehr.example.org")), qPrintable(error));
 }
 
 void TestEhrClient::refusedUrlSendsNothing()
