@@ -40,7 +40,8 @@ struct JobResult
     bool outcomeUnknown() const;
 };
 
-/// Reads a Retry-After value: delta-seconds or an HTTP-date (relative to nowUtc).
+/// Reads a Retry-After value: delta-seconds or an HTTP-date (relative to nowUtc; a past date is 0).
+/// More than a day is read as a day.
 std::optional<std::chrono::seconds> parseRetryAfter(const QByteArray &value, const QDateTime &nowUtc);
 
 } // namespace Ehr

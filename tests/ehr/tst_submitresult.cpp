@@ -219,6 +219,13 @@ void TestSubmitResult::retryAfter_data()
     QTest::newRow("past date") << QByteArray("Sat, 14 Mar 2026 14:00:00 GMT") << 0;
     QTest::newRow("garbage") << QByteArray("soon") << -1;
     QTest::newRow("negative") << QByteArray("-5") << -1;
+    QTest::newRow("fraction") << QByteArray("1.5") << -1;
+    QTest::newRow("rfc 850 date") << QByteArray("Saturday, 14-Mar-26 15:00:30 GMT") << 30;
+    QTest::newRow("asctime date") << QByteArray("Sat Mar 14 15:00:30 2026") << 30;
+    // Longer than a day is read as a day; the sender caps it further (BackoffPolicy::maxRetryAfter).
+    QTest::newRow("huge") << QByteArray("18446744073709552") << 86400;
+    QTest::newRow("beyond 64 bits") << QByteArray("99999999999999999999999") << 86400;
+    QTest::newRow("far date") << QByteArray("Fri, 31 Dec 9999 23:59:59 GMT") << 86400;
 }
 
 void TestSubmitResult::retryAfter()

@@ -54,6 +54,7 @@ private slots:
     void rejectedLineWaitsForPerson();
     void serverFaultsAreRetriedWithBackoff();
     void retryAfterIsHonoured();
+    void hugeRetryAfterWaitsTheCap();
     void unauthorizedPausesQueueWithoutCountingAttempts();
     void lostAnswerIsResentAndRecordedOnce();
     void timeoutIsResentAndRecordedOnce();
@@ -246,6 +247,28 @@ void TestSender::retryAfterIsHonoured()
     sender.wake();
     QTRY_COMPARE_WITH_TIMEOUT(store.line(id)->state, LineState::Sent, 10000);
     QCOMPARE(store.line(id)->ehrId, QStringLiteral("late"));
+}
+
+void TestSender::hugeRetryAfterWaitsTheCap()
+{
+    Common::ManualClock clock(QDateTime(QDate(2026, 3, 14), QTime(16, 0), Qt::UTC));
+    OutboxStore store(nullptr, clock);
+    QString error;
+    QVERIFY(store.open(m_dir->filePath(QStringLiteral("manual.sqlite")), &error));
+    ScriptedServer server;
+    QVERIFY(server.start());
+    QVERIFY(m_client->setBaseUrl(server.baseUrl()));
+    server.enqueue(ScriptedResponse::json(200, ConditionalCreateCapabilities));
+    // In milliseconds this overflows 64 bits (to 384 ms when it wraps).
+    server.enqueue(ScriptedResponse::json(503, {}, {{"Retry-After", "18446744073709552"}}));
+
+    const qint64 id = *store.enqueue(entryAt(0), &error);
+    Sender sender(&store, m_client.get());
+    sender.setBackoff(fastBackoff());
+    QVERIFY(sender.start(&error));
+    QTRY_COMPARE_WITH_TIMEOUT(store.line(id)->attempts, 1, 10000);
+    QCOMPARE(store.line(id)->nextAttemptAt,
+             clock.nowUtc().addMSecs(fastBackoff().maxRetryAfter.count())); // an hour, not sooner, not never
 }
 
 void TestSender::unauthorizedPausesQueueWithoutCountingAttempts()
