@@ -1,5 +1,7 @@
 #include "offlinecache.h"
 
+#include <algorithm>
+
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -25,6 +27,25 @@ QString searchTextOf(const Ehr::PatientSummary &patient)
 {
     const QString text = patient.family + u' ' + patient.given + u' ' + patient.mrn + u' ' + patient.id;
     return text.toCaseFolded();
+}
+
+// Reads column 0 (the resource) of every row through T::fromFhir, and notes the oldest column 1
+// (fetched_at) in fetchedAt.
+template<typename T>
+QList<T> readResources(QSqlQuery &query, QDateTime *fetchedAt)
+{
+    QList<T> items;
+    std::optional<qint64> oldest;
+    while (query.next()) {
+        if (auto item = T::fromFhir(fromText(query.value(0)))) {
+            items.append(*item);
+            const qint64 at = query.value(1).toLongLong();
+            oldest = oldest ? std::min(*oldest, at) : at;
+        }
+    }
+    if (fetchedAt)
+        *fetchedAt = oldest ? QDateTime::fromMSecsSinceEpoch(*oldest, Qt::UTC) : QDateTime();
+    return items;
 }
 
 bool execOrWarn(QSqlQuery &query)
@@ -136,27 +157,24 @@ bool OfflineCache::replaceConditions(const QString &patientId, const QString &en
     return db.commit();
 }
 
-QList<Ehr::PatientSummary> OfflineCache::searchPatients(const QString &text) const
+QList<Ehr::PatientSummary> OfflineCache::searchPatients(const QString &text, QDateTime *fetchedAt) const
 {
     QStringList conditions;
     const QStringList words = text.toCaseFolded().split(u' ', Qt::SkipEmptyParts);
     for (qsizetype i = 0; i < words.size(); ++i)
         conditions.append(QStringLiteral("instr(search_text, ?) > 0"));
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT resource FROM cache_patients%1 ORDER BY search_text")
+    query.prepare(QStringLiteral("SELECT resource, fetched_at FROM cache_patients%1 ORDER BY search_text")
                       .arg(conditions.isEmpty()
                                ? QString()
                                : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "))));
     for (const auto &word : words)
         query.addBindValue(word);
-    QList<Ehr::PatientSummary> patients;
+    if (fetchedAt)
+        *fetchedAt = {};
     if (!execOrWarn(query))
-        return patients;
-    while (query.next()) {
-        if (auto patient = Ehr::PatientSummary::fromFhir(fromText(query.value(0))))
-            patients.append(*patient);
-    }
-    return patients;
+        return {};
+    return readResources<Ehr::PatientSummary>(query, fetchedAt);
 }
 
 std::optional<Ehr::PatientSummary> OfflineCache::patient(const QString &id) const
@@ -169,18 +187,16 @@ std::optional<Ehr::PatientSummary> OfflineCache::patient(const QString &id) cons
     return Ehr::PatientSummary::fromFhir(fromText(query.value(0)));
 }
 
-QList<Ehr::EncounterSummary> OfflineCache::encountersOf(const QString &patientId) const
+QList<Ehr::EncounterSummary> OfflineCache::encountersOf(const QString &patientId, QDateTime *fetchedAt) const
 {
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT resource FROM cache_encounters WHERE patient_id = ?"));
+    query.prepare(QStringLiteral("SELECT resource, fetched_at FROM cache_encounters WHERE patient_id = ?"));
     query.addBindValue(patientId);
-    QList<Ehr::EncounterSummary> encounters;
+    if (fetchedAt)
+        *fetchedAt = {};
     if (!execOrWarn(query))
-        return encounters;
-    while (query.next()) {
-        if (auto encounter = Ehr::EncounterSummary::fromFhir(fromText(query.value(0))))
-            encounters.append(*encounter);
-    }
+        return {};
+    QList<Ehr::EncounterSummary> encounters = readResources<Ehr::EncounterSummary>(query, fetchedAt);
     // Most recent first, as a clerk picks today's visit.
     std::stable_sort(encounters.begin(), encounters.end(),
                      [](const auto &a, const auto &b) { return a.start > b.start; });
@@ -197,28 +213,25 @@ std::optional<Ehr::EncounterSummary> OfflineCache::encounter(const QString &id) 
     return Ehr::EncounterSummary::fromFhir(fromText(query.value(0)));
 }
 
-QList<Ehr::ConditionSummary> OfflineCache::conditionsOf(const QString &patientId,
-                                                        const QString &encounterId) const
+QList<Ehr::ConditionSummary> OfflineCache::conditionsOf(const QString &patientId, const QString &encounterId,
+                                                        QDateTime *fetchedAt) const
 {
     QSqlQuery query(m_store.database());
     if (encounterId.isEmpty()) {
-        query.prepare(
-            QStringLiteral("SELECT resource FROM cache_conditions WHERE patient_id = ? ORDER BY id"));
+        query.prepare(QStringLiteral(
+            "SELECT resource, fetched_at FROM cache_conditions WHERE patient_id = ? ORDER BY id"));
         query.addBindValue(patientId);
     } else {
-        query.prepare(QStringLiteral(
-            "SELECT resource FROM cache_conditions WHERE patient_id = ? AND encounter_id = ? ORDER BY id"));
+        query.prepare(QStringLiteral("SELECT resource, fetched_at FROM cache_conditions WHERE patient_id = ? "
+                                     "AND encounter_id = ? ORDER BY id"));
         query.addBindValue(patientId);
         query.addBindValue(encounterId);
     }
-    QList<Ehr::ConditionSummary> conditions;
+    if (fetchedAt)
+        *fetchedAt = {};
     if (!execOrWarn(query))
-        return conditions;
-    while (query.next()) {
-        if (auto condition = Ehr::ConditionSummary::fromFhir(fromText(query.value(0))))
-            conditions.append(*condition);
-    }
-    return conditions;
+        return {};
+    return readResources<Ehr::ConditionSummary>(query, fetchedAt);
 }
 
 std::optional<QSet<QString>> OfflineCache::conditionIdsOfPatient(const QString &patientId) const

@@ -36,13 +36,16 @@ public:
     bool replaceConditions(const QString &patientId, const QString &encounterId,
                            const QList<QJsonObject> &resources);
 
+    // The lists also say, in fetchedAt, when the oldest of what they return came from the EHR
+    // (invalid when they return nothing): the age a person should be told.
+
     /// Patients whose name, MRN or id contain every word of text (all when empty).
-    QList<Ehr::PatientSummary> searchPatients(const QString &text) const;
+    QList<Ehr::PatientSummary> searchPatients(const QString &text, QDateTime *fetchedAt = nullptr) const;
     std::optional<Ehr::PatientSummary> patient(const QString &id) const;
-    QList<Ehr::EncounterSummary> encountersOf(const QString &patientId) const;
+    QList<Ehr::EncounterSummary> encountersOf(const QString &patientId, QDateTime *fetchedAt = nullptr) const;
     std::optional<Ehr::EncounterSummary> encounter(const QString &id) const;
-    QList<Ehr::ConditionSummary> conditionsOf(const QString &patientId,
-                                              const QString &encounterId = {}) const;
+    QList<Ehr::ConditionSummary> conditionsOf(const QString &patientId, const QString &encounterId = {},
+                                              QDateTime *fetchedAt = nullptr) const;
     /// For Rules::ValidationContext::patientConditionIds; nullopt when nothing is cached for the patient.
     std::optional<QSet<QString>> conditionIdsOfPatient(const QString &patientId) const;
 

@@ -26,9 +26,8 @@ void PatientDirectory::searchPatients(const QString &text, const QObject *contex
                                      m_cache.storePatients(list.resources);
                                      result.items = list.items;
                                  } else {
-                                     result.items = m_cache.searchPatients(text);
+                                     result.items = m_cache.searchPatients(text, &result.cachedAt);
                                      result.fromCache = true;
-                                     result.cachedAt = m_cache.lastRefreshed();
                                      emit servedFromCache(list.status.errorString);
                                  }
                                  if (!hasContext || guard)
@@ -48,9 +47,8 @@ void PatientDirectory::encountersOf(const QString &patientId, const QObject *con
                                    m_cache.replaceEncounters(patientId, list.resources);
                                    result.items = list.items;
                                } else {
-                                   result.items = m_cache.encountersOf(patientId);
+                                   result.items = m_cache.encountersOf(patientId, &result.cachedAt);
                                    result.fromCache = true;
-                                   result.cachedAt = m_cache.lastRefreshed();
                                    emit servedFromCache(list.status.errorString);
                                }
                                if (!hasContext || guard)
@@ -70,9 +68,9 @@ void PatientDirectory::conditionsOf(const QString &patientId, const QString &enc
                                    m_cache.replaceConditions(patientId, encounterId, list.resources);
                                    result.items = list.items;
                                } else {
-                                   result.items = m_cache.conditionsOf(patientId, encounterId);
+                                   result.items =
+                                       m_cache.conditionsOf(patientId, encounterId, &result.cachedAt);
                                    result.fromCache = true;
-                                   result.cachedAt = m_cache.lastRefreshed();
                                    emit servedFromCache(list.status.errorString);
                                }
                                if (!hasContext || guard)

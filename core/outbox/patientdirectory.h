@@ -19,7 +19,7 @@ struct DirectoryResult
 {
     QList<T> items;
     bool fromCache = false;
-    QDateTime cachedAt;     ///< when the cache was last refreshed (fromCache only)
+    QDateTime cachedAt;     ///< fromCache: when the oldest of items was fetched (invalid when none)
     Ehr::ReadStatus status; ///< how the EHR request went (not ok when fromCache)
 };
 

@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "common/clock.h"
 #include "outbox/outboxstore.h"
 #include "outbox/patientdirectory.h"
 #include "sandboxfixture.h"
@@ -25,6 +26,7 @@ private slots:
     void refusedTokenFallsBackToCache();
     void cacheGivesValidationFacts();
     void destroyedContextCallsNothing();
+    void cacheAgeIsOfWhatIsShown();
 
 private:
     template<typename R, typename Call>
@@ -211,6 +213,40 @@ void TestPatientDirectory::destroyedContextCallsNothing()
     QVERIFY(!called);
     // The answer still refreshed the cache.
     QCOMPARE(m_directory->cache().searchPatients(QStringLiteral("okafor")).size(), 1);
+}
+
+void TestPatientDirectory::cacheAgeIsOfWhatIsShown()
+{
+    const QDateTime morning(QDate(2026, 3, 14), QTime(8, 0), Qt::UTC);
+    Common::ManualClock clock(morning);
+    OutboxStore store(nullptr, clock);
+    QString error;
+    QVERIFY(store.open(m_dir->filePath(QStringLiteral("clocked.sqlite")), &error));
+    PatientDirectory directory(m_client.get(), &store);
+    const auto encounters = [&] {
+        return wait<EncounterResult>(
+            [&](auto done) { directory.encountersOf(QStringLiteral("Patient-265"), this, done); });
+    };
+    QVERIFY(encounters() && !encounters()->fromCache); // fetched at 08:00
+    clock.advance(4 * 3600 * 1000);
+    const auto search = [&](const QString &text) {
+        return wait<PatientResult>([&](auto done) { directory.searchPatients(text, this, done); });
+    };
+    QVERIFY(search(QStringLiteral("okafor")) && !search(QStringLiteral("okafor"))->fromCache); // 12:00
+
+    m_sandbox->stop();
+    const auto offlineEncounters = encounters();
+    QVERIFY(offlineEncounters && offlineEncounters->fromCache);
+    QCOMPARE(offlineEncounters->items.size(), 3);
+    QCOMPARE(offlineEncounters->cachedAt, morning); // not the noon of the patient search
+    const auto offlinePatients = search(QStringLiteral("okafor"));
+    QVERIFY(offlinePatients && offlinePatients->fromCache);
+    QCOMPARE(offlinePatients->cachedAt, morning.addSecs(4 * 3600));
+    const auto conditions = wait<ConditionResult>([&](auto done) {
+        directory.conditionsOf(QStringLiteral("Patient-265"), QStringLiteral("Encounter-805"), this, done);
+    });
+    QVERIFY(conditions && conditions->fromCache && conditions->items.isEmpty());
+    QVERIFY(!conditions->cachedAt.isValid()); // never fetched: no date that suggests otherwise
 }
 
 QTEST_GUILESS_MAIN(TestPatientDirectory)
