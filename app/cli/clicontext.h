@@ -157,18 +157,6 @@ inline std::optional<int> maxTimeSeconds(const QCommandLineParser &parser, const
     return seconds;
 }
 
-inline QJsonArray findingsJson(const Model::Findings &findings)
-{
-    QJsonArray array;
-    for (const auto &finding : findings) {
-        array.append(QJsonObject{{QStringLiteral("code"), finding.code},
-                                 {QStringLiteral("severity"), Model::severityName(finding.severity)},
-                                 {QStringLiteral("path"), finding.path},
-                                 {QStringLiteral("message"), finding.message}});
-    }
-    return array;
-}
-
 inline QJsonObject lineJson(const Outbox::OutboxLine &line)
 {
     const auto time = [](const QDateTime &value) {
@@ -189,7 +177,7 @@ inline QJsonObject lineJson(const Outbox::OutboxLine &line)
             {QStringLiteral("createdAt"), time(line.createdAt)},
             {QStringLiteral("nextAttemptAt"), time(line.nextAttemptAt)},
             {QStringLiteral("sentAt"), time(line.sentAt)},
-            {QStringLiteral("findings"), findingsJson(line.findings)}};
+            {QStringLiteral("findings"), Outbox::findingsToJson(line.findings)}};
 }
 
 } // namespace Cli

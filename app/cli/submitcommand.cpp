@@ -147,7 +147,7 @@ int runSubmit(const QStringList &arguments)
         if (json) {
             QJsonObject item{{QStringLiteral("file"), submitted.file},
                              {QStringLiteral("valid"), submitted.valid},
-                             {QStringLiteral("findings"), findingsJson(submitted.findings)}};
+                             {QStringLiteral("findings"), Outbox::findingsToJson(submitted.findings)}};
             if (!submitted.readable)
                 item.insert(QStringLiteral("error"), QStringLiteral("unreadable"));
             if (!submitted.queueError.isEmpty())

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QMetaType>
 #include <QString>
 
@@ -75,6 +76,11 @@ struct QueueCounts
     int unsent() const { return pending + sending; }
     friend bool operator==(const QueueCounts &, const QueueCounts &) = default;
 };
+
+/// Findings as JSON objects {code, severity, path, message}: how the outbox stores them and how
+/// superbill-cli prints them with --json.
+QJsonArray findingsToJson(const Model::Findings &findings);
+Model::Findings findingsFromJson(const QJsonArray &array);
 
 /// One row of the audit log: an attempt or a person's action on a line. Never holds a token.
 struct AuditEntry

@@ -86,32 +86,9 @@ const QList<QStringList> &migrations()
     return steps;
 }
 
-QString findingsToJson(const Model::Findings &findings)
+QString findingsText(const Model::Findings &findings)
 {
-    QJsonArray array;
-    for (const auto &finding : findings) {
-        array.append(QJsonObject{{QStringLiteral("code"), finding.code},
-                                 {QStringLiteral("severity"), Model::severityName(finding.severity)},
-                                 {QStringLiteral("path"), finding.path},
-                                 {QStringLiteral("message"), finding.message}});
-    }
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
-Model::Findings findingsFromJson(const QString &json)
-{
-    Model::Findings findings;
-    for (const auto &item : QJsonDocument::fromJson(json.toUtf8()).array()) {
-        const QJsonObject object = item.toObject();
-        const QString severity = object.value(QStringLiteral("severity")).toString();
-        findings.append({object.value(QStringLiteral("code")).toString(),
-                         severity == u"warning"       ? Model::Severity::Warning
-                         : severity == u"information" ? Model::Severity::Information
-                                                      : Model::Severity::Error,
-                         object.value(QStringLiteral("path")).toString(),
-                         object.value(QStringLiteral("message")).toString()});
-    }
-    return findings;
+    return QString::fromUtf8(QJsonDocument(findingsToJson(findings)).toJson(QJsonDocument::Compact));
 }
 
 QDateTime fromMs(const QVariant &value)
@@ -145,7 +122,7 @@ OutboxLine lineFromQuery(const QSqlQuery &query)
     line.lastResult = query.value(14).toString();
     line.lastHttpStatus = query.value(15).toInt();
     line.lastError = query.value(16).toString();
-    line.findings = findingsFromJson(query.value(17).toString());
+    line.findings = findingsFromJson(QJsonDocument::fromJson(query.value(17).toString().toUtf8()).array());
     line.ehrId = query.value(18).toString();
     return line;
 }
@@ -533,7 +510,7 @@ bool OutboxStore::recordAttempt(qint64 id, const AttemptRecord &record, QString 
     query.addBindValue(record.result);
     query.addBindValue(record.httpStatus);
     query.addBindValue(record.error);
-    query.addBindValue(findingsToJson(record.findings));
+    query.addBindValue(findingsText(record.findings));
     query.addBindValue(record.ehrId);
     query.addBindValue(record.ehrId);
     query.addBindValue(id);
