@@ -586,63 +586,77 @@ int OutboxStore::recoverInterrupted(QString *error)
     return int(ids.size());
 }
 
-bool OutboxStore::retry(qint64 id, QString *error)
+std::optional<OutboxLine> OutboxStore::lineForPerson(qint64 id, const QString &refusal, QString *error) const
 {
-    const auto current = line(id);
+    auto current = line(id);
     if (!current) {
         if (error)
             *error = tr("There is no line %1 in the outbox.").arg(id);
-        return false;
+        return std::nullopt;
     }
     if (current->state != LineState::Pending && current->state != LineState::NeedsCorrection) {
         if (error)
-            *error = tr("Line %1 is %2; only pending or needs-correction lines can be retried.")
-                         .arg(id)
-                         .arg(lineStateName(current->state));
-        return false;
+            *error = refusal.arg(id).arg(lineStateName(current->state));
+        return std::nullopt;
     }
+    return current;
+}
+
+bool OutboxStore::applyForPerson(qint64 id, QSqlQuery &update, const QString &event, const QString &detail,
+                                 const QString &failed, QString *error)
+{
     QSqlDatabase db = database();
-    db.transaction();
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("UPDATE lines SET state = 'pending', next_attempt_at = ?, updated_at = ? "
-                                 "WHERE id = ? AND state IN ('pending', 'needs-correction')"));
-    query.addBindValue(nowMs());
-    query.addBindValue(nowMs());
-    query.addBindValue(id);
-    if (!query.exec() || query.numRowsAffected() != 1 ||
-        !addAudit(id, QStringLiteral("retry"), nullptr, {}) || !db.commit()) {
+    QSqlError failure;
+    bool ok = db.transaction();
+    if (!ok)
+        failure = db.lastError();
+    if (ok && !update.exec()) {
+        ok = false;
+        failure = update.lastError();
+    }
+    // The WHERE clause re-checks the state: a sender may have claimed the line since it was read.
+    ok = ok && update.numRowsAffected() == 1 && addAudit(id, event, nullptr, detail, &failure) && db.commit();
+    if (!ok) {
+        if (!failure.isValid())
+            failure = db.lastError();
         db.rollback();
         if (error)
-            *error = tr("Line %1 could not be retried: %2").arg(id).arg(db.lastError().text());
+            *error = failed.arg(id).arg(failure.isValid() ? writeError(failure)
+                                                          : tr("it is being sent right now"));
         return false;
     }
     notify(id);
     return true;
 }
 
+bool OutboxStore::retry(qint64 id, QString *error)
+{
+    if (!lineForPerson(id, tr("Line %1 is %2; only pending or needs-correction lines can be retried."),
+                       error))
+        return false;
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("UPDATE lines SET state = 'pending', next_attempt_at = ?, updated_at = ? "
+                                 "WHERE id = ? AND state IN ('pending', 'needs-correction')"));
+    query.addBindValue(nowMs());
+    query.addBindValue(nowMs());
+    query.addBindValue(id);
+    return applyForPerson(id, query, QStringLiteral("retry"), {}, tr("Line %1 could not be retried: %2"),
+                          error);
+}
+
 bool OutboxStore::replaceEntry(qint64 id, const Model::ProcedureEntry &entry, QString *error)
 {
-    const auto current = line(id);
-    auto fail = [&](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
+    const auto current =
+        lineForPerson(id, tr("Line %1 is %2; only pending or needs-correction lines can be changed."), error);
     if (!current)
-        return fail(tr("There is no line %1 in the outbox.").arg(id));
-    if (current->state != LineState::Pending && current->state != LineState::NeedsCorrection)
-        return fail(tr("Line %1 is %2; only pending or needs-correction lines can be changed.")
-                        .arg(id)
-                        .arg(lineStateName(current->state)));
+        return false;
     // The identifier is what makes a resend harmless; a corrected line keeps it.
     Model::ProcedureEntry corrected = entry;
     corrected.identifiers.removeIf([](const Model::Identifier &identifier) {
         return identifier.system == QLatin1String(Model::Systems::Rfc3986);
     });
     corrected.identifiers.append(current->identifier);
-    QSqlDatabase db = database();
-    db.transaction();
-    QSqlQuery query(db);
+    QSqlQuery query(database());
     query.prepare(QStringLiteral(
         "UPDATE lines SET entry_json = ?, patient_id = ?, encounter_id = ?, code = COALESCE(?, ''), state = "
         "'pending', "
@@ -656,43 +670,22 @@ bool OutboxStore::replaceEntry(qint64 id, const Model::ProcedureEntry &entry, QS
     query.addBindValue(nowMs());
     query.addBindValue(nowMs());
     query.addBindValue(id);
-    if (!query.exec() || query.numRowsAffected() != 1 ||
-        !addAudit(id, QStringLiteral("corrected"), nullptr, {}) || !db.commit()) {
-        db.rollback();
-        return fail(tr("Line %1 could not be changed: %2").arg(id).arg(db.lastError().text()));
-    }
-    notify(id);
-    return true;
+    return applyForPerson(id, query, QStringLiteral("corrected"), {}, tr("Line %1 could not be changed: %2"),
+                          error);
 }
 
 bool OutboxStore::discard(qint64 id, const QString &reason, QString *error)
 {
-    const auto current = line(id);
-    auto fail = [&](const QString &message) {
-        if (error)
-            *error = message;
+    if (!lineForPerson(id, tr("Line %1 is %2; only pending or needs-correction lines can be discarded."),
+                       error))
         return false;
-    };
-    if (!current)
-        return fail(tr("There is no line %1 in the outbox.").arg(id));
-    if (current->state != LineState::Pending && current->state != LineState::NeedsCorrection)
-        return fail(tr("Line %1 is %2; only pending or needs-correction lines can be discarded.")
-                        .arg(id)
-                        .arg(lineStateName(current->state)));
-    QSqlDatabase db = database();
-    db.transaction();
-    QSqlQuery query(db);
+    QSqlQuery query(database());
     query.prepare(QStringLiteral("UPDATE lines SET state = 'discarded', updated_at = ? "
                                  "WHERE id = ? AND state IN ('pending', 'needs-correction')"));
     query.addBindValue(nowMs());
     query.addBindValue(id);
-    if (!query.exec() || query.numRowsAffected() != 1 ||
-        !addAudit(id, QStringLiteral("discarded"), nullptr, reason) || !db.commit()) {
-        db.rollback();
-        return fail(tr("Line %1 could not be discarded (it may be being sent right now).").arg(id));
-    }
-    notify(id);
-    return true;
+    return applyForPerson(id, query, QStringLiteral("discarded"), reason,
+                          tr("Line %1 could not be discarded: %2"), error);
 }
 
 std::optional<OutboxLine> OutboxStore::line(qint64 id) const

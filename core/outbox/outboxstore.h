@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QString>
 
 #include "common/clock.h"
@@ -99,6 +100,13 @@ private:
     bool addAudit(qint64 lineId, const QString &event, const AttemptRecord *record, const QString &detail,
                   QSqlError *failure = nullptr);
     void notify(qint64 id);
+    /// The line, when a person may still act on it (pending or needs-correction); else nullopt and
+    /// refusal (with %1 the id and %2 the state) or "no such line" in error.
+    std::optional<OutboxLine> lineForPerson(qint64 id, const QString &refusal, QString *error) const;
+    /// Runs a person's prepared update of the line and its audit row in one transaction; on failure
+    /// error is `failed` with %1 the id and %2 the reason.
+    bool applyForPerson(qint64 id, QSqlQuery &update, const QString &event, const QString &detail,
+                        const QString &failed, QString *error);
     qint64 nowMs() const;
 
     const Common::Clock &m_clock;

@@ -79,6 +79,7 @@ private slots:
     void refusesNewerSchema();
     void fullDiskSaysSoAndKeepsLines();
     void damagedFileIsLeftAlone();
+    void personActionOnUnwritableFileSaysWhy();
 
 private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("outbox.sqlite")); }
@@ -471,6 +472,19 @@ void TestOutboxStore::damagedFileIsLeftAlone()
     QFile file(dbPath());
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), garbage); // never overwritten: it may be a copy someone needs
+}
+
+void TestOutboxStore::personActionOnUnwritableFileSaysWhy()
+{
+    QString error;
+    const auto id = m_store->enqueue(sampleEntry(), &error);
+    QVERIFY(id);
+    QVERIFY(QSqlQuery(m_store->database()).exec(QStringLiteral("PRAGMA query_only=1")));
+    QVERIFY(!m_store->discard(*id, QStringLiteral("duplicate"), &error));
+    QVERIFY2(error.contains(QStringLiteral("read-only")), qPrintable(error)); // not "being sent"
+    QVERIFY(!m_store->retry(*id, &error));
+    QVERIFY2(error.contains(QStringLiteral("read-only")), qPrintable(error));
+    QCOMPARE(m_store->line(*id)->state, LineState::Pending);
 }
 
 QTEST_GUILESS_MAIN(TestOutboxStore)
