@@ -127,6 +127,8 @@ void LineEditor::buildForm()
     m_encounterLabel->setObjectName(QStringLiteral("encounterLabel"));
     m_encounterLabel->setProperty("role", QStringLiteral("subtitle"));
     m_encounterLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long patient name or a longer language wraps instead of widening the window.
+    m_encounterLabel->setWordWrap(true);
     m_encounterStateLabel = new QLabel(card);
     m_encounterStateLabel->setObjectName(QStringLiteral("encounterStateLabel"));
     m_encounterStateLabel->setProperty("role", QStringLiteral("pill"));
