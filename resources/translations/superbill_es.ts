@@ -325,6 +325,11 @@
         <translation>&quot;%1&quot; no es una dirección de EHR válida; debe tener la forma https://ehr.example.org/mps/fhir/R4/V1.</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>%1: the EHR address must not contain a user name or password; the token is given separately (keychain, SUPERBILL_TOKEN or --token-file).</source>
+        <translation>%1: la dirección del EHR no debe contener un nombre de usuario ni una contraseña; el token se indica por separado (llavero, SUPERBILL_TOKEN o --token-file).</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>%1 uses plain http://, which would send the token and patient data unencrypted; an EHR that is not on this computer must use https://.</source>
         <translation>%1 usa http:// simple, que enviaría el token y los datos de los pacientes sin cifrar; un EHR que no esté en esta computadora debe usar https://.</translation>
@@ -662,7 +667,7 @@
 <context>
     <name>Outbox::OutboxStore</name>
     <message>
-        <location filename="../../core/outbox/outboxstore.cpp" line="+195"/>
+        <location filename="../../core/outbox/outboxstore.cpp" line="+172"/>
         <source>The Qt SQLite driver (QSQLITE) is not installed; on Debian install libqt6sql6-sqlite.</source>
         <translation>El controlador SQLite de Qt (QSQLITE) no está instalado; en Debian, instale libqt6sql6-sqlite.</translation>
     </message>
@@ -795,61 +800,59 @@
     </message>
     <message>
         <location line="+75"/>
-        <location line="+38"/>
-        <location line="+45"/>
         <source>There is no line %1 in the outbox.</source>
         <translation>No existe la línea %1 en la bandeja de salida.</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="+31"/>
+        <source>it is being sent right now</source>
+        <translation>se está enviando en este momento</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Line %1 is %2; only pending or needs-correction lines can be retried.</source>
         <translation>La línea %1 está en estado %2; solo se pueden reintentar las líneas pendientes o que necesitan corrección.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
         <source>Line %1 could not be retried: %2</source>
         <translation>No se pudo reintentar la línea %1: %2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
         <source>Line %1 is %2; only pending or needs-correction lines can be changed.</source>
         <translation>La línea %1 está en estado %2; solo se pueden modificar las líneas pendientes o que necesitan corrección.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
         <source>Line %1 could not be changed: %2</source>
         <translation>No se pudo modificar la línea %1: %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
         <source>Line %1 is %2; only pending or needs-correction lines can be discarded.</source>
         <translation>La línea %1 está en estado %2; solo se pueden descartar las líneas pendientes o que necesitan corrección.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Line %1 could not be discarded (it may be being sent right now).</source>
-        <translation>No se pudo descartar la línea %1 (puede que se esté enviando en este momento).</translation>
+        <location line="+9"/>
+        <source>Line %1 could not be discarded: %2</source>
+        <translation>No se pudo descartar la línea %1: %2</translation>
     </message>
 </context>
 <context>
     <name>Outbox::Sender</name>
     <message>
-        <location filename="../../core/outbox/sender.cpp" line="+66"/>
+        <location filename="../../core/outbox/sender.cpp" line="+71"/>
         <source>The outbox is not open.</source>
         <translation>La bandeja de salida no está abierta.</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Another program (%1, process %2) is already sending from this outbox; it will send these lines.</source>
-        <translation>Otro programa (%1, proceso %2) ya está enviando desde esta bandeja de salida; ese programa enviará estas líneas.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+57"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-29"/>
         <source>The EHR says it speaks FHIR %1, not R4; lines may be refused.</source>
         <translation>El EHR indica que usa FHIR %1, no R4; es posible que rechace líneas.</translation>
     </message>
@@ -864,7 +867,17 @@
         <translation>El EHR no admite la creación condicional; una línea cuya respuesta se perdió se busca en su lugar por su identificador.</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+23"/>
+        <source>Another program (%1, process %2) is already sending from this outbox; it sends these lines.</source>
+        <translation>Otro programa (%1, proceso %2) ya está enviando desde esta bandeja de salida; ese programa envía estas líneas.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: cannot create the outbox&apos;s lock file; check that its folder is writable.</source>
+        <translation>%1: no se puede crear el archivo de bloqueo de la bandeja de salida; verifique que se pueda escribir en su carpeta.</translation>
+    </message>
+    <message>
+        <location line="+162"/>
         <source>%1: line %2 could not be read back from the outbox.</source>
         <translation>%1: no se pudo volver a leer la línea %2 desde la bandeja de salida.</translation>
     </message>
@@ -1452,7 +1465,7 @@
     <name>Ui::LineEditor</name>
     <message>
         <location filename="../../ui/lineeditor.cpp" line="+123"/>
-        <location line="+261"/>
+        <location line="+263"/>
         <location line="+2"/>
         <location line="+230"/>
         <source>New line</source>
@@ -2001,7 +2014,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
     <message>
         <location line="+4"/>
         <source>Offline · %1 · lines wait and go when it answers</source>
-        <translation>Sin conexión · %1 · las líneas esperan y se envían cuando responda</translation>
+        <translation>Sin conexión · %1 · las líneas se enviarán cuando responda</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
@@ -2100,7 +2113,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
     <message>
         <location filename="../../ui/outboxlinesmodel.cpp" line="+23"/>
         <source>Waiting to retry</source>
-        <translation>En espera de reintento</translation>
+        <translation>Por reintentar</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2145,7 +2158,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
     <message>
         <location line="+6"/>
         <source>Needs correction</source>
-        <translation>Necesita corrección</translation>
+        <translation>Por corregir</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2329,7 +2342,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
     <message>
         <location line="+4"/>
         <source>&amp;Training EHR — built in, with demo patients; not a real EHR</source>
-        <translation>EHR de &amp;capacitación — integrado, con pacientes de demostración; no es un EHR real</translation>
+        <translation>EHR de &amp;capacitación — integrado y de demostración; no es un EHR real</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2479,7 +2492,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
     <message>
         <location line="+0"/>
         <source>Next / previous field, in the order of the form</source>
-        <translation>Campo siguiente / anterior, en el orden del formulario</translation>
+        <translation>Campo siguiente / anterior del formulario</translation>
     </message>
     <message>
         <location line="+1"/>
