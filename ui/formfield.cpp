@@ -50,32 +50,31 @@ FormField fieldForPath(const QString &path, int *diagnosisIndex)
 
 QString fieldLabel(FormField field)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("Ui::FormField", text); };
     switch (field) {
     case FormField::None:
-        return tr("Line");
+        return QCoreApplication::translate("Ui::FormField", "Line");
     case FormField::Patient:
-        return tr("Patient");
+        return QCoreApplication::translate("Ui::FormField", "Patient");
     case FormField::Encounter:
-        return tr("Encounter");
+        return QCoreApplication::translate("Ui::FormField", "Encounter");
     case FormField::Code:
-        return tr("CPT code");
+        return QCoreApplication::translate("Ui::FormField", "CPT code");
     case FormField::Description:
-        return tr("Description");
+        return QCoreApplication::translate("Ui::FormField", "Description");
     case FormField::Category:
-        return tr("Category");
+        return QCoreApplication::translate("Ui::FormField", "Category");
     case FormField::Status:
-        return tr("Status");
+        return QCoreApplication::translate("Ui::FormField", "Status");
     case FormField::Performed:
-        return tr("Performed");
+        return QCoreApplication::translate("Ui::FormField", "Performed");
     case FormField::PeriodStart:
-        return tr("Anesthesia start");
+        return QCoreApplication::translate("Ui::FormField", "Anesthesia start");
     case FormField::PeriodEnd:
-        return tr("Anesthesia end");
+        return QCoreApplication::translate("Ui::FormField", "Anesthesia end");
     case FormField::Recorded:
-        return tr("Recorded");
+        return QCoreApplication::translate("Ui::FormField", "Recorded");
     case FormField::Diagnoses:
-        return tr("Diagnoses");
+        return QCoreApplication::translate("Ui::FormField", "Diagnoses");
     }
     return {};
 }

@@ -92,7 +92,7 @@ SettingsDialog::SettingsDialog(const ConnectionSettings &settings, TokenStore *t
     tokenBox->setSpacing(2);
     tokenBox->addWidget(m_tokenEdit);
     tokenBox->addWidget(m_tokenStatus);
-    form->addRow(buddyLabel(tr("&Token"), m_tokenEdit, m_ehrBox), tokenBox);
+    form->addRow(buddyLabel(tr("T&oken"), m_tokenEdit, m_ehrBox), tokenBox);
 
     m_dialectCombo = new QComboBox(m_ehrBox);
     m_dialectCombo->setObjectName(QStringLiteral("dialectCombo"));

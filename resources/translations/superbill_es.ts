@@ -1190,69 +1190,6 @@
     </message>
 </context>
 <context>
-    <name>Ui</name>
-    <message>
-        <location filename="../../ui/formfield.cpp" line="+56"/>
-        <source>Line</source>
-        <translation>Línea</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Patient</source>
-        <translation>Paciente</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Encounter</source>
-        <translation>Consulta</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>CPT code</source>
-        <translation>Código CPT</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Description</source>
-        <translation>Descripción</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Category</source>
-        <translation>Categoría</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Performed</source>
-        <translation>Realizado</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Anesthesia start</source>
-        <translation>Inicio de la anestesia</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Anesthesia end</source>
-        <translation>Fin de la anestesia</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Recorded</source>
-        <translation>Registrado</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Diagnoses</source>
-        <translation>Diagnósticos</translation>
-    </message>
-</context>
-<context>
     <name>Ui::CodeCompletionModel</name>
     <message>
         <location filename="../../ui/codecompletionmodel.cpp" line="+57"/>
@@ -1459,6 +1396,69 @@
             <numerusform>%n advertencia; la línea se puede enviar.</numerusform>
             <numerusform>%n advertencias; la línea se puede enviar.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Ui::FormField</name>
+    <message>
+        <location filename="../../ui/formfield.cpp" line="+55"/>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Encounter</source>
+        <translation>Consulta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CPT code</source>
+        <translation>Código CPT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Performed</source>
+        <translation>Realizado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anesthesia start</source>
+        <translation>Inicio de la anestesia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anesthesia end</source>
+        <translation>Fin de la anestesia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recorded</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Diagnoses</source>
+        <translation>Diagnósticos</translation>
     </message>
 </context>
 <context>
@@ -2382,7 +2382,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>&amp;Token</source>
+        <source>T&amp;oken</source>
         <translation>&amp;Token</translation>
     </message>
     <message>
