@@ -1,7 +1,9 @@
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 #include "clicommand.h"
 #include "clicontext.h"
@@ -114,14 +116,28 @@ int runSubmit(const QStringList &arguments)
         if (!sender.start(&error)) {
             sendProblem = error;
         } else {
-            const auto ownLinesDone = [&store, &queued] {
-                for (const qint64 id : std::as_const(queued)) {
-                    const auto line = store->line(id);
-                    if (line && (line->state == Outbox::LineState::Pending ||
-                                 line->state == Outbox::LineState::Sending))
-                        return false;
+            // This run's lines still waiting. Asking the file about every one of them at each check (a few
+            // times a second) made a batch of thousands crawl; a line is looked at again when this
+            // process's sender changes it, and all that are left once a second (another program may
+            // have discarded one).
+            QSet<qint64> waiting(queued.cbegin(), queued.cend());
+            const auto isWaiting = [&store](qint64 id) {
+                const auto line = store->line(id);
+                return line && (line->state == Outbox::LineState::Pending ||
+                                line->state == Outbox::LineState::Sending);
+            };
+            QObject::connect(store.get(), &Outbox::OutboxStore::lineChanged, &sender,
+                             [&waiting, &isWaiting](qint64 id) {
+                                 if (waiting.contains(id) && !isWaiting(id))
+                                     waiting.remove(id);
+                             });
+            QElapsedTimer sinceFullCheck;
+            const auto ownLinesDone = [&] {
+                if (!sinceFullCheck.isValid() || sinceFullCheck.elapsed() >= 1000) {
+                    waiting.removeIf([&isWaiting](qint64 id) { return !isWaiting(id); });
+                    sinceFullCheck.start();
                 }
-                return true;
+                return waiting.isEmpty();
             };
             const Outbox::DrainResult drained =
                 Outbox::drainBlocking(sender, *store, std::chrono::seconds(*seconds), ownLinesDone);
