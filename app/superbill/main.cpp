@@ -68,7 +68,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Superbill Desk"));
     QApplication::setOrganizationName(QStringLiteral("Superbill Desk"));
     QApplication::setApplicationVersion(QStringLiteral(SUPERBILL_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("superbill-desk"));
+    QApplication::setDesktopFileName(QStringLiteral("org.superbilldesk.SuperbillDesk"));
     installTranslations(app);
 
     QCommandLineParser parser;
