@@ -879,8 +879,10 @@ void LineEditor::showFindings()
                 field = FormField::PeriodStart;
             if ((field == FormField::PeriodStart || field == FormField::PeriodEnd) && !m_check.needsPeriod)
                 field = FormField::Performed;
-            const bool always = fromEhr || m_submitAttempted || field == FormField::Encounter ||
-                                field == FormField::Patient || field == FormField::None;
+            // Before any encounter is picked the header says so; "patient missing" would only shout.
+            const bool encounterField = field == FormField::Encounter || field == FormField::Patient;
+            const bool always = fromEhr || m_submitAttempted || field == FormField::None ||
+                                (encounterField && m_encounter.isValid());
             if (!always && !m_touched.contains(field))
                 continue;
             if (fromEhr)

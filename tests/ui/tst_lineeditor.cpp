@@ -389,6 +389,18 @@ private Q_SLOTS:
         QCOMPARE(messages.count(), 1);
     }
 
+    void noEncounterYetSaysSoInsteadOfListingMissingFields()
+    {
+        m_editor->setEncounter(Ui::EncounterContext{});
+        QVERIFY(m_editor->visibleFindings().isEmpty());
+        QVERIFY(field<QLabel>("encounterLabel")->text().contains(QStringLiteral("No encounter selected")));
+        QSignalSpy messages(m_editor.get(), &Ui::LineEditor::message);
+        QVERIFY(!m_editor->submit());
+        QCOMPARE(messages.count(), 1);
+        QVERIFY(messages.first().first().toString().contains(QStringLiteral("pick an open encounter")));
+        QVERIFY(m_editor->visibleFindings().isEmpty());
+    }
+
     void submitHandlerErrorKeepsTheLine()
     {
         m_editor->setSubmitHandler(
