@@ -1,5 +1,8 @@
 #include <memory>
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -61,6 +64,7 @@ private slots:
     void crashedSendingLineIsResentWithSameIdentifier();
     void duplicateRecordIsReconciledByIdentifier();
     void duplicateOfAnotherLineNeedsCorrection();
+    void duplicateWhoseSearchFailsIsTriedAgain();
     void insecureUrlPausesQueue();
     void secondSenderOnSameOutboxIsRefused();
     void onlineFollowsReachability();
@@ -410,6 +414,42 @@ void TestSender::duplicateOfAnotherLineNeedsCorrection()
     QVERIFY(line.ehrId.isEmpty());
     QCOMPARE(line.findings.last().code, QStringLiteral("500002"));
     QCOMPARE(m_sandbox->procedureCount(), 1);
+}
+
+void TestSender::duplicateWhoseSearchFailsIsTriedAgain()
+{
+    QString error;
+    const auto entry = entryAt(0);
+    const qint64 id = *m_store->enqueue(entry, &error);
+    ScriptedServer server;
+    QVERIFY(server.start());
+    QVERIFY(m_client->setBaseUrl(server.baseUrl()));
+    server.enqueue(
+        ScriptedResponse::json(200, R"({"resourceType":"CapabilityStatement","fhirVersion":"4.0.1"})"));
+    const QByteArray duplicate =
+        R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"duplicate",)"
+        R"("details":{"coding":[{"code":"500002"}]}}]})";
+    server.enqueue(ScriptedResponse::json(400, duplicate));
+    server.enqueue(ScriptedResponse::json(503, {})); // the search by identifier fails
+    server.enqueue(ScriptedResponse::json(400, duplicate));
+    const QJsonObject stored{
+        {QStringLiteral("resourceType"), QStringLiteral("Procedure")},
+        {QStringLiteral("id"), QStringLiteral("p-9")},
+        {QStringLiteral("identifier"),
+         QJsonArray{QJsonObject{{QStringLiteral("system"), entry.clientIdentifier()->system},
+                                {QStringLiteral("value"), entry.clientIdentifier()->value}}}}};
+    server.enqueue(ScriptedResponse::json(
+        200, QJsonDocument(QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+                                       {QStringLiteral("entry"),
+                                        QJsonArray{QJsonObject{{QStringLiteral("resource"), stored}}}}})
+                 .toJson(QJsonDocument::Compact)));
+    auto sender = makeSender();
+    QVERIFY(sender->start(&error));
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->line(id)->state, LineState::Sent, 10000);
+    const auto line = *m_store->line(id);
+    QCOMPARE(line.ehrId, QStringLiteral("p-9"));
+    QCOMPARE(line.attempts, 2); // the failed search counted as a try; nothing was marked sent before it
+    QCOMPARE(server.requests.size(), 5);
 }
 
 void TestSender::insecureUrlPausesQueue()
