@@ -9,7 +9,7 @@ export SUPERBILL_ROOT
 # --no-install-recommends still brings them. qt6-httpserver-dev 6.4 needs
 # qt6-websockets-dev for its CMake config but does not depend on it.
 SUPERBILL_PACKAGES=(
-    build-essential cmake ninja-build pkg-config file dpkg-dev libbenchmark-dev
+    build-essential cmake ninja-build pkg-config file dpkg-dev libbenchmark-dev clang-format
     qt6-base-dev libqt6sql6-sqlite qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
     qtkeychain-qt6-dev libqt6keychain1 libgl-dev
     qt6-l10n-tools qt6-tools-dev

@@ -1,9 +1,9 @@
 #include "formfield.h"
 
-#include "fhir/dialect.h"
-
 #include <QCoreApplication>
 #include <QRegularExpression>
+
+#include "fhir/dialect.h"
 
 namespace Ui {
 

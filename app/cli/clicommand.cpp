@@ -47,8 +47,8 @@ QTextStream &err()
 QString findingLine(const QString &file, const Model::Finding &finding)
 {
     const QString path = finding.path.isEmpty() ? QStringLiteral("(document)") : finding.path;
-    return file + QStringLiteral(": ") + finding.code + u' ' + Model::severityName(finding.severity) + u' ' + path +
-           QStringLiteral(": ") + finding.message;
+    return file + QStringLiteral(": ") + finding.code + u' ' + Model::severityName(finding.severity) + u' ' +
+           path + QStringLiteral(": ") + finding.message;
 }
 
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringList &arguments,
@@ -75,7 +75,8 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
 bool readInput(const QString &file, QByteArray &contents)
 {
     QFile input(file);
-    const bool opened = file == u"-" ? input.open(stdin, QIODevice::ReadOnly) : input.open(QIODevice::ReadOnly);
+    const bool opened =
+        file == u"-" ? input.open(stdin, QIODevice::ReadOnly) : input.open(QIODevice::ReadOnly);
     if (!opened) {
         err() << file << ": cannot read: " << input.errorString() << Qt::endl;
         return false;

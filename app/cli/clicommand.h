@@ -14,7 +14,12 @@ class QCommandLineParser;
 namespace Cli {
 
 /// Exit codes shared by every subcommand.
-enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
+enum ExitCode
+{
+    Success = 0,
+    Failure = 1,
+    UsageError = 2
+};
 
 /// One `superbill-cli NAME ...` subcommand; run() gets the arguments after NAME
 /// with argv[0] first, ready for a QCommandLineParser.

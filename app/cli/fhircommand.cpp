@@ -1,9 +1,9 @@
+#include <QCommandLineParser>
+
 #include "clicommand.h"
 #include "common/clock.h"
 #include "fhir/procedurewriter.h"
 #include "rules/documentcheck.h"
-
-#include <QCommandLineParser>
 
 namespace Cli {
 
@@ -23,7 +23,8 @@ int runFhir(const QStringList &arguments)
                        "(R5 cross-version extension)."),
         QStringLiteral("DIALECT"), Fhir::dialectName(Fhir::Dialect::EhrVendor));
     parser.addOption(dialectOption);
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A Procedure JSON file ('-' for stdin)."));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("A Procedure JSON file ('-' for stdin)."));
     if (const auto exitCode = parseCommandLine(parser, arguments, QStringLiteral("fhir")))
         return *exitCode;
 
@@ -58,7 +59,8 @@ int runFhir(const QStringList &arguments)
 
 Command fhirCommand()
 {
-    return {0, QStringLiteral("fhir"), QStringLiteral("Print a Procedure as the app would send it."), runFhir};
+    return {0, QStringLiteral("fhir"), QStringLiteral("Print a Procedure as the app would send it."),
+            runFhir};
 }
 
 const CommandRegistrar fhirRegistrar(20, fhirCommand);

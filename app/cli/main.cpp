@@ -1,6 +1,6 @@
-#include "clicommand.h"
-
 #include <QCoreApplication>
+
+#include "clicommand.h"
 
 namespace {
 

@@ -1,11 +1,11 @@
-#include "clicommand.h"
-#include "common/clock.h"
-#include "rules/documentcheck.h"
-
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include "clicommand.h"
+#include "common/clock.h"
+#include "rules/documentcheck.h"
 
 namespace Cli {
 
@@ -22,13 +22,14 @@ QJsonObject findingJson(const Model::Finding &finding)
 int runValidate(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Checks FHIR Procedure JSON files against every rule the EHR enforces.\n"
-        "Exit status: 0 all valid, 1 a file has an error, 2 usage error or unreadable file."));
+    parser.setApplicationDescription(
+        QStringLiteral("Checks FHIR Procedure JSON files against every rule the EHR enforces.\n"
+                       "Exit status: 0 all valid, 1 a file has an error, 2 usage error or unreadable file."));
     parser.addHelpOption();
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the result as JSON."));
     parser.addOption(jsonOption);
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Procedure JSON files ('-' for stdin)."),
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("Procedure JSON files ('-' for stdin)."),
                                  QStringLiteral("FILE..."));
     if (const auto exitCode = parseCommandLine(parser, arguments, QStringLiteral("validate")))
         return *exitCode;
@@ -81,8 +82,8 @@ int runValidate(const QStringList &arguments)
 
 Command validateCommand()
 {
-    return {0, QStringLiteral("validate"), QStringLiteral("Check Procedure JSON files against the EHR's rules."),
-            runValidate};
+    return {0, QStringLiteral("validate"),
+            QStringLiteral("Check Procedure JSON files against the EHR's rules."), runValidate};
 }
 
 const CommandRegistrar validateRegistrar(10, validateCommand);

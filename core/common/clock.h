@@ -22,7 +22,10 @@ public:
 class ManualClock : public Clock
 {
 public:
-    explicit ManualClock(QDateTime now) : m_now(std::move(now)) {}
+    explicit ManualClock(QDateTime now)
+        : m_now(std::move(now))
+    {
+    }
     QDateTime nowUtc() const override { return m_now; }
     void set(const QDateTime &now) { m_now = now; }
     void advance(qint64 msecs) { m_now = m_now.addMSecs(msecs); }

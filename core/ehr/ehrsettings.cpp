@@ -1,11 +1,11 @@
 #include "ehrsettings.h"
 
-#include "common/paths.h"
-
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QSettings>
+
+#include "common/paths.h"
 
 namespace Ehr {
 

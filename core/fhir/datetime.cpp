@@ -78,9 +78,10 @@ QString formatDateTime(const QDateTime &value)
     if (offset % 60 != 0)
         return formatDateTime(value.toUTC());
     const int absolute = std::abs(offset);
-    return local + (offset < 0 ? u'-' : u'+') + QStringLiteral("%1:%2")
-                                                    .arg(absolute / 3600, 2, 10, QLatin1Char('0'))
-                                                    .arg((absolute % 3600) / 60, 2, 10, QLatin1Char('0'));
+    return local + (offset < 0 ? u'-' : u'+') +
+           QStringLiteral("%1:%2")
+               .arg(absolute / 3600, 2, 10, QLatin1Char('0'))
+               .arg((absolute % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
 bool hasExplicitOffset(const QDateTime &value)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/finding.h"
+#include <optional>
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -8,15 +8,15 @@
 #include <QString>
 #include <QStringList>
 
-#include <optional>
+#include "model/finding.h"
 
 namespace Fhir {
 
 /// One OperationOutcome.issue: the EHR's own code travels in details.coding[].code.
 struct OutcomeIssue
 {
-    QString severity;    ///< fatal | error | warning | information
-    QString code;        ///< FHIR issue type: invalid, duplicate, not-found, ...
+    QString severity; ///< fatal | error | warning | information
+    QString code;     ///< FHIR issue type: invalid, duplicate, not-found, ...
     QStringList detailCodes;
     QString detailsText;
     QString diagnostics;

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "dialect.h"
-#include "model/finding.h"
-#include "model/procedureentry.h"
+#include <optional>
 
 #include <QByteArray>
 #include <QJsonObject>
 
-#include <optional>
+#include "dialect.h"
+#include "model/finding.h"
+#include "model/procedureentry.h"
 
 namespace Fhir {
 

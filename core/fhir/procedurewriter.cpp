@@ -1,9 +1,9 @@
 #include "procedurewriter.h"
 
-#include "datetime.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include "datetime.h"
 
 namespace Fhir {
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "dialect.h"
-#include "model/procedureentry.h"
-
 #include <QByteArray>
 #include <QJsonObject>
+
+#include "dialect.h"
+#include "model/procedureentry.h"
 
 namespace Fhir {
 
@@ -16,7 +16,10 @@ namespace Fhir {
 class ProcedureWriter
 {
 public:
-    explicit ProcedureWriter(Dialect dialect = Dialect::EhrVendor) : m_dialect(dialect) {}
+    explicit ProcedureWriter(Dialect dialect = Dialect::EhrVendor)
+        : m_dialect(dialect)
+    {
+    }
 
     QJsonObject toJson(const Model::ProcedureEntry &entry) const;
     QByteArray toBytes(const Model::ProcedureEntry &entry, bool indented = true) const;

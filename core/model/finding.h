@@ -6,7 +6,12 @@
 
 namespace Model {
 
-enum class Severity { Error, Warning, Information };
+enum class Severity
+{
+    Error,
+    Warning,
+    Information
+};
 
 /**
  * One problem with a procedure line: the EHR's own code for it (e.g. "500032"

@@ -1,12 +1,12 @@
 #pragma once
 
+#include <optional>
+
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
-
-#include <optional>
 
 namespace Model {
 
@@ -14,7 +14,8 @@ namespace Systems {
 inline constexpr auto Cpt = "http://www.ama-assn.org/go/cpt";
 inline constexpr auto Snomed = "http://snomed.info/sct";
 inline constexpr auto Rfc3986 = "urn:ietf:rfc:3986";
-inline constexpr auto UsCoreProcedureProfile = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-procedure";
+inline constexpr auto UsCoreProcedureProfile =
+    "http://hl7.org/fhir/us/core/StructureDefinition/us-core-procedure";
 } // namespace Systems
 
 namespace Status {
@@ -29,7 +30,10 @@ struct Coding
     QString code;
     QString display;
 
-    bool isEmpty() const { return system.isEmpty() && version.isEmpty() && code.isEmpty() && display.isEmpty(); }
+    bool isEmpty() const
+    {
+        return system.isEmpty() && version.isEmpty() && code.isEmpty() && display.isEmpty();
+    }
     friend bool operator==(const Coding &, const Coding &) = default;
 };
 

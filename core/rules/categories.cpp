@@ -29,8 +29,9 @@ const QList<ProcedureCategory> &procedureCategories()
 const ProcedureCategory *findCategory(const QString &code)
 {
     const auto &categories = procedureCategories();
-    const auto it = std::find_if(categories.cbegin(), categories.cend(),
-                                 [&code](const ProcedureCategory &category) { return category.code == code; });
+    const auto it =
+        std::find_if(categories.cbegin(), categories.cend(),
+                     [&code](const ProcedureCategory &category) { return category.code == code; });
     return it == categories.cend() ? nullptr : &*it;
 }
 

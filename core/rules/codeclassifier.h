@@ -1,14 +1,15 @@
 #pragma once
 
-#include <QString>
-#include <QStringView>
-
 #include <functional>
 #include <optional>
 
+#include <QString>
+#include <QStringView>
+
 namespace Rules {
 
-enum class CodeKind {
+enum class CodeKind
+{
     CptCategoryI,   ///< five digits
     CptAnesthesia,  ///< Category I in 00100-01999
     CptCategoryII,  ///< four digits + F

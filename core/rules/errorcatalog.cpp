@@ -1,13 +1,13 @@
 #include "errorcatalog.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-
-#include <algorithm>
 
 static void initCoreResources()
 {
@@ -35,7 +35,8 @@ QList<ErrorInfo> readCodes(const QJsonArray &array)
     QList<ErrorInfo> result;
     for (const auto &item : array) {
         const QJsonObject json = item.toObject();
-        result.append({json.value(QStringLiteral("code")).toString(), json.value(QStringLiteral("name")).toString(),
+        result.append({json.value(QStringLiteral("code")).toString(),
+                       json.value(QStringLiteral("name")).toString(),
                        json.value(QStringLiteral("message")).toString(),
                        json.value(QStringLiteral("resource")).toString(),
                        classFromName(json.value(QStringLiteral("class")).toString()), true});
@@ -97,9 +98,10 @@ ErrorInfo ErrorCatalog::lookup(const QString &code) const
     unknown.message =
         code.isEmpty()
             ? QCoreApplication::translate("Rules::ErrorCatalog", "The EHR reported an error without a code.")
-            : QCoreApplication::translate("Rules::ErrorCatalog",
-                                          "The EHR reported error code %1, which this version of Superbill Desk "
-                                          "does not know. Ask the EHR administrator what it means.")
+            : QCoreApplication::translate(
+                  "Rules::ErrorCatalog",
+                  "The EHR reported error code %1, which this version of Superbill Desk "
+                  "does not know. Ask the EHR administrator what it means.")
                   .arg(code);
     return unknown;
 }

@@ -7,7 +7,8 @@
 namespace Rules {
 
 /// What the app does about an EHR error code.
-enum class ErrorClass {
+enum class ErrorClass
+{
     NeedsCorrection, ///< a person must change the entry; never retried as is
     Retry,           ///< a server-side fault; the same request may succeed later
     AlreadyRecorded, ///< the EHR already has the record

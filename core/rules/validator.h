@@ -1,14 +1,14 @@
 #pragma once
 
-#include "codeclassifier.h"
-#include "model/finding.h"
-#include "model/procedureentry.h"
+#include <optional>
 
 #include <QDateTime>
 #include <QSet>
 #include <QString>
 
-#include <optional>
+#include "codeclassifier.h"
+#include "model/finding.h"
+#include "model/procedureentry.h"
 
 namespace Rules {
 
@@ -32,7 +32,7 @@ struct ValidationContext
     std::optional<bool> patientExists;
     std::optional<EncounterFacts> encounter;
     std::optional<QSet<QString>> patientConditionIds; ///< ids without "Condition/"
-    CodeFlagsLookup codeFlags;                         ///< the code catalog's flags
+    CodeFlagsLookup codeFlags;                        ///< the code catalog's flags
 };
 
 /**

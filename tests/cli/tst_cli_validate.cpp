@@ -29,7 +29,8 @@ Run runCli(const QStringList &arguments, const QByteArray &input = {})
         return {};
     }
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
 }
 
 QString testFile(const QString &name)
@@ -80,7 +81,8 @@ void TestCliValidate::validFilesExitZero()
 void TestCliValidate::invalidFilePrintsFindingLines()
 {
     const QString dental = testFile(QStringLiteral("dental-line.json"));
-    const Run run = runCli({QStringLiteral("validate"), testFile(QStringLiteral("vendor-example.json")), dental});
+    const Run run =
+        runCli({QStringLiteral("validate"), testFile(QStringLiteral("vendor-example.json")), dental});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.out.contains(dental + QStringLiteral(": 500034 error Procedure.code.coding[0].code: ")),
              qPrintable(run.out));
@@ -102,7 +104,8 @@ void TestCliValidate::jsonReport()
     const QJsonObject finding = second.value(QStringLiteral("findings")).toArray().at(0).toObject();
     QCOMPARE(finding.value(QStringLiteral("code")).toString(), QStringLiteral("500034"));
     QCOMPARE(finding.value(QStringLiteral("severity")).toString(), QStringLiteral("error"));
-    QCOMPARE(finding.value(QStringLiteral("path")).toString(), QStringLiteral("Procedure.code.coding[0].code"));
+    QCOMPARE(finding.value(QStringLiteral("path")).toString(),
+             QStringLiteral("Procedure.code.coding[0].code"));
     QVERIFY(!finding.value(QStringLiteral("message")).toString().isEmpty());
 }
 
@@ -139,12 +142,18 @@ void TestCliValidate::fhirFillsDefaultsAndWritesDialect()
         "subject":{"reference":"Patient/Patient-265"},"encounter":{"reference":"Encounter/Encounter-805"},
         "performedDateTime":"2026-03-14T10:00:00-05:00","recordedDate":"2026-03-14T10:05:00-05:00"})"))
                            .object();
-    const Run run = runCli({QStringLiteral("fhir"), QStringLiteral("--dialect"), dialect, QStringLiteral("-")},
-                           QJsonDocument(line).toJson());
+    const Run run =
+        runCli({QStringLiteral("fhir"), QStringLiteral("--dialect"), dialect, QStringLiteral("-")},
+               QJsonDocument(line).toJson());
     QCOMPARE(run.exitCode, 0);
     const QJsonObject sent = QJsonDocument::fromJson(run.out.toUtf8()).object();
     QCOMPARE(sent.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
-    QCOMPARE(sent.value(QStringLiteral("meta")).toObject().value(QStringLiteral("profile")).toArray().at(0).toString(),
+    QCOMPARE(sent.value(QStringLiteral("meta"))
+                 .toObject()
+                 .value(QStringLiteral("profile"))
+                 .toArray()
+                 .at(0)
+                 .toString(),
              QStringLiteral("http://hl7.org/fhir/us/core/StructureDefinition/us-core-procedure"));
     const QJsonObject identifier = sent.value(QStringLiteral("identifier")).toArray().at(0).toObject();
     QCOMPARE(identifier.value(QStringLiteral("system")).toString(), QStringLiteral("urn:ietf:rfc:3986"));

@@ -1,12 +1,12 @@
 // Validates and serialises procedure lines; prints lines per second (items_per_second).
 // Run: build/release/tests/core/bench_rules   (or scripts/bench.sh)
-#include "fhir/procedurereader.h"
-#include "fhir/procedurewriter.h"
-#include "rules/validator.h"
+#include <benchmark/benchmark.h>
 
 #include <QTimeZone>
 
-#include <benchmark/benchmark.h>
+#include "fhir/procedurereader.h"
+#include "fhir/procedurewriter.h"
+#include "rules/validator.h"
 
 namespace {
 
@@ -22,13 +22,18 @@ QList<Model::ProcedureEntry> makeLines()
     for (int i = 0; i < LinesPerIteration; ++i) {
         Model::ProcedureEntry entry;
         entry.status = QStringLiteral("completed");
-        entry.category = Model::Coding{QLatin1String(Model::Systems::Snomed), {}, QStringLiteral("387713003"),
+        entry.category = Model::Coding{QLatin1String(Model::Systems::Snomed),
+                                       {},
+                                       QStringLiteral("387713003"),
                                        QStringLiteral("Surgical procedure")};
         entry.code = {QLatin1String(Model::Systems::Cpt), QStringLiteral("2026"), codes.at(i % codes.size()),
                       QStringLiteral("Procedure description")};
-        entry.subject = Model::Reference::to(QStringLiteral("Patient"), QStringLiteral("Patient-%1").arg(i % 500));
-        entry.encounter = Model::Reference::to(QStringLiteral("Encounter"), QStringLiteral("Encounter-%1").arg(i));
-        const QDateTime start(QDate(2026, 3, 1).addDays(i % 28), QTime(8, 0).addSecs(60 * (i % 600)), chicago);
+        entry.subject =
+            Model::Reference::to(QStringLiteral("Patient"), QStringLiteral("Patient-%1").arg(i % 500));
+        entry.encounter =
+            Model::Reference::to(QStringLiteral("Encounter"), QStringLiteral("Encounter-%1").arg(i));
+        const QDateTime start(QDate(2026, 3, 1).addDays(i % 28), QTime(8, 0).addSecs(60 * (i % 600)),
+                              chicago);
         if (entry.code.code == u"00400")
             entry.performedPeriod = {start, start.addSecs(75 * 60)};
         else

@@ -12,8 +12,9 @@ inline QByteArray readTestData(const QString &relativePath)
 {
     QFile file(QStringLiteral(SUPERBILL_TEST_DATA "/") + relativePath);
     if (!file.open(QIODevice::ReadOnly)) {
-        QTest::qFail(qPrintable(QStringLiteral("cannot read test data %1: %2").arg(relativePath, file.errorString())),
-                     __FILE__, __LINE__);
+        QTest::qFail(
+            qPrintable(QStringLiteral("cannot read test data %1: %2").arg(relativePath, file.errorString())),
+            __FILE__, __LINE__);
         return {};
     }
     return file.readAll();

@@ -1,6 +1,6 @@
-#include "rules/codeclassifier.h"
-
 #include <QTest>
+
+#include "rules/codeclassifier.h"
 
 using Rules::CodeClassifier;
 using Rules::CodeKind;

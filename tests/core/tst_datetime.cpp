@@ -1,7 +1,7 @@
-#include "fhir/datetime.h"
-
 #include <QTest>
 #include <QTimeZone>
+
+#include "fhir/datetime.h"
 
 class TestDateTime : public QObject
 {
@@ -26,16 +26,18 @@ void TestDateTime::parsesValidDateTimes_data()
     QTest::addColumn<int>("offsetSeconds");
     QTest::addColumn<QString>("formatted");
 
-    QTest::newRow("vendor example") << "2026-03-14T10:00:00-05:00" << -5 * 3600 << "2026-03-14T10:00:00-05:00";
+    QTest::newRow("vendor example") << "2026-03-14T10:00:00-05:00" << -5 * 3600
+                                    << "2026-03-14T10:00:00-05:00";
     QTest::newRow("positive offset") << "2026-07-01T08:30:00+05:30" << (5 * 3600 + 30 * 60)
                                      << "2026-07-01T08:30:00+05:30";
     QTest::newRow("utc Z") << "2026-01-02T03:04:05Z" << 0 << "2026-01-02T03:04:05Z";
     QTest::newRow("milliseconds") << "2026-01-02T03:04:05.250-06:00" << -6 * 3600
                                   << "2026-01-02T03:04:05.250-06:00";
     // Qt keeps a zero offset as UTC, so "+00:00" comes back as the equivalent "Z".
-    QTest::newRow("nanoseconds truncated") << "2026-01-02T03:04:05.123456789+00:00" << 0
-                                           << "2026-01-02T03:04:05.123Z";
-    QTest::newRow("extreme offset") << "2026-01-02T03:04:05+14:00" << 14 * 3600 << "2026-01-02T03:04:05+14:00";
+    QTest::newRow("nanoseconds truncated")
+        << "2026-01-02T03:04:05.123456789+00:00" << 0 << "2026-01-02T03:04:05.123Z";
+    QTest::newRow("extreme offset") << "2026-01-02T03:04:05+14:00" << 14 * 3600
+                                    << "2026-01-02T03:04:05+14:00";
 }
 
 void TestDateTime::parsesValidDateTimes()
@@ -56,15 +58,24 @@ void TestDateTime::rejectsInvalidText_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("errorContains");
 
-    QTest::newRow("empty") << "" << "empty";
-    QTest::newRow("date only") << "2026-03-14" << "only a date";
-    QTest::newRow("year only") << "2026" << "only a date";
-    QTest::newRow("words") << "yesterday at ten" << "not a date-time";
-    QTest::newRow("no such day") << "2026-02-30T10:00:00-05:00" << "no such calendar date";
-    QTest::newRow("hour 24") << "2026-02-03T24:00:00-05:00" << "no such time";
-    QTest::newRow("offset too large") << "2026-02-03T10:00:00+15:00" << "offset outside";
-    QTest::newRow("short offset") << "2026-02-03T10:00:00-05" << "not a date-time";
-    QTest::newRow("space separator") << "2026-02-03 10:00:00-05:00" << "not a date-time";
+    QTest::newRow("empty") << ""
+                           << "empty";
+    QTest::newRow("date only") << "2026-03-14"
+                               << "only a date";
+    QTest::newRow("year only") << "2026"
+                               << "only a date";
+    QTest::newRow("words") << "yesterday at ten"
+                           << "not a date-time";
+    QTest::newRow("no such day") << "2026-02-30T10:00:00-05:00"
+                                 << "no such calendar date";
+    QTest::newRow("hour 24") << "2026-02-03T24:00:00-05:00"
+                             << "no such time";
+    QTest::newRow("offset too large") << "2026-02-03T10:00:00+15:00"
+                                      << "offset outside";
+    QTest::newRow("short offset") << "2026-02-03T10:00:00-05"
+                                  << "not a date-time";
+    QTest::newRow("space separator") << "2026-02-03 10:00:00-05:00"
+                                     << "not a date-time";
     // "$" alone would also match before a final newline.
     QTest::newRow("trailing newline") << "2026-02-03T10:00:00-05:00\n"
                                       << "not a date-time";

@@ -1,9 +1,9 @@
-#include "rules/errorcatalog.h"
-
 #include <QFile>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
+
+#include "rules/errorcatalog.h"
 
 using Rules::ErrorCatalog;
 using Rules::ErrorClass;
@@ -25,7 +25,8 @@ private slots:
 
 void TestErrorCatalog::knowsEveryCodeOfTheVendorPage()
 {
-    // tests/data/vendor holds the vendor's page verbatim; it lists each code at the start of a line, followed by its name.
+    // tests/data/vendor holds the vendor's page verbatim; it lists each code at the start of a line, followed
+    // by its name.
     QFile page(QStringLiteral(SUPERBILL_TEST_DATA "/vendor/ims-procedure-api.txt"));
     QVERIFY2(page.open(QIODevice::ReadOnly), qPrintable(page.errorString()));
     const QRegularExpression codeLine(QStringLiteral("^(\\d{6}|[A-Za-z]+\\d{3,4}) \\S"));
@@ -51,19 +52,32 @@ void TestErrorCatalog::classes_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<ErrorClass>("errorClass");
 
-    QTest::newRow("validation failed") << "500001" << "VALIDATION_FAILED" << ErrorClass::NeedsCorrection;
-    QTest::newRow("duplicate record") << "500002" << "DUPLICATE_RECORD" << ErrorClass::AlreadyRecorded;
-    QTest::newRow("insert failed") << "500003" << "INSERT_FAILED" << ErrorClass::Retry;
-    QTest::newRow("dependency failure") << "500008" << "DEPENDENCY_FAILURE" << ErrorClass::Retry;
-    QTest::newRow("signed off") << "500009" << "ENCOUNTER_SIGNED_OFF" << ErrorClass::NeedsCorrection;
-    QTest::newRow("anesthesia") << "500032" << "ANESTHETIC_PERIOD_REQUIRED" << ErrorClass::NeedsCorrection;
-    QTest::newRow("dental") << "500034" << "DENTAL_CPT_NOT_ALLOWED" << ErrorClass::NeedsCorrection;
-    QTest::newRow("duplicate icd is a correction") << "500036" << "DUPLICATE_ICD" << ErrorClass::NeedsCorrection;
-    QTest::newRow("procedure code") << "PRO001" << "Invalid procedure code" << ErrorClass::NeedsCorrection;
-    QTest::newRow("missing status") << "GEN011" << "Missing Procedure Status" << ErrorClass::NeedsCorrection;
-    QTest::newRow("appointment") << "APPT0016" << "Missing provider or location" << ErrorClass::NeedsCorrection;
-    QTest::newRow("org mixed case") << "OrgINS004" << "Carrier code duplicated" << ErrorClass::AlreadyRecorded;
-    QTest::newRow("app warning") << "SBD001" << "PERFORMED_IN_FUTURE" << ErrorClass::Warning;
+    QTest::newRow("validation failed") << "500001"
+                                       << "VALIDATION_FAILED" << ErrorClass::NeedsCorrection;
+    QTest::newRow("duplicate record") << "500002"
+                                      << "DUPLICATE_RECORD" << ErrorClass::AlreadyRecorded;
+    QTest::newRow("insert failed") << "500003"
+                                   << "INSERT_FAILED" << ErrorClass::Retry;
+    QTest::newRow("dependency failure") << "500008"
+                                        << "DEPENDENCY_FAILURE" << ErrorClass::Retry;
+    QTest::newRow("signed off") << "500009"
+                                << "ENCOUNTER_SIGNED_OFF" << ErrorClass::NeedsCorrection;
+    QTest::newRow("anesthesia") << "500032"
+                                << "ANESTHETIC_PERIOD_REQUIRED" << ErrorClass::NeedsCorrection;
+    QTest::newRow("dental") << "500034"
+                            << "DENTAL_CPT_NOT_ALLOWED" << ErrorClass::NeedsCorrection;
+    QTest::newRow("duplicate icd is a correction") << "500036"
+                                                   << "DUPLICATE_ICD" << ErrorClass::NeedsCorrection;
+    QTest::newRow("procedure code") << "PRO001"
+                                    << "Invalid procedure code" << ErrorClass::NeedsCorrection;
+    QTest::newRow("missing status") << "GEN011"
+                                    << "Missing Procedure Status" << ErrorClass::NeedsCorrection;
+    QTest::newRow("appointment") << "APPT0016"
+                                 << "Missing provider or location" << ErrorClass::NeedsCorrection;
+    QTest::newRow("org mixed case") << "OrgINS004"
+                                    << "Carrier code duplicated" << ErrorClass::AlreadyRecorded;
+    QTest::newRow("app warning") << "SBD001"
+                                 << "PERFORMED_IN_FUTURE" << ErrorClass::Warning;
 }
 
 void TestErrorCatalog::classes()
@@ -84,7 +98,8 @@ void TestErrorCatalog::codesListedTwiceKeepBothMeanings()
     QCOMPARE(meanings.size(), 2);
     QCOMPARE(meanings.at(0).name, QStringLiteral("Invalid diagnosis code"));
     QCOMPARE(meanings.at(1).name, QStringLiteral("Invalid bodySite coding"));
-    QCOMPARE(ErrorCatalog::instance().lookup(QStringLiteral("CON003")).name, QStringLiteral("Invalid diagnosis code"));
+    QCOMPARE(ErrorCatalog::instance().lookup(QStringLiteral("CON003")).name,
+             QStringLiteral("Invalid diagnosis code"));
 }
 
 void TestErrorCatalog::unknownCodeIsStillReadable()
@@ -98,8 +113,9 @@ void TestErrorCatalog::unknownCodeIsStillReadable()
 
 void TestErrorCatalog::describeNamesCodeAndMessage()
 {
-    QCOMPARE(ErrorCatalog::instance().describe(QStringLiteral("500029")),
-             QStringLiteral("500029 INVALID_PERIOD_RANGE: Start date time cannot be greater than end date time."));
+    QCOMPARE(
+        ErrorCatalog::instance().describe(QStringLiteral("500029")),
+        QStringLiteral("500029 INVALID_PERIOD_RANGE: Start date time cannot be greater than end date time."));
 }
 
 QTEST_GUILESS_MAIN(TestErrorCatalog)

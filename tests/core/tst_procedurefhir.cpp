@@ -1,12 +1,12 @@
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QTimeZone>
+
 #include "fhir/datetime.h"
 #include "fhir/operationoutcome.h"
 #include "fhir/procedurereader.h"
 #include "fhir/procedurewriter.h"
 #include "testdata.h"
-
-#include <QJsonArray>
-#include <QRandomGenerator>
-#include <QTimeZone>
 
 using Model::ProcedureEntry;
 
@@ -40,8 +40,8 @@ void TestProcedureFhir::goldenFilesRoundTrip_data()
     QTest::addColumn<int>("dialect");
 
     QTest::newRow("vendor example") << "procedure/vendor-example.json" << int(Fhir::Dialect::EhrVendor);
-    QTest::newRow("vendor example, r4-strict") << "procedure/vendor-example-r4-strict.json"
-                                               << int(Fhir::Dialect::R4Strict);
+    QTest::newRow("vendor example, r4-strict")
+        << "procedure/vendor-example-r4-strict.json" << int(Fhir::Dialect::R4Strict);
     QTest::newRow("anesthesia period") << "procedure/anesthesia-period.json" << int(Fhir::Dialect::EhrVendor);
 }
 
@@ -59,7 +59,8 @@ void TestProcedureFhir::goldenFilesRoundTrip()
 
 void TestProcedureFhir::vendorExampleReadsEveryElement()
 {
-    const auto read = Fhir::ProcedureReader::read(readTestData(QStringLiteral("procedure/vendor-example.json")));
+    const auto read =
+        Fhir::ProcedureReader::read(readTestData(QStringLiteral("procedure/vendor-example.json")));
     QVERIFY(read.entry);
     const ProcedureEntry &entry = *read.entry;
     QCOMPARE(entry.id, QStringLiteral("procedure-1001"));
@@ -81,18 +82,21 @@ void TestProcedureFhir::vendorExampleReadsEveryElement()
 
 void TestProcedureFhir::writesStrictDialect()
 {
-    const auto read = Fhir::ProcedureReader::read(readTestJson(QStringLiteral("procedure/vendor-example.json")));
+    const auto read =
+        Fhir::ProcedureReader::read(readTestJson(QStringLiteral("procedure/vendor-example.json")));
     QVERIFY(read.entry);
     const QJsonObject strict = Fhir::ProcedureWriter(Fhir::Dialect::R4Strict).toJson(*read.entry);
     QVERIFY(!strict.contains(QStringLiteral("recordedDate")));
     const QJsonObject extension = strict.value(QStringLiteral("extension")).toArray().at(0).toObject();
     QCOMPARE(extension.value(QStringLiteral("url")).toString(), QLatin1String(Fhir::RecordedExtensionUrl));
-    QCOMPARE(extension.value(QStringLiteral("valueDateTime")).toString(), QStringLiteral("2026-03-14T10:05:00-05:00"));
+    QCOMPARE(extension.value(QStringLiteral("valueDateTime")).toString(),
+             QStringLiteral("2026-03-14T10:05:00-05:00"));
 }
 
 void TestProcedureFhir::readsRecordedDateFromBothDialects()
 {
-    const auto vendor = Fhir::ProcedureReader::read(readTestJson(QStringLiteral("procedure/vendor-example.json")));
+    const auto vendor =
+        Fhir::ProcedureReader::read(readTestJson(QStringLiteral("procedure/vendor-example.json")));
     const auto strict =
         Fhir::ProcedureReader::read(readTestJson(QStringLiteral("procedure/vendor-example-r4-strict.json")));
     QVERIFY(vendor.entry && strict.entry);
@@ -108,8 +112,10 @@ void TestProcedureFhir::writesDaylightSavingCorrectOffsets()
     entry.performedDateTime = QDateTime(QDate(2026, 3, 14), QTime(10, 0), chicago);
     entry.recordedDate = QDateTime(QDate(2026, 1, 14), QTime(10, 0), chicago);
     const QJsonObject json = Fhir::ProcedureWriter().toJson(entry);
-    QCOMPARE(json.value(QStringLiteral("performedDateTime")).toString(), QStringLiteral("2026-03-14T10:00:00-05:00"));
-    QCOMPARE(json.value(QStringLiteral("recordedDate")).toString(), QStringLiteral("2026-01-14T10:00:00-06:00"));
+    QCOMPARE(json.value(QStringLiteral("performedDateTime")).toString(),
+             QStringLiteral("2026-03-14T10:00:00-05:00"));
+    QCOMPARE(json.value(QStringLiteral("recordedDate")).toString(),
+             QStringLiteral("2026-01-14T10:00:00-06:00"));
 }
 
 void TestProcedureFhir::writesPeriodInsteadOfDateTime()
@@ -156,35 +162,55 @@ void TestProcedureFhir::malformedInputNamesThePlace_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("messageContains");
 
-    QTest::newRow("not json") << QByteArray("{\"resourceType\": ") << false << "500001" << ""
+    QTest::newRow("not json") << QByteArray("{\"resourceType\": ") << false << "500001"
+                              << ""
                               << "offset 17";
-    QTest::newRow("array") << QByteArray("[1,2]") << false << "500001" << "" << "not an object";
-    QTest::newRow("no resourceType") << QByteArray("{}") << false << "500001" << "Procedure.resourceType"
+    QTest::newRow("array") << QByteArray("[1,2]") << false << "500001"
+                           << ""
+                           << "not an object";
+    QTest::newRow("no resourceType") << QByteArray("{}") << false << "500001"
+                                     << "Procedure.resourceType"
                                      << "missing";
     QTest::newRow("other resource") << QByteArray(R"({"resourceType":"Patient"})") << false << "500001"
-                                    << "Procedure.resourceType" << "\"Patient\"";
+                                    << "Procedure.resourceType"
+                                    << "\"Patient\"";
     QTest::newRow("resourceType number") << QByteArray(R"({"resourceType":7})") << false << "500001"
-                                         << "Procedure.resourceType" << "a number";
-    QTest::newRow("status number") << QByteArray(R"({"resourceType":"Procedure","status":1})") << true << "500018"
-                                   << "Procedure.status" << "a string";
+                                         << "Procedure.resourceType"
+                                         << "a number";
+    QTest::newRow("status number") << QByteArray(R"({"resourceType":"Procedure","status":1})") << true
+                                   << "500018"
+                                   << "Procedure.status"
+                                   << "a string";
     QTest::newRow("code string") << QByteArray(R"({"resourceType":"Procedure","code":"20610"})") << true
-                                 << "PRO001" << "Procedure.code" << "an object";
+                                 << "PRO001"
+                                 << "Procedure.code"
+                                 << "an object";
     QTest::newRow("two codings")
         << QByteArray(R"({"resourceType":"Procedure","code":{"coding":[{"code":"20610"},{"code":"20611"}]}})")
-        << true << "PRO001" << "Procedure.code.coding" << "exactly one";
-    QTest::newRow("empty coding") << QByteArray(R"({"resourceType":"Procedure","code":{"coding":[]}})") << true
-                                  << "PRO001" << "Procedure.code.coding" << "is empty";
+        << true << "PRO001"
+        << "Procedure.code.coding"
+        << "exactly one";
+    QTest::newRow("empty coding") << QByteArray(R"({"resourceType":"Procedure","code":{"coding":[]}})")
+                                  << true << "PRO001"
+                                  << "Procedure.code.coding"
+                                  << "is empty";
     QTest::newRow("coding code number")
-        << QByteArray(R"({"resourceType":"Procedure","code":{"coding":[{"code":20610}]}})") << true << "PRO001"
-        << "Procedure.code.coding[0].code" << "a number";
+        << QByteArray(R"({"resourceType":"Procedure","code":{"coding":[{"code":20610}]}})") << true
+        << "PRO001"
+        << "Procedure.code.coding[0].code"
+        << "a number";
     QTest::newRow("subject array") << QByteArray(R"({"resourceType":"Procedure","subject":[]})") << true
-                                   << "PRO003" << "Procedure.subject" << "an array";
+                                   << "PRO003"
+                                   << "Procedure.subject"
+                                   << "an array";
     QTest::newRow("encounter reference null")
         << QByteArray(R"({"resourceType":"Procedure","encounter":{"reference":null}})") << true << "PRO004"
-        << "Procedure.encounter.reference" << "null";
+        << "Procedure.encounter.reference"
+        << "null";
     QTest::newRow("performed date only")
         << QByteArray(R"({"resourceType":"Procedure","performedDateTime":"2026-03-14"})") << true << "PRO005"
-        << "Procedure.performedDateTime" << "only a date";
+        << "Procedure.performedDateTime"
+        << "only a date";
     QTest::newRow("performed offset unknown")
         << QByteArray(R"({"resourceType":"Procedure","performedDateTime":"2026-03-14T10:00:00-00:00"})")
         << true << "PRO005"
@@ -197,24 +223,42 @@ void TestProcedureFhir::malformedInputNamesThePlace_data()
         << "Procedure.performedPeriod.start"
         << "offset is unknown";
     QTest::newRow("period end garbage")
-        << QByteArray(R"({"resourceType":"Procedure","performedPeriod":{"start":"2026-03-14T10:00:00Z","end":"soon"}})")
-        << true << "PRO005" << "Procedure.performedPeriod.end" << "not a date-time";
+        << QByteArray(
+               R"({"resourceType":"Procedure","performedPeriod":{"start":"2026-03-14T10:00:00Z","end":"soon"}})")
+        << true << "PRO005"
+        << "Procedure.performedPeriod.end"
+        << "not a date-time";
     QTest::newRow("both performed")
-        << QByteArray(R"({"resourceType":"Procedure","performedDateTime":"2026-03-14T10:00:00Z","performedPeriod":{}})")
-        << true << "PRO005" << "Procedure.performed[x]" << "exactly one";
-    QTest::newRow("recorded bad") << QByteArray(R"({"resourceType":"Procedure","recordedDate":"noon"})") << true
-                                  << "PRO005" << "Procedure.recordedDate" << "not a date-time";
-    QTest::newRow("reason not array") << QByteArray(R"({"resourceType":"Procedure","reasonReference":{}})")
-                                      << true << "PRO006" << "Procedure.reasonReference" << "an array";
+        << QByteArray(
+               R"({"resourceType":"Procedure","performedDateTime":"2026-03-14T10:00:00Z","performedPeriod":{}})")
+        << true << "PRO005"
+        << "Procedure.performed[x]"
+        << "exactly one";
+    QTest::newRow("recorded bad") << QByteArray(R"({"resourceType":"Procedure","recordedDate":"noon"})")
+                                  << true << "PRO005"
+                                  << "Procedure.recordedDate"
+                                  << "not a date-time";
+    QTest::newRow("reason not array")
+        << QByteArray(R"({"resourceType":"Procedure","reasonReference":{}})") << true << "PRO006"
+        << "Procedure.reasonReference"
+        << "an array";
     QTest::newRow("reason item string")
-        << QByteArray(R"({"resourceType":"Procedure","reasonReference":[{"reference":"Condition/1"},"x"]})") << true
-        << "PRO006" << "Procedure.reasonReference[1]" << "an object";
+        << QByteArray(R"({"resourceType":"Procedure","reasonReference":[{"reference":"Condition/1"},"x"]})")
+        << true << "PRO006"
+        << "Procedure.reasonReference[1]"
+        << "an object";
     QTest::newRow("extension conflicts")
-        << QByteArray(R"({"resourceType":"Procedure","recordedDate":"2026-03-14T10:00:00Z","extension":[{"url":"http://hl7.org/fhir/5.0/StructureDefinition/extension-Procedure.recorded","valueDateTime":"2026-03-14T11:00:00Z"}]})")
-        << true << "PRO005" << "Procedure.extension[0]" << "different recorded date";
+        << QByteArray(
+               R"({"resourceType":"Procedure","recordedDate":"2026-03-14T10:00:00Z","extension":[{"url":"http://hl7.org/fhir/5.0/StructureDefinition/extension-Procedure.recorded","valueDateTime":"2026-03-14T11:00:00Z"}]})")
+        << true << "PRO005"
+        << "Procedure.extension[0]"
+        << "different recorded date";
     QTest::newRow("identifier value number")
-        << QByteArray(R"({"resourceType":"Procedure","identifier":[{"system":"urn:ietf:rfc:3986","value":5}]})")
-        << true << "500001" << "Procedure.identifier[0].value" << "a number";
+        << QByteArray(
+               R"({"resourceType":"Procedure","identifier":[{"system":"urn:ietf:rfc:3986","value":5}]})")
+        << true << "500001"
+        << "Procedure.identifier[0].value"
+        << "a number";
 }
 
 void TestProcedureFhir::malformedInputNamesThePlace()
@@ -237,8 +281,8 @@ void TestProcedureFhir::malformedInputNamesThePlace()
 
 void TestProcedureFhir::unknownElementsAreWarnedAbout()
 {
-    const auto read = Fhir::ProcedureReader::read(
-        QByteArray(R"({"resourceType":"Procedure","note":[{"text":"x"}],"subject":{"reference":"Patient/1","type":"Patient"}})"));
+    const auto read = Fhir::ProcedureReader::read(QByteArray(
+        R"({"resourceType":"Procedure","note":[{"text":"x"}],"subject":{"reference":"Patient/1","type":"Patient"}})"));
     QVERIFY(read.entry);
     QCOMPARE(read.problems.size(), 2);
     for (const auto &problem : read.problems) {
@@ -289,7 +333,8 @@ void TestProcedureFhir::mutatedInputNeverCrashes()
 
 void TestProcedureFhir::readsOperationOutcome()
 {
-    const auto read = Fhir::readOperationOutcome(readTestData(QStringLiteral("procedure/operationoutcome-dental.json")));
+    const auto read =
+        Fhir::readOperationOutcome(readTestData(QStringLiteral("procedure/operationoutcome-dental.json")));
     QVERIFY2(read.outcome, qPrintable(read.error));
     QCOMPARE(read.outcome->issues.size(), 2);
     const Fhir::OutcomeIssue &dental = read.outcome->issues.at(0);

@@ -21,7 +21,9 @@ ProcedureEntry validLine()
 {
     ProcedureEntry entry;
     entry.status = QStringLiteral("completed");
-    entry.category = Model::Coding{QLatin1String(Model::Systems::Snomed), {}, QStringLiteral("387713003"),
+    entry.category = Model::Coding{QLatin1String(Model::Systems::Snomed),
+                                   {},
+                                   QStringLiteral("387713003"),
                                    QStringLiteral("Surgical procedure")};
     entry.code = {QLatin1String(Model::Systems::Cpt), QStringLiteral("2026"), QStringLiteral("20610"),
                   QStringLiteral("Arthrocentesis, major joint")};
@@ -52,7 +54,8 @@ ProcedureEntry validLineWith(Change change)
     return entry;
 }
 
-bool containsFinding(const Model::Findings &findings, const QString &code, const QString &path, Severity severity)
+bool containsFinding(const Model::Findings &findings, const QString &code, const QString &path,
+                     Severity severity)
 {
     return std::any_of(findings.cbegin(), findings.cend(), [&](const Model::Finding &finding) {
         return finding.code == code && finding.path == path && finding.severity == severity &&
@@ -109,10 +112,12 @@ void TestValidator::everyRule_data()
 
     QTest::newRow("status missing") << validLineWith([](auto &e) { e.status.clear(); }) << "GEN011"
                                     << "Procedure.status" << error;
-    QTest::newRow("status preliminary") << validLineWith([](auto &e) { e.status = QStringLiteral("preparation"); })
-                                        << "500018" << "Procedure.status" << error;
-    QTest::newRow("status wrong case") << validLineWith([](auto &e) { e.status = QStringLiteral("Completed"); })
-                                       << "500018" << "Procedure.status" << error;
+    QTest::newRow("status preliminary")
+        << validLineWith([](auto &e) { e.status = QStringLiteral("preparation"); }) << "500018"
+        << "Procedure.status" << error;
+    QTest::newRow("status wrong case")
+        << validLineWith([](auto &e) { e.status = QStringLiteral("Completed"); }) << "500018"
+        << "Procedure.status" << error;
     QTest::newRow("category other system")
         << validLineWith([](auto &e) { e.category->system = QStringLiteral("http://loinc.org"); }) << "500001"
         << "Procedure.category.coding[0].system" << error;
@@ -121,33 +126,40 @@ void TestValidator::everyRule_data()
         << "Procedure.category.coding[0].code" << error;
     QTest::newRow("code missing") << validLineWith([](auto &e) { e.code.code.clear(); }) << "PRO001"
                                   << "Procedure.code.coding[0].code" << error;
-    QTest::newRow("code four digits") << validLineWith([](auto &e) { e.code.code = QStringLiteral("2061"); })
-                                      << "PRO001" << "Procedure.code.coding[0].code" << error;
+    QTest::newRow("code four digits")
+        << validLineWith([](auto &e) { e.code.code = QStringLiteral("2061"); }) << "PRO001"
+        << "Procedure.code.coding[0].code" << error;
     QTest::newRow("code six digits") << validLineWith([](auto &e) { e.code.code = QStringLiteral("206100"); })
-                                     << "PRO001" << "Procedure.code.coding[0].code" << error;
+                                     << "PRO001"
+                                     << "Procedure.code.coding[0].code" << error;
     QTest::newRow("code lower case suffix")
         << validLineWith([](auto &e) { e.code.code = QStringLiteral("0001t"); }) << "PRO001"
         << "Procedure.code.coding[0].code" << error;
     QTest::newRow("hcpcs level ii") << validLineWith([](auto &e) { e.code.code = QStringLiteral("J1100"); })
-                                    << "PRO001" << "Procedure.code.coding[0].code" << error;
+                                    << "PRO001"
+                                    << "Procedure.code.coding[0].code" << error;
     QTest::newRow("code system icd") << validLineWith([](auto &e) {
         e.code.system = QStringLiteral("http://hl7.org/fhir/sid/icd-10-cm");
-    }) << "PRO001" << "Procedure.code.coding[0].system" << error;
+    }) << "PRO001"
+                                     << "Procedure.code.coding[0].system" << error;
     QTest::newRow("code system missing") << validLineWith([](auto &e) { e.code.system.clear(); }) << "PRO001"
                                          << "Procedure.code.coding[0].system" << error;
     QTest::newRow("display missing") << validLineWith([](auto &e) { e.code.display.clear(); }) << "500030"
                                      << "Procedure.code.coding[0].display" << error;
     QTest::newRow("display blank") << validLineWith([](auto &e) { e.code.display = QStringLiteral("  "); })
-                                   << "500030" << "Procedure.code.coding[0].display" << error;
+                                   << "500030"
+                                   << "Procedure.code.coding[0].display" << error;
     QTest::newRow("dental cdt") << validLineWith([](auto &e) { e.code.code = QStringLiteral("D1110"); })
-                                << "500034" << "Procedure.code.coding[0].code" << error;
+                                << "500034"
+                                << "Procedure.code.coding[0].code" << error;
     QTest::newRow("subject missing") << validLineWith([](auto &e) { e.subject = {}; }) << "PRO003"
                                      << "Procedure.subject.reference" << error;
     QTest::newRow("subject wrong type")
         << validLineWith([](auto &e) { e.subject.reference = QStringLiteral("Practitioner/7"); }) << "PRO003"
         << "Procedure.subject.reference" << error;
     QTest::newRow("subject absolute url")
-        << validLineWith([](auto &e) { e.subject.reference = QStringLiteral("https://x/Patient/7"); }) << "PRO003"
+        << validLineWith([](auto &e) { e.subject.reference = QStringLiteral("https://x/Patient/7"); })
+        << "PRO003"
         << "Procedure.subject.reference" << error;
     QTest::newRow("encounter missing") << validLineWith([](auto &e) { e.encounter = {}; }) << "PRO004"
                                        << "Procedure.encounter.reference" << error;
@@ -158,16 +170,19 @@ void TestValidator::everyRule_data()
                                        << "Procedure.performedDateTime" << error;
     QTest::newRow("performed without offset") << validLineWith([](auto &e) {
         e.performedDateTime = QDateTime(QDate(2026, 3, 14), QTime(10, 0), Qt::LocalTime);
-    }) << "PRO005" << "Procedure.performedDateTime" << error;
+    }) << "PRO005"
+                                              << "Procedure.performedDateTime" << error;
     QTest::newRow("period on non-anesthesia code") << validLineWith([](auto &e) {
         e.performedDateTime = {};
         e.performedPeriod = {chicago(3, 14, 10), chicago(3, 14, 11)};
-    }) << "PRO005" << "Procedure.performedDateTime" << error;
-    QTest::newRow("anesthesia with single time") << validLineWith([](auto &e) {
-        e.code.code = QStringLiteral("01402");
-    }) << "500032" << "Procedure.performedPeriod" << error;
-    QTest::newRow("anesthesia lowest code") << validLineWith([](auto &e) { e.code.code = QStringLiteral("00100"); })
-                                            << "500032" << "Procedure.performedPeriod" << error;
+    }) << "PRO005"
+                                                   << "Procedure.performedDateTime" << error;
+    QTest::newRow("anesthesia with single time")
+        << validLineWith([](auto &e) { e.code.code = QStringLiteral("01402"); }) << "500032"
+        << "Procedure.performedPeriod" << error;
+    QTest::newRow("anesthesia lowest code")
+        << validLineWith([](auto &e) { e.code.code = QStringLiteral("00100"); }) << "500032"
+        << "Procedure.performedPeriod" << error;
     QTest::newRow("anesthesia highest code")
         << validLineWith([](auto &e) { e.code.code = QStringLiteral("01999"); }) << "500032"
         << "Procedure.performedPeriod" << error;
@@ -176,29 +191,37 @@ void TestValidator::everyRule_data()
     QTest::newRow("anesthesia without start") << anesthesiaLine({}, chicago(3, 14, 9)) << "500032"
                                               << "Procedure.performedPeriod.start" << error;
     QTest::newRow("anesthesia end before start")
-        << anesthesiaLine(chicago(3, 14, 10), chicago(3, 14, 9)) << "500029" << "Procedure.performedPeriod.end"
-        << error;
+        << anesthesiaLine(chicago(3, 14, 10), chicago(3, 14, 9)) << "500029"
+        << "Procedure.performedPeriod.end" << error;
     QTest::newRow("anesthesia start without offset")
         << anesthesiaLine(QDateTime(QDate(2026, 3, 14), QTime(9, 0), Qt::LocalTime), chicago(3, 14, 10))
-        << "PRO005" << "Procedure.performedPeriod.start" << error;
-    QTest::newRow("anesthesia over a day") << anesthesiaLine(chicago(3, 14, 9), chicago(3, 15, 10)) << "SBD003"
-                                           << "Procedure.performedPeriod.end" << warning;
-    QTest::newRow("anesthesia zero minutes") << anesthesiaLine(chicago(3, 14, 9), chicago(3, 14, 9)) << "SBD005"
-                                             << "Procedure.performedPeriod.end" << warning;
+        << "PRO005"
+        << "Procedure.performedPeriod.start" << error;
+    QTest::newRow("anesthesia over a day")
+        << anesthesiaLine(chicago(3, 14, 9), chicago(3, 15, 10)) << "SBD003"
+        << "Procedure.performedPeriod.end" << warning;
+    QTest::newRow("anesthesia zero minutes")
+        << anesthesiaLine(chicago(3, 14, 9), chicago(3, 14, 9)) << "SBD005"
+        << "Procedure.performedPeriod.end" << warning;
     QTest::newRow("recorded without offset") << validLineWith([](auto &e) {
         e.recordedDate = QDateTime(QDate(2026, 3, 14), QTime(11, 0), Qt::LocalTime);
-    }) << "PRO005" << "Procedure.recordedDate" << error;
+    }) << "PRO005"
+                                             << "Procedure.recordedDate" << error;
     QTest::newRow("recorded before performed")
         << validLineWith([](auto &e) { e.recordedDate = chicago(3, 14, 9); }) << "SBD002"
         << "Procedure.recordedDate" << warning;
-    QTest::newRow("reason not a condition") << validLineWith([](auto &e) {
-        e.reasonReferences.append({QStringLiteral("Observation/O-1")});
-    }) << "PRO006" << "Procedure.reasonReference[2].reference" << error;
-    QTest::newRow("reason empty") << validLineWith([](auto &e) { e.reasonReferences.append(Model::Reference{}); }) << "PRO006"
+    QTest::newRow("reason not a condition")
+        << validLineWith([](auto &e) { e.reasonReferences.append({QStringLiteral("Observation/O-1")}); })
+        << "PRO006"
+        << "Procedure.reasonReference[2].reference" << error;
+    QTest::newRow("reason empty") << validLineWith([](auto &e) {
+        e.reasonReferences.append(Model::Reference{});
+    }) << "PRO006"
                                   << "Procedure.reasonReference[2].reference" << error;
     QTest::newRow("reason twice") << validLineWith([](auto &e) {
         e.reasonReferences.append({QStringLiteral("Condition/C-1")});
-    }) << "500036" << "Procedure.reasonReference[2].reference" << error;
+    }) << "500036"
+                                  << "Procedure.reasonReference[2].reference" << error;
 }
 
 void TestValidator::everyRule()
@@ -221,12 +244,18 @@ void TestValidator::contextRules_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("path");
 
-    QTest::newRow("unknown patient") << 0 << "500023" << "Procedure.subject.reference";
-    QTest::newRow("unknown encounter") << 1 << "500024" << "Procedure.encounter.reference";
-    QTest::newRow("encounter of another patient") << 2 << "500024" << "Procedure.encounter.reference";
-    QTest::newRow("encounter signed off") << 3 << "500009" << "Procedure.encounter.reference";
-    QTest::newRow("encounter billed") << 4 << "500010" << "Procedure.encounter.reference";
-    QTest::newRow("diagnosis not the patient's") << 5 << "500037" << "Procedure.reasonReference[1].reference";
+    QTest::newRow("unknown patient") << 0 << "500023"
+                                     << "Procedure.subject.reference";
+    QTest::newRow("unknown encounter") << 1 << "500024"
+                                       << "Procedure.encounter.reference";
+    QTest::newRow("encounter of another patient") << 2 << "500024"
+                                                  << "Procedure.encounter.reference";
+    QTest::newRow("encounter signed off") << 3 << "500009"
+                                          << "Procedure.encounter.reference";
+    QTest::newRow("encounter billed") << 4 << "500010"
+                                      << "Procedure.encounter.reference";
+    QTest::newRow("diagnosis not the patient's") << 5 << "500037"
+                                                 << "Procedure.reasonReference[1].reference";
 }
 
 void TestValidator::contextRules()
@@ -290,13 +319,14 @@ void TestValidator::catalogFlagsAddToTheCodeForm()
     QVERIFY(Rules::Validator::needsPeriod(flaggedAnesthesia, context));
     QVERIFY(!Rules::Validator::needsPeriod(flaggedAnesthesia));
 
-    findings = Rules::Validator::check(validLineWith([](auto &e) { e.code.code = QStringLiteral("41899"); }), context);
-    QVERIFY(containsFinding(findings, QStringLiteral("500034"), QStringLiteral("Procedure.code.coding[0].code"),
-                            Severity::Error));
+    findings = Rules::Validator::check(validLineWith([](auto &e) { e.code.code = QStringLiteral("41899"); }),
+                                       context);
+    QVERIFY(containsFinding(findings, QStringLiteral("500034"),
+                            QStringLiteral("Procedure.code.coding[0].code"), Severity::Error));
 
     findings = Rules::Validator::check(validLine(), context);
-    QVERIFY(containsFinding(findings, QStringLiteral("SBD006"), QStringLiteral("Procedure.code.coding[0].code"),
-                            Severity::Warning));
+    QVERIFY(containsFinding(findings, QStringLiteral("SBD006"),
+                            QStringLiteral("Procedure.code.coding[0].code"), Severity::Warning));
     QVERIFY(!Model::hasErrors(findings));
 }
 
@@ -414,7 +444,8 @@ void TestValidator::documentCheckReportsEachProblemOnce()
     QVERIFY(!check.isValid());
     QCOMPARE(check.findings.size(), 1);
     QCOMPARE(check.findings.at(0).code, QStringLiteral("PRO005"));
-    QVERIFY2(check.findings.at(0).message.contains(QStringLiteral("only a date")), qPrintable(check.findings.at(0).message));
+    QVERIFY2(check.findings.at(0).message.contains(QStringLiteral("only a date")),
+             qPrintable(check.findings.at(0).message));
 }
 
 void TestValidator::vendorExampleIsValid()

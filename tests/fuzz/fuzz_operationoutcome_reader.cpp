@@ -1,9 +1,9 @@
 // Any EHR error body must be read without crashing; what was read must survive a
 // write and a second read.
-#include "fhir/operationoutcome.h"
-
 #include <cstdint>
 #include <cstdlib>
+
+#include "fhir/operationoutcome.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

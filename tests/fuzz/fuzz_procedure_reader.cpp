@@ -1,11 +1,11 @@
 // Whatever bytes arrive, the reader answers without crashing, and what it could read
 // survives a write and a second read unchanged.
+#include <cstdint>
+#include <cstdlib>
+
 #include "fhir/procedurereader.h"
 #include "fhir/procedurewriter.h"
 #include "rules/validator.h"
-
-#include <cstdint>
-#include <cstdlib>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -28,8 +28,8 @@ private Q_SLOTS:
         QTest::newRow("recorded r4-strict") << "Procedure.extension('http://hl7.org/fhir/5.0/"
                                                "StructureDefinition/extension-Procedure.recorded')"
                                             << int(FormField::Recorded) << -1;
-        QTest::newRow("recorded extension as read") << "Procedure.extension[0].valueDateTime"
-                                                    << int(FormField::Recorded) << -1;
+        QTest::newRow("recorded extension as read")
+            << "Procedure.extension[0].valueDateTime" << int(FormField::Recorded) << -1;
         QTest::newRow("subject") << "Procedure.subject.reference" << int(FormField::Patient) << -1;
         QTest::newRow("encounter") << "Procedure.encounter.reference" << int(FormField::Encounter) << -1;
         QTest::newRow("second diagnosis")
