@@ -44,6 +44,10 @@
 
 using namespace std::chrono_literals;
 
+// Generous on purpose: a passing wait ends as soon as its condition holds, and CI machines
+// run several suites at once on two cores.
+constexpr int SlowMachineTimeoutMs = 30000;
+
 namespace {
 
 quint16 freePort()
@@ -92,12 +96,14 @@ private:
         QCOMPARE(focused()->objectName(), QStringLiteral("patientSearchEdit"));
         QTest::keyClicks(focused(), search);
         QTest::keyClick(focused(), Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->encounterPicker()->patientModel()->rowCount() >= 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->encounterPicker()->patientModel()->rowCount() >= 1,
+                                 SlowMachineTimeoutMs);
         QTest::keyClick(focused(), Qt::Key_Down);
         QCOMPARE(focused()->objectName(), QStringLiteral("patientList"));
         QTRY_VERIFY_WITH_TIMEOUT(m_window->encounterPicker()->encounterModel()->rowOf(encounterId) >= 0,
-                                 5000);
-        QTRY_VERIFY(m_window->encounterPicker()->contextFor(encounterId).has_value());
+                                 SlowMachineTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->encounterPicker()->contextFor(encounterId).has_value(),
+                                 SlowMachineTimeoutMs);
         QTest::keyClick(focused(), Qt::Key_Return); // on to the encounters
         auto *encounters = widget<QListView>("encounterList");
         QCOMPARE(focused(), encounters);
@@ -106,7 +112,8 @@ private:
         QTest::keyClick(encounters, Qt::Key_Return);
         QCOMPARE(m_window->lineEditor()->encounter().encounterId, encounterId);
         QCOMPARE(focused()->objectName(), QStringLiteral("cptCodeEdit"));
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->lineEditor()->encounter().diagnoses.size() >= 2, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->lineEditor()->encounter().diagnoses.size() >= 2,
+                                 SlowMachineTimeoutMs);
     }
 
     /// Code, category, time, the first two diagnoses, Ctrl+Enter.
@@ -237,7 +244,8 @@ private Q_SLOTS:
         typeLine(QStringLiteral("20610"), QStringLiteral("1030"));
         QCOMPARE(m_workspace->store()->lines().size(), 1);
         const qint64 id = lastLine().id;
-        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(id)->state, Outbox::LineState::Sent, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(id)->state, Outbox::LineState::Sent,
+                                  SlowMachineTimeoutMs);
         QCOMPARE(m_workspace->trainingServer()->procedureCount(), before + 1);
 
         // The row says so, with the EHR's id.
@@ -300,7 +308,8 @@ private Q_SLOTS:
         QTest::keyClick(focused(), Qt::Key_Return, Qt::ControlModifier);
         QCOMPARE(m_workspace->store()->lines().size(), 1);
         const qint64 id = lastLine().id;
-        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(id)->state, Outbox::LineState::Sent, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(id)->state, Outbox::LineState::Sent,
+                                  SlowMachineTimeoutMs);
         const QJsonObject procedure = storedProcedure(*m_workspace->store()->line(id));
         QVERIFY(!procedure.contains(QStringLiteral("performedDateTime")));
         const QJsonObject period = procedure.value(QStringLiteral("performedPeriod")).toObject();
@@ -362,8 +371,10 @@ private Q_SLOTS:
         typeLine(QStringLiteral("99213"), QStringLiteral("1100"));
         const qint64 id = lastLine().id;
         QVERIFY(id > 0);
-        QTRY_VERIFY_WITH_TIMEOUT(m_workspace->store()->line(id)->attempts >= 1, 10000);
-        QTRY_VERIFY(widget<QLabel>("connectionLabel")->text().contains(QStringLiteral("Offline")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_workspace->store()->line(id)->attempts >= 1, SlowMachineTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            widget<QLabel>("connectionLabel")->text().contains(QStringLiteral("Offline")),
+            SlowMachineTimeoutMs);
         QVERIFY(widget<QLabel>("queueSizeLabel")->text().contains(QStringLiteral("1 waiting")));
         const int row = m_window->linesModel()->rowOf(id);
         QTRY_COMPARE(m_window->linesModel()->index(row, Ui::OutboxLinesModel::StateColumn).data().toString(),
@@ -377,10 +388,14 @@ private Q_SLOTS:
 
         QString error;
         QVERIFY2(server->start(&error), qPrintable(error));
-        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(id)->state, Outbox::LineState::Sent, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(id)->state, Outbox::LineState::Sent,
+                                  SlowMachineTimeoutMs);
         QCOMPARE(server->procedureCount(), before + 1);
-        QTRY_VERIFY(widget<QLabel>("connectionLabel")->text().contains(QStringLiteral("Online")));
-        QTRY_VERIFY(widget<QLabel>("queueSizeLabel")->text().contains(QStringLiteral("Queue empty")));
+        QTRY_VERIFY_WITH_TIMEOUT(widget<QLabel>("connectionLabel")->text().contains(QStringLiteral("Online")),
+                                 SlowMachineTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            widget<QLabel>("queueSizeLabel")->text().contains(QStringLiteral("Queue empty")),
+            SlowMachineTimeoutMs);
         QCOMPARE(m_window->queueView()->model()->rowCount(), 0);
     }
 
@@ -389,16 +404,20 @@ private Q_SLOTS:
         openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805"));
         typeLine(QStringLiteral("99213"), QStringLiteral("1200"));
         const qint64 first = lastLine().id;
-        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(first)->state, Outbox::LineState::Sent, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(first)->state, Outbox::LineState::Sent,
+                                  SlowMachineTimeoutMs);
         // The same procedure again: the EHR refuses it as a duplicate record.
         typeLine(QStringLiteral("99213"), QStringLiteral("1200"));
         const qint64 second = lastLine().id;
         QVERIFY(second != first);
         QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(second)->state,
-                                  Outbox::LineState::NeedsCorrection, 10000);
+                                  Outbox::LineState::NeedsCorrection, SlowMachineTimeoutMs);
         QCOMPARE(m_workspace->store()->line(second)->findings.value(0).code, QStringLiteral("500002"));
-        QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("refused")));
-        QTRY_VERIFY(widget<QLabel>("queueSizeLabel")->text().contains(QStringLiteral("1 to correct")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(QStringLiteral("refused")),
+                                 SlowMachineTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            widget<QLabel>("queueSizeLabel")->text().contains(QStringLiteral("1 to correct")),
+            SlowMachineTimeoutMs);
         const int row = m_window->linesModel()->rowOf(second);
         QCOMPARE(m_window->linesModel()->index(row, Ui::OutboxLinesModel::StateColumn).data().toString(),
                  QStringLiteral("Needs correction"));
@@ -423,7 +442,8 @@ private Q_SLOTS:
         QTest::keyClicks(performed, QStringLiteral("1215"));
         QTest::keyClick(performed, Qt::Key_Return, Qt::ControlModifier);
         QCOMPARE(m_workspace->store()->lines().size(), 2); // corrected in place, not a new line
-        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(second)->state, Outbox::LineState::Sent, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(second)->state, Outbox::LineState::Sent,
+                                  SlowMachineTimeoutMs);
         const QJsonObject procedure = storedProcedure(*m_workspace->store()->line(second));
         QCOMPARE(procedure.value(QStringLiteral("performedDateTime")).toString(),
                  QStringLiteral("2026-03-14T12:15:00-05:00"));
@@ -439,13 +459,14 @@ private Q_SLOTS:
         search->selectAll();
         QTest::keyClicks(search, QStringLiteral("Okafor"));
         QTest::keyClick(search, Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() >= 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() >= 1, SlowMachineTimeoutMs);
         QCOMPARE(m_window->encounterPicker()->patientModel()->rowCount(), 1);
         QVERIFY2(widget<QLabel>("patientStatusLabel")->text().contains(QStringLiteral("offline copy")),
                  qPrintable(widget<QLabel>("patientStatusLabel")->text()));
         // The clerk can still open the encounter and enter a line; it waits in the queue.
         QTRY_VERIFY_WITH_TIMEOUT(
-            m_window->encounterPicker()->contextFor(QStringLiteral("Encounter-805")).has_value(), 5000);
+            m_window->encounterPicker()->contextFor(QStringLiteral("Encounter-805")).has_value(),
+            SlowMachineTimeoutMs);
         const auto context = m_window->encounterPicker()->contextFor(QStringLiteral("Encounter-805"));
         QVERIFY(context->diagnosesKnown);
         QCOMPARE(context->diagnoses.size(), m_window->lineEditor()->encounter().diagnoses.size());
@@ -458,12 +479,13 @@ private Q_SLOTS:
         typeLine(QStringLiteral("99213"), QStringLiteral("0800"));
         const qint64 id = lastLine().id;
         // A line in flight cannot be discarded; hold the sender so the line stays put.
-        QTRY_VERIFY_WITH_TIMEOUT(m_workspace->store()->line(id)->attempts >= 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_workspace->store()->line(id)->attempts >= 1, SlowMachineTimeoutMs);
         m_workspace->sender()->stop();
-        QTRY_VERIFY(m_workspace->store()->line(id)->state == Outbox::LineState::Pending);
+        QTRY_VERIFY_WITH_TIMEOUT(m_workspace->store()->line(id)->state == Outbox::LineState::Pending,
+                                 SlowMachineTimeoutMs);
         QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
         QCOMPARE(focused()->objectName(), QStringLiteral("queueTable"));
-        QTRY_COMPARE(m_window->queueView()->currentLineId(), id);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->queueView()->currentLineId(), id, SlowMachineTimeoutMs);
 
         const auto answer = [this](bool discard) {
             QTimer::singleShot(0, this, [discard] {
@@ -491,7 +513,7 @@ private Q_SLOTS:
         QTest::keyClicks(focused(), QStringLiteral("D0120"));
         widget<QComboBox>("categoryCombo")->setFocus();
         auto *list = widget<QListView>("findingsList");
-        QTRY_VERIFY(list->model()->rowCount() >= 1);
+        QTRY_VERIFY_WITH_TIMEOUT(list->model()->rowCount() >= 1, SlowMachineTimeoutMs);
         const QModelIndex first = list->model()->index(0, 0);
         QCOMPARE(first.data(Ui::FindingsModel::CodeRole).toString(), QStringLiteral("500034"));
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(first).center());
@@ -567,7 +589,8 @@ private Q_SLOTS:
         openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805"));
         typeLine(QStringLiteral("99213"), QStringLiteral("0900"));
         const qint64 id = lastLine().id;
-        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(id)->state, Outbox::LineState::Sent, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(id)->state, Outbox::LineState::Sent,
+                                  SlowMachineTimeoutMs);
         QCOMPARE(ehr.procedureCount(), 1);
         QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("ehr-outbox.sqlite"))));
         // superbill-cli sees the same EHR.
