@@ -65,88 +65,73 @@ OfflineCache::OfflineCache(OutboxStore &store)
 
 bool OfflineCache::storePatients(const QList<QJsonObject> &resources)
 {
-    QSqlDatabase db = m_store.database();
-    if (!db.transaction())
-        return false;
-    const qint64 now = m_store.clock().nowUtc().toMSecsSinceEpoch();
-    QSqlQuery query(db);
-    query.prepare(
-        QStringLiteral("INSERT OR REPLACE INTO cache_patients (id, search_text, resource, fetched_at) "
-                       "VALUES (?, ?, ?, ?)"));
+    QList<QVariantList> rows;
     for (const auto &resource : resources) {
-        const auto patient = Ehr::PatientSummary::fromFhir(resource);
-        if (!patient)
-            continue;
-        query.addBindValue(patient->id);
-        query.addBindValue(searchTextOf(*patient));
-        query.addBindValue(toText(resource));
-        query.addBindValue(now);
-        if (!execOrWarn(query)) {
-            db.rollback();
-            return false;
-        }
+        if (const auto patient = Ehr::PatientSummary::fromFhir(resource))
+            rows.append({patient->id, searchTextOf(*patient), toText(resource)});
     }
-    return db.commit();
+    return writeRows(
+        {}, {},
+        QStringLiteral("INSERT OR REPLACE INTO cache_patients (id, search_text, resource, fetched_at) "
+                       "VALUES (?, ?, ?, ?)"),
+        rows);
 }
 
 bool OfflineCache::replaceEncounters(const QString &patientId, const QList<QJsonObject> &resources)
 {
-    QSqlDatabase db = m_store.database();
-    if (!db.transaction())
-        return false;
-    const qint64 now = m_store.clock().nowUtc().toMSecsSinceEpoch();
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("DELETE FROM cache_encounters WHERE patient_id = ?"));
-    query.addBindValue(patientId);
-    bool ok = execOrWarn(query);
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO cache_encounters (id, patient_id, resource, "
-                                 "fetched_at) VALUES (?, ?, ?, ?)"));
+    QList<QVariantList> rows;
     for (const auto &resource : resources) {
         const auto encounter = Ehr::EncounterSummary::fromFhir(resource);
-        if (!ok || !encounter || encounter->patientId != patientId)
-            continue;
-        query.addBindValue(encounter->id);
-        query.addBindValue(patientId);
-        query.addBindValue(toText(resource));
-        query.addBindValue(now);
-        ok = execOrWarn(query);
+        if (encounter && encounter->patientId == patientId)
+            rows.append({encounter->id, patientId, toText(resource)});
     }
-    if (!ok) {
-        db.rollback();
-        return false;
-    }
-    return db.commit();
+    return writeRows(QStringLiteral("DELETE FROM cache_encounters WHERE patient_id = ?"), {patientId},
+                     QStringLiteral("INSERT OR REPLACE INTO cache_encounters (id, patient_id, resource, "
+                                    "fetched_at) VALUES (?, ?, ?, ?)"),
+                     rows);
 }
 
 bool OfflineCache::replaceConditions(const QString &patientId, const QString &encounterId,
                                      const QList<QJsonObject> &resources)
 {
+    QList<QVariantList> rows;
+    for (const auto &resource : resources) {
+        const auto condition = Ehr::ConditionSummary::fromFhir(resource);
+        if (condition && condition->patientId == patientId)
+            rows.append({condition->id, patientId, condition->encounterId, toText(resource)});
+    }
+    const QString deleteSql =
+        encounterId.isEmpty()
+            ? QStringLiteral("DELETE FROM cache_conditions WHERE patient_id = ?")
+            : QStringLiteral("DELETE FROM cache_conditions WHERE patient_id = ? AND encounter_id = ?");
+    const QVariantList deleteValues =
+        encounterId.isEmpty() ? QVariantList{patientId} : QVariantList{patientId, encounterId};
+    return writeRows(deleteSql, deleteValues,
+                     QStringLiteral("INSERT OR REPLACE INTO cache_conditions (id, patient_id, encounter_id, "
+                                    "resource, fetched_at) VALUES (?, ?, COALESCE(?, ''), ?, ?)"),
+                     rows);
+}
+
+bool OfflineCache::writeRows(const QString &deleteSql, const QVariantList &deleteValues,
+                             const QString &insertSql, const QList<QVariantList> &rows)
+{
     QSqlDatabase db = m_store.database();
     if (!db.transaction())
         return false;
     const qint64 now = m_store.clock().nowUtc().toMSecsSinceEpoch();
     QSqlQuery query(db);
-    if (encounterId.isEmpty()) {
-        query.prepare(QStringLiteral("DELETE FROM cache_conditions WHERE patient_id = ?"));
-        query.addBindValue(patientId);
-    } else {
-        query.prepare(
-            QStringLiteral("DELETE FROM cache_conditions WHERE patient_id = ? AND encounter_id = ?"));
-        query.addBindValue(patientId);
-        query.addBindValue(encounterId);
+    bool ok = true;
+    if (!deleteSql.isEmpty()) {
+        query.prepare(deleteSql);
+        for (const QVariant &value : deleteValues)
+            query.addBindValue(value);
+        ok = execOrWarn(query);
     }
-    bool ok = execOrWarn(query);
-    query.prepare(
-        QStringLiteral("INSERT OR REPLACE INTO cache_conditions (id, patient_id, encounter_id, resource, "
-                       "fetched_at) VALUES (?, ?, COALESCE(?, ''), ?, ?)"));
-    for (const auto &resource : resources) {
-        const auto condition = Ehr::ConditionSummary::fromFhir(resource);
-        if (!ok || !condition || condition->patientId != patientId)
-            continue;
-        query.addBindValue(condition->id);
-        query.addBindValue(patientId);
-        query.addBindValue(condition->encounterId);
-        query.addBindValue(toText(resource));
+    if (ok)
+        query.prepare(insertSql);
+    for (qsizetype i = 0; ok && i < rows.size(); ++i) {
+        for (const QVariant &value : rows.at(i))
+            query.addBindValue(value);
         query.addBindValue(now);
         ok = execOrWarn(query);
     }

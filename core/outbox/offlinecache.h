@@ -7,6 +7,7 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <QVariantList>
 
 #include "ehr/conditionsummary.h"
 #include "ehr/encountersummary.h"
@@ -54,6 +55,11 @@ public:
     bool clear();
 
 private:
+    /// In one transaction: deleteSql (when given) with deleteValues, then insertSql once per row with
+    /// the row's values and the fetch time appended.
+    bool writeRows(const QString &deleteSql, const QVariantList &deleteValues, const QString &insertSql,
+                   const QList<QVariantList> &rows);
+
     OutboxStore &m_store;
 };
 
