@@ -3,7 +3,10 @@
 #include <QByteArray>
 #include <QFile>
 #include <QString>
+#include <QStringList>
 #include <QTest>
+
+#include "catalog/codeentry.h"
 
 /// The path of tests/data/catalog/<name>.
 inline QString catalogFixture(const QString &name)
@@ -21,4 +24,20 @@ inline QByteArray readCatalogFixture(const QString &name)
         return {};
     }
     return file.readAll();
+}
+
+/// The codes of a search result, in order.
+inline QStringList codes(const Catalog::CodeEntries &entries)
+{
+    QStringList list;
+    for (const auto &entry : entries)
+        list.append(entry.code);
+    return list;
+}
+
+/// "20610 20611" -> {"20610", "20611"}; "" -> {} (for _data() rows).
+inline QStringList split(const char *codes)
+{
+    const QString text = QString::fromUtf8(codes);
+    return text.isEmpty() ? QStringList() : text.split(u' ');
 }

@@ -1,6 +1,7 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include "../common/findingtext.h"
 #include "catalog/codecatalog.h"
 #include "rules/validator.h"
 
@@ -35,14 +36,6 @@ bool has(const Model::Findings &findings, const char *code, const char *path)
     return std::any_of(findings.cbegin(), findings.cend(), [&](const Model::Finding &f) {
         return f.code == QLatin1String(code) && f.path == QLatin1String(path) && f.isError();
     });
-}
-
-QString describe(const Model::Findings &findings)
-{
-    QStringList lines;
-    for (const auto &f : findings)
-        lines.append(f.code + u' ' + f.path + QStringLiteral(": ") + f.message);
-    return lines.join(QStringLiteral("; "));
 }
 
 } // namespace
@@ -83,7 +76,7 @@ void TestCatalogRules::init()
 void TestCatalogRules::plainCodeIsValid()
 {
     const auto findings = Rules::Validator::check(lineFor(*m_catalog, QStringLiteral("20610")), context());
-    QVERIFY2(findings.isEmpty(), qPrintable(describe(findings)));
+    QVERIFY2(findings.isEmpty(), qPrintable(describeFindings(findings)));
 }
 
 void TestCatalogRules::catalogFlaggedDentalCodeIsRefused_data()
@@ -102,10 +95,11 @@ void TestCatalogRules::catalogFlaggedDentalCodeIsRefused()
 
     // Without the catalog the form of the code says nothing is wrong ...
     const auto withoutCatalog = Rules::Validator::check(entry);
-    QVERIFY2(withoutCatalog.isEmpty(), qPrintable(describe(withoutCatalog)));
+    QVERIFY2(withoutCatalog.isEmpty(), qPrintable(describeFindings(withoutCatalog)));
     // ... with it, the EHR's dental rule applies.
     const auto findings = Rules::Validator::check(entry, context());
-    QVERIFY2(has(findings, "500034", "Procedure.code.coding[0].code"), qPrintable(describe(findings)));
+    QVERIFY2(has(findings, "500034", "Procedure.code.coding[0].code"),
+             qPrintable(describeFindings(findings)));
 }
 
 void TestCatalogRules::catalogFlaggedAnesthesiaCodeNeedsAPeriod_data()
@@ -124,7 +118,7 @@ void TestCatalogRules::catalogFlaggedAnesthesiaCodeNeedsAPeriod()
     QVERIFY(!Rules::Validator::needsPeriod(entry));
     QVERIFY(Rules::Validator::needsPeriod(entry, context()));
     const auto findings = Rules::Validator::check(entry, context());
-    QVERIFY2(has(findings, "500032", "Procedure.performedPeriod"), qPrintable(describe(findings)));
+    QVERIFY2(has(findings, "500032", "Procedure.performedPeriod"), qPrintable(describeFindings(findings)));
     QVERIFY2(!has(Rules::Validator::check(entry), "500032", "Procedure.performedPeriod"),
              "without the catalog the code is not anesthesia");
 }
@@ -136,7 +130,7 @@ void TestCatalogRules::periodSatisfiesCatalogFlaggedAnesthesia()
     entry.performedPeriod = {chicago(10), chicago(10, 40)};
     entry.recordedDate = chicago(11);
     const auto findings = Rules::Validator::check(entry, context());
-    QVERIFY2(!Model::hasErrors(findings), qPrintable(describe(findings)));
+    QVERIFY2(!Model::hasErrors(findings), qPrintable(describeFindings(findings)));
 }
 
 void TestCatalogRules::inactiveCodeIsAWarning()

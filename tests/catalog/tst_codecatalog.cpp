@@ -13,20 +13,6 @@ using Catalog::ImportReport;
 
 namespace {
 
-QStringList codes(const Catalog::CodeEntries &entries)
-{
-    QStringList list;
-    for (const auto &e : entries)
-        list.append(e.code);
-    return list;
-}
-
-QStringList split(const char *codes)
-{
-    const QString text = QString::fromUtf8(codes);
-    return text.isEmpty() ? QStringList() : text.split(u' ');
-}
-
 QList<int> errorLines(const ImportReport &report)
 {
     QList<int> lines;

@@ -5,18 +5,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../common/processrun.h"
 #include "catalogtestdata.h"
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
+using Run = ProcessRun;
 
 /// superbill-cli codes import|search, run as a user would.
 class TestCodesCli : public QObject
@@ -50,7 +42,6 @@ void TestCodesCli::init()
 
 Run TestCodesCli::run(const QStringList &arguments, const QProcessEnvironment &extra)
 {
-    QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     // Keep the default catalog path inside the test's folder.
     environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
@@ -58,18 +49,8 @@ Run TestCodesCli::run(const QStringList &arguments, const QProcessEnvironment &e
     environment.remove(QStringLiteral("SUPERBILL_CATALOG_DB"));
     for (const QString &key : extra.keys())
         environment.insert(key, extra.value(key));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(SUPERBILL_CLI), QStringList{QStringLiteral("codes")} + arguments);
-    Run result;
-    if (!process.waitForStarted(10000) || !process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return runProgram(QStringLiteral(SUPERBILL_CLI), QStringList{QStringLiteral("codes")} + arguments,
+                      environment, {}, 30000);
 }
 
 void TestCodesCli::searchUsesTheTrainingCatalogWithoutADatabase()

@@ -9,6 +9,7 @@
 #include "catalog/codefileparser.h"
 #include "catalog/foldtext.h"
 #include "catalog/searchindex.h"
+#include "catalogtestdata.h"
 
 using Catalog::CodeEntry;
 using Catalog::SearchIndex;
@@ -45,20 +46,6 @@ SearchIndex smallIndex()
         entry("99213", "Consulta médica de seguimiento"),
         entry("D0120", "Periodic oral exam"),
     });
-}
-
-QStringList codes(const Catalog::CodeEntries &entries)
-{
-    QStringList list;
-    for (const auto &e : entries)
-        list.append(e.code);
-    return list;
-}
-
-QStringList split(const char *codes)
-{
-    const QString text = QString::fromUtf8(codes);
-    return text.isEmpty() ? QStringList() : text.split(u' ');
 }
 
 SearchIndex trainingIndex()

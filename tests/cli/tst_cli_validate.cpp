@@ -5,32 +5,16 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../common/processrun.h"
+
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = ProcessRun;
 
 Run runCli(const QStringList &arguments, const QByteArray &input = {})
 {
-    QProcess process;
-    process.start(QStringLiteral(SUPERBILL_CLI), arguments);
-    if (!process.waitForStarted(10000))
-        return {};
-    if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return runProgram(QStringLiteral(SUPERBILL_CLI), arguments, QProcessEnvironment::systemEnvironment(),
+                      input, 30000);
 }
 
 QString testFile(const QString &name)

@@ -1,5 +1,6 @@
 #include <QTimeZone>
 
+#include "../common/findingtext.h"
 #include "fhir/datetime.h"
 #include "rules/documentcheck.h"
 #include "rules/validator.h"
@@ -61,14 +62,6 @@ bool containsFinding(const Model::Findings &findings, const QString &code, const
         return finding.code == code && finding.path == path && finding.severity == severity &&
                !finding.message.isEmpty();
     });
-}
-
-QString describe(const Model::Findings &findings)
-{
-    QStringList lines;
-    for (const auto &finding : findings)
-        lines.append(finding.code + u' ' + finding.path + QStringLiteral(": ") + finding.message);
-    return lines.join(QStringLiteral("; "));
 }
 
 } // namespace
@@ -232,9 +225,9 @@ void TestValidator::everyRule()
     QFETCH(Severity, severity);
 
     const Model::Findings findings = Rules::Validator::check(entry);
-    QVERIFY2(containsFinding(findings, code, path, severity), qPrintable(describe(findings)));
+    QVERIFY2(containsFinding(findings, code, path, severity), qPrintable(describeFindings(findings)));
     // One broken rule gives one finding, so the form marks one field.
-    QVERIFY2(findings.size() == 1, qPrintable(describe(findings)));
+    QVERIFY2(findings.size() == 1, qPrintable(describeFindings(findings)));
     QCOMPARE(Model::hasErrors(findings), severity == Severity::Error);
 }
 
@@ -291,7 +284,7 @@ void TestValidator::contextRules()
         break;
     }
     const Model::Findings findings = Rules::Validator::check(validLine(), context);
-    QVERIFY2(containsFinding(findings, code, path, Severity::Error), qPrintable(describe(findings)));
+    QVERIFY2(containsFinding(findings, code, path, Severity::Error), qPrintable(describeFindings(findings)));
     QCOMPARE(findings.size(), 1);
 }
 
@@ -315,7 +308,7 @@ void TestValidator::catalogFlagsAddToTheCodeForm()
     auto findings = Rules::Validator::check(flaggedAnesthesia, context);
     QVERIFY2(containsFinding(findings, QStringLiteral("500032"), QStringLiteral("Procedure.performedPeriod"),
                              Severity::Error),
-             qPrintable(describe(findings)));
+             qPrintable(describeFindings(findings)));
     QVERIFY(Rules::Validator::needsPeriod(flaggedAnesthesia, context));
     QVERIFY(!Rules::Validator::needsPeriod(flaggedAnesthesia));
 
@@ -397,11 +390,12 @@ void TestValidator::daylightSavingGapAndRepeatedHour()
     const auto found = std::find_if(findings.cbegin(), findings.cend(), [&](const Model::Finding &finding) {
         return finding.code == code && finding.path == path && finding.severity == severity;
     });
-    QVERIFY2(found != findings.cend(), qPrintable(describe(findings)));
+    QVERIFY2(found != findings.cend(), qPrintable(describeFindings(findings)));
     QVERIFY2(found->message.contains(messageContains), qPrintable(found->message));
     // A time that does not exist is not a missing time.
     for (const auto &finding : findings)
-        QVERIFY2(!finding.message.contains(QStringLiteral("required")), qPrintable(describe(findings)));
+        QVERIFY2(!finding.message.contains(QStringLiteral("required")),
+                 qPrintable(describeFindings(findings)));
 }
 
 void TestValidator::referencesAreWholeStrings_data()
@@ -431,7 +425,7 @@ void TestValidator::referencesAreWholeStrings()
     QFETCH(QString, path);
 
     const Model::Findings findings = Rules::Validator::check(entry);
-    QVERIFY2(containsFinding(findings, code, path, Severity::Error), qPrintable(describe(findings)));
+    QVERIFY2(containsFinding(findings, code, path, Severity::Error), qPrintable(describeFindings(findings)));
 }
 
 void TestValidator::documentCheckReportsEachProblemOnce()
@@ -452,7 +446,7 @@ void TestValidator::vendorExampleIsValid()
 {
     const Rules::DocumentCheck check =
         Rules::checkProcedureDocument(readTestData(QStringLiteral("procedure/vendor-example.json")));
-    QVERIFY2(check.isValid(), qPrintable(describe(check.findings)));
+    QVERIFY2(check.isValid(), qPrintable(describeFindings(check.findings)));
     QCOMPARE(check.findings, Model::Findings());
 }
 

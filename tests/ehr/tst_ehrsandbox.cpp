@@ -5,6 +5,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "../common/ehrclientfixture.h"
 #include "../common/sampleentry.h"
 #include "../common/sandboxfixture.h"
 #include "ehr/ehrclient.h"
@@ -63,10 +64,8 @@ void TestEhrSandbox::init()
     m_server = startTestSandbox(options);
     QVERIFY(m_server);
     m_token = QLatin1String(Token);
-    m_client = std::make_unique<EhrClient>();
-    QVERIFY(m_client->setBaseUrl(m_server->baseUrl()));
-    m_client->setTokenProvider([this] { return m_token; });
-    m_client->setTransferTimeout(std::chrono::milliseconds(3000));
+    m_client = clientFor(*m_server, m_token, std::chrono::milliseconds(3000));
+    QVERIFY(m_client);
 }
 
 void TestEhrSandbox::cleanup()

@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../common/ehrclientfixture.h"
 #include "common/clock.h"
 #include "outbox/outboxstore.h"
 #include "outbox/patientdirectory.h"
@@ -50,10 +51,8 @@ void TestPatientDirectory::init()
     m_sandbox = startSandbox();
     QVERIFY(m_sandbox);
     m_token = QLatin1String(SandboxToken);
-    m_client = std::make_unique<Ehr::EhrClient>();
-    QVERIFY(m_client->setBaseUrl(m_sandbox->baseUrl()));
-    m_client->setTokenProvider([this] { return m_token; });
-    m_client->setTransferTimeout(std::chrono::milliseconds(2000));
+    m_client = clientFor(*m_sandbox, m_token, std::chrono::milliseconds(2000));
+    QVERIFY(m_client);
     m_directory = std::make_unique<PatientDirectory>(m_client.get(), m_store.get());
 }
 

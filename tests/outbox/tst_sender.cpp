@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../common/ehrclientfixture.h"
 #include "../common/sampleentry.h"
 #include "../ehr/scriptedserver.h"
 #include "outbox/outboxstore.h"
@@ -96,10 +97,8 @@ void TestSender::init()
     m_sandbox = startSandbox();
     QVERIFY(m_sandbox);
     m_token = QLatin1String(SandboxToken);
-    m_client = std::make_unique<Ehr::EhrClient>();
-    QVERIFY(m_client->setBaseUrl(m_sandbox->baseUrl()));
-    m_client->setTokenProvider([this] { return m_token; });
-    m_client->setTransferTimeout(std::chrono::milliseconds(3000));
+    m_client = clientFor(*m_sandbox, m_token, std::chrono::milliseconds(3000));
+    QVERIFY(m_client);
 }
 
 void TestSender::cleanup()

@@ -5,6 +5,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
+#include "../common/processrun.h"
 #include "sandboxtestclient.h"
 
 namespace {
@@ -22,25 +23,11 @@ QString readLine(QProcess &process, int timeoutMs = 10000)
     return process.canReadLine() ? QString::fromUtf8(process.readLine()).trimmed() : QString();
 }
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = ProcessRun;
 
 Run runToEnd(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(Executable, arguments);
-    if (!process.waitForFinished(10000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return runProgram(Executable, arguments, QProcessEnvironment::systemEnvironment(), {}, 10000);
 }
 
 QUrl listeningUrl(const QString &line)

@@ -4,6 +4,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../common/processrun.h"
+
 /// The superbill executable as a person starts it: --version, --help, first start in training.
 class TestApp : public QObject
 {
@@ -22,17 +24,10 @@ private:
 
     QByteArray run(const QStringList &arguments, const QTemporaryDir &dir, int *exitCode)
     {
-        QProcess process;
-        process.setProcessEnvironment(environment(dir));
-        process.start(QStringLiteral(SUPERBILL_APP), arguments);
-        if (!process.waitForFinished(30000)) {
-            process.kill();
-            process.waitForFinished();
-            *exitCode = -1;
-            return {};
-        }
-        *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        return process.readAllStandardOutput();
+        const ProcessRun run =
+            runProgram(QStringLiteral(SUPERBILL_APP), arguments, environment(dir), {}, 30000);
+        *exitCode = run.exitCode;
+        return run.out.toUtf8();
     }
 
 private Q_SLOTS:

@@ -15,6 +15,7 @@
 #include <QTranslator>
 #include <QXmlStreamReader>
 
+#include "../common/processrun.h"
 #include "appsettings.h"
 #include "ehr/ehrclient.h"
 #include "lineeditor.h"
@@ -461,12 +462,11 @@ private Q_SLOTS:
         if (!forced.isEmpty())
             environment.insert(QStringLiteral("SUPERBILL_LANGUAGE"), forced);
         environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        QProcess app;
-        app.setProcessEnvironment(environment);
-        app.start(QStringLiteral(SUPERBILL_APP), {QStringLiteral("--help")});
-        QVERIFY2(app.waitForFinished(30000), "superbill --help did not finish");
-        QCOMPARE(app.exitCode(), 0);
-        const QString help = QString::fromUtf8(app.readAllStandardOutput());
+        const ProcessRun app =
+            runProgram(QStringLiteral(SUPERBILL_APP), {QStringLiteral("--help")}, environment, {}, 30000);
+        QVERIFY2(app.finished, "superbill --help did not finish");
+        QCOMPARE(app.exitCode, 0);
+        const QString help = app.out;
         const bool inSpanish = help.contains(u"Ingreso de superbills para EHR con FHIR R4");
         const bool inEnglish = help.contains(u"Superbill entry for FHIR R4 EHRs");
         QVERIFY2(inSpanish != inEnglish, qPrintable(help));
