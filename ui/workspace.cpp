@@ -234,7 +234,6 @@ void Workspace::setOnline(bool online)
     m_online = online;
     if (online) {
         m_probeTimer.stop();
-        sendWaitingNow();
     } else {
         m_probeTimer.start();
     }
@@ -252,22 +251,6 @@ void Workspace::probe()
             status.kind == Ehr::ReadStatus::Kind::Failed)
             setOnline(true);
     });
-}
-
-void Workspace::sendWaitingNow()
-{
-    // The EHR is back: lines waiting out their back-off go now rather than minutes later.
-    if (!m_store)
-        return;
-    const QDateTime now = clock().nowUtc();
-    for (const auto &line : m_store->lines(Outbox::LineState::Pending)) {
-        if (line.nextAttemptAt.isValid() && line.nextAttemptAt > now) {
-            QString ignored;
-            m_store->retry(line.id, &ignored);
-        }
-    }
-    if (m_sender)
-        m_sender->wake();
 }
 
 void Workspace::setSendingProblem(const QString &problem)

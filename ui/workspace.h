@@ -118,7 +118,6 @@ private:
     void setSendingProblem(const QString &problem);
     bool startTraining(QString *token, QString *error);
     bool openCatalog(QString *error);
-    void sendWaitingNow();
 
     Options m_options;
     std::unique_ptr<Sandbox::Server> m_server;

@@ -586,6 +586,32 @@ int OutboxStore::recoverInterrupted(QString *error)
     return int(ids.size());
 }
 
+int OutboxStore::bringWaitingForward()
+{
+    const qint64 now = nowMs();
+    QList<qint64> ids;
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT id FROM lines WHERE state = 'pending' AND next_attempt_at > ?"));
+    query.addBindValue(now);
+    if (!query.exec())
+        return -1;
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    if (ids.isEmpty())
+        return 0;
+    query.prepare(QStringLiteral(
+        "UPDATE lines SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?"));
+    query.addBindValue(now);
+    query.addBindValue(now);
+    if (!query.exec()) {
+        qCWarning(lcOutbox) << "could not bring waiting lines forward:" << query.lastError().text();
+        return -1;
+    }
+    for (const qint64 id : std::as_const(ids))
+        notify(id);
+    return int(ids.size());
+}
+
 std::optional<OutboxLine> OutboxStore::lineForPerson(qint64 id, const QString &refusal, QString *error) const
 {
     auto current = line(id);

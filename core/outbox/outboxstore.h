@@ -66,6 +66,10 @@ public:
     /// to be resent with the same identifier. Returns how many, or -1 (with a reason) on failure.
     int recoverInterrupted(QString *error = nullptr);
 
+    /// The EHR answers again: pending lines waiting out their back-off become due now (the sender's
+    /// doing, so no audit row). Returns how many, or -1 when the file cannot be written.
+    int bringWaitingForward();
+
     /// A person asks to send now: pending or needs-correction → pending, due now.
     bool retry(qint64 id, QString *error);
     /// A person corrected a refused or waiting line: new content, same identifier, pending.

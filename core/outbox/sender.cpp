@@ -43,6 +43,9 @@ Sender::Sender(OutboxStore *store, Ehr::EhrClient *client, QObject *parent)
             return;
         m_online = reachable;
         emit onlineChanged(reachable);
+        // Back-off waits for an EHR that is down; once it answers, waiting lines go now, not minutes later.
+        if (reachable && m_store)
+            m_store->bringWaitingForward();
         if (reachable)
             schedulePump();
     });

@@ -10,6 +10,7 @@
 
 #include "../common/ehrclientfixture.h"
 #include "../common/sampleentry.h"
+#include "../common/sandboxfixture.h"
 #include "../ehr/scriptedserver.h"
 #include "outbox/outboxstore.h"
 #include "outbox/sender.h"
@@ -69,6 +70,7 @@ private slots:
     void insecureUrlPausesQueue();
     void secondSenderOnSameOutboxIsRefused();
     void onlineFollowsReachability();
+    void waitingLinesGoOnceTheEhrAnswersAgain();
     void capabilitiesAreReadBeforeSending();
     void unwritableOutboxPausesUntilWritable();
     void htmlAnswerIsNotTakenAsStored();
@@ -496,6 +498,35 @@ void TestSender::onlineFollowsReachability()
     QVERIFY(!sender->isOnline());
     QVERIFY(m_store->line(id)->attempts >= 1);
     QVERIFY(!m_store->line(id)->outcomeUnknown); // refused connections never reached the EHR
+}
+
+void TestSender::waitingLinesGoOnceTheEhrAnswersAgain()
+{
+    auto sender = std::make_unique<Sender>(m_store.get(), m_client.get());
+    BackoffPolicy slow;
+    slow.base = std::chrono::minutes(10); // without being brought forward the line would wait 10 minutes
+    slow.jitter = 0;
+    sender->setBackoff(slow);
+    const quint16 port = m_sandbox->port();
+    m_sandbox->stop();
+    QString error;
+    QVERIFY(sender->start(&error));
+    const qint64 id = *m_store->enqueue(entryAt(0), &error);
+    QTRY_VERIFY_WITH_TIMEOUT(!sender->isOnline() && m_store->line(id)->attempts >= 1, 10000);
+    QVERIFY(m_store->line(id)->nextAttemptAt > QDateTime::currentDateTimeUtc().addSecs(60));
+
+    Sandbox::ServerOptions options = m_sandbox->options();
+    options.port = port;
+    m_sandbox = startTestSandbox(options);
+    QVERIFY(m_sandbox);
+    bool answered = false;
+    m_client->checkCapabilities(this, [&answered](const auto &, const auto &) { answered = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(answered, 10000);
+    QVERIFY(sender->isOnline());
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->line(id)->state, LineState::Sent, 10000);
+    // The sender's doing, not a person's: no "retry" row in the audit.
+    for (const auto &entry : m_store->audit(id))
+        QVERIFY(entry.event != u"retry");
 }
 
 void TestSender::capabilitiesAreReadBeforeSending()
