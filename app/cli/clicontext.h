@@ -177,7 +177,7 @@ inline QJsonObject lineJson(const Outbox::OutboxLine &line)
             {QStringLiteral("createdAt"), time(line.createdAt)},
             {QStringLiteral("nextAttemptAt"), time(line.nextAttemptAt)},
             {QStringLiteral("sentAt"), time(line.sentAt)},
-            {QStringLiteral("findings"), Outbox::findingsToJson(line.findings)}};
+            {QStringLiteral("findings"), Model::findingsToJson(line.findings)}};
 }
 
 } // namespace Cli

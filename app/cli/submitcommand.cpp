@@ -163,7 +163,7 @@ int runSubmit(const QStringList &arguments)
         if (json) {
             QJsonObject item{{QStringLiteral("file"), submitted.file},
                              {QStringLiteral("valid"), submitted.valid},
-                             {QStringLiteral("findings"), Outbox::findingsToJson(submitted.findings)}};
+                             {QStringLiteral("findings"), Model::findingsToJson(submitted.findings)}};
             if (!submitted.readable)
                 item.insert(QStringLiteral("error"), QStringLiteral("unreadable"));
             if (!submitted.queueError.isEmpty())

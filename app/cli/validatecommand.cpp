@@ -11,14 +11,6 @@ namespace Cli {
 
 namespace {
 
-QJsonObject findingJson(const Model::Finding &finding)
-{
-    return {{QStringLiteral("code"), finding.code},
-            {QStringLiteral("severity"), Model::severityName(finding.severity)},
-            {QStringLiteral("path"), finding.path},
-            {QStringLiteral("message"), finding.message}};
-}
-
 int runValidate(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -57,12 +49,9 @@ int runValidate(const QStringList &arguments)
         const Rules::DocumentCheck check = Rules::checkProcedureDocument(contents, context);
         anyInvalid = anyInvalid || !check.isValid();
         if (parser.isSet(jsonOption)) {
-            QJsonArray findings;
-            for (const auto &finding : check.findings)
-                findings.append(findingJson(finding));
             report.append(QJsonObject{{QStringLiteral("file"), file},
                                       {QStringLiteral("valid"), check.isValid()},
-                                      {QStringLiteral("findings"), findings}});
+                                      {QStringLiteral("findings"), Model::findingsToJson(check.findings)}});
             continue;
         }
         for (const auto &finding : check.findings)

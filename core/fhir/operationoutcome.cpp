@@ -48,15 +48,6 @@ OutcomeIssue readIssue(const QJsonObject &json)
     return issue;
 }
 
-Model::Severity severityOf(const QString &fhirSeverity)
-{
-    if (fhirSeverity == u"warning")
-        return Model::Severity::Warning;
-    if (fhirSeverity == u"information")
-        return Model::Severity::Information;
-    return Model::Severity::Error;
-}
-
 } // namespace
 
 OutcomeReadResult readOperationOutcome(const QByteArray &json)
@@ -146,8 +137,9 @@ Model::Findings OperationOutcome::toFindings() const
 {
     Model::Findings findings;
     for (const auto &issue : issues)
-        findings.append(
-            {issue.ehrCode(), severityOf(issue.severity), issue.expressions.value(0), issue.text()});
+        findings.append({issue.ehrCode(),
+                         Model::severityFromName(issue.severity).value_or(Model::Severity::Error),
+                         issue.expressions.value(0), issue.text()});
     return findings;
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <QJsonObject>
+
 namespace Model {
 
 QString severityName(Severity severity)
@@ -15,6 +17,41 @@ QString severityName(Severity severity)
         return QStringLiteral("information");
     }
     return QStringLiteral("error");
+}
+
+std::optional<Severity> severityFromName(const QString &name)
+{
+    for (const auto severity : {Severity::Error, Severity::Warning, Severity::Information}) {
+        if (severityName(severity) == name)
+            return severity;
+    }
+    return std::nullopt;
+}
+
+QJsonArray findingsToJson(const Findings &findings)
+{
+    QJsonArray array;
+    for (const auto &finding : findings) {
+        array.append(QJsonObject{{QStringLiteral("code"), finding.code},
+                                 {QStringLiteral("severity"), severityName(finding.severity)},
+                                 {QStringLiteral("path"), finding.path},
+                                 {QStringLiteral("message"), finding.message}});
+    }
+    return array;
+}
+
+Findings findingsFromJson(const QJsonArray &array)
+{
+    Findings findings;
+    for (const auto &item : array) {
+        const QJsonObject object = item.toObject();
+        findings.append(
+            {object.value(QStringLiteral("code")).toString(),
+             severityFromName(object.value(QStringLiteral("severity")).toString()).value_or(Severity::Error),
+             object.value(QStringLiteral("path")).toString(),
+             object.value(QStringLiteral("message")).toString()});
+    }
+    return findings;
 }
 
 bool hasErrors(const Findings &findings)

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <optional>
+
+#include <QJsonArray>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -32,8 +35,13 @@ struct Finding
 using Findings = QList<Finding>;
 
 QString severityName(Severity severity);
+std::optional<Severity> severityFromName(const QString &name);
 bool hasErrors(const Findings &findings);
 
+/// Findings as JSON objects {code, severity, path, message}: how the outbox stores them and how
+/// superbill-cli prints them with --json. An unknown severity reads as an error.
+QJsonArray findingsToJson(const Findings &findings);
+Findings findingsFromJson(const QJsonArray &array);
 } // namespace Model
 
 Q_DECLARE_METATYPE(Model::Finding)

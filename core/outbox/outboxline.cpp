@@ -33,34 +33,6 @@ std::optional<LineState> lineStateFromName(const QString &name)
     return std::nullopt;
 }
 
-QJsonArray findingsToJson(const Model::Findings &findings)
-{
-    QJsonArray array;
-    for (const auto &finding : findings) {
-        array.append(QJsonObject{{QStringLiteral("code"), finding.code},
-                                 {QStringLiteral("severity"), Model::severityName(finding.severity)},
-                                 {QStringLiteral("path"), finding.path},
-                                 {QStringLiteral("message"), finding.message}});
-    }
-    return array;
-}
-
-Model::Findings findingsFromJson(const QJsonArray &array)
-{
-    Model::Findings findings;
-    for (const auto &item : array) {
-        const QJsonObject object = item.toObject();
-        const QString severity = object.value(QStringLiteral("severity")).toString();
-        findings.append({object.value(QStringLiteral("code")).toString(),
-                         severity == u"warning"       ? Model::Severity::Warning
-                         : severity == u"information" ? Model::Severity::Information
-                                                      : Model::Severity::Error,
-                         object.value(QStringLiteral("path")).toString(),
-                         object.value(QStringLiteral("message")).toString()});
-    }
-    return findings;
-}
-
 std::optional<Model::ProcedureEntry> OutboxLine::entry() const
 {
     return Fhir::ProcedureReader::read(entryJson).entry;

@@ -77,11 +77,6 @@ struct QueueCounts
     friend bool operator==(const QueueCounts &, const QueueCounts &) = default;
 };
 
-/// Findings as JSON objects {code, severity, path, message}: how the outbox stores them and how
-/// superbill-cli prints them with --json.
-QJsonArray findingsToJson(const Model::Findings &findings);
-Model::Findings findingsFromJson(const QJsonArray &array);
-
 /// One row of the audit log: an attempt or a person's action on a line. Never holds a token.
 struct AuditEntry
 {

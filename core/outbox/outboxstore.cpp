@@ -88,7 +88,7 @@ const QList<QStringList> &migrations()
 
 QString findingsText(const Model::Findings &findings)
 {
-    return QString::fromUtf8(QJsonDocument(findingsToJson(findings)).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(QJsonDocument(Model::findingsToJson(findings)).toJson(QJsonDocument::Compact));
 }
 
 QDateTime fromMs(const QVariant &value)
@@ -122,7 +122,8 @@ OutboxLine lineFromQuery(const QSqlQuery &query)
     line.lastResult = query.value(14).toString();
     line.lastHttpStatus = query.value(15).toInt();
     line.lastError = query.value(16).toString();
-    line.findings = findingsFromJson(QJsonDocument::fromJson(query.value(17).toString().toUtf8()).array());
+    line.findings =
+        Model::findingsFromJson(QJsonDocument::fromJson(query.value(17).toString().toUtf8()).array());
     line.ehrId = query.value(18).toString();
     return line;
 }
