@@ -11,6 +11,7 @@
 #include "ehrlog.h"
 #include "fhir/extensions.h"
 #include "fhir/procedurewriter.h"
+#include "model/procedureentry.h"
 #include "networkjob.h"
 
 namespace Ehr {
@@ -356,10 +357,15 @@ EhrClient::RequestId EhrClient::searchPatients(const QString &text, const QObjec
 {
     QUrlQuery query;
     const QString trimmed = text.trimmed();
+    // Names have no digits: text with digits is an MRN ("MRN-104200", "104200") or a patient id
+    // ("Patient-265").
     static const QRegularExpression mrnLike(QStringLiteral("^[A-Za-z]{0,4}-?[0-9][0-9-]*$"));
+    static const QRegularExpression hasDigit(QStringLiteral("[0-9]"));
     if (mrnLike.match(trimmed).hasMatch())
         query.addQueryItem(QStringLiteral("identifier"),
                            QLatin1String(Fhir::Urls::MrnSystem) + u'|' + trimmed);
+    else if (Model::isFhirId(trimmed) && hasDigit.match(trimmed).hasMatch())
+        query.addQueryItem(QStringLiteral("_id"), trimmed);
     else if (!trimmed.isEmpty())
         query.addQueryItem(QStringLiteral("name"), trimmed);
     return search(QStringLiteral("Patient"), query, context, [done](const ResourceList &list) {

@@ -84,7 +84,7 @@ public:
 
     /// GET [base]/metadata: FHIR version, conditional create. Adjusts conditionalCreate().
     RequestId checkCapabilities(const QObject *context, CapabilitiesCallback done);
-    /// Patients by name or MRN (all when text is empty).
+    /// Patients by name, MRN ("MRN-104200") or patient id ("Patient-265"); all when text is empty.
     RequestId searchPatients(const QString &text, const QObject *context,
                              std::function<void(const PatientList &)> done);
     RequestId encountersOf(const QString &patientId, const QObject *context,

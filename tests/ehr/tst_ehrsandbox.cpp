@@ -42,6 +42,8 @@ private slots:
     void lostAnswerIsRetryableUnknown();
     void hangTimesOut();
     void searchesFollowPages();
+    void searchPatientsByNameMrnOrId_data();
+    void searchPatientsByNameMrnOrId();
     void readsTheDemoEncounter();
     void findsProcedureByIdentifier();
     void identifierWithQueryCharacters_data();
@@ -241,6 +243,25 @@ void TestEhrSandbox::searchesFollowPages()
     QTRY_VERIFY(byName.has_value());
     QCOMPARE(byName->items.size(), 1);
     QCOMPARE(byName->items.first().id, QStringLiteral("Patient-265"));
+}
+
+void TestEhrSandbox::searchPatientsByNameMrnOrId_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("name") << "Okafor";
+    QTest::newRow("mrn as shown") << "MRN-104200";
+    QTest::newRow("patient id") << "Patient-265";
+}
+
+void TestEhrSandbox::searchPatientsByNameMrnOrId()
+{
+    QFETCH(QString, text);
+    std::optional<PatientList> found;
+    m_client->searchPatients(text, this, [&](const PatientList &list) { found = list; });
+    QTRY_VERIFY(found.has_value());
+    QVERIFY2(found->status.ok(), qPrintable(found->status.errorString));
+    QCOMPARE(found->items.size(), 1);
+    QCOMPARE(found->items.first().id, QStringLiteral("Patient-265"));
 }
 
 void TestEhrSandbox::readsTheDemoEncounter()
