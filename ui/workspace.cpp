@@ -3,7 +3,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QRandomGenerator>
 
 #include "catalog/codecatalog.h"
 #include "common/clock.h"
@@ -14,22 +13,11 @@
 #include "outbox/patientdirectory.h"
 #include "outbox/sender.h"
 #include "sandbox/server.h"
+#include "sandbox/token.h"
 
 Q_LOGGING_CATEGORY(lcWorkspace, "superbill.ui.workspace")
 
 namespace Ui {
-
-namespace {
-
-QString randomToken()
-{
-    QByteArray bytes(32, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
-    return QString::fromLatin1(
-        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
-} // namespace
 
 Workspace::Workspace(QObject *parent)
     : QObject(parent)
@@ -123,7 +111,7 @@ bool Workspace::startTraining(QString *token, QString *error)
 {
     Sandbox::ServerOptions options;
     options.port = m_options.trainingPort;
-    options.token = randomToken();
+    options.token = Sandbox::Token::generate();
     options.dataFile = QDir(m_options.dataDir).filePath(QStringLiteral("training-ehr.sqlite"));
     options.logRequests = false;
     m_server = std::make_unique<Sandbox::Server>(options);
