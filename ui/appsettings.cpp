@@ -17,6 +17,11 @@ const auto Splitters = QStringLiteral("window/splitter/");
 const auto RecentCodes = QStringLiteral("codes/recent");
 } // namespace Key
 
+QTimeZone ConnectionSettings::clinicZone() const
+{
+    return clinicTimeZone.isEmpty() ? QTimeZone::systemTimeZone() : QTimeZone(clinicTimeZone);
+}
+
 AppSettings::AppSettings()
     : m_settings(std::make_unique<QSettings>())
 {

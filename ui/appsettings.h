@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
+#include <QTimeZone>
 #include <QUrl>
 
 #include "fhir/dialect.h"
@@ -28,6 +29,9 @@ struct ConnectionSettings
     Fhir::Dialect dialect = Fhir::Dialect::EhrVendor;
     QByteArray clinicTimeZone; ///< IANA id; empty: this computer's zone
     int unitMinutes = 15;      ///< anesthesia time-unit length for the estimate
+
+    /// The zone times are entered in when the encounter names none: clinicTimeZone, else this computer's.
+    QTimeZone clinicZone() const;
 
     friend bool operator==(const ConnectionSettings &, const ConnectionSettings &) = default;
 };

@@ -364,9 +364,7 @@ void MainWindow::attachWorkspace()
     setWindowTitle(training ? tr("Superbill Desk — Training") : tr("Superbill Desk"));
     m_banner->setVisible(training);
     const ConnectionSettings connection = m_settings.connection();
-    const QTimeZone clinicZone = connection.clinicTimeZone.isEmpty() ? QTimeZone::systemTimeZone()
-                                                                     : QTimeZone(connection.clinicTimeZone);
-    m_picker->setClinicZone(clinicZone);
+    m_picker->setClinicZone(connection.clinicZone());
     m_picker->setDirectory(m_workspace.directory(), m_workspace.client());
     m_editor->setUnitMinutes(connection.unitMinutes);
     m_editor->setClock(&m_workspace.clock());
@@ -501,9 +499,7 @@ void MainWindow::openLine(qint64 lineId)
         return;
     }
     // Fetch the encounter's facts and diagnoses; offline, the line opens with what it says itself.
-    const ConnectionSettings connection = m_settings.connection();
-    const QTimeZone clinicZone = connection.clinicTimeZone.isEmpty() ? QTimeZone::systemTimeZone()
-                                                                     : QTimeZone(connection.clinicTimeZone);
+    const QTimeZone clinicZone = m_settings.connection().clinicZone();
     EncounterContext fallback;
     fallback.patientId = line->patientId;
     fallback.encounterId = line->encounterId;
@@ -600,8 +596,7 @@ void MainWindow::showSettings()
         restartWorkspace();
     } else {
         m_editor->setUnitMinutes(after.unitMinutes);
-        m_picker->setClinicZone(after.clinicTimeZone.isEmpty() ? QTimeZone::systemTimeZone()
-                                                               : QTimeZone(after.clinicTimeZone));
+        m_picker->setClinicZone(after.clinicZone());
     }
     statusBar()->showMessage(tr("Settings saved."), 5000);
 }
