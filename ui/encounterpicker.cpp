@@ -13,7 +13,6 @@
 #include <QListView>
 #include <QLocale>
 #include <QRegularExpression>
-#include <QStyle>
 #include <QUrlQuery>
 #include <QVBoxLayout>
 
@@ -21,6 +20,7 @@
 #include "encounterlistmodel.h"
 #include "outbox/patientdirectory.h"
 #include "patientlistmodel.h"
+#include "theme.h"
 
 namespace Ui {
 
@@ -165,10 +165,8 @@ void EncounterPicker::focusSearch()
 void EncounterPicker::setStatus(QLabel *label, const QString &text, bool problem)
 {
     label->setText(text);
-    label->setProperty("role", problem ? QStringLiteral("fieldMessage") : QStringLiteral("hint"));
-    label->setProperty("severity", problem ? QStringLiteral("error") : QString());
-    label->style()->unpolish(label);
-    label->style()->polish(label);
+    setStyleProperties(label, {{"role", problem ? QStringLiteral("fieldMessage") : QStringLiteral("hint")},
+                               {"severity", problem ? QStringLiteral("error") : QString()}});
 }
 
 void EncounterPicker::search()

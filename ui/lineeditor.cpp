@@ -17,7 +17,6 @@
 #include <QLoggingCategory>
 #include <QPixmap>
 #include <QPushButton>
-#include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -26,6 +25,7 @@
 #include "common/clock.h"
 #include "rules/categories.h"
 #include "rules/errorcatalog.h"
+#include "theme.h"
 #include "zoneddatetimeedit.h"
 
 Q_LOGGING_CATEGORY(lcLineEditor, "superbill.ui")
@@ -46,13 +46,6 @@ QString severityName(const Model::Findings &findings)
         warning = warning || finding.severity == Model::Severity::Warning;
     }
     return warning ? QStringLiteral("warning") : QString();
-}
-
-void repolish(QWidget *widget)
-{
-    widget->style()->unpolish(widget);
-    widget->style()->polish(widget);
-    widget->update();
 }
 
 QLabel *makeMessageLabel(const QString &objectName, QWidget *parent)
@@ -551,8 +544,8 @@ void LineEditor::refreshEncounterHeader()
     m_encounterStateLabel->setText(m_encounter.stateText);
     m_encounterStateLabel->setVisible(!m_encounter.stateText.isEmpty());
     const bool closed = m_encounter.facts.signedOff || m_encounter.facts.billed || !m_encounter.facts.exists;
-    m_encounterStateLabel->setProperty("state", closed ? QStringLiteral("closed") : QStringLiteral("open"));
-    repolish(m_encounterStateLabel);
+    setStyleProperty(m_encounterStateLabel, "state",
+                     closed ? QStringLiteral("closed") : QStringLiteral("open"));
 }
 
 void LineEditor::refreshDiagnosisOptions()
@@ -772,8 +765,7 @@ void LineEditor::setDescriptionFromCatalog(bool fromCatalog)
     m_descriptionFromCatalog = fromCatalog;
     // A description the catalog filled is skipped by Tab (still editable with a click or Alt+C, Tab).
     m_descriptionEdit->setFocusPolicy(fromCatalog ? Qt::ClickFocus : Qt::StrongFocus);
-    m_descriptionEdit->setProperty("filled", fromCatalog);
-    repolish(m_descriptionEdit);
+    setStyleProperty(m_descriptionEdit, "filled", fromCatalog);
 }
 
 void LineEditor::addSelectedDiagnosis()
@@ -915,8 +907,7 @@ void LineEditor::showFindings()
         QLabel *label = it.value();
         label->setText(lines.join(QStringLiteral("<br>")));
         label->setVisible(!lines.isEmpty());
-        label->setProperty("severity", severityName(findings));
-        repolish(label);
+        setStyleProperty(label, "severity", severityName(findings));
     }
 
     for (auto it = m_fieldWidgets.cbegin(); it != m_fieldWidgets.cend(); ++it) {
@@ -928,11 +919,7 @@ void LineEditor::showFindings()
             codes << finding.code;
         QWidget *widget = it.value();
         widget->setProperty("findingCodes", codes);
-        const QString severity = severityName(findings);
-        if (widget->property("finding").toString() != severity) {
-            widget->setProperty("finding", severity);
-            repolish(widget);
-        }
+        setStyleProperty(widget, "finding", severityName(findings));
         QStringList tips;
         for (const auto &finding : findings)
             tips << finding.code + QStringLiteral(": ") + finding.message;
@@ -985,8 +972,7 @@ void LineEditor::showFindings()
         state = QStringLiteral("ok");
     }
     m_summaryLabel->setText(summary);
-    m_summaryLabel->setProperty("state", state);
-    repolish(m_summaryLabel);
+    setStyleProperty(m_summaryLabel, "state", state);
 }
 
 QWidget *LineEditor::fieldWidget(FormField field) const

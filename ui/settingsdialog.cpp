@@ -10,12 +10,12 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
-#include <QStyle>
 #include <QTimeZone>
 #include <QTimer>
 #include <QVBoxLayout>
 
 #include "linedraft.h"
+#include "theme.h"
 #include "tokenstore.h"
 
 namespace Ui {
@@ -257,9 +257,7 @@ bool SettingsDialog::checkUrl()
     m_urlMessage->setText(error);
     m_urlMessage->setVisible(!error.isEmpty());
     fitHeight();
-    m_urlEdit->setProperty("finding", error.isEmpty() ? QString() : QStringLiteral("error"));
-    m_urlEdit->style()->unpolish(m_urlEdit);
-    m_urlEdit->style()->polish(m_urlEdit);
+    setStyleProperty(m_urlEdit, "finding", error.isEmpty() ? QString() : QStringLiteral("error"));
     return error.isEmpty();
 }
 

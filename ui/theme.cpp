@@ -3,7 +3,9 @@
 #include <QApplication>
 #include <QFont>
 #include <QPalette>
+#include <QStyle>
 #include <QStyleFactory>
+#include <QWidget>
 
 namespace Ui {
 
@@ -96,6 +98,22 @@ void applyTheme(QApplication &app)
         font.setPointSizeF(10);
     app.setFont(font);
     app.setStyleSheet(QLatin1String(StyleSheet));
+}
+
+void setStyleProperties(QWidget *widget, std::initializer_list<std::pair<const char *, QVariant>> properties)
+{
+    bool changed = false;
+    for (const auto &[name, value] : properties) {
+        if (widget->property(name) != value) {
+            widget->setProperty(name, value);
+            changed = true;
+        }
+    }
+    if (!changed)
+        return;
+    widget->style()->unpolish(widget);
+    widget->style()->polish(widget);
+    widget->update();
 }
 
 } // namespace Ui

@@ -1,6 +1,12 @@
 #pragma once
 
+#include <initializer_list>
+#include <utility>
+
+#include <QVariant>
+
 class QApplication;
+class QWidget;
 
 namespace Ui {
 
@@ -10,5 +16,13 @@ namespace Ui {
  * Widgets only set a "role" or "finding" property; the colours live here.
  */
 void applyTheme(QApplication &app);
+
+/// Sets properties the style sheet selects on ("finding", "severity", "state" ...) and re-polishes the
+/// widget once, only when a value changed: a re-polish recomputes the widget's whole style.
+void setStyleProperties(QWidget *widget, std::initializer_list<std::pair<const char *, QVariant>> properties);
+inline void setStyleProperty(QWidget *widget, const char *name, const QVariant &value)
+{
+    setStyleProperties(widget, {{name, value}});
+}
 
 } // namespace Ui
