@@ -840,7 +840,6 @@ void LineEditor::revalidate()
     m_periodRow->setVisible(m_check.needsPeriod);
     updateTimeLabels();
     showFindings();
-    Q_EMIT findingsChanged(m_visibleFindings);
 }
 
 void LineEditor::updateTimeLabels()
@@ -886,9 +885,11 @@ void LineEditor::showFindings()
     };
     collect(m_check.findings, false);
     collect(m_ehrFindings, true);
-    m_visibleFindings.clear();
+    Model::Findings visible;
     for (const auto &findings : std::as_const(byField))
-        m_visibleFindings += findings;
+        visible += findings;
+    const bool changed = visible != m_visibleFindings;
+    m_visibleFindings = visible;
 
     for (auto it = m_messageLabels.cbegin(); it != m_messageLabels.cend(); ++it) {
         if (it.key() == FormField::Patient)
@@ -973,6 +974,8 @@ void LineEditor::showFindings()
     }
     m_summaryLabel->setText(summary);
     setStyleProperty(m_summaryLabel, "state", state);
+    if (changed)
+        Q_EMIT findingsChanged(m_visibleFindings);
 }
 
 QWidget *LineEditor::fieldWidget(FormField field) const
@@ -1008,7 +1011,6 @@ bool LineEditor::submit()
     if (m_check.hasErrors()) {
         m_submitAttempted = true;
         showFindings();
-        Q_EMIT findingsChanged(m_visibleFindings);
         for (const auto &finding : m_check.findings) {
             if (!finding.isError())
                 continue;

@@ -98,7 +98,7 @@ public Q_SLOTS:
     void focusCode();
 
 Q_SIGNALS:
-    /// The visible findings changed (see visibleFindings()).
+    /// The visible findings changed (see visibleFindings()); an edit that changes none sends nothing.
     void findingsChanged(const Model::Findings &findings);
     /// A line was handed to the submit handler and kept; lineId is -1 for a new line.
     void submitted(qint64 lineId, const Model::ProcedureEntry &entry);

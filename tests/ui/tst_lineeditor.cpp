@@ -118,6 +118,21 @@ private Q_SLOTS:
         QCOMPARE(field<QLineEdit>("cptDescriptionEdit")->focusPolicy(), Qt::StrongFocus);
     }
 
+    void findingsChangedOnlyWhenTheyChange()
+    {
+        QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("99213"));
+        QSignalSpy changed(m_editor.get(), &Ui::LineEditor::findingsChanged);
+        auto *description = field<QLineEdit>("cptDescriptionEdit");
+        QTest::keyClicks(description, QStringLiteral(" left"));
+        QCOMPARE(changed.count(), 0);
+        description->selectAll();
+        QTest::keyClick(description, Qt::Key_Delete);
+        QCOMPARE(changed.count(), 1);
+        const auto findings = changed.takeFirst().at(0).value<Model::Findings>();
+        QVERIFY(std::any_of(findings.cbegin(), findings.cend(),
+                            [](const Model::Finding &f) { return f.code == QStringLiteral("500030"); }));
+    }
+
     void completerOffersCatalogCodes()
     {
         QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("arthrocentesis major"));
