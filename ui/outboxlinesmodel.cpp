@@ -146,9 +146,21 @@ void OutboxLinesModel::refresh()
 
 void OutboxLinesModel::onLineChanged(qint64 id)
 {
+    // The sender changes lines all the time; reading every line back for each would grow with the
+    // outbox's history, so only a line joining the view (or a changed entry) reloads it.
     const int row = rowOf(id);
     const auto line = m_store ? m_store->line(id) : std::nullopt;
-    if (row >= 0 && line && accepts(*line) && line->entryJson == m_lines.at(row).entryJson) {
+    const bool shown = line && accepts(*line);
+    if (row < 0 && !shown)
+        return;
+    if (row >= 0 && !shown) {
+        beginRemoveRows({}, row, row);
+        m_lines.removeAt(row);
+        m_rows.removeAt(row);
+        endRemoveRows();
+        return;
+    }
+    if (row >= 0 && line->entryJson == m_lines.at(row).entryJson) {
         m_lines[row] = *line;
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
         return;

@@ -100,6 +100,7 @@ QueueView::QueueView(QWidget *parent)
     connect(m_discardButton, &QPushButton::clicked, this, [this] { discardCurrent(false); });
     connect(m_table, &QTableView::activated, this, &QueueView::openCurrent);
     connect(m_model, &QAbstractItemModel::modelReset, this, &QueueView::updateButtons);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &QueueView::updateButtons);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &QueueView::updateButtons);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &QueueView::updateButtons);
     updateButtons();

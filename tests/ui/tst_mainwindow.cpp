@@ -397,6 +397,8 @@ private Q_SLOTS:
             widget<QLabel>("queueSizeLabel")->text().contains(QStringLiteral("Queue empty")),
             SlowMachineTimeoutMs);
         QCOMPARE(m_window->queueView()->model()->rowCount(), 0);
+        QVERIFY(!widget<QLabel>("queueEmptyLabel")->isHidden());
+        QVERIFY(widget<QTableView>("queueTable")->isHidden());
     }
 
     void rejectedLineIsCorrectedAndResent()

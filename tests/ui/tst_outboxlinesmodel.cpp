@@ -157,6 +157,45 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, Ui::OutboxLinesModel::EncounterColumn).data().toString(),
                  QStringLiteral("Encounter-805"));
     }
+
+    void aLineOfAnotherEncounterLeavesTheViewAlone()
+    {
+        Ui::OutboxLinesModel model(Ui::OutboxLinesModel::Filter::Encounter);
+        model.setClock(m_clock.get());
+        model.setStore(m_store.get());
+        model.setEncounterId(QStringLiteral("Encounter-805"));
+        enqueue(QStringLiteral("Encounter-805"), QStringLiteral("99213"));
+        QSignalSpy reset(&model, &QAbstractItemModel::modelAboutToBeReset);
+        const qint64 other = enqueue(QStringLiteral("Encounter-900"), QStringLiteral("20610"));
+        Outbox::AttemptRecord sent;
+        sent.newState = Outbox::LineState::Sent;
+        sent.ehrId = QStringLiteral("Procedure-1");
+        attempt(other, sent);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, Ui::OutboxLinesModel::CodeColumn).data().toString(), QStringLiteral("99213"));
+    }
+
+    void aLineThatLeavesTheViewIsRemovedWithoutAReset()
+    {
+        Ui::OutboxLinesModel model(Ui::OutboxLinesModel::Filter::Attention);
+        model.setClock(m_clock.get());
+        model.setStore(m_store.get());
+        const qint64 first = enqueue(QStringLiteral("Encounter-805"), QStringLiteral("99213"));
+        const qint64 second = enqueue(QStringLiteral("Encounter-900"), QStringLiteral("20610"));
+        QSignalSpy reset(&model, &QAbstractItemModel::modelAboutToBeReset);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        Outbox::AttemptRecord sent;
+        sent.newState = Outbox::LineState::Sent;
+        sent.ehrId = QStringLiteral("Procedure-1");
+        attempt(first, sent);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(removed.first().at(1).toInt(), 0);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.lineAt(0)->id, second);
+        QCOMPARE(model.index(0, Ui::OutboxLinesModel::CodeColumn).data().toString(), QStringLiteral("20610"));
+    }
 };
 
 QTEST_MAIN(TestOutboxLinesModel)
