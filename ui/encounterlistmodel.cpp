@@ -4,8 +4,9 @@
 
 #include <QBrush>
 #include <QColor>
-#include <QIcon>
 #include <QLocale>
+
+#include "theme.h"
 
 namespace Ui {
 
@@ -89,8 +90,8 @@ QVariant EncounterListModel::data(const QModelIndex &index, int role) const
         return QString(whenText(encounter) + u'\n' + second);
     }
     case Qt::DecorationRole:
-        return QIcon(open ? QStringLiteral(":/icons/encounter.svg")
-                          : QStringLiteral(":/icons/encounter-locked.svg"));
+        return cachedIcon(open ? QStringLiteral(":/icons/encounter.svg")
+                               : QStringLiteral(":/icons/encounter-locked.svg"));
     case Qt::ToolTipRole: {
         QString tip = encounter.id;
         if (!encounter.timeZone.isEmpty())

@@ -2,9 +2,8 @@
 
 #include <algorithm>
 
-#include <QIcon>
-
 #include "rules/errorcatalog.h"
+#include "theme.h"
 
 namespace Ui {
 
@@ -49,9 +48,10 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return QString(finding.code + QStringLiteral(" · ") + fieldLabel(field) + u'\n' + finding.message);
     case Qt::DecorationRole:
-        return QIcon(finding.isError()                              ? QStringLiteral(":/icons/error.svg")
-                     : finding.severity == Model::Severity::Warning ? QStringLiteral(":/icons/warning.svg")
-                                                                    : QStringLiteral(":/icons/info.svg"));
+        return cachedIcon(finding.isError() ? QStringLiteral(":/icons/error.svg")
+                          : finding.severity == Model::Severity::Warning
+                              ? QStringLiteral(":/icons/warning.svg")
+                              : QStringLiteral(":/icons/info.svg"));
     case Qt::ToolTipRole:
         return QString(Rules::ErrorCatalog::instance().describe(finding.code) + u'\n' + finding.path);
     case Qt::AccessibleTextRole:

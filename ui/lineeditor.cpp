@@ -938,7 +938,8 @@ void LineEditor::showFindings()
             pixmap.fill(Qt::transparent);
             return QIcon(pixmap);
         }();
-        item->setIcon(severity.isEmpty() ? blank : QIcon(QStringLiteral(":/icons/%1.svg").arg(severity)));
+        item->setIcon(severity.isEmpty() ? blank
+                                         : cachedIcon(QStringLiteral(":/icons/%1.svg").arg(severity)));
         QStringList tips;
         for (const auto &finding : findings)
             tips << finding.code + QStringLiteral(": ") + finding.message;

@@ -10,6 +10,7 @@
 #include "common/clock.h"
 #include "linedraft.h"
 #include "outbox/outboxstore.h"
+#include "theme.h"
 
 namespace Ui {
 
@@ -220,7 +221,7 @@ QVariant OutboxLinesModel::data(const QModelIndex &index, int role) const
             return {};
         }
     case Qt::DecorationRole:
-        return index.column() == StateColumn ? QVariant(QIcon(status.icon)) : QVariant();
+        return index.column() == StateColumn ? QVariant(cachedIcon(status.icon)) : QVariant();
     case Qt::ToolTipRole:
         if (index.column() == DescriptionColumn && !row.diagnoses.isEmpty())
             return QString(row.display + u'\n' + tr("Diagnoses: %1").arg(row.diagnoses));

@@ -1,7 +1,8 @@
 #include "patientlistmodel.h"
 
-#include <QIcon>
 #include <QLocale>
+
+#include "theme.h"
 
 namespace Ui {
 
@@ -45,7 +46,7 @@ QVariant PatientListModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
         return patient.displayName();
     case Qt::DecorationRole:
-        return QIcon(QStringLiteral(":/icons/patient.svg"));
+        return cachedIcon(QStringLiteral(":/icons/patient.svg"));
     case Qt::ToolTipRole:
         return patient.id;
     case PatientIdRole:

@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QFont>
+#include <QHash>
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
@@ -70,6 +71,8 @@ QMenuBar { background: #ffffff; border-bottom: 1px solid #e3e7ed; }
 QSplitter::handle { background: transparent; }
 )";
 
+QHash<QString, QIcon> *icons = nullptr;
+
 } // namespace
 
 void applyTheme(QApplication &app)
@@ -98,6 +101,22 @@ void applyTheme(QApplication &app)
         font.setPointSizeF(10);
     app.setFont(font);
     app.setStyleSheet(QLatin1String(StyleSheet));
+}
+
+QIcon cachedIcon(const QString &path)
+{
+    if (!icons) {
+        icons = new QHash<QString, QIcon>;
+        // Dropped with the application, not after it: icons hold pixmaps.
+        qAddPostRoutine([] {
+            delete icons;
+            icons = nullptr;
+        });
+    }
+    auto it = icons->constFind(path);
+    if (it == icons->cend())
+        it = icons->insert(path, QIcon(path));
+    return *it;
 }
 
 void setStyleProperties(QWidget *widget, std::initializer_list<std::pair<const char *, QVariant>> properties)

@@ -3,6 +3,7 @@
 #include <initializer_list>
 #include <utility>
 
+#include <QIcon>
 #include <QVariant>
 
 class QApplication;
@@ -20,6 +21,10 @@ void applyTheme(QApplication &app);
 /// Sets properties the style sheet selects on ("finding", "severity", "state" ...) and re-polishes the
 /// widget once, only when a value changed: a re-polish recomputes the widget's whole style.
 void setStyleProperties(QWidget *widget, std::initializer_list<std::pair<const char *, QVariant>> properties);
+/// The icon of a resource file (":/icons/error.svg"), made once. Models hand out icons on every paint;
+/// a new QIcon would draw its SVG again each time, since Qt caches the drawn pixmaps per QIcon.
+QIcon cachedIcon(const QString &path);
+
 inline void setStyleProperty(QWidget *widget, const char *name, const QVariant &value)
 {
     setStyleProperties(widget, {{name, value}});

@@ -1,3 +1,4 @@
+#include <QIcon>
 #include <QTest>
 
 #include "findingsmodel.h"
@@ -26,6 +27,20 @@ private Q_SLOTS:
         QCOMPARE(first.data(Ui::FindingsModel::DiagnosisIndexRole).toInt(), 1);
         QCOMPARE(model.index(1).data(Ui::FindingsModel::FieldRole).toInt(), int(Ui::FormField::Performed));
         QVERIFY(!first.data(Qt::AccessibleTextRole).toString().isEmpty());
+    }
+
+    void iconsAreMadeOncePerFile()
+    {
+        // A view asks for the icon on every paint; a new QIcon each time would draw its SVG again.
+        Ui::FindingsModel model;
+        model.setFindings({{QStringLiteral("500036"), Model::Severity::Error, QString(), QString()},
+                           {QStringLiteral("500034"), Model::Severity::Error, QString(), QString()}});
+        const auto icon = [&model](int row) {
+            return model.index(row).data(Qt::DecorationRole).value<QIcon>();
+        };
+        QVERIFY(!icon(0).isNull());
+        QCOMPARE(icon(0).cacheKey(), icon(0).cacheKey());
+        QCOMPARE(icon(0).cacheKey(), icon(1).cacheKey());
     }
 };
 
