@@ -48,6 +48,15 @@ QString severityName(const Model::Findings &findings)
     return warning ? QStringLiteral("warning") : QString();
 }
 
+/// "500036: Diagnosis linked twice", one finding a line.
+QString tipText(const Model::Findings &findings)
+{
+    QStringList tips;
+    for (const auto &finding : findings)
+        tips << finding.code + QStringLiteral(": ") + finding.message;
+    return tips.join(u'\n');
+}
+
 QLabel *makeMessageLabel(const QString &objectName, QWidget *parent)
 {
     auto *label = new QLabel(parent);
@@ -425,36 +434,25 @@ void LineEditor::buildConnections()
     connect(m_codeEdit, &QLineEdit::textEdited, this, &LineEditor::onCodeEdited);
     connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this,
             &LineEditor::onCompletionActivated);
-    connect(m_descriptionEdit, &QLineEdit::textEdited, this, [this] {
+    const auto edited = [this](FormField field) {
+        return [this, field] {
+            touch(field);
+            revalidate();
+        };
+    };
+    connect(m_descriptionEdit, &QLineEdit::textEdited, this, [this, edited] {
         m_descriptionFromCatalog = false;
-        touch(FormField::Description);
-        revalidate();
+        edited(FormField::Description)();
     });
-    connect(m_categoryCombo, &QComboBox::currentIndexChanged, this, [this] {
-        touch(FormField::Category);
-        revalidate();
-    });
-    connect(m_statusCombo, &QComboBox::currentIndexChanged, this, [this] {
-        touch(FormField::Status);
-        revalidate();
-    });
-    connect(m_performedEdit, &QDateTimeEdit::dateTimeChanged, this, [this] {
-        touch(FormField::Performed);
-        revalidate();
-    });
-    connect(m_startEdit, &QDateTimeEdit::dateTimeChanged, this, [this] {
-        touch(FormField::PeriodStart);
-        revalidate();
-    });
-    connect(m_endEdit, &QDateTimeEdit::dateTimeChanged, this, [this] {
-        touch(FormField::PeriodEnd);
-        revalidate();
-    });
-    connect(m_recordedEdit, &QDateTimeEdit::dateTimeChanged, this, [this] {
+    connect(m_categoryCombo, &QComboBox::currentIndexChanged, this, edited(FormField::Category));
+    connect(m_statusCombo, &QComboBox::currentIndexChanged, this, edited(FormField::Status));
+    connect(m_performedEdit, &QDateTimeEdit::dateTimeChanged, this, edited(FormField::Performed));
+    connect(m_startEdit, &QDateTimeEdit::dateTimeChanged, this, edited(FormField::PeriodStart));
+    connect(m_endEdit, &QDateTimeEdit::dateTimeChanged, this, edited(FormField::PeriodEnd));
+    connect(m_recordedEdit, &QDateTimeEdit::dateTimeChanged, this, [this, edited] {
         if (!m_loading)
             m_recordedFollowsNow = false;
-        touch(FormField::Recorded);
-        revalidate();
+        edited(FormField::Recorded)();
     });
     connect(m_addDiagnosisButton, &QToolButton::clicked, this, &LineEditor::addSelectedDiagnosis);
     connect(m_upButton, &QToolButton::clicked, this, [this] { moveDiagnosis(-1); });
@@ -921,11 +919,8 @@ void LineEditor::showFindings()
         QWidget *widget = it.value();
         widget->setProperty("findingCodes", codes);
         setStyleProperty(widget, "finding", severityName(findings));
-        QStringList tips;
-        for (const auto &finding : findings)
-            tips << finding.code + QStringLiteral(": ") + finding.message;
         if (widget != m_encounterLabel)
-            widget->setToolTip(tips.join(u'\n'));
+            widget->setToolTip(tipText(findings));
     }
 
     for (int row = 0; row < m_diagnosisList->count(); ++row) {
@@ -940,10 +935,7 @@ void LineEditor::showFindings()
         }();
         item->setIcon(severity.isEmpty() ? blank
                                          : cachedIcon(QStringLiteral(":/icons/%1.svg").arg(severity)));
-        QStringList tips;
-        for (const auto &finding : findings)
-            tips << finding.code + QStringLiteral(": ") + finding.message;
-        item->setToolTip(tips.join(u'\n'));
+        item->setToolTip(tipText(findings));
         item->setData(Qt::UserRole + 2, severity);
     }
 
