@@ -99,6 +99,7 @@ LineEditor::LineEditor(QWidget *parent)
     setObjectName(QStringLiteral("lineEditor"));
     buildForm();
     buildConnections();
+    resetTimes();
     newLine();
 }
 
@@ -602,8 +603,6 @@ void LineEditor::newLine()
         combo->view()->keyboardSearch(QString());
     m_recordedFollowsNow = true;
     // The performed time stays: lines of one superbill usually share it.
-    if (!m_performedEdit->property("initialised").toBool())
-        resetTimes();
     m_startEdit->setZonedValue(m_performedEdit->zonedValue());
     m_endEdit->setZonedValue(m_performedEdit->zonedValue());
     m_modeLabel->setText(tr("New line"));
@@ -619,7 +618,6 @@ void LineEditor::resetTimes()
     const QDateTime now = nowUtc();
     QDateTime performed = m_encounter.start.isValid() ? m_encounter.start : now;
     m_performedEdit->setZonedValue(performed);
-    m_performedEdit->setProperty("initialised", true);
     m_startEdit->setZonedValue(performed);
     m_endEdit->setZonedValue(performed);
     m_recordedEdit->setZonedValue(now);
