@@ -1,5 +1,7 @@
 #include "lineeditor.h"
 
+#include <algorithm>
+
 #include <QAbstractItemView>
 #include <QAction>
 #include <QComboBox>
@@ -854,6 +856,17 @@ void LineEditor::updateTimeLabels()
                                 "configuration."));
 }
 
+FormField LineEditor::fieldOnForm(const QString &path, int *diagnosisIndex) const
+{
+    // The performed time and the anesthesia period take turns on the form, as the code asks.
+    const FormField field = fieldForPath(path, diagnosisIndex);
+    if (field == FormField::Performed && m_check.needsPeriod)
+        return FormField::PeriodStart;
+    if ((field == FormField::PeriodStart || field == FormField::PeriodEnd) && !m_check.needsPeriod)
+        return FormField::Performed;
+    return field;
+}
+
 void LineEditor::showFindings()
 {
     QHash<FormField, Model::Findings> byField;
@@ -861,11 +874,7 @@ void LineEditor::showFindings()
     const auto collect = [&](const Model::Findings &findings, bool fromEhr) {
         for (Model::Finding finding : findings) {
             int diagnosisIndex = -1;
-            FormField field = fieldForPath(finding.path, &diagnosisIndex);
-            if (field == FormField::Performed && m_check.needsPeriod)
-                field = FormField::PeriodStart;
-            if ((field == FormField::PeriodStart || field == FormField::PeriodEnd) && !m_check.needsPeriod)
-                field = FormField::Performed;
+            const FormField field = fieldOnForm(finding.path, &diagnosisIndex);
             // Before any encounter is picked the header says so; "patient missing" would only shout.
             const bool encounterField = field == FormField::Encounter || field == FormField::Patient;
             const bool always = fromEhr || m_submitAttempted || field == FormField::None ||
@@ -1002,19 +1011,12 @@ bool LineEditor::submit()
     if (m_check.hasErrors()) {
         m_submitAttempted = true;
         showFindings();
-        for (const auto &finding : m_check.findings) {
-            if (!finding.isError())
-                continue;
-            int index = -1;
-            FormField field = fieldForPath(finding.path, &index);
-            if (field == FormField::Performed && m_check.needsPeriod)
-                field = FormField::PeriodStart;
-            focusField(field, index);
-            break;
-        }
-        int errors = 0;
-        for (const auto &finding : m_check.findings)
-            errors += finding.isError() ? 1 : 0;
+        const auto isError = [](const Model::Finding &finding) { return finding.isError(); };
+        const auto first = std::find_if(m_check.findings.cbegin(), m_check.findings.cend(), isError);
+        int index = -1;
+        const FormField field = fieldOnForm(first->path, &index);
+        focusField(field, index);
+        const int errors = int(std::count_if(m_check.findings.cbegin(), m_check.findings.cend(), isError));
         Q_EMIT message(errors == 1 ? tr("Not submitted: 1 error to fix first.")
                                    : tr("Not submitted: %n errors to fix first.", nullptr, errors));
         return false;

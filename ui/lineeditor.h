@@ -123,6 +123,8 @@ private:
     void touch(FormField field);
     void revalidate();
     void showFindings();
+    /// The field that shows a finding with this path, as the form stands (period or single time).
+    FormField fieldOnForm(const QString &path, int *diagnosisIndex) const;
     void updateTimeLabels();
     void setDescriptionFromCatalog(bool fromCatalog);
     void resetTimes();
