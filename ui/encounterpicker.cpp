@@ -34,6 +34,31 @@ QString offlineNote(const QDateTime &cachedAt)
         .arg(QLocale().toString(cachedAt.toLocalTime(), QStringLiteral("d MMM HH:mm")));
 }
 
+/// A list of patients or encounters: two lines an item with an icon, read-only.
+QListView *makeListView(const QString &objectName, const QString &accessibleName, QAbstractItemModel *model,
+                        QWidget *parent)
+{
+    auto *view = new QListView(parent);
+    view->setObjectName(objectName);
+    view->setAccessibleName(accessibleName);
+    view->setModel(model);
+    view->setIconSize(QSize(18, 18));
+    view->setSpacing(1);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    view->setTextElideMode(Qt::ElideRight);
+    return view;
+}
+
+QLabel *makeStatusLabel(const QString &objectName, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setProperty("role", QStringLiteral("hint"));
+    label->setWordWrap(true);
+    return label;
+}
+
 } // namespace
 
 EncounterContext makeEncounterContext(const Ehr::PatientSummary &patient,
@@ -87,21 +112,10 @@ EncounterPicker::EncounterPicker(QWidget *parent)
     layout->addWidget(m_searchEdit);
 
     m_patients = new PatientListModel(this);
-    m_patientView = new QListView(this);
-    m_patientView->setObjectName(QStringLiteral("patientList"));
-    m_patientView->setAccessibleName(tr("Patients found"));
-    m_patientView->setModel(m_patients);
-    m_patientView->setIconSize(QSize(18, 18));
-    m_patientView->setSpacing(1);
+    m_patientView = makeListView(QStringLiteral("patientList"), tr("Patients found"), m_patients, this);
     m_patientView->setUniformItemSizes(true);
-    m_patientView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_patientView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_patientView->setTextElideMode(Qt::ElideRight);
     layout->addWidget(m_patientView, 3);
-    m_patientStatus = new QLabel(this);
-    m_patientStatus->setObjectName(QStringLiteral("patientStatusLabel"));
-    m_patientStatus->setProperty("role", QStringLiteral("hint"));
-    m_patientStatus->setWordWrap(true);
+    m_patientStatus = makeStatusLabel(QStringLiteral("patientStatusLabel"), this);
     layout->addWidget(m_patientStatus);
 
     layout->addSpacing(6);
@@ -109,20 +123,10 @@ EncounterPicker::EncounterPicker(QWidget *parent)
     encounterTitle->setProperty("role", QStringLiteral("sectionTitle"));
     layout->addWidget(encounterTitle);
     m_encounters = new EncounterListModel(this);
-    m_encounterView = new QListView(this);
-    m_encounterView->setObjectName(QStringLiteral("encounterList"));
-    m_encounterView->setAccessibleName(tr("Encounters of the patient"));
-    m_encounterView->setModel(m_encounters);
-    m_encounterView->setIconSize(QSize(18, 18));
-    m_encounterView->setSpacing(1);
-    m_encounterView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_encounterView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_encounterView->setTextElideMode(Qt::ElideRight);
+    m_encounterView =
+        makeListView(QStringLiteral("encounterList"), tr("Encounters of the patient"), m_encounters, this);
     layout->addWidget(m_encounterView, 4);
-    m_encounterStatus = new QLabel(this);
-    m_encounterStatus->setObjectName(QStringLiteral("encounterStatusLabel"));
-    m_encounterStatus->setProperty("role", QStringLiteral("hint"));
-    m_encounterStatus->setWordWrap(true);
+    m_encounterStatus = makeStatusLabel(QStringLiteral("encounterStatusLabel"), this);
     layout->addWidget(m_encounterStatus);
 
     m_debounce.setSingleShot(true);
