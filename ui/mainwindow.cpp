@@ -6,7 +6,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFrame>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -137,24 +136,9 @@ void MainWindow::buildCentre()
     m_linesTitle->setProperty("role", QStringLiteral("sectionTitle"));
     linesLayout->addWidget(m_linesTitle);
     m_linesModel = new OutboxLinesModel(OutboxLinesModel::Filter::Encounter, this);
-    m_linesTable = new QTableView(linesCard);
-    m_linesTable->setObjectName(QStringLiteral("linesTable"));
-    m_linesTable->setAccessibleName(tr("Superbill lines of the encounter"));
-    m_linesTable->setModel(m_linesModel);
-    m_linesTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_linesTable->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_linesTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_linesTable->setAlternatingRowColors(true);
-    m_linesTable->setShowGrid(false);
-    m_linesTable->setWordWrap(false);
-    m_linesTable->setTabKeyNavigation(false);
+    m_linesTable = makeLinesTable(m_linesModel, QStringLiteral("linesTable"),
+                                  tr("Superbill lines of the encounter"), 28, linesCard);
     m_linesTable->setFocusPolicy(Qt::ClickFocus);
-    m_linesTable->verticalHeader()->hide();
-    m_linesTable->verticalHeader()->setDefaultSectionSize(28);
-    m_linesTable->horizontalHeader()->setHighlightSections(false);
-    m_linesTable->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_linesTable->horizontalHeader()->setSectionResizeMode(OutboxLinesModel::DescriptionColumn,
-                                                           QHeaderView::Stretch);
     m_linesTable->setColumnHidden(OutboxLinesModel::EncounterColumn, true);
     m_linesTable->setColumnWidth(OutboxLinesModel::StateColumn, 140);
     m_linesTable->setColumnWidth(OutboxLinesModel::CodeColumn, 64);

@@ -4,8 +4,10 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QFont>
+#include <QHeaderView>
 #include <QIcon>
 #include <QLocale>
+#include <QTableView>
 
 #include "common/clock.h"
 #include "linedraft.h"
@@ -13,6 +15,29 @@
 #include "theme.h"
 
 namespace Ui {
+
+QTableView *makeLinesTable(OutboxLinesModel *model, const QString &objectName, const QString &accessibleName,
+                           int rowHeight, QWidget *parent)
+{
+    auto *table = new QTableView(parent);
+    table->setObjectName(objectName);
+    table->setAccessibleName(accessibleName);
+    table->setModel(model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setAlternatingRowColors(true);
+    table->setShowGrid(false);
+    table->setWordWrap(false);
+    table->setTabKeyNavigation(false);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(rowHeight);
+    table->horizontalHeader()->setHighlightSections(false);
+    table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    table->horizontalHeader()->setSectionResizeMode(OutboxLinesModel::DescriptionColumn,
+                                                    QHeaderView::Stretch);
+    return table;
+}
 
 LineStatus lineStatus(const Outbox::OutboxLine &line, const QDateTime &nowUtc)
 {

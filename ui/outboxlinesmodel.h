@@ -6,6 +6,9 @@
 
 #include "outbox/outboxline.h"
 
+class QTableView;
+class QWidget;
+
 namespace Common {
 class Clock;
 }
@@ -105,5 +108,9 @@ private:
     QList<Outbox::OutboxLine> m_lines;
     QList<Row> m_rows;
 };
+
+/// A read-only table of a lines model: whole rows, one at a time, no grid, the description stretched.
+QTableView *makeLinesTable(OutboxLinesModel *model, const QString &objectName, const QString &accessibleName,
+                           int rowHeight, QWidget *parent);
 
 } // namespace Ui

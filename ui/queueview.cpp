@@ -2,7 +2,6 @@
 
 #include <QEvent>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QIcon>
 #include <QKeyEvent>
 #include <QLabel>
@@ -34,23 +33,7 @@ QueueView::QueueView(QWidget *parent)
     layout->addWidget(intro);
 
     m_model = new OutboxLinesModel(OutboxLinesModel::Filter::Attention, this);
-    m_table = new QTableView(this);
-    m_table->setObjectName(QStringLiteral("queueTable"));
-    m_table->setAccessibleName(tr("Lines needing attention"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
-    m_table->setTabKeyNavigation(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(30);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_table->horizontalHeader()->setSectionResizeMode(OutboxLinesModel::DescriptionColumn,
-                                                      QHeaderView::Stretch);
+    m_table = makeLinesTable(m_model, QStringLiteral("queueTable"), tr("Lines needing attention"), 30, this);
     m_table->setColumnWidth(OutboxLinesModel::StateColumn, 150);
     m_table->setColumnWidth(OutboxLinesModel::CodeColumn, 64);
     m_table->setColumnWidth(OutboxLinesModel::PerformedColumn, 110);
