@@ -22,10 +22,24 @@ namespace Ui {
 
 namespace {
 
-QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
+/// A row of the form: the caption (its buddy the field), the field, and a note under the field.
+void addRow(QFormLayout *form, const QString &caption, QWidget *field, QLabel *note,
+            Qt::Alignment fieldAlignment = {})
+{
+    auto *label = new QLabel(caption, form->parentWidget());
+    label->setBuddy(field);
+    auto *box = new QVBoxLayout;
+    box->setSpacing(2);
+    box->addWidget(field, 0, fieldAlignment);
+    box->addWidget(note);
+    form->addRow(label, box);
+}
+
+QLabel *makeHint(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
-    label->setBuddy(buddy);
+    label->setProperty("role", QStringLiteral("hint"));
+    label->setWordWrap(true);
     return label;
 }
 
@@ -72,11 +86,7 @@ SettingsDialog::SettingsDialog(const ConnectionSettings &settings, TokenStore *t
     m_urlMessage->setProperty("severity", QStringLiteral("error"));
     m_urlMessage->setWordWrap(true);
     m_urlMessage->setVisible(false);
-    auto *urlBox = new QVBoxLayout;
-    urlBox->setSpacing(2);
-    urlBox->addWidget(m_urlEdit);
-    urlBox->addWidget(m_urlMessage);
-    form->addRow(buddyLabel(tr("Base &URL"), m_urlEdit, m_ehrBox), urlBox);
+    addRow(form, tr("Base &URL"), m_urlEdit, m_urlMessage);
 
     m_tokenEdit = new QLineEdit(m_ehrBox);
     m_tokenEdit->setObjectName(QStringLiteral("tokenEdit"));
@@ -84,15 +94,9 @@ SettingsDialog::SettingsDialog(const ConnectionSettings &settings, TokenStore *t
     m_tokenEdit->setEchoMode(QLineEdit::Password);
     m_tokenEdit->setPlaceholderText(tokens && !tokens->token().isEmpty() ? tr("•••••••• (unchanged)")
                                                                          : tr("Bearer token"));
-    m_tokenStatus = new QLabel(m_ehrBox);
+    m_tokenStatus = makeHint(QString(), m_ehrBox);
     m_tokenStatus->setObjectName(QStringLiteral("tokenStatusLabel"));
-    m_tokenStatus->setProperty("role", QStringLiteral("hint"));
-    m_tokenStatus->setWordWrap(true);
-    auto *tokenBox = new QVBoxLayout;
-    tokenBox->setSpacing(2);
-    tokenBox->addWidget(m_tokenEdit);
-    tokenBox->addWidget(m_tokenStatus);
-    form->addRow(buddyLabel(tr("T&oken"), m_tokenEdit, m_ehrBox), tokenBox);
+    addRow(form, tr("T&oken"), m_tokenEdit, m_tokenStatus);
 
     m_dialectCombo = new QComboBox(m_ehrBox);
     m_dialectCombo->setObjectName(QStringLiteral("dialectCombo"));
@@ -100,17 +104,10 @@ SettingsDialog::SettingsDialog(const ConnectionSettings &settings, TokenStore *t
     m_dialectCombo->addItem(tr("ehr-vendor — the vendor's EHR"), Fhir::dialectName(Fhir::Dialect::EhrVendor));
     m_dialectCombo->addItem(tr("r4-strict — standard FHIR R4 servers"),
                             Fhir::dialectName(Fhir::Dialect::R4Strict));
-    auto *dialectHint =
-        new QLabel(tr("How the recorded date is sent: a top-level recordedDate (ehr-vendor) or the R5 "
-                      "extension a strict R4 server accepts (r4-strict)."),
-                   m_ehrBox);
-    dialectHint->setProperty("role", QStringLiteral("hint"));
-    dialectHint->setWordWrap(true);
-    auto *dialectBox = new QVBoxLayout;
-    dialectBox->setSpacing(2);
-    dialectBox->addWidget(m_dialectCombo);
-    dialectBox->addWidget(dialectHint);
-    form->addRow(buddyLabel(tr("FHIR &dialect"), m_dialectCombo, m_ehrBox), dialectBox);
+    addRow(form, tr("FHIR &dialect"), m_dialectCombo,
+           makeHint(tr("How the recorded date is sent: a top-level recordedDate (ehr-vendor) or the R5 "
+                       "extension a strict R4 server accepts (r4-strict)."),
+                    m_ehrBox));
     ehrLayout->addWidget(m_ehrBox);
     layout->addWidget(ehrGroup);
 
@@ -129,30 +126,18 @@ SettingsDialog::SettingsDialog(const ConnectionSettings &settings, TokenStore *t
     m_zoneCombo->completer()->setFilterMode(Qt::MatchContains);
     m_zoneCombo->completer()->setCompletionMode(QCompleter::PopupCompletion);
     m_zoneCombo->completer()->setCaseSensitivity(Qt::CaseInsensitive);
-    m_zoneHint = new QLabel(clinicGroup);
+    m_zoneHint = makeHint(QString(), clinicGroup);
     m_zoneHint->setObjectName(QStringLiteral("timeZoneHintLabel"));
-    m_zoneHint->setProperty("role", QStringLiteral("hint"));
-    m_zoneHint->setWordWrap(true);
-    auto *zoneBox = new QVBoxLayout;
-    zoneBox->setSpacing(2);
-    zoneBox->addWidget(m_zoneCombo);
-    zoneBox->addWidget(m_zoneHint);
-    clinicForm->addRow(buddyLabel(tr("Time &zone"), m_zoneCombo, clinicGroup), zoneBox);
+    addRow(clinicForm, tr("Time &zone"), m_zoneCombo, m_zoneHint);
     m_unitSpin = new QSpinBox(clinicGroup);
     m_unitSpin->setObjectName(QStringLiteral("unitMinutesSpin"));
     m_unitSpin->setAccessibleName(tr("Anesthesia time-unit minutes"));
     m_unitSpin->setRange(1, 60);
     m_unitSpin->setSuffix(tr(" min"));
-    auto *unitHint =
-        new QLabel(tr("Used only for the estimate beside anesthesia lines; the EHR computes billed units."),
-                   clinicGroup);
-    unitHint->setProperty("role", QStringLiteral("hint"));
-    unitHint->setWordWrap(true);
-    auto *unitBox = new QVBoxLayout;
-    unitBox->setSpacing(2);
-    unitBox->addWidget(m_unitSpin, 0, Qt::AlignLeft);
-    unitBox->addWidget(unitHint);
-    clinicForm->addRow(buddyLabel(tr("Anesthesia &unit"), m_unitSpin, clinicGroup), unitBox);
+    addRow(clinicForm, tr("Anesthesia &unit"), m_unitSpin,
+           makeHint(tr("Used only for the estimate beside anesthesia lines; the EHR computes billed units."),
+                    clinicGroup),
+           Qt::AlignLeft);
     layout->addWidget(clinicGroup);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
