@@ -69,10 +69,6 @@ QVariant CodeCompletionModel::data(const QModelIndex &index, int role) const
         return entry.display;
     case VersionRole:
         return entry.version;
-    case FavouriteRole:
-        return favourite;
-    case RecentRole:
-        return recent;
     default:
         return {};
     }

@@ -26,9 +26,7 @@ public:
     {
         CodeRole = Qt::UserRole + 1,
         DescriptionRole,
-        VersionRole,
-        FavouriteRole,
-        RecentRole
+        VersionRole
     };
 
     explicit CodeCompletionModel(QObject *parent = nullptr);
@@ -36,7 +34,6 @@ public:
     void setCatalog(const Catalog::CodeCatalog *catalog);
     /// Runs the catalog's search; returns the number of rows.
     int search(const QString &text, int limit);
-    const Catalog::CodeEntries &entries() const { return m_entries; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

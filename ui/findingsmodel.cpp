@@ -73,8 +73,6 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         return fieldLabel(field);
     case DiagnosisIndexRole:
         return diagnosisIndex;
-    case PathRole:
-        return finding.path;
     default:
         return {};
     }

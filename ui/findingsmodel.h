@@ -25,13 +25,11 @@ public:
         FieldRole,    ///< FormField as int
         FieldLabelRole,
         DiagnosisIndexRole,
-        PathRole,
     };
 
     using QAbstractListModel::QAbstractListModel;
 
     void setFindings(const Model::Findings &findings);
-    const Model::Findings &findings() const { return m_findings; }
     int errorCount() const;
     int warningCount() const;
 

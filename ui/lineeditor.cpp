@@ -943,7 +943,6 @@ void LineEditor::showFindings()
         item->setIcon(severity.isEmpty() ? blank
                                          : cachedIcon(QStringLiteral(":/icons/%1.svg").arg(severity)));
         item->setToolTip(tipText(findings));
-        item->setData(Qt::UserRole + 2, severity);
     }
 
     int errors = 0;
@@ -976,11 +975,6 @@ void LineEditor::showFindings()
     setStyleProperty(m_summaryLabel, "state", state);
     if (changed)
         Q_EMIT findingsChanged(m_visibleFindings);
-}
-
-QWidget *LineEditor::fieldWidget(FormField field) const
-{
-    return m_fieldWidgets.value(field);
 }
 
 void LineEditor::focusField(FormField field, int diagnosisIndex)

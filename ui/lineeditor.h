@@ -64,7 +64,6 @@ public:
     void setClock(const Common::Clock *clock);
     /// Anesthesia time-unit length for the estimate (default 15).
     void setUnitMinutes(int minutes);
-    int unitMinutes() const { return m_unitMinutes; }
 
     /// The encounter lines are entered for. Starts a new line.
     void setEncounter(const EncounterContext &encounter);
@@ -87,7 +86,6 @@ public:
     /// attempt), the encounter's, and the EHR's for a line being corrected.
     const Model::Findings &visibleFindings() const { return m_visibleFindings; }
 
-    QWidget *fieldWidget(FormField field) const;
     void focusField(FormField field, int diagnosisIndex = -1);
 
 public Q_SLOTS:

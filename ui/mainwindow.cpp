@@ -411,7 +411,6 @@ void MainWindow::updateConnection()
             QStringLiteral(":/icons/offline.svg"),
             tr("Offline · %1 · lines wait and go when it answers").arg(m_workspace.ehrDescription()));
     m_connectionLabel->setText(text);
-    m_connectionLabel->setProperty("online", m_workspace.isOnline());
 }
 
 void MainWindow::updateQueueSize(const Outbox::QueueCounts &counts)

@@ -79,10 +79,8 @@ public:
     void setClock(const Common::Clock *clock);
     /// For Filter::Encounter: whose lines to show.
     void setEncounterId(const QString &encounterId);
-    QString encounterId() const { return m_encounterId; }
 
     void refresh();
-    const QList<Outbox::OutboxLine> &lines() const { return m_lines; }
     int rowOf(qint64 lineId) const;
     std::optional<Outbox::OutboxLine> lineAt(int row) const;
 

@@ -102,13 +102,6 @@ qint64 QueueView::currentLineId() const
     return index.isValid() ? index.data(OutboxLinesModel::LineIdRole).toLongLong() : -1;
 }
 
-void QueueView::selectLine(qint64 lineId)
-{
-    const int row = m_model->rowOf(lineId);
-    if (row >= 0)
-        m_table->setCurrentIndex(m_model->index(row, 0));
-}
-
 void QueueView::updateButtons()
 {
     const bool empty = m_model->rowCount() == 0;

@@ -27,7 +27,6 @@ public:
     OutboxLinesModel *model() const { return m_model; }
     /// The line under the cursor, or -1.
     qint64 currentLineId() const;
-    void selectLine(qint64 lineId);
 
 public Q_SLOTS:
     void openCurrent();

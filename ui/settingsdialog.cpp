@@ -201,11 +201,6 @@ ConnectionSettings SettingsDialog::settings() const
     return settings;
 }
 
-QString SettingsDialog::enteredToken() const
-{
-    return m_tokenEdited ? m_tokenEdit->text().trimmed() : QString();
-}
-
 void SettingsDialog::updateMode()
 {
     m_ehrBox->setEnabled(m_ehrRadio->isChecked());
@@ -244,15 +239,6 @@ bool SettingsDialog::checkUrl()
     fitHeight();
     setStyleProperty(m_urlEdit, "finding", error.isEmpty() ? QString() : QStringLiteral("error"));
     return error.isEmpty();
-}
-
-QString SettingsDialog::problem() const
-{
-    if (m_urlMessage->isVisible() && !m_urlMessage->text().isEmpty())
-        return m_urlMessage->text();
-    if (!QTimeZone(m_zoneCombo->currentText().trimmed().toUtf8()).isValid())
-        return m_zoneHint->text();
-    return {};
 }
 
 void SettingsDialog::accept()

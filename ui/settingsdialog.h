@@ -37,12 +37,6 @@ public:
                    QWidget *parent = nullptr);
 
     ConnectionSettings settings() const;
-    /// The token typed in the dialog; empty when the field was left alone.
-    QString enteredToken() const;
-    bool tokenEdited() const { return m_tokenEdited; }
-
-    /// Why the current values cannot be saved (the first problem), or empty.
-    QString problem() const;
 
     void accept() override;
 

@@ -41,10 +41,8 @@ QString TokenStore::statusText() const
 
 void TokenStore::load()
 {
-    if (m_backend == Backend::SessionOnly) {
-        Q_EMIT loaded();
+    if (m_backend == Backend::SessionOnly)
         return;
-    }
     auto *job = new QKeychain::ReadPasswordJob(Service, this);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
@@ -59,7 +57,6 @@ void TokenStore::load()
             keychainFailed(job->errorString());
         }
         Q_EMIT stateChanged();
-        Q_EMIT loaded();
     });
     job->start();
 }
@@ -92,11 +89,6 @@ void TokenStore::setToken(const QString &token)
         Q_EMIT stateChanged();
     });
     job->start();
-}
-
-void TokenStore::clear()
-{
-    setToken(QString());
 }
 
 void TokenStore::keychainFailed(const QString &why)

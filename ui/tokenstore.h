@@ -37,14 +37,12 @@ public:
     /// A sentence for the settings dialog: where the token is kept.
     QString statusText() const;
 
-    /// Reads the keychain; emits loaded() when done (also when nothing was found).
+    /// Reads the keychain (Backend::Keychain); emits stateChanged() when done, also when nothing was found.
     void load();
     /// Keeps the token for this session at once and writes it to the keychain; emits stateChanged().
     void setToken(const QString &token);
-    void clear();
 
 Q_SIGNALS:
-    void loaded();
     void stateChanged();
 
 private:

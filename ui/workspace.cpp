@@ -83,7 +83,6 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
         *error = tr("Cannot open the outbox %1: %2").arg(outboxPath, *error);
         return false;
     }
-    connect(m_store.get(), &Outbox::OutboxStore::lineChanged, this, &Workspace::lineChanged);
     connect(m_store.get(), &Outbox::OutboxStore::countsChanged, this, &Workspace::countsChanged);
 
     m_directory = std::make_unique<Outbox::PatientDirectory>(m_client.get(), m_store.get());

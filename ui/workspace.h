@@ -105,7 +105,6 @@ public Q_SLOTS:
 Q_SIGNALS:
     void onlineChanged(bool online);
     void countsChanged(const Outbox::QueueCounts &counts);
-    void lineChanged(qint64 id);
     void sendingProblemChanged(const QString &problem);
     void credentialsRequired(const QString &message);
     /// The EHR refused a line; a person must correct or discard it.
