@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include <QBrush>
-#include <QColor>
 #include <QLocale>
 
 #include "theme.h"

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <memory>
 
-#include <QAction>
-#include <QCoreApplication>
 #include <QEvent>
 #include <QIcon>
 #include <QKeyEvent>

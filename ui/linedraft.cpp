@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include <QChar>
+#include <QSet>
 
 #include "rules/categories.h"
 
@@ -78,6 +79,9 @@ LineDraft LineDraft::fromEntry(const Model::ProcedureEntry &entry, const QTimeZo
     return draft;
 }
 
+namespace {
+
+/// The Validator context for this encounter (facts, diagnoses, catalog flags, now).
 Rules::ValidationContext validationContext(const EncounterContext &encounter,
                                            const Rules::CodeFlagsLookup &codeFlags, const QDateTime &nowUtc)
 {
@@ -94,6 +98,8 @@ Rules::ValidationContext validationContext(const EncounterContext &encounter,
     context.codeFlags = codeFlags;
     return context;
 }
+
+} // namespace
 
 LineCheck checkLine(const LineDraft &draft, const EncounterContext &encounter,
                     const Rules::CodeFlagsLookup &codeFlags, const QDateTime &nowUtc)

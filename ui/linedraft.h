@@ -1,11 +1,7 @@
 #pragma once
 
-#include <optional>
-
-#include <QDate>
 #include <QDateTime>
 #include <QList>
-#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QTimeZone>
@@ -92,10 +88,6 @@ struct LineCheck
 /// Runs the core Validator on the draft with what the form knows; no rule lives here.
 LineCheck checkLine(const LineDraft &draft, const EncounterContext &encounter,
                     const Rules::CodeFlagsLookup &codeFlags, const QDateTime &nowUtc);
-
-/// The Validator context for this encounter (facts, diagnoses, catalog flags, now).
-Rules::ValidationContext validationContext(const EncounterContext &encounter,
-                                           const Rules::CodeFlagsLookup &codeFlags, const QDateTime &nowUtc);
 
 /// Anesthesia time units as a preview: minutes / unit minutes, rounded up; 0 for no time.
 qint64 estimatedTimeUnits(qint64 minutes, int unitMinutes);

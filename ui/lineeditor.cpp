@@ -26,7 +26,6 @@
 #include "codecompletionmodel.h"
 #include "common/clock.h"
 #include "rules/categories.h"
-#include "rules/errorcatalog.h"
 #include "theme.h"
 #include "zoneddatetimeedit.h"
 

@@ -1,7 +1,5 @@
 #include "mainwindow.h"
 
-#include <memory>
-
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -20,7 +18,6 @@
 #include "catalog/codecatalog.h"
 #include "ehr/ehrclient.h"
 #include "ehr/ehrsettings.h"
-#include "encounterlistmodel.h"
 #include "encounterpicker.h"
 #include "findingspanel.h"
 #include "lineeditor.h"

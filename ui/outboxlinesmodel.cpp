@@ -2,7 +2,6 @@
 
 #include <QBrush>
 #include <QColor>
-#include <QCoreApplication>
 #include <QFont>
 #include <QHeaderView>
 #include <QIcon>
@@ -10,7 +9,6 @@
 #include <QTableView>
 
 #include "common/clock.h"
-#include "linedraft.h"
 #include "outbox/outboxstore.h"
 #include "theme.h"
 

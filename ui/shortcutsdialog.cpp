@@ -1,7 +1,6 @@
 #include "shortcutsdialog.h"
 
 #include <QAction>
-#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>

@@ -1,6 +1,5 @@
 #include "tokenstore.h"
 
-#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <qt6keychain/keychain.h>
 

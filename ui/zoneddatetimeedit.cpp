@@ -1,7 +1,6 @@
 #include "zoneddatetimeedit.h"
 
 #include <QFocusEvent>
-#include <QLineEdit>
 
 namespace Ui {
 
@@ -47,10 +46,6 @@ void ZonedDateTimeEdit::focusInEvent(QFocusEvent *event)
     if (event->reason() == Qt::TabFocusReason || event->reason() == Qt::ShortcutFocusReason)
         setSelectedSection(QDateTimeEdit::HourSection);
 }
-
-} // namespace Ui
-
-namespace Ui {
 
 bool ZonedDateTimeEdit::focusNextPrevChild(bool next)
 {
