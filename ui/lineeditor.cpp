@@ -443,7 +443,7 @@ void LineEditor::buildConnections()
         };
     };
     connect(m_descriptionEdit, &QLineEdit::textEdited, this, [this, edited] {
-        m_descriptionFromCatalog = false;
+        setDescriptionFromCatalog(false);
         edited(FormField::Description)();
     });
     connect(m_categoryCombo, &QComboBox::currentIndexChanged, this, edited(FormField::Category));

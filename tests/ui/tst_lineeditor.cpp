@@ -118,6 +118,22 @@ private Q_SLOTS:
         QCOMPARE(field<QLineEdit>("cptDescriptionEdit")->focusPolicy(), Qt::StrongFocus);
     }
 
+    void aDescriptionEditedByHandIsNoLongerTheCatalogs()
+    {
+        QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("99213"));
+        auto *description = field<QLineEdit>("cptDescriptionEdit");
+        QVERIFY(description->property("filled").toBool());
+        description->setFocus(Qt::MouseFocusReason);
+        QTest::keyClicks(description, QStringLiteral(" left"));
+        // Shown, and reached with Tab, as the person's own text.
+        QVERIFY(!description->property("filled").toBool());
+        QCOMPARE(description->focusPolicy(), Qt::StrongFocus);
+        // Another known code keeps it.
+        field<QLineEdit>("cptCodeEdit")->clear();
+        QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("20610"));
+        QVERIFY(description->text().endsWith(QStringLiteral(" left")));
+    }
+
     void findingsChangedOnlyWhenTheyChange()
     {
         QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("99213"));
