@@ -224,12 +224,13 @@ QVariant OutboxLinesModel::data(const QModelIndex &index, int role) const
         return {};
     const Outbox::OutboxLine &line = m_lines.at(index.row());
     const Row &row = m_rows.at(index.row());
-    const LineStatus status = lineStatus(line, m_clock->nowUtc());
+    // Views ask for many roles of every cell on each paint; most need no status text.
+    const auto status = [&line, this] { return lineStatus(line, m_clock->nowUtc()); };
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
         case StateColumn:
-            return status.text;
+            return status().text;
         case CodeColumn:
             return line.code;
         case DescriptionColumn:
@@ -239,19 +240,21 @@ QVariant OutboxLinesModel::data(const QModelIndex &index, int role) const
         case EncounterColumn:
             return line.encounterId;
         case DetailColumn:
-            return QString(status.detail).replace(u'\n', QStringLiteral(" · "));
+            return status().detail.replace(u'\n', QStringLiteral(" · "));
         default:
             return {};
         }
     case Qt::DecorationRole:
-        return index.column() == StateColumn ? QVariant(cachedIcon(status.icon)) : QVariant();
-    case Qt::ToolTipRole:
+        return index.column() == StateColumn ? QVariant(cachedIcon(status().icon)) : QVariant();
+    case Qt::ToolTipRole: {
         if (index.column() == DescriptionColumn && !row.diagnoses.isEmpty())
             return QString(row.display + u'\n' + tr("Diagnoses: %1").arg(row.diagnoses));
-        return status.detail.isEmpty() ? QVariant() : QVariant(status.detail);
+        const QString detail = status().detail;
+        return detail.isEmpty() ? QVariant() : QVariant(detail);
+    }
     case Qt::ForegroundRole:
         if (index.column() == StateColumn || index.column() == DetailColumn) {
-            switch (status.kind) {
+            switch (status().kind) {
             case LineStatus::Kind::NeedsCorrection:
                 return QBrush(QColor(0xa2, 0x26, 0x1d));
             case LineStatus::Kind::Waiting:
@@ -273,7 +276,7 @@ QVariant OutboxLinesModel::data(const QModelIndex &index, int role) const
     case LineIdRole:
         return line.id;
     case KindRole:
-        return int(status.kind);
+        return int(status().kind);
     case EncounterIdRole:
         return line.encounterId;
     case PatientIdRole:
