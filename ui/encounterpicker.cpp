@@ -16,7 +16,6 @@
 
 #include "ehr/ehrclient.h"
 #include "encounterlistmodel.h"
-#include "outbox/patientdirectory.h"
 #include "patientlistmodel.h"
 #include "theme.h"
 
@@ -87,6 +86,11 @@ EncounterContext makeEncounterContext(const Ehr::PatientSummary &patient,
     }
     context.diagnosesKnown = conditionsKnown;
     return context;
+}
+
+bool listsAllDiagnoses(const Outbox::ConditionResult &conditions)
+{
+    return !conditions.fromCache || !conditions.items.isEmpty();
 }
 
 EncounterPicker::EncounterPicker(QWidget *parent)
@@ -280,8 +284,7 @@ void EncounterPicker::selectPatient(const QString &patientId)
                                   if (generation != m_loadGeneration)
                                       return;
                                   m_conditions = result.items;
-                                  // An offline copy without this patient's diagnoses cannot judge links.
-                                  m_conditionsKnown = !result.fromCache || !result.items.isEmpty();
+                                  m_conditionsKnown = listsAllDiagnoses(result);
                                   finish();
                               });
 }

@@ -9,6 +9,7 @@
 #include "ehr/encountersummary.h"
 #include "ehr/patientsummary.h"
 #include "linedraft.h"
+#include "outbox/patientdirectory.h"
 
 class QLabel;
 class QLineEdit;
@@ -16,9 +17,6 @@ class QListView;
 
 namespace Ehr {
 class EhrClient;
-}
-namespace Outbox {
-class PatientDirectory;
 }
 
 namespace Ui {
@@ -32,6 +30,10 @@ EncounterContext makeEncounterContext(const Ehr::PatientSummary &patient,
                                       const Ehr::EncounterSummary &encounter,
                                       const QList<Ehr::ConditionSummary> &conditions, bool conditionsKnown,
                                       const QTimeZone &clinicZone);
+
+/// Whether a diagnoses answer is the patient's whole list, so that a link outside it can be reported
+/// (500037): an offline copy without any of this patient's diagnoses cannot tell.
+bool listsAllDiagnoses(const Outbox::ConditionResult &conditions);
 
 /**
  * Patient search (name, MRN or id) → the patient's encounters. Open encounters

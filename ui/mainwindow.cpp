@@ -511,9 +511,8 @@ void MainWindow::openLine(qint64 lineId)
                     patient.id = encounter.patientId;
                     if (const auto *known = m_picker->patientModel()->patient(encounter.patientId))
                         patient = *known;
-                    const bool known = !conditions.fromCache || !conditions.items.isEmpty();
-                    loadLineInto(lineId, makeEncounterContext(patient, encounter, conditions.items, known,
-                                                              clinicZone));
+                    loadLineInto(lineId, makeEncounterContext(patient, encounter, conditions.items,
+                                                              listsAllDiagnoses(conditions), clinicZone));
                 });
         });
 }
