@@ -268,6 +268,8 @@ void LineEditor::buildForm()
     m_minutesLabel->setProperty("role", QStringLiteral("metric"));
     m_unitsLabel = makeHint(QStringLiteral("anesthesiaUnitsLabel"), card);
     m_unitsLabel->setWordWrap(true);
+    m_unitsLabel->setToolTip(tr("A preview only: the EHR computes the billed anesthesia units from its own "
+                                "configuration."));
     m_periodRow = new QWidget(card);
     auto *periodLayout = new QGridLayout(m_periodRow);
     periodLayout->setContentsMargins(0, 0, 0, 0);
@@ -851,8 +853,6 @@ void LineEditor::updateTimeLabels()
     const qint64 units = estimatedTimeUnits(minutes, m_unitMinutes);
     m_unitsLabel->setText((units == 1 ? tr("≈ 1 time unit") : tr("≈ %n time units", nullptr, int(units))) +
                           tr(" — estimate, %1 min per unit").arg(m_unitMinutes));
-    m_unitsLabel->setToolTip(tr("A preview only: the EHR computes the billed anesthesia units from its own "
-                                "configuration."));
 }
 
 FormField LineEditor::fieldOnForm(const QString &path, int *diagnosisIndex) const
