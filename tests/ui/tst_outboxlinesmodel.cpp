@@ -52,6 +52,23 @@ private:
         QVERIFY2(m_store->recordAttempt(id, record, &error), qPrintable(error));
     }
 
+    void markSent(qint64 id, const QString &ehrId = QStringLiteral("Procedure-1"))
+    {
+        Outbox::AttemptRecord sent;
+        sent.newState = Outbox::LineState::Sent;
+        sent.result = QStringLiteral("created");
+        sent.ehrId = ehrId;
+        attempt(id, sent);
+    }
+
+    /// The model on the test's store and clock; for Filter::Encounter, Encounter-805's lines.
+    void attach(Ui::OutboxLinesModel &model)
+    {
+        model.setClock(m_clock.get());
+        model.setStore(m_store.get());
+        model.setEncounterId(QStringLiteral("Encounter-805"));
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -72,9 +89,7 @@ private Q_SLOTS:
     void encounterViewShowsThatEncountersLines()
     {
         Ui::OutboxLinesModel model(Ui::OutboxLinesModel::Filter::Encounter);
-        model.setClock(m_clock.get());
-        model.setStore(m_store.get());
-        model.setEncounterId(QStringLiteral("Encounter-805"));
+        attach(model);
         enqueue(QStringLiteral("Encounter-805"), QStringLiteral("99213"));
         enqueue(QStringLiteral("Encounter-900"), QStringLiteral("20610"));
         QCOMPARE(model.rowCount(), 1);
@@ -92,9 +107,7 @@ private Q_SLOTS:
     void rowsFollowTheLineState()
     {
         Ui::OutboxLinesModel model(Ui::OutboxLinesModel::Filter::Encounter);
-        model.setClock(m_clock.get());
-        model.setStore(m_store.get());
-        model.setEncounterId(QStringLiteral("Encounter-805"));
+        attach(model);
         const qint64 id = enqueue(QStringLiteral("Encounter-805"), QStringLiteral("99213"));
 
         Outbox::AttemptRecord retry;
@@ -127,11 +140,7 @@ private Q_SLOTS:
 
         QString error;
         QVERIFY(m_store->retry(id, &error));
-        Outbox::AttemptRecord sent;
-        sent.newState = Outbox::LineState::Sent;
-        sent.result = QStringLiteral("created");
-        sent.ehrId = QStringLiteral("Procedure-9");
-        attempt(id, sent);
+        markSent(id, QStringLiteral("Procedure-9"));
         QCOMPARE(model.index(0, Ui::OutboxLinesModel::StateColumn).data().toString(), QStringLiteral("Sent"));
         QCOMPARE(model.index(0, Ui::OutboxLinesModel::DetailColumn).data().toString(),
                  QStringLiteral("Procedure/Procedure-9"));
@@ -140,16 +149,12 @@ private Q_SLOTS:
     void attentionViewListsWhatIsNotSent()
     {
         Ui::OutboxLinesModel model(Ui::OutboxLinesModel::Filter::Attention);
-        model.setClock(m_clock.get());
-        model.setStore(m_store.get());
+        attach(model);
         const qint64 waiting = enqueue(QStringLiteral("Encounter-805"), QStringLiteral("99213"));
         const qint64 done = enqueue(QStringLiteral("Encounter-900"), QStringLiteral("20610"));
         const qint64 dropped = enqueue(QStringLiteral("Encounter-900"), QStringLiteral("36415"));
         QCOMPARE(model.rowCount(), 3);
-        Outbox::AttemptRecord sent;
-        sent.newState = Outbox::LineState::Sent;
-        sent.ehrId = QStringLiteral("Procedure-1");
-        attempt(done, sent);
+        markSent(done);
         QString error;
         QVERIFY(m_store->discard(dropped, QStringLiteral("test"), &error));
         QCOMPARE(model.rowCount(), 1);
@@ -161,16 +166,11 @@ private Q_SLOTS:
     void aLineOfAnotherEncounterLeavesTheViewAlone()
     {
         Ui::OutboxLinesModel model(Ui::OutboxLinesModel::Filter::Encounter);
-        model.setClock(m_clock.get());
-        model.setStore(m_store.get());
-        model.setEncounterId(QStringLiteral("Encounter-805"));
+        attach(model);
         enqueue(QStringLiteral("Encounter-805"), QStringLiteral("99213"));
         QSignalSpy reset(&model, &QAbstractItemModel::modelAboutToBeReset);
         const qint64 other = enqueue(QStringLiteral("Encounter-900"), QStringLiteral("20610"));
-        Outbox::AttemptRecord sent;
-        sent.newState = Outbox::LineState::Sent;
-        sent.ehrId = QStringLiteral("Procedure-1");
-        attempt(other, sent);
+        markSent(other);
         QCOMPARE(reset.count(), 0);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0, Ui::OutboxLinesModel::CodeColumn).data().toString(), QStringLiteral("99213"));
@@ -179,16 +179,12 @@ private Q_SLOTS:
     void aLineThatLeavesTheViewIsRemovedWithoutAReset()
     {
         Ui::OutboxLinesModel model(Ui::OutboxLinesModel::Filter::Attention);
-        model.setClock(m_clock.get());
-        model.setStore(m_store.get());
+        attach(model);
         const qint64 first = enqueue(QStringLiteral("Encounter-805"), QStringLiteral("99213"));
         const qint64 second = enqueue(QStringLiteral("Encounter-900"), QStringLiteral("20610"));
         QSignalSpy reset(&model, &QAbstractItemModel::modelAboutToBeReset);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
-        Outbox::AttemptRecord sent;
-        sent.newState = Outbox::LineState::Sent;
-        sent.ehrId = QStringLiteral("Procedure-1");
-        attempt(first, sent);
+        markSent(first);
         QCOMPARE(reset.count(), 0);
         QCOMPARE(removed.count(), 1);
         QCOMPARE(removed.first().at(1).toInt(), 0);
