@@ -1,6 +1,5 @@
 #include "encounterpicker.h"
 
-#include <algorithm>
 #include <memory>
 
 #include <QEvent>
@@ -10,8 +9,6 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
-#include <QRegularExpression>
-#include <QUrlQuery>
 #include <QVBoxLayout>
 
 #include "ehr/ehrclient.h"
@@ -153,10 +150,9 @@ EncounterPicker::EncounterPicker(QWidget *parent)
     setStatus(m_encounterStatus, tr("Pick a patient to see the encounters."), false);
 }
 
-void EncounterPicker::setDirectory(Outbox::PatientDirectory *directory, Ehr::EhrClient *client)
+void EncounterPicker::setDirectory(Outbox::PatientDirectory *directory)
 {
     m_directory = directory;
-    m_client = client;
     m_patients->setPatients({});
     m_encounters->setEncounters({});
     m_patientId.clear();
@@ -183,58 +179,23 @@ void EncounterPicker::search()
     const QString text = m_searchEdit->text().trimmed();
     setStatus(m_patientStatus, tr("Searching…"), false);
 
-    // A patient id ("Patient-265") or an MRN as shown is looked up as well as names; the answers are merged.
-    static const QRegularExpression idLike(QStringLiteral("^[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9.\\-]+$"));
-    const bool byId = m_client && idLike.match(text).hasMatch();
-    struct Pending
-    {
-        int waiting = 1;
-        Outbox::PatientResult byText;
-        QList<Ehr::PatientSummary> byId;
-    };
-    auto pending = std::make_shared<Pending>();
-    pending->waiting = byId ? 3 : 1;
-    const auto finish = [this, generation, pending] {
-        if (--pending->waiting > 0 || generation != m_searchGeneration)
-            return; // still waiting, or an older search answered late
-        QList<Ehr::PatientSummary> patients;
-        for (const auto &patient : pending->byId + pending->byText.items) {
-            if (std::none_of(patients.cbegin(), patients.cend(),
-                             [&patient](const auto &known) { return known.id == patient.id; }))
-                patients.append(patient);
-        }
-        m_patients->setPatients(patients);
-        QString status = patients.isEmpty()     ? tr("No patient matches.")
-                         : patients.size() == 1 ? tr("1 patient")
-                                                : tr("%n patients", nullptr, int(patients.size()));
-        if (pending->byText.fromCache)
-            status = offlineNote(pending->byText.cachedAt) + u' ' + status;
-        setStatus(m_patientStatus, status, pending->byText.fromCache);
-        if (patients.size() == 1)
+    // By name, MRN or patient id: EhrClient::searchPatients tells which, and the directory keeps an offline
+    // copy.
+    m_directory->searchPatients(text, this, [this, generation](const Outbox::PatientResult &result) {
+        if (generation != m_searchGeneration)
+            return; // an older search answered late
+        m_patients->setPatients(result.items);
+        const qsizetype count = result.items.size();
+        QString status = count == 0   ? tr("No patient matches.")
+                         : count == 1 ? tr("1 patient")
+                                      : tr("%n patients", nullptr, int(count));
+        if (result.fromCache)
+            status = offlineNote(result.cachedAt) + u' ' + status;
+        setStatus(m_patientStatus, status, result.fromCache);
+        if (count == 1)
             m_patientView->setCurrentIndex(m_patients->index(0));
         Q_EMIT loaded();
-    };
-    m_directory->searchPatients(text, this, [pending, finish](const Outbox::PatientResult &result) {
-        pending->byText = result;
-        finish();
     });
-    if (byId) {
-        // As the resource id, and as an identifier of any system (an MRN typed as shown, "MRN-104200").
-        for (const QString &parameter : {QStringLiteral("_id"), QStringLiteral("identifier")}) {
-            QUrlQuery query;
-            query.addQueryItem(parameter, text);
-            m_client->search(QStringLiteral("Patient"), query, this,
-                             [pending, finish](const Ehr::ResourceList &list) {
-                                 if (list.status.ok()) {
-                                     for (const auto &resource : list.resources) {
-                                         if (auto patient = Ehr::PatientSummary::fromFhir(resource))
-                                             pending->byId.append(*patient);
-                                     }
-                                 }
-                                 finish();
-                             });
-        }
-    }
 }
 
 void EncounterPicker::selectPatient(const QString &patientId)

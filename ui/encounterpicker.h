@@ -15,10 +15,6 @@ class QLabel;
 class QLineEdit;
 class QListView;
 
-namespace Ehr {
-class EhrClient;
-}
-
 namespace Ui {
 
 class EncounterListModel;
@@ -48,9 +44,9 @@ class EncounterPicker : public QWidget
 public:
     explicit EncounterPicker(QWidget *parent = nullptr);
 
-    /// Where patients, encounters and diagnoses come from: the EHR, or its offline copy. The
-    /// client also looks patients up by id ("Patient-265").
-    void setDirectory(Outbox::PatientDirectory *directory, Ehr::EhrClient *client);
+    /// Where patients (by name, MRN or id), encounters and diagnoses come from: the EHR, or its
+    /// offline copy.
+    void setDirectory(Outbox::PatientDirectory *directory);
     void setClinicZone(const QTimeZone &zone) { m_clinicZone = zone; }
 
     PatientListModel *patientModel() const { return m_patients; }
@@ -77,7 +73,6 @@ private:
     void setStatus(QLabel *label, const QString &text, bool problem);
 
     QPointer<Outbox::PatientDirectory> m_directory;
-    QPointer<Ehr::EhrClient> m_client;
     QTimeZone m_clinicZone;
     QLineEdit *m_searchEdit = nullptr;
     QListView *m_patientView = nullptr;

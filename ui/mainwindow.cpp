@@ -346,7 +346,7 @@ void MainWindow::attachWorkspace()
     m_banner->setVisible(training);
     const ConnectionSettings connection = m_settings.connection();
     m_picker->setClinicZone(connection.clinicZone());
-    m_picker->setDirectory(m_workspace.directory(), m_workspace.client());
+    m_picker->setDirectory(m_workspace.directory());
     m_editor->setUnitMinutes(connection.unitMinutes);
     m_editor->setClock(&m_workspace.clock());
     m_editor->setCatalog(m_workspace.catalog());
