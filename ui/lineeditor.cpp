@@ -545,7 +545,7 @@ void LineEditor::refreshEncounterHeader()
     m_encounterLabel->setText(parts.join(QStringLiteral("  ·  ")));
     m_encounterStateLabel->setText(m_encounter.stateText);
     m_encounterStateLabel->setVisible(!m_encounter.stateText.isEmpty());
-    const bool closed = m_encounter.facts.signedOff || m_encounter.facts.billed || !m_encounter.facts.exists;
+    const bool closed = !m_encounter.facts.acceptsProcedures();
     setStyleProperty(m_encounterStateLabel, "state",
                      closed ? QStringLiteral("closed") : QStringLiteral("open"));
 }

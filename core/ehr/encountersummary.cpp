@@ -78,8 +78,7 @@ Rules::EncounterFacts EncounterSummary::facts() const
 
 bool EncounterSummary::acceptsProcedures() const
 {
-    const Rules::EncounterFacts f = facts();
-    return !f.signedOff && !f.billed;
+    return facts().acceptsProcedures();
 }
 
 std::optional<EncounterSummary> EncounterSummary::fromFhir(const QJsonObject &resource, QString *error)

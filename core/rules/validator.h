@@ -19,6 +19,9 @@ struct EncounterFacts
     QString patientId; ///< empty when unknown
     bool signedOff = false;
     bool billed = false;
+
+    /// Whether the EHR takes procedures on this encounter (exists, not signed off, not billed).
+    bool acceptsProcedures() const { return exists && !signedOff && !billed; }
 };
 
 /**
