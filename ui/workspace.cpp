@@ -22,8 +22,6 @@ namespace Ui {
 Workspace::Workspace(QObject *parent)
     : QObject(parent)
 {
-    m_probeTimer.setSingleShot(false);
-    connect(&m_probeTimer, &QTimer::timeout, this, &Workspace::probe);
 }
 
 Workspace::~Workspace()
@@ -75,7 +73,6 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
         // The outbox still opens, so lines can be entered and wait until the address is fixed.
         setSendingProblem(urlError);
     }
-    connect(m_client.get(), &Ehr::EhrClient::reachableChanged, this, &Workspace::setOnline);
 
     QDir().mkpath(QFileInfo(outboxPath).absolutePath());
     m_store = std::make_unique<Outbox::OutboxStore>(nullptr, clock());
@@ -88,7 +85,8 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
     m_directory = std::make_unique<Outbox::PatientDirectory>(m_client.get(), m_store.get());
     m_sender = std::make_unique<Outbox::Sender>(m_store.get(), m_client.get());
     m_sender->setBackoff(m_options.backoff.value_or(Outbox::BackoffPolicy::fromEnvironment()));
-    connect(m_sender.get(), &Outbox::Sender::onlineChanged, this, &Workspace::setOnline);
+    m_sender->setProbeInterval(std::chrono::milliseconds(m_options.probeIntervalMs));
+    connect(m_sender.get(), &Outbox::Sender::onlineChanged, this, &Workspace::onlineChanged);
     connect(m_sender.get(), &Outbox::Sender::credentialsRequired, this, &Workspace::credentialsRequired);
     connect(m_sender.get(), &Outbox::Sender::ehrWarning, this, &Workspace::ehrWarning);
     connect(m_sender.get(), &Outbox::Sender::lineFinished, this, [this](qint64 id, Outbox::LineState state) {
@@ -101,7 +99,6 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
     if (!m_sender->start(&senderError))
         setSendingProblem(senderError);
 
-    m_probeTimer.setInterval(m_options.probeIntervalMs);
     qCInfo(lcWorkspace) << "workspace started" << (m_options.training ? "training" : "ehr");
     return true;
 }
@@ -145,7 +142,6 @@ bool Workspace::openCatalog(QString *error)
 
 void Workspace::stop()
 {
-    m_probeTimer.stop();
     if (m_sender)
         m_sender->stop();
     if (m_client)
@@ -214,30 +210,9 @@ void Workspace::credentialsChanged()
         m_sender->setCredentialsChanged();
 }
 
-void Workspace::setOnline(bool online)
+bool Workspace::isOnline() const
 {
-    if (online == m_online)
-        return;
-    m_online = online;
-    if (online) {
-        m_probeTimer.stop();
-    } else {
-        m_probeTimer.start();
-    }
-    Q_EMIT onlineChanged(online);
-}
-
-void Workspace::probe()
-{
-    if (!m_client || m_probing)
-        return;
-    m_probing = true;
-    m_client->checkCapabilities(this, [this](const Ehr::ReadStatus &status, const Ehr::Capabilities &) {
-        m_probing = false;
-        if (status.kind == Ehr::ReadStatus::Kind::Ok || status.kind == Ehr::ReadStatus::Kind::Unauthorized ||
-            status.kind == Ehr::ReadStatus::Kind::Failed)
-            setOnline(true);
-    });
+    return !m_sender || m_sender->isOnline();
 }
 
 void Workspace::setSendingProblem(const QString &problem)

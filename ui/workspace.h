@@ -5,7 +5,6 @@
 #include <optional>
 
 #include <QObject>
-#include <QTimer>
 
 #include "appsettings.h"
 #include "outbox/backoffpolicy.h"
@@ -60,7 +59,7 @@ public:
         /// For tests; nullptr: the system clock.
         const Common::Clock *clock = nullptr;
         std::optional<Outbox::BackoffPolicy> backoff;
-        /// How often to look for the EHR while it is unreachable.
+        /// How often the sender looks for the EHR while it is unreachable.
         int probeIntervalMs = 10000;
     };
 
@@ -84,7 +83,7 @@ public:
 
     /// "Training EHR · 127.0.0.1:41234" or the EHR's host.
     QString ehrDescription() const;
-    bool isOnline() const { return m_online; }
+    bool isOnline() const;
     Outbox::QueueCounts counts() const;
     /// A problem that stops sending (another program sends from this outbox, credentials ...), or empty.
     QString sendingProblem() const { return m_sendingProblem; }
@@ -98,8 +97,6 @@ public:
 public Q_SLOTS:
     /// New credentials were entered: resume a queue paused for them.
     void credentialsChanged();
-    /// Looks for the EHR now; when it answers, waiting lines are sent at once.
-    void probe();
 
 Q_SIGNALS:
     void onlineChanged(bool online);
@@ -112,7 +109,6 @@ Q_SIGNALS:
     void ehrWarning(const QString &message);
 
 private:
-    void setOnline(bool online);
     void setSendingProblem(const QString &problem);
     bool startTraining(QString *token, QString *error);
     bool openCatalog(QString *error);
@@ -124,9 +120,6 @@ private:
     std::unique_ptr<Outbox::OutboxStore> m_store;
     std::unique_ptr<Outbox::Sender> m_sender;
     std::unique_ptr<Outbox::PatientDirectory> m_directory;
-    QTimer m_probeTimer;
-    bool m_online = true;
-    bool m_probing = false;
     QString m_sendingProblem;
 };
 

@@ -37,11 +37,17 @@ Sender::Sender(OutboxStore *store, Ehr::EhrClient *client, QObject *parent)
         schedulePump();
     });
     connect(store, &OutboxStore::countsChanged, this, &Sender::queueCountsChanged);
+    m_probeTimer.setInterval(std::chrono::seconds(10));
+    connect(&m_probeTimer, &QTimer::timeout, this, &Sender::probe);
     m_online = client->isReachable();
     connect(client, &Ehr::EhrClient::reachableChanged, this, [this](bool reachable) {
         if (reachable == m_online)
             return;
         m_online = reachable;
+        if (reachable)
+            m_probeTimer.stop();
+        else if (m_running)
+            m_probeTimer.start();
         emit onlineChanged(reachable);
         // Back-off waits for an EHR that is down; once it answers, waiting lines go now, not minutes later.
         if (reachable && m_store)
@@ -143,6 +149,17 @@ void Sender::stop()
     m_running = false;
     m_timer.stop();
     m_lockTimer.stop();
+    m_probeTimer.stop();
+}
+
+void Sender::probe()
+{
+    // Any answer at all marks the client reachable again (see EhrClient::reachableChanged).
+    if (!m_client || m_probing)
+        return;
+    m_probing = true;
+    m_client->checkCapabilities(
+        this, [this](const Ehr::ReadStatus &, const Ehr::Capabilities &) { m_probing = false; });
 }
 
 void Sender::wake()

@@ -54,6 +54,9 @@ public:
     void setParallel(int lines) { m_parallel = std::max(1, lines); }
     /// How often a queue paused for Storage or OtherSender checks again (default 5 s).
     void setRecheckInterval(std::chrono::milliseconds interval) { m_recheck = interval; }
+    /// How often an unreachable EHR is asked whether it is back (default 10 s), so waiting lines go
+    /// as soon as it answers.
+    void setProbeInterval(std::chrono::milliseconds interval) { m_probeTimer.setInterval(interval); }
     /// Makes the jitter reproducible.
     void setSeed(quint32 seed) { m_random.seed(seed); }
 
@@ -110,6 +113,7 @@ private:
     bool takeLock(QString *error, bool *heldByOther);
     void scheduleNext();
     void checkIdle();
+    void probe();
 
     QPointer<OutboxStore> m_store;
     QPointer<Ehr::EhrClient> m_client;
@@ -126,6 +130,8 @@ private:
     QString m_pauseMessage;
     std::chrono::milliseconds m_recheck{5000};
     QTimer m_lockTimer;
+    QTimer m_probeTimer;
+    bool m_probing = false;
     QHash<qint64, Ehr::EhrClient::RequestId> m_inFlight;
     QTimer m_timer;
 };
