@@ -14,7 +14,6 @@ const auto UnitMinutes = QStringLiteral("clinic/anesthesiaUnitMinutes");
 const auto Geometry = QStringLiteral("window/geometry");
 const auto State = QStringLiteral("window/state");
 const auto Splitters = QStringLiteral("window/splitter/");
-const auto RecentCodes = QStringLiteral("codes/recent");
 } // namespace Key
 
 QTimeZone ConnectionSettings::clinicZone() const
@@ -92,16 +91,6 @@ QByteArray AppSettings::splitterState(const QString &name) const
 void AppSettings::setSplitterState(const QString &name, const QByteArray &state)
 {
     m_settings->setValue(Key::Splitters + name, state);
-}
-
-QStringList AppSettings::recentCodes() const
-{
-    return m_settings->value(Key::RecentCodes).toStringList().mid(0, 50);
-}
-
-void AppSettings::setRecentCodes(const QStringList &codes)
-{
-    m_settings->setValue(Key::RecentCodes, codes.mid(0, 50));
 }
 
 void AppSettings::sync()

@@ -63,10 +63,6 @@ public:
     QByteArray splitterState(const QString &name) const;
     void setSplitterState(const QString &name, const QByteArray &state);
 
-    /// Recently used codes, most recent first (codes only; never patient data).
-    QStringList recentCodes() const;
-    void setRecentCodes(const QStringList &codes);
-
     void sync();
     QString fileName() const;
 

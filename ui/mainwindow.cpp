@@ -356,18 +356,6 @@ void MainWindow::attachWorkspace()
     m_linesModel->setEncounterId(QString());
     m_queue->setWorkspace(&m_workspace);
 
-    if (auto *catalog = m_workspace.catalog()) {
-        // The training catalog forgets its recent codes; the settings keep them across runs.
-        const QStringList recent = m_settings.recentCodes();
-        for (auto it = recent.crbegin(); it != recent.crend(); ++it)
-            catalog->noteUsed(*it);
-        connect(catalog, &Catalog::CodeCatalog::recentChanged, this, [this, catalog] {
-            QStringList codes;
-            for (const auto &entry : catalog->recent(20))
-                codes << entry.code;
-            m_settings.setRecentCodes(codes);
-        });
-    }
     updateConnection();
     updateQueueSize(m_workspace.counts());
     m_picker->search();

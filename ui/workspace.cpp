@@ -125,10 +125,12 @@ bool Workspace::openCatalog(QString *error)
 {
     m_catalog = std::make_unique<Catalog::CodeCatalog>();
     m_catalog->setClock(m_options.clock);
-    // Training always uses the built-in catalog, so every rule can be shown with known codes.
+    // Training always uses the built-in catalog, so every rule can be shown with known codes; its own
+    // file keeps the trainee's favourites and recent codes apart from a real catalog's.
     bool ok = false;
     if (m_options.training)
-        ok = m_catalog->loadTrainingCatalog();
+        ok = m_catalog->loadTrainingCatalog(
+            QDir(m_options.dataDir).filePath(QStringLiteral("training-catalog.sqlite")));
     else if (m_options.catalogPath.isEmpty())
         ok = m_catalog->openOrTraining();
     else

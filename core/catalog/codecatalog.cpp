@@ -99,25 +99,36 @@ bool CodeCatalog::open(const QString &path)
     return true;
 }
 
-bool CodeCatalog::loadTrainingCatalog()
+bool CodeCatalog::loadTrainingCatalog(const QString &path)
 {
-    if (!openDatabase(InMemory))
+    if (!openDatabase(path.isEmpty() ? InMemory : path))
         return false;
     m_training = true;
-    QFile file(trainingCatalogResource());
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_error = tr("The built-in training catalog is missing: %1").arg(file.errorString());
+    std::optional<CodeEntries> codes = m_db->readCodes();
+    if (!codes) {
+        m_error = m_db->errorString();
         close();
         return false;
     }
-    const ImportReport report = importData(file.readAll(), QStringLiteral("training-catalog.csv"));
-    if (report.refused) {
-        m_error = report.refusal;
-        close();
-        return false;
+    // A training file keeps its codes (and the user's lists); they are imported once, when it is new.
+    if (!codes->isEmpty()) {
+        useCodes(std::move(*codes));
+    } else {
+        QFile file(trainingCatalogResource());
+        if (!file.open(QIODevice::ReadOnly)) {
+            m_error = tr("The built-in training catalog is missing: %1").arg(file.errorString());
+            close();
+            return false;
+        }
+        const ImportReport report = importData(file.readAll(), QStringLiteral("training-catalog.csv"));
+        if (report.refused) {
+            m_error = report.refusal;
+            close();
+            return false;
+        }
+        for (const ImportIssue &issue : report.issues)
+            qCWarning(lcCatalog) << "training catalog:" << report.issueLine(issue);
     }
-    for (const ImportIssue &issue : report.issues)
-        qCWarning(lcCatalog) << "training catalog:" << report.issueLine(issue);
     reloadUserLists();
     return true;
 }
@@ -157,7 +168,13 @@ bool CodeCatalog::reloadCodes()
         m_error = m_db->errorString();
         return false;
     }
-    auto index = std::make_shared<const SearchIndex>(std::move(*codes));
+    useCodes(std::move(*codes));
+    return true;
+}
+
+void CodeCatalog::useCodes(CodeEntries codes)
+{
+    auto index = std::make_shared<const SearchIndex>(std::move(codes));
     m_version.clear();
     for (const CodeEntry &entry : index->entries()) {
         if (entry.isActive() && !entry.version.isEmpty() &&
@@ -166,7 +183,6 @@ bool CodeCatalog::reloadCodes()
     }
     m_holder->index = std::move(index);
     emit codesChanged();
-    return true;
 }
 
 void CodeCatalog::reloadUserLists()

@@ -48,8 +48,9 @@ public:
 
     /// Opens (creating it when missing) a catalog file and loads its codes.
     bool open(const QString &path);
-    /// The built-in training catalog (resources/catalog/training-catalog.csv), in memory.
-    bool loadTrainingCatalog();
+    /// The built-in training catalog (resources/catalog/training-catalog.csv): in memory, or in the
+    /// file at path (created from it when new), where favourites and recent codes then persist.
+    bool loadTrainingCatalog(const QString &path = {});
     /// open(path) when that file exists, else loadTrainingCatalog(): what the form and the CLI's search do.
     bool openOrTraining(const QString &path = defaultDatabasePath());
     void close();
@@ -104,6 +105,8 @@ private:
 
     bool openDatabase(const QString &path);
     bool reloadCodes();
+    /// Builds the search index from codes and says codesChanged.
+    void useCodes(CodeEntries codes);
     void reloadUserLists();
     CodeEntries entriesFor(const QStringList &codes, int limit, const QStringList &skip = {}) const;
     QDateTime now() const;

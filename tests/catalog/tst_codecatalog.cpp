@@ -81,6 +81,7 @@ private slots:
     void unknownCodesAreNotRemembered();
     void flagsLookupFollowsImportsAndOutlivesTheCatalog();
     void trainingCatalog();
+    void trainingCatalogFileKeepsTheUsersLists();
     void openOrTraining();
     void defaultDatabasePathFromEnvironment();
 
@@ -496,6 +497,28 @@ void TestCodeCatalog::trainingCatalog()
     // Favourites work in training too, for the session.
     QVERIFY(training.setFavourite(QStringLiteral("99213"), true));
     QCOMPARE(codes(training.search(QString(), 5)), split("99213"));
+}
+
+void TestCodeCatalog::trainingCatalogFileKeepsTheUsersLists()
+{
+    const QString path = m_dir->filePath(QStringLiteral("training-catalog.sqlite"));
+    qsizetype codeCount = 0;
+    {
+        CodeCatalog first;
+        QVERIFY2(first.loadTrainingCatalog(path), qPrintable(first.errorString()));
+        QVERIFY(first.isTraining());
+        QCOMPARE(first.path(), path);
+        codeCount = first.size();
+        QVERIFY(codeCount >= 150);
+        first.noteUsed(QStringLiteral("20610"));
+        QVERIFY(first.setFavourite(QStringLiteral("99213"), true));
+    }
+    CodeCatalog next;
+    QVERIFY2(next.loadTrainingCatalog(path), qPrintable(next.errorString()));
+    QCOMPARE(next.size(), codeCount);
+    QCOMPARE(codes(next.search(QString(), 5)).mid(0, 2), split("99213 20610"));
+    // Imported once, when the file was new; a second load reads it.
+    QCOMPARE(queryFile(path, QStringLiteral("SELECT count(*) FROM import_log")).toInt(), 1);
 }
 
 void TestCodeCatalog::openOrTraining()

@@ -26,6 +26,7 @@
 #include <QUrlQuery>
 
 #include "appsettings.h"
+#include "catalog/codecatalog.h"
 #include "ehr/ehrsettings.h"
 #include "encounterlistmodel.h"
 #include "encounterpicker.h"
@@ -286,8 +287,10 @@ private Q_SLOTS:
                  QStringLiteral("Condition/Condition-Problem-I-1332"));
         QCOMPARE(reasons.at(1)[QStringLiteral("reference")].toString(),
                  QStringLiteral("Condition/Condition-Problem-I-1333"));
-        // The code is remembered as a recent one across runs (codes only).
-        QCOMPARE(m_settings->recentCodes().value(0), QStringLiteral("20610"));
+        // The code is remembered as a recent one across runs, in the training catalog's own file.
+        Catalog::CodeCatalog nextRun;
+        QVERIFY(nextRun.loadTrainingCatalog(m_workspace->catalog()->path()));
+        QCOMPARE(nextRun.recent(1).value(0).code, QStringLiteral("20610"));
     }
 
     void anesthesiaLineSendsPerformedPeriod()
