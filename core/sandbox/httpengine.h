@@ -61,7 +61,6 @@ public:
     /// Stops listening and closes every connection at once.
     void close();
     bool isListening() const;
-    int connectionCount() const { return m_connectionCount; }
 
 private:
     void acceptWaiting();

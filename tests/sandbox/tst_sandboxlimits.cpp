@@ -85,6 +85,7 @@ private slots:
     void init();
     void refusedFromTheHeadAlone_data();
     void refusedFromTheHeadAlone();
+    void continueOnlyOnceAdmitted();
     void ambiguousFramingIsRefused_data();
     void ambiguousFramingIsRefused();
     void connectionsAreCapped();
@@ -157,6 +158,39 @@ void TestSandboxLimits::refusedFromTheHeadAlone()
     QVERIFY2(answer.contains("Connection: close\r\n"), answer.constData());
     QVERIFY(closedByServer(*socket, 5000));
     QCOMPARE(m_server->procedureCount(), 0);
+}
+
+void TestSandboxLimits::continueOnlyOnceAdmitted()
+{
+    QVERIFY(start(testServerOptions()));
+    const QByteArray example = vendorExample();
+    const QByteArray head =
+        "POST " + Base +
+        "/Procedure HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/fhir+json\r\n"
+        "Expect: 100-continue\r\nContent-Length: " +
+        QByteArray::number(example.size()) + "\r\n";
+    // Without the token the client is told so before it sends the body (curl waits for this).
+    const auto refused = connectTo(*m_server);
+    QVERIFY(refused);
+    refused->write(head + "\r\n");
+    const QByteArray refusal = readAnswer(*refused, 5000);
+    QVERIFY2(refusal.startsWith("HTTP/1.1 401 "), refusal.constData());
+    // With it, "100 Continue" first, then the answer to the body.
+    const auto admitted = connectTo(*m_server);
+    QVERIFY(admitted);
+    admitted->write(head + TokenHeader + "\r\n");
+    QByteArray answer;
+    QElapsedTimer timer;
+    timer.start();
+    while (!answer.contains("\r\n\r\n") && timer.elapsed() < 5000) {
+        QTest::qWait(20);
+        answer += admitted->readAll();
+    }
+    QCOMPARE(answer, QByteArray("HTTP/1.1 100 Continue\r\n\r\n"));
+    admitted->write(example);
+    answer = readAnswer(*admitted, 5000);
+    QVERIFY2(answer.startsWith("HTTP/1.1 201 "), answer.constData());
+    QCOMPARE(m_server->procedureCount(), 1);
 }
 
 void TestSandboxLimits::ambiguousFramingIsRefused_data()
