@@ -165,8 +165,10 @@ bool HttpConnection::readHead()
         return false;
     }
     // Empty lines before a request line are allowed (RFC 9112, 2.2).
-    while (m_input.startsWith('\n') || m_input.startsWith("\r\n"))
+    while (m_input.startsWith('\n') || m_input.startsWith("\r\n")) {
         m_input.remove(0, m_input.startsWith('\n') ? 1 : 2);
+        m_scanned = 0;
+    }
 
     const qsizetype end = headEnd();
     if (end < 0) {

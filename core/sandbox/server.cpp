@@ -168,8 +168,9 @@ void ServerPrivate::onRequest(HttpConnection *connection, const RequestHead &hea
         const auto write = [this, guard, response, timer, target, method]() {
             if (!guard)
                 return;
-            guard->respond(response);
+            // Logged first: answering may go straight on to the client's next pipelined request.
             log.write(method, target, QString::number(response.status), response.ehrCode, timer.elapsed());
+            guard->respond(response);
         };
         if (latencyMs > 0)
             QTimer::singleShot(latencyMs, guard, write);
@@ -177,7 +178,9 @@ void ServerPrivate::onRequest(HttpConnection *connection, const RequestHead &hea
             write();
     };
 
-    httpRequest.path = head.path.mid(options.basePath.size());
+    // Below the base path; an open path outside it (admit() lets only those through) keeps its whole path.
+    httpRequest.path =
+        head.path.startsWith(options.basePath) ? head.path.mid(options.basePath.size()) : head.path;
     while (httpRequest.path.startsWith(u'/'))
         httpRequest.path.remove(0, 1);
 
