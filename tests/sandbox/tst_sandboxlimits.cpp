@@ -304,8 +304,10 @@ void TestSandboxLimits::unreadAnswersStopReading()
     QVERIFY(start(options));
     const auto socket = connectTo(*m_server);
     QVERIFY(socket);
-    // Qt would otherwise read everything the server sends into this socket's buffer.
+    // Qt would otherwise read everything the server sends into this socket's buffer, and the kernel's
+    // receive buffer would grow to megabytes.
     socket->setReadBufferSize(64 * 1024);
+    socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 64 * 1024);
     // About 40 kB of requests whose answers (every demo diagnosis, each time) come to about 40 MB.
     const int requests = 400;
     QByteArray pipelined;
