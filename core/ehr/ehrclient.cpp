@@ -472,8 +472,19 @@ EhrClient::RequestId EhrClient::createProcedure(const Model::ProcedureEntry &ent
         qCWarning(lcEhr) << "the EHR does not support conditional create; a resend after a lost answer is "
                             "reconciled by searching the identifier";
     }
-    const QByteArray body = Fhir::ProcedureWriter(m_dialect).toBytes(entry, false);
-    NetworkJob *job = startJob(id, resourceUrl(QStringLiteral("Procedure")), "POST", body, FhirJson, headers);
+    const auto body = Fhir::ProcedureWriter(m_dialect).toBytes(entry, false);
+    if (!body) {
+        SubmitResult result;
+        result.kind = SubmitResult::Kind::Rejected;
+        result.ehrCode = body.error().code;
+        result.errorString = body.error().text();
+        result.findings = {
+            {body.error().code, Model::Severity::Error, body.error().path, body.error().message}};
+        failLater(id, context, [done, result] { done(result); });
+        return id;
+    }
+    NetworkJob *job =
+        startJob(id, resourceUrl(QStringLiteral("Procedure")), "POST", *body, FhirJson, headers);
     connect(job, &NetworkJob::finished, context, [done, identifier](const JobResult &result) {
         const SubmitResult submit = SubmitResult::fromJob(result, identifier);
         qCDebug(lcEhr) << "create Procedure:" << submitKindName(submit.kind) << submit.httpStatus

@@ -422,6 +422,9 @@ std::optional<qint64> OutboxStore::enqueue(const Model::ProcedureEntry &entry, Q
         return fail(tr("This line (%1) is already in the outbox as line %2.")
                         .arg(identifier->value)
                         .arg(existing->id));
+    const auto json = Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(entry, false);
+    if (!json)
+        return fail(tr("The line was not saved: %1").arg(json.error().text()));
 
     QSqlDatabase db = database();
     if (!db.transaction())
@@ -437,8 +440,7 @@ std::optional<qint64> OutboxStore::enqueue(const Model::ProcedureEntry &entry, Q
     query.addBindValue(entry.subject.id());
     query.addBindValue(entry.encounter.id());
     query.addBindValue(entry.code.code);
-    query.addBindValue(
-        QString::fromUtf8(Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(entry, false)));
+    query.addBindValue(QString::fromUtf8(*json));
     query.addBindValue(now);
     query.addBindValue(now);
     query.addBindValue(now);
@@ -683,14 +685,19 @@ bool OutboxStore::replaceEntry(qint64 id, const Model::ProcedureEntry &entry, QS
         return identifier.system == QLatin1String(Model::Systems::Rfc3986);
     });
     corrected.identifiers.append(current->identifier);
+    const auto json = Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(corrected, false);
+    if (!json) {
+        if (error)
+            *error = tr("Line %1 could not be changed: %2").arg(id).arg(json.error().text());
+        return false;
+    }
     QSqlQuery query(database());
     query.prepare(QStringLiteral(
         "UPDATE lines SET entry_json = ?, patient_id = ?, encounter_id = ?, code = COALESCE(?, ''), state = "
         "'pending', "
         "findings_json = '[]', next_attempt_at = ?, updated_at = ? WHERE id = ? AND state IN ('pending', "
         "'needs-correction')"));
-    query.addBindValue(
-        QString::fromUtf8(Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(corrected, false)));
+    query.addBindValue(QString::fromUtf8(*json));
     query.addBindValue(corrected.subject.id());
     query.addBindValue(corrected.encounter.id());
     query.addBindValue(corrected.code.code);

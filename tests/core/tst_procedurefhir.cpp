@@ -10,6 +10,44 @@
 
 using Model::ProcedureEntry;
 
+namespace {
+
+/// What the writer wrote, parsed back; fails the running test when it refused or wrote bad JSON.
+QJsonObject written(const ProcedureEntry &entry, Fhir::Dialect dialect = Fhir::Dialect::EhrVendor)
+{
+    const auto bytes = Fhir::ProcedureWriter(dialect).toBytes(entry);
+    if (!bytes) {
+        QTest::qFail(qPrintable(bytes.error().text()), __FILE__, __LINE__);
+        return {};
+    }
+    QJsonParseError error;
+    const QJsonObject json = QJsonDocument::fromJson(*bytes, &error).object();
+    if (error.error != QJsonParseError::NoError)
+        QTest::qFail(qPrintable(error.errorString()), __FILE__, __LINE__);
+    return json;
+}
+
+/// A line that uses every element the writer knows, each text holding `text`.
+ProcedureEntry entryWithText(const QString &text)
+{
+    ProcedureEntry entry;
+    entry.id = text;
+    entry.profiles = {text, QString()};
+    entry.status = text;
+    entry.category = Model::Coding{text, text, text, text};
+    entry.code = {text, QString(), text, text};
+    entry.subject = {text};
+    entry.encounter = {text};
+    entry.performedPeriod = {QDateTime(QDate(2026, 3, 14), QTime(9, 0, 0, 250), QTimeZone("America/Chicago")),
+                             QDateTime(QDate(2026, 3, 14), QTime(10, 0), Qt::UTC)};
+    entry.recordedDate = QDateTime(QDate(2026, 3, 14), QTime(11, 0), Qt::OffsetFromUTC, 5 * 3600 + 1800);
+    entry.reasonReferences = {{text}, {}};
+    entry.identifiers = {{text, text}, {}};
+    return entry;
+}
+
+} // namespace
+
 class TestProcedureFhir : public QObject
 {
     Q_OBJECT
@@ -17,6 +55,11 @@ class TestProcedureFhir : public QObject
 private slots:
     void goldenFilesRoundTrip_data();
     void goldenFilesRoundTrip();
+    void writesTheBytesQJsonDocumentWrites_data();
+    void writesTheBytesQJsonDocumentWrites();
+    void randomTextSurvivesWriteAndRead();
+    void refusesUnpairedSurrogates_data();
+    void refusesUnpairedSurrogates();
     void vendorExampleReadsEveryElement();
     void writesStrictDialect();
     void readsRecordedDateFromBothDialects();
@@ -54,7 +97,129 @@ void TestProcedureFhir::goldenFilesRoundTrip()
     const auto read = Fhir::ProcedureReader::read(golden);
     QVERIFY(read.entry);
     QVERIFY2(read.problems.isEmpty(), qPrintable(read.problems.value(0).message));
-    QCOMPARE(Fhir::ProcedureWriter(Fhir::Dialect(dialect)).toJson(*read.entry), golden);
+    QCOMPARE(written(*read.entry, Fhir::Dialect(dialect)), golden);
+    // Byte for byte what QJsonDocument writes of the golden resource, indented and compact.
+    const Fhir::ProcedureWriter writer{Fhir::Dialect(dialect)};
+    QCOMPARE(writer.toBytes(*read.entry, true).valueOr({}),
+             QJsonDocument(golden).toJson(QJsonDocument::Indented));
+    QCOMPARE(writer.toBytes(*read.entry, false).valueOr({}),
+             QJsonDocument(golden).toJson(QJsonDocument::Compact));
+}
+
+void TestProcedureFhir::writesTheBytesQJsonDocumentWrites_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("dialect");
+
+    QString controls;
+    for (char16_t unit = 0; unit < 0x20; ++unit)
+        controls += QChar(unit);
+    QTest::newRow("plain") << QStringLiteral("Patient/Patient-265") << int(Fhir::Dialect::EhrVendor);
+    QTest::newRow("control characters") << controls << int(Fhir::Dialect::EhrVendor);
+    QTest::newRow("quotes, backslash, slash, DEL")
+        << QStringLiteral("say \"hi\" \\ a/b \x7f") << int(Fhir::Dialect::R4Strict);
+    QTest::newRow("line and paragraph separators")
+        << QStringLiteral("a\u2028b\u2029c") << int(Fhir::Dialect::EhrVendor);
+    QTest::newRow("accents, CJK, noncharacters")
+        << QStringLiteral("Pe\u00f1a \u00e9t\u00e9 \u6f22\u5b57 \ufffe\uffff")
+        << int(Fhir::Dialect::R4Strict);
+    QTest::newRow("outside the BMP") << QString::fromUcs4(U"\U0001F9B7 tooth \U0010FFFF")
+                                     << int(Fhir::Dialect::EhrVendor);
+}
+
+void TestProcedureFhir::writesTheBytesQJsonDocumentWrites()
+{
+    QFETCH(QString, text);
+    QFETCH(int, dialect);
+
+    const ProcedureEntry entry = entryWithText(text);
+    const Fhir::ProcedureWriter writer{Fhir::Dialect(dialect)};
+    for (const bool indented : {true, false}) {
+        const auto bytes = writer.toBytes(entry, indented);
+        QVERIFY2(bytes, bytes ? "" : qPrintable(bytes.error().text()));
+        QJsonParseError error;
+        const QJsonDocument parsed = QJsonDocument::fromJson(*bytes, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(*bytes, parsed.toJson(indented ? QJsonDocument::Indented : QJsonDocument::Compact));
+    }
+    const QJsonObject json = written(entry, Fhir::Dialect(dialect));
+    QCOMPARE(json.value(QStringLiteral("status")).toString(), text);
+    QCOMPARE(json.value(QStringLiteral("identifier")).toArray().at(1).toObject(), QJsonObject());
+    QCOMPARE(json.value(QStringLiteral("meta")).toObject().value(QStringLiteral("profile")).toArray().at(1),
+             QJsonValue(QString()));
+}
+
+void TestProcedureFhir::randomTextSurvivesWriteAndRead()
+{
+    QRandomGenerator random(20261201); // fixed seed: the same texts on every run
+    for (int round = 0; round < 500; ++round) {
+        QString text;
+        const int length = random.bounded(40);
+        for (int i = 0; i < length; ++i) {
+            // Mostly ASCII and its control characters, some of everything else, never a lone surrogate.
+            const char32_t point =
+                random.bounded(4) != 0 ? random.bounded(0x80) : random.bounded(0x10000 - 0x800 + 0x100000);
+            const char32_t valid = point < 0xd800 ? point : point + 0x800;
+            text += QString::fromUcs4(&valid, 1);
+        }
+        const ProcedureEntry entry = entryWithText(text);
+        const auto bytes = Fhir::ProcedureWriter().toBytes(entry, false);
+        QVERIFY(bytes);
+        QCOMPARE(*bytes, QJsonDocument::fromJson(*bytes).toJson(QJsonDocument::Compact));
+        const auto read = Fhir::ProcedureReader::read(*bytes);
+        QVERIFY(read.entry);
+        QCOMPARE(read.entry->code.display, text);
+        QCOMPARE(read.entry->identifiers.at(0).value, text);
+    }
+}
+
+void TestProcedureFhir::refusesUnpairedSurrogates_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("path");
+
+    const QChar high(0xd83e);
+    const QChar low(0xdd37);
+    QTest::newRow("high alone, last")
+        << QStringLiteral("tooth ") + high << "Procedure.code.coding[0].display";
+    QTest::newRow("high before a letter") << QString(high) + u'x' << "Procedure.reasonReference[1].reference";
+    QTest::newRow("low alone") << QString(low) << "Procedure.meta.profile[0]";
+    QTest::newRow("low before high") << QString(low) + high << "Procedure.identifier[0].value";
+}
+
+void TestProcedureFhir::refusesUnpairedSurrogates()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, path);
+
+    ProcedureEntry entry = entryWithText(QStringLiteral("fine"));
+    if (path.startsWith(QLatin1String("Procedure.code")))
+        entry.code.display = text;
+    else if (path.startsWith(QLatin1String("Procedure.reasonReference")))
+        entry.reasonReferences[1] = {text};
+    else if (path.startsWith(QLatin1String("Procedure.meta")))
+        entry.profiles[0] = text;
+    else
+        entry.identifiers[0].value = text;
+    for (const bool indented : {true, false}) {
+        const auto bytes = Fhir::ProcedureWriter().toBytes(entry, indented);
+        QVERIFY(!bytes);
+        QCOMPARE(bytes.error().code, QStringLiteral("500001"));
+        QCOMPARE(bytes.error().path, path);
+        QVERIFY2(bytes.error().message.contains(QLatin1String("surrogate")),
+                 qPrintable(bytes.error().message));
+    }
+    // The reader refuses the same text sent as JSON escapes, so what it reads can always be written.
+    QString escaped;
+    for (const QChar unit : text)
+        escaped += QStringLiteral("\\u%1").arg(unit.unicode(), 4, 16, QLatin1Char('0'));
+    const auto read = Fhir::ProcedureReader::read(
+        QStringLiteral(R"({"resourceType":"Procedure","status":"%1"})").arg(escaped).toUtf8());
+    QVERIFY(read.entry);
+    QVERIFY(read.entry->status.isEmpty());
+    QCOMPARE(read.problems.size(), 1);
+    QCOMPARE(read.problems.at(0).path, QStringLiteral("Procedure.status"));
+    QVERIFY(Fhir::ProcedureWriter().toBytes(*read.entry));
 }
 
 void TestProcedureFhir::vendorExampleReadsEveryElement()
@@ -85,7 +250,7 @@ void TestProcedureFhir::writesStrictDialect()
     const auto read =
         Fhir::ProcedureReader::read(readTestJson(QStringLiteral("procedure/vendor-example.json")));
     QVERIFY(read.entry);
-    const QJsonObject strict = Fhir::ProcedureWriter(Fhir::Dialect::R4Strict).toJson(*read.entry);
+    const QJsonObject strict = written(*read.entry, Fhir::Dialect::R4Strict);
     QVERIFY(!strict.contains(QStringLiteral("recordedDate")));
     const QJsonObject extension = strict.value(QStringLiteral("extension")).toArray().at(0).toObject();
     QCOMPARE(extension.value(QStringLiteral("url")).toString(), QLatin1String(Fhir::RecordedExtensionUrl));
@@ -111,7 +276,7 @@ void TestProcedureFhir::writesDaylightSavingCorrectOffsets()
     ProcedureEntry entry;
     entry.performedDateTime = QDateTime(QDate(2026, 3, 14), QTime(10, 0), chicago);
     entry.recordedDate = QDateTime(QDate(2026, 1, 14), QTime(10, 0), chicago);
-    const QJsonObject json = Fhir::ProcedureWriter().toJson(entry);
+    const QJsonObject json = written(entry);
     QCOMPARE(json.value(QStringLiteral("performedDateTime")).toString(),
              QStringLiteral("2026-03-14T10:00:00-05:00"));
     QCOMPARE(json.value(QStringLiteral("recordedDate")).toString(),
@@ -125,7 +290,7 @@ void TestProcedureFhir::writesPeriodInsteadOfDateTime()
     entry.performedDateTime = QDateTime(QDate(2026, 3, 14), QTime(9, 0), newYork);
     entry.performedPeriod = {QDateTime(QDate(2026, 3, 14), QTime(9, 0), newYork),
                              QDateTime(QDate(2026, 3, 14), QTime(10, 15), newYork)};
-    const QJsonObject json = Fhir::ProcedureWriter().toJson(entry);
+    const QJsonObject json = written(entry);
     QVERIFY(!json.contains(QStringLiteral("performedDateTime")));
     const QJsonObject period = json.value(QStringLiteral("performedPeriod")).toObject();
     QCOMPARE(period.value(QStringLiteral("start")).toString(), QStringLiteral("2026-03-14T09:00:00-04:00"));
@@ -321,7 +486,7 @@ void TestProcedureFhir::mutatedInputNeverCrashes()
         if (read.entry) {
             ++parsed;
             // Whatever was read can be written again.
-            QVERIFY(!Fhir::ProcedureWriter().toBytes(*read.entry).isEmpty());
+            QVERIFY(!Fhir::ProcedureWriter().toBytes(*read.entry).valueOr({}).isEmpty());
         } else {
             QVERIFY(!read.problems.isEmpty());
         }

@@ -1,7 +1,9 @@
-// Whatever bytes arrive, the reader answers without crashing, and what it could read
-// survives a write and a second read unchanged.
+// Whatever bytes arrive, the reader answers without crashing, what it could read can be written,
+// the writer's bytes are those QJsonDocument writes, and they survive a second read unchanged.
 #include <cstdint>
 #include <cstdlib>
+
+#include <QJsonDocument>
 
 #include "fhir/procedurereader.h"
 #include "fhir/procedurewriter.h"
@@ -19,9 +21,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     Rules::Validator::check(*read.entry);
     for (const auto dialect : {Fhir::Dialect::EhrVendor, Fhir::Dialect::R4Strict}) {
         const Fhir::ProcedureWriter writer(dialect);
-        const QByteArray written = writer.toBytes(*read.entry, false);
-        const auto again = Fhir::ProcedureReader::read(written);
-        if (!again.entry || writer.toBytes(*again.entry, false) != written)
+        const auto written = writer.toBytes(*read.entry, false);
+        if (!written || QJsonDocument::fromJson(*written).toJson(QJsonDocument::Compact) != *written)
+            std::abort();
+        const auto again = Fhir::ProcedureReader::read(*written);
+        if (!again.entry || writer.toBytes(*again.entry, false).valueOr({}) != *written)
             std::abort();
     }
     return 0;
