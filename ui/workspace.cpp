@@ -100,6 +100,7 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
         setSendingProblem(senderError);
 
     qCInfo(lcWorkspace) << "workspace started" << (m_options.training ? "training" : "ehr");
+    Q_EMIT started();
     return true;
 }
 

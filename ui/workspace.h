@@ -66,9 +66,11 @@ public:
     explicit Workspace(QObject *parent = nullptr);
     ~Workspace() override;
 
-    /// Starts the training EHR (in training), opens the catalog and the outbox and starts sending.
+    /// Starts the training EHR (in training), opens the catalog and the outbox and starts sending;
+    /// emits started() when it did.
     bool start(const Options &options, std::function<QString()> tokenProvider, QString *error);
     void stop();
+    bool isStarted() const { return m_store != nullptr; }
 
     bool isTraining() const { return m_options.training; }
     const Options &options() const { return m_options; }
@@ -99,6 +101,8 @@ public Q_SLOTS:
     void credentialsChanged();
 
 Q_SIGNALS:
+    /// start() succeeded: the client, the outbox, the catalog and the directory are there.
+    void started();
     void onlineChanged(bool online);
     void countsChanged(const Outbox::QueueCounts &counts);
     void sendingProblemChanged(const QString &problem);
