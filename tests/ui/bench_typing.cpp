@@ -14,13 +14,13 @@
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QTest>
-#include <QTimeZone>
 
 #include "../common/benchgoal.h"
 #include "catalog/codecatalog.h"
 #include "common/clock.h"
 #include "findingspanel.h"
 #include "lineeditor.h"
+#include "sampleencounter.h"
 
 namespace {
 
@@ -80,24 +80,6 @@ double percentile(std::vector<double> values, double fraction)
     return values[std::min(values.size() - 1, size_t(fraction * double(values.size())))];
 }
 
-Ui::EncounterContext openEncounter()
-{
-    Ui::EncounterContext context;
-    context.patientId = QStringLiteral("Patient-265");
-    context.patientName = QStringLiteral("Doe, Jane");
-    context.encounterId = QStringLiteral("Encounter-805");
-    context.title = QStringLiteral("Encounter-805 · 14 Mar 2026");
-    context.timeZone = QTimeZone("America/Chicago");
-    context.start = QDateTime(QDate(2026, 3, 14), QTime(9, 0), context.timeZone);
-    context.stateText = QStringLiteral("Open");
-    context.diagnoses = {
-        {QStringLiteral("Condition-Problem-I-1332"), QStringLiteral("I10"),
-         QStringLiteral("Essential hypertension")},
-        {QStringLiteral("Condition-2"), QStringLiteral("E11.9"), QStringLiteral("Type 2 diabetes")}};
-    context.diagnosesKnown = true;
-    return context;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -126,7 +108,7 @@ int main(int argc, char *argv[])
     });
     editor->setClock(&clock);
     editor->setCatalog(&catalog);
-    editor->setEncounter(openEncounter());
+    editor->setEncounter(sampleEncounter());
     window.resize(1280, 800);
     window.show();
     QApplication::setActiveWindow(&window);
