@@ -1,5 +1,7 @@
 #include "ehrclient.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -87,9 +89,7 @@ ReadStatus readStatusOf(const JobResult &result)
 
 EhrClient::EhrClient(QObject *parent)
     : QObject(parent)
-    , m_manager(new QNetworkAccessManager(this))
 {
-    m_manager->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy); // see NetworkJob::start()
     m_baseUrlError = tr("No EHR address is set.");
 }
 
@@ -185,8 +185,15 @@ NetworkJob *EhrClient::startJob(RequestId id, const QUrl &url, const QByteArray 
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
-    auto *job = new NetworkJob(m_manager, request, verb, body, m_timeout, this);
+    QNetworkAccessManager *manager = managerWithRoom();
+    auto *job = new NetworkJob(manager, request, verb, body, m_timeout, this);
     m_jobs.insert(id, job);
+    connect(job, &QObject::destroyed, this, [this, manager] {
+        for (auto &[candidate, inFlight] : m_managers) {
+            if (candidate == manager)
+                --inFlight;
+        }
+    });
     // Connected first, so it runs before the caller's handler; deleteLater keeps the job alive for it.
     connect(job, &NetworkJob::finished, this, [this, id, job](const JobResult &result) {
         if (m_jobs.value(id) == job)
@@ -195,6 +202,23 @@ NetworkJob *EhrClient::startJob(RequestId id, const QUrl &url, const QByteArray 
         job->deleteLater();
     });
     return job;
+}
+
+/// QHttpNetworkConnection's channels (connections) per server in Qt 6.4.
+constexpr int ConnectionsPerManager = 6;
+
+QNetworkAccessManager *EhrClient::managerWithRoom()
+{
+    auto found = std::find_if(m_managers.begin(), m_managers.end(),
+                              [](const auto &manager) { return manager.second < ConnectionsPerManager; });
+    if (found == m_managers.end()) {
+        auto *manager = new QNetworkAccessManager(this);
+        manager->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy); // see NetworkJob::start()
+        m_managers.append({manager, 0});
+        found = m_managers.end() - 1;
+    }
+    ++found->second;
+    return found->first;
 }
 
 void EhrClient::failLater(RequestId id, const QObject *context, std::function<void()> call)
