@@ -30,36 +30,6 @@ QString typeText(const QJsonObject &resource)
 
 } // namespace
 
-QString billingStateName(BillingState state)
-{
-    switch (state) {
-    case BillingState::Open:
-        return QStringLiteral("open");
-    case BillingState::SignedOff:
-        return QStringLiteral("signed-off");
-    case BillingState::Billed:
-        return QStringLiteral("billed");
-    case BillingState::PartiallyBilled:
-        return QStringLiteral("partially-billed");
-    case BillingState::Unknown:
-        break;
-    }
-    return QStringLiteral("unknown");
-}
-
-BillingState billingStateFromName(const QString &name)
-{
-    if (name == u"open")
-        return BillingState::Open;
-    if (name == u"signed-off")
-        return BillingState::SignedOff;
-    if (name == u"billed")
-        return BillingState::Billed;
-    if (name == u"partially-billed")
-        return BillingState::PartiallyBilled;
-    return BillingState::Unknown;
-}
-
 QTimeZone EncounterSummary::zone() const
 {
     return timeZone.isEmpty() ? QTimeZone() : QTimeZone(timeZone.toUtf8());
@@ -70,15 +40,8 @@ Rules::EncounterFacts EncounterSummary::facts() const
     Rules::EncounterFacts facts;
     facts.exists = true;
     facts.patientId = patientId;
-    facts.signedOff = state == BillingState::SignedOff || status == u"finished" || status == u"cancelled" ||
-                      status == u"entered-in-error";
-    facts.billed = state == BillingState::Billed || state == BillingState::PartiallyBilled;
+    facts.state = state;
     return facts;
-}
-
-bool EncounterSummary::acceptsProcedures() const
-{
-    return facts().acceptsProcedures();
 }
 
 std::optional<EncounterSummary> EncounterSummary::fromFhir(const QJsonObject &resource, QString *error)
@@ -99,9 +62,10 @@ std::optional<EncounterSummary> EncounterSummary::fromFhir(const QJsonObject &re
     const Model::Reference subject{
         resource.value(QStringLiteral("subject")).toObject().value(QStringLiteral("reference")).toString()};
     encounter.patientId = subject.type() == u"Patient" ? subject.id() : QString();
-    encounter.status = resource.value(QStringLiteral("status")).toString();
-    encounter.state =
-        billingStateFromName(Fhir::extensionValueCode(resource, Fhir::Urls::EncounterStateExtension));
+    encounter.state.status =
+        Model::encounterStatusFromCode(resource.value(QStringLiteral("status")).toString());
+    encounter.state.billing =
+        Model::billingStateFromCode(Fhir::extensionValueCode(resource, Fhir::Urls::EncounterStateExtension));
     encounter.timeZone = Fhir::extensionValueCode(resource, Fhir::Urls::TimezoneExtension);
     const QString start =
         resource.value(QStringLiteral("period")).toObject().value(QStringLiteral("start")).toString();

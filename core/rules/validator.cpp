@@ -175,12 +175,29 @@ private:
                    facts.patientId != m_entry.subject.id()) {
             error(Code::EncounterNotFound, Path::Encounter,
                   tr("Encounter %1 is not an encounter of patient %2.").arg(id, m_entry.subject.id()));
-        } else if (facts.billed) {
+        } else {
+            checkEncounterState(id, facts.state);
+        }
+    }
+
+    void checkEncounterState(const QString &id, const Model::EncounterState &state)
+    {
+        switch (state.admission()) {
+        case Model::ProcedureAdmission::Accepted:
+            break;
+        case Model::ProcedureAdmission::Billed:
             error(Code::EncounterBilled, Path::Encounter,
                   tr("Encounter %1 is already billed; procedures can no longer be added to it.").arg(id));
-        } else if (facts.signedOff) {
+            break;
+        case Model::ProcedureAdmission::SignedOff:
             error(Code::EncounterSignedOff, Path::Encounter,
                   tr("Encounter %1 is signed off; procedures can no longer be added to it.").arg(id));
+            break;
+        case Model::ProcedureAdmission::NotInProgress:
+            error(Code::EncounterSignedOff, Path::Encounter,
+                  tr("Encounter %1 has status \"%2\"; procedures can be added only while it is in progress.")
+                      .arg(id, Model::encounterStatusCode(state.status)));
+            break;
         }
     }
 

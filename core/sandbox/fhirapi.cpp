@@ -495,7 +495,7 @@ HttpResponse FhirApi::search(const QString &type, const HttpRequest &request) co
                     return referenceParameter(patient, PatientType) == info->patientId;
                 });
             const bool statusOk = std::all_of(statuses.cbegin(), statuses.cend(), [&](const QString &status) {
-                return status.split(u',').contains(info->status);
+                return status.split(u',').contains(Model::encounterStatusCode(info->state.status));
             });
             const bool dateOk = std::all_of(dates.cbegin(), dates.cend(), [&](const DateFilter &filter) {
                 return dateMatches(*info, filter);
@@ -698,8 +698,7 @@ HttpResponse FhirApi::createProcedure(const HttpRequest &request)
         Rules::EncounterFacts facts;
         if (const EncounterInfo *info = m_data->encounterInfo(encounter.id())) {
             facts.patientId = info->patientId;
-            facts.billed = info->isBilled();
-            facts.signedOff = !info->isOpen() && !info->isBilled();
+            facts.state = info->state;
         } else {
             facts.exists = false;
         }

@@ -363,12 +363,12 @@ void TestEhrClient::readsEncountersAndConditions()
     QCOMPARE(m_server->requests.last().target, QByteArray("/fhir/Encounter?patient=Patient-265"));
     QCOMPARE(encounters->items.size(), 1); // the server's stray answer is filtered out
     const EncounterSummary &e = encounters->items.first();
-    QCOMPARE(e.state, BillingState::SignedOff);
+    QCOMPARE(e.state.billing, Model::BillingState::SignedOff);
     QCOMPARE(e.timeZone, QStringLiteral("America/Chicago"));
     QVERIFY(e.zone().isValid());
     QCOMPARE(e.start, QDateTime(QDate(2026, 3, 14), QTime(14, 30), Qt::UTC));
     QVERIFY(!e.acceptsProcedures());
-    QVERIFY(e.facts().signedOff);
+    QCOMPARE(e.facts().state, e.state);
     QCOMPARE(e.facts().patientId, QStringLiteral("Patient-265"));
 
     const QJsonObject condition{
