@@ -10,6 +10,7 @@
 
 #include "ehrlog.h"
 #include "fhir/extensions.h"
+#include "fhir/identifiertoken.h"
 #include "fhir/procedurewriter.h"
 #include "model/procedureentry.h"
 #include "networkjob.h"
@@ -19,14 +20,6 @@ namespace Ehr {
 namespace {
 
 const QByteArray FhirJson = QByteArrayLiteral("application/fhir+json");
-
-// system|value of a token search, each part percent-encoded: a client identifier may come from a file,
-// and an &, #, + or % in it must not end the parameter or change what it matches.
-QByteArray identifierToken(const Model::Identifier &identifier)
-{
-    return QUrl::toPercentEncoding(identifier.system, ":/") + '|' +
-           QUrl::toPercentEncoding(identifier.value, ":/");
-}
 
 } // namespace
 
@@ -362,8 +355,10 @@ EhrClient::RequestId EhrClient::searchPatients(const QString &text, const QObjec
     static const QRegularExpression mrnLike(QStringLiteral("^[A-Za-z]{0,4}-?[0-9][0-9-]*$"));
     static const QRegularExpression hasDigit(QStringLiteral("[0-9]"));
     if (mrnLike.match(trimmed).hasMatch())
-        query.addQueryItem(QStringLiteral("identifier"),
-                           QLatin1String(Fhir::Urls::MrnSystem) + u'|' + trimmed);
+        query.addQueryItem(
+            QStringLiteral("identifier"),
+            QString::fromLatin1(
+                Fhir::IdentifierToken{QLatin1String(Fhir::Urls::MrnSystem), trimmed}.toQueryValue()));
     else if (Model::isFhirId(trimmed) && hasDigit.match(trimmed).hasMatch())
         query.addQueryItem(QStringLiteral("_id"), trimmed);
     else if (!trimmed.isEmpty())
@@ -427,19 +422,13 @@ EhrClient::findProcedures(const Model::Identifier &identifier, const QObject *co
 {
     QUrlQuery query;
     // Already encoded: QUrlQuery keeps the escapes as they are.
-    query.addQueryItem(QStringLiteral("identifier"), QString::fromLatin1(identifierToken(identifier)));
-    return search(QStringLiteral("Procedure"), query, context, [done, identifier](const ResourceList &list) {
+    const auto token = Fhir::IdentifierToken::of(identifier);
+    query.addQueryItem(QStringLiteral("identifier"), QString::fromLatin1(token.toQueryValue()));
+    return search(QStringLiteral("Procedure"), query, context, [done, token](const ResourceList &list) {
         QStringList ids;
         for (const auto &resource : list.resources) {
             // A server that ignores the parameter must not make someone else's record ours.
-            bool matches = false;
-            for (const auto &item : resource.value(QStringLiteral("identifier")).toArray()) {
-                const QJsonObject candidate = item.toObject();
-                matches =
-                    matches || (candidate.value(QStringLiteral("system")).toString() == identifier.system &&
-                                candidate.value(QStringLiteral("value")).toString() == identifier.value);
-            }
-            if (matches)
+            if (token.matchesAnyOf(resource))
                 ids.append(resource.value(QStringLiteral("id")).toString());
         }
         done(list.status, ids);
@@ -465,8 +454,8 @@ EhrClient::RequestId EhrClient::createProcedure(const Model::ProcedureEntry &ent
     }
     QList<QPair<QByteArray, QByteArray>> headers;
     if (m_conditionalCreate) {
-        headers.append({QByteArrayLiteral("If-None-Exist"),
-                        QByteArrayLiteral("identifier=") + identifierToken(*identifier)});
+        headers.append(
+            {QByteArrayLiteral("If-None-Exist"), Fhir::IdentifierToken::of(*identifier).toIfNoneExist()});
     } else if (!m_warnedNoConditionalCreate) {
         m_warnedNoConditionalCreate = true;
         qCWarning(lcEhr) << "the EHR does not support conditional create; a resend after a lost answer is "

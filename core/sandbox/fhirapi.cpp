@@ -11,6 +11,7 @@
 
 #include "common/clock.h"
 #include "fhir/datetime.h"
+#include "fhir/identifiertoken.h"
 #include "fhir/operationoutcome.h"
 #include "logging.h"
 #include "model/procedureentry.h"
@@ -82,35 +83,6 @@ bool nameMatches(const QStringList &words, const QString &parameter)
                                [&term](const QString &word) { return word.startsWith(term); });
         });
         if (all)
-            return true;
-    }
-    return false;
-}
-
-struct IdentifierToken
-{
-    std::optional<QString> system; ///< nullopt: any system
-    QString value;
-};
-
-/// FHIR token search value: "system|value", "|value" (no system) or "value" (any system).
-IdentifierToken parseToken(const QString &text)
-{
-    const qsizetype bar = text.indexOf(u'|');
-    if (bar < 0)
-        return {std::nullopt, text};
-    return {text.left(bar), text.mid(bar + 1)};
-}
-
-bool identifierMatches(const QJsonObject &resource, const IdentifierToken &token)
-{
-    for (const auto &item : resource.value(QStringLiteral("identifier")).toArray()) {
-        const QJsonObject identifier = item.toObject();
-        // "system|" matches any value of that system.
-        if (identifier.value(QStringLiteral("value")).toString() != token.value &&
-            !(token.value.isEmpty() && token.system))
-            continue;
-        if (!token.system || identifier.value(QStringLiteral("system")).toString() == *token.system)
             return true;
     }
     return false;
@@ -454,7 +426,7 @@ HttpResponse FhirApi::search(const QString &type, const HttpRequest &request) co
             });
             const bool identifierOk =
                 std::all_of(identifiers.cbegin(), identifiers.cend(), [&patient](const QString &identifier) {
-                    return identifierMatches(patient, parseToken(identifier));
+                    return ::Fhir::IdentifierToken::parse(identifier).matchesAnyOf(patient);
                 });
             if (nameOk && identifierOk)
                 matches.append(patient);
@@ -541,14 +513,9 @@ HttpResponse FhirApi::search(const QString &type, const HttpRequest &request) co
         query.patientId = referenceParameter(patients.value(0), PatientType);
         query.encounterId =
             referenceParameter(request.queryValue(QStringLiteral("encounter")), EncounterType);
-        // FHIR token search: "system|value", "|value" (no system), "value" (any system), "system|" (any
-        // value of that system).
         const QString identifier = request.queryValue(QStringLiteral("identifier"));
-        if (!identifier.isEmpty()) {
-            const IdentifierToken token = parseToken(identifier);
-            query.identifierSystem = token.system;
-            query.identifierValue = token.value;
-        }
+        if (!identifier.isEmpty())
+            query.identifier = ::Fhir::IdentifierToken::parse(identifier);
         const QString summary = request.queryValue(QStringLiteral("_summary"));
         if (summary == u"count") {
             QJsonObject bundle{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
@@ -659,15 +626,10 @@ HttpResponse FhirApi::createProcedure(const HttpRequest &request)
     }
 
     if (!request.ifNoneExist.isEmpty()) {
-        const QUrlQuery condition(QString::fromUtf8(request.ifNoneExist));
-        const auto items = condition.queryItems(QUrl::FullyDecoded);
-        // Without a value the store's query has no identifier filter and would match every Procedure.
-        const IdentifierToken token = parseToken(items.value(0).second);
-        if (items.size() != 1 || items.at(0).first != u"identifier" || token.value.isEmpty())
-            return outcome(400, QStringLiteral("invalid"), {},
-                           tr("If-None-Exist must be identifier=<system>|<value>, with a value."),
-                           QStringLiteral("If-None-Exist"));
-        const QList<QJsonObject> existing = m_store->search({{}, {}, token.system, token.value});
+        const auto token = ::Fhir::IdentifierToken::fromIfNoneExist(request.ifNoneExist);
+        if (!token)
+            return outcome(400, QStringLiteral("invalid"), {}, token.error().message, token.error().path);
+        const QList<QJsonObject> existing = m_store->search({{}, {}, *token});
         if (existing.size() > 1)
             return outcome(
                 412, QStringLiteral("multiple-matches"), {},
