@@ -14,6 +14,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "ehr/bearertoken.h"
 #include "linedraft.h"
 #include "theme.h"
 #include "tokenstore.h"
@@ -251,8 +252,17 @@ void SettingsDialog::accept()
         m_zoneCombo->setFocus();
         return;
     }
-    if (m_tokenEdited && m_tokens)
-        m_tokens->setToken(m_tokenEdit->text().trimmed());
+    if (m_tokenEdited && m_tokens) {
+        const QString token = m_tokenEdit->text().trimmed();
+        if (const Common::Status valid = Ehr::checkBearerToken(token); !valid) {
+            m_tokenStatus->setText(valid.error().message);
+            setStyleProperty(m_tokenEdit, "finding", QStringLiteral("error"));
+            m_tokenEdit->setFocus();
+            fitHeight();
+            return;
+        }
+        m_tokens->setToken(token);
+    }
     QDialog::accept();
 }
 

@@ -2,12 +2,14 @@
 
 #include <QCoreApplication>
 #include <QHostAddress>
+#include <QHostInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
 #include <QTimer>
 
+#include "bearertoken.h"
 #include "ehrlog.h"
 #include "fhir/extensions.h"
 #include "fhir/identifiertoken.h"
@@ -91,12 +93,18 @@ EhrClient::~EhrClient()
     cancelAll();
 }
 
-bool EhrClient::isLoopbackHost(const QString &host)
+bool EhrClient::isLoopbackHost(const QString &host, const HostResolver &resolve)
 {
-    if (host.compare(u"localhost", Qt::CaseInsensitive) == 0)
-        return true;
     const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
+    if (!address.isNull())
+        return address.isLoopback();
+    if (host.compare(u"localhost", Qt::CaseInsensitive) != 0)
+        return false;
+    // A hosts file or resolver can send "localhost" to another machine, and plain http:// is only safe
+    // on this one: every address must be loopback (Qt may connect to any of them).
+    const QList<QHostAddress> addresses = resolve ? resolve(host) : QHostInfo::fromName(host).addresses();
+    return !addresses.isEmpty() && std::all_of(addresses.cbegin(), addresses.cend(),
+                                               [](const QHostAddress &a) { return a.isLoopback(); });
 }
 
 QString EhrClient::transportSecurityError(const QUrl &url)
@@ -157,28 +165,26 @@ bool EhrClient::isSameServer(const QUrl &url) const
     return NetworkJob::isSameServer(m_baseUrl, url);
 }
 
-QNetworkRequest EhrClient::makeRequest(const QUrl &url) const
+NetworkJob *EhrClient::startJob(RequestId id, const QUrl &url, const QByteArray &verb, const QByteArray &body,
+                                const QByteArray &contentType,
+                                const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QNetworkRequest request(url);
     request.setRawHeader("Accept", FhirJson);
     request.setHeader(QNetworkRequest::UserAgentHeader,
                       QByteArray(QByteArrayLiteral("SuperbillDesk/") + QByteArrayLiteral(SUPERBILL_VERSION)));
-    const QString token = m_tokenProvider ? m_tokenProvider() : QString();
-    if (!token.isEmpty())
-        request.setRawHeader("Authorization", QByteArrayLiteral("Bearer ") + token.toUtf8());
-    return request;
-}
-
-NetworkJob *EhrClient::startJob(RequestId id, const QUrl &url, const QByteArray &verb, const QByteArray &body,
-                                const QByteArray &contentType,
-                                const QList<QPair<QByteArray, QByteArray>> &headers)
-{
-    QNetworkRequest request = makeRequest(url);
     if (!contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
+    // Asked for every request: the token may have been renewed, or replaced by one that cannot be sent.
+    const QString token = m_tokenProvider ? m_tokenProvider() : QString();
+    const Common::Status tokenOk = checkBearerToken(token);
+    if (tokenOk && !token.isEmpty())
+        request.setRawHeader("Authorization", QByteArrayLiteral("Bearer ") + token.toLatin1());
     auto *job = new NetworkJob(m_manager, request, verb, body, m_timeout, this);
+    if (!tokenOk)
+        job->refuse(tokenOk.error().message);
     m_jobs.insert(id, job);
     // Connected first, so it runs before the caller's handler; deleteLater keeps the job alive for it.
     connect(job, &NetworkJob::finished, this, [this, id, job](const JobResult &result) {

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include <QHash>
+#include <QHostAddress>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
@@ -63,8 +64,10 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     /// Empty when the URL is acceptable: https, or http to a loopback host.
     static QString transportSecurityError(const QUrl &url);
-    /// 127.0.0.0/8, ::1 and "localhost".
-    static bool isLoopbackHost(const QString &host);
+    /// The addresses a host name resolves to; the default asks the system (QHostInfo).
+    using HostResolver = std::function<QList<QHostAddress>(const QString &host)>;
+    /// 127.0.0.0/8 and ::1, and "localhost" when every address it resolves to is one of those.
+    static bool isLoopbackHost(const QString &host, const HostResolver &resolve = {});
 
     void setTokenProvider(TokenProvider provider) { m_tokenProvider = std::move(provider); }
     void setDialect(Fhir::Dialect dialect) { m_dialect = dialect; }
@@ -118,7 +121,6 @@ signals:
 private:
     struct Search;
 
-    QNetworkRequest makeRequest(const QUrl &url) const;
     QUrl resourceUrl(const QString &path, const QUrlQuery &query = {}) const;
     RequestId nextId() { return ++m_lastId; }
     NetworkJob *startJob(RequestId id, const QUrl &url, const QByteArray &verb, const QByteArray &body,

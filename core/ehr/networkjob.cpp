@@ -56,6 +56,13 @@ NetworkJob::~NetworkJob()
 void NetworkJob::start()
 {
     Q_ASSERT(!m_reply && !m_finished);
+    if (!m_refusal.isEmpty()) {
+        JobResult result;
+        result.transport = JobResult::Transport::Blocked;
+        result.errorString = m_refusal;
+        QTimer::singleShot(0, this, [this, result] { finish(result); });
+        return;
+    }
     m_timedOut = false;
     // Not NoLessSafeRedirectPolicy: it follows https to any other https server, and Qt 6.4 sends the
     // Authorization header along. Same origin (scheme, host, port) is never less safe either.

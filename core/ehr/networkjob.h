@@ -37,6 +37,8 @@ public:
 
     /// Sends the request. finished() always comes later, from the event loop.
     void start();
+    /// Makes start() send nothing and end with Transport::Blocked and this reason (e.g. an unusable token).
+    void refuse(const QString &reason) { m_refusal = reason; }
     /// Ends the job now with Transport::Cancelled (finished() is still emitted once).
     void abort();
 
@@ -66,6 +68,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     JobResult m_result;
     QString m_tlsErrors;
+    QString m_refusal;
 
     bool m_timedOut = false;
     bool m_cancelled = false;

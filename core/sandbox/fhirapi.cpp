@@ -207,15 +207,6 @@ const QSet<QString> &searchParameters(const QString &type)
     return it == parameters.cend() ? none : *it;
 }
 
-QString firstErrorCode(const Model::Findings &findings)
-{
-    for (const auto &finding : findings) {
-        if (finding.isError())
-            return finding.code;
-    }
-    return {};
-}
-
 } // namespace
 
 FhirApi::FhirApi(const DemoData *data, ProcedureStore *store, const Common::Clock *clock)
@@ -621,7 +612,7 @@ HttpResponse FhirApi::createProcedure(const HttpRequest &request)
         // The reader says what is wrong and where, as it does for the CLI.
         const Rules::DocumentCheck check = Rules::checkProcedureDocument(request.body);
         HttpResponse response = json(400, ::Fhir::OperationOutcome::fromFindings(check.findings).toJson());
-        response.ehrCode = firstErrorCode(check.findings);
+        response.ehrCode = Model::firstErrorCode(check.findings);
         return response;
     }
 
@@ -670,7 +661,7 @@ HttpResponse FhirApi::createProcedure(const HttpRequest &request)
     if (!check.entry || Model::hasErrors(check.findings)) {
         HttpResponse response =
             json(check.entry ? 422 : 400, ::Fhir::OperationOutcome::fromFindings(check.findings).toJson());
-        response.ehrCode = firstErrorCode(check.findings);
+        response.ehrCode = Model::firstErrorCode(check.findings);
         return response;
     }
 

@@ -57,6 +57,10 @@ private slots:
 
     void transportSecurity_data();
     void transportSecurity();
+    void localhostMustResolveToLoopbackOnly_data();
+    void localhostMustResolveToLoopbackOnly();
+    void tokenThatCannotBeSentIsRefused_data();
+    void tokenThatCannotBeSentIsRefused();
     void refusedUrlSendsNothing();
     void createSendsHeadersAndBody();
     void createResultKinds_data();
@@ -79,6 +83,8 @@ private slots:
 
 private:
     SubmitResult submitAndWait(const Model::ProcedureEntry &entry);
+    /// How a patient search ends; Cancelled when it did not end within 10 s.
+    ReadStatus::Kind patientSearchKind();
 
     std::unique_ptr<ScriptedServer> m_server;
     std::unique_ptr<EhrClient> m_client;
@@ -103,6 +109,16 @@ void TestEhrClient::cleanup()
 SubmitResult TestEhrClient::submitAndWait(const Model::ProcedureEntry &entry)
 {
     return ::submitAndWait(*m_client, entry, this);
+}
+
+ReadStatus::Kind TestEhrClient::patientSearchKind()
+{
+    std::optional<ReadStatus> status;
+    m_client->searchPatients(QStringLiteral("Smith"), this,
+                             [&](const PatientList &list) { status = list.status; });
+    if (!QTest::qWaitFor([&] { return status.has_value(); }, 10000))
+        return ReadStatus::Kind::Cancelled;
+    return status->kind;
 }
 
 void TestEhrClient::transportSecurity_data()
@@ -144,6 +160,62 @@ void TestEhrClient::transportSecurity()
         QVERIFY2(error.contains(QStringLiteral("ehr.example.org")), qPrintable(error));
 }
 
+void TestEhrClient::localhostMustResolveToLoopbackOnly_data()
+{
+    QTest::addColumn<QStringList>("addresses");
+    QTest::addColumn<bool>("loopback");
+    QTest::newRow("127.0.0.1 and ::1")
+        << QStringList{QStringLiteral("127.0.0.1"), QStringLiteral("::1")} << true;
+    QTest::newRow("127.0.1.1") << QStringList{QStringLiteral("127.0.1.1")} << true;
+    QTest::newRow("one address elsewhere")
+        << QStringList{QStringLiteral("127.0.0.1"), QStringLiteral("192.168.1.20")} << false;
+    QTest::newRow("only elsewhere") << QStringList{QStringLiteral("203.0.113.7")} << false;
+    QTest::newRow("does not resolve") << QStringList{} << false;
+}
+
+void TestEhrClient::localhostMustResolveToLoopbackOnly()
+{
+    QFETCH(QStringList, addresses);
+    QFETCH(bool, loopback);
+    const auto resolve = [&addresses](const QString &host) {
+        QList<QHostAddress> result;
+        if (host.compare(u"localhost", Qt::CaseInsensitive) == 0) {
+            for (const auto &address : addresses)
+                result.append(QHostAddress(address));
+        }
+        return result;
+    };
+    QCOMPARE(EhrClient::isLoopbackHost(QStringLiteral("localhost"), resolve), loopback);
+    QCOMPARE(EhrClient::isLoopbackHost(QStringLiteral("LocalHost"), resolve), loopback);
+    // Addresses are what they are, whatever a resolver says.
+    QVERIFY(EhrClient::isLoopbackHost(QStringLiteral("127.0.0.1"), resolve));
+    QVERIFY(!EhrClient::isLoopbackHost(QStringLiteral("192.168.1.20"), resolve));
+}
+
+void TestEhrClient::tokenThatCannotBeSentIsRefused_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::newRow("CRLF and a header") << "secret\r\nX-Injected: yes";
+    QTest::newRow("LF") << "secret\nX-Injected: yes";
+    QTest::newRow("NUL") << QString(QStringLiteral("secret") + QChar(0) + QStringLiteral("more"));
+    QTest::newRow("ESC") << "secret\x1b[31m";
+}
+
+void TestEhrClient::tokenThatCannotBeSentIsRefused()
+{
+    // A CR or LF would end the Authorization header and add others to every request: nothing is sent.
+    QFETCH(QString, token);
+    m_client->setTokenProvider([token] { return token; });
+    const SubmitResult result = submitAndWait(sampleEntry());
+    QCOMPARE(result.kind, Kind::Blocked);
+    QVERIFY2(result.errorString.contains(QStringLiteral("control character")),
+             qPrintable(result.errorString));
+    QVERIFY(!result.errorString.contains(QStringLiteral("secret")));
+    QVERIFY(m_server->requests.isEmpty());
+    QCOMPARE(patientSearchKind(), ReadStatus::Kind::Blocked);
+    QVERIFY(m_server->requests.isEmpty());
+}
+
 void TestEhrClient::refusedUrlSendsNothing()
 {
     QString error;
@@ -152,12 +224,7 @@ void TestEhrClient::refusedUrlSendsNothing()
     QCOMPARE(result.kind, Kind::Blocked);
     QCOMPARE(result.errorString, error);
     QVERIFY(m_server->requests.isEmpty());
-
-    std::optional<ReadStatus> status;
-    m_client->searchPatients(QStringLiteral("Smith"), this,
-                             [&](const PatientList &list) { status = list.status; });
-    QTRY_VERIFY(status.has_value());
-    QCOMPARE(status->kind, ReadStatus::Kind::Blocked);
+    QCOMPARE(patientSearchKind(), ReadStatus::Kind::Blocked);
 }
 
 void TestEhrClient::createSendsHeadersAndBody()

@@ -74,15 +74,6 @@ bool writeBundle(const QString &path, const QList<QJsonObject> &resources)
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
-QString firstErrorCode(const Model::Findings &findings)
-{
-    for (const auto &finding : findings) {
-        if (finding.isError())
-            return finding.code;
-    }
-    return {};
-}
-
 } // namespace
 
 /**
@@ -173,7 +164,7 @@ void TestEncounterState::formAndTrainingEhrAgree()
     Rules::ValidationContext context;
     context.encounter = summary->facts();
     const Model::Findings findings = Rules::Validator::check(entry, context);
-    QCOMPARE(firstErrorCode(findings), code);
+    QCOMPARE(Model::firstErrorCode(findings), code);
 
     const Ehr::SubmitResult result = submitAndWait(*m_client, entry, this);
     if (code.isEmpty()) {
