@@ -488,7 +488,7 @@ void LineEditor::setSubmitHandler(SubmitHandler handler)
 
 void LineEditor::setClock(const Common::Clock *clock)
 {
-    m_clock = clock ? clock : &Common::Clock::system();
+    m_clock = Common::Clock::orSystem(clock);
     resetTimes();
     revalidate();
 }

@@ -118,7 +118,7 @@ void OutboxLinesModel::setStore(Outbox::OutboxStore *store)
 
 void OutboxLinesModel::setClock(const Common::Clock *clock)
 {
-    m_clock = clock ? clock : &Common::Clock::system();
+    m_clock = Common::Clock::orSystem(clock);
 }
 
 void OutboxLinesModel::setEncounterId(const QString &encounterId)

@@ -10,6 +10,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "common/clock.h"
 #include "common/printable.h"
 #include "outbox/outboxstore.h"
 #include "outboxlinesmodel.h"
@@ -116,7 +117,7 @@ void QueueView::updateButtons()
     m_detail->setVisible(line.has_value());
     if (line) {
         const LineStatus status =
-            lineStatus(*line, m_workspace ? m_workspace->clock().nowUtc() : QDateTime::currentDateTimeUtc());
+            lineStatus(*line, (m_workspace ? m_workspace->clock() : Common::Clock::system()).nowUtc());
         QString hint;
         switch (status.kind) {
         case LineStatus::Kind::NeedsCorrection:

@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include "bearertoken.h"
+#include "common/clock.h"
 #include "ehrlog.h"
 #include "fhir/extensions.h"
 #include "fhir/identifiertoken.h"
@@ -83,6 +84,7 @@ ReadStatus readStatusOf(const JobResult &result)
 EhrClient::EhrClient(QObject *parent)
     : QObject(parent)
     , m_manager(new QNetworkAccessManager(this))
+    , m_clock(&Common::Clock::system())
 {
     m_manager->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy); // see NetworkJob::start()
     m_baseUrlError = tr("No EHR address is set.");
@@ -91,6 +93,11 @@ EhrClient::EhrClient(QObject *parent)
 EhrClient::~EhrClient()
 {
     cancelAll();
+}
+
+void EhrClient::setClock(const Common::Clock *clock)
+{
+    m_clock = Common::Clock::orSystem(clock);
 }
 
 bool EhrClient::isLoopbackHost(const QString &host, const HostResolver &resolve)
@@ -183,6 +190,7 @@ NetworkJob *EhrClient::startJob(RequestId id, const QUrl &url, const QByteArray 
     if (tokenOk && !token.isEmpty())
         request.setRawHeader("Authorization", QByteArrayLiteral("Bearer ") + token.toLatin1());
     auto *job = new NetworkJob(m_manager, request, verb, body, m_timeout, this);
+    job->setClock(m_clock);
     if (!tokenOk)
         job->refuse(tokenOk.error().message);
     m_jobs.insert(id, job);

@@ -22,6 +22,10 @@
 
 class QNetworkAccessManager;
 
+namespace Common {
+class Clock;
+}
+
 namespace Ehr {
 
 class NetworkJob;
@@ -70,6 +74,8 @@ public:
     static bool isLoopbackHost(const QString &host, const HostResolver &resolve = {});
 
     void setTokenProvider(TokenProvider provider) { m_tokenProvider = std::move(provider); }
+    /// Where "now" comes from for its requests (Retry-After dates); not owned; nullptr: the system clock.
+    void setClock(const Common::Clock *clock);
     void setDialect(Fhir::Dialect dialect) { m_dialect = dialect; }
     Fhir::Dialect dialect() const { return m_dialect; }
     /// Abort a request when nothing moved for this long (default 30 s).
@@ -135,6 +141,7 @@ private:
     QUrl m_baseUrl;
     QString m_baseUrlError;
     TokenProvider m_tokenProvider;
+    const Common::Clock *m_clock;
     Fhir::Dialect m_dialect = Fhir::Dialect::EhrVendor;
     std::chrono::milliseconds m_timeout{30000};
     bool m_conditionalCreate = true;

@@ -38,6 +38,7 @@ NetworkJob::NetworkJob(QNetworkAccessManager *manager, const QNetworkRequest &re
     , m_request(request)
     , m_verb(verb)
     , m_body(body)
+    , m_clock(&Common::Clock::system())
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(timeout);
@@ -51,6 +52,11 @@ NetworkJob::~NetworkJob()
         m_reply->abort();
         m_reply->deleteLater();
     }
+}
+
+void NetworkJob::setClock(const Common::Clock *clock)
+{
+    m_clock = Common::Clock::orSystem(clock);
 }
 
 void NetworkJob::start()
@@ -151,8 +157,7 @@ void NetworkJob::onReplyFinished()
         result.body = reply->readAll();
         result.location = reply->rawHeader("Location");
         if (reply->hasRawHeader("Retry-After"))
-            result.retryAfter =
-                parseRetryAfter(reply->rawHeader("Retry-After"), Common::Clock::system().nowUtc());
+            result.retryAfter = parseRetryAfter(reply->rawHeader("Retry-After"), m_clock->nowUtc());
         if (error != QNetworkReply::NoError)
             result.errorString = reply->errorString();
     } else {

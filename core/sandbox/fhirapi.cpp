@@ -209,11 +209,16 @@ const QSet<QString> &searchParameters(const QString &type)
 
 } // namespace
 
-FhirApi::FhirApi(const DemoData *data, ProcedureStore *store, const Common::Clock *clock)
+FhirApi::FhirApi(const DemoData *data, ProcedureStore *store)
     : m_data(data)
     , m_store(store)
-    , m_clock(clock)
+    , m_clock(&Common::Clock::system())
 {
+}
+
+void FhirApi::setClock(const Common::Clock *clock)
+{
+    m_clock = Common::Clock::orSystem(clock);
 }
 
 HttpResponse FhirApi::json(int status, const QJsonObject &body)

@@ -110,7 +110,7 @@ public:
         : q(q)
         , options(std::move(options))
         , injector(this->options.seed, this->options.faults)
-        , api(nullptr, &store, &Common::Clock::system())
+        , api(nullptr, &store)
     {
         this->options.basePath = normalizedBasePath(this->options.basePath);
         api.setToken(this->options.token);

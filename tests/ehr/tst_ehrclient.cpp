@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include "../common/sampleentry.h"
+#include "common/clock.h"
 #include "ehr/ehrclient.h"
 #include "fhir/extensions.h"
 #include "fhir/procedurereader.h"
@@ -66,6 +67,7 @@ private slots:
     void createResultKinds_data();
     void createResultKinds();
     void retryAfterIsPassedOn();
+    void retryAfterDateIsReadWithTheClientsClock();
     void unauthorizedIsSignalled();
     void capabilitiesSwitchOffConditionalCreate();
     void timeoutGivesRetryableUnknownOutcome();
@@ -287,6 +289,18 @@ void TestEhrClient::retryAfterIsPassedOn()
     QCOMPARE(result.kind, Kind::Retryable);
     QVERIFY(result.retryAfter);
     QCOMPARE(result.retryAfter->count(), 7);
+}
+
+void TestEhrClient::retryAfterDateIsReadWithTheClientsClock()
+{
+    // The EHR says "after 16:00:30"; it is 16:00:00 by the clock the client was given, not by this machine's.
+    Common::ManualClock clock(QDateTime(QDate(2026, 3, 14), QTime(16, 0), Qt::UTC));
+    m_client->setClock(&clock);
+    m_server->enqueue(ScriptedResponse::json(503, {}, {{"Retry-After", "Sat, 14 Mar 2026 16:00:30 GMT"}}));
+    const SubmitResult result = submitAndWait(sampleEntry());
+    QCOMPARE(result.kind, Kind::Retryable);
+    QVERIFY(result.retryAfter);
+    QCOMPARE(result.retryAfter->count(), 30);
 }
 
 void TestEhrClient::unauthorizedIsSignalled()

@@ -219,7 +219,8 @@ void TestPatientDirectory::cacheAgeIsOfWhatIsShown()
 {
     const QDateTime morning(QDate(2026, 3, 14), QTime(8, 0), Qt::UTC);
     Common::ManualClock clock(morning);
-    OutboxStore store(nullptr, clock);
+    OutboxStore store;
+    store.setClock(&clock);
     QString error;
     QVERIFY(store.open(m_dir->filePath(QStringLiteral("clocked.sqlite")), &error));
     PatientDirectory directory(m_client.get(), &store);

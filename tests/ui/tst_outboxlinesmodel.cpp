@@ -74,7 +74,8 @@ private Q_SLOTS:
     {
         m_dir = std::make_unique<QTemporaryDir>();
         m_clock = std::make_unique<Common::ManualClock>(Now);
-        m_store = std::make_unique<Outbox::OutboxStore>(nullptr, *m_clock);
+        m_store = std::make_unique<Outbox::OutboxStore>();
+        m_store->setClock(m_clock.get());
         QString error;
         QVERIFY2(m_store->open(m_dir->filePath(QStringLiteral("outbox.sqlite")), &error), qPrintable(error));
     }
