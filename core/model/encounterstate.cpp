@@ -54,7 +54,8 @@ ProcedureAdmission EncounterState::admission() const
         return ProcedureAdmission::Billed;
     if (billing == BillingState::SignedOff)
         return ProcedureAdmission::SignedOff;
-    // The vendor's page: procedures only on an open encounter, refused once signed off or closed.
+    // docs/rules.md, "When an encounter takes procedures": the vendor's page only says an open
+    // encounter, refused once signed off or closed.
     // Before the visit is under way nothing was performed yet, and after it ends the superbill is
     // closed, so "open" is the one status a visit has while procedures are done: in-progress.
     if (status != EncounterStatus::InProgress)

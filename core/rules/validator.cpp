@@ -33,6 +33,8 @@ const auto Recorded = QStringLiteral("Procedure.recordedDate");
 constexpr qint64 FutureToleranceSecs = 5 * 60;
 constexpr qint64 SecsPerDay = 24 * 60 * 60;
 
+// One check per row of docs/rules.md; where the vendor's page is vague, the choice made there
+// (marked "decision") is what is checked here, so change both together.
 class Checker
 {
     // The findings are the validator's messages: one translation context for lupdate and tr().
