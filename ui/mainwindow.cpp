@@ -543,7 +543,7 @@ void MainWindow::showSettings()
     ConnectionSettings shown = before;
     if (m_workspace.isTraining())
         shown.mode = EhrMode::Training;
-    SettingsDialog dialog(shown, &m_tokens, &Ehr::EhrClient::transportSecurityError, this);
+    SettingsDialog dialog(shown, &m_tokens, &Ehr::EhrClient::checkTransportSecurity, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const ConnectionSettings after = dialog.settings();
@@ -554,10 +554,10 @@ void MainWindow::showSettings()
         Ehr::EhrSettings shared = Ehr::EhrSettings::fromEnvironment();
         shared.ehrUrl = after.baseUrl;
         shared.dialect = after.dialect;
-        QString error;
-        if (!shared.save(&error))
+        if (const Common::Status saved = shared.save(); !saved)
             statusBar()->showMessage(
-                tr("The EHR address could not be shared with superbill-cli: %1").arg(error), 10000);
+                tr("The EHR address could not be shared with superbill-cli: %1").arg(saved.error().text()),
+                10000);
     }
     const bool reconnect = after.mode != shown.mode || after.baseUrl != before.baseUrl ||
                            after.dialect != before.dialect ||

@@ -232,8 +232,8 @@ bool SettingsDialog::checkUrl()
             error = tr("Enter the EHR's FHIR base URL, e.g. https://ehr.example.org/mps/fhir/R4/V1.");
         else if (!url.isValid() || url.host().isEmpty())
             error = tr("This is not a URL: give the full address with https:// and the host.");
-        else if (m_urlCheck)
-            error = m_urlCheck(url);
+        else if (const Common::Status usable = m_urlCheck ? m_urlCheck(url) : Common::Status(); !usable)
+            error = usable.error().message;
     }
     m_urlMessage->setText(error);
     m_urlMessage->setVisible(!error.isEmpty());

@@ -70,10 +70,9 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
         m_client->setDialect(m_options.connection.dialect);
         m_client->setTokenProvider(std::move(tokenProvider));
     }
-    QString urlError;
-    if (!m_client->setBaseUrl(baseUrl, &urlError)) {
+    if (const Common::Status address = m_client->setBaseUrl(baseUrl); !address) {
         // The outbox still opens, so lines can be entered and wait until the address is fixed.
-        setSendingProblem(urlError);
+        setSendingProblem(address.error().message);
     }
 
     QDir().mkpath(QFileInfo(outboxPath).absolutePath());

@@ -121,9 +121,8 @@ inline std::unique_ptr<Ehr::EhrClient> makeClient(const QCommandLineParser &pars
         return nullptr;
     }
     auto client = std::make_unique<Ehr::EhrClient>();
-    QString error;
-    if (!client->setBaseUrl(settings.ehrUrl, &error)) {
-        err() << command << ": " << shown(error) << Qt::endl;
+    if (const Common::Status address = client->setBaseUrl(settings.ehrUrl); !address) {
+        err() << command << ": " << shown(address.error().message) << Qt::endl;
         return nullptr;
     }
     QString token;

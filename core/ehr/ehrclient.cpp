@@ -59,7 +59,7 @@ ReadStatus readStatusOf(const JobResult &result)
         status.kind = ReadStatus::Kind::Ok;
         return status;
     }
-    const Model::Findings findings = outcomeFindings(result.body);
+    const Model::Findings findings = outcomeFindings(result.body).valueOr({});
     QStringList texts;
     for (const auto &finding : findings)
         texts.append(finding.code.isEmpty() ? finding.message
@@ -114,40 +114,43 @@ bool EhrClient::isLoopbackHost(const QString &host, const HostResolver &resolve)
                                                [](const QHostAddress &a) { return a.isLoopback(); });
 }
 
-QString EhrClient::transportSecurityError(const QUrl &url)
+Common::Status EhrClient::checkTransportSecurity(const QUrl &url)
 {
+    const auto refused = [&url](const QString &why) {
+        return Common::makeError(QStringLiteral("insecure-address"), why,
+                                 url.toDisplayString(QUrl::RemoveUserInfo));
+    };
     if (!url.isValid() || url.host().isEmpty())
-        return tr("\"%1\" is not a valid EHR address; it should look like "
-                  "https://ehr.example.org/mps/fhir/R4/V1.")
-            .arg(url.toDisplayString(QUrl::RemoveUserInfo));
+        return refused(tr("\"%1\" is not a valid EHR address; it should look like "
+                          "https://ehr.example.org/mps/fhir/R4/V1.")
+                           .arg(url.toDisplayString(QUrl::RemoveUserInfo)));
     if (!url.userInfo().isEmpty())
         // It would be sent along, shown and saved with the address; the token is the only credential.
-        return tr("%1: the EHR address must not contain a user name or password; the token is given "
-                  "separately (keychain, SUPERBILL_TOKEN or --token-file).")
-            .arg(url.toDisplayString(QUrl::RemoveUserInfo));
+        return refused(tr("%1: the EHR address must not contain a user name or password; the token is given "
+                          "separately (keychain, SUPERBILL_TOKEN or --token-file).")
+                           .arg(url.toDisplayString(QUrl::RemoveUserInfo)));
     const QString scheme = url.scheme().toLower();
     if (scheme == u"https")
         return {};
     if (scheme == u"http") {
         if (isLoopbackHost(url.host()))
             return {};
-        return tr("%1 uses plain http://, which would send the token and patient data unencrypted; an EHR "
-                  "that is not on this computer must use https://.")
-            .arg(url.toDisplayString(QUrl::RemoveUserInfo));
+        return refused(
+            tr("%1 uses plain http://, which would send the token and patient data unencrypted; an EHR "
+               "that is not on this computer must use https://.")
+                .arg(url.toDisplayString(QUrl::RemoveUserInfo)));
     }
-    return tr("%1: the EHR address must start with https:// (or http:// for an EHR on this computer).")
-        .arg(url.toDisplayString(QUrl::RemoveUserInfo));
+    return refused(
+        tr("%1: the EHR address must start with https:// (or http:// for an EHR on this computer).")
+            .arg(url.toDisplayString(QUrl::RemoveUserInfo)));
 }
 
-bool EhrClient::setBaseUrl(const QUrl &url, QString *error)
+Common::Status EhrClient::setBaseUrl(const QUrl &url)
 {
-    const QString problem = transportSecurityError(url);
-    if (!problem.isEmpty()) {
+    if (const Common::Status secure = checkTransportSecurity(url); !secure) {
         m_baseUrl = QUrl();
-        m_baseUrlError = problem;
-        if (error)
-            *error = problem;
-        return false;
+        m_baseUrlError = secure.error().message;
+        return secure;
     }
     QUrl normalized = url.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery | QUrl::RemoveFragment);
     m_baseUrl = normalized;
@@ -155,7 +158,7 @@ bool EhrClient::setBaseUrl(const QUrl &url, QString *error)
     m_capabilities.reset();
     m_conditionalCreate = true;
     m_warnedNoConditionalCreate = false;
-    return true;
+    return {};
 }
 
 QUrl EhrClient::resourceUrl(const QString &path, const QUrlQuery &query) const
@@ -259,11 +262,11 @@ EhrClient::RequestId EhrClient::checkCapabilities(const QObject *context, Capabi
         ReadStatus status = readStatusOf(result);
         Capabilities capabilities;
         if (status.ok()) {
-            QString error;
-            const auto parsed = Capabilities::fromFhir(QJsonDocument::fromJson(result.body).object(), &error);
+            const auto parsed = Capabilities::fromFhir(QJsonDocument::fromJson(result.body).object());
             if (!parsed) {
                 status.kind = ReadStatus::Kind::Failed;
-                status.errorString = tr("The EHR's metadata is not a CapabilityStatement: %1").arg(error);
+                status.errorString =
+                    tr("The EHR's metadata is not a CapabilityStatement: %1").arg(parsed.error().message);
             } else {
                 capabilities = *parsed;
                 m_capabilities = capabilities;

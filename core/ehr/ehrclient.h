@@ -12,6 +12,7 @@
 #include <QUrlQuery>
 
 #include "capabilities.h"
+#include "common/result.h"
 #include "conditionsummary.h"
 #include "encountersummary.h"
 #include "fhir/dialect.h"
@@ -63,11 +64,12 @@ public:
     explicit EhrClient(QObject *parent = nullptr);
     ~EhrClient() override;
 
-    /// False (and the reason) for a URL this client will not talk to; requests then end Blocked.
-    bool setBaseUrl(const QUrl &url, QString *error = nullptr);
+    /// An error for a URL this client will not talk to; requests then end Blocked with its message.
+    Common::Status setBaseUrl(const QUrl &url);
     QUrl baseUrl() const { return m_baseUrl; }
-    /// Empty when the URL is acceptable: https, or http to a loopback host.
-    static QString transportSecurityError(const QUrl &url);
+    /// Success for a URL this client will talk to: https, or http to a loopback host. Otherwise the
+    /// error says why (its path is the address without any user name or password).
+    static Common::Status checkTransportSecurity(const QUrl &url);
     /// The addresses a host name resolves to; the default asks the system (QHostInfo).
     using HostResolver = std::function<QList<QHostAddress>(const QString &host)>;
     /// 127.0.0.0/8 and ::1, and "localhost" when every address it resolves to is one of those.

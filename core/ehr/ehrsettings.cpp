@@ -30,19 +30,17 @@ QString EhrSettings::configFilePath()
     return QDir(Common::configDirectory()).filePath(QStringLiteral("ehr.ini"));
 }
 
-bool EhrSettings::save(QString *error) const
+Common::Status EhrSettings::save() const
 {
     QSettings file(configFilePath(), QSettings::IniFormat);
     file.setValue(QStringLiteral("ehr/url"), ehrUrl.toString());
     file.setValue(QStringLiteral("ehr/dialect"), Fhir::dialectName(dialect));
     file.setValue(QStringLiteral("outbox/database"), databasePath);
     file.sync();
-    if (file.status() != QSettings::NoError) {
-        if (error)
-            *error = Text::tr("%1: cannot write the settings").arg(configFilePath());
-        return false;
-    }
-    return true;
+    if (file.status() != QSettings::NoError)
+        return Common::makeError(QStringLiteral("unwritable"), Text::tr("cannot write the settings"),
+                                 configFilePath());
+    return {};
 }
 
 EhrSettings EhrSettings::fromEnvironment()

@@ -33,7 +33,7 @@ struct EhrSettings
     static QString defaultDatabasePath();
     static QString configFilePath();
     /// Writes ehrUrl, dialect and databasePath to the shared settings file.
-    bool save(QString *error = nullptr) const;
+    Common::Status save() const;
 
     /// The token from SUPERBILL_TOKEN (trimmed; empty when unset), or why it cannot be used.
     static Common::Result<QString> tokenFromEnvironment();

@@ -1,21 +1,15 @@
 #include "encountersummary.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 
 #include "fhir/datetime.h"
 #include "fhir/extensions.h"
+#include "fhir/resourcecheck.h"
 #include "model/procedureentry.h"
 
 namespace Ehr {
 
 namespace {
-
-// The translation context of this file's messages, declared so that lupdate sees it too.
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Ehr::EncounterSummary)
-};
 
 QString typeText(const QJsonObject &resource)
 {
@@ -44,21 +38,13 @@ Rules::EncounterFacts EncounterSummary::facts() const
     return facts;
 }
 
-std::optional<EncounterSummary> EncounterSummary::fromFhir(const QJsonObject &resource, QString *error)
+Common::Result<EncounterSummary> EncounterSummary::fromFhir(const QJsonObject &resource)
 {
-    const QString type = resource.value(QStringLiteral("resourceType")).toString();
-    if (type != u"Encounter") {
-        if (error)
-            *error = Text::tr("resourceType is \"%1\", not Encounter").arg(type);
-        return std::nullopt;
-    }
+    const auto id = Fhir::resourceIdOfType(resource, QStringLiteral("Encounter"));
+    if (!id)
+        return id.error();
     EncounterSummary encounter;
-    encounter.id = resource.value(QStringLiteral("id")).toString();
-    if (encounter.id.isEmpty()) {
-        if (error)
-            *error = Text::tr("Encounter without an id");
-        return std::nullopt;
-    }
+    encounter.id = *id;
     const Model::Reference subject{
         resource.value(QStringLiteral("subject")).toObject().value(QStringLiteral("reference")).toString()};
     encounter.patientId = subject.type() == u"Patient" ? subject.id() : QString();
@@ -69,11 +55,8 @@ std::optional<EncounterSummary> EncounterSummary::fromFhir(const QJsonObject &re
     encounter.timeZone = Fhir::extensionValueCode(resource, Fhir::Urls::TimezoneExtension);
     const QString start =
         resource.value(QStringLiteral("period")).toObject().value(QStringLiteral("start")).toString();
-    if (!start.isEmpty()) {
-        const Fhir::DateTimeParse parsed = Fhir::parseDateTime(start);
-        if (parsed.ok())
-            encounter.start = parsed.value;
-    }
+    if (!start.isEmpty())
+        encounter.start = Fhir::parseDateTime(start).valueOr(QDateTime());
     encounter.type = typeText(resource);
     return encounter;
 }

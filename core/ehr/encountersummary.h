@@ -8,6 +8,7 @@
 #include <QString>
 #include <QTimeZone>
 
+#include "common/result.h"
 #include "model/encounterstate.h"
 #include "rules/validator.h"
 
@@ -34,7 +35,7 @@ struct EncounterSummary
     /// True when the EHR would take a new procedure on it.
     bool acceptsProcedures() const { return state.acceptsProcedures(); }
 
-    static std::optional<EncounterSummary> fromFhir(const QJsonObject &resource, QString *error = nullptr);
+    static Common::Result<EncounterSummary> fromFhir(const QJsonObject &resource);
 
     friend bool operator==(const EncounterSummary &, const EncounterSummary &) = default;
 };

@@ -166,13 +166,13 @@ std::optional<DemoData> DemoData::load(const QString &dir, QString *error)
         }
         const QString start =
             resource.value(QStringLiteral("period")).toObject().value(QStringLiteral("start")).toString();
-        const ::Fhir::DateTimeParse parsed = ::Fhir::parseDateTime(start);
-        if (!parsed.ok() || !::Fhir::hasExplicitOffset(parsed.value)) {
+        const auto parsed = ::Fhir::parseDateTime(start);
+        if (!parsed || !::Fhir::hasExplicitOffset(*parsed)) {
             *error = tr("%1: Encounter.period.start must be a date-time with an offset")
                          .arg(where("encounters.json", i, *id));
             return std::nullopt;
         }
-        info.start = parsed.value;
+        info.start = *parsed;
         data.m_encounterIndex.insert(*id, data.m_encounters.size());
         data.m_encounters.append(resource);
         data.m_encounterInfo.insert(*id, info);

@@ -126,10 +126,10 @@ std::optional<DateFilter> parseDateFilter(const QString &text)
         filter.localPrefix = value;
         return filter;
     }
-    const ::Fhir::DateTimeParse parsed = ::Fhir::parseDateTime(value);
-    if (!parsed.ok() || !::Fhir::hasExplicitOffset(parsed.value))
+    const auto parsed = ::Fhir::parseDateTime(value);
+    if (!parsed || !::Fhir::hasExplicitOffset(*parsed))
         return std::nullopt;
-    filter.instant = parsed.value;
+    filter.instant = *parsed;
     return filter;
 }
 

@@ -150,8 +150,9 @@ void TestEhrClient::transportSecurity()
 {
     QFETCH(QString, url);
     QFETCH(bool, accepted);
-    QString error;
-    QCOMPARE(m_client->setBaseUrl(QUrl(url), &error), accepted);
+    const Common::Status set = m_client->setBaseUrl(QUrl(url));
+    QCOMPARE(set.ok(), accepted);
+    const QString error = set.ok() ? QString() : set.error().message;
     QCOMPARE(error.isEmpty(), accepted);
     if (url == u"http://example.org/fhir")
         QVERIFY2(error.contains(QStringLiteral("https://")), qPrintable(error));
@@ -220,11 +221,11 @@ void TestEhrClient::tokenThatCannotBeSentIsRefused()
 
 void TestEhrClient::refusedUrlSendsNothing()
 {
-    QString error;
-    QVERIFY(!m_client->setBaseUrl(QUrl(QStringLiteral("http://example.org/fhir")), &error));
+    const Common::Status set = m_client->setBaseUrl(QUrl(QStringLiteral("http://example.org/fhir")));
+    QVERIFY(!set);
     const SubmitResult result = submitAndWait(sampleEntry());
     QCOMPARE(result.kind, Kind::Blocked);
-    QCOMPARE(result.errorString, error);
+    QCOMPARE(result.errorString, set.error().message);
     QVERIFY(m_server->requests.isEmpty());
     QCOMPARE(patientSearchKind(), ReadStatus::Kind::Blocked);
 }

@@ -459,7 +459,7 @@ void TestSender::duplicateWhoseSearchFailsIsTriedAgain()
 void TestSender::insecureUrlPausesQueue()
 {
     QString error;
-    QVERIFY(!m_client->setBaseUrl(QUrl(QStringLiteral("http://example.org/fhir")), &error));
+    QVERIFY(!m_client->setBaseUrl(QUrl(QStringLiteral("http://example.org/fhir"))));
     const qint64 id = *m_store->enqueue(entryAt(0), &error);
     auto sender = makeSender();
     QVERIFY(sender->start(&error));

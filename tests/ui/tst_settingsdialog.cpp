@@ -44,7 +44,7 @@ private Q_SLOTS:
         m_settings = std::make_unique<Ui::AppSettings>(m_dir->filePath(QStringLiteral("settings.ini")));
         m_tokens = std::make_unique<Ui::TokenStore>(Ui::TokenStore::Backend::SessionOnly);
         m_dialog = std::make_unique<Ui::SettingsDialog>(m_settings->connection(), m_tokens.get(),
-                                                        &Ehr::EhrClient::transportSecurityError);
+                                                        &Ehr::EhrClient::checkTransportSecurity);
         m_dialog->show();
     }
 
