@@ -8,6 +8,8 @@ namespace {
 
 bool needsEscape(char16_t c)
 {
+    if (c == u'\\')
+        return true;
     if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
         return true; // C0, DEL and C1 controls: ESC and CSI start terminal sequences, NUL ends C strings
     switch (c) {
@@ -25,14 +27,9 @@ bool needsEscape(char16_t c)
 
 } // namespace
 
-bool isPrintable(const QString &text)
-{
-    return std::none_of(text.cbegin(), text.cend(), [](QChar c) { return needsEscape(c.unicode()); });
-}
-
 QString printable(const QString &text)
 {
-    if (isPrintable(text))
+    if (std::none_of(text.cbegin(), text.cend(), [](QChar c) { return needsEscape(c.unicode()); }))
         return text;
     QString out;
     out.reserve(text.size() + 16);
@@ -40,6 +37,8 @@ QString printable(const QString &text)
         const char16_t code = c.unicode();
         if (!needsEscape(code))
             out += c;
+        else if (code == u'\\')
+            out += QStringLiteral("\\\\");
         else if (code < 0x100)
             out += QStringLiteral("\\x") + QString::number(code, 16).rightJustified(2, u'0');
         else

@@ -34,11 +34,6 @@ public:
     /// Where "now" comes from for the rules and the stored times; not owned; nullptr: the system clock.
     void setClock(const Common::Clock *clock);
     void setBaseUrl(const QUrl &baseUrl) { m_baseUrl = baseUrl; }
-    void setToken(const QString &token) { m_token = token.toUtf8(); }
-
-    /// nullopt when the Authorization header carries the token; otherwise the 401 to send.
-    std::optional<HttpResponse> authorize(const QByteArray &authorizationHeader) const;
-
     HttpResponse handle(const HttpRequest &request);
 
     static HttpResponse outcome(int status, const QString &issueType, const QString &ehrCode,
@@ -59,7 +54,6 @@ private:
     ProcedureStore *m_store;
     const Common::Clock *m_clock;
     QUrl m_baseUrl;
-    QByteArray m_token;
 };
 
 } // namespace Sandbox

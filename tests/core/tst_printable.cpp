@@ -34,8 +34,8 @@ void TestPrintable::escapes_data()
                                    << "abc\\u202efed";
     QTest::newRow("line separator") << QString(QStringLiteral("a") + QChar(0x2028) + QStringLiteral("b"))
                                     << "a\\u2028b";
-    QTest::newRow("backslash kept") << "C:\\data\\x1b"
-                                    << "C:\\data\\x1b";
+    QTest::newRow("backslash doubled: a literal \\x0a is no line break") << "C:\\data\\x0a"
+                                                                         << "C:\\\\data\\\\x0a";
     QTest::newRow("empty") << ""
                            << "";
 }
@@ -45,8 +45,8 @@ void TestPrintable::escapes()
     QFETCH(QString, text);
     QFETCH(QString, shown);
     QCOMPARE(Common::printable(text), shown);
-    QCOMPARE(Common::isPrintable(text), text == shown);
-    QVERIFY(Common::isPrintable(Common::printable(text)));
+    for (const QChar c : Common::printable(text))
+        QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7f, qPrintable(shown));
 }
 
 QTEST_GUILESS_MAIN(TestPrintable)
