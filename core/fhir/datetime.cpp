@@ -74,42 +74,43 @@ bool isPartialDate(QStringView text)
 
 } // namespace
 
-DateTimeParse parseDateTime(const QString &text)
+Common::Result<QDateTime> parseDateTime(const QString &text)
 {
+    const auto invalid = [](const QString &why) {
+        return Common::makeError(QStringLiteral("invalid-date-time"), why);
+    };
     if (text.isEmpty())
-        return {{}, Text::tr("is empty")};
+        return invalid(Text::tr("is empty"));
     DateTimeFields fields;
     if (!fields.read(text)) {
         if (isPartialDate(text))
-            return {{},
-                    Text::tr("\"%1\" is only a date; a full date-time with a timezone offset is needed, "
-                             "e.g. 2026-03-14T10:00:00-05:00")
-                        .arg(text)};
-        return {{}, Text::tr("\"%1\" is not a date-time like 2026-03-14T10:00:00-05:00").arg(text)};
+            return invalid(Text::tr("\"%1\" is only a date; a full date-time with a timezone offset is "
+                                    "needed, e.g. 2026-03-14T10:00:00-05:00")
+                               .arg(text));
+        return invalid(Text::tr("\"%1\" is not a date-time like 2026-03-14T10:00:00-05:00").arg(text));
     }
     const QDate date(fields.year, fields.month, fields.day);
     if (!date.isValid())
-        return {{}, Text::tr("\"%1\" has no such calendar date").arg(text)};
+        return invalid(Text::tr("\"%1\" has no such calendar date").arg(text));
     // FHIR allows a leap second; QTime cannot hold one, and rounding it would move the time.
     if (fields.second == 60)
-        return {
-            {},
-            Text::tr("\"%1\" is a leap second (:60), which cannot be recorded; give :59 instead").arg(text)};
+        return invalid(
+            Text::tr("\"%1\" is a leap second (:60), which cannot be recorded; give :59 instead").arg(text));
     const QTime time(fields.hour, fields.minute, fields.second, fields.millis);
     if (!time.isValid())
-        return {{}, Text::tr("\"%1\" has no such time of day").arg(text)};
+        return invalid(Text::tr("\"%1\" has no such time of day").arg(text));
 
     const QStringView zone = fields.zone;
     if (zone.isEmpty())
-        return {QDateTime(date, time, Qt::LocalTime), {}};
+        return QDateTime(date, time, Qt::LocalTime);
     if (zone == u"Z")
-        return {QDateTime(date, time, Qt::UTC), {}};
+        return QDateTime(date, time, Qt::UTC);
     const int hours = zone.mid(1, 2).toInt();
     const int minutes = zone.mid(4, 2).toInt();
     if (hours > 14 || minutes > 59 || (hours == 14 && minutes > 0))
-        return {{}, Text::tr("\"%1\" has an offset outside -14:00..+14:00").arg(text)};
+        return invalid(Text::tr("\"%1\" has an offset outside -14:00..+14:00").arg(text));
     const int sign = zone.front() == u'-' ? -1 : 1;
-    return {QDateTime(date, time, Qt::OffsetFromUTC, sign * (hours * 3600 + minutes * 60)), {}};
+    return QDateTime(date, time, Qt::OffsetFromUTC, sign * (hours * 3600 + minutes * 60));
 }
 
 qsizetype writeDateTime(char *out, const QDateTime &value)

@@ -171,7 +171,8 @@ double drainRate(int count, int inFlight, int latencyMs = 0)
     }
     const auto sandbox = sandboxWithLatency(latencyMs);
     Ehr::EhrClient client;
-    client.setBaseUrl(sandbox->baseUrl());
+    if (!client.setBaseUrl(sandbox->baseUrl()))
+        qFatal("the sandbox address was refused");
     client.setTokenProvider([] { return QLatin1String(SandboxToken); });
     Outbox::Sender sender(&store, &client);
     sender.setParallel(inFlight);
@@ -195,7 +196,8 @@ double plainPostRate(int count, int inFlight)
 {
     const auto sandbox = sandboxWithLatency(0);
     Ehr::EhrClient client;
-    client.setBaseUrl(sandbox->baseUrl());
+    if (!client.setBaseUrl(sandbox->baseUrl()))
+        qFatal("the sandbox address was refused");
     client.setTokenProvider([] { return QLatin1String(SandboxToken); });
     const auto entries = distinctEntries(count);
     int started = 0;

@@ -15,7 +15,8 @@ inline Ui::EncounterContext sampleEncounter(bool signedOff = false)
     context.title = QStringLiteral("Encounter-805 · 14 Mar 2026");
     context.timeZone = QTimeZone("America/Chicago");
     context.start = QDateTime(QDate(2026, 3, 14), QTime(9, 0), context.timeZone);
-    context.facts.signedOff = signedOff;
+    if (signedOff)
+        context.facts.state.billing = Model::BillingState::SignedOff;
     context.stateText = signedOff ? QStringLiteral("Signed off") : QStringLiteral("Open");
     context.diagnoses = {
         {QStringLiteral("Condition-Problem-I-1332"), QStringLiteral("I10"),

@@ -434,11 +434,14 @@ private Q_SLOTS:
         auto entry = draft.toEntry(sampleEncounter(), false);
         const Model::Findings ehr{{QStringLiteral("500002"), Model::Severity::Error,
                                    QStringLiteral("Procedure.code.coding[0].code"),
-                                   QStringLiteral("Duplicate record")}};
+                                   QStringLiteral("Duplicate \x1b[31mrecord")}};
         m_editor->loadLine(7, entry, ehr);
         QCOMPARE(m_editor->lineId(), 7);
         QCOMPARE(field<QPushButton>("submitButton")->text(), QStringLiteral("Resend line"));
-        QVERIFY(field<QLabel>("cptCodeMessageLabel")->text().contains(QStringLiteral("500002")));
+        const QString shown = field<QLabel>("cptCodeMessageLabel")->text();
+        QVERIFY(shown.contains(QStringLiteral("500002")));
+        // The EHR's text is shown with its control characters escaped.
+        QVERIFY2(shown.contains(QStringLiteral("Duplicate \\x1b[31mrecord")), qPrintable(shown));
         QSignalSpy submitted(m_editor.get(), &Ui::LineEditor::submitted);
         QVERIFY(m_editor->submit());
         QCOMPARE(submitted.first().at(0).toLongLong(), 7);
