@@ -8,6 +8,7 @@
 
 #include "datetime.h"
 #include "model/ehrcodes.h"
+#include "plainprocedurereader.h"
 
 namespace Fhir {
 
@@ -378,6 +379,8 @@ private:
 
 ProcedureReadResult ProcedureReader::read(const QByteArray &json)
 {
+    if (auto plain = readPlainProcedure(json))
+        return std::move(*plain);
     QJsonParseError error;
     const auto document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {

@@ -1,9 +1,12 @@
+#include <cstring>
+
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QTimeZone>
 
 #include "fhir/datetime.h"
 #include "fhir/operationoutcome.h"
+#include "fhir/plainprocedurereader.h"
 #include "fhir/procedurereader.h"
 #include "fhir/procedurewriter.h"
 #include "testdata.h"
@@ -46,6 +49,20 @@ ProcedureEntry entryWithText(const QString &text)
     return entry;
 }
 
+/// The reader's answer for these bytes is the full reader's, which reads through QJsonDocument,
+/// whether or not the plain path read them; and what QJsonDocument refuses stays refused.
+bool readsAsTheFullReader(const QByteArray &json)
+{
+    const auto read = Fhir::ProcedureReader::read(json);
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return !read.entry && read.problems.size() == 1;
+    const auto full = Fhir::ProcedureReader::read(document.object());
+    return read.entry == full.entry && read.problems == full.problems &&
+           read.recordedDialect == full.recordedDialect;
+}
+
 } // namespace
 
 class TestProcedureFhir : public QObject
@@ -60,6 +77,8 @@ private slots:
     void randomTextSurvivesWriteAndRead();
     void refusesUnpairedSurrogates_data();
     void refusesUnpairedSurrogates();
+    void plainPathReadsAsTheFullReader_data();
+    void plainPathReadsAsTheFullReader();
     void vendorExampleReadsEveryElement();
     void writesStrictDialect();
     void readsRecordedDateFromBothDialects();
@@ -220,6 +239,96 @@ void TestProcedureFhir::refusesUnpairedSurrogates()
     QCOMPARE(read.problems.size(), 1);
     QCOMPARE(read.problems.at(0).path, QStringLiteral("Procedure.status"));
     QVERIFY(Fhir::ProcedureWriter().toBytes(*read.entry));
+}
+
+void TestProcedureFhir::plainPathReadsAsTheFullReader_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("plain"); // read without QJsonDocument
+
+    for (const char *file : {"vendor-example.json", "vendor-example-r4-strict.json", "anesthesia-period.json",
+                             "dental-line.json", "operationoutcome-dental.json"})
+        QTest::newRow(file) << readTestData(QStringLiteral("procedure/") + QLatin1String(file))
+                            << (std::strcmp(file, "operationoutcome-dental.json") != 0);
+    for (const auto &[name, text] :
+         {std::pair{"written, control characters", QStringLiteral("a\tb\nc\u0001\u001f\"\\/")},
+          std::pair{"written, accents and CJK", QStringLiteral("Pe\u00f1a \u6f22\u5b57 \u2028")},
+          std::pair{"written, outside the BMP", QString::fromUcs4(U"\U0001F9B7")}}) {
+        for (const auto dialect : {Fhir::Dialect::EhrVendor, Fhir::Dialect::R4Strict})
+            QTest::newRow(name)
+                << Fhir::ProcedureWriter(dialect).toBytes(entryWithText(text), false).valueOr({}) << true;
+    }
+    const auto procedure = [](const char *members) -> QByteArray {
+        return QByteArray(R"({"resourceType":"Procedure",)") + members + '}';
+    };
+    QTest::newRow("escapes") << procedure(R"("id":"\u0041\/\u00e9\ud83e\udd37\u0000")") << true;
+    QTest::newRow("unpaired high surrogate") << procedure(R"("id":"\ud83e")") << false;
+    QTest::newRow("unpaired low surrogate") << procedure(R"("id":"\udd37x")") << false;
+    QTest::newRow("high surrogate, then a letter escape") << procedure(R"("id":"\ud83e\u0041")") << false;
+    QTest::newRow("noncharacter") << procedure("\"id\":\"\xef\xbf\xbe\"") << true;
+    QTest::newRow("raw tab") << procedure("\"id\":\"a\tb\"") << false;
+    QTest::newRow("raw DEL") << procedure("\"id\":\"a\x7f\"") << true;
+    QTest::newRow("overlong UTF-8") << procedure("\"id\":\"\xc0\x80\"") << false;
+    QTest::newRow("truncated UTF-8") << procedure("\"id\":\"\xe2\x82\"") << false;
+    QTest::newRow("UTF-8 surrogate") << procedure("\"id\":\"\xed\xa0\x80\"") << false;
+    QTest::newRow("bad escape") << procedure(R"("id":"\x41")") << false;
+    QTest::newRow("duplicate key") << procedure(R"("status":"completed","status":"entered-in-error")")
+                                   << false;
+    QTest::newRow("byte order mark") << QByteArray("\xef\xbb\xbf" + procedure(R"("status":"completed")"))
+                                     << false;
+    QTest::newRow("trailing garbage") << QByteArray(procedure(R"("status":"completed")") + "x") << false;
+    QTest::newRow("spaces around") << QByteArray(" \r\n\t" + procedure(R"( "status" : "completed" )") + "\n ")
+                                   << true;
+    QTest::newRow("number") << procedure(R"("status":1)") << false;
+    QTest::newRow("null") << procedure(R"("id":null)") << false;
+    QTest::newRow("unknown key") << procedure(R"("note":"x")") << false;
+    QTest::newRow("userSelected") << procedure(R"("code":{"coding":[{"code":"20610","userSelected":true}]})")
+                                  << false;
+    QTest::newRow("concept text") << procedure(R"("code":{"coding":[{"code":"20610"}],"text":"knee"})")
+                                  << true;
+    QTest::newRow("no coding") << procedure(R"("category":{})") << false;
+    QTest::newRow("empty coding") << procedure(R"("code":{"coding":[]})") << false;
+    QTest::newRow("two codings") << procedure(R"("code":{"coding":[{"code":"1"},{"code":"2"}]})") << false;
+    QTest::newRow("both performed")
+        << procedure(
+               R"("performedDateTime":"2026-03-14T10:00:00Z","performedPeriod":{"start":"2026-03-14T10:00:00Z"})")
+        << false;
+    QTest::newRow("empty period") << procedure(R"("performedPeriod":{})") << true;
+    QTest::newRow("offset unknown") << procedure(R"("performedDateTime":"2026-03-14T10:00:00-00:00")")
+                                    << false;
+    QTest::newRow("date only") << procedure(R"("recordedDate":"2026-03-14")") << false;
+    QTest::newRow("two recorded dates")
+        << procedure(
+               R"("recordedDate":"2026-03-14T10:00:00Z","extension":[{"url":"http://hl7.org/fhir/5.0/StructureDefinition/extension-Procedure.recorded","valueDateTime":"2026-03-14T11:00:00Z"}])")
+        << false;
+    QTest::newRow("same recorded date twice")
+        << procedure(
+               R"("extension":[{"url":"http://hl7.org/fhir/5.0/StructureDefinition/extension-Procedure.recorded","valueDateTime":"2026-03-14T11:00:00Z"}],"recordedDate":"2026-03-14T11:00:00Z")")
+        << true;
+    QTest::newRow("extension without a date")
+        << procedure(
+               R"("extension":[{"url":"http://hl7.org/fhir/5.0/StructureDefinition/extension-Procedure.recorded"}])")
+        << true;
+    QTest::newRow("another extension")
+        << procedure(R"("extension":[{"url":"http://example.org/x"}])") << false;
+    QTest::newRow("reference display, identifier use")
+        << procedure(
+               R"("subject":{"reference":"Patient/1","display":"Jane"},"identifier":[{"use":"official","value":"v"}])")
+        << true;
+    QTest::newRow("meta with another key")
+        << procedure(R"("meta":{"profile":["p"],"versionId":"1"})") << false;
+    QTest::newRow("no resourceType") << QByteArray(R"({"status":"completed"})") << false;
+    QTest::newRow("another resource") << QByteArray(R"({"resourceType":"Patient"})") << false;
+    QTest::newRow("array") << QByteArray(R"([{"resourceType":"Procedure"}])") << false;
+    QTest::newRow("empty") << QByteArray() << false;
+}
+
+void TestProcedureFhir::plainPathReadsAsTheFullReader()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(bool, plain);
+    QCOMPARE(Fhir::readPlainProcedure(json).has_value(), plain);
+    QVERIFY(readsAsTheFullReader(json));
 }
 
 void TestProcedureFhir::vendorExampleReadsEveryElement()
@@ -482,6 +591,7 @@ void TestProcedureFhir::mutatedInputNeverCrashes()
             const auto position = random.bounded(qsizetype(mutated.size()));
             mutated[position] = alphabet.at(random.bounded(qsizetype(alphabet.size())));
         }
+        QVERIFY2(readsAsTheFullReader(mutated), mutated.constData());
         const auto read = Fhir::ProcedureReader::read(mutated);
         if (read.entry) {
             ++parsed;
