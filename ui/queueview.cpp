@@ -128,11 +128,9 @@ void QueueView::updateButtons()
             hint = tr("It is sent in the background.");
             break;
         }
-        const auto entry = line->entry();
         m_detail->setText(
             QStringLiteral("<b>%1</b> · <b>%2</b> %3 · %4<br>%5<br><span style=\"color:#5b6472\">%6</span>")
-                .arg(status.text.toHtmlEscaped(), line->code.toHtmlEscaped(),
-                     entry ? entry->code.display.toHtmlEscaped() : QString(),
+                .arg(status.text.toHtmlEscaped(), line->code.toHtmlEscaped(), line->display.toHtmlEscaped(),
                      line->encounterId.toHtmlEscaped(),
                      status.detail.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>")),
                      hint.toHtmlEscaped()));

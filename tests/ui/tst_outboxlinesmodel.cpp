@@ -38,18 +38,17 @@ private:
 
     qint64 enqueue(const QString &encounterId, const QString &code)
     {
-        QString error;
-        const auto id = m_store->enqueue(entry(encounterId, code), &error);
+        const auto id = m_store->enqueue(entry(encounterId, code));
         if (!id)
-            qFatal("enqueue failed: %s", qPrintable(error));
+            qFatal("enqueue failed: %s", qPrintable(id.error().message));
         return *id;
     }
 
     void attempt(qint64 id, const Outbox::AttemptRecord &record)
     {
-        QVERIFY(m_store->claim(id));
-        QString error;
-        QVERIFY2(m_store->recordAttempt(id, record, &error), qPrintable(error));
+        QCOMPARE(m_store->claim(id).valueOr(false), true);
+        const Common::Status recorded = m_store->recordAttempt(id, record);
+        QVERIFY2(recorded, qPrintable(recorded ? QString() : recorded.error().message));
     }
 
     void markSent(qint64 id, const QString &ehrId = QStringLiteral("Procedure-1"))
@@ -75,8 +74,7 @@ private Q_SLOTS:
         m_dir = std::make_unique<QTemporaryDir>();
         m_clock = std::make_unique<Common::ManualClock>(Now);
         m_store = std::make_unique<Outbox::OutboxStore>(nullptr, *m_clock);
-        QString error;
-        QVERIFY2(m_store->open(m_dir->filePath(QStringLiteral("outbox.sqlite")), &error), qPrintable(error));
+        QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("outbox.sqlite"))));
     }
 
     void cleanup()
@@ -138,8 +136,7 @@ private Q_SLOTS:
                     .toString()
                     .contains(QStringLiteral("500034")));
 
-        QString error;
-        QVERIFY(m_store->retry(id, &error));
+        QVERIFY(m_store->retry(id));
         markSent(id, QStringLiteral("Procedure-9"));
         QCOMPARE(model.index(0, Ui::OutboxLinesModel::StateColumn).data().toString(), QStringLiteral("Sent"));
         QCOMPARE(model.index(0, Ui::OutboxLinesModel::DetailColumn).data().toString(),
@@ -155,8 +152,7 @@ private Q_SLOTS:
         const qint64 dropped = enqueue(QStringLiteral("Encounter-900"), QStringLiteral("36415"));
         QCOMPARE(model.rowCount(), 3);
         markSent(done);
-        QString error;
-        QVERIFY(m_store->discard(dropped, QStringLiteral("test"), &error));
+        QVERIFY(m_store->discard(dropped, QStringLiteral("test")));
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.lineAt(0)->id, waiting);
         QCOMPARE(model.index(0, Ui::OutboxLinesModel::EncounterColumn).data().toString(),
