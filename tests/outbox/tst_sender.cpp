@@ -1,5 +1,7 @@
 #include <memory>
+#include <sys/stat.h>
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -70,6 +72,7 @@ private slots:
     void duplicateWhoseSearchFailsIsTriedAgain();
     void insecureUrlPausesQueue();
     void secondSenderOnSameOutboxIsRefused();
+    void lockFileIsOwnerOnly();
     void onlineFollowsReachability();
     void waitingLinesGoOnceTheEhrAnswersAgain_data();
     void waitingLinesGoOnceTheEhrAnswersAgain();
@@ -474,6 +477,20 @@ void TestSender::secondSenderOnSameOutboxIsRefused()
     sender.reset();
     const Common::Status started = second.start();
     QVERIFY2(started, qPrintable(whyFailed(started)));
+}
+
+void TestSender::lockFileIsOwnerOnly()
+{
+    // QLockFile creates it with the umask's mode; beside the outbox, only its owner reads anything.
+    const mode_t previous = ::umask(022);
+    auto sender = makeSender();
+    const Common::Status started = sender->start();
+    ::umask(previous);
+    QVERIFY2(started, qPrintable(whyFailed(started)));
+    const QFileInfo lock(m_store->path() + QStringLiteral(".sender.lock"));
+    QVERIFY(lock.exists());
+    QCOMPARE(lock.permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+             QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
 void TestSender::onlineFollowsReachability()
