@@ -1,9 +1,11 @@
 #include <memory>
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../common/sentlinehistory.h"
 #include "common/clock.h"
 #include "linedraft.h"
 #include "outbox/outboxstore.h"
@@ -100,6 +102,34 @@ private Q_SLOTS:
                     .data()
                     .toString()
                     .contains(QStringLiteral("10:00")));
+    }
+
+    void refreshReadsOnlyWhatItShows()
+    {
+        // 50,000 lines sent in other encounters: the table of one encounter, and the queue of open
+        // lines, list none of them and parse no stored Procedure (all of theirs are unreadable).
+        QVERIFY(addSentHistory(*m_store, 50000, QStringLiteral("not json")));
+        const qint64 waiting = enqueue(QStringLiteral("Encounter-805"), QStringLiteral("99213"));
+        const qint64 sent = enqueue(QStringLiteral("Encounter-805"), QStringLiteral("20610"));
+        markSent(sent);
+        // The rows come from the line's own columns: even its stored Procedure is not read.
+        QVERIFY(QSqlQuery(m_store->database().connection())
+                    .exec(QStringLiteral("UPDATE lines SET entry_json = 'x'")));
+
+        Ui::OutboxLinesModel encounter(Ui::OutboxLinesModel::Filter::Encounter);
+        attach(encounter);
+        QCOMPARE(encounter.rowCount(), 2);
+        QCOMPARE(encounter.index(0, 0).data(Ui::OutboxLinesModel::LineIdRole).toLongLong(), waiting);
+        QCOMPARE(encounter.index(1, 0).data(Ui::OutboxLinesModel::LineIdRole).toLongLong(), sent);
+        QCOMPARE(encounter.index(1, Ui::OutboxLinesModel::DescriptionColumn).data().toString(),
+                 QStringLiteral("A procedure"));
+        QVERIFY(
+            encounter.index(1, Ui::OutboxLinesModel::PerformedColumn).data().toString().contains(u"10:00"));
+
+        Ui::OutboxLinesModel queue(Ui::OutboxLinesModel::Filter::Attention);
+        attach(queue);
+        QCOMPARE(queue.rowCount(), 1);
+        QCOMPARE(queue.index(0, 0).data(Ui::OutboxLinesModel::LineIdRole).toLongLong(), waiting);
     }
 
     void rowsFollowTheLineState()
