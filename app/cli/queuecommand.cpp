@@ -165,14 +165,16 @@ int sendAll(Ehr::EhrClient &client, Outbox::OutboxStore &store, int seconds, boo
 int runQueue(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Shows and works the outbox.\n"
-                       "  list            every line with its state (--state, --encounter to filter)\n"
-                       "  show ID         one line with its audit log\n"
-                       "  send            send until nothing is left to send or --max-time passes;\n"
-                       "                  exit 0 only when every line is sent (discarded lines aside)\n"
-                       "  retry ID        send a pending or needs-correction line again now\n"
-                       "  discard ID      give up on a line that is not sent (it stays in the audit log)"));
+    parser.setApplicationDescription(QStringLiteral(
+        "Shows and works the outbox.\n"
+        "  list            every line with its state (--state, --encounter to filter)\n"
+        "  show ID         one line with its audit log\n"
+        "  send            send until nothing is left to send or --max-time passes;\n"
+        "                  exit 0 only when every line is sent (discarded lines aside)\n"
+        "  retry ID        send a pending or needs-correction line again now\n"
+        "  discard ID      give up on a line that is not sent (it stays in the audit log)\n"
+        "Exit status: 0 done; 1 a line is not sent, or refused the action; 2 usage error or an\n"
+        "outbox that cannot be opened or read (damaged, or not an outbox)."));
     parser.addHelpOption();
     OutboxOptions options;
     options.addTo(parser, true);

@@ -210,6 +210,7 @@ OutboxStore::OutboxStore(QObject *parent, const Common::Clock &clock)
     : QObject(parent)
     , m_clock(clock)
     , m_db(QStringLiteral("outbox"))
+    , m_claims(QStringLiteral("outbox-claims"))
 {
 }
 
@@ -225,6 +226,7 @@ bool OutboxStore::isOpen() const
 
 void OutboxStore::close()
 {
+    m_claims.close();
     m_db.close();
 }
 
@@ -235,10 +237,15 @@ qint64 OutboxStore::nowMs() const
 
 Common::Status OutboxStore::open(const QString &path)
 {
+    close();
     // The outbox holds every line a clerk was told is saved: FULL, so a commit survives a power cut.
     Common::Status opened =
         m_db.open(path, {.migrations = migrations(), .durability = Common::SqliteDatabase::Durability::Full});
+    if (opened)
+        opened = m_claims.open(
+            path, {.migrations = migrations(), .durability = Common::SqliteDatabase::Durability::Normal});
     if (!opened) {
+        close();
         const Common::Error &failure = opened.error();
         if (failure.code == u"damaged")
             return Common::makeError(
@@ -353,14 +360,16 @@ Common::Result<qint64> OutboxStore::enqueue(const Model::ProcedureEntry &entry)
 
 Common::Result<bool> OutboxStore::claim(qint64 id)
 {
-    // A commit of its own at the outbox's durability: flipping synchronous on this shared connection to
-    // save a flush would leave every other write at the lower setting if the flip back failed.
-    Common::Transaction transaction(m_db);
+    // A claim need not survive a power cut: a line that loses its `sending` mark is pending again and is
+    // resent with the same identifier, which the EHR records once. So it commits through a connection of
+    // its own at synchronous=NORMAL, saving a disk flush per line, while every other write keeps FULL (a
+    // FULL commit that follows flushes the claim too: one WAL file, written in order).
+    Common::Transaction transaction(m_claims);
     if (Common::Status begun = transaction.begin(); !begun)
         return withLinesKept(begun.error());
-    auto updated = m_db.run(
-        QStringLiteral(
-            "UPDATE lines SET state = 'sending', updated_at = :now WHERE id = :id AND state = 'pending'"),
+    auto updated = m_claims.run(
+        QStringLiteral("UPDATE lines SET state = 'sending', updated_at = :now WHERE id = :id AND state = "
+                       "'pending'"),
         {{QStringLiteral("now"), nowMs()}, {QStringLiteral("id"), id}});
     if (!updated)
         return withLinesKept(updated.error());

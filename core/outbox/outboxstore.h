@@ -117,6 +117,8 @@ private:
 
     const Common::Clock &m_clock;
     Common::SqliteDatabase m_db;
+    /// A second connection to the same file, at synchronous=NORMAL, for claims only (see claim()).
+    Common::SqliteDatabase m_claims;
     bool m_countsPending = false;
 };
 

@@ -38,6 +38,7 @@ private slots:
     void damagedOutboxIsAnErrorNotAnEmptyList_data();
     void damagedOutboxIsAnErrorNotAnEmptyList();
     void submitOnFullDiskSaysSo();
+    void listNarrowsToAnEncounter();
 
 private:
     /// Queues `count` lines (distinct times, so the EHR takes each as its own) with submit --no-send.
@@ -399,6 +400,30 @@ void TestOutboxCli::submitOnFullDiskSaysSo()
         QJsonDocument::fromJson(run->out.section(QStringLiteral("--- list"), 1).toUtf8()).array();
     QCOMPARE(lines.size(), 1);
     QCOMPARE(lines.first().toObject().value(QStringLiteral("state")).toString(), QStringLiteral("pending"));
+}
+
+void TestOutboxCli::listNarrowsToAnEncounter()
+{
+    queueLines(2);
+    auto other = sampleEntry();
+    other.encounter = Model::Reference::to(QStringLiteral("Encounter"), QStringLiteral("Encounter-900"));
+    QCOMPARE(runCli({QStringLiteral("submit"), QStringLiteral("--no-send"),
+                     writeEntry(QStringLiteral("o.json"), other)},
+                    environment())
+                 .exitCode,
+             0);
+    const CliRun run = runCli({QStringLiteral("queue"), QStringLiteral("list"), QStringLiteral("--encounter"),
+                               QStringLiteral("Encounter-900"), QStringLiteral("--json")},
+                              environment());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+    const QJsonArray lines = run.json().array();
+    QCOMPARE(lines.size(), 1);
+    const QJsonObject line = lines.first().toObject();
+    QCOMPARE(line.value(QStringLiteral("encounter")).toString(), QStringLiteral("Encounter-900"));
+    QCOMPARE(line.value(QStringLiteral("display")).toString(),
+             QStringLiteral("Arthrocentesis, aspiration and/or injection, major joint or bursa"));
+    QCOMPARE(line.value(QStringLiteral("performedStart")).toString(),
+             QStringLiteral("2026-03-14T10:00:00-05:00"));
 }
 
 QTEST_GUILESS_MAIN(TestOutboxCli)

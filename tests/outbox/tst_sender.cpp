@@ -23,6 +23,20 @@ using namespace Outbox;
 
 namespace {
 
+/// What a full disk or a read-only file does to every write of the outbox, through every connection the
+/// store has open on it (claims go through one of their own); reads still work.
+bool setOutboxWritable(bool writable)
+{
+    bool all = true;
+    for (const QString &name : QSqlDatabase::connectionNames()) {
+        if (name.startsWith(QStringLiteral("superbill-outbox")))
+            all = QSqlQuery(QSqlDatabase::database(name, false))
+                      .exec(QStringLiteral("PRAGMA query_only=%1").arg(writable ? 0 : 1)) &&
+                  all;
+    }
+    return all;
+}
+
 Model::ProcedureEntry entryAt(int minute, const QString &encounter = QStringLiteral("Encounter-805"))
 {
     auto entry = sampleEntry();
@@ -571,7 +585,7 @@ void TestSender::unwritableOutboxPausesUntilWritable()
 {
     const qint64 id = *m_store->enqueue(entryAt(0));
     // What a full disk or a read-only file does to every write; reads still work.
-    QVERIFY(QSqlQuery(m_store->database().connection()).exec(QStringLiteral("PRAGMA query_only=1")));
+    QVERIFY(setOutboxWritable(false));
     auto sender = makeSender();
     sender->setRecheckInterval(std::chrono::milliseconds(50));
     QSignalSpy paused(sender.get(), &Sender::pausedChanged);
@@ -586,7 +600,7 @@ void TestSender::unwritableOutboxPausesUntilWritable()
     QCOMPARE(m_sandbox->procedureCount(), 0);
     QCOMPARE(m_store->line(id)->state, LineState::Pending);
 
-    QVERIFY(QSqlQuery(m_store->database().connection()).exec(QStringLiteral("PRAGMA query_only=0")));
+    QVERIFY(setOutboxWritable(true));
     QTRY_COMPARE_WITH_TIMEOUT(m_store->line(id)->state, LineState::Sent, 10000);
     QVERIFY(!sender->isPaused());
     QCOMPARE(m_sandbox->procedureCount(), 1);
@@ -601,7 +615,7 @@ void TestSender::unrecordableAnswerIsResentOnceWritable()
     server.enqueue(ScriptedResponse::json(200, ConditionalCreateCapabilities));
     // The EHR stores the line, but the outbox cannot write that down.
     server.handler = [this](const RecordedRequest &) {
-        QSqlQuery(m_store->database().connection()).exec(QStringLiteral("PRAGMA query_only=1"));
+        setOutboxWritable(false);
         return ScriptedResponse::json(201, "{\"resourceType\":\"Procedure\",\"id\":\"p1\"}");
     };
     auto sender = makeSender();
@@ -614,7 +628,7 @@ void TestSender::unrecordableAnswerIsResentOnceWritable()
     server.handler = [](const RecordedRequest &) {
         return ScriptedResponse::json(200, "{\"resourceType\":\"Procedure\",\"id\":\"p1\"}");
     };
-    QVERIFY(QSqlQuery(m_store->database().connection()).exec(QStringLiteral("PRAGMA query_only=0")));
+    QVERIFY(setOutboxWritable(true));
     QTRY_COMPARE_WITH_TIMEOUT(m_store->line(id)->state, LineState::Sent, 10000);
     QCOMPARE(m_store->line(id)->ehrId, QStringLiteral("p1"));
     QVERIFY(!sender->isPaused());
