@@ -44,7 +44,8 @@ inline std::optional<CliRun> runCliBoundByPermissions(const QStringList &argumen
 /**
  * Runs the shell `script` with superbill-cli as $CLI and `folder` as $DISK, a disk of `kib` KiB of its
  * own (a tmpfs in a private mount namespace, `unshare --user --map-root-user --mount`), so a test can
- * really fill it. nullopt when user namespaces are switched off.
+ * really fill it. nullopt when user namespaces are switched off; exit status 99 when the tmpfs cannot be
+ * mounted there.
  */
 inline std::optional<CliRun> runOnSmallDisk(const QString &folder, int kib, const QString &script,
                                             QProcessEnvironment environment)
