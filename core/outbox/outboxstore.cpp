@@ -50,6 +50,8 @@ Common::Status fillListingColumns(const Common::SqliteDatabase &db)
         if (entry)
             listings.append({rows->value(0).toLongLong(), listingValues(*entry)});
     }
+    if (Common::Status read = db.finished(*rows); !read)
+        return read;
     auto update =
         db.prepare(QStringLiteral("UPDATE lines SET display = :display, performed_start = :performed_start, "
                                   "performed_end = :performed_end, diagnoses = :diagnoses WHERE id = :id"));

@@ -22,9 +22,9 @@ namespace Outbox {
  *
  * enqueue() commits before it returns and before anything touches the
  * network, so a crash at any moment loses nothing. Each instance has its own
- * QSqlDatabase connection, so tests and tools can open several stores (also
- * on the same file; SQLite serialises the writers). Not thread-safe: use a
- * store from the thread that opened it.
+ * connections (Common::SqliteDatabase), so tests and tools can open several
+ * stores (also on the same file; SQLite serialises the writers). Not
+ * thread-safe: use a store from the thread that opened it.
  */
 class OutboxStore : public QObject
 {
