@@ -103,7 +103,7 @@ inline std::unique_ptr<Outbox::OutboxStore> openStore(const Ehr::EhrSettings &se
 {
     auto store = std::make_unique<Outbox::OutboxStore>();
     if (const Common::Status opened = store->open(settings.databasePath); !opened) {
-        err() << command << ": " << opened.error().message << Qt::endl;
+        err() << command << ": " << shown(opened.error().message) << Qt::endl;
         return nullptr;
     }
     return store;
@@ -120,23 +120,27 @@ inline std::unique_ptr<Ehr::EhrClient> makeClient(const QCommandLineParser &pars
         return nullptr;
     }
     auto client = std::make_unique<Ehr::EhrClient>();
-    QString error;
-    if (!client->setBaseUrl(settings.ehrUrl, &error)) {
-        err() << command << ": " << error << Qt::endl;
+    if (const Common::Status address = client->setBaseUrl(settings.ehrUrl); !address) {
+        err() << command << ": " << shown(address.error().message) << Qt::endl;
         return nullptr;
     }
-    QString token = Ehr::EhrSettings::tokenFromEnvironment();
+    QString token;
     if (parser.isSet(options.tokenFile)) {
-        QString warning;
-        const auto fromFile =
-            Ehr::EhrSettings::readTokenFile(parser.value(options.tokenFile), &error, &warning);
+        const auto fromFile = Ehr::EhrSettings::readTokenFile(parser.value(options.tokenFile));
         if (!fromFile) {
-            err() << command << ": " << error << Qt::endl;
+            err() << command << ": " << shown(fromFile.error().text()) << Qt::endl;
             return nullptr;
         }
-        if (!warning.isEmpty())
-            err() << command << ": warning: " << warning << Qt::endl;
-        token = *fromFile;
+        if (!fromFile->warning.isEmpty())
+            err() << command << ": warning: " << shown(fromFile->warning) << Qt::endl;
+        token = fromFile->token;
+    } else {
+        const auto fromEnvironment = Ehr::EhrSettings::tokenFromEnvironment();
+        if (!fromEnvironment) {
+            err() << command << ": " << shown(fromEnvironment.error().text()) << Qt::endl;
+            return nullptr;
+        }
+        token = *fromEnvironment;
     }
     client->setTokenProvider([token] { return token; });
     client->setDialect(settings.dialect);

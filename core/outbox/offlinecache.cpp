@@ -203,7 +203,9 @@ std::optional<Ehr::PatientSummary> OfflineCache::patient(const QString &id) cons
                   {{QStringLiteral("id"), id}});
     if (!query || !query->next())
         return std::nullopt;
-    return Ehr::PatientSummary::fromFhir(fromText(query->value(0)));
+    if (auto patient = Ehr::PatientSummary::fromFhir(fromText(query->value(0))))
+        return *patient;
+    return std::nullopt;
 }
 
 QList<Ehr::EncounterSummary> OfflineCache::encountersOf(const QString &patientId, QDateTime *fetchedAt) const
@@ -230,7 +232,9 @@ std::optional<Ehr::EncounterSummary> OfflineCache::encounter(const QString &id) 
                   {{QStringLiteral("id"), id}});
     if (!query || !query->next())
         return std::nullopt;
-    return Ehr::EncounterSummary::fromFhir(fromText(query->value(0)));
+    if (auto encounter = Ehr::EncounterSummary::fromFhir(fromText(query->value(0))))
+        return *encounter;
+    return std::nullopt;
 }
 
 QList<Ehr::ConditionSummary> OfflineCache::conditionsOf(const QString &patientId, const QString &encounterId,

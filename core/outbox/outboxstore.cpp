@@ -208,9 +208,8 @@ QString listingQuery(const Common::SqlFilter &filter)
 
 } // namespace
 
-OutboxStore::OutboxStore(QObject *parent, const Common::Clock &clock)
+OutboxStore::OutboxStore(QObject *parent)
     : QObject(parent)
-    , m_clock(clock)
     , m_db(QStringLiteral("outbox"))
     , m_claims(QStringLiteral("outbox-claims"))
 {
@@ -234,7 +233,7 @@ void OutboxStore::close()
 
 qint64 OutboxStore::nowMs() const
 {
-    return m_clock.nowUtc().toMSecsSinceEpoch();
+    return m_clock->nowUtc().toMSecsSinceEpoch();
 }
 
 Common::Status OutboxStore::open(const QString &path)

@@ -34,7 +34,7 @@ public:
     /// The schema this build writes; older files are migrated on open().
     static constexpr int SchemaVersion = 3;
 
-    explicit OutboxStore(QObject *parent = nullptr, const Common::Clock &clock = Common::Clock::system());
+    explicit OutboxStore(QObject *parent = nullptr);
     ~OutboxStore() override;
 
     /// Opens (creating it owner-only, in an owner-only folder) and migrates.
@@ -45,7 +45,10 @@ public:
     /// The connection, shared with the offline cache (same file) and open to tests.
     Common::SqliteDatabase &database() { return m_db; }
     const Common::SqliteDatabase &database() const { return m_db; }
-    const Common::Clock &clock() const { return m_clock; }
+    /// Where "now" comes from for due times, attempts and the offline cache; not owned; nullptr: the
+    /// system clock.
+    void setClock(const Common::Clock *clock) { m_clock = Common::Clock::orSystem(clock); }
+    const Common::Clock &clock() const { return *m_clock; }
 
     int schemaVersion() const { return m_db.schemaVersion(); }
     QString journalMode() const { return m_db.journalMode(); }
@@ -115,7 +118,7 @@ private:
                                                 bool withEntry) const;
     qint64 nowMs() const;
 
-    const Common::Clock &m_clock;
+    const Common::Clock *m_clock = &Common::Clock::system();
     Common::SqliteDatabase m_db;
     /// A second connection to the same file, at synchronous=NORMAL, for claims only (see claim()).
     Common::SqliteDatabase m_claims;

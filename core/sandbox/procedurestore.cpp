@@ -56,13 +56,14 @@ Common::SqlFilter sqlFilter(const ProcedureQuery &query)
         sql.add(QStringLiteral("patient = :patient"), {{QStringLiteral("patient"), query.patientId}});
     if (!query.encounterId.isEmpty())
         sql.add(QStringLiteral("encounter = :encounter"), {{QStringLiteral("encounter"), query.encounterId}});
+    // The SQL form of Fhir::IdentifierToken::matches: an empty value is any value of the system.
+    const Fhir::IdentifierToken &token = query.identifier;
     Common::SqlFilter identifier;
-    if (!query.identifierValue.isEmpty())
-        identifier.add(QStringLiteral("value = :value"), {{QStringLiteral("value"), query.identifierValue}});
-    if (query.identifierSystem)
-        identifier.add(QStringLiteral("system = :system"),
-                       {{QStringLiteral("system"), *query.identifierSystem}});
-    if (!identifier.conditions.isEmpty())
+    if (!token.value.isEmpty())
+        identifier.add(QStringLiteral("value = :value"), {{QStringLiteral("value"), token.value}});
+    if (token.system)
+        identifier.add(QStringLiteral("system = :system"), {{QStringLiteral("system"), *token.system}});
+    if (!token.isUnrestricted())
         sql.add(QStringLiteral("seq IN (SELECT seq FROM procedure_identifiers%1)").arg(identifier.where()),
                 identifier.values);
     return sql;

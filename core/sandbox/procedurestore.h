@@ -9,6 +9,7 @@
 
 #include "common/result.h"
 #include "common/sqlitedatabase.h"
+#include "fhir/identifiertoken.h"
 
 namespace Sandbox {
 
@@ -24,10 +25,9 @@ struct StoredProcedureKeys
 
 struct ProcedureQuery
 {
-    QString patientId;                       ///< empty: any
-    QString encounterId;                     ///< empty: any
-    std::optional<QString> identifierSystem; ///< nullopt: any system
-    QString identifierValue; ///< empty: any value of identifierSystem; no filter when that is nullopt too
+    QString patientId;                ///< empty: any
+    QString encounterId;              ///< empty: any
+    Fhir::IdentifierToken identifier; ///< no filter when it is unrestricted
 };
 
 /**

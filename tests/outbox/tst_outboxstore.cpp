@@ -110,7 +110,8 @@ void TestOutboxStore::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_clock = std::make_unique<Common::ManualClock>(QDateTime(QDate(2026, 3, 14), QTime(15, 0), Qt::UTC));
-    m_store = std::make_unique<OutboxStore>(nullptr, *m_clock);
+    m_store = std::make_unique<OutboxStore>();
+    m_store->setClock(m_clock.get());
     const Common::Status opened = m_store->open(dbPath());
     QVERIFY2(opened, qPrintable(whyFailed(opened)));
 }
@@ -293,7 +294,8 @@ void TestOutboxStore::sendingLineIsRecoveredAfterCrash()
     // The process dies here: the line stays `sending` in the file.
     m_store.reset();
 
-    OutboxStore restarted(nullptr, *m_clock);
+    OutboxStore restarted;
+    restarted.setClock(m_clock.get());
     QVERIFY(restarted.open(dbPath()));
     QCOMPARE(restarted.line(id)->state, LineState::Sending);
     QCOMPARE(restarted.recoverInterrupted().valueOr(-1), 1);

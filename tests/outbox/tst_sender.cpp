@@ -239,7 +239,8 @@ void TestSender::serverFaultsAreRetriedWithBackoff()
 void TestSender::retryAfterIsHonoured()
 {
     Common::ManualClock clock(QDateTime(QDate(2026, 3, 14), QTime(16, 0), Qt::UTC));
-    OutboxStore store(nullptr, clock);
+    OutboxStore store;
+    store.setClock(&clock);
     QVERIFY(store.open(m_dir->filePath(QStringLiteral("manual.sqlite"))));
     ScriptedServer server;
     QVERIFY(server.start());
@@ -271,7 +272,8 @@ void TestSender::retryAfterIsHonoured()
 void TestSender::hugeRetryAfterWaitsTheCap()
 {
     Common::ManualClock clock(QDateTime(QDate(2026, 3, 14), QTime(16, 0), Qt::UTC));
-    OutboxStore store(nullptr, clock);
+    OutboxStore store;
+    store.setClock(&clock);
     QVERIFY(store.open(m_dir->filePath(QStringLiteral("manual.sqlite"))));
     ScriptedServer server;
     QVERIFY(server.start());
@@ -461,8 +463,7 @@ void TestSender::duplicateWhoseSearchFailsIsTriedAgain()
 
 void TestSender::insecureUrlPausesQueue()
 {
-    QString error;
-    QVERIFY(!m_client->setBaseUrl(QUrl(QStringLiteral("http://example.org/fhir")), &error));
+    QVERIFY(!m_client->setBaseUrl(QUrl(QStringLiteral("http://example.org/fhir"))));
     const qint64 id = *m_store->enqueue(entryAt(0));
     auto sender = makeSender();
     QVERIFY(sender->start());
