@@ -14,7 +14,8 @@ namespace Common {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcSqlite, "superbill.sqlite")
+// Warnings by default; QT_LOGGING_RULES="superbill.sqlite.info=true" shows the rest.
+Q_LOGGING_CATEGORY(lcSqlite, "superbill.sqlite", QtWarningMsg)
 
 const auto Driver = QStringLiteral("QSQLITE");
 constexpr auto OwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
@@ -120,7 +121,7 @@ Status SqliteDatabase::open(const QString &path, Options options)
         }
         m_readOnly = !filesWritable();
         if (m_readOnly)
-            qCWarning(lcSqlite) << m_path << "is read-only";
+            qCInfo(lcSqlite) << m_path << "is read-only; reads only until it is writable";
     }
     Status opened = openConnection();
     if (!opened)
