@@ -321,8 +321,10 @@ bool Server::start(QString *error)
     }
     if (!d->loadData(error))
         return false;
-    if (!d->store.open(d->options.dataFile, error))
+    if (const Common::Status opened = d->store.open(d->options.dataFile); !opened) {
+        *error = opened.error().message;
         return false;
+    }
     if (!d->log.open(d->options.logFile, error))
         return false;
 
@@ -405,7 +407,10 @@ bool Server::reset(QString *error)
         error = &ignored;
     if (!d->loadData(error))
         return false;
-    return d->store.clear(error);
+    const Common::Status cleared = d->store.clear();
+    if (!cleared)
+        *error = cleared.error().message;
+    return cleared.ok();
 }
 
 const ServerOptions &Server::options() const

@@ -111,9 +111,8 @@ void enqueueAgainstRaw(int count)
 {
     QTemporaryDir dir;
     Outbox::OutboxStore store;
-    QString error;
-    if (!store.open(dir.filePath(QStringLiteral("bench.sqlite")), &error))
-        qFatal("%s", qPrintable(error));
+    if (const auto opened = store.open(dir.filePath(QStringLiteral("bench.sqlite"))); !opened)
+        qFatal("%s", qPrintable(opened.error().message));
     RawSqlite raw(dir.filePath(QStringLiteral("raw.sqlite")));
     const auto entries = distinctEntries(count);
     QStringList bodies;
@@ -129,8 +128,8 @@ void enqueueAgainstRaw(int count)
         const int last = count * (round + 1) / Rounds;
         timer.start();
         for (int i = first; i < last; ++i) {
-            if (!store.enqueue(entries.at(i), &error))
-                qFatal("%s", qPrintable(error));
+            if (const auto queued = store.enqueue(entries.at(i)); !queued)
+                qFatal("%s", qPrintable(queued.error().message));
         }
         enqueueNs += timer.nsecsElapsed();
         timer.start();
@@ -162,12 +161,11 @@ double drainRate(int count, int inFlight, int latencyMs = 0)
 {
     QTemporaryDir dir;
     Outbox::OutboxStore store;
-    QString error;
-    if (!store.open(dir.filePath(QStringLiteral("drain.sqlite")), &error))
-        qFatal("%s", qPrintable(error));
+    if (const auto opened = store.open(dir.filePath(QStringLiteral("drain.sqlite"))); !opened)
+        qFatal("%s", qPrintable(opened.error().message));
     for (const auto &entry : distinctEntries(count)) {
-        if (!store.enqueue(entry, &error))
-            qFatal("%s", qPrintable(error));
+        if (const auto queued = store.enqueue(entry); !queued)
+            qFatal("%s", qPrintable(queued.error().message));
     }
     const auto sandbox = sandboxWithLatency(latencyMs);
     Ehr::EhrClient client;
@@ -178,12 +176,12 @@ double drainRate(int count, int inFlight, int latencyMs = 0)
     sender.setParallel(inFlight);
     QElapsedTimer timer;
     timer.start();
-    if (!sender.start(&error))
-        qFatal("%s", qPrintable(error));
+    if (const auto started = sender.start(); !started)
+        qFatal("%s", qPrintable(started.error().message));
     int sent = 0;
     QObject::connect(&sender, &Outbox::Sender::lineFinished, &sender, [&sent] { ++sent; });
     if (!runUntil([&] { return sent == count; }, 600000))
-        qFatal("drain did not finish: %d sent", store.counts().sent);
+        qFatal("drain did not finish: %d sent", store.counts()->sent);
     const double seconds = timer.nsecsElapsed() / 1e9;
     std::printf(
         "drain: %d lines in %.2f s = %.0f lines/s (%d in flight, EHR latency %d ms; EHR stored %lld)\n",
