@@ -210,6 +210,15 @@ void MainWindow::buildCentre()
                     6000);
             });
     connect(m_picker, &EncounterPicker::encounterChosen, this, &MainWindow::onEncounterChosen);
+    // A clerk may open an encounter before its diagnoses have arrived; they join the open form, and
+    // what is being typed stays.
+    connect(m_picker, &EncounterPicker::patientLoaded, this, [this](const QString &patientId) {
+        const EncounterContext &open = m_editor->encounter();
+        if (open.patientId != patientId)
+            return;
+        if (const auto context = m_picker->contextFor(open.encounterId))
+            m_editor->updateEncounter(*context);
+    });
     connect(m_queue, &QueueView::openRequested, this, &MainWindow::openLine);
     connect(m_queue, &QueueView::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
