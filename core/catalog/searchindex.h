@@ -200,6 +200,7 @@ private:
     void buildTypoDictionary();
 
     QList<Hit> codeHits(QStringView trimmed, int limit, std::vector<std::uint32_t> &taken) const;
+    QList<MatchedTerm> explain(const Query &query, const Scorer &scorer, std::uint32_t entry) const;
 
     enum EntryFlag : std::uint8_t
     {

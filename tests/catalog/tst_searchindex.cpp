@@ -169,7 +169,7 @@ public:
         }
     }
 
-    QStringList search(const QString &query, int limit) const
+    QStringList search(const QString &query, int limit, const std::set<std::size_t> &preferred = {}) const
     {
         QStringList result;
         if (limit <= 0)
@@ -233,19 +233,34 @@ public:
             if (!q[i].stop && !q[i].number && !q[i].denied && (q[i].text.size() >= 3 || term))
                 strong |= std::uint16_t(1U << i);
         }
+        // Inside words are only looked for a word that starts none.
+        std::vector<bool> startsAWord;
+        for (const Word &w : q) {
+            const auto from = m_terms.lower_bound(w.stem);
+            startsAWord.push_back(from != m_terms.cend() && startsWith(from->first, w.stem));
+        }
+        const bool someWordNotDenied =
+            std::any_of(q.cbegin(), q.cend(), [](const Word &w) { return !w.stop && !w.denied; });
         const bool numbersCount =
             std::any_of(q.cbegin(), q.cend(), [](const Word &w) { return !w.stop && !w.number; });
         const bool saysUltrasound = says(q, "ultrasound");
 
         auto score = [&](const ReferenceEntry &e, bool inside, bool typos) {
             Score s;
-            auto match = [&](std::uint16_t mask, int quality, int position) {
+            // Each word keeps its best match (quality, then the words as typed over anything else) and
+            // the earliest place of that.
+            auto match = [&](std::uint16_t mask, int quality, int position, bool typed = true) {
+                const int nibble = quality * 2 + (typed ? 1 : 0);
                 for (std::size_t i = 0; i < n; ++i) {
-                    if (mask >> i & 1U)
-                        s.quality[i] = std::max(s.quality[i], quality);
+                    if (!(mask >> i & 1U))
+                        continue;
+                    if (nibble > s.nibble[i])
+                        s.position[i] = position;
+                    else if (nibble == s.nibble[i])
+                        s.position[i] = std::min(s.position[i], position);
+                    s.nibble[i] = std::max(s.nibble[i], nibble);
+                    s.quality[i] = s.nibble[i] / 2;
                 }
-                if (mask & significant)
-                    s.firstPosition = std::min(s.firstPosition, position);
             };
             for (std::size_t i = 0; i < n; ++i) {
                 const auto mask = std::uint16_t(1U << i);
@@ -258,8 +273,11 @@ public:
                     }
                     continue;
                 }
-                const bool whole = q[i].stop || (q[i].text.size() <= 2 && i + 1 < n);
+                // A stop word is only looked for run into the next word.
+                const bool whole = q[i].text.size() <= 2 && i + 1 < n;
                 for (const ReferenceTerm &t : e.terms) {
+                    if (q[i].stop)
+                        break;
                     const bool literal =
                         whole ? t.text == q[i].text || t.text == q[i].stem : startsWith(t.text, q[i].stem);
                     if (literal)
@@ -277,18 +295,16 @@ public:
                     }
                 }
             }
-            std::vector<int> literal(s.quality.begin(), s.quality.end());
-            s.literal = literal;
             for (std::size_t i = 0; i < n; ++i) {
                 const auto mask = std::uint16_t(1U << i);
-                if (q[i].denied &&
+                if (q[i].denied && someWordNotDenied &&
                     std::none_of(e.terms.cbegin(), e.terms.cend(),
                                  [&](const ReferenceTerm &t) { return startsWith(t.text, q[i].stem); }))
-                    match(mask, 3, 255);
-                if (inside && !q[i].stop && !q[i].denied && q[i].text.size() >= 3) {
+                    match(mask, 3, 255, false);
+                if (inside && !q[i].stop && !q[i].denied && q[i].text.size() >= 3 && !startsAWord[i]) {
                     for (const ReferenceTerm &t : e.terms) {
                         if (m_surface.count(t.text) && t.text.find(q[i].text) != std::string::npos)
-                            match(mask, 1, t.position);
+                            match(mask, 1, t.position, false);
                     }
                 }
                 if (typos && (strong >> i & 1U) && q[i].text.size() >= 5) {
@@ -297,13 +313,13 @@ public:
                             continue;
                         for (const ReferenceTerm &t : e.terms) {
                             if (t.text == Catalog::stemWord(d))
-                                match(mask, 2, t.position);
+                                match(mask, 2, t.position, false);
                         }
                     }
                 }
             }
             for (std::size_t i = 0; i < n; ++i) {
-                if (!q[i].number || !numbersCount || literal[i] >= 4)
+                if (!q[i].number || !numbersCount || s.nibble[i] >= 8)
                     continue;
                 const double value = *Catalog::numberValue(q[i].text);
                 double best = -1;
@@ -316,8 +332,9 @@ public:
                 }
                 if (best < 0)
                     continue;
-                match(std::uint16_t(1U << i), 3, position);
-                if (literal[i] < 3)
+                const bool first = s.nibble[i] < 6;
+                match(std::uint16_t(1U << i), 3, position, false);
+                if (first)
                     s.slack = std::min(255, s.slack + int(std::ceil(best)));
             }
             for (std::size_t i = 0; i < n; ++i) {
@@ -325,6 +342,10 @@ public:
                     s.found |= std::uint16_t(1U << i);
             }
             s.complete = (s.found & significant) == significant;
+            for (std::size_t i = 0; i < n; ++i) {
+                if ((significant >> i & 1U) && s.nibble[i] > 0)
+                    s.firstPosition = std::min(s.firstPosition, s.position[i]);
+            }
             return s;
         };
         auto demoted = [](const CodeEntry &e) { return e.flags.dental || e.flags.inactive || e.flags.addOn; };
@@ -345,8 +366,10 @@ public:
         std::array<int, 8> weight = {};
         for (std::size_t i = 0; i < n; ++i) {
             double total = 0;
-            const bool whole = q[i].stop || (q[i].text.size() <= 2 && i + 1 < n);
-            if (q[i].denied)
+            const bool whole = q[i].text.size() <= 2 && i + 1 < n;
+            if (q[i].stop)
+                total += 0;
+            else if (q[i].denied)
                 total += reach([&](const std::string &t) { return startsWith(t, "!" + q[i].stem); });
             else if (whole)
                 total += reach([&](const std::string &t) { return t == q[i].text || t == q[i].stem; });
@@ -387,14 +410,14 @@ public:
                     ++matched;
                     specificity += weight[i];
                     atWordStart += s.quality[i] >= 2 ? 1 : 0;
-                    asTyped += s.literal[i] == s.quality[i] ? 1 : 0;
+                    asTyped += s.nibble[i] % 2;
                 }
             }
             // Smaller is better in every place.
             ranked.push_back(
                 {{s.complete ? 0 : 1, demoted(e.entry) ? 1 : 0, -matched, -std::min(specificity, 255),
                   e.ultrasoundGuided && !saysUltrasound ? 1 : 0, -atWordStart, -std::min(quality, 63),
-                  -asTyped, s.slack, std::min(s.firstPosition, 15), 0, int(k)},
+                  -asTyped, s.slack, std::min(s.firstPosition, 15), preferred.count(k) ? 0 : 1, int(k)},
                  e.entry.code});
         }
         std::sort(ranked.begin(), ranked.end());
@@ -415,7 +438,8 @@ private:
     struct Score
     {
         std::array<int, 8> quality = {};
-        std::vector<int> literal; ///< quality from the words as typed (alone, or run into the next)
+        std::array<int, 8> nibble = {}; ///< quality * 2, plus one when the words as typed found it
+        std::array<int, 8> position = {255, 255, 255, 255, 255, 255, 255, 255};
         int firstPosition = 255;
         int slack = 0;
         std::uint16_t found = 0;
@@ -455,7 +479,7 @@ private:
         for (std::size_t i = 0; i < q.size(); ++i) {
             if (q[i].text.size() < 3 || q[i].denied)
                 continue;
-            if (q[i].stop ? q[i].text == term : startsWith(term, q[i].stem))
+            if (!q[i].stop && startsWith(term, q[i].stem))
                 return true; // three letters or more: never a short word matched whole
             if (i + 1 < q.size() && !(q[i].number && q[i + 1].number) && !q[i + 1].denied) {
                 const std::string joined = Catalog::stemWord(q[i].text + q[i + 1].text);
@@ -669,8 +693,9 @@ void TestSearchIndex::ranking_data()
     QTest::newRow("exact code") << QStringLiteral("20610") << split("20610 0232T");
     QTest::newRow("exact code, lower case") << QStringLiteral("d0120") << split("D0120");
     QTest::newRow("exact code with spaces") << QStringLiteral("  20610 ") << split("20610 0232T");
-    QTest::newRow("every rank for 2061") << QStringLiteral("2061") << split("20610 20611 20612 0232T 12061");
-    QTest::newRow("code prefix") << QStringLiteral("206") << split("20600 20610 20611 20612 0232T 12061");
+    QTest::newRow("every rank for 2061") << QStringLiteral("2061") << split("20610 20611 20612 0232T");
+    QTest::newRow("code prefix") << QStringLiteral("206") << split("20600 20610 20611 20612 0232T");
+    QTest::newRow("inside a code") << QStringLiteral("0610") << split("0232T 20610");
     QTest::newRow("exact inactive code first") << QStringLiteral("20612") << split("20612");
     // Every word first, the earliest in the description first; then the closest suggestions.
     QTest::newRow("arthro knee") << QStringLiteral("arthro knee")
@@ -716,9 +741,8 @@ void TestSearchIndex::matchKinds()
     QList<SearchMatch> kinds;
     for (const auto &hit : hits(index, QStringLiteral("2061")))
         kinds.append(hit.match);
-    QCOMPARE(kinds,
-             (QList<SearchMatch>{SearchMatch::CodePrefix, SearchMatch::CodePrefix, SearchMatch::CodePrefix,
-                                 SearchMatch::AllWords, SearchMatch::AllWords}));
+    QCOMPARE(kinds, (QList<SearchMatch>{SearchMatch::CodePrefix, SearchMatch::CodePrefix,
+                                        SearchMatch::CodePrefix, SearchMatch::AllWords}));
     const auto exact = hits(index, QStringLiteral("20610"), 1);
     QCOMPARE(exact.size(), 1);
     QCOMPARE(exact.constFirst().match, SearchMatch::ExactCode);
@@ -1031,10 +1055,25 @@ void TestSearchIndex::agreesWithAPlainReference()
         }
         queries.append(random() % 2 ? parts.join(u' ') : parts.join(u' ').toUpper());
     }
+    // Favourite and recent codes: a third of the entries, so that they often tie with others.
+    std::set<std::size_t> preferred;
+    std::vector<std::uint32_t> preferredEntries;
+    for (std::uint32_t i = 0; i < std::uint32_t(sorted.size()); ++i) {
+        if (random() % 3 == 0) {
+            preferred.insert(i);
+            preferredEntries.push_back(i);
+        }
+    }
     for (const QString &query : std::as_const(queries)) {
         for (const int limit : {1, 7, 20}) {
-            const QStringList actual = codes(index.search(query, limit));
-            const QStringList expected = reference.search(query, limit);
+            SearchOptions options;
+            options.limit = limit;
+            const bool favour = random() % 2 == 0;
+            if (favour)
+                options.preferred = preferredEntries;
+            const QStringList actual = hitCodes(index.searchHits(query, options));
+            const QStringList expected =
+                reference.search(query, limit, favour ? preferred : std::set<std::size_t>());
             if (actual != expected)
                 QFAIL(qPrintable(QStringLiteral("query \"%1\" limit %2: got %3, expected %4")
                                      .arg(query)
