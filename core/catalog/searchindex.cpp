@@ -465,23 +465,27 @@ QList<SearchIndex::Hit> SearchIndex::searchHits(QStringView text, const SearchOp
     const int wanted = limit - int(hits.size());
     const bool primary = options.primaryCodeOnLine;
     Scorer scorer(*this, query, taken, primary);
+    // Walked best first, a word stops once enough is certain: enough for the result, and for knowing
+    // that typos need not be looked for.
     if (query.isOneWord())
-        scorer.runOneWord(wanted, options.preferred);
+        scorer.runOneWord(std::max(wanted, TyposWanted - int(hits.size())), options.preferred);
     else if (query.strong != 0)
         scorer.runEveryStrongWord();
     else
         scorer.run();
+    const bool oneWord = query.isOneWord();
+    auto runAdded = [&]() { oneWord ? scorer.runOneWordFallback() : scorer.run(); };
     if (scorer.countComplete(true) < wanted) {
         const std::size_t before = query.alternatives.size();
         query.addInsideWords();
         if (query.alternatives.size() > before)
-            scorer.run();
+            runAdded();
     }
     if (int(hits.size()) + scorer.countComplete(false) < TyposWanted) {
         const std::size_t before = query.alternatives.size();
         query.addTypos();
         if (query.alternatives.size() > before)
-            scorer.run();
+            runAdded();
     }
     // Too few codes with every word: the other strong words bring the closest suggestions.
     if (scorer.countComplete(false) < wanted && (query.strong & ~query.driver) != 0) {

@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <functional>
 
 #include "stemmer.h"
 
@@ -65,8 +66,9 @@ SearchIndex::Query::Query(const SearchIndex &index, QStringView text)
             word.stop = false; // "with" alone is meant
     }
     const std::uint32_t noTerm = std::uint32_t(index.m_terms.size());
-    const bool hasWordBesidesNumbers =
-        std::any_of(words.cbegin(), words.cend(), [](const Word &w) { return !w.stop && !w.number; });
+        // Number ranges only score codes: some word that brings codes must be there ("denied" brings none).
+    const bool hasWordBesidesNumbers = std::any_of(words.cbegin(), words.cend(),
+                                                   [](const Word &w) { return !w.stop && !w.number && !w.denied; });
     for (std::size_t i = 0; i < words.size(); ++i) {
         const Word &word = words[i];
         if (!word.stop)
@@ -208,12 +210,13 @@ void SearchIndex::Query::chooseDriver()
     // One word brings the candidates: every result with all the words has it, so the one with the
     // shortest posting lists is the cheapest. A strong word if there is one, else a word before a
     // number (only short words: every result needs them all).
-    std::uint32_t cheapest = NoRank;
-    int cheapestClass = 3;
+        std::uint32_t cheapest = NoRank;
+    int cheapestClass = 4;
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (!(significant >> i & 1U))
             continue;
-        const int wordClass = (strong >> i & 1U) ? 0 : words[i].number ? 2 : 1;
+                // A denied word's absence brings no code: it drives only when every word is denied.
+        const int wordClass = (strong >> i & 1U) ? 0 : words[i].denied ? 3 : words[i].number ? 2 : 1;
         std::uint32_t total = 0;
         for (const Alternative &a : alternatives) {
             if (!a.scoresOnly() && (a.mask() >> i & 1U))
@@ -654,7 +657,9 @@ void SearchIndex::Scorer::score()
         const Query::Alternative &alternative = m_query.alternatives[a];
         if (m_walked[a])
             continue;
-        if (!alternative.scoresOnly() && m_query.cost(alternative) <= fresh * termsPerEntry) {
+        // A posting is a random access into the candidates; a candidate's terms are read in a row.
+        if (!alternative.scoresOnly() &&
+            4 * std::size_t(m_query.cost(alternative)) <= fresh * termsPerEntry) {
             walk(a, false);
             continue;
         }
@@ -760,17 +765,8 @@ void SearchIndex::Scorer::runOneWord(int wanted, std::span<const std::uint32_t> 
     const auto literal =
         std::size_t(std::find_if(m_query.alternatives.cbegin(), m_query.alternatives.cend(), isLiteral) -
                     m_query.alternatives.cbegin());
-    for (const std::uint32_t entry : preferred) {
-        if (entry >= m_scratch.byEntry.size())
-            continue;
-        for (std::size_t a = 0; a < count; ++a) {
-            const Found found = evaluate(a, entry);
-            if (found.nibble == 0)
-                continue;
-            if (Candidate *candidate = candidateFor(entry, true))
-                credit(*candidate, m_query.alternatives[a], found.nibble, found.position);
-        }
-    }
+    m_preferred = preferred;
+    scorePreferred(0);
     bool done = false;
     if (literal < count)
         done = walkInOrder(m_query.alternatives[literal], cursorsFor(m_query.alternatives[literal], true),
@@ -784,6 +780,60 @@ void SearchIndex::Scorer::runOneWord(int wanted, std::span<const std::uint32_t> 
                            WordStart * 2U + 1U, wanted);
     // Stopped early, the rest can only rank lower; whether inside words or typos are looked for next
     // depends on counts that are already reached then.
+    m_wanted = wanted;
+    m_scanned = m_candidates.size();
+}
+
+void SearchIndex::Scorer::scorePreferred(std::size_t fromAlternative)
+{
+    for (const std::uint32_t entry : m_preferred) {
+        if (entry >= m_scratch.byEntry.size())
+            continue;
+        for (std::size_t a = fromAlternative; a < m_query.alternatives.size(); ++a) {
+            const Found found = evaluate(a, entry);
+            if (found.nibble == 0)
+                continue;
+            if (Candidate *candidate = candidateFor(entry, true))
+                credit(*candidate, m_query.alternatives[a], found.nibble, found.position);
+        }
+    }
+}
+
+void SearchIndex::Scorer::runOneWordFallback()
+{
+    // Inside words and typos come after everything the word found itself; those of one quality are
+    // walked best first together (alternatives that need several parts are walked whole before).
+    const std::size_t count = m_query.alternatives.size();
+    const std::size_t before = m_walked.size();
+    m_walked.resize(count, true);
+    scorePreferred(before);
+    std::vector<std::uint32_t> nibbles;
+    for (std::size_t a = before; a < count; ++a)
+        nibbles.push_back(nibbleOf(m_query.alternatives[a], NoRank));
+    std::sort(nibbles.begin(), nibbles.end(), std::greater<>());
+    nibbles.erase(std::unique(nibbles.begin(), nibbles.end()), nibbles.end());
+    for (const std::uint32_t nibble : nibbles) {
+        std::vector<Cursor> cursors;
+        const Query::Alternative *any = nullptr;
+        for (std::size_t a = before; a < count; ++a) {
+            const Query::Alternative &alternative = m_query.alternatives[a];
+            if (nibbleOf(alternative, NoRank) != nibble)
+                continue;
+            any = &alternative;
+            if (!alternative.anyPart && alternative.parts.size() > 1) {
+                walk(a, true);
+                continue;
+            }
+            for (const RankRange part : alternative.parts) {
+                for (std::uint32_t r = part.lo; r < part.hi; ++r) {
+                    if (m_index.m_postingStart[r] < m_index.m_postingStart[r + 1])
+                        cursors.push_back({m_index.m_postingStart[r], m_index.m_postingStart[r + 1]});
+                }
+            }
+        }
+        if (any && walkInOrder(*any, std::move(cursors), nibble, m_wanted))
+            break;
+    }
     m_scanned = m_candidates.size();
 }
 

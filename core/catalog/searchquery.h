@@ -154,6 +154,11 @@ public:
     /// certain to be the best (a code not reached yet can only rank lower). preferred: see
     /// SearchOptions::preferred.
     void runOneWord(int wanted, std::span<const std::uint32_t> preferred);
+    /// After runOneWord(): walks the alternatives added since (inside words, typos) best first too.
+    void runOneWordFallback();
+    /// Gives the favourite and recent codes what the alternatives from fromAlternative on find in them:
+    /// they beat the others found as well and as early, so they are looked at before a walk.
+    void scorePreferred(std::size_t fromAlternative);
     /// Candidates with every significant word; good: and neither demoted nor ultrasound-guided unasked.
     int countComplete(bool good) const;
     bool isGood(std::uint32_t entry) const;
@@ -210,8 +215,10 @@ private:
     std::vector<bool> m_walked; ///< per alternative: its posting lists were walked, bringing candidates
     std::size_t m_scanned = 0;
     std::uint32_t m_significantNibbles = 0;
-    std::uint8_t m_badFlags = 0; ///< EntryFlag bits that make a code not good for this query  ///< candidates
-                                 ///< below this had every other alternative applied
+    std::uint8_t m_badFlags = 0;                ///< EntryFlag bits that make a code not good for this query
+    int m_wanted = 0;                           ///< for runOneWordFallback()
+    std::span<const std::uint32_t> m_preferred; ///< candidates
+                                                ///< below this had every other alternative applied
 };
 
 } // namespace Catalog
