@@ -66,9 +66,9 @@ SearchIndex::Query::Query(const SearchIndex &index, QStringView text)
             word.stop = false; // "with" alone is meant
     }
     const std::uint32_t noTerm = std::uint32_t(index.m_terms.size());
-        // Number ranges only score codes: some word that brings codes must be there ("denied" brings none).
-    const bool hasWordBesidesNumbers = std::any_of(words.cbegin(), words.cend(),
-                                                   [](const Word &w) { return !w.stop && !w.number && !w.denied; });
+    // Number ranges only score codes: some word that brings codes must be there ("denied" brings none).
+    const bool hasWordBesidesNumbers = std::any_of(
+        words.cbegin(), words.cend(), [](const Word &w) { return !w.stop && !w.number && !w.denied; });
     for (std::size_t i = 0; i < words.size(); ++i) {
         const Word &word = words[i];
         if (!word.stop)
@@ -210,12 +210,12 @@ void SearchIndex::Query::chooseDriver()
     // One word brings the candidates: every result with all the words has it, so the one with the
     // shortest posting lists is the cheapest. A strong word if there is one, else a word before a
     // number (only short words: every result needs them all).
-        std::uint32_t cheapest = NoRank;
+    std::uint32_t cheapest = NoRank;
     int cheapestClass = 4;
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (!(significant >> i & 1U))
             continue;
-                // A denied word's absence brings no code: it drives only when every word is denied.
+        // A denied word's absence brings no code: it drives only when every word is denied.
         const int wordClass = (strong >> i & 1U) ? 0 : words[i].denied ? 3 : words[i].number ? 2 : 1;
         std::uint32_t total = 0;
         for (const Alternative &a : alternatives) {

@@ -241,8 +241,8 @@ public:
         }
         const bool someWordNotDenied =
             std::any_of(q.cbegin(), q.cend(), [](const Word &w) { return !w.stop && !w.denied; });
-                const bool numbersCount =
-            std::any_of(q.cbegin(), q.cend(), [](const Word &w) { return !w.stop && !w.number && !w.denied; });
+        const bool numbersCount = std::any_of(
+            q.cbegin(), q.cend(), [](const Word &w) { return !w.stop && !w.number && !w.denied; });
         const bool saysUltrasound = says(q, "ultrasound");
 
         auto score = [&](const ReferenceEntry &e, bool inside, bool typos) {
