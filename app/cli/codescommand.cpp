@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -30,6 +31,30 @@ QCommandLineOption dbOption()
 QString databasePath(const QCommandLineParser &parser, const QCommandLineOption &option)
 {
     return parser.isSet(option) ? parser.value(option) : Catalog::CodeCatalog::defaultDatabasePath();
+}
+
+// The FILE of an import: exactly one, readable; else says what is wrong.
+std::optional<QString> importFile(const QCommandLineParser &parser, const QString &command)
+{
+    if (parser.positionalArguments().size() != 1) {
+        err() << command << ": give exactly one FILE\n" << Usage << Qt::flush;
+        return std::nullopt;
+    }
+    QString file = parser.positionalArguments().constFirst();
+    const QFileInfo info(file);
+    if (!info.isFile() || !info.isReadable()) {
+        err() << file << ": cannot read the file" << Qt::endl;
+        return std::nullopt;
+    }
+    return file;
+}
+
+bool openCatalog(Catalog::CodeCatalog &catalog, const QString &path, const QString &command)
+{
+    if (catalog.open(path))
+        return true;
+    err() << command << ": " << catalog.errorString() << Qt::endl;
+    return false;
 }
 
 // A CSV field, quoted when it must be.
@@ -73,35 +98,25 @@ int runImport(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The code file."));
     if (const auto exitCode = parseCommandLine(parser, arguments, QStringLiteral("codes import")))
         return *exitCode;
-    if (parser.positionalArguments().size() != 1) {
-        err() << "codes import: give exactly one FILE\n" << Usage << Qt::flush;
+    const std::optional<QString> file = importFile(parser, QStringLiteral("codes import"));
+    if (!file)
         return UsageError;
-    }
-    const QString file = parser.positionalArguments().constFirst();
-    const QFileInfo info(file);
-    if (!info.isFile() || !info.isReadable()) {
-        err() << file << ": cannot read the file" << Qt::endl;
-        return UsageError;
-    }
-
     Catalog::CodeCatalog catalog;
     const QString path = databasePath(parser, databaseOption);
-    if (!catalog.open(path)) {
-        err() << "codes import: " << catalog.errorString() << Qt::endl;
+    if (!openCatalog(catalog, path, QStringLiteral("codes import")))
         return Failure;
-    }
     Catalog::ImportOptions options;
     options.strict = parser.isSet(strictOption);
     options.defaultVersion = parser.value(versionOption);
-    const Catalog::ImportReport report = catalog.import(file, options);
+    const Catalog::ImportReport report = catalog.import(*file, options);
     for (const Catalog::ImportIssue &issue : report.issues)
         err() << report.issueLine(issue) << '\n';
     err().flush();
     if (report.refused) {
-        err() << file << ": " << report.summary() << Qt::endl;
+        err() << *file << ": " << report.summary() << Qt::endl;
         return Failure;
     }
-    out() << file << ": " << report.summary() << '\n'
+    out() << *file << ": " << report.summary() << '\n'
           << "catalog " << path << ": " << catalog.size() << " codes" << Qt::endl;
     return report.hasErrors() ? Failure : Success;
 }
@@ -279,23 +294,14 @@ int runSynonymsImport(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The synonym file."));
     if (const auto exitCode = parseCommandLine(parser, arguments, QStringLiteral("codes synonyms import")))
         return *exitCode;
-    if (parser.positionalArguments().size() != 1) {
-        err() << "codes synonyms import: give exactly one FILE\n" << Usage << Qt::flush;
+    const std::optional<QString> file = importFile(parser, QStringLiteral("codes synonyms import"));
+    if (!file)
         return UsageError;
-    }
-    const QString file = parser.positionalArguments().constFirst();
-    const QFileInfo info(file);
-    if (!info.isFile() || !info.isReadable()) {
-        err() << file << ": cannot read the file" << Qt::endl;
-        return UsageError;
-    }
     Catalog::CodeCatalog catalog;
     const QString path = databasePath(parser, databaseOption);
-    if (!catalog.open(path)) {
-        err() << "codes synonyms import: " << catalog.errorString() << Qt::endl;
+    if (!openCatalog(catalog, path, QStringLiteral("codes synonyms import")))
         return Failure;
-    }
-    const Common::Result<Catalog::ImportReport> report = catalog.importSynonyms(file);
+    const Common::Result<Catalog::ImportReport> report = catalog.importSynonyms(*file);
     if (!report) {
         err() << report.error().text() << Qt::endl;
         return Failure;
@@ -303,7 +309,7 @@ int runSynonymsImport(const QStringList &arguments)
     for (const Catalog::ImportIssue &issue : report->issues)
         err() << report->issueLine(issue) << '\n';
     err().flush();
-    out() << file << ": rows read: " << report->rowsRead << "; new synonyms: " << report->imported
+    out() << *file << ": rows read: " << report->rowsRead << "; new synonyms: " << report->imported
           << "; already known: " << report->unchanged;
     if (const int errors = report->errorCount(); errors > 0)
         out() << "; not imported: " << errors;
