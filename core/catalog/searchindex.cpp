@@ -330,9 +330,9 @@ void SearchIndex::buildSynonyms(const Synonyms &synonyms)
         const std::vector<FoldedWord> termWords = foldWords(synonym.term);
         if (termWords.empty() || termWords.size() > std::size_t(SynonymFile::MaxTermWords))
             continue;
-        std::string key;
+        std::vector<std::string> stems;
         for (const FoldedWord &word : termWords)
-            key += stemWord(word.text);
+            stems.push_back(stemWord(word.text));
         Expansion expansion;
         expansion.text = synonym.expansion.trimmed();
         bool usable = true;
@@ -358,11 +358,19 @@ void SearchIndex::buildSynonyms(const Synonyms &synonyms)
             signature.push_back(part.lo);
             signature.push_back(part.hi);
         }
-        auto &used = seen[key];
-        if (std::find(used.cbegin(), used.cend(), signature) != used.cend())
+        // Filed under the words in their order, and in sorted order too: "draw blood" is "blood draw".
+        const auto id = std::uint32_t(m_expansions.size());
+        bool filed = false;
+        for (const std::string &key : {synonymKey(stems, false), synonymKey(stems, true)}) {
+            auto &used = seen[key];
+            if (std::find(used.cbegin(), used.cend(), signature) != used.cend())
+                continue;
+            used.push_back(signature);
+            m_synonyms[key].push_back(id);
+            filed = true;
+        }
+        if (!filed)
             continue;
-        used.push_back(signature);
-        m_synonyms[key].push_back(std::uint32_t(m_expansions.size()));
         m_expansions.push_back(std::move(expansion));
         m_longestSynonymTerm = std::max(m_longestSynonymTerm, termWords.size());
         if (termWords.size() == 1 && !isNumber(termWords.front().text) &&

@@ -12,6 +12,16 @@ namespace Catalog {
 
 namespace SearchDetail {
 
+std::string synonymKey(std::vector<std::string> stems, bool sorted)
+{
+    if (sorted)
+        std::sort(stems.begin(), stems.end());
+    std::string key;
+    for (const std::string &stem : stems)
+        key += stem;
+    return key;
+}
+
 std::string deniedStem(std::string_view term)
 {
     if (!term.empty() && term.front() == DeniedMark)
@@ -122,11 +132,14 @@ SearchIndex::Query::Query(const SearchIndex &index, QStringView text)
         }
 
         // A denied word has no synonyms of its own, but a term may hold its negation ("non smoker").
-        std::string key;
+        std::vector<std::string> stems;
         for (std::size_t count = 1; count <= index.m_longestSynonymTerm && i + count <= words.size();
              ++count) {
-            key += words[i + count - 1].stem;
-            addSynonyms(i, count, key, Kind::Synonym);
+            stems.push_back(words[i + count - 1].stem);
+            std::vector<std::uint32_t> added;
+            addSynonyms(i, count, synonymKey(stems, false), Kind::Synonym, added);
+            if (count > 1)
+                addSynonyms(i, count, synonymKey(stems, true), Kind::Synonym, added);
         }
 
         if (word.number && hasWordBesidesNumbers) {
@@ -175,12 +188,16 @@ void SearchIndex::Query::add(Alternative alternative)
     alternatives.push_back(std::move(alternative));
 }
 
-void SearchIndex::Query::addSynonyms(std::size_t first, std::size_t count, std::string_view key, Kind kind)
+void SearchIndex::Query::addSynonyms(std::size_t first, std::size_t count, const std::string &key, Kind kind,
+                                     std::vector<std::uint32_t> &added)
 {
-    const auto found = index.m_synonyms.find(std::string(key));
+    const auto found = index.m_synonyms.find(key);
     if (found == index.m_synonyms.end())
         return;
     for (const std::uint32_t e : found->second) {
+        if (std::find(added.cbegin(), added.cend(), e) != added.cend())
+            continue;
+        added.push_back(e);
         const Expansion &expansion = index.m_expansions[e];
         Alternative synonym;
         synonym.first = std::uint8_t(first);
@@ -326,7 +343,8 @@ void SearchIndex::Query::addTypos()
                 add(std::move(typo));
             }
             const std::size_t before = alternatives.size();
-            addSynonyms(i, 1, stemWord(meant), Kind::Typo);
+            std::vector<std::uint32_t> added;
+            addSynonyms(i, 1, stemWord(meant), Kind::Typo, added);
             for (std::size_t a = before; a < alternatives.size(); ++a)
                 alternatives[a].driving = true;
         }

@@ -28,6 +28,10 @@ enum Quality : std::uint8_t
     WholeWord = 4
 };
 
+/// The key a synonym term is filed under: its words' stems run together, in their order or sorted
+/// (a term of several words is filed both ways, so that word order does not matter).
+std::string synonymKey(std::vector<std::string> stems, bool sorted);
+
 /// The stem of a term, keeping the mark of a denied word in front.
 std::string deniedStem(std::string_view term);
 std::vector<std::string_view> textsOf(const std::vector<FoldedWord> &words);
@@ -98,7 +102,9 @@ public:
 
 private:
     void add(Alternative alternative);
-    void addSynonyms(std::size_t first, std::size_t count, std::string_view key, Kind kind);
+    /// Adds the expansions filed under key that `added` does not hold yet, and notes them there.
+    void addSynonyms(std::size_t first, std::size_t count, const std::string &key, Kind kind,
+                     std::vector<std::uint32_t> &added);
     void chooseDriver();
 };
 

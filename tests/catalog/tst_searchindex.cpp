@@ -822,6 +822,9 @@ void TestSearchIndex::synonymsMapWordsToWords()
     QCOMPARE(codes(with.search(QStringLiteral("EKGs"), 5)), split("93000"));
     QCOMPARE(codes(with.search(QStringLiteral("blood draw"), 5)), split("36415"));
     QCOMPARE(codes(with.search(QStringLiteral("blood draws"), 5)), split("36415"));
+    // A term of several words in another order is the same term.
+    QCOMPARE(codes(with.search(QStringLiteral("draw blood"), 5)), split("36415"));
+    QCOMPARE(codes(with.search(QStringLiteral("wax ear removal"), 5)), split("69210"));
     QCOMPARE(codes(with.search(QStringLiteral("knee injection"), 5)), split("20610"));
     // "ear wax", "earwax" and "ear-wax" are one term.
     for (const char *query : {"ear wax removal", "earwax removal", "ear-wax removal"})
