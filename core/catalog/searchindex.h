@@ -80,29 +80,40 @@ struct SearchOptions
  * and the synonym table, then only read, so it can be shared.
  *
  * Text is folded (case, accents, punctuation; see foldWords()), words joined by
- * a hyphen or slash are also one word ("x-ray", "x ray" and "xray" are alike),
- * and every word is also indexed by its stem (see stemWord()): a query word
- * matches a description word it starts, or whose stem its stem starts
- * ("biopsies" finds "biopsy", "inj" finds "injection"). A query word, or a run
- * of up to four, found in the synonym table also matches the words of its
- * expansions ("knee" -> "major joint"). A number matches the ranges a
- * description gives ("15" in "10 minutes or more"). When the words themselves
- * leave fewer than the limit of good results, words are also looked for inside
- * description words ("centesis"); when fewer than three results have every
- * word, query words of five letters or more also match words one edit away.
+ * a hyphen or slash, or a lone letter and the next word, are also one word
+ * ("x-ray", "x ray" and "xray" are alike), and every word is also indexed by its
+ * stem (see stemWord()): a query word matches a description word it starts, or
+ * whose stem its stem starts ("biopsies" finds "biopsy", "inj" finds
+ * "injection"); a short word that is not the last is only itself ("im" is no
+ * start of "improve"), and a stop word ("for", "with") is not looked for. A
+ * word after "no", "not", "without" or "w/o" is denied, in descriptions and in
+ * queries: "without ultrasound" matches codes that say so or do not mention
+ * ultrasound, and "no ultrasound" in a description is no ultrasound. A query
+ * word, or a run of up to four in any order, found in the synonym table also
+ * matches the words of its expansions ("knee" -> "major joint"). A number
+ * matches the ranges a description gives ("15" in "10 minutes or more"). A word
+ * that starts no word of the catalog is looked for inside words ("centesis")
+ * when the others leave fewer good results than the limit; when fewer than
+ * three results have every word, query words of five letters or more also match
+ * words one edit away.
  *
  * Ranking: the exact code, then codes starting with the query; then word
- * results, best first by: not demoted (dental, inactive, add-on without a
- * primary code: see Demotion); every query word found; how many were found;
- * not "with ultrasound guidance" unless the query says ultrasound; words found
- * at word starts; whole words and synonyms before word starts; the nearest
- * number range; a match early in the description; the person's favourite and
- * recent codes; code order. Results need every word, or at least one word of
- * three letters or more (a closest suggestion, SearchMatch::SomeWords).
+ * results, best first by: every query word found (the others are the closest
+ * suggestions, SearchMatch::SomeWords); not demoted (dental, inactive, add-on
+ * without a primary code: see Demotion); how many words were found, and how
+ * rare they are; not "with ultrasound guidance" unless the query says
+ * ultrasound; words found at word starts; whole words and synonyms before word
+ * starts, and the words as typed before synonyms; the nearest number range;
+ * where in the description the words were found, earliest first; the person's
+ * favourite and recent codes; code order. A suggestion needs a strong word: one
+ * of three letters or more, a whole word of the catalog, or a synonym.
  *
- * A search walks the posting lists of the words the query can match and
- * scores the codes they reach; it never scans every code. See bench_catalog
- * for the figures.
+ * A search never scans every code. A one-word query walks the word's posting
+ * lists best first (in the order of where the word is in the descriptions) and
+ * stops once its results are certain; a longer query scores the codes that
+ * have every strong word, found by intersecting their posting lists rarest
+ * first, and reaches for suggestions only when too few have them all. See
+ * bench_catalog for the figures.
  */
 class SearchIndex
 {
