@@ -26,6 +26,7 @@
 #include "codecompletiondelegate.h"
 #include "codecompletionmodel.h"
 #include "common/clock.h"
+#include "common/printable.h"
 #include "rules/categories.h"
 #include "theme.h"
 #include "zoneddatetimeedit.h"
@@ -55,7 +56,7 @@ QString tipText(const Model::Findings &findings)
 {
     QStringList tips;
     for (const auto &finding : findings)
-        tips << finding.code + QStringLiteral(": ") + finding.message;
+        tips << Common::printable(finding.code + QStringLiteral(": ") + finding.message);
     return tips.join(u'\n');
 }
 
@@ -489,7 +490,7 @@ void LineEditor::setSubmitHandler(SubmitHandler handler)
 
 void LineEditor::setClock(const Common::Clock *clock)
 {
-    m_clock = clock ? clock : &Common::Clock::system();
+    m_clock = Common::Clock::orSystem(clock);
     resetTimes();
     revalidate();
 }
@@ -916,7 +917,8 @@ void LineEditor::showFindings()
             lines << QStringLiteral("<img src=\":/icons/%1.svg\" width=\"14\" height=\"14\" "
                                     "style=\"vertical-align:middle\">"
                                     "&nbsp;<b>%2</b>&nbsp; %3")
-                         .arg(icon, finding.code.toHtmlEscaped(), finding.message.toHtmlEscaped());
+                         .arg(icon, Common::printable(finding.code).toHtmlEscaped(),
+                              Common::printable(finding.message).toHtmlEscaped());
         }
         QLabel *label = it.value();
         label->setText(lines.join(QStringLiteral("<br>")));

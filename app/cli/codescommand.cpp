@@ -43,7 +43,7 @@ std::optional<QString> importFile(const QCommandLineParser &parser, const QStrin
     QString file = parser.positionalArguments().constFirst();
     const QFileInfo info(file);
     if (!info.isFile() || !info.isReadable()) {
-        err() << file << ": cannot read the file" << Qt::endl;
+        err() << shown(file) << ": cannot read the file" << Qt::endl;
         return std::nullopt;
     }
     return file;
@@ -53,7 +53,7 @@ bool openCatalog(Catalog::CodeCatalog &catalog, const QString &path, const QStri
 {
     if (catalog.open(path))
         return true;
-    err() << command << ": " << catalog.errorString() << Qt::endl;
+    err() << command << ": " << shown(catalog.errorString()) << Qt::endl;
     return false;
 }
 
@@ -110,14 +110,14 @@ int runImport(const QStringList &arguments)
     options.defaultVersion = parser.value(versionOption);
     const Catalog::ImportReport report = catalog.import(*file, options);
     for (const Catalog::ImportIssue &issue : report.issues)
-        err() << report.issueLine(issue) << '\n';
+        err() << shown(report.issueLine(issue)) << '\n';
     err().flush();
     if (report.refused) {
-        err() << *file << ": " << report.summary() << Qt::endl;
+        err() << shown(*file) << ": " << shown(report.summary()) << Qt::endl;
         return Failure;
     }
-    out() << *file << ": " << report.summary() << '\n'
-          << "catalog " << path << ": " << catalog.size() << " codes" << Qt::endl;
+    out() << shown(*file) << ": " << shown(report.summary()) << '\n'
+          << "catalog " << shown(path) << ": " << catalog.size() << " codes" << Qt::endl;
     return report.hasErrors() ? Failure : Success;
 }
 
@@ -220,7 +220,7 @@ int runSearch(const QStringList &arguments)
     const int limit = parser.value(limitOption).toInt(&limitOk);
     if (!limitOk || limit < 1) {
         err() << "codes search: --limit needs a whole number of 1 or more, not \""
-              << parser.value(limitOption) << "\"" << Qt::endl;
+              << shown(parser.value(limitOption)) << "\"" << Qt::endl;
         return UsageError;
     }
     const QString text = parser.positionalArguments().join(u' ');
@@ -228,12 +228,12 @@ int runSearch(const QStringList &arguments)
     Catalog::CodeCatalog catalog;
     const QString path = databasePath(parser, databaseOption);
     if (!catalog.openOrTraining(path)) {
-        err() << "codes search: " << catalog.errorString() << Qt::endl;
+        err() << "codes search: " << shown(catalog.errorString()) << Qt::endl;
         return Failure;
     }
     const bool haveFile = !catalog.isTraining();
     if (!haveFile && !parser.isSet(jsonOption))
-        err() << "(no catalog at " << path
+        err() << "(no catalog at " << shown(path)
               << ": searching the built-in training catalog; import one with 'superbill-cli codes import')"
               << Qt::endl;
 
@@ -245,9 +245,9 @@ int runSearch(const QStringList &arguments)
     const bool complete = std::any_of(hits.cbegin(), hits.cend(), isComplete);
     if (!text.trimmed().isEmpty() && !complete) {
         if (hits.isEmpty())
-            err() << "no code matches \"" << text.simplified() << '"' << Qt::endl;
+            err() << "no code matches \"" << shown(text.simplified()) << '"' << Qt::endl;
         else
-            err() << "no code matches \"" << text.simplified() << "\"; the closest suggestions:" << Qt::endl;
+            err() << "no code matches \"" << shown(text.simplified()) << "\"; the closest suggestions:" << Qt::endl;
     }
     if (parser.isSet(jsonOption)) {
         QJsonArray results;
@@ -261,13 +261,13 @@ int runSearch(const QStringList &arguments)
     } else {
         for (const Catalog::SearchIndex::Hit &hit : hits) {
             const Catalog::CodeEntry &entry = hit.entry;
-            out() << entry.code.leftJustified(7) << entry.display;
+            out() << shown(entry.code).leftJustified(7) << shown(entry.display);
             if (const QStringList flags = entry.flagNames(); !flags.isEmpty())
                 out() << "  [" << flags.join(QStringLiteral(", ")) << ']';
             if (hit.demotion != Catalog::Demotion::None)
                 out() << "  -- " << Catalog::demotionText(hit.demotion);
             if (const QString note = matchNote(hit); !note.isEmpty())
-                out() << "  " << note;
+                out() << "  " << shown(note);
             out() << '\n';
         }
     }
@@ -303,17 +303,17 @@ int runSynonymsImport(const QStringList &arguments)
         return Failure;
     const Common::Result<Catalog::ImportReport> report = catalog.importSynonyms(*file);
     if (!report) {
-        err() << report.error().text() << Qt::endl;
+        err() << shown(report.error().text()) << Qt::endl;
         return Failure;
     }
     for (const Catalog::ImportIssue &issue : report->issues)
-        err() << report->issueLine(issue) << '\n';
+        err() << shown(report->issueLine(issue)) << '\n';
     err().flush();
-    out() << *file << ": rows read: " << report->rowsRead << "; new synonyms: " << report->imported
+    out() << shown(*file) << ": rows read: " << report->rowsRead << "; new synonyms: " << report->imported
           << "; already known: " << report->unchanged;
     if (const int errors = report->errorCount(); errors > 0)
         out() << "; not imported: " << errors;
-    out() << ".\ncatalog " << path << ": " << catalog.practiceSynonyms().size()
+    out() << ".\ncatalog " << shown(path) << ": " << catalog.practiceSynonyms().size()
           << " synonyms of the practice, " << catalog.index()->synonymCount()
           << " in use with the shipped table" << Qt::endl;
     if (catalog.size() == 0)
@@ -341,7 +341,7 @@ int runSynonymsList(const QStringList &arguments)
     Catalog::CodeCatalog catalog;
     const QString path = databasePath(parser, databaseOption);
     if (!catalog.openOrTraining(path)) {
-        err() << "codes synonyms list: " << catalog.errorString() << Qt::endl;
+        err() << "codes synonyms list: " << shown(catalog.errorString()) << Qt::endl;
         return Failure;
     }
     const struct
@@ -365,7 +365,7 @@ int runSynonymsList(const QStringList &arguments)
         for (const auto &table : tables) {
             out() << "# " << table.source << '\n';
             for (const Catalog::Synonym &synonym : table.synonyms)
-                out() << csvField(synonym.term) << ',' << csvField(synonym.expansion) << '\n';
+                out() << csvField(shown(synonym.term)) << ',' << csvField(shown(synonym.expansion)) << '\n';
         }
     }
     out().flush();
@@ -382,7 +382,7 @@ int runSynonyms(const QStringList &arguments)
         return action == u"import" ? runSynonymsImport(rest) : runSynonymsList(rest);
     }
     err() << (action.isEmpty() ? QStringLiteral("codes synonyms: give import or list")
-                               : QStringLiteral("codes synonyms: unknown action \"%1\"").arg(action))
+                               : QStringLiteral("codes synonyms: unknown action \"%1\"").arg(shown(action)))
           << '\n'
           << Usage << Qt::flush;
     return UsageError;
@@ -407,7 +407,7 @@ int runCodes(const QStringList &arguments)
         return Success;
     }
     err() << (action.isEmpty() ? QStringLiteral("codes: give import, search or synonyms")
-                               : QStringLiteral("codes: unknown action \"%1\"").arg(action))
+                               : QStringLiteral("codes: unknown action \"%1\"").arg(shown(action)))
           << '\n'
           << Usage << Qt::flush;
     return UsageError;

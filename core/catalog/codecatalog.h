@@ -74,7 +74,7 @@ public:
     QString user() const { return m_user; }
     void setUser(const QString &user);
     /// Where "now" comes from for the import log and recent codes; not owned; nullptr: the system clock.
-    void setClock(const Common::Clock *clock) { m_clock = clock; }
+    void setClock(const Common::Clock *clock);
 
     qsizetype size() const;
     /// The highest code-system version among active codes ("" when none is known).
@@ -140,7 +140,7 @@ private:
     QStringList m_recent;     ///< most recent first
     Synonyms m_practiceSynonyms;
     std::vector<std::uint32_t> m_preferred; ///< sorted entry indices of m_favourites and m_recent
-    const Common::Clock *m_clock = nullptr;
+    const Common::Clock *m_clock;
 };
 
 } // namespace Catalog
