@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "catalog/codecatalog.h"
+#include "common/printable.h"
 
 namespace Ui {
 
@@ -57,7 +58,7 @@ QString CodeCompletionModel::note(const Catalog::SearchIndex::Hit &hit) const
     QStringList notes;
     for (const Catalog::MatchedTerm &term : hit.matched) {
         if (term.via != Catalog::MatchedTerm::Via::Word && term.via != Catalog::MatchedTerm::Via::InsideWord)
-            notes.append(tr("%1: %2").arg(term.query, term.term));
+            notes.append(tr("%1: %2").arg(term.query, Common::printable(term.term)));
     }
     if (hit.demotion != Catalog::Demotion::None)
         notes.append(Catalog::demotionText(hit.demotion));
@@ -72,7 +73,9 @@ QVariant CodeCompletionModel::data(const QModelIndex &index, int role) const
     const Catalog::CodeEntry &entry = hit.entry;
     switch (role) {
     case Qt::DisplayRole: {
-        QString text = entry.code + QStringLiteral("  —  ") + entry.display;
+        // The catalog and a practice's synonym file come from outside: shown printable.
+        QString text =
+            Common::printable(entry.code) + QStringLiteral("  —  ") + Common::printable(entry.display);
         if (m_favourites.contains(entry.code))
             text = QStringLiteral("★  ") + text;
         else if (m_recent.contains(entry.code))
@@ -83,7 +86,7 @@ QVariant CodeCompletionModel::data(const QModelIndex &index, int role) const
     case CodeRole:
         return entry.code;
     case Qt::ToolTipRole: {
-        QString tip = entry.display;
+        QString tip = Common::printable(entry.display);
         if (const QStringList flags = entry.flagNames(); !flags.isEmpty())
             tip += u'\n' + flags.join(QStringLiteral(", "));
         if (const QString text = note(hit); !text.isEmpty())
