@@ -247,7 +247,8 @@ int runSearch(const QStringList &arguments)
         if (hits.isEmpty())
             err() << "no code matches \"" << shown(text.simplified()) << '"' << Qt::endl;
         else
-            err() << "no code matches \"" << shown(text.simplified()) << "\"; the closest suggestions:" << Qt::endl;
+            err() << "no code matches \"" << shown(text.simplified())
+                  << "\"; the closest suggestions:" << Qt::endl;
     }
     if (parser.isSet(jsonOption)) {
         QJsonArray results;
