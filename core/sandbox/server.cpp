@@ -22,6 +22,7 @@
 #include "httpengine.h"
 #include "logging.h"
 #include "procedurestore.h"
+#include "refusaljournal.h"
 #include "requestlog.h"
 
 namespace Sandbox {
@@ -35,8 +36,7 @@ QString tr(const char *text)
 
 const QString FaultsOperation = QStringLiteral("$sandbox-faults");
 const QString ResetOperation = QStringLiteral("$sandbox-reset");
-
-constexpr int MaxLatencyMs = FaultSettings::MaxLatencyMs;
+const QString RefusalsOperation = QStringLiteral("$sandbox-refusals");
 
 // The HTTP library reads a whole body into memory before it hands the request over. Bodies up to this
 // size get the ordinary 413 from FhirApi; a connection that sends more without being answered is cut short.
@@ -93,14 +93,6 @@ QString normalizedBasePath(const QString &path)
     return result;
 }
 
-QJsonObject faultsJson(const FaultSettings &faults)
-{
-    return {{QStringLiteral("failRate"), faults.failRate},
-            {QStringLiteral("dropRate"), faults.dropRate},
-            {QStringLiteral("hangRate"), faults.hangRate},
-            {QStringLiteral("latencyMs"), faults.latencyMs}};
-}
-
 } // namespace
 
 class ServerPrivate
@@ -122,11 +114,13 @@ public:
     void respond(QTcpSocket *socket, const HttpResponse &response, bool closeAfter);
     HttpResponse admin(const QString &operation, const HttpRequest &request);
     bool loadData(QString *error);
+    void abortConnections();
 
     Server *q;
     ServerOptions options;
     std::optional<DemoData> data;
     ProcedureStore store;
+    RefusalJournal refusals;
     FaultInjector injector;
     FhirApi api;
     RequestLog log;
@@ -134,6 +128,7 @@ public:
     QPointer<QTcpServer> tcpServer;
     QUrl baseUrl;
     quint16 port = 0;
+    bool offline = false;
 };
 
 bool ServerPrivate::loadData(QString *error)
@@ -241,20 +236,23 @@ void ServerPrivate::onRequest(const QHttpServerRequest &request, QTcpSocket *soc
         finish(*unauthorized, 0);
         return;
     }
-    if (httpRequest.path == FaultsOperation || httpRequest.path == ResetOperation) {
+    if (httpRequest.path == FaultsOperation || httpRequest.path == ResetOperation ||
+        httpRequest.path == RefusalsOperation) {
         finish(admin(httpRequest.path, httpRequest), 0);
         return;
     }
 
     const FaultDecision fault = injector.next(httpRequest.method == "POST");
+    if (fault.usedOneTimeFault)
+        Q_EMIT q->faultsChanged();
     switch (fault.kind) {
-    case FaultDecision::Kind::Fail: {
-        HttpResponse response =
-            FhirApi::outcome(fault.httpStatus, QStringLiteral("transient"), fault.ehrCode,
-                             fault.ehrCode == u"500003" ? tr("The insert operation failed.")
-                                                        : tr("A dependent operation failed."));
-        if (fault.retryAfter)
-            response.addHeader("Retry-After", "1");
+    case FaultDecision::Kind::Fail:
+    case FaultDecision::Kind::Unauthorized:
+        finish(fault.response(), fault.latencyMs);
+        return;
+    case FaultDecision::Kind::Refuse: {
+        const HttpResponse response = fault.response();
+        refusals.note(httpRequest, response, Common::Clock::system().nowUtc());
         finish(response, fault.latencyMs);
         return;
     }
@@ -283,6 +281,7 @@ void ServerPrivate::onRequest(const QHttpServerRequest &request, QTcpSocket *soc
     const HttpResponse response = api.handle(httpRequest);
     if (!response.storedId.isEmpty())
         Q_EMIT q->procedureStored(response.storedId);
+    refusals.note(httpRequest, response, Common::Clock::system().nowUtc());
     finish(response, fault.latencyMs);
 }
 
@@ -298,6 +297,12 @@ void ServerPrivate::respond(QTcpSocket *socket, const HttpResponse &response, bo
 
 HttpResponse ServerPrivate::admin(const QString &operation, const HttpRequest &request)
 {
+    if (operation == RefusalsOperation) {
+        if (request.method != "GET")
+            return FhirApi::outcome(405, QStringLiteral("not-supported"), {},
+                                    tr("Use GET for %1.").arg(operation));
+        return refusals.bundle();
+    }
     if (operation == ResetOperation) {
         if (request.method != "POST")
             return FhirApi::outcome(405, QStringLiteral("not-supported"), {},
@@ -311,7 +316,7 @@ HttpResponse ServerPrivate::admin(const QString &operation, const HttpRequest &r
                                       .toJson());
     }
     if (request.method == "GET")
-        return FhirApi::json(200, faultsJson(injector.settings()));
+        return FhirApi::json(200, faultSettingsToJson(injector.settings()));
     if (request.method != "POST")
         return FhirApi::outcome(405, QStringLiteral("not-supported"), {},
                                 tr("Use GET or POST for %1.").arg(operation));
@@ -320,31 +325,12 @@ HttpResponse ServerPrivate::admin(const QString &operation, const HttpRequest &r
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return FhirApi::outcome(400, QStringLiteral("invalid"), {},
                                 tr("Send a JSON object such as {\"failRate\": 0.2, \"latencyMs\": 500}."));
-    const QJsonObject body = document.object();
-    FaultSettings faults = injector.settings();
-    const auto rate = [&body](const QString &name, double *target) -> bool {
-        if (!body.contains(name))
-            return true;
-        const QJsonValue value = body.value(name);
-        if (!value.isDouble() || value.toDouble() < 0 || value.toDouble() > 1)
-            return false;
-        *target = value.toDouble();
-        return true;
-    };
-    if (!rate(QStringLiteral("failRate"), &faults.failRate) ||
-        !rate(QStringLiteral("dropRate"), &faults.dropRate) ||
-        !rate(QStringLiteral("hangRate"), &faults.hangRate))
-        return FhirApi::outcome(400, QStringLiteral("invalid"), {}, tr("Each rate is a number from 0 to 1."));
-    if (body.contains(QStringLiteral("latencyMs"))) {
-        const QJsonValue latency = body.value(QStringLiteral("latencyMs"));
-        if (!latency.isDouble() || latency.toDouble() < 0 || latency.toDouble() > MaxLatencyMs)
-            return FhirApi::outcome(
-                400, QStringLiteral("invalid"), {},
-                tr("latencyMs is a number of milliseconds from 0 to %1.").arg(MaxLatencyMs));
-        faults.latencyMs = latency.toInt();
-    }
-    q->setFaults(faults);
-    return FhirApi::json(200, faultsJson(injector.settings()));
+    const auto faults = faultSettingsFromJson(document.object(), injector.settings());
+    if (!faults)
+        return FhirApi::outcome(400, QStringLiteral("invalid"), {}, faults.error().message,
+                                faults.error().path);
+    q->setFaults(*faults);
+    return FhirApi::json(200, faultSettingsToJson(injector.settings()));
 }
 
 Server::Server(ServerOptions options, QObject *parent)
@@ -419,9 +405,8 @@ void Server::stop()
     if (d->tcpServer)
         d->tcpServer->close();
     // Open connections (keep-alive, or hung by fault injection) end with the server.
-    const auto sockets = d->engine->findChildren<QTcpSocket *>();
-    for (QTcpSocket *socket : sockets)
-        socket->abort();
+    d->abortConnections();
+    d->offline = false;
     delete d->engine;
     d->store.close();
     d->port = 0;
@@ -447,6 +432,49 @@ void Server::setFaults(const FaultSettings &faults)
 {
     d->injector.setSettings(faults);
     d->options.faults = d->injector.settings();
+    Q_EMIT faultsChanged();
+}
+
+void ServerPrivate::abortConnections()
+{
+    QList<QTcpSocket *> sockets;
+    if (engine)
+        sockets += engine->findChildren<QTcpSocket *>();
+    if (tcpServer)
+        sockets += tcpServer->findChildren<QTcpSocket *>();
+    for (QTcpSocket *socket : std::as_const(sockets))
+        socket->abort();
+}
+
+bool Server::setOffline(bool offline, QString *error)
+{
+    if (!d->engine || !d->tcpServer) {
+        if (error)
+            *error = tr("the server is not running");
+        return false;
+    }
+    if (offline == d->offline)
+        return true;
+    if (offline) {
+        d->tcpServer->close();
+        d->abortConnections();
+    } else if (!d->tcpServer->listen(d->options.host, d->port)) {
+        if (error)
+            *error = tr("cannot listen on %1 port %2 again: %3")
+                         .arg(d->options.host.toString())
+                         .arg(d->port)
+                         .arg(d->tcpServer->errorString());
+        return false;
+    }
+    d->offline = offline;
+    qCDebug(lcSandbox) << "training EHR" << (offline ? "offline" : "back online");
+    Q_EMIT faultsChanged();
+    return true;
+}
+
+bool Server::isOffline() const
+{
+    return d->offline;
 }
 
 FaultSettings Server::faults() const
@@ -466,7 +494,22 @@ bool Server::reset(QString *error)
         error = &ignored;
     if (!d->loadData(error))
         return false;
+    d->refusals.clear();
     return d->store.clear(error);
+}
+
+bool Server::loadDemoData(const QString &dir, QString *error)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    const QString previous = d->options.demoDataDir;
+    d->options.demoDataDir = dir;
+    if (!reset(error)) {
+        d->options.demoDataDir = previous;
+        return false;
+    }
+    return true;
 }
 
 const ServerOptions &Server::options() const
