@@ -25,24 +25,17 @@
 #include "outbox/patientdirectory.h"
 #include "outboxlinesmodel.h"
 #include "patientlistmodel.h"
+#include "presentermode.h"
 #include "queueview.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
+#include "theme.h"
 #include "tokenstore.h"
+#include "trainingbanner.h"
+#include "trainingmenu.h"
 #include "workspace.h"
 
 namespace Ui {
-
-namespace {
-
-QString iconText(const QString &icon, const QString &text)
-{
-    return QStringLiteral(
-               "<img src=\"%1\" width=\"12\" height=\"12\" style=\"vertical-align:middle\">&nbsp;%2")
-        .arg(icon, text.toHtmlEscaped());
-}
-
-} // namespace
 
 MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &workspace, QWidget *parent)
     : QMainWindow(parent)
@@ -64,8 +57,12 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
     connect(&m_workspace, &Workspace::countsChanged, this, &MainWindow::updateQueueSize);
     connect(&m_workspace, &Workspace::credentialsRequired, this, [this](const QString &message) {
         statusBar()->showMessage(
-            tr("The EHR refused the token: %1 Enter a new one in Settings.").arg(message), 15000);
+            m_workspace.isTraining()
+                ? tr("The EHR refused the sign-in: %1 Sign in again (Training menu).").arg(message)
+                : tr("The EHR refused the token: %1 Enter a new one in Settings.").arg(message),
+            15000);
     });
+    connect(&m_workspace, &Workspace::trainingReset, this, &MainWindow::attachWorkspace);
     connect(&m_tokens, &TokenStore::stateChanged, &m_workspace, &Workspace::credentialsChanged);
     connect(&m_tokens, &TokenStore::stateChanged, this, [this] {
         if (!m_workspace.isTraining() && m_tokens.state() == TokenStore::State::SessionOnly)
@@ -92,14 +89,7 @@ void MainWindow::buildCentre()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
 
-    m_banner = new QLabel(central);
-    m_banner->setObjectName(QStringLiteral("trainingBannerLabel"));
-    m_banner->setTextFormat(Qt::RichText);
-    m_banner->setText(
-        iconText(QStringLiteral(":/icons/training.svg"),
-                 tr("Training — not a real EHR. Demo patients only; nothing here reaches a chart.")));
-    m_banner->setAccessibleName(tr("Training — not a real EHR"));
-    m_banner->setAlignment(Qt::AlignCenter);
+    m_banner = new TrainingBanner(m_workspace, central);
     layout->addWidget(m_banner);
 
     m_splitter = new QSplitter(Qt::Horizontal, central);
@@ -193,6 +183,8 @@ void MainWindow::buildCentre()
     paddedLayout->setContentsMargins(12, 4, 12, 10);
     paddedLayout->addWidget(m_splitter);
     layout->addWidget(padded, 1);
+    m_presenter = new PresenterMode(m_settings, this);
+    layout->addWidget(m_presenter->strip());
     setCentralWidget(central);
 
     connect(m_editor, &LineEditor::findingsChanged, m_findings, &FindingsPanel::setFindings);
@@ -311,6 +303,12 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_superbillTabAction);
     view->addAction(m_queueTabAction);
+    view->addSeparator();
+    view->addAction(m_presenter->toggleAction());
+    view->addActions(m_presenter->zoomActions());
+
+    m_trainingMenu = new TrainingMenu(m_workspace, m_settings, this);
+    menuBar()->addMenu(m_trainingMenu);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcutsAction);
@@ -333,10 +331,19 @@ void MainWindow::buildStatusBar()
 
 QList<QAction *> MainWindow::shortcutActions() const
 {
-    return {m_findPatientAction,      m_encountersAction,   m_editor->newLineAction(),
-            m_editor->submitAction(), m_superbillTabAction, m_queueTabAction,
-            m_openLineAction,         m_resendAction,       m_settingsAction,
-            m_shortcutsAction,        m_quitAction};
+    return {m_findPatientAction,
+            m_encountersAction,
+            m_editor->newLineAction(),
+            m_editor->submitAction(),
+            m_superbillTabAction,
+            m_queueTabAction,
+            m_openLineAction,
+            m_resendAction,
+            m_settingsAction,
+            m_shortcutsAction,
+            m_quitAction,
+            m_presenter->toggleAction(),
+            m_presenter->zoomActions().value(0)};
 }
 
 void MainWindow::attachWorkspace()
