@@ -68,8 +68,10 @@ TrainingMenu::TrainingMenu(Workspace &workspace, AppSettings &settings, QMainWin
     behaviour->setObjectName(QStringLiteral("ehrBehaviourMenu"));
     auto *group = new QActionGroup(this);
     for (const Sandbox::TrainingBehaviour choice : Sandbox::trainingBehaviours()) {
-        QString name = Sandbox::behaviourName(choice);
-        name.remove(u'-');
+        // "refuse-next-line" → behaviourRefuseNextLineAction
+        QString name;
+        for (const QString &part : Sandbox::behaviourName(choice).split(u'-'))
+            name += part.left(1).toUpper() + part.mid(1);
         QAction *action =
             add(behaviour, {}, behaviourLabel(choice), QStringLiteral("behaviour%1Action").arg(name));
         action->setCheckable(true);
