@@ -141,7 +141,9 @@ void applyThemeScale(QApplication &app, double scale, bool highContrastFocus)
     QFont font = app.font();
     font.setPointSizeF(baseFontPoints * scale);
     app.setFont(font);
-    QString sheet = QLatin1String(StyleSheet);
+    // A widget styled by the sheet keeps the font it had when polished; the sheet's own size reaches all.
+    QString sheet = QStringLiteral("QWidget { font-size: %1pt; }\n").arg(baseFontPoints, 0, 'g', 4) +
+                    QLatin1String(StyleSheet);
     if (highContrastFocus)
         sheet += QLatin1String(HighContrastFocus);
     app.setStyleSheet(scaledStyleSheet(sheet, scale));
