@@ -10,6 +10,7 @@
 #include "fhir/procedurereader.h"
 #include "keystrokewatcher.h"
 #include "outbox/outboxstore.h"
+#include "outbox/patientdirectory.h"
 #include "workspace.h"
 
 namespace Ui {
@@ -66,7 +67,7 @@ QString DrillSession::start(const Drills::Drill &drill, const QString &trainee)
 void DrillSession::setUpNext(qsizetype index)
 {
     if (index >= m_drill.setupProcedures.size()) {
-        begin();
+        warmUp(0);
         return;
     }
     auto read = Fhir::ProcedureReader::read(m_drill.setupProcedures.at(index));
@@ -89,6 +90,33 @@ void DrillSession::setUpNext(qsizetype index)
             }
             setUpNext(index + 1);
         });
+}
+
+void DrillSession::warmUp(qsizetype index)
+{
+    Outbox::PatientDirectory *directory = m_workspace.directory();
+    const QStringList patients = m_drill.patients();
+    if (index >= patients.size() || !directory) {
+        begin();
+        return;
+    }
+    const QString patient = patients.at(index);
+    const quint64 generation = m_generation;
+    const auto alive = [this, generation] { return generation == m_generation && m_workspace.directory(); };
+    directory->searchPatients(patient, this, [this, alive, patient, index](const Outbox::PatientResult &) {
+        if (!alive())
+            return;
+        m_workspace.directory()->encountersOf(
+            patient, this, [this, alive, patient, index](const Outbox::EncounterResult &) {
+                if (!alive())
+                    return;
+                m_workspace.directory()->conditionsOf(patient, QString(), this,
+                                                      [this, alive, index](const Outbox::ConditionResult &) {
+                                                          if (alive())
+                                                              warmUp(index + 1);
+                                                      });
+            });
+    });
 }
 
 void DrillSession::begin()

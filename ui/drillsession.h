@@ -65,6 +65,9 @@ Q_SIGNALS:
 
 private:
     void setUpNext(qsizetype index);
+    /// Fetches the drill's patients through the directory, as a clerk's day would have, so the offline copy
+    /// has them when the drill's EHR is down or refuses the sign-in.
+    void warmUp(qsizetype index);
     void begin();
     void onCountsChanged();
 

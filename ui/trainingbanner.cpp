@@ -34,7 +34,7 @@ QString TrainingBanner::stateText() const
     case Sandbox::TrainingBehaviour::DropAnswers:
         return tr("Training — EHR answers lost (simulated)");
     case Sandbox::TrainingBehaviour::TokenExpired:
-        return tr("Training — sign-in expires at the next request (simulated)");
+        return tr("Training — sign-in expired (simulated)");
     case Sandbox::TrainingBehaviour::RefuseNextLine:
         return tr("Training — the next line will be refused with %1 (simulated)").arg(choice.refuseCode);
     case Sandbox::TrainingBehaviour::Custom:

@@ -36,7 +36,7 @@ QString behaviourLabel(Sandbox::TrainingBehaviour behaviour)
     case Sandbox::TrainingBehaviour::DropAnswers:
         return TrainingMenu::tr("&Drop answers (stored, answer lost)");
     case Sandbox::TrainingBehaviour::TokenExpired:
-        return TrainingMenu::tr("&Token expired (the next request gets 401)");
+        return TrainingMenu::tr("&Token expired (401 until signed in again)");
     case Sandbox::TrainingBehaviour::RefuseNextLine:
         return TrainingMenu::tr("&Refuse the next line…");
     case Sandbox::TrainingBehaviour::Custom:
@@ -121,7 +121,8 @@ void TrainingMenu::refresh()
     }
     m_builtInData->setEnabled(!m_workspace.options().trainingDemoData.isEmpty());
     const Outbox::Sender *sender = m_workspace.sender();
-    m_signInAgain->setEnabled(sender && sender->pauseReason() == Outbox::Sender::PauseReason::Credentials);
+    m_signInAgain->setEnabled((sender && sender->pauseReason() == Outbox::Sender::PauseReason::Credentials) ||
+                              choice.behaviour == Sandbox::TrainingBehaviour::TokenExpired);
     if (!training && m_drillPanel)
         m_drillPanel->close();
 }
@@ -237,9 +238,7 @@ void TrainingMenu::showDrills()
 
 void TrainingMenu::signInAgain()
 {
-    // The training EHR's token is still good once the simulated expiry is spent: taking it again is the
-    // sign-in a real EHR asks for.
-    m_workspace.credentialsChanged();
+    m_workspace.signInAgain();
     m_window->statusBar()->showMessage(tr("Signed in again; the queue goes on."), 6000);
     refresh();
 }

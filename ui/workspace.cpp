@@ -59,7 +59,8 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
         baseUrl = m_server->baseUrl();
         outboxPath = trainingOutboxPath();
         m_client->setDialect(Fhir::Dialect::EhrVendor);
-        m_client->setTokenProvider([trainingToken] { return trainingToken; });
+        m_trainingToken = trainingToken;
+        m_client->setTokenProvider([this] { return m_trainingToken; });
     } else {
         // The same outbox as superbill-cli (shared settings file, SUPERBILL_DB), so both see one queue.
         const Ehr::EhrSettings shared = Ehr::EhrSettings::fromEnvironment();
@@ -324,7 +325,16 @@ QString Workspace::setTrainingBehaviour(const Sandbox::BehaviourChoice &choice)
 
 QString Workspace::trainingToken() const
 {
-    return m_server ? m_server->options().token : QString();
+    return m_server ? m_trainingToken : QString();
+}
+
+void Workspace::signInAgain()
+{
+    if (m_options.training && m_server) {
+        m_trainingToken = Sandbox::Token::generate();
+        m_server->renewToken(m_trainingToken);
+    }
+    credentialsChanged();
 }
 
 } // namespace Ui

@@ -113,6 +113,8 @@ public:
 public Q_SLOTS:
     /// New credentials were entered: resume a queue paused for them.
     void credentialsChanged();
+    /// Training: signs in to the training EHR afresh (a new token, ending a simulated expiry), then resumes.
+    void signInAgain();
 
 Q_SIGNALS:
     void onlineChanged(bool online);
@@ -148,6 +150,7 @@ private:
     std::unique_ptr<Outbox::Sender> m_sender;
     std::unique_ptr<Outbox::PatientDirectory> m_directory;
     QString m_sendingProblem;
+    QString m_trainingToken;
 };
 
 } // namespace Ui

@@ -103,7 +103,6 @@ void FaultInjector::setSettings(const FaultSettings &settings)
     m_settings.latencyMs = std::max(0, settings.latencyMs);
     m_settings.failEvery = std::clamp(settings.failEvery, 0, MaxCount);
     m_settings.dropEveryWrite = std::clamp(settings.dropEveryWrite, 0, MaxCount);
-    m_settings.unauthorizedNext = std::clamp(settings.unauthorizedNext, 0, MaxCount);
     m_requests = 0;
     m_writes = 0;
 }
@@ -112,10 +111,8 @@ bool FaultInjector::deterministicFault(bool forWrite, FaultDecision *decision)
 {
     const qint64 request = m_requests++;
     const qint64 write = forWrite ? m_writes++ : -1;
-    if (m_settings.unauthorizedNext > 0) {
-        --m_settings.unauthorizedNext;
+    if (m_settings.tokenExpired) {
         decision->kind = FaultDecision::Kind::Unauthorized;
-        decision->usedOneTimeFault = true;
         return true;
     }
     if (forWrite && !m_settings.refuseNextWrite.isEmpty()) {
@@ -181,7 +178,7 @@ QJsonObject faultSettingsToJson(const FaultSettings &settings)
             {QStringLiteral("latencyMs"), settings.latencyMs},
             {QStringLiteral("failEvery"), settings.failEvery},
             {QStringLiteral("dropEveryWrite"), settings.dropEveryWrite},
-            {QStringLiteral("unauthorizedNext"), settings.unauthorizedNext},
+            {QStringLiteral("tokenExpired"), settings.tokenExpired},
             {QStringLiteral("refuseNextWrite"), settings.refuseNextWrite}};
 }
 
@@ -216,10 +213,14 @@ Common::Result<FaultSettings> faultSettingsFromJson(const QJsonObject &body, Fau
             tr("latencyMs is a number of milliseconds from 0 to %1.").arg(FaultSettings::MaxLatencyMs));
     for (const auto &[name, target] :
          {std::pair{QStringLiteral("failEvery"), &current.failEvery},
-          std::pair{QStringLiteral("dropEveryWrite"), &current.dropEveryWrite},
-          std::pair{QStringLiteral("unauthorizedNext"), &current.unauthorizedNext}}) {
+          std::pair{QStringLiteral("dropEveryWrite"), &current.dropEveryWrite}}) {
         if (!whole(name, MaxCount, target))
             return invalid(name, tr("%1 is a whole number from 0 to %2.").arg(name).arg(MaxCount));
+    }
+    if (body.contains(QStringLiteral("tokenExpired"))) {
+        if (!body.value(QStringLiteral("tokenExpired")).isBool())
+            return invalid(QStringLiteral("tokenExpired"), tr("tokenExpired is true or false."));
+        current.tokenExpired = body.value(QStringLiteral("tokenExpired")).toBool();
     }
     if (body.contains(QStringLiteral("refuseNextWrite"))) {
         static const QRegularExpression codeForm(QStringLiteral("^[A-Z0-9]{3,12}$"));

@@ -18,7 +18,7 @@ struct FaultDecision
         Fail,
         Drop,
         Hang,
-        Unauthorized, ///< answer 401 invalid_token without processing (an expired sign-in)
+        Unauthorized, ///< answer 401 invalid_token without processing (an expired token)
         Refuse,       ///< answer with ehrCode's refusal without processing
     };
     Kind kind = Kind::None;
@@ -36,8 +36,8 @@ struct FaultDecision
  * Draws the fault for each request from a generator seeded once, so that a
  * drill or a test with the same seed and the same requests sees the same
  * failures in the same order. The deterministic faults (failEvery,
- * dropEveryWrite) and the one-time ones (unauthorizedNext, refuseNextWrite)
- * come first, so a trainer's demonstration happens on the very next request.
+ * dropEveryWrite), an expired token and the one-time refuseNextWrite come
+ * first, so a trainer's demonstration happens on the very next request.
  */
 class FaultInjector
 {

@@ -435,6 +435,15 @@ void Server::setFaults(const FaultSettings &faults)
     Q_EMIT faultsChanged();
 }
 
+void Server::renewToken(const QString &token)
+{
+    d->options.token = token;
+    d->api.setToken(token);
+    FaultSettings faults = d->injector.settings();
+    faults.tokenExpired = false;
+    setFaults(faults);
+}
+
 void ServerPrivate::abortConnections()
 {
     QList<QTcpSocket *> sockets;

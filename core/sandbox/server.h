@@ -17,10 +17,10 @@ struct FaultSettings
     double hangRate = 0; ///< never answer and keep the connection open; nothing is processed
     int latencyMs = 0;   ///< delay every answer by this much
     /// Deterministic faults for demonstrations and drills, counted from when the settings were set:
-    int failEvery = 0;        ///< the 1st, (N+1)th, ... request answers 500/503 with Retry-After; 0: off
-    int dropEveryWrite = 0;   ///< the 1st, (N+1)th, ... POST is stored, then its answer is lost; 0: off
-    int unauthorizedNext = 0; ///< the next N requests get 401 invalid_token, as an expired sign-in would
-    QString refuseNextWrite;  ///< an EHR code: the next POST is refused with it instead of processed
+    int failEvery = 0;         ///< the 1st, (N+1)th, ... request answers 500/503 with Retry-After; 0: off
+    int dropEveryWrite = 0;    ///< the 1st, (N+1)th, ... POST is stored, then its answer is lost; 0: off
+    bool tokenExpired = false; ///< every request gets 401 invalid_token until the token is renewed
+    QString refuseNextWrite;   ///< an EHR code: the next POST is refused with it instead of processed
 
     static constexpr int MaxLatencyMs = 10 * 60 * 1000; ///< what the options and the admin path accept
 
@@ -72,6 +72,8 @@ public:
 
     void setFaults(const FaultSettings &faults);
     FaultSettings faults() const;
+    /// A new bearer token (a sign-in): the old one is refused from now on, and an expired token's fault ends.
+    void renewToken(const QString &token);
     /// Offline: the port is closed (connections are refused) until set back; open connections end.
     /// The port stays reserved for this server, so clients find it again at the same address.
     bool setOffline(bool offline, QString *error = nullptr);
@@ -90,8 +92,8 @@ public:
 Q_SIGNALS:
     /// A Procedure was stored (also when its response is then dropped by fault injection).
     void procedureStored(const QString &id);
-    /// The faults or offline state changed, also when a one-time fault (unauthorizedNext,
-    /// refuseNextWrite) has been used up.
+    /// The faults or offline state changed, also when the one-time refuseNextWrite was used up or the
+    /// token was renewed.
     void faultsChanged();
 
 private:

@@ -68,7 +68,7 @@ FaultSettings faultsFor(const BehaviourChoice &choice)
         faults.dropEveryWrite = 1;
         break;
     case TrainingBehaviour::TokenExpired:
-        faults.unauthorizedNext = 1;
+        faults.tokenExpired = true;
         break;
     case TrainingBehaviour::RefuseNextLine:
         faults.refuseNextWrite = choice.refuseCode;

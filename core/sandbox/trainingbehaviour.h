@@ -18,7 +18,7 @@ enum class TrainingBehaviour
     Slow,           ///< every answer 2 s late
     Failing,        ///< 1 request in 2 answers 500 or 503 with Retry-After
     DropAnswers,    ///< every POST is processed (stored) and its answer lost
-    TokenExpired,   ///< the next request gets 401 invalid_token
+    TokenExpired,   ///< requests get 401 invalid_token until the token is renewed (a sign-in)
     RefuseNextLine, ///< the next POST is refused with a chosen EHR code
     Custom,         ///< faults set some other way (options, the admin path); never chosen
 };

@@ -123,19 +123,26 @@ private slots:
         QCOMPARE(m_server->procedureCount(), 1);
     }
 
-    void tokenExpiredAnswersTheNextRequestWith401Once()
+    void tokenExpiredAnswers401UntilANewToken()
     {
-        QSignalSpy changed(m_server.get(), &Sandbox::Server::faultsChanged);
         apply({Sandbox::TrainingBehaviour::TokenExpired, {}});
         SandboxTestClient client(m_server->baseUrl());
-        const SandboxReply expired = client.get(QStringLiteral("Patient/Patient-265"));
-        QCOMPARE(expired.status, 401);
-        QVERIFY2(expired.header("WWW-Authenticate").contains("error=\"invalid_token\""),
-                 expired.header("WWW-Authenticate").constData());
-        // Spent: the server says so, and the same token works again (as after a refresh).
-        QTRY_COMPARE(changed.count(), 2);
+        for (int request = 0; request < 2; ++request) {
+            const SandboxReply expired = client.get(QStringLiteral("Patient/Patient-265"));
+            QCOMPARE(expired.status, 401);
+            QVERIFY2(expired.header("WWW-Authenticate").contains("error=\"invalid_token\""),
+                     expired.header("WWW-Authenticate").constData());
+        }
+        QCOMPARE(client.post(QStringLiteral("Procedure"), procedure(1)).status, 401);
+        QCOMPARE(m_server->procedureCount(), 0);
+        // A sign-in: a new token works, the old one no longer does, and the expiry is over.
+        QSignalSpy changed(m_server.get(), &Sandbox::Server::faultsChanged);
+        m_server->renewToken(QStringLiteral("fresh-token"));
+        QCOMPARE(changed.count(), 1);
         QCOMPARE(Sandbox::behaviourOf(m_server->faults(), false).behaviour,
                  Sandbox::TrainingBehaviour::Normal);
+        QCOMPARE(client.get(QStringLiteral("Patient/Patient-265")).status, 401);
+        client.setToken(QStringLiteral("fresh-token"));
         QCOMPARE(client.get(QStringLiteral("Patient/Patient-265")).status, 200);
     }
 
@@ -201,8 +208,9 @@ private slots:
     {
         SandboxTestClient client(m_server->baseUrl());
         const SandboxReply set =
-            client.post(QStringLiteral("$sandbox-faults"), R"({"failEvery": 2, "refuseNextWrite": "500036"})",
-                        {}, 10000, "application/json");
+            client.post(QStringLiteral("$sandbox-faults"),
+                        R"({"failEvery": 2, "refuseNextWrite": "500036", "tokenExpired": false})", {}, 10000,
+                        "application/json");
         QCOMPARE(set.status, 200);
         QCOMPARE(m_server->faults().failEvery, 2);
         QCOMPARE(m_server->faults().refuseNextWrite, QStringLiteral("500036"));

@@ -182,7 +182,7 @@ private slots:
         QTest::newRow("drop answers") << "DropAnswers"
                                       << "Training — EHR answers lost (simulated)";
         QTest::newRow("token expired") << "TokenExpired"
-                                       << "Training — sign-in expires at the next request (simulated)";
+                                       << "Training — sign-in expired (simulated)";
         QTest::newRow("refuse") << "RefuseNextLine"
                                 << "Training — the next line will be refused with 500009 (simulated)";
     }
@@ -256,13 +256,16 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(
                 m_app.window->statusBar()->currentMessage().contains(QStringLiteral("Sign in again")),
                 TrainingWindow::SlowMachineTimeoutMs);
-            // Spent: the banner is back to normal, and signing in again sends the line.
-            QTRY_VERIFY(this->banner().contains(QStringLiteral("not a real EHR")));
+            QCOMPARE(server->procedureCount(), 0);
+            // Signing in again (a new token) ends the expiry and sends the line.
+            const QString oldToken = m_app.workspace->trainingToken();
             QAction *signIn = action(QStringLiteral("signInAgainAction"));
             QVERIFY(signIn->isEnabled());
             signIn->trigger();
             QTRY_COMPARE_WITH_TIMEOUT(line().state, Outbox::LineState::Sent,
                                       TrainingWindow::SlowMachineTimeoutMs);
+            QVERIFY(m_app.workspace->trainingToken() != oldToken);
+            QVERIFY(this->banner().contains(QStringLiteral("not a real EHR")));
             QVERIFY(!signIn->isEnabled());
         } else {
             QTRY_COMPARE_WITH_TIMEOUT(line().state, Outbox::LineState::NeedsCorrection,
