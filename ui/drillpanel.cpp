@@ -174,9 +174,10 @@ void DrillPanel::updateProgress()
     m_hintButton->setText(tr("Show a &hint (%n left)", nullptr, left));
     m_hintButton->setEnabled(m_session.isRunning() && left > 0);
     m_hintButton->setVisible(!m_session.drill().hints.isEmpty());
-    m_progress->setText(tr("%1 · %n keystroke(s) · %2", nullptr, m_session.keystrokes())
-                            .arg(durationText(m_session.elapsedSeconds()),
-                                 tr("%n hint(s) used", nullptr, m_session.hintsUsed())));
+    m_progress->setText(tr("%1 · keystrokes: %2 · hints used: %3")
+                            .arg(durationText(m_session.elapsedSeconds()))
+                            .arg(m_session.keystrokes())
+                            .arg(m_session.hintsUsed()));
 }
 
 void DrillPanel::showReport(const Drills::CheckReport &report, const Drills::DrillAttempt &attempt)
@@ -194,10 +195,12 @@ void DrillPanel::showReport(const Drills::CheckReport &report, const Drills::Dri
         auto *row = new QListWidgetItem(cachedIcon(icon), item.text, m_results);
         row->setData(Qt::UserRole, int(item.verdict));
     }
-    m_score->setText(tr("Score %1% — %2 · %3 · %n keystroke(s) · %4", nullptr, attempt.keystrokes)
-                         .arg(attempt.percent)
-                         .arg(attempt.correct ? tr("correct") : tr("not correct yet"),
-                              durationText(attempt.seconds), tr("%n hint(s)", nullptr, attempt.hintsUsed)));
+    m_score->setText(
+        tr("Score %1% — %2 · %3 · keystrokes: %4 · hints used: %5")
+            .arg(attempt.percent)
+            .arg(attempt.correct ? tr("correct") : tr("not correct yet"), durationText(attempt.seconds))
+            .arg(attempt.keystrokes)
+            .arg(attempt.hintsUsed));
     setStyleProperty(m_score, "state", attempt.correct ? QStringLiteral("ok") : QStringLiteral("error"));
     m_retryButton->show();
 }

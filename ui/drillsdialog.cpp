@@ -143,8 +143,9 @@ QString DrillsDialog::exportResults(const QString &path)
     const Common::Status exported = m_results.exportCsv(path);
     if (!exported.ok())
         return tr("The results were not exported: %1").arg(exported.error().text());
-    return tr("%n result(s) exported to %1.", nullptr, int(m_results.attempts().size()))
-        .arg(QDir::toNativeSeparators(path));
+    return tr("Results exported to %1: %2.")
+        .arg(QDir::toNativeSeparators(path))
+        .arg(m_results.attempts().size());
 }
 
 void DrillsDialog::loadDrills()
@@ -173,7 +174,7 @@ void DrillsDialog::showDrill()
     const QString language = DrillSession::language();
     m_preview->setText(QStringLiteral("%1\n\n%2\n\n%3")
                            .arg(chosen->title.text(language), chosen->instructions.text(language),
-                                tr("%n hint(s) available.", nullptr, int(chosen->hints.size()))));
+                                tr("Hints: %1.").arg(chosen->hints.size())));
 }
 
 void DrillsDialog::showResults()

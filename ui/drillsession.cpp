@@ -176,6 +176,8 @@ void DrillSession::check()
     if (!m_running || m_checking || !m_workspace.client())
         return;
     m_checking = true;
+    // The drill is over: the EHR behaves again, so the check itself reads it whatever the drill made it do.
+    m_workspace.setTrainingBehaviour({});
     const quint64 generation = m_generation;
     Drills::SnapshotReader::read(
         *m_workspace.client(), m_drill, this,

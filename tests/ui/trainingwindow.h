@@ -138,6 +138,7 @@ public:
     void openEncounter(const QString &search, const QString &encounterId) const
     {
         Ui::EncounterPicker *picker = window->encounterPicker();
+        focused(); // the window active again, after a click elsewhere
         QTest::keyClick(window.get(), Qt::Key_F, Qt::ControlModifier);
         QCOMPARE(focused()->objectName(), QStringLiteral("patientSearchEdit"));
         focused()->setProperty("text", QString());
@@ -147,7 +148,10 @@ public:
         QTest::keyClick(focused(), Qt::Key_Down);
         QCOMPARE(focused()->objectName(), QStringLiteral("patientList"));
         QTRY_VERIFY_WITH_TIMEOUT(picker->encounterModel()->rowOf(encounterId) >= 0, SlowMachineTimeoutMs);
-        QTRY_VERIFY_WITH_TIMEOUT(picker->contextFor(encounterId).has_value(), SlowMachineTimeoutMs);
+        // A person waits for the diagnoses to show before opening the encounter.
+        QTRY_VERIFY_WITH_TIMEOUT(picker->contextFor(encounterId).has_value() &&
+                                     !picker->contextFor(encounterId)->diagnoses.isEmpty(),
+                                 SlowMachineTimeoutMs);
         QTest::keyClick(focused(), Qt::Key_Return);
         auto *encounters = widget<QListView>(QStringLiteral("encounterList"));
         QCOMPARE(focused(), encounters);
