@@ -257,7 +257,8 @@ HttpResponse ServerPrivate::admin(const QString &operation, const HttpRequest &r
                                 tr("Send a JSON object such as {\"failRate\": 0.2, \"latencyMs\": 500}."));
     const auto faults = faultSettingsFromJson(document.object(), injector.settings());
     if (!faults)
-        return FhirApi::outcome(400, QStringLiteral("invalid"), {}, faults.error().message, faults.error().path);
+        return FhirApi::outcome(400, QStringLiteral("invalid"), {}, faults.error().message,
+                                faults.error().path);
     q->setFaults(*faults);
     return FhirApi::json(200, faultSettingsToJson(injector.settings()));
 }
