@@ -8,33 +8,12 @@
 #include <QVBoxLayout>
 
 #include "theme.h"
+#include "trainingtexts.h"
 #include "workspace.h"
 
 namespace Ui {
 
 namespace {
-
-QString behaviourText(const Sandbox::BehaviourChoice &choice)
-{
-    switch (choice.behaviour) {
-    case Sandbox::TrainingBehaviour::Normal:
-    case Sandbox::TrainingBehaviour::Custom:
-        break;
-    case Sandbox::TrainingBehaviour::Offline:
-        return DrillPanel::tr("During this drill the EHR is offline.");
-    case Sandbox::TrainingBehaviour::Slow:
-        return DrillPanel::tr("During this drill the EHR answers slowly.");
-    case Sandbox::TrainingBehaviour::Failing:
-        return DrillPanel::tr("During this drill the EHR fails one request in two.");
-    case Sandbox::TrainingBehaviour::DropAnswers:
-        return DrillPanel::tr("During this drill the EHR's answers are lost.");
-    case Sandbox::TrainingBehaviour::TokenExpired:
-        return DrillPanel::tr("During this drill your sign-in expires.");
-    case Sandbox::TrainingBehaviour::RefuseNextLine:
-        return DrillPanel::tr("During this drill the EHR refuses a line.");
-    }
-    return {};
-}
 
 } // namespace
 
@@ -90,7 +69,7 @@ DrillPanel::DrillPanel(Workspace &workspace, QWidget *window)
     m_retryButton->setObjectName(QStringLiteral("drillRetryButton"));
     layout->addWidget(m_retryButton);
     setWidget(body);
-    setMinimumWidth(320);
+    setMinimumWidth(300);
 
     connect(m_hintButton, &QPushButton::clicked, this, &DrillPanel::showHint);
     connect(m_checkButton, &QPushButton::clicked, this, &DrillPanel::check);
@@ -117,7 +96,7 @@ bool DrillPanel::start(const Drills::Drill &drill, const QString &trainee)
     const QString language = DrillSession::language();
     m_title->setText(drill.title.text(language));
     m_instructions->setText(drill.instructions.text(language));
-    m_ehr->setText(behaviourText(drill.ehr));
+    m_ehr->setText(behaviourTexts(drill.ehr.behaviour).drill);
     m_ehr->setVisible(!m_ehr->text().isEmpty());
     m_hints->clear();
     m_hints->hide();

@@ -80,7 +80,11 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
     attachWorkspace();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The drill panel hides as the window's children go; the window's half is gone by then.
+    disconnect(m_trainingMenu, nullptr, this, nullptr);
+}
 
 void MainWindow::buildCentre()
 {
@@ -152,8 +156,8 @@ void MainWindow::buildCentre()
     m_tabs->addTab(m_queue, QIcon(QStringLiteral(":/icons/queue.svg")), tr("Queue"));
 
     auto *side = new QWidget(m_splitter);
-    // The findings belong to the line being edited; the queue uses the whole width.
-    connect(m_tabs, &QTabWidget::currentChanged, side, [side](int index) { side->setVisible(index == 0); });
+    m_side = side;
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateSide);
     side->setObjectName(QStringLiteral("findingsSide"));
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 10, 0, 0);
@@ -309,6 +313,7 @@ void MainWindow::buildMenus()
 
     m_trainingMenu = new TrainingMenu(m_workspace, m_settings, this);
     menuBar()->addMenu(m_trainingMenu);
+    connect(m_trainingMenu, &TrainingMenu::drillPanelShown, this, &MainWindow::updateSide);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcutsAction);
@@ -387,6 +392,13 @@ void MainWindow::restartWorkspace()
             QMessageBox::critical(this, tr("Superbill Desk"), error);
     }
     attachWorkspace();
+}
+
+void MainWindow::updateSide()
+{
+    // The findings belong to the line being edited; the queue uses the whole width. A drill's panel takes
+    // their place: each field shows its own findings anyway, and the window still fits 1280 pixels.
+    m_side->setVisible(m_tabs->currentIndex() == 0 && !m_trainingMenu->isDrillPanelShown());
 }
 
 void MainWindow::updateConnection()

@@ -71,6 +71,7 @@ private:
     void attachWorkspace();
     void restartWorkspace();
     void updateConnection();
+    void updateSide();
     void updateQueueSize(const Outbox::QueueCounts &counts);
     void onEncounterChosen(const EncounterContext &encounter);
     void loadLineInto(qint64 lineId, const EncounterContext &context);
@@ -96,6 +97,7 @@ private:
     QLabel *m_tipsLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_queueLabel = nullptr;
+    QWidget *m_side = nullptr;
     PresenterMode *m_presenter = nullptr;
     TrainingMenu *m_trainingMenu = nullptr;
 

@@ -16,39 +16,18 @@
 #include "outbox/sender.h"
 #include "refusecodedialog.h"
 #include "trainingehrdialog.h"
+#include "trainingtexts.h"
 #include "workspace.h"
 
 namespace Ui {
 
 namespace {
 
-QString behaviourLabel(Sandbox::TrainingBehaviour behaviour)
-{
-    switch (behaviour) {
-    case Sandbox::TrainingBehaviour::Normal:
-        return TrainingMenu::tr("&Normal");
-    case Sandbox::TrainingBehaviour::Offline:
-        return TrainingMenu::tr("&Offline (connection refused)");
-    case Sandbox::TrainingBehaviour::Slow:
-        return TrainingMenu::tr("&Slow (2 s per answer)");
-    case Sandbox::TrainingBehaviour::Failing:
-        return TrainingMenu::tr("&Failing (500 or 503 on 1 request in 2)");
-    case Sandbox::TrainingBehaviour::DropAnswers:
-        return TrainingMenu::tr("&Drop answers (stored, answer lost)");
-    case Sandbox::TrainingBehaviour::TokenExpired:
-        return TrainingMenu::tr("&Token expired (401 until signed in again)");
-    case Sandbox::TrainingBehaviour::RefuseNextLine:
-        return TrainingMenu::tr("&Refuse the next line…");
-    case Sandbox::TrainingBehaviour::Custom:
-        break;
-    }
-    return {};
-}
-
 } // namespace
 
 TrainingMenu::TrainingMenu(Workspace &workspace, AppSettings &settings, QMainWindow *window)
-    : QMenu(tr("Tra&ining"), window)
+    // No Alt key: every letter of "Training" is already one of the window's, in English or in Spanish.
+    : QMenu(tr("Training"), window)
     , m_workspace(workspace)
     , m_settings(settings)
     , m_window(window)
@@ -73,7 +52,7 @@ TrainingMenu::TrainingMenu(Workspace &workspace, AppSettings &settings, QMainWin
         for (const QString &part : Sandbox::behaviourName(choice).split(u'-'))
             name += part.left(1).toUpper() + part.mid(1);
         QAction *action =
-            add(behaviour, {}, behaviourLabel(choice), QStringLiteral("behaviour%1Action").arg(name));
+            add(behaviour, {}, behaviourTexts(choice).menu, QStringLiteral("behaviour%1Action").arg(name));
         action->setCheckable(true);
         group->addAction(action);
         m_behaviours.insert(choice, action);
@@ -115,9 +94,11 @@ void TrainingMenu::refresh()
     for (auto it = m_behaviours.cbegin(); it != m_behaviours.cend(); ++it)
         it.value()->setChecked(it.key() == choice.behaviour);
     if (QAction *refuse = m_behaviours.value(Sandbox::TrainingBehaviour::RefuseNextLine)) {
-        refuse->setText(choice.behaviour == Sandbox::TrainingBehaviour::RefuseNextLine
-                            ? tr("&Refuse the next line (%1)…").arg(choice.refuseCode)
-                            : behaviourLabel(Sandbox::TrainingBehaviour::RefuseNextLine));
+        refuse->setText(behaviourTexts(Sandbox::TrainingBehaviour::RefuseNextLine,
+                                       choice.behaviour == Sandbox::TrainingBehaviour::RefuseNextLine
+                                           ? choice.refuseCode
+                                           : QString())
+                            .menu);
     }
     m_builtInData->setEnabled(!m_workspace.options().trainingDemoData.isEmpty());
     const Outbox::Sender *sender = m_workspace.sender();
@@ -175,7 +156,7 @@ void TrainingMenu::chooseBehaviour(Sandbox::TrainingBehaviour behaviour)
         choice.refuseCode = dialog.code();
     }
     report(m_workspace.setTrainingBehaviour(choice),
-           tr("Training EHR: %1").arg(behaviourLabel(behaviour).remove(u'&')));
+           tr("Training EHR: %1").arg(behaviourTexts(behaviour).menu.remove(u'&')));
     refresh();
 }
 
@@ -215,14 +196,20 @@ void TrainingMenu::loadDemoDataFrom(const QString &dir)
     refresh();
 }
 
-void TrainingMenu::showDrills()
+DrillPanel *TrainingMenu::panel()
 {
     if (!m_drillPanel) {
         m_drillPanel = new DrillPanel(m_workspace, m_window);
         m_drillPanel->hide();
+        connect(m_drillPanel, &QDockWidget::visibilityChanged, this, &TrainingMenu::drillPanelShown);
         m_window->addDockWidget(Qt::RightDockWidgetArea, m_drillPanel);
     }
-    DrillsDialog dialog(m_settings, m_drillPanel->session().results(), m_window);
+    return m_drillPanel;
+}
+
+void TrainingMenu::showDrills()
+{
+    DrillsDialog dialog(m_settings, panel()->session().results(), m_window);
     if (dialog.exec() != QDialog::Accepted || !dialog.drill())
         return;
     const Drills::Drill drill = *dialog.drill();
@@ -233,7 +220,17 @@ void TrainingMenu::showDrills()
                "typed."),
             tr("&Start")))
         return;
-    m_drillPanel->start(drill, trainee);
+    startDrill(drill, trainee);
+}
+
+void TrainingMenu::startDrill(const Drills::Drill &drill, const QString &trainee)
+{
+    panel()->start(drill, trainee);
+}
+
+bool TrainingMenu::isDrillPanelShown() const
+{
+    return m_drillPanel && !m_drillPanel->isHidden();
 }
 
 void TrainingMenu::signInAgain()

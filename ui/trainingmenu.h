@@ -8,6 +8,10 @@
 class QAction;
 class QMainWindow;
 
+namespace Drills {
+struct Drill;
+}
+
 namespace Ui {
 
 class AppSettings;
@@ -30,6 +34,7 @@ public:
 
     /// The drill panel, once a drill was started.
     DrillPanel *drillPanel() const { return m_drillPanel; }
+    bool isDrillPanelShown() const;
     QAction *behaviourAction(Sandbox::TrainingBehaviour behaviour) const
     {
         return m_behaviours.value(behaviour);
@@ -46,9 +51,15 @@ public Q_SLOTS:
     /// Asks, then serves the demo data of dir (empty: the built-in data) and empties the training queue.
     void loadDemoDataFrom(const QString &dir);
     void showDrills();
+    /// Starts the drill in the drill panel, without asking.
+    void startDrill(const Drills::Drill &drill, const QString &trainee);
     void signInAgain();
 
+Q_SIGNALS:
+    void drillPanelShown(bool shown);
+
 private:
+    DrillPanel *panel();
     bool confirm(const QString &question, const QString &detail, const QString &action);
     void refresh();
     void report(const QString &error, const QString &done);
