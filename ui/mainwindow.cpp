@@ -16,6 +16,7 @@
 
 #include "appsettings.h"
 #include "catalog/codecatalog.h"
+#include "common/printable.h"
 #include "ehr/ehrclient.h"
 #include "ehr/ehrsettings.h"
 #include "encounterpicker.h"
@@ -56,11 +57,12 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
     connect(&m_workspace, &Workspace::sendingProblemChanged, this, &MainWindow::updateConnection);
     connect(&m_workspace, &Workspace::countsChanged, this, &MainWindow::updateQueueSize);
     connect(&m_workspace, &Workspace::credentialsRequired, this, [this](const QString &message) {
-        statusBar()->showMessage(
-            m_workspace.isTraining()
-                ? tr("The EHR refused the sign-in: %1 Sign in again (Training menu).").arg(message)
-                : tr("The EHR refused the token: %1 Enter a new one in Settings.").arg(message),
-            15000);
+        statusBar()->showMessage(m_workspace.isTraining()
+                                     ? tr("The EHR refused the sign-in: %1 Sign in again (Training menu).")
+                                           .arg(Common::printable(message))
+                                     : tr("The EHR refused the token: %1 Enter a new one in Settings.")
+                                           .arg(Common::printable(message)),
+                                 15000);
     });
     connect(&m_workspace, &Workspace::trainingReset, this, &MainWindow::attachWorkspace);
     connect(&m_tokens, &TokenStore::stateChanged, &m_workspace, &Workspace::credentialsChanged);
@@ -68,8 +70,9 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
         if (!m_workspace.isTraining() && m_tokens.state() == TokenStore::State::SessionOnly)
             statusBar()->showMessage(m_tokens.statusText(), 15000);
     });
-    connect(&m_workspace, &Workspace::ehrWarning, this,
-            [this](const QString &message) { statusBar()->showMessage(tr("EHR: %1").arg(message), 15000); });
+    connect(&m_workspace, &Workspace::ehrWarning, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("EHR: %1").arg(Common::printable(message)), 15000);
+    });
     connect(&m_workspace, &Workspace::lineRefused, this, [this](qint64 id) {
         const auto line = m_workspace.store() ? m_workspace.store()->line(id) : std::nullopt;
         const QString code = line ? line->code : QString();
@@ -406,7 +409,7 @@ void MainWindow::updateConnection()
     QString text;
     if (!m_workspace.sendingProblem().isEmpty())
         text = iconText(QStringLiteral(":/icons/warning.svg"),
-                        tr("Paused: %1").arg(m_workspace.sendingProblem()));
+                        tr("Paused: %1").arg(Common::printable(m_workspace.sendingProblem())));
     else if (m_workspace.isOnline())
         text = iconText(QStringLiteral(":/icons/online.svg"),
                         tr("Online · %1").arg(m_workspace.ehrDescription()));
@@ -559,7 +562,7 @@ void MainWindow::showSettings()
     ConnectionSettings shown = before;
     if (m_workspace.isTraining())
         shown.mode = EhrMode::Training;
-    SettingsDialog dialog(shown, &m_tokens, &Ehr::EhrClient::transportSecurityError, this);
+    SettingsDialog dialog(shown, &m_tokens, &Ehr::EhrClient::checkTransportSecurity, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const ConnectionSettings after = dialog.settings();
@@ -570,10 +573,10 @@ void MainWindow::showSettings()
         Ehr::EhrSettings shared = Ehr::EhrSettings::fromEnvironment();
         shared.ehrUrl = after.baseUrl;
         shared.dialect = after.dialect;
-        QString error;
-        if (!shared.save(&error))
+        if (const Common::Status saved = shared.save(); !saved)
             statusBar()->showMessage(
-                tr("The EHR address could not be shared with superbill-cli: %1").arg(error), 10000);
+                tr("The EHR address could not be shared with superbill-cli: %1").arg(saved.error().text()),
+                10000);
     }
     const bool reconnect = after.mode != shown.mode || after.baseUrl != before.baseUrl ||
                            after.dialect != before.dialect ||
