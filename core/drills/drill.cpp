@@ -159,13 +159,13 @@ private:
         QString text;
         if (!string(object, name, path, &text))
             return false;
-        const ::Fhir::DateTimeParse parsed = ::Fhir::parseDateTime(text);
-        if (!parsed.ok() || !::Fhir::hasExplicitOffset(parsed.value) || !parsed.value.isValid()) {
+        const Common::Result<QDateTime> parsed = ::Fhir::parseDateTime(text);
+        if (!parsed.ok() || !::Fhir::hasExplicitOffset(*parsed) || !parsed->isValid()) {
             fail(QStringLiteral("invalid"), member(path, name),
                  tr("\"%1\" is not a date-time with an offset, such as 2026-03-14T10:30:00-05:00").arg(text));
             return false;
         }
-        *target = parsed.value;
+        *target = *parsed;
         return true;
     }
 

@@ -19,7 +19,7 @@ void RefusalJournal::note(const HttpRequest &request, const HttpResponse &respon
     if (procedure.value(QStringLiteral("resourceType")).toString() != u"Procedure")
         return;
     QStringList codes;
-    if (const auto outcome = ::Fhir::readOperationOutcome(response.body).outcome) {
+    if (const auto outcome = ::Fhir::readOperationOutcome(response.body); outcome.ok()) {
         for (const auto &issue : outcome->issues)
             codes += issue.detailCodes;
     }
