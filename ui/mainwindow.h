@@ -20,8 +20,10 @@ class EncounterPicker;
 class FindingsPanel;
 class LineEditor;
 class OutboxLinesModel;
+class PresenterMode;
 class QueueView;
 class TokenStore;
+class TrainingMenu;
 
 /**
  * The application's main window: the training banner, the encounter picker,
@@ -42,6 +44,8 @@ public:
     EncounterPicker *encounterPicker() const { return m_picker; }
     QueueView *queueView() const { return m_queue; }
     OutboxLinesModel *linesModel() const { return m_linesModel; }
+    PresenterMode *presenterMode() const { return m_presenter; }
+    TrainingMenu *trainingMenu() const { return m_trainingMenu; }
     /// Every action with a shortcut, as the Help menu lists them.
     QList<QAction *> shortcutActions() const;
     /// Starts the workspace once the window's first frame is drawn (call it before show()): the
@@ -80,6 +84,7 @@ private:
     void showMode(bool training);
     void restartWorkspace();
     void updateConnection();
+    void updateSide();
     void updateQueueSize(const Outbox::QueueCounts &counts);
     void onEncounterChosen(const EncounterContext &encounter);
     void loadLineInto(qint64 lineId, const EncounterContext &context);
@@ -106,6 +111,9 @@ private:
     QLabel *m_tipsLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_queueLabel = nullptr;
+    QWidget *m_side = nullptr;
+    PresenterMode *m_presenter = nullptr;
+    TrainingMenu *m_trainingMenu = nullptr;
 
     QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;

@@ -55,6 +55,13 @@ const QList<Common::SqliteMigration> &migrations()
                                        " used_at TEXT NOT NULL,"
                                        " seq INTEGER NOT NULL,"
                                        " PRIMARY KEY (user_name, code)) WITHOUT ROWID")}},
+        {.statements =
+             {// The practice's own synonyms, added to the shipped table (resources/catalog/synonyms.csv).
+              QStringLiteral("CREATE TABLE synonym ("
+                             " term TEXT NOT NULL,"
+                             " expansion TEXT NOT NULL,"
+                             " added_at TEXT NOT NULL,"
+                             " PRIMARY KEY (term, expansion)) WITHOUT ROWID")}},
     };
     return steps;
 }
@@ -246,6 +253,44 @@ Common::Status CatalogDatabase::applyImport(const ParsedCodeFile &file, ImportRe
     if (Common::Status committed = transaction.commit(); !committed)
         return refuse(failed(Text::tr("Cannot save the import"), committed.error()));
     return {};
+}
+
+Common::Result<Synonyms> CatalogDatabase::readSynonyms() const
+{
+    auto query =
+        m_db.run(QStringLiteral("SELECT term, expansion FROM synonym ORDER BY added_at, term, expansion"));
+    if (!query)
+        return failed(Text::tr("Cannot read the synonyms"), query.error());
+    Synonyms synonyms;
+    while (query->next())
+        synonyms.append({query->value(0).toString(), query->value(1).toString()});
+    if (Common::Status read = m_db.finished(*query); !read)
+        return failed(Text::tr("Cannot read the synonyms"), read.error());
+    return synonyms;
+}
+
+Common::Result<int> CatalogDatabase::addSynonyms(const Synonyms &synonyms, const QDateTime &now)
+{
+    Common::Transaction transaction(m_db);
+    if (Common::Status begun = transaction.begin(); !begun)
+        return failed(Text::tr("Cannot start saving the synonyms"), begun.error());
+    auto insert = m_db.prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO synonym (term, expansion, added_at) VALUES (:term, :expansion, :added_at)"));
+    if (!insert)
+        return failed(Text::tr("Cannot start saving the synonyms"), insert.error());
+    int added = 0;
+    for (const Synonym &synonym : synonyms) {
+        if (Common::Status saved =
+                m_db.exec(*insert, {{QStringLiteral("term"), synonym.term.trimmed()},
+                                    {QStringLiteral("expansion"), synonym.expansion.trimmed()},
+                                    {QStringLiteral("added_at"), isoTime(now)}});
+            !saved)
+            return failed(Text::tr("Cannot save the synonym %1").arg(synonym.term), saved.error());
+        added += insert->numRowsAffected() > 0 ? 1 : 0;
+    }
+    if (Common::Status committed = transaction.commit(); !committed)
+        return failed(Text::tr("Cannot save the synonyms"), committed.error());
+    return added;
 }
 
 Common::Result<QStringList> CatalogDatabase::codesOf(const QString &sql, const QString &user) const

@@ -207,6 +207,9 @@ void Sender::endPause()
 
 void Sender::pause(PauseReason reason, const QString &message)
 {
+    // A paused queue shows each line where it stands, so answers already in are written now.
+    if (reason != PauseReason::Storage)
+        recordAnswers();
     const bool wasPaused = isPaused();
     const bool sameReason = m_pauseReason == reason;
     m_pauseReason = reason;
