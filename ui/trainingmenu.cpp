@@ -26,8 +26,8 @@ namespace {
 } // namespace
 
 TrainingMenu::TrainingMenu(Workspace &workspace, AppSettings &settings, QMainWindow *window)
-    // No Alt key: every letter of "Training" is already one of the window's, in English or in Spanish.
-    : QMenu(tr("Training"), window)
+    // The Alt key is a letter no other menu and no field caption of the window uses.
+    : QMenu(tr("Tra&ining"), window)
     , m_workspace(workspace)
     , m_settings(settings)
     , m_window(window)

@@ -15,14 +15,21 @@
 #include "rules/categories.h"
 #include "rules/errorcatalog.h"
 
+namespace {
+
+// The translation context of this file's messages, declared so that lupdate sees it too: outside
+// the module's namespace, where lupdate finds it even in a function with a qualified return type
+// (Common::Status f()), after which lupdate has lost track of the namespace.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Drills::Drill)
+};
+
+} // namespace
+
 namespace Drills {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Drills::Drill", text);
-}
 
 const QSet<QString> ExplainedFields{
     QStringLiteral("code"),   QStringLiteral("category"),  QStringLiteral("performed"),
@@ -53,10 +60,11 @@ public:
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
         if (parseError.error != QJsonParseError::NoError)
-            return fail(QStringLiteral("json"), QString(),
-                        tr("not JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset));
+            return fail(
+                QStringLiteral("json"), QString(),
+                Text::tr("not JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset));
         if (!document.isObject())
-            return fail(QStringLiteral("json"), QString(), tr("a drill is a JSON object"));
+            return fail(QStringLiteral("json"), QString(), Text::tr("a drill is a JSON object"));
         const QJsonObject root = document.object();
         if (!onlyKnownMembers(root,
                               {QStringLiteral("drill"), QStringLiteral("title"),
@@ -66,7 +74,7 @@ public:
             return *m_error;
         if (root.value(QStringLiteral("drill")).toInt(-1) != Drill::FormatVersion)
             return fail(QStringLiteral("format"), QStringLiteral("drill"),
-                        tr("must be %1, the drill format this app reads").arg(Drill::FormatVersion));
+                        Text::tr("must be %1, the drill format this app reads").arg(Drill::FormatVersion));
 
         Drill drill;
         drill.filePath = m_fileName;
@@ -76,7 +84,7 @@ public:
             return *m_error;
         const QJsonValue hints = root.value(QStringLiteral("hints"));
         if (!hints.isUndefined() && !hints.isArray())
-            return fail(QStringLiteral("invalid"), QStringLiteral("hints"), tr("a list of texts"));
+            return fail(QStringLiteral("invalid"), QStringLiteral("hints"), Text::tr("a list of texts"));
         for (qsizetype i = 0; i < hints.toArray().size(); ++i) {
             const auto hint = LocalizedText::fromJson(hints.toArray().at(i), at(QStringLiteral("hints"), i));
             if (!hint)
@@ -122,7 +130,7 @@ private:
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!known.contains(it.key())) {
                 fail(QStringLiteral("invalid"), member(path, it.key()),
-                     tr("unknown member; expected one of %1").arg(known.join(QStringLiteral(", "))));
+                     Text::tr("unknown member; expected one of %1").arg(known.join(QStringLiteral(", "))));
                 return false;
             }
         }
@@ -147,7 +155,7 @@ private:
         if (value.isUndefined() && !required)
             return true;
         if (!value.isString() || value.toString().trimmed().isEmpty()) {
-            fail(QStringLiteral("invalid"), member(path, name), tr("a non-empty text is required"));
+            fail(QStringLiteral("invalid"), member(path, name), Text::tr("a non-empty text is required"));
             return false;
         }
         *target = value.toString().trimmed();
@@ -162,7 +170,8 @@ private:
         const Common::Result<QDateTime> parsed = ::Fhir::parseDateTime(text);
         if (!parsed.ok() || !::Fhir::hasExplicitOffset(*parsed) || !parsed->isValid()) {
             fail(QStringLiteral("invalid"), member(path, name),
-                 tr("\"%1\" is not a date-time with an offset, such as 2026-03-14T10:30:00-05:00").arg(text));
+                 Text::tr("\"%1\" is not a date-time with an offset, such as 2026-03-14T10:30:00-05:00")
+                     .arg(text));
             return false;
         }
         *target = *parsed;
@@ -177,7 +186,7 @@ private:
         const QString whyPath = member(path, QStringLiteral("why"));
         if (!value.isObject()) {
             fail(QStringLiteral("invalid"), whyPath,
-                 tr("an object of texts by field, such as {\"code\": \"...\"}"));
+                 Text::tr("an object of texts by field, such as {\"code\": \"...\"}"));
             return false;
         }
         const QJsonObject why = value.toObject();
@@ -186,7 +195,7 @@ private:
                 QStringList fields(ExplainedFields.cbegin(), ExplainedFields.cend());
                 fields.sort();
                 fail(QStringLiteral("invalid"), member(whyPath, it.key()),
-                     tr("unknown field; explain one of %1").arg(fields.join(QStringLiteral(", "))));
+                     Text::tr("unknown field; explain one of %1").arg(fields.join(QStringLiteral(", "))));
                 return false;
             }
             const auto text = LocalizedText::fromJson(it.value(), member(whyPath, it.key()));
@@ -211,7 +220,7 @@ private:
             object = value.toObject();
         else {
             fail(QStringLiteral("invalid"), path,
-                 tr("a behaviour name, or {\"behaviour\": ..., \"code\": ...}"));
+                 Text::tr("a behaviour name, or {\"behaviour\": ..., \"code\": ...}"));
             return false;
         }
         if (!onlyKnownMembers(
@@ -226,7 +235,7 @@ private:
             for (const auto known : Sandbox::trainingBehaviours())
                 names.append(Sandbox::behaviourName(known));
             fail(QStringLiteral("invalid"), member(path, QStringLiteral("behaviour")),
-                 tr("\"%1\" is not one of %2").arg(name, names.join(QStringLiteral(", "))));
+                 Text::tr("\"%1\" is not one of %2").arg(name, names.join(QStringLiteral(", "))));
             return false;
         }
         drill->ehr.behaviour = *behaviour;
@@ -235,12 +244,12 @@ private:
                 return false;
             if (!Rules::ErrorCatalog::instance().contains(drill->ehr.refuseCode)) {
                 fail(QStringLiteral("invalid"), member(path, QStringLiteral("code")),
-                     tr("%1 is not an EHR code this app knows").arg(drill->ehr.refuseCode));
+                     Text::tr("%1 is not an EHR code this app knows").arg(drill->ehr.refuseCode));
                 return false;
             }
         } else if (object.contains(QStringLiteral("code"))) {
             fail(QStringLiteral("invalid"), member(path, QStringLiteral("code")),
-                 tr("only refuse-next-line takes a code"));
+                 Text::tr("only refuse-next-line takes a code"));
             return false;
         }
         const QJsonValue after = object.value(QStringLiteral("normalAfterQueued"));
@@ -248,7 +257,7 @@ private:
             if (*behaviour == Sandbox::TrainingBehaviour::Normal || !after.isDouble() || after.toInt() < 1 ||
                 after.toInt() > 100 || after.toDouble() != double(after.toInt())) {
                 fail(QStringLiteral("invalid"), member(path, QStringLiteral("normalAfterQueued")),
-                     tr("a number of lines from 1 to 100, for an EHR that does not behave normally"));
+                     Text::tr("a number of lines from 1 to 100, for an EHR that does not behave normally"));
                 return false;
             }
             drill->normalAfterQueued = after.toInt();
@@ -262,14 +271,14 @@ private:
             return true;
         if (!value.isString() || value.toString().trimmed().isEmpty()) {
             fail(QStringLiteral("invalid"), QStringLiteral("demoData"),
-                 tr("a folder, relative to the drill file, in the resources/sandbox format"));
+                 Text::tr("a folder, relative to the drill file, in the resources/sandbox format"));
             return false;
         }
         const QDir base = QFileInfo(m_fileName).absoluteDir();
         drill->demoDataDir = QDir::cleanPath(base.absoluteFilePath(value.toString()));
         if (!QFileInfo(drill->demoDataDir).isDir()) {
             fail(QStringLiteral("not-found"), QStringLiteral("demoData"),
-                 tr("the folder %1 does not exist").arg(drill->demoDataDir));
+                 Text::tr("the folder %1 does not exist").arg(drill->demoDataDir));
             return false;
         }
         return true;
@@ -281,7 +290,7 @@ private:
         if (value.isUndefined())
             return true;
         if (!value.isObject()) {
-            fail(QStringLiteral("invalid"), path, tr("an object such as {\"procedures\": [...]}"));
+            fail(QStringLiteral("invalid"), path, Text::tr("an object such as {\"procedures\": [...]}"));
             return false;
         }
         if (!onlyKnownMembers(value.toObject(), {QStringLiteral("procedures")}, path))
@@ -289,13 +298,13 @@ private:
         const QJsonValue procedures = value.toObject().value(QStringLiteral("procedures"));
         const QString listPath = member(path, QStringLiteral("procedures"));
         if (!procedures.isArray()) {
-            fail(QStringLiteral("invalid"), listPath, tr("a list of FHIR Procedure resources"));
+            fail(QStringLiteral("invalid"), listPath, Text::tr("a list of FHIR Procedure resources"));
             return false;
         }
         for (qsizetype i = 0; i < procedures.toArray().size(); ++i) {
             const QJsonObject procedure = procedures.toArray().at(i).toObject();
             if (procedure.value(QStringLiteral("resourceType")).toString() != u"Procedure") {
-                fail(QStringLiteral("invalid"), at(listPath, i), tr("a FHIR Procedure resource"));
+                fail(QStringLiteral("invalid"), at(listPath, i), Text::tr("a FHIR Procedure resource"));
                 return false;
             }
             drill->setupProcedures.append(procedure);
@@ -308,7 +317,7 @@ private:
         const QString path = QStringLiteral("expect");
         if (!value.isObject()) {
             fail(QStringLiteral("invalid"), path,
-                 tr("an object with procedures, refused or discarded: what counts as right"));
+                 Text::tr("an object with procedures, refused or discarded: what counts as right"));
             return false;
         }
         const QJsonObject expect = value.toObject();
@@ -323,7 +332,7 @@ private:
             if (listValue.isUndefined())
                 return true;
             if (!listValue.isArray()) {
-                fail(QStringLiteral("invalid"), member(path, name), tr("a list"));
+                fail(QStringLiteral("invalid"), member(path, name), Text::tr("a list"));
                 return false;
             }
             *items = listValue.toArray();
@@ -335,18 +344,20 @@ private:
             return false;
         if (procedures.isEmpty() && refused.isEmpty() && discarded.isEmpty()) {
             fail(QStringLiteral("invalid"), path,
-                 tr("name at least one procedure, refused line or discarded line"));
+                 Text::tr("name at least one procedure, refused line or discarded line"));
             return false;
         }
         const QJsonValue nothingElse = expect.value(QStringLiteral("nothingElse"));
         if (!nothingElse.isUndefined() && !nothingElse.isBool()) {
-            fail(QStringLiteral("invalid"), member(path, QStringLiteral("nothingElse")), tr("true or false"));
+            fail(QStringLiteral("invalid"), member(path, QStringLiteral("nothingElse")),
+                 Text::tr("true or false"));
             return false;
         }
         drill->nothingElse = nothingElse.toBool(true);
         const QJsonValue ordered = expect.value(QStringLiteral("ordered"));
         if (!ordered.isUndefined() && !ordered.isBool()) {
-            fail(QStringLiteral("invalid"), member(path, QStringLiteral("ordered")), tr("true or false"));
+            fail(QStringLiteral("invalid"), member(path, QStringLiteral("ordered")),
+                 Text::tr("true or false"));
             return false;
         }
         drill->ordered = ordered.toBool(true);
@@ -393,7 +404,7 @@ private:
     bool readProcedure(const QJsonValue &value, const QString &path, ExpectedProcedure *expected)
     {
         if (!value.isObject()) {
-            fail(QStringLiteral("invalid"), path, tr("an object with patient, encounter, code ..."));
+            fail(QStringLiteral("invalid"), path, Text::tr("an object with patient, encounter, code ..."));
             return false;
         }
         const QJsonObject object = value.toObject();
@@ -412,14 +423,14 @@ private:
         expected->encounterId = bareId(expected->encounterId, QStringLiteral("Encounter"));
         if (!expected->category.isEmpty() && !Rules::findCategory(expected->category)) {
             fail(QStringLiteral("invalid"), member(path, QStringLiteral("category")),
-                 tr("%1 is not one of the EHR's SNOMED categories").arg(expected->category));
+                 Text::tr("%1 is not one of the EHR's SNOMED categories").arg(expected->category));
             return false;
         }
         const bool hasPerformed = object.contains(QStringLiteral("performed"));
         const bool hasPeriod = object.contains(QStringLiteral("period"));
         if (hasPerformed == hasPeriod) {
             fail(QStringLiteral("invalid"), path,
-                 tr("give either performed or period (anesthesia start and end)"));
+                 Text::tr("give either performed or period (anesthesia start and end)"));
             return false;
         }
         if (hasPerformed && !dateTime(object, QStringLiteral("performed"), path, &expected->performed))
@@ -432,7 +443,7 @@ private:
                 !dateTime(period, QStringLiteral("end"), periodPath, &expected->periodEnd))
                 return false;
             if (expected->periodEnd < expected->periodStart) {
-                fail(QStringLiteral("invalid"), periodPath, tr("the end is before the start"));
+                fail(QStringLiteral("invalid"), periodPath, Text::tr("the end is before the start"));
                 return false;
             }
         }
@@ -440,14 +451,14 @@ private:
         if (!diagnoses.isUndefined()) {
             const QString diagnosesPath = member(path, QStringLiteral("diagnoses"));
             if (!diagnoses.isArray()) {
-                fail(QStringLiteral("invalid"), diagnosesPath, tr("a list of Condition ids, in order"));
+                fail(QStringLiteral("invalid"), diagnosesPath, Text::tr("a list of Condition ids, in order"));
                 return false;
             }
             expected->checkDiagnoses = true;
             for (qsizetype i = 0; i < diagnoses.toArray().size(); ++i) {
                 const QString id = diagnoses.toArray().at(i).toString();
                 if (id.trimmed().isEmpty()) {
-                    fail(QStringLiteral("invalid"), at(diagnosesPath, i), tr("a Condition id"));
+                    fail(QStringLiteral("invalid"), at(diagnosesPath, i), Text::tr("a Condition id"));
                     return false;
                 }
                 expected->diagnoses.append(bareId(id.trimmed(), QStringLiteral("Condition")));
@@ -496,7 +507,7 @@ Common::Result<Drill> loadDrill(const QString &path)
         return Common::makeError(QStringLiteral("unreadable"), file.errorString(), path);
     constexpr qint64 MaxDrillBytes = 1024 * 1024;
     if (file.size() > MaxDrillBytes)
-        return Common::makeError(QStringLiteral("too-long"), tr("a drill file is at most 1 MiB"), path);
+        return Common::makeError(QStringLiteral("too-long"), Text::tr("a drill file is at most 1 MiB"), path);
     return readDrill(file.readAll(), path);
 }
 
@@ -522,7 +533,7 @@ DrillList loadDrills(const QStringList &folders)
             if (ids.contains(drill->id)) {
                 list.problems.append(
                     Common::makeError(QStringLiteral("duplicate"),
-                                      tr("another drill is already called %1").arg(drill->id), file));
+                                      Text::tr("another drill is already called %1").arg(drill->id), file));
                 continue;
             }
             ids.insert(drill->id);

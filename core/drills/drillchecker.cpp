@@ -10,14 +10,21 @@
 #include "fhir/procedurereader.h"
 #include "rules/categories.h"
 
+namespace {
+
+// The translation context of this file's messages, declared so that lupdate sees it too: outside
+// the module's namespace, where lupdate finds it even in a function with a qualified return type
+// (Common::Status f()), after which lupdate has lost track of the namespace.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Drills::Checker)
+};
+
+} // namespace
+
 namespace Drills {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Drills::Checker", text);
-}
 
 /// A recorded Procedure as the check compares it.
 struct Recorded
@@ -58,7 +65,7 @@ bool sameTime(const QDateTime &a, const QDateTime &b)
 QString describeTime(const QDateTime &value)
 {
     if (!value.isValid())
-        return tr("none");
+        return Text::tr("none");
     const int offset = value.offsetFromUtc();
     const int minutes = std::abs(offset) / 60;
     return QStringLiteral("%1 %2%3:%4")
@@ -71,7 +78,7 @@ QString describeTime(const QDateTime &value)
 QString describeCategory(const QString &code)
 {
     if (code.isEmpty())
-        return tr("none");
+        return Text::tr("none");
     const Rules::ProcedureCategory *category = Rules::findCategory(code);
     return category
                ? QStringLiteral("%1 (%2)").arg(
@@ -135,7 +142,7 @@ private:
     QString diagnosisList(const QStringList &ids) const
     {
         if (ids.isEmpty())
-            return tr("none");
+            return Text::tr("none");
         QStringList names;
         for (const QString &id : ids)
             names.append(m_snapshot.diagnosisCodes.value(id, id));
@@ -191,10 +198,11 @@ private:
 
         for (qsizetype i = 0; i < expectedHere.size(); ++i) {
             const ExpectedProcedure &expected = *expectedHere.at(i);
-            const QString subject = tr("%1 on %2").arg(expected.code, encounter);
+            const QString subject = Text::tr("%1 on %2").arg(expected.code, encounter);
             if (pairedIndex.at(i) < 0) {
                 add(CheckItem::Verdict::Wrong, QStringLiteral("missing"), subject,
-                    tr("no Procedure %1 is recorded on %2 — expected one").arg(expected.code, encounter),
+                    Text::tr("no Procedure %1 is recorded on %2 — expected one")
+                        .arg(expected.code, encounter),
                     why(expected.why, QStringLiteral("missing")));
                 continue;
             }
@@ -207,20 +215,21 @@ private:
     void compareProcedure(const ExpectedProcedure &expected, const Recorded &recorded, const QString &subject)
     {
         compare(recorded.code == expected.code, QStringLiteral("code"), subject,
-                tr("code %1 — right").arg(recorded.code),
-                tr("code %1 — expected %2")
-                    .arg(recorded.code.isEmpty() ? tr("none") : recorded.code, expected.code),
+                Text::tr("code %1 — right").arg(recorded.code),
+                Text::tr("code %1 — expected %2")
+                    .arg(recorded.code.isEmpty() ? Text::tr("none") : recorded.code, expected.code),
                 expected.why);
         if (!expected.category.isEmpty())
             compare(recorded.category == expected.category, QStringLiteral("category"), subject,
-                    tr("category %1 — right").arg(describeCategory(recorded.category)),
-                    tr("category %1 — expected %2")
+                    Text::tr("category %1 — right").arg(describeCategory(recorded.category)),
+                    Text::tr("category %1 — expected %2")
                         .arg(describeCategory(recorded.category), describeCategory(expected.category)),
                     expected.why);
         if (expected.usesPeriod()) {
             if (!recorded.periodStart.isValid()) {
                 add(CheckItem::Verdict::Wrong, QStringLiteral("period"), subject,
-                    tr("a single performed time %1 was sent — expected an anesthesia start %2 and end %3")
+                    Text::tr(
+                        "a single performed time %1 was sent — expected an anesthesia start %2 and end %3")
                         .arg(describeTime(recorded.performed), describeTime(expected.periodStart),
                              describeTime(expected.periodEnd)),
                     why(expected.why, QStringLiteral("period")));
@@ -228,22 +237,22 @@ private:
                 const bool right = sameTime(recorded.periodStart, expected.periodStart) &&
                                    sameTime(recorded.periodEnd, expected.periodEnd);
                 compare(right, QStringLiteral("period"), subject,
-                        tr("anesthesia %1 to %2 — right")
+                        Text::tr("anesthesia %1 to %2 — right")
                             .arg(describeTime(recorded.periodStart), describeTime(recorded.periodEnd)),
-                        tr("anesthesia %1 to %2 — expected %3 to %4")
+                        Text::tr("anesthesia %1 to %2 — expected %3 to %4")
                             .arg(describeTime(recorded.periodStart), describeTime(recorded.periodEnd),
                                  describeTime(expected.periodStart), describeTime(expected.periodEnd)),
                         expected.why);
             }
         } else if (!recorded.performed.isValid() && recorded.periodStart.isValid()) {
             add(CheckItem::Verdict::Wrong, QStringLiteral("performed"), subject,
-                tr("an anesthesia start and end were sent — expected a single performed time %1")
+                Text::tr("an anesthesia start and end were sent — expected a single performed time %1")
                     .arg(describeTime(expected.performed)),
                 why(expected.why, QStringLiteral("performed")));
         } else {
             compare(sameTime(recorded.performed, expected.performed), QStringLiteral("performed"), subject,
-                    tr("performed %1 — right").arg(describeTime(recorded.performed)),
-                    tr("performed %1 — expected %2")
+                    Text::tr("performed %1 — right").arg(describeTime(recorded.performed)),
+                    Text::tr("performed %1 — expected %2")
                         .arg(describeTime(recorded.performed), describeTime(expected.performed)),
                     expected.why);
         }
@@ -254,14 +263,15 @@ private:
             } else if (QSet<QString>(recorded.diagnoses.cbegin(), recorded.diagnoses.cend()) ==
                            QSet<QString>(expected.diagnoses.cbegin(), expected.diagnoses.cend()) &&
                        recorded.diagnoses.size() == expected.diagnoses.size()) {
-                wrong = tr("diagnoses %1 — expected the order %2 (the first is the main reason)")
+                wrong = Text::tr("diagnoses %1 — expected the order %2 (the first is the main reason)")
                             .arg(diagnosisList(recorded.diagnoses), diagnosisList(expected.diagnoses));
             } else {
-                wrong = tr("diagnoses %1 — expected %2")
+                wrong = Text::tr("diagnoses %1 — expected %2")
                             .arg(diagnosisList(recorded.diagnoses), diagnosisList(expected.diagnoses));
             }
             compare(wrong.isEmpty(), QStringLiteral("diagnoses"), subject,
-                    tr("diagnoses %1 — right").arg(diagnosisList(recorded.diagnoses)), wrong, expected.why);
+                    Text::tr("diagnoses %1 — right").arg(diagnosisList(recorded.diagnoses)), wrong,
+                    expected.why);
         }
     }
 
@@ -282,8 +292,8 @@ private:
             recordedCodes.append(code);
         const bool inOrder = std::is_sorted(pairedIndex.cbegin(), pairedIndex.cend());
         compare(inOrder, QStringLiteral("order"), encounter,
-                tr("order on %1: %2 — right").arg(encounter, recordedCodes.join(QStringLiteral(", "))),
-                tr("order on %1: %2 — expected %3")
+                Text::tr("order on %1: %2 — right").arg(encounter, recordedCodes.join(QStringLiteral(", "))),
+                Text::tr("order on %1: %2 — expected %3")
                     .arg(encounter, recordedCodes.join(QStringLiteral(", ")),
                          expectedCodes.join(QStringLiteral(", "))),
                 expectedHere.first()->why);
@@ -291,10 +301,10 @@ private:
 
     void checkRefusal(const ExpectedRefusal &expected)
     {
-        const QString subject = tr("%1 on %2").arg(expected.code, expected.encounterId);
+        const QString subject = Text::tr("%1 on %2").arg(expected.code, expected.encounterId);
         if (!m_snapshot.refusals) {
             add(CheckItem::Verdict::NotChecked, QStringLiteral("refused"), subject,
-                tr("whether %1 was refused with %2 is not known: this EHR does not list its refusals")
+                Text::tr("whether %1 was refused with %2 is not known: this EHR does not list its refusals")
                     .arg(subject, expected.ehrCode));
             return;
         }
@@ -314,15 +324,15 @@ private:
         codesSeen.removeDuplicates();
         if (codesSeen.contains(expected.ehrCode)) {
             add(CheckItem::Verdict::Right, QStringLiteral("refused"), subject,
-                tr("%1 was refused with %2 — right").arg(subject, expected.ehrCode));
+                Text::tr("%1 was refused with %2 — right").arg(subject, expected.ehrCode));
         } else if (!codesSeen.isEmpty()) {
             add(CheckItem::Verdict::Wrong, QStringLiteral("refused"), subject,
-                tr("%1 was refused with %2 — expected %3")
+                Text::tr("%1 was refused with %2 — expected %3")
                     .arg(subject, codesSeen.join(QStringLiteral(", ")), expected.ehrCode),
                 why(expected.why, QStringLiteral("refused")));
         } else {
             add(CheckItem::Verdict::Wrong, QStringLiteral("refused"), subject,
-                tr("%1 was never refused — expected the EHR to refuse it with %2")
+                Text::tr("%1 was never refused — expected the EHR to refuse it with %2")
                     .arg(subject, expected.ehrCode),
                 why(expected.why, QStringLiteral("refused")));
         }
@@ -330,7 +340,7 @@ private:
 
     void checkDiscard(const ExpectedDiscard &expected)
     {
-        const QString subject = tr("%1 on %2").arg(expected.code, expected.encounterId);
+        const QString subject = Text::tr("%1 on %2").arg(expected.code, expected.encounterId);
         const QString explanation = why(expected.why, QStringLiteral("discarded"));
         // Recorded by the EHR after all: that is the mistake, whatever the outbox says.
         const QList<Recorded> &recorded = m_recorded.value(expected.encounterId);
@@ -340,15 +350,16 @@ private:
                 continue;
             accounted.insert(i);
             add(CheckItem::Verdict::Wrong, QStringLiteral("discarded"), subject,
-                tr("%1 was recorded by the EHR (%2) — expected the line discarded")
+                Text::tr("%1 was recorded by the EHR (%2) — expected the line discarded")
                     .arg(subject, recorded.at(i).id),
                 explanation);
             return;
         }
         if (!m_snapshot.outbox) {
             add(CheckItem::Verdict::NotChecked, QStringLiteral("discarded"), subject,
-                tr("%1 is not recorded by the EHR; whether its line was discarded is not known without the "
-                   "outbox")
+                Text::tr(
+                    "%1 is not recorded by the EHR; whether its line was discarded is not known without the "
+                    "outbox")
                     .arg(subject));
             return;
         }
@@ -364,20 +375,21 @@ private:
         }
         if (!openState.isEmpty())
             add(CheckItem::Verdict::Wrong, QStringLiteral("discarded"), subject,
-                tr("the %1 line is still %2 — expected it discarded").arg(subject, openState), explanation);
+                Text::tr("the %1 line is still %2 — expected it discarded").arg(subject, openState),
+                explanation);
         else if (discarded)
             add(CheckItem::Verdict::Right, QStringLiteral("discarded"), subject,
-                tr("the %1 line was discarded — right").arg(subject));
+                Text::tr("the %1 line was discarded — right").arg(subject));
         else
             add(CheckItem::Verdict::Wrong, QStringLiteral("discarded"), subject,
-                tr("there is no %1 line — expected it entered, refused and discarded").arg(subject),
+                Text::tr("there is no %1 line — expected it entered, refused and discarded").arg(subject),
                 explanation);
     }
 
     static QString waitingText(Outbox::LineState state)
     {
-        return state == Outbox::LineState::NeedsCorrection ? tr("waiting for correction")
-                                                           : tr("waiting to be sent");
+        return state == Outbox::LineState::NeedsCorrection ? Text::tr("waiting for correction")
+                                                           : Text::tr("waiting to be sent");
     }
 
     /// A line of the drill still in the queue is unfinished work, unless the drill's answer is to discard it.
@@ -392,9 +404,9 @@ private:
                 });
             if (toDiscard)
                 continue;
-            const QString subject = tr("%1 on %2").arg(line.code, encounter);
+            const QString subject = Text::tr("%1 on %2").arg(line.code, encounter);
             add(CheckItem::Verdict::Wrong, QStringLiteral("queue"), subject,
-                tr("the %1 line is still %2 — expected every line of the drill sent or discarded")
+                Text::tr("the %1 line is still %2 — expected every line of the drill sent or discarded")
                     .arg(subject, waitingText(line.state)));
         }
     }
@@ -407,8 +419,8 @@ private:
             if (accounted.contains(i))
                 continue;
             add(CheckItem::Verdict::Wrong, QStringLiteral("extra"),
-                tr("%1 on %2").arg(recorded.at(i).code, encounter),
-                tr("%1 (%2) is recorded on %3 — not expected")
+                Text::tr("%1 on %2").arg(recorded.at(i).code, encounter),
+                Text::tr("%1 (%2) is recorded on %3 — not expected")
                     .arg(recorded.at(i).code, recorded.at(i).id, encounter));
         }
     }

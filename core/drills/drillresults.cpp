@@ -10,21 +10,28 @@
 #include <QUuid>
 #include <QVariant>
 
+namespace {
+
+// The translation context of this file's messages, declared so that lupdate sees it too: outside
+// the module's namespace, where lupdate finds it even in a function with a qualified return type
+// (Common::Status f()), after which lupdate has lost track of the namespace.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Drills::DrillResults)
+};
+
+} // namespace
+
 namespace Drills {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Drills::DrillResults", text);
-}
 
 constexpr int SchemaVersion = 1;
 const QChar MistakeSeparator(u'\n');
 
 Common::Error sqlError(const QString &what, const QSqlError &error)
 {
-    return Common::makeError(QStringLiteral("sql"), tr("%1: %2").arg(what, error.text()));
+    return Common::makeError(QStringLiteral("sql"), Text::tr("%1: %2").arg(what, error.text()));
 }
 
 QString csvCell(QString text)
@@ -70,11 +77,12 @@ Common::Status DrillResults::openAndMigrate(const QString &path)
             QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
         QSqlQuery query(db);
         if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-            return sqlError(tr("Reading the results file"), query.lastError());
+            return sqlError(Text::tr("Reading the results file"), query.lastError());
         const int version = query.value(0).toInt();
         if (version > SchemaVersion)
             return Common::makeError(QStringLiteral("too-new"),
-                                     tr("the results file was written by a newer version of the app"), path);
+                                     Text::tr("the results file was written by a newer version of the app"),
+                                     path);
         if (version < SchemaVersion) {
             db.transaction();
             if (!query.exec(QStringLiteral("CREATE TABLE attempts ("
@@ -93,10 +101,10 @@ Common::Status DrillResults::openAndMigrate(const QString &path)
                 !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion))) {
                 const QSqlError error = query.lastError();
                 db.rollback();
-                return sqlError(tr("Creating the results file"), error);
+                return sqlError(Text::tr("Creating the results file"), error);
             }
             if (!db.commit())
-                return sqlError(tr("Creating the results file"), db.lastError());
+                return sqlError(Text::tr("Creating the results file"), db.lastError());
         }
     }
     return {};
@@ -119,9 +127,9 @@ bool DrillResults::isOpen() const
 Common::Status DrillResults::record(const DrillAttempt &attempt)
 {
     if (!isOpen())
-        return Common::makeError(QStringLiteral("closed"), tr("the results file is not open"));
+        return Common::makeError(QStringLiteral("closed"), Text::tr("the results file is not open"));
     if (attempt.trainee.trimmed().isEmpty())
-        return Common::makeError(QStringLiteral("invalid"), tr("a result needs the trainee's name"));
+        return Common::makeError(QStringLiteral("invalid"), Text::tr("a result needs the trainee's name"));
     // SQLite takes a null QString as NULL; the columns are NOT NULL.
     const auto text = [](const QString &value) { return value.isNull() ? QStringLiteral("") : value; };
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
@@ -139,7 +147,7 @@ Common::Status DrillResults::record(const DrillAttempt &attempt)
     query.addBindValue(attempt.percent);
     query.addBindValue(text(attempt.mistakes.join(MistakeSeparator)));
     if (!query.exec())
-        return sqlError(tr("Saving the result"), query.lastError());
+        return sqlError(Text::tr("Saving the result"), query.lastError());
     return {};
 }
 

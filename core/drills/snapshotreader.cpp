@@ -8,14 +8,21 @@
 #include "ehr/conditionsummary.h"
 #include "ehr/ehrclient.h"
 
+namespace {
+
+// The translation context of this file's messages, declared so that lupdate sees it too: outside
+// the module's namespace, where lupdate finds it even in a function with a qualified return type
+// (Common::Status f()), after which lupdate has lost track of the namespace.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Drills::SnapshotReader)
+};
+
+} // namespace
+
 namespace Drills {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Drills::SnapshotReader", text);
-}
 
 /// One read in progress: finishes when the last request has answered, or at the first failure.
 struct Reading
@@ -33,8 +40,8 @@ struct Reading
         done(Common::makeError(
             status.kind == Ehr::ReadStatus::Kind::Unauthorized ? QStringLiteral("unauthorized")
                                                                : QStringLiteral("unreachable"),
-            tr("Reading %1 from the EHR failed: %2")
-                .arg(what, status.errorString.isEmpty() ? tr("HTTP status %1").arg(status.httpStatus)
+            Text::tr("Reading %1 from the EHR failed: %2")
+                .arg(what, status.errorString.isEmpty() ? Text::tr("HTTP status %1").arg(status.httpStatus)
                                                         : status.errorString)));
     }
     void oneDone()
@@ -64,7 +71,7 @@ void SnapshotReader::read(Ehr::EhrClient &client, const Drill &drill, const QObj
         client.search(QStringLiteral("Procedure"), query, context,
                       [reading, encounter](const Ehr::ResourceList &list) {
                           if (!list.status.ok()) {
-                              reading->fail(tr("the Procedures of %1").arg(encounter), list.status);
+                              reading->fail(Text::tr("the Procedures of %1").arg(encounter), list.status);
                               return;
                           }
                           reading->snapshot.procedures.insert(encounter, list.resources);
@@ -77,7 +84,7 @@ void SnapshotReader::read(Ehr::EhrClient &client, const Drill &drill, const QObj
         client.search(QStringLiteral("Condition"), query, context,
                       [reading, patient](const Ehr::ResourceList &list) {
                           if (!list.status.ok()) {
-                              reading->fail(tr("the diagnoses of %1").arg(patient), list.status);
+                              reading->fail(Text::tr("the diagnoses of %1").arg(patient), list.status);
                               return;
                           }
                           for (const QJsonObject &resource : list.resources) {
@@ -92,7 +99,7 @@ void SnapshotReader::read(Ehr::EhrClient &client, const Drill &drill, const QObj
         if (list.status.kind == Ehr::ReadStatus::Kind::Failed)
             reading->snapshot.refusals.reset();
         else if (!list.status.ok()) {
-            reading->fail(tr("the refused lines"), list.status);
+            reading->fail(Text::tr("the refused lines"), list.status);
             return;
         } else
             reading->snapshot.refusals = list.resources;

@@ -4,16 +4,19 @@
 
 #include "common/printable.h"
 
-namespace Ehr {
-
 namespace {
 
+// The translation context of this file's messages, declared so that lupdate sees it too: outside
+// the module's namespace, where lupdate finds it even in a function with a qualified return type
+// (Common::Status f()), after which lupdate has lost track of the namespace.
 struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(Ehr::BearerToken)
 };
 
 } // namespace
+
+namespace Ehr {
 
 Common::Status checkBearerToken(const QString &token)
 {

@@ -2,16 +2,19 @@
 
 #include <QCoreApplication>
 
-namespace Fhir {
-
 namespace {
 
+// The translation context of this file's messages, declared so that lupdate sees it too: outside
+// the module's namespace, where lupdate finds it even in a function with a qualified return type
+// (Common::Status f()), after which lupdate has lost track of the namespace.
 struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(Fhir::ResourceCheck)
 };
 
 } // namespace
+
+namespace Fhir {
 
 Common::Status checkResourceType(const QJsonObject &resource, const QString &type)
 {

@@ -181,7 +181,8 @@ OutboxLine lineFromQuery(const QSqlQuery &query, bool withEntry)
 // A write that failed: the file's own trouble (disk full, read-only ...), and that nothing queued is lost.
 Common::Error withLinesKept(Common::Error failure)
 {
-    failure.message = OutboxStore::tr("%1. Lines already queued are kept.").arg(failure.message);
+    // Qualified in full: after a qualified return type, lupdate no longer knows the namespace.
+    failure.message = Outbox::OutboxStore::tr("%1. Lines already queued are kept.").arg(failure.message);
     return failure;
 }
 

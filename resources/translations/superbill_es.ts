@@ -4,73 +4,30 @@
 <context>
     <name>Catalog::CatalogDatabase</name>
     <message>
-        <location filename="../../core/catalog/catalogdatabase.cpp" line="+162"/>
-        <source>The SQLite driver for Qt (QSQLITE) is not installed</source>
-        <translation>El controlador SQLite de Qt (QSQLITE) no está instalado</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>on Debian install libqt6sql6-sqlite</source>
-        <translation>en Debian, instale libqt6sql6-sqlite</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location filename="../../core/catalog/catalogdatabase.cpp" line="+114"/>
         <source>Cannot open the code catalog %1</source>
         <translation>No se puede abrir el catálogo de códigos %1</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>%1 is not a code catalog (an SQLite database)</source>
-        <translation>%1 no es un catálogo de códigos (una base de datos SQLite)</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Cannot read the catalog&apos;s schema version</source>
-        <translation>No se puede leer la versión del esquema del catálogo</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The code catalog %1 was written by a newer Superbill Desk (schema %2; this version knows up to %3)</source>
-        <translation>El catálogo de códigos %1 lo creó una versión más reciente de Superbill Desk (esquema %2; esta versión conoce hasta el %3)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Cannot start the catalog&apos;s schema update</source>
-        <translation>No se puede iniciar la actualización del esquema del catálogo</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Cannot update the catalog&apos;s schema to version %1</source>
-        <translation>No se puede actualizar el esquema del catálogo a la versión %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Cannot record the catalog&apos;s schema version</source>
-        <translation>No se puede registrar la versión del esquema del catálogo</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cannot save the catalog&apos;s schema update</source>
-        <translation>No se puede guardar la actualización del esquema del catálogo</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <location line="+35"/>
+        <location line="+9"/>
+        <location line="+16"/>
         <source>Cannot read the codes</source>
         <translation>No se pueden leer los códigos</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="+14"/>
+        <location line="+21"/>
+        <location line="+42"/>
         <source>Cannot start the import</source>
         <translation>No se puede iniciar la importación</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="-33"/>
         <source>Cannot add code %1</source>
         <translation>No se puede agregar el código %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
         <source>Cannot update code %1</source>
         <translation>No se puede actualizar el código %1</translation>
     </message>
@@ -80,12 +37,12 @@
         <translation>Hay %1 filas más antiguas que la versión de su código en el catálogo; se conservaron las descripciones más recientes.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Cannot mark code %1 inactive</source>
         <translation>No se puede marcar como inactivo el código %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>The file (version %1) is older than the catalog (version %2): its new codes were added, and no code was marked inactive.</source>
         <translation>El archivo (versión %1) es más antiguo que el catálogo (versión %2): se agregaron sus códigos nuevos y no se marcó ningún código como inactivo.</translation>
     </message>
@@ -100,22 +57,45 @@
         <translation>No se puede guardar la importación</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <location line="+5"/>
+        <source>Cannot read the synonyms</source>
+        <translation>No se pueden leer los sinónimos</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+4"/>
+        <source>Cannot start saving the synonyms</source>
+        <translation>No se puede empezar a guardar los sinónimos</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot save the synonym %1</source>
+        <translation>No se puede guardar el sinónimo %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot save the synonyms</source>
+        <translation>No se pueden guardar los sinónimos</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Cannot read the favourites</source>
         <translation>No se pueden leer los favoritos</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+17"/>
         <source>Cannot save the favourite</source>
         <translation>No se puede guardar el favorito</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Cannot read the recently used codes</source>
         <translation>No se pueden leer los códigos usados recientemente</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+8"/>
+        <location line="+11"/>
         <location line="+9"/>
         <source>Cannot save the recently used code</source>
         <translation>No se puede guardar el código usado recientemente</translation>
@@ -129,40 +109,41 @@
 <context>
     <name>Catalog::CodeCatalog</name>
     <message>
-        <location filename="../../core/catalog/codecatalog.cpp" line="+69"/>
+        <location filename="../../core/catalog/codecatalog.cpp" line="+76"/>
         <source>No catalog file given.</source>
         <translation>No se indicó ningún archivo de catálogo.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Cannot create the folder %1 for the code catalog.</source>
-        <translation>No se puede crear la carpeta %1 para el catálogo de códigos.</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+58"/>
         <source>The built-in training catalog is missing: %1</source>
         <translation>Falta el catálogo de capacitación integrado: %1</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+206"/>
         <source>Cannot read %1: %2</source>
         <translation>No se puede leer %1: %2</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+47"/>
-        <location line="+36"/>
+        <location line="+45"/>
+        <location line="+48"/>
+        <location line="+37"/>
         <source>No code catalog is open.</source>
         <translation>No hay ningún catálogo de códigos abierto.</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-113"/>
         <source>%1 rows have errors and --strict was given; fix them and import again.</source>
         <translation>Hay %1 filas con errores y se indicó --strict; corríjalas e importe de nuevo.</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <location line="+36"/>
+        <location line="+21"/>
+        <source>Cannot read the synonym file: %1</source>
+        <translation>No se puede leer el archivo de sinónimos: %1</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <location line="+37"/>
         <source>%1 is not in the code catalog.</source>
         <translation>%1 no está en el catálogo de códigos.</translation>
     </message>
@@ -243,7 +224,7 @@
         <translation>El archivo no es UTF-8 válido; se leyó como %1. Revise las letras acentuadas o guarde el archivo como CSV UTF-8.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>A quoted field opened on this line is never closed (a &quot; is missing).</source>
         <translation>Un campo entre comillas que se abre en esta línea nunca se cierra (falta una &quot;).</translation>
     </message>
@@ -277,24 +258,602 @@
     </message>
 </context>
 <context>
-    <name>Ehr::Capabilities</name>
+    <name>Catalog::SearchIndex</name>
     <message>
-        <location filename="../../core/ehr/capabilities.cpp" line="+13"/>
-        <source>resourceType is &quot;%1&quot;, not CapabilityStatement</source>
-        <translation>resourceType es &quot;%1&quot;, no CapabilityStatement</translation>
+        <location filename="../../core/catalog/searchindex.cpp" line="+70"/>
+        <source>%1 or more</source>
+        <translation>%1 o más</translation>
     </message>
-</context>
-<context>
-    <name>Ehr::ConditionSummary</name>
     <message>
-        <location filename="../../core/ehr/conditionsummary.cpp" line="+33"/>
-        <source>resourceType is &quot;%1&quot;, not Condition</source>
-        <translation>resourceType es &quot;%1&quot;, no Condition</translation>
+        <location line="+2"/>
+        <source>up to %1</source>
+        <translation>hasta %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 to %2</source>
+        <translation>de %1 a %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>dental: not on this superbill (500034)</source>
+        <translation>dental: no va en este superbill (500034)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>inactive code</source>
+        <translation>código inactivo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>add-on: needs a primary code on the line</source>
+        <translation>complementario: requiere un código principal en la línea</translation>
+    </message>
+    <message>
+        <location line="+562"/>
+        <source>not mentioned</source>
+        <translation>no mencionado</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Condition without an id</source>
-        <translation>Condition sin id</translation>
+        <source>not %1</source>
+        <translation>no %1</translation>
+    </message>
+</context>
+<context>
+    <name>Catalog::SynonymFile</name>
+    <message>
+        <location filename="../../core/catalog/synonymfile.cpp" line="+71"/>
+        <source>a row needs two fields, term,expansion (it has %1)</source>
+        <translation>una fila necesita dos campos, término,expansión (tiene %1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the term has no letters or digits</source>
+        <translation>el término no tiene letras ni dígitos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a term has at most %1 words</source>
+        <translation>un término tiene como máximo %1 palabras</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the expansion has no words to look for</source>
+        <translation>la expansión no tiene palabras para buscar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 looks like a code; synonyms map words to words, never to codes</source>
+        <translation>%1 parece un código; los sinónimos relacionan palabras con palabras, nunca con códigos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the expansion only repeats the term</source>
+        <translation>la expansión solo repite el término</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file has no synonyms in it.</source>
+        <translation>El archivo no contiene sinónimos.</translation>
+    </message>
+</context>
+<context>
+    <name>Common::Paths</name>
+    <message>
+        <location filename="../../core/common/paths.cpp" line="+39"/>
+        <source>cannot create the folder %1</source>
+        <translation>no se puede crear la carpeta %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not a folder</source>
+        <translation>%1 no es una carpeta</translation>
+    </message>
+</context>
+<context>
+    <name>Common::SqliteDatabase</name>
+    <message>
+        <location filename="../../core/common/sqlitedatabase.cpp" line="+103"/>
+        <source>the Qt SQLite driver (QSQLITE) is not installed; on Debian install libqt6sql6-sqlite</source>
+        <translation>el controlador SQLite de Qt (QSQLITE) no está instalado; en Debian instale libqt6sql6-sqlite</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>cannot create %1: %2</source>
+        <translation>no se puede crear %1: %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>cannot open %1: %2</source>
+        <translation>no se puede abrir %1: %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>SQLite would not use write-ahead logging for %1 (journal mode &quot;%2&quot;); put it on a local disk</source>
+        <translation>SQLite no quiso usar el registro de escritura anticipada (WAL) para %1 (modo de diario &quot;%2&quot;); colóquelo en un disco local</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>SQLite did not accept the durability asked for %1</source>
+        <translation>SQLite no aceptó la durabilidad solicitada para %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot read the schema version of %1</source>
+        <translation>no se puede leer la versión del esquema de %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 was written by a newer Superbill Desk (schema %2; this one knows up to %3); update the program. The file was not changed.</source>
+        <translation>%1 fue escrito por una versión más reciente de Superbill Desk (esquema %2; esta conoce hasta el %3); actualice el programa. El archivo no se modificó.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>upgrading %1 to schema %2 failed, nothing was changed: %3</source>
+        <translation>falló la actualización de %1 al esquema %2; no se modificó nada: %3</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>the disk holding %1 is full; free some space</source>
+        <translation>el disco que contiene %1 está lleno; libere espacio</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the disk reported an error with %1 (%2)</source>
+        <translation>el disco informó un error con %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is damaged or is not an SQLite database (%2)</source>
+        <translation>%1 está dañado o no es una base de datos SQLite (%2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>another program kept %1 busy for too long; try again</source>
+        <translation>otro programa mantuvo ocupado %1 demasiado tiempo; vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1, %2 and %3 are read-only; make all three writable by their owner (chmod 600)</source>
+        <translation>%1, %2 y %3 son de solo lectura; haga que su propietario pueda escribir en los tres (chmod 600)</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>no transaction to commit</source>
+        <translation>no hay ninguna transacción que confirmar</translation>
+    </message>
+</context>
+<context>
+    <name>Drills::Checker</name>
+    <message>
+        <location filename="../../core/drills/drillchecker.cpp" line="+68"/>
+        <location line="+13"/>
+        <location line="+64"/>
+        <location line="+74"/>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+100"/>
+        <location line="+39"/>
+        <location line="+62"/>
+        <location line="+15"/>
+        <source>%1 on %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <location line="-213"/>
+        <source>no Procedure %1 is recorded on %2 — expected one</source>
+        <translation>no hay ningún Procedure %1 registrado en %2 — se esperaba uno</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>code %1 — right</source>
+        <translation>código %1 — correcto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>code %1 — expected %2</source>
+        <translation>código %1 — se esperaba %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>category %1 — right</source>
+        <translation>categoría %1 — correcta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>category %1 — expected %2</source>
+        <translation>categoría %1 — se esperaba %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a single performed time %1 was sent — expected an anesthesia start %2 and end %3</source>
+        <translation>se envió una sola hora de realización %1 — se esperaba un inicio de anestesia %2 y un fin %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>anesthesia %1 to %2 — right</source>
+        <translation>anestesia de %1 a %2 — correcta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>anesthesia %1 to %2 — expected %3 to %4</source>
+        <translation>anestesia de %1 a %2 — se esperaba de %3 a %4</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>an anesthesia start and end were sent — expected a single performed time %1</source>
+        <translation>se enviaron un inicio y un fin de anestesia — se esperaba una sola hora de realización %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>performed %1 — right</source>
+        <translation>realizado %1 — correcto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>performed %1 — expected %2</source>
+        <translation>realizado %1 — se esperaba %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>diagnoses %1 — expected the order %2 (the first is the main reason)</source>
+        <translation>diagnósticos %1 — se esperaba el orden %2 (el primero es el motivo principal)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>diagnoses %1 — expected %2</source>
+        <translation>diagnósticos %1 — se esperaba %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>diagnoses %1 — right</source>
+        <translation>diagnósticos %1 — correctos</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>order on %1: %2 — right</source>
+        <translation>orden en %1: %2 — correcto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>order on %1: %2 — expected %3</source>
+        <translation>orden en %1: %2 — se esperaba %3</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>whether %1 was refused with %2 is not known: this EHR does not list its refusals</source>
+        <translation>no se sabe si %1 fue rechazado con %2: este EHR no lista sus rechazos</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 was refused with %2 — right</source>
+        <translation>%1 fue rechazado con %2 — correcto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 was refused with %2 — expected %3</source>
+        <translation>%1 fue rechazado con %2 — se esperaba %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was never refused — expected the EHR to refuse it with %2</source>
+        <translation>%1 nunca fue rechazado — se esperaba que el EHR lo rechazara con %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 was recorded by the EHR (%2) — expected the line discarded</source>
+        <translation>el EHR registró %1 (%2) — se esperaba la línea descartada</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not recorded by the EHR; whether its line was discarded is not known without the outbox</source>
+        <translation>%1 no está registrado en el EHR; sin la bandeja de salida no se sabe si su línea se descartó</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the %1 line is still %2 — expected it discarded</source>
+        <translation>la línea %1 sigue %2 — se esperaba descartada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the %1 line was discarded — right</source>
+        <translation>la línea %1 se descartó — correcto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>there is no %1 line — expected it entered, refused and discarded</source>
+        <translation>no hay ninguna línea %1 — se esperaba ingresada, rechazada y descartada</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>waiting for correction</source>
+        <translation>en espera de corrección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting to be sent</source>
+        <translation>en espera de envío</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the %1 line is still %2 — expected every line of the drill sent or discarded</source>
+        <translation>la línea %1 sigue %2 — se esperaba cada línea del ejercicio enviada o descartada</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 (%2) is recorded on %3 — not expected</source>
+        <translation>%1 (%2) está registrado en %3 — no se esperaba</translation>
+    </message>
+</context>
+<context>
+    <name>Drills::Drill</name>
+    <message>
+        <location filename="../../core/drills/drill.cpp" line="+64"/>
+        <source>not JSON (%1 at byte %2)</source>
+        <translation>no es JSON (%1 en el byte %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a drill is a JSON object</source>
+        <translation>un ejercicio es un objeto JSON</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>must be %1, the drill format this app reads</source>
+        <translation>debe ser %1, el formato de ejercicio que lee esta aplicación</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a list of texts</source>
+        <translation>una lista de textos</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>unknown member; expected one of %1</source>
+        <translation>miembro desconocido; se esperaba uno de %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>a non-empty text is required</source>
+        <translation>se requiere un texto no vacío</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&quot;%1&quot; is not a date-time with an offset, such as 2026-03-14T10:30:00-05:00</source>
+        <translation>&quot;%1&quot; no es una fecha y hora con desfase, como 2026-03-14T10:30:00-05:00</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>an object of texts by field, such as {&quot;code&quot;: &quot;...&quot;}</source>
+        <translation>un objeto de textos por campo, como {&quot;code&quot;: &quot;...&quot;}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unknown field; explain one of %1</source>
+        <translation>campo desconocido; explique uno de %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>a behaviour name, or {&quot;behaviour&quot;: ..., &quot;code&quot;: ...}</source>
+        <translation>un nombre de comportamiento, o {&quot;behaviour&quot;: ..., &quot;code&quot;: ...}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&quot;%1&quot; is not one of %2</source>
+        <translation>&quot;%1&quot; no es uno de %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is not an EHR code this app knows</source>
+        <translation>%1 no es un código del EHR que esta aplicación conozca</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>only refuse-next-line takes a code</source>
+        <translation>solo refuse-next-line admite un código</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a number of lines from 1 to 100, for an EHR that does not behave normally</source>
+        <translation>un número de líneas de 1 a 100, para un EHR que no se comporta con normalidad</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>a folder, relative to the drill file, in the resources/sandbox format</source>
+        <translation>una carpeta, relativa al archivo del ejercicio, en el formato de resources/sandbox</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the folder %1 does not exist</source>
+        <translation>la carpeta %1 no existe</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>an object such as {&quot;procedures&quot;: [...]}</source>
+        <translation>un objeto como {&quot;procedures&quot;: [...]}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a list of FHIR Procedure resources</source>
+        <translation>una lista de recursos Procedure de FHIR</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a FHIR Procedure resource</source>
+        <translation>un recurso Procedure de FHIR</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>an object with procedures, refused or discarded: what counts as right</source>
+        <translation>un objeto con procedures, refused o discarded: lo que cuenta como correcto</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>name at least one procedure, refused line or discarded line</source>
+        <translation>indique al menos un procedimiento, una línea rechazada o una línea descartada</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+6"/>
+        <source>true or false</source>
+        <translation>true o false</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>an object with patient, encounter, code ...</source>
+        <translation>un objeto con patient, encounter, code ...</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 is not one of the EHR&apos;s SNOMED categories</source>
+        <translation>%1 no es una de las categorías SNOMED del EHR</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>give either performed or period (anesthesia start and end)</source>
+        <translation>indique performed o period (inicio y fin de anestesia), uno de los dos</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the end is before the start</source>
+        <translation>el fin es anterior al inicio</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a list of Condition ids, in order</source>
+        <translation>una lista de ids de Condition, en orden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a Condition id</source>
+        <translation>un id de Condition</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>a drill file is at most 1 MiB</source>
+        <translation>un archivo de ejercicio ocupa como máximo 1 MiB</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>another drill is already called %1</source>
+        <translation>otro ejercicio ya se llama %1</translation>
+    </message>
+</context>
+<context>
+    <name>Drills::DrillResults</name>
+    <message>
+        <location filename="../../core/drills/drillresults.cpp" line="+34"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Reading the results file</source>
+        <translation>Al leer el archivo de resultados</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the results file was written by a newer version of the app</source>
+        <translation>el archivo de resultados fue escrito por una versión más reciente de la aplicación</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+3"/>
+        <source>Creating the results file</source>
+        <translation>Al crear el archivo de resultados</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the results file is not open</source>
+        <translation>el archivo de resultados no está abierto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a result needs the trainee&apos;s name</source>
+        <translation>un resultado necesita el nombre del participante</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Saving the result</source>
+        <translation>Al guardar el resultado</translation>
+    </message>
+</context>
+<context>
+    <name>Drills::LocalizedText</name>
+    <message>
+        <location filename="../../core/drills/localizedtext.cpp" line="+20"/>
+        <source>give a text, or {&quot;en&quot;: &quot;...&quot;, &quot;es&quot;: &quot;...&quot;} with the English one</source>
+        <translation>indique un texto, o {&quot;en&quot;: &quot;...&quot;, &quot;es&quot;: &quot;...&quot;} con el de inglés</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>unknown language &quot;%1&quot;; use en and es</source>
+        <translation>idioma desconocido &quot;%1&quot;; use en y es</translation>
+    </message>
+</context>
+<context>
+    <name>Drills::SnapshotReader</name>
+    <message>
+        <location filename="../../core/drills/snapshotreader.cpp" line="+43"/>
+        <source>Reading %1 from the EHR failed: %2</source>
+        <translation>Falló la lectura de %1 desde el EHR: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTP status %1</source>
+        <translation>estado HTTP %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the Procedures of %1</source>
+        <translation>los Procedures de %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the diagnoses of %1</source>
+        <translation>los diagnósticos de %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the refused lines</source>
+        <translation>las líneas rechazadas</translation>
+    </message>
+</context>
+<context>
+    <name>Ehr::BearerToken</name>
+    <message>
+        <location filename="../../core/ehr/bearertoken.cpp" line="+29"/>
+        <source>a control character (%1)</source>
+        <translation>un carácter de control (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a space</source>
+        <translation>un espacio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a character outside ASCII</source>
+        <translation>un carácter fuera de ASCII</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The token contains %1 at character %2; a token is one line of visible ASCII characters. Copy it again from the EHR.</source>
+        <translation>El token contiene %1 en el carácter %2; un token es una sola línea de caracteres ASCII visibles. Vuelva a copiarlo del EHR.</translation>
     </message>
 </context>
 <context>
@@ -315,12 +874,12 @@
         <translation>El EHR respondió HTTP %1%2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>No EHR address is set.</source>
         <translation>No se ha configurado la dirección del EHR.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+34"/>
         <source>&quot;%1&quot; is not a valid EHR address; it should look like https://ehr.example.org/mps/fhir/R4/V1.</source>
         <translation>&quot;%1&quot; no es una dirección de EHR válida; debe tener la forma https://ehr.example.org/mps/fhir/R4/V1.</translation>
     </message>
@@ -330,17 +889,17 @@
         <translation>%1: la dirección del EHR no debe contener un nombre de usuario ni una contraseña; el token se indica por separado (llavero, SUPERBILL_TOKEN o --token-file).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1 uses plain http://, which would send the token and patient data unencrypted; an EHR that is not on this computer must use https://.</source>
         <translation>%1 usa http:// simple, que enviaría el token y los datos de los pacientes sin cifrar; un EHR que no esté en esta computadora debe usar https://.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1: the EHR address must start with https:// (or http:// for an EHR on this computer).</source>
         <translation>%1: la dirección del EHR debe empezar con https:// (o http:// para un EHR en esta computadora).</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+154"/>
         <source>The EHR&apos;s metadata is not a CapabilityStatement: %1</source>
         <translation>Los metadatos del EHR no son un CapabilityStatement: %1</translation>
     </message>
@@ -355,7 +914,7 @@
         <translation>La página siguiente del EHR está en otro servidor; no se siguió.</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+118"/>
         <source>The line has no client identifier, so a resend could record it twice; it was not sent.</source>
         <translation>La línea no tiene identificador de cliente, así que un reenvío podría registrarla dos veces; no se envió.</translation>
     </message>
@@ -363,43 +922,30 @@
 <context>
     <name>Ehr::EhrSettings</name>
     <message>
-        <location filename="../../core/ehr/ehrsettings.cpp" line="+41"/>
-        <source>%1: cannot write the settings</source>
-        <translation>%1: no se puede escribir la configuración</translation>
+        <location filename="../../core/ehr/ehrsettings.cpp" line="+43"/>
+        <source>cannot write the settings</source>
+        <translation>no se puede guardar la configuración</translation>
     </message>
     <message>
-        <location line="+46"/>
-        <source>%1: cannot read the token file: %2</source>
-        <translation>%1: no se puede leer el archivo del token: %2</translation>
+        <location line="+56"/>
+        <source>cannot read the token file: %1</source>
+        <translation>no se puede leer el archivo del token: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>%1: the token file is empty</source>
-        <translation>%1: el archivo del token está vacío</translation>
+        <location line="+4"/>
+        <source>the token file is empty</source>
+        <translation>el archivo del token está vacío</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>%1: the token file can be read by other users; restrict it with chmod 600</source>
         <translation>%1: otros usuarios pueden leer el archivo del token; restrinja el acceso con chmod 600</translation>
     </message>
 </context>
 <context>
-    <name>Ehr::EncounterSummary</name>
-    <message>
-        <location filename="../../core/ehr/encountersummary.cpp" line="+90"/>
-        <source>resourceType is &quot;%1&quot;, not Encounter</source>
-        <translation>resourceType es &quot;%1&quot;, no Encounter</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Encounter without an id</source>
-        <translation>Encounter sin id</translation>
-    </message>
-</context>
-<context>
     <name>Ehr::NetworkJob</name>
     <message>
-        <location filename="../../core/ehr/networkjob.cpp" line="+90"/>
+        <location filename="../../core/ehr/networkjob.cpp" line="+103"/>
         <location line="+37"/>
         <source>Cancelled.</source>
         <translation>Cancelado.</translation>
@@ -420,28 +966,15 @@
         <translation>El EHR redirigió a otro servidor o a una dirección menos segura (%1); no se siguió la redirección, así que el token no sale del EHR. Revise la dirección del EHR.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Could not reach the EHR at %1: %2</source>
         <translation>No se pudo conectar con el EHR en %1: %2</translation>
     </message>
 </context>
 <context>
-    <name>Ehr::PatientSummary</name>
-    <message>
-        <location filename="../../core/ehr/patientsummary.cpp" line="+46"/>
-        <source>resourceType is &quot;%1&quot;, not Patient</source>
-        <translation>resourceType es &quot;%1&quot;, no Patient</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Patient without an id</source>
-        <translation>Patient sin id</translation>
-    </message>
-</context>
-<context>
     <name>Ehr::SubmitResult</name>
     <message>
-        <location filename="../../core/ehr/submitresult.cpp" line="+149"/>
+        <location filename="../../core/ehr/submitresult.cpp" line="+146"/>
         <source>The answer (HTTP %1) is not FHIR JSON, so it may not come from the EHR (a proxy or a network sign-in page?); the line will be sent again.</source>
         <translation>La respuesta (HTTP %1) no es JSON de FHIR, así que puede que no venga del EHR (¿un proxy o una página de inicio de sesión de la red?); la línea se enviará de nuevo.</translation>
     </message>
@@ -472,12 +1005,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>The EHR rejected the line: %1</source>
         <translation>El EHR rechazó la línea: %1</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>The EHR could not store the line now (HTTP %1): %2</source>
         <translation>El EHR no pudo guardar la línea en este momento (HTTP %1): %2</translation>
     </message>
@@ -487,12 +1020,12 @@
         <translation>El EHR respondió HTTP %1%2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>The EHR answered HTTP %1 without saying why (%2).</source>
         <translation>El EHR respondió HTTP %1 sin indicar el motivo (%2).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Unexpected answer HTTP %1 from the EHR.</source>
         <translation>Respuesta inesperada HTTP %1 del EHR.</translation>
     </message>
@@ -500,12 +1033,12 @@
 <context>
     <name>Fhir::DateTime</name>
     <message>
-        <location filename="../../core/fhir/datetime.cpp" line="+26"/>
+        <location filename="../../core/fhir/datetime.cpp" line="+83"/>
         <source>is empty</source>
         <translation>está vacío</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&quot;%1&quot; is only a date; a full date-time with a timezone offset is needed, e.g. 2026-03-14T10:00:00-05:00</source>
         <translation>&quot;%1&quot; es solo una fecha; se necesita una fecha y hora completa con desfase de zona horaria, p. ej., 2026-03-14T10:00:00-05:00</translation>
     </message>
@@ -515,12 +1048,12 @@
         <translation>&quot;%1&quot; no es una fecha y hora como 2026-03-14T10:00:00-05:00</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&quot;%1&quot; has no such calendar date</source>
         <translation>&quot;%1&quot; tiene una fecha que no existe en el calendario</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>&quot;%1&quot; is a leap second (:60), which cannot be recorded; give :59 instead</source>
         <translation>&quot;%1&quot; es un segundo intercalar (:60), que no se puede registrar; indique :59 en su lugar</translation>
     </message>
@@ -536,9 +1069,22 @@
     </message>
 </context>
 <context>
+    <name>Fhir::IdentifierToken</name>
+    <message>
+        <location filename="../../core/fhir/identifiertoken.cpp" line="+71"/>
+        <source>If-None-Exist must be identifier=&lt;system&gt;|&lt;value&gt;.</source>
+        <translation>If-None-Exist debe ser identifier=&lt;system&gt;|&lt;value&gt;.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>If-None-Exist must be identifier=&lt;system&gt;|&lt;value&gt;, with a value.</source>
+        <translation>If-None-Exist debe ser identifier=&lt;system&gt;|&lt;value&gt;, con un valor.</translation>
+    </message>
+</context>
+<context>
     <name>Fhir::OperationOutcome</name>
     <message>
-        <location filename="../../core/fhir/operationoutcome.cpp" line="+68"/>
+        <location filename="../../core/fhir/operationoutcome.cpp" line="+60"/>
         <source>not valid JSON: %1 at offset %2</source>
         <translation>JSON no válido: %1 en la posición %2</translation>
     </message>
@@ -548,12 +1094,12 @@
         <translation>JSON, pero no un objeto</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>resourceType is &quot;%1&quot;, not OperationOutcome</source>
         <translation>resourceType es &quot;%1&quot;, no OperationOutcome</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>OperationOutcome.issue is missing or not an array</source>
         <translation>OperationOutcome.issue falta o no es un arreglo</translation>
     </message>
@@ -561,30 +1107,30 @@
 <context>
     <name>Fhir::ProcedureReader</name>
     <message>
-        <location filename="../../core/fhir/procedurereader.cpp" line="+65"/>
+        <location filename="../../core/fhir/procedurereader.cpp" line="+136"/>
         <source>must be %1, not %2</source>
         <translation>debe ser %1, no %2</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+40"/>
+        <location line="-101"/>
+        <location line="+109"/>
         <source>a string</source>
         <translation>una cadena de texto</translation>
     </message>
     <message>
-        <location line="-36"/>
-        <location line="+47"/>
+        <location line="-105"/>
+        <location line="+123"/>
         <source>an object</source>
         <translation>un objeto</translation>
     </message>
     <message>
-        <location line="-49"/>
-        <location line="+60"/>
+        <location line="-125"/>
+        <location line="+136"/>
         <source>an array</source>
         <translation>un arreglo</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-142"/>
         <source>a boolean</source>
         <translation>un valor booleano</translation>
     </message>
@@ -594,17 +1140,22 @@
         <translation>un número</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+118"/>
+        <source>holds an unpaired UTF-16 surrogate (\uD800 to \uDFFF), which is not text</source>
+        <translation>contiene un sustituto UTF-16 sin pareja (\uD800 a \uDFFF), que no es texto</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>&quot;%1&quot; has the offset -00:00, which says the local offset is unknown; give the offset of the place, e.g. 2026-03-14T10:00:00-05:00</source>
         <translation>&quot;%1&quot; tiene el desfase -00:00, que indica que el desfase local es desconocido; indique el desfase del lugar, p. ej., 2026-03-14T10:00:00-05:00</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>is not part of a superbill procedure and is ignored</source>
         <translation>no forma parte de un procedimiento de superbill y se ignora</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+32"/>
         <source>is empty; %1 needs one coding</source>
         <translation>está vacío; %1 necesita una codificación</translation>
     </message>
@@ -614,7 +1165,7 @@
         <translation>tiene %1 codificaciones; %2 admite exactamente una</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>extension %1 is not used by a superbill and is ignored</source>
         <translation>la extensión %1 no se usa en un superbill y se ignora</translation>
     </message>
@@ -629,7 +1180,7 @@
         <translation>indica una fecha de registro distinta de Procedure.recordedDate</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>a category</source>
         <translation>una categoría</translation>
     </message>
@@ -639,12 +1190,12 @@
         <translation>el código del procedimiento</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>has both performedDateTime and performedPeriod; send exactly one</source>
         <translation>tiene performedDateTime y performedPeriod a la vez; envíe solo uno</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+60"/>
         <source>is not valid JSON: %1 at offset %2</source>
         <translation>no es JSON válido: %1 en la posición %2</translation>
     </message>
@@ -665,166 +1216,97 @@
     </message>
 </context>
 <context>
+    <name>Fhir::ProcedureWriter</name>
+    <message>
+        <location filename="../../core/fhir/procedurewriter.cpp" line="+61"/>
+        <source>holds an unpaired UTF-16 surrogate, which cannot be written as JSON; retype the text.</source>
+        <translation>contiene un sustituto UTF-16 sin pareja, que no se puede escribir como JSON; vuelva a escribir el texto.</translation>
+    </message>
+</context>
+<context>
+    <name>Fhir::ResourceCheck</name>
+    <message>
+        <location filename="../../core/fhir/resourcecheck.cpp" line="+25"/>
+        <source>resourceType is &quot;%1&quot;, not %2</source>
+        <translation>resourceType es &quot;%1&quot;, no %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 without an id</source>
+        <translation>%1 sin id</translation>
+    </message>
+</context>
+<context>
     <name>Outbox::OutboxStore</name>
     <message>
-        <location filename="../../core/outbox/outboxstore.cpp" line="+172"/>
-        <source>The Qt SQLite driver (QSQLITE) is not installed; on Debian install libqt6sql6-sqlite.</source>
-        <translation>El controlador SQLite de Qt (QSQLITE) no está instalado; en Debian, instale libqt6sql6-sqlite.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1: cannot create the folder for the outbox</source>
-        <translation>%1: no se puede crear la carpeta de la bandeja de salida</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1: cannot create the outbox: %2</source>
-        <translation>%1: no se puede crear la bandeja de salida: %2</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>%1: cannot open the outbox: %2</source>
-        <translation>%1: no se puede abrir la bandeja de salida: %2</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location filename="../../core/outbox/outboxstore.cpp" line="+257"/>
         <source>%1 is not an outbox, or it is damaged (%2). It was left unchanged; keep it, and give another file (--db or SUPERBILL_DB).</source>
         <translation>%1 no es una bandeja de salida o está dañado (%2). No se modificó; consérvelo e indique otro archivo (--db o SUPERBILL_DB).</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>%1: cannot set the journal mode: %2</source>
-        <translation>%1: no se puede establecer el modo de diario (journal mode): %2</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>%1: SQLite would not use write-ahead logging (journal mode is &quot;%2&quot;); put the outbox on a local disk.</source>
-        <translation>%1: SQLite no aceptó el registro de escritura anticipada (WAL; el modo de diario es &quot;%2&quot;); coloque la bandeja de salida en un disco local.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>%1: cannot configure the outbox: %2</source>
-        <translation>%1: no se puede configurar la bandeja de salida: %2</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1: SQLite did not accept synchronous=FULL</source>
-        <translation>%1: SQLite no aceptó synchronous=FULL</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>%1: cannot read the schema version: %2</source>
-        <translation>%1: no se puede leer la versión del esquema: %2</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1: the outbox was written by a newer Superbill Desk (schema %2; this one knows %3). Update the app; the file was not changed.</source>
-        <translation>%1: la bandeja de salida la creó una versión más reciente de Superbill Desk (esquema %2; esta conoce el %3). Actualice la aplicación; el archivo no se modificó.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>%1: cannot start the schema upgrade: %2</source>
-        <translation>%1: no se puede iniciar la actualización del esquema: %2</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>%1: upgrading the outbox to schema %2 failed, nothing was changed: %3</source>
-        <translation>%1: falló la actualización de la bandeja de salida al esquema %2; no se modificó nada: %3</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>%1: upgrading the outbox failed, nothing was changed: %2</source>
-        <translation>%1: falló la actualización de la bandeja de salida; no se modificó nada: %2</translation>
-    </message>
-    <message>
-        <location line="+48"/>
-        <source>%1: the disk is full, so the outbox cannot be written; free some space. Lines already queued are kept.</source>
-        <translation>%1: el disco está lleno, así que no se puede escribir en la bandeja de salida; libere espacio. Las líneas que ya están en cola se conservan.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1: the outbox file is read-only; make it writable by its owner. Lines already queued are kept.</source>
-        <translation>%1: el archivo de la bandeja de salida es de solo lectura; permita que su propietario escriba en él. Las líneas que ya están en cola se conservan.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1: the disk reported an error while writing the outbox (%2). Lines already queued are kept.</source>
-        <translation>%1: el disco informó un error al escribir la bandeja de salida (%2). Las líneas que ya están en cola se conservan.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1: the outbox file is damaged (%2); keep a copy of it and ask for help.</source>
-        <translation>%1: el archivo de la bandeja de salida está dañado (%2); guarde una copia y pida ayuda.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1: another program kept the outbox busy for too long; try again.</source>
-        <translation>%1: otro programa mantuvo ocupada la bandeja de salida demasiado tiempo; inténtelo de nuevo.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1: cannot write to the outbox: %2</source>
-        <translation>%1: no se puede escribir en la bandeja de salida: %2</translation>
-    </message>
-    <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>The outbox is not open.</source>
         <translation>La bandeja de salida no está abierta.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The line has no client identifier (system urn:ietf:rfc:3986); it was not queued.</source>
         <translation>La línea no tiene identificador de cliente (sistema urn:ietf:rfc:3986); no se puso en cola.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The line needs a patient (Patient/&lt;id&gt;) and an encounter (Encounter/&lt;id&gt;); it was not queued.</source>
         <translation>La línea necesita un paciente (Patient/&lt;id&gt;) y una consulta (Encounter/&lt;id&gt;); no se puso en cola.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>This line (%1) is already in the outbox as line %2.</source>
         <translation>Esta línea (%1) ya está en la bandeja de salida como línea %2.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+20"/>
-        <location line="+7"/>
+        <location line="-6"/>
         <source>The line was not saved: %1</source>
         <translation>La línea no se guardó: %1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+107"/>
         <source>line %1 is not being sent</source>
         <translation>la línea %1 no se está enviando</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+247"/>
+        <location line="+12"/>
         <source>There is no line %1 in the outbox.</source>
         <translation>No existe la línea %1 en la bandeja de salida.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-105"/>
         <source>it is being sent right now</source>
         <translation>se está enviando en este momento</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-396"/>
+        <source>%1. Lines already queued are kept.</source>
+        <translation>%1. Las líneas que ya estaban en cola se conservan.</translation>
+    </message>
+    <message>
+        <location line="+408"/>
         <source>Line %1 is %2; only pending or needs-correction lines can be retried.</source>
         <translation>La línea %1 está en estado %2; solo se pueden reintentar las líneas pendientes o que necesitan corrección.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Line %1 could not be retried: %2</source>
         <translation>No se pudo reintentar la línea %1: %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Line %1 is %2; only pending or needs-correction lines can be changed.</source>
         <translation>La línea %1 está en estado %2; solo se pueden modificar las líneas pendientes o que necesitan corrección.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+12"/>
+        <location line="+18"/>
         <source>Line %1 could not be changed: %2</source>
         <translation>No se pudo modificar la línea %1: %2</translation>
     </message>
@@ -834,7 +1316,7 @@
         <translation>La línea %1 está en estado %2; solo se pueden descartar las líneas pendientes o que necesitan corrección.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Line %1 could not be discarded: %2</source>
         <translation>No se pudo descartar la línea %1: %2</translation>
     </message>
@@ -842,17 +1324,18 @@
 <context>
     <name>Outbox::Sender</name>
     <message>
-        <location filename="../../core/outbox/sender.cpp" line="+71"/>
+        <location filename="../../core/outbox/sender.cpp" line="+90"/>
+        <location line="+380"/>
         <source>The outbox is not open.</source>
         <translation>La bandeja de salida no está abierta.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="-322"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-34"/>
         <source>The EHR says it speaks FHIR %1, not R4; lines may be refused.</source>
         <translation>El EHR indica que usa FHIR %1, no R4; es posible que rechace líneas.</translation>
     </message>
@@ -867,27 +1350,22 @@
         <translation>El EHR no admite la creación condicional; una línea cuya respuesta se perdió se busca en su lugar por su identificador.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Another program (%1, process %2) is already sending from this outbox; it sends these lines.</source>
         <translation>Otro programa (%1, proceso %2) ya está enviando desde esta bandeja de salida; ese programa envía estas líneas.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1: cannot create the outbox&apos;s lock file; check that its folder is writable.</source>
         <translation>%1: no se puede crear el archivo de bloqueo de la bandeja de salida; verifique que se pueda escribir en su carpeta.</translation>
     </message>
     <message>
-        <location line="+162"/>
-        <source>%1: line %2 could not be read back from the outbox.</source>
-        <translation>%1: no se pudo volver a leer la línea %2 desde la bandeja de salida.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+165"/>
         <source>The stored line could not be read back; it was not sent.</source>
         <translation>No se pudo volver a leer la línea guardada; no se envió.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>Looking up the line in the EHR failed: %1</source>
         <translation>Falló la búsqueda de la línea en el EHR: %1</translation>
     </message>
@@ -981,7 +1459,7 @@
 <context>
     <name>Rules::ErrorCatalog</name>
     <message>
-        <location filename="../../core/rules/errorcatalog.cpp" line="+99"/>
+        <location filename="../../core/rules/errorcatalog.cpp" line="+100"/>
         <source>The EHR reported an error without a code.</source>
         <translation>El EHR informó un error sin código.</translation>
     </message>
@@ -994,7 +1472,7 @@
 <context>
     <name>Rules::Validator</name>
     <message>
-        <location filename="../../core/rules/validator.cpp" line="+85"/>
+        <location filename="../../core/rules/validator.cpp" line="+87"/>
         <source>Status is missing; use completed or entered-in-error.</source>
         <translation>Falta el estado; use completed o entered-in-error.</translation>
     </message>
@@ -1089,17 +1567,22 @@
         <translation>La consulta %1 no es una consulta del paciente %2.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>Encounter %1 is already billed; procedures can no longer be added to it.</source>
         <translation>La consulta %1 ya está facturada; ya no se le pueden agregar procedimientos.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Encounter %1 is signed off; procedures can no longer be added to it.</source>
         <translation>La consulta %1 ya está firmada; ya no se le pueden agregar procedimientos.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>Encounter %1 has status &quot;%2&quot;; procedures can be added only while it is in progress.</source>
+        <translation>La consulta %1 tiene el estado &quot;%2&quot;; solo se pueden agregar procedimientos mientras está en curso.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>%1 %2 does not exist in %3: the clocks were put forward at that hour. Check the time.</source>
         <translation>%1 %2 no existe en %3: los relojes se adelantaron a esa hora. Revise la hora.</translation>
     </message>
@@ -1169,7 +1652,7 @@
         <translation>La fecha de registro es anterior a la realización del procedimiento.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The linked diagnosis is empty.</source>
         <translation>El diagnóstico vinculado está vacío.</translation>
     </message>
@@ -1192,15 +1675,262 @@
 <context>
     <name>Ui::CodeCompletionModel</name>
     <message>
-        <location filename="../../ui/codecompletionmodel.cpp" line="+57"/>
-        <source>  (inactive)</source>
-        <translation>  (inactivo)</translation>
+        <location filename="../../ui/codecompletionmodel.cpp" line="+61"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::DrillPanel</name>
+    <message>
+        <location filename="../../ui/drillpanel.cpp" line="+23"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Drill</source>
+        <translation>Ejercicio</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&amp;Check my work</source>
+        <translation>C&amp;omprobar mi trabajo</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>What the check found</source>
+        <translation>Lo que encontró la comprobación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Try again</source>
+        <translation>Intentar de &amp;nuevo</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The EHR answers again.</source>
+        <translation>El EHR vuelve a responder.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Setting up the drill…</source>
+        <translation>Preparando el ejercicio…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Checking what the training EHR holds…</source>
+        <translation>Comprobando lo que contiene el EHR de capacitación…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Show a &amp;hint (%n left)</source>
+        <translation>
+            <numerusform>&amp;Mostrar una pista (queda %n)</numerusform>
+            <numerusform>&amp;Mostrar una pista (quedan %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · keystrokes: %2 · hints used: %3</source>
+        <translation>%1 · pulsaciones de teclas: %2 · pistas usadas: %3</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Score %1% — %2 · %3 · keystrokes: %4 · hints used: %5</source>
+        <translation>Puntaje %1% — %2 · %3 · pulsaciones de teclas: %4 · pistas usadas: %5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>correct</source>
+        <translation>correcto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not correct yet</source>
+        <translation>todavía no es correcto</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::DrillSession</name>
+    <message>
+        <location filename="../../ui/drillsession.cpp" line="+45"/>
+        <source>The drill results cannot be kept: %1</source>
+        <translation>No se pueden guardar los resultados del ejercicio: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Drills run on the training EHR only.</source>
+        <translation>Los ejercicios solo se hacen en el EHR de capacitación.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The drill&apos;s set-up Procedure %1 cannot be read.</source>
+        <translation>No se puede leer el Procedure %1 de la preparación del ejercicio.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The training EHR refused the drill&apos;s set-up: %1</source>
+        <translation>El EHR de capacitación rechazó la preparación del ejercicio: %1</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>The check could not read the training EHR: %1 Check again when it answers.</source>
+        <translation>La comprobación no pudo leer el EHR de capacitación: %1 Vuelva a comprobar cuando responda.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The check could not read the queue: %1</source>
+        <translation>La comprobación no pudo leer la cola: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The result was not kept: %1</source>
+        <translation>El resultado no se guardó: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::DrillsDialog</name>
+    <message>
+        <location filename="../../ui/drillsdialog.cpp" line="+30"/>
+        <source>Drills</source>
+        <translation>Ejercicios</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The name results are kept under</source>
+        <translation>El nombre con el que se guardan los resultados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Trainee</source>
+        <translation>&amp;Participante</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only the built-in drills</source>
+        <translation>Solo los ejercicios integrados</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Folder…</source>
+        <translation>Ca&amp;rpeta…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trainer&apos;s drills</source>
+        <translation>Ejercicios del instructor</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Drill</source>
+        <translation>Ejercicio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Started</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>Puntaje</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keystrokes</source>
+        <translation>Pulsaciones</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hints</source>
+        <translation>Pistas</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Start the drill</source>
+        <translation>&amp;Iniciar el ejercicio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Export results as CSV…</source>
+        <translation>E&amp;xportar resultados como CSV…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export drill results</source>
+        <translation>Exportar resultados de ejercicios</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Choose a drill.</source>
+        <translation>Elija un ejercicio.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give the trainee&apos;s name: results are kept under it.</source>
+        <translation>Indique el nombre del participante: los resultados se guardan con ese nombre.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The results were not exported: %1</source>
+        <translation>Los resultados no se exportaron: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results exported to %1: %2.</source>
+        <translation>Resultados exportados a %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not listed: %1</source>
+        <translation>No listados: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Hints: %1.</source>
+        <translation>Pistas: %1.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> · correct</source>
+        <translation> · correcto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> · not correct</source>
+        <translation> · no correcto</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The trainer&apos;s drills folder</source>
+        <translation>La carpeta de ejercicios del instructor</translation>
     </message>
 </context>
 <context>
     <name>Ui::EncounterListModel</name>
     <message>
-        <location filename="../../ui/encounterlistmodel.cpp" line="+40"/>
+        <location filename="../../ui/encounterlistmodel.cpp" line="+41"/>
         <source>Billed: the EHR takes no more procedures for it (500010).</source>
         <translation>Facturada: el EHR ya no acepta procedimientos para esta consulta (500010).</translation>
     </message>
@@ -1210,19 +1940,22 @@
         <translation>Firmada: el EHR ya no acepta procedimientos para esta consulta (500009).</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>Status &quot;%1&quot;: the EHR takes procedures only while an encounter is in progress (500009).</source>
+        <translation>Estado &quot;%1&quot;: el EHR acepta procedimientos solo mientras una consulta está en curso (500009).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Open</source>
         <translation>Abierta</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <location line="+10"/>
+        <location line="+0"/>
         <source>Closed</source>
         <translation>Cerrada</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>Signed off</source>
         <translation>Firmada</translation>
     </message>
@@ -1237,7 +1970,7 @@
         <translation>Facturada en parte</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Date not given</source>
         <translation>Sin fecha</translation>
     </message>
@@ -1245,7 +1978,7 @@
 <context>
     <name>Ui::EncounterPicker</name>
     <message>
-        <location filename="../../ui/encounterpicker.cpp" line="+32"/>
+        <location filename="../../ui/encounterpicker.cpp" line="+26"/>
         <source>The EHR cannot be reached and nothing is saved offline.</source>
         <translation>No se puede conectar con el EHR y no hay nada guardado sin conexión.</translation>
     </message>
@@ -1255,7 +1988,7 @@
         <translation>No se puede conectar con el EHR: copia sin conexión del %1.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+74"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
@@ -1270,22 +2003,22 @@
         <translation>Nombre, MRN o id  (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Patients found</source>
         <translation>Pacientes encontrados</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
         <source>Encounters</source>
         <translation>Consultas</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Encounters of the patient</source>
         <translation>Consultas del paciente</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+23"/>
         <source>Type a name or MRN.</source>
         <translation>Escriba un nombre o MRN.</translation>
     </message>
@@ -1295,12 +2028,12 @@
         <translation>Elija un paciente para ver sus consultas.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+30"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+9"/>
         <source>No patient matches.</source>
         <translation>Ningún paciente coincide.</translation>
     </message>
@@ -1318,7 +2051,7 @@
         </translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+19"/>
         <source>Loading encounters…</source>
         <translation>Cargando consultas…</translation>
     </message>
@@ -1464,15 +2197,15 @@
 <context>
     <name>Ui::LineEditor</name>
     <message>
-        <location filename="../../ui/lineeditor.cpp" line="+123"/>
-        <location line="+263"/>
+        <location filename="../../ui/lineeditor.cpp" line="+129"/>
+        <location line="+266"/>
         <location line="+2"/>
-        <location line="+230"/>
+        <location line="+217"/>
         <source>New line</source>
         <translation>Nueva línea</translation>
     </message>
     <message>
-        <location line="-435"/>
+        <location line="-425"/>
         <source>CPT code</source>
         <translation>Código CPT</translation>
     </message>
@@ -1497,7 +2230,7 @@
         <translation>&amp;Código CPT</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
@@ -1537,7 +2270,7 @@
         <translation>Fin de la anestesia</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>&amp;Start</source>
         <translation>&amp;Inicio</translation>
     </message>
@@ -1654,12 +2387,12 @@
     <message>
         <location line="+2"/>
         <location line="+2"/>
-        <location line="+226"/>
+        <location line="+213"/>
         <source>Submit line</source>
         <translation>Enviar línea</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-212"/>
         <source>Queue the line for the EHR (Ctrl+Enter)</source>
         <translation>Poner la línea en cola para el EHR (Ctrl+Enter)</translation>
     </message>
@@ -1674,7 +2407,7 @@
         <translation>&amp;Nueva línea</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+121"/>
         <source>No encounter selected: search for a patient and pick an open encounter.</source>
         <translation>No hay ninguna consulta seleccionada: busque un paciente y elija una consulta abierta.</translation>
     </message>
@@ -1689,7 +2422,7 @@
         <translation>Primero elija una consulta</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+91"/>
         <source>Correcting line</source>
         <translation>Corrección de línea</translation>
     </message>
@@ -1704,7 +2437,17 @@
         <translation>Escriba un código o palabras de su descripción; ↓ muestra los favoritos y los códigos recientes</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+13"/>
+        <source>No code matches “%1”; the list shows the closest suggestions</source>
+        <translation>Ningún código coincide con “%1”; la lista muestra las sugerencias más cercanas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No code matches “%1”</source>
+        <translation>Ningún código coincide con “%1”</translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>End before start</source>
         <translation>Fin antes del inicio</translation>
     </message>
@@ -1732,17 +2475,17 @@
         <translation> — estimado, %1 min por unidad</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-591"/>
         <source>A preview only: the EHR computes the billed anesthesia units from its own configuration.</source>
         <translation>Solo es una vista previa: el EHR calcula las unidades de anestesia facturadas según su propia configuración.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+620"/>
         <source>The EHR answered: %1</source>
         <translation>Respuesta del EHR: %1</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+75"/>
         <source>Pick an encounter to enter lines</source>
         <translation>Elija una consulta para ingresar líneas</translation>
     </message>
@@ -1791,12 +2534,12 @@
         <translation>Lista para enviar</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+31"/>
         <source>Not submitted: pick an open encounter first.</source>
         <translation>No se envió: primero elija una consulta abierta.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+12"/>
         <source>Not submitted: 1 error to fix first.</source>
         <translation>No se envió: primero corrija 1 error.</translation>
     </message>
@@ -1817,12 +2560,12 @@
 <context>
     <name>Ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+71"/>
+        <location filename="../../ui/mainwindow.cpp" line="+65"/>
         <source>The EHR refused the token: %1 Enter a new one in Settings.</source>
         <translation>El EHR rechazó el token: %1 Ingrese uno nuevo en Configuración.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>EHR: %1</source>
         <translation>EHR: %1</translation>
     </message>
@@ -1832,40 +2575,45 @@
         <translation>El EHR rechazó la línea %1: corríjala desde la Cola (Ctrl+2) o descártela.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../ui/trainingtexts.cpp" line="+51"/>
         <source>Training — not a real EHR. Demo patients only; nothing here reaches a chart.</source>
         <translation>Capacitación — no es un EHR real. Solo pacientes de demostración; nada de lo que haga aquí llega a un expediente.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/trainingbanner.cpp" line="+38"/>
         <source>Training — not a real EHR</source>
         <translation>Capacitación — no es un EHR real</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <location line="+337"/>
+        <location filename="../../ui/mainwindow.cpp" line="-18"/>
+        <source>The EHR refused the sign-in: %1 Sign in again (Training menu).</source>
+        <translation>El EHR rechazó el inicio de sesión: %1 Vuelva a iniciar sesión (menú Capacitación).</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <location line="+346"/>
         <source>Lines of this encounter</source>
         <translation>Líneas de esta consulta</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-340"/>
         <source>Superbill lines of the encounter</source>
         <translation>Líneas del superbill de la consulta</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+22"/>
         <source>Superbill</source>
         <translation>Superbill</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+117"/>
-        <location line="+148"/>
+        <location line="+128"/>
+        <location line="+161"/>
         <source>Queue</source>
         <translation>Cola</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-244"/>
         <source>%1 saved in the outbox; sending in the background.</source>
         <translation>%1 guardado en la bandeja de salida; se envía en segundo plano.</translation>
     </message>
@@ -1875,7 +2623,7 @@
         <translation>%1 corregido; se envía de nuevo.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
@@ -1975,25 +2723,25 @@
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+38"/>
         <source>Superbill Desk — Training</source>
         <translation>Superbill Desk — Capacitación</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+44"/>
+        <location line="+35"/>
         <location line="+5"/>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>Superbill Desk</source>
         <translation>Superbill Desk</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-51"/>
         <source>The new settings could not be used: %1
 
 The training EHR is used instead.</source>
@@ -2002,7 +2750,7 @@ The training EHR is used instead.</source>
 Se usa el EHR de capacitación en su lugar.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>Paused: %1</source>
         <translation>En pausa: %1</translation>
     </message>
@@ -2017,7 +2765,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Sin conexión · %1 · las líneas se enviarán cuando responda</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+8"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n en espera</numerusform>
@@ -2068,12 +2816,12 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>¿Abrir otra consulta?</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Opening the line…</source>
         <translation>Abriendo la línea…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>The line cannot be read back from the outbox.</source>
         <translation>No se puede volver a leer la línea desde la bandeja de salida.</translation>
     </message>
@@ -2083,7 +2831,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Corrija la línea y luego reenvíela con Ctrl+Enter.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>The EHR address could not be shared with superbill-cli: %1</source>
         <translation>No se pudo compartir la dirección del EHR con superbill-cli: %1</translation>
     </message>
@@ -2111,7 +2859,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
 <context>
     <name>Ui::OutboxLinesModel</name>
     <message>
-        <location filename="../../ui/outboxlinesmodel.cpp" line="+23"/>
+        <location filename="../../ui/outboxlinesmodel.cpp" line="+53"/>
         <source>Waiting to retry</source>
         <translation>Por reintentar</translation>
     </message>
@@ -2166,12 +2914,12 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Descartada</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+172"/>
         <source>Diagnoses: %1</source>
         <translation>Diagnósticos: %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
@@ -2204,25 +2952,63 @@ Se usa el EHR de capacitación en su lugar.</translation>
 <context>
     <name>Ui::PatientListModel</name>
     <message>
-        <location filename="../../ui/patientlistmodel.cpp" line="+40"/>
+        <location filename="../../ui/patientlistmodel.cpp" line="+41"/>
         <source>born %1</source>
         <translation>nac. %1</translation>
     </message>
 </context>
 <context>
+    <name>Ui::PresenterMode</name>
+    <message>
+        <location filename="../../ui/presentermode.cpp" line="+34"/>
+        <source>&amp;Presenter mode</source>
+        <translation>Modo &amp;presentador</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Larger text, the last keys pressed at the bottom, a thick focus frame</source>
+        <translation>Texto más grande, las últimas teclas pulsadas abajo y un marco de foco grueso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Larger</source>
+        <translation>&amp;Agrandar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>S&amp;maller</source>
+        <translation>&amp;Reducir</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Actual size</source>
+        <translation>&amp;Tamaño real</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keys pressed</source>
+        <translation>Teclas pulsadas</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Keys pressed appear here</source>
+        <translation>Aquí aparecen las teclas pulsadas</translation>
+    </message>
+</context>
+<context>
     <name>Ui::QueueView</name>
     <message>
-        <location filename="../../ui/queueview.cpp" line="+29"/>
+        <location filename="../../ui/queueview.cpp" line="+30"/>
         <source>Lines that have not reached the EHR yet. Refused lines wait for you; the others are sent on their own as soon as the EHR answers.</source>
         <translation>Líneas que todavía no llegaron al EHR. Las rechazadas esperan a que usted las corrija; las demás se envían solas en cuanto el EHR responda.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Lines needing attention</source>
         <translation>Líneas que requieren atención</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+9"/>
         <source>Nothing waiting: every line has reached the EHR.</source>
         <translation>Nada en espera: todas las líneas llegaron al EHR.</translation>
     </message>
@@ -2272,7 +3058,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Delete; pide confirmación</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+49"/>
         <source>Open it to correct and resend (Enter), or discard it (Delete).</source>
         <translation>Ábrala para corregirla y reenviarla (Enter) o descártela (Delete).</translation>
     </message>
@@ -2287,7 +3073,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Se envía en segundo plano.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Line queued to be sent now.</source>
         <translation>Línea en cola para enviarse ahora.</translation>
     </message>
@@ -2328,9 +3114,37 @@ Se usa el EHR de capacitación en su lugar.</translation>
     </message>
 </context>
 <context>
+    <name>Ui::RefuseCodeDialog</name>
+    <message>
+        <location filename="../../ui/refusecodedialog.cpp" line="+18"/>
+        <source>Refuse the next line</source>
+        <translation>Rechazar la siguiente línea</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The training EHR refuses the next line sent to it with this code, as a real EHR would; the lines after it are treated normally.</source>
+        <translation>El EHR de capacitación rechaza con este código la siguiente línea que reciba, como lo haría un EHR real; las líneas posteriores se tratan con normalidad.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Filter: code, name or words of the message</source>
+        <translation>Filtro: código, nombre o palabras del mensaje</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Refuse with this code</source>
+        <translation>Rechazar con este código</translation>
+    </message>
+</context>
+<context>
     <name>Ui::SettingsDialog</name>
     <message>
-        <location filename="../../ui/settingsdialog.cpp" line="+41"/>
+        <location filename="../../ui/settingsdialog.cpp" line="+56"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
@@ -2365,7 +3179,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>URL base del EHR</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Base &amp;URL</source>
         <translation>&amp;URL base</translation>
     </message>
@@ -2381,7 +3195,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>•••••••• (sin cambios)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>T&amp;oken</source>
         <translation>&amp;Token</translation>
     </message>
@@ -2406,12 +3220,12 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Cómo se envía la fecha de registro: un recordedDate de nivel superior (ehr-vendor) o la extensión R5 que acepta un servidor R4 estricto (r4-strict).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-1"/>
         <source>FHIR &amp;dialect</source>
         <translation>&amp;Dialecto FHIR</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Clinic</source>
         <translation>Clínica</translation>
     </message>
@@ -2421,7 +3235,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Zona horaria de la clínica</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>Time &amp;zone</source>
         <translation>&amp;Zona horaria</translation>
     </message>
@@ -2441,12 +3255,12 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Solo se usa para el estimado junto a las líneas de anestesia; el EHR calcula las unidades facturadas.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-1"/>
         <source>Anesthesia &amp;unit</source>
         <translation>U&amp;nidad de anestesia</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+79"/>
         <source>Unknown time zone; pick one from the list, e.g. America/Chicago.</source>
         <translation>Zona horaria desconocida; elija una de la lista, p. ej., America/Chicago.</translation>
     </message>
@@ -2469,7 +3283,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
 <context>
     <name>Ui::ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/shortcutsdialog.cpp" line="+26"/>
+        <location filename="../../ui/shortcutsdialog.cpp" line="+25"/>
         <source>  or  </source>
         <extracomment>Between two key sequences of one action, e.g. &quot;Ctrl+Return or Ctrl+Enter&quot;.</extracomment>
         <translation>  o  </translation>
@@ -2578,7 +3392,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
 <context>
     <name>Ui::TokenStore</name>
     <message>
-        <location filename="../../ui/tokenstore.cpp" line="+29"/>
+        <location filename="../../ui/tokenstore.cpp" line="+28"/>
         <source>Stored in the system keychain.</source>
         <translation>Guardado en el llavero del sistema.</translation>
     </message>
@@ -2599,44 +3413,346 @@ Se usa el EHR de capacitación en su lugar.</translation>
     </message>
 </context>
 <context>
+    <name>Ui::TrainingBanner</name>
+    <message>
+        <location filename="../../ui/trainingbanner.cpp" line="-1"/>
+        <source>Not a real EHR.</source>
+        <translation>No es un EHR real.</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::TrainingEhrDialog</name>
+    <message>
+        <location filename="../../ui/trainingehrdialog.cpp" line="+19"/>
+        <source>Training EHR address and token</source>
+        <translation>Dirección y token del EHR de capacitación</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>S&amp;how the token</source>
+        <translation>&amp;Mostrar el token</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Copy the token</source>
+        <translation>C&amp;opiar el token</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Copied. It changes each time the app starts; paste it where it is needed, not in a shared document.</source>
+        <translation>Copiado. Cambia cada vez que se inicia la aplicación; péguelo donde se necesite, no en un documento compartido.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>In a terminal, with the token in a file only you can read:
+superbill-cli queue list --ehr %1 --token-file TOKEN-FILE
+superbill-cli drill check DRILL.json --ehr %1 --token-file TOKEN-FILE</source>
+        <translation>En una terminal, con el token en un archivo que solo usted pueda leer:
+superbill-cli queue list --ehr %1 --token-file ARCHIVO-TOKEN
+superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::TrainingMenu</name>
+    <message>
+        <location filename="../../ui/trainingmenu.cpp" line="+30"/>
+        <source>Tra&amp;ining</source>
+        <translation>Ca&amp;pacitación</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Reset demo data…</source>
+        <translation>&amp;Restablecer datos de demostración…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>EHR &amp;behaviour</source>
+        <translation>&amp;Comportamiento del EHR</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Load demo data…</source>
+        <translation>C&amp;argar datos de demostración…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use built-&amp;in demo data</source>
+        <translation>&amp;Usar los datos de demostración integrados</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show training EHR &amp;address and token…</source>
+        <translation>Mostrar &amp;dirección y token del EHR de capacitación…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Drills…</source>
+        <translation>&amp;Ejercicios…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Sign in again</source>
+        <translation>&amp;Volver a iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+15"/>
+        <source>Superbill Desk — Training</source>
+        <translation>Superbill Desk — Capacitación</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reset the demo data?</source>
+        <translation>¿Restablecer los datos de demostración?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The training EHR gets its demo patients back with no procedures, behaves normally again, and the training queue is emptied, with any line being typed. A real EHR&apos;s queue and settings are not touched.</source>
+        <translation>El EHR de capacitación recupera sus pacientes de demostración sin procedimientos, vuelve a comportarse con normalidad y se vacía la cola de capacitación, incluida la línea que se esté escribiendo. No se tocan la cola ni la configuración de un EHR real.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Reset</source>
+        <translation>&amp;Restablecer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Demo data restored; the training queue is empty.</source>
+        <translation>Datos de demostración restablecidos; la cola de capacitación está vacía.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Training EHR: %1</source>
+        <translation>EHR de capacitación: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Demo data folder (patients.json, encounters.json, conditions.json)</source>
+        <translation>Carpeta de datos de demostración (patients.json, encounters.json, conditions.json)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the built-in demo data</source>
+        <translation>los datos de demostración integrados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use %1?</source>
+        <translation>¿Usar %1?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The training EHR serves it from now on, with no procedures, and the training queue is emptied. A real EHR&apos;s queue and settings are not touched.</source>
+        <translation>El EHR de capacitación los sirve a partir de ahora, sin procedimientos, y se vacía la cola de capacitación. No se tocan la cola ni la configuración de un EHR real.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Load</source>
+        <translation>C&amp;argar</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The training EHR now serves %1.</source>
+        <translation>El EHR de capacitación ahora sirve %1.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Start &quot;%1&quot;?</source>
+        <translation>¿Iniciar &quot;%1&quot;?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starting a drill resets the demo data and empties the training queue, with any line being typed.</source>
+        <translation>Iniciar un ejercicio restablece los datos de demostración y vacía la cola de capacitación, incluida la línea que se esté escribiendo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Iniciar</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Signed in again; the queue goes on.</source>
+        <translation>Sesión iniciada de nuevo; la cola continúa.</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::TrainingTexts</name>
+    <message>
+        <location filename="../../ui/trainingtexts.cpp" line="-26"/>
+        <source>&amp;Offline (connection refused)</source>
+        <translation>&amp;Sin conexión (conexión rechazada)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Training — EHR offline (simulated)</source>
+        <translation>Capacitación — EHR sin conexión (simulado)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>During this drill the EHR is offline.</source>
+        <translation>Durante este ejercicio el EHR está sin conexión.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Slow (2 s per answer)</source>
+        <translation>&amp;Lento (2 s por respuesta)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Training — EHR slow, 2 s per answer (simulated)</source>
+        <translation>Capacitación — EHR lento, 2 s por respuesta (simulado)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>During this drill the EHR answers slowly.</source>
+        <translation>Durante este ejercicio el EHR responde con lentitud.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Failing (500 or 503 on 1 request in 2)</source>
+        <translation>&amp;Con fallas (500 o 503 en 1 de cada 2 solicitudes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training — EHR failing 1 request in 2 (simulated)</source>
+        <translation>Capacitación — el EHR falla 1 de cada 2 solicitudes (simulado)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>During this drill the EHR fails one request in two.</source>
+        <translation>Durante este ejercicio el EHR falla una de cada dos solicitudes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Drop answers (stored, answer lost)</source>
+        <translation>&amp;Perder respuestas (se guarda, se pierde la respuesta)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Training — EHR answers lost (simulated)</source>
+        <translation>Capacitación — se pierden las respuestas del EHR (simulado)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>During this drill the EHR&apos;s answers are lost.</source>
+        <translation>Durante este ejercicio se pierden las respuestas del EHR.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Token expired (401 until signed in again)</source>
+        <translation>&amp;Token vencido (401 hasta volver a iniciar sesión)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training — sign-in expired (simulated)</source>
+        <translation>Capacitación — sesión vencida (simulado)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>During this drill your sign-in expires.</source>
+        <translation>Durante este ejercicio su sesión vence.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Refuse the next line…</source>
+        <translation>&amp;Rechazar la siguiente línea…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refuse the next line (%1)…</source>
+        <translation>&amp;Rechazar la siguiente línea (%1)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training — the next line will be refused with %1 (simulated)</source>
+        <translation>Capacitación — la siguiente línea se rechazará con %1 (simulado)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>During this drill the EHR refuses a line.</source>
+        <translation>Durante este ejercicio el EHR rechaza una línea.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training — EHR faults set by hand (simulated)</source>
+        <translation>Capacitación — fallas del EHR configuradas a mano (simulado)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Normal</source>
+        <translation>&amp;Normal</translation>
+    </message>
+</context>
+<context>
     <name>Ui::Workspace</name>
     <message>
-        <location filename="../../ui/workspace.cpp" line="+58"/>
+        <location filename="../../ui/workspace.cpp" line="+46"/>
         <source>Cannot create the data folder %1.</source>
         <translation>No se puede crear la carpeta de datos %1.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+49"/>
         <source>Cannot open the outbox %1: %2</source>
         <translation>No se puede abrir la bandeja de salida %1: %2</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+54"/>
         <source>The training EHR did not start: %1</source>
         <translation>El EHR de capacitación no se inició: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Cannot load the code catalog: %1</source>
         <translation>No se puede cargar el catálogo de códigos: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+19"/>
         <source>Training EHR · %1:%2</source>
         <translation>EHR de capacitación · %1:%2</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+17"/>
-        <location line="+10"/>
+        <location line="+15"/>
+        <location line="+11"/>
         <source>the outbox is not open</source>
         <translation>la bandeja de salida no está abierta</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Only the training EHR can be reset; a real EHR&apos;s data and queue are never touched.</source>
+        <translation>Solo se puede restablecer el EHR de capacitación; nunca se tocan los datos ni la cola de un EHR real.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The training queue %1 could not be emptied.</source>
+        <translation>No se pudo vaciar la cola de capacitación %1.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The demo data in %1 cannot be used: %2</source>
+        <translation>No se pueden usar los datos de demostración de %1: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Only the training EHR&apos;s behaviour can be changed.</source>
+        <translation>Solo se puede cambiar el comportamiento del EHR de capacitación.</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/superbill/main.cpp" line="+75"/>
+        <location filename="../../app/superbill/main.cpp" line="+76"/>
         <source>Superbill entry for FHIR R4 EHRs. The first start opens the built-in training EHR.</source>
         <translation>Ingreso de superbills para EHR con FHIR R4. El primer inicio abre el EHR de capacitación integrado.</translation>
     </message>
@@ -2647,11 +3763,16 @@ Se usa el EHR de capacitación en su lugar.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Print the start-up time and memory, then quit once the window is shown.</source>
-        <translation>Mostrar el tiempo de inicio y la memoria, y salir en cuanto se muestre la ventana.</translation>
+        <source>Print the time and memory to the window&apos;s first frame, then quit (before the EHR connection, the outbox and the catalog start).</source>
+        <translation>Mostrar el tiempo y la memoria hasta el primer cuadro de la ventana y salir (antes de que se inicien la conexión con el EHR, la bandeja de salida y el catálogo).</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+4"/>
+        <source>Print the time and memory until the EHR connection, the outbox and the catalog are ready, then quit.</source>
+        <translation>Mostrar el tiempo y la memoria hasta que estén listos la conexión con el EHR, la bandeja de salida y el catálogo, y salir.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Superbill Desk</source>
         <translation>Superbill Desk</translation>
     </message>
