@@ -435,26 +435,26 @@
         <location filename="../../core/drills/drillchecker.cpp" line="+68"/>
         <location line="+13"/>
         <location line="+64"/>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <location line="+100"/>
+        <location line="-19"/>
+        <location line="+103"/>
         <location line="+39"/>
-        <location line="+62"/>
+        <location line="+64"/>
         <location line="+15"/>
         <source>%1 on %2</source>
         <translation>%1 en %2</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-218"/>
         <source>no Procedure %1 is recorded on %2 — expected one</source>
         <translation>no hay ningún Procedure %1 registrado en %2 — se esperaba uno</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>code %1 — right</source>
         <translation>código %1 — correcto</translation>
     </message>
@@ -479,7 +479,7 @@
         <translation>se envió una sola hora de realización %1 — se esperaba un inicio de anestesia %2 y un fin %3</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>anesthesia %1 to %2 — right</source>
         <translation>anestesia de %1 a %2 — correcta</translation>
     </message>
@@ -519,7 +519,7 @@
         <translation>diagnósticos %1 — correctos</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>order on %1: %2 — right</source>
         <translation>orden en %1: %2 — correcto</translation>
     </message>
@@ -559,12 +559,12 @@
         <translation>%1 no está registrado en el EHR; sin la bandeja de salida no se sabe si su línea se descartó</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>the %1 line is still %2 — expected it discarded</source>
         <translation>la línea %1 sigue %2 — se esperaba descartada</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>the %1 line was discarded — right</source>
         <translation>la línea %1 se descartó — correcto</translation>
     </message>
@@ -597,7 +597,7 @@
 <context>
     <name>Drills::Drill</name>
     <message>
-        <location filename="../../core/drills/drill.cpp" line="+64"/>
+        <location filename="../../core/drills/drill.cpp" line="+65"/>
         <source>not JSON (%1 at byte %2)</source>
         <translation>no es JSON (%1 en el byte %2)</translation>
     </message>
@@ -632,7 +632,7 @@
         <translation>&quot;%1&quot; no es una fecha y hora con desfase, como 2026-03-14T10:30:00-05:00</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>an object of texts by field, such as {&quot;code&quot;: &quot;...&quot;}</source>
         <translation>un objeto de textos por campo, como {&quot;code&quot;: &quot;...&quot;}</translation>
     </message>
@@ -707,8 +707,8 @@
         <translation>indique al menos un procedimiento, una línea rechazada o una línea descartada</translation>
     </message>
     <message>
-        <location line="+5"/>
         <location line="+6"/>
+        <location line="+7"/>
         <source>true or false</source>
         <translation>true o false</translation>
     </message>
@@ -771,7 +771,7 @@
         <translation>el archivo de resultados fue escrito por una versión más reciente de la aplicación</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <location line="+3"/>
         <source>Creating the results file</source>
         <translation>Al crear el archivo de resultados</translation>
@@ -2575,7 +2575,7 @@
         <translation>El EHR rechazó la línea %1: corríjala desde la Cola (Ctrl+2) o descártela.</translation>
     </message>
     <message>
-        <location filename="../../ui/trainingtexts.cpp" line="+51"/>
+        <location filename="../../ui/trainingtexts.cpp" line="+54"/>
         <source>Training — not a real EHR. Demo patients only; nothing here reaches a chart.</source>
         <translation>Capacitación — no es un EHR real. Solo pacientes de demostración; nada de lo que haga aquí llega a un expediente.</translation>
     </message>
@@ -3589,7 +3589,7 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
 <context>
     <name>Ui::TrainingTexts</name>
     <message>
-        <location filename="../../ui/trainingtexts.cpp" line="-26"/>
+        <location filename="../../ui/trainingtexts.cpp" line="-29"/>
         <source>&amp;Offline (connection refused)</source>
         <translation>&amp;Sin conexión (conexión rechazada)</translation>
     </message>
@@ -3609,7 +3609,7 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
         <translation>&amp;Lento (2 s por respuesta)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Training — EHR slow, 2 s per answer (simulated)</source>
         <translation>Capacitación — EHR lento, 2 s por respuesta (simulado)</translation>
     </message>
@@ -3639,7 +3639,7 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
         <translation>&amp;Perder respuestas (se guarda, se pierde la respuesta)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Training — EHR answers lost (simulated)</source>
         <translation>Capacitación — se pierden las respuestas del EHR (simulado)</translation>
     </message>
@@ -3659,7 +3659,7 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
         <translation>Capacitación — sesión vencida (simulado)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>During this drill your sign-in expires.</source>
         <translation>Durante este ejercicio su sesión vence.</translation>
     </message>
