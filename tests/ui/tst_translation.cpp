@@ -376,6 +376,29 @@ private Q_SLOTS:
         QVERIFY2(wrong.isEmpty(), qPrintable(QStringList(wrong.cbegin(), wrong.cend()).join(u'\n')));
     }
 
+    /// A file-local "QString tr(const char *)" looks like a translation, but lupdate files its texts
+    /// under the enclosing class or namespace, never under the context it asks for at run time.
+    void noHomeMadeTrFunction()
+    {
+        QFile list(LupdateSources);
+        QVERIFY2(list.open(QIODevice::ReadOnly | QIODevice::Text), qPrintable(LupdateSources));
+        static const QRegularExpression homeMade(
+            QStringLiteral("\\bQString\\s+tr\\s*\\(\\s*const\\s+char\\b"));
+        QStringList found;
+        int sources = 0;
+        for (const QByteArray &line : list.readAll().split('\n')) {
+            if (line.isEmpty() || line.startsWith("-I"))
+                continue;
+            QFile source(QString::fromUtf8(line));
+            QVERIFY2(source.open(QIODevice::ReadOnly), qPrintable(source.fileName()));
+            ++sources;
+            if (homeMade.match(QString::fromUtf8(source.readAll())).hasMatch())
+                found << source.fileName();
+        }
+        QVERIFY(sources > 100);
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
+    }
+
     /// Messages of core modules whose translation context is declared by hand reach the clerk in Spanish.
     void coreMessagesInSpanish()
     {
