@@ -20,6 +20,8 @@
 #include "appsettings.h"
 #include "common/paths.h"
 #include "drills/drillchecker.h"
+#include "drills/drillresults.h"
+#include "drillsdialog.h"
 #include "ehr/ehrclient.h"
 #include "lineeditor.h"
 #include "mainwindow.h"
@@ -28,6 +30,7 @@
 #include "rules/validator.h"
 #include "settingsdialog.h"
 #include "tokenstore.h"
+#include "trainingehrdialog.h"
 #include "trainingmenu.h"
 #include "workspace.h"
 
@@ -567,6 +570,28 @@ private Q_SLOTS:
             keys << button->text();
         QVERIFY(keys.contains(QStringLiteral("&URL base")));
         QVERIFY2(clashes(keys).isEmpty(), qPrintable(clashes(keys)));
+    }
+
+    void trainingDialogsInSpanish()
+    {
+        installSpanish();
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        Ui::AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+        Drills::DrillResults results;
+        Ui::DrillsDialog drills(settings, results);
+        Ui::TrainingEhrDialog address(QUrl(QStringLiteral("http://127.0.0.1:8080/fhir")),
+                                      QStringLiteral("t"));
+        QCOMPARE(drills.windowTitle(), QStringLiteral("Ejercicios"));
+        QCOMPARE(address.windowTitle(), QStringLiteral("Dirección y token del EHR de capacitación"));
+        for (const QDialog *dialog : {static_cast<QDialog *>(&drills), static_cast<QDialog *>(&address)}) {
+            QStringList keys;
+            for (const QLabel *label : dialog->findChildren<QLabel *>())
+                keys << label->text();
+            for (const QAbstractButton *button : dialog->findChildren<QAbstractButton *>())
+                keys << button->text();
+            QVERIFY2(clashes(keys).isEmpty(), qPrintable(clashes(keys)));
+        }
     }
 
     void appFollowsTheSystemLocale_data()
