@@ -370,7 +370,8 @@ private Q_SLOTS:
         QString error;
         const QList<TsMessage> messages = readTs(TsFile, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        static const QRegularExpression qualified(QStringLiteral("^[A-Z][A-Za-z]*::[A-Z][A-Za-z]*$"));
+        static const QRegularExpression qualified(
+            QStringLiteral("^[A-Z][A-Za-z0-9]*(::[A-Z][A-Za-z0-9]*)+$"));
         QSet<QString> wrong;
         for (const auto &message : messages) {
             if (message.context != u"main" && !qualified.match(message.context).hasMatch())
