@@ -8,6 +8,7 @@
 #include <QRandomGenerator>
 #include <QStandardPaths>
 
+#include "auth/jsonwebkeyset.h"
 #include "common/consolestreams.h"
 #include "sandbox/server.h"
 #include "sandbox/token.h"
@@ -141,9 +142,25 @@ int main(int argc, char *argv[])
                                        tr("Append the request log to this file instead of standard error."),
                                        tr("file"));
     const QCommandLineOption quietOption(QStringLiteral("quiet"), tr("No request log."));
+    const QCommandLineOption accessTokenTtlOption(
+        QStringLiteral("access-token-ttl"),
+        tr("Lifetime of the SMART access tokens this server issues, in seconds (default 300); short ones "
+           "make clients renew them."),
+        tr("seconds"), QStringLiteral("300"));
+    const QCommandLineOption clientOption(
+        QStringLiteral("client"),
+        tr("Register a SMART client id. Given together with --client-jwks (the n-th --client-jwks belongs to "
+           "the n-th --client) it is a Backend Services client that signs in with a private_key_jwt; without "
+           "one it is a public app like the built-in \"superbill-desk\". Repeatable."),
+        tr("id"));
+    const QCommandLineOption clientJwksOption(
+        QStringLiteral("client-jwks"),
+        tr("The public JWK Set of a Backend Services client (what 'superbill-cli auth keygen' prints). "
+           "Repeatable."),
+        tr("file"));
     parser.addOptions({hostOption, portOption, basePathOption, tokenFileOption, dataOption, demoDataOption,
                        failRateOption, dropRateOption, hangRateOption, latencyOption, seedOption, logOption,
-                       quietOption});
+                       quietOption, accessTokenTtlOption, clientOption, clientJwksOption});
     // A token on the command line would show in ps and in shell history.
     QCommandLineOption refusedTokenOption(QStringLiteral("token"), QString(), tr("token"));
     refusedTokenOption.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -206,6 +223,28 @@ int main(int argc, char *argv[])
                                   .arg(parser.value(seedOption)));
     } else {
         options.seed = QRandomGenerator::system()->generate();
+    }
+
+    const int ttl = parser.value(accessTokenTtlOption).toInt(&ok);
+    if (!ok || ttl < 1 || ttl > 24 * 3600)
+        return usageError(tr("--access-token-ttl: \"%1\" is not a number of seconds from 1 to 86400")
+                              .arg(parser.value(accessTokenTtlOption)));
+    options.smart.accessTokenTtlSeconds = ttl;
+    const QStringList clients = parser.values(clientOption);
+    const QStringList jwksFiles = parser.values(clientJwksOption);
+    if (jwksFiles.size() > clients.size())
+        return usageError(tr("every --client-jwks needs its --client ID"));
+    for (qsizetype i = 0; i < clients.size(); ++i) {
+        if (clients.at(i).trimmed().isEmpty())
+            return usageError(tr("--client needs a client id"));
+        if (i >= jwksFiles.size()) {
+            options.smart.publicClients.append(clients.at(i));
+            continue;
+        }
+        const auto keys = Auth::JsonWebKeySet::readFile(jwksFiles.at(i));
+        if (!keys)
+            return usageError(tr("--client-jwks: %1").arg(keys.error().text()));
+        options.smart.backendClients.append({clients.at(i), *keys});
     }
 
     QString generatedTokenFile;

@@ -57,6 +57,9 @@ ReadStatus readStatusOf(const JobResult &result)
     case JobResult::Transport::Cancelled:
         status.kind = ReadStatus::Kind::Cancelled;
         return status;
+    case JobResult::Transport::SignedOut:
+        status.kind = ReadStatus::Kind::Unauthorized;
+        return status;
     }
     const int code = result.httpStatus;
     if (code >= 200 && code < 300) {
@@ -170,7 +173,7 @@ QNetworkRequest EhrClient::makeRequest(const QUrl &url) const
     request.setRawHeader("Accept", FhirJson);
     request.setHeader(QNetworkRequest::UserAgentHeader,
                       QByteArray(QByteArrayLiteral("SuperbillDesk/") + QByteArrayLiteral(SUPERBILL_VERSION)));
-    const QString token = m_tokenProvider ? m_tokenProvider() : QString();
+    const QString token = m_tokenProvider && !m_authenticator ? m_tokenProvider() : QString();
     if (!token.isEmpty())
         request.setRawHeader("Authorization", QByteArrayLiteral("Bearer ") + token.toUtf8());
     return request;
@@ -186,6 +189,7 @@ NetworkJob *EhrClient::startJob(RequestId id, const QUrl &url, const QByteArray 
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
     auto *job = new NetworkJob(m_manager, request, verb, body, m_timeout, this);
+    job->setAuthenticator(m_authenticator);
     m_jobs.insert(id, job);
     // Connected first, so it runs before the caller's handler; deleteLater keeps the job alive for it.
     connect(job, &NetworkJob::finished, this, [this, id, job](const JobResult &result) {

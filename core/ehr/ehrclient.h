@@ -10,6 +10,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include "authenticator.h"
 #include "capabilities.h"
 #include "conditionsummary.h"
 #include "encountersummary.h"
@@ -40,7 +41,8 @@ using ConditionList = ListResult<ConditionSummary>;
  *
  * It refuses plain HTTP to anything but this computer (tokens and patient data
  * must not travel in clear text), never ignores TLS errors, sends
- * `Authorization: Bearer` from the TokenProvider (never logged), follows
+ * `Authorization: Bearer` from the TokenProvider or the Authenticator
+ * (never logged; a 401 gets one renewed token and one more try), follows
  * Bundle `next` links only on the same server, and creates Procedures with
  * `If-None-Exist` so that a resend after a lost answer is recorded once.
  * It never retries: the outbox decides what happens next.
@@ -67,6 +69,9 @@ public:
     static bool isLoopbackHost(const QString &host);
 
     void setTokenProvider(TokenProvider provider) { m_tokenProvider = std::move(provider); }
+    /// Tokens that expire and are renewed (SMART); when set, the TokenProvider is not asked.
+    void setAuthenticator(Authenticator *authenticator) { m_authenticator = authenticator; }
+    Authenticator *authenticator() const { return m_authenticator; }
     void setDialect(Fhir::Dialect dialect) { m_dialect = dialect; }
     Fhir::Dialect dialect() const { return m_dialect; }
     /// Abort a request when nothing moved for this long (default 30 s).
@@ -133,6 +138,7 @@ private:
     QUrl m_baseUrl;
     QString m_baseUrlError;
     TokenProvider m_tokenProvider;
+    QPointer<Authenticator> m_authenticator;
     Fhir::Dialect m_dialect = Fhir::Dialect::EhrVendor;
     std::chrono::milliseconds m_timeout{30000};
     bool m_conditionalCreate = true;

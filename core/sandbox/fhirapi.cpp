@@ -15,7 +15,6 @@
 #include "logging.h"
 #include "model/procedureentry.h"
 #include "rules/documentcheck.h"
-#include "token.h"
 
 namespace Sandbox {
 
@@ -271,24 +270,6 @@ HttpResponse FhirApi::outcome(int status, const QString &issueType, const QStrin
     return response;
 }
 
-std::optional<HttpResponse> FhirApi::authorize(const QByteArray &authorizationHeader) const
-{
-    static const QByteArray scheme = "bearer ";
-    const QByteArray header = authorizationHeader.trimmed();
-    const bool hasBearer = header.size() > scheme.size() && header.left(scheme.size()).toLower() == scheme;
-    if (hasBearer && !m_token.isEmpty() &&
-        Token::equalsConstantTime(header.mid(scheme.size()).trimmed(), m_token))
-        return std::nullopt;
-    HttpResponse response =
-        outcome(401, QStringLiteral("login"), {},
-                hasBearer ? tr("The bearer token is not valid for this server.")
-                          : tr("Authorization is required: send \"Authorization: Bearer <token>\"."));
-    response.addHeader("WWW-Authenticate", hasBearer ? QByteArray("Bearer realm=\"superbill-sandbox\", "
-                                                                  "error=\"invalid_token\"")
-                                                     : QByteArray("Bearer realm=\"superbill-sandbox\""));
-    return response;
-}
-
 HttpResponse FhirApi::handle(const HttpRequest &request)
 {
     const QStringList segments = request.path.split(u'/', Qt::SkipEmptyParts);
@@ -378,11 +359,6 @@ HttpResponse FhirApi::metadata() const
                                  searchParam(QStringLiteral("encounter"), QStringLiteral("reference"))}),
         procedure,
     };
-    const QJsonObject security{
-        {QStringLiteral("service"),
-         QJsonArray{QJsonObject{{QStringLiteral("text"), QStringLiteral("Bearer token")}}}},
-        {QStringLiteral("description"),
-         QStringLiteral("Send Authorization: Bearer <token> with every request.")}};
     const QJsonObject capability{
         {QStringLiteral("resourceType"), QStringLiteral("CapabilityStatement")},
         {QStringLiteral("status"), QStringLiteral("active")},
@@ -399,7 +375,7 @@ HttpResponse FhirApi::metadata() const
         {QStringLiteral("format"),
          QJsonArray{QStringLiteral("application/fhir+json"), QStringLiteral("json")}},
         {QStringLiteral("rest"), QJsonArray{QJsonObject{{QStringLiteral("mode"), QStringLiteral("server")},
-                                                        {QStringLiteral("security"), security},
+                                                        {QStringLiteral("security"), m_security},
                                                         {QStringLiteral("resource"), resources}}}},
     };
     return json(200, capability);

@@ -32,10 +32,8 @@ public:
 
     void setData(const DemoData *data) { m_data = data; }
     void setBaseUrl(const QUrl &baseUrl) { m_baseUrl = baseUrl; }
-    void setToken(const QString &token) { m_token = token.toUtf8(); }
-
-    /// nullopt when the Authorization header carries the token; otherwise the 401 to send.
-    std::optional<HttpResponse> authorize(const QByteArray &authorizationHeader) const;
+    /// rest.security of the CapabilityStatement (how to sign in).
+    void setSecurity(const QJsonObject &security) { m_security = security; }
 
     HttpResponse handle(const HttpRequest &request);
 
@@ -57,7 +55,7 @@ private:
     ProcedureStore *m_store;
     const Common::Clock *m_clock;
     QUrl m_baseUrl;
-    QByteArray m_token;
+    QJsonObject m_security;
 };
 
 } // namespace Sandbox

@@ -111,9 +111,9 @@ public:
         , options(std::move(options))
         , injector(this->options.seed, this->options.faults)
         , api(nullptr, &store, &Common::Clock::system())
+        , smart(this->options.smart, &Common::Clock::system())
     {
         this->options.basePath = normalizedBasePath(this->options.basePath);
-        api.setToken(this->options.token);
         log.setEnabled(this->options.logRequests);
     }
 
@@ -129,6 +129,7 @@ public:
     ProcedureStore store;
     FaultInjector injector;
     FhirApi api;
+    SmartServer smart;
     RequestLog log;
     QPointer<HttpEngine> engine;
     QPointer<QTcpServer> tcpServer;
@@ -237,8 +238,12 @@ void ServerPrivate::onRequest(const QHttpServerRequest &request, QTcpSocket *soc
     while (httpRequest.path.startsWith(u'/'))
         httpRequest.path.remove(0, 1);
 
-    if (const auto unauthorized = api.authorize(header(request, "authorization"))) {
-        finish(*unauthorized, 0);
+    if (const auto answer = smart.handle(httpRequest)) {
+        finish(*answer, 0);
+        return;
+    }
+    if (const auto refused = smart.authorize(header(request, "authorization"), httpRequest)) {
+        finish(*refused, 0);
         return;
     }
     if (httpRequest.path == FaultsOperation || httpRequest.path == ResetOperation) {
@@ -408,6 +413,8 @@ bool Server::start(QString *error)
     url.setPath(d->options.basePath);
     d->baseUrl = url;
     d->api.setBaseUrl(url);
+    d->smart.start(url, d->options.token.toUtf8());
+    d->api.setSecurity(d->smart.capabilitySecurity());
     qCDebug(lcSandbox).noquote() << "training EHR listening on" << url.toString();
     return true;
 }
@@ -472,6 +479,11 @@ bool Server::reset(QString *error)
 const ServerOptions &Server::options() const
 {
     return d->options;
+}
+
+const SmartServer &Server::smart() const
+{
+    return d->smart;
 }
 
 } // namespace Sandbox

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QUrl>
 
+#include "smartserver.h"
+
 namespace Sandbox {
 
 /// How often the training EHR misbehaves, for drills and tests. Rates are 0..1 per request.
@@ -25,7 +27,8 @@ struct ServerOptions
     QHostAddress host = QHostAddress(QHostAddress::LocalHost);
     quint16 port = 0; // 0: pick a free port
     QString basePath = QStringLiteral("/mps/fhir/R4/V1");
-    QString token;       // required bearer token (non-empty)
+    QString token; // required bearer token (non-empty); opens everything, beside SMART sign-in
+    SmartOptions smart;
     QString dataFile;    // SQLite file; empty: in memory
     QString demoDataDir; // empty: the built-in demo data
     FaultSettings faults;
@@ -72,6 +75,8 @@ public:
     bool reset(QString *error);
 
     const ServerOptions &options() const;
+    /// The SMART authorization server in front of the FHIR API.
+    const SmartServer &smart() const;
 
 Q_SIGNALS:
     /// A Procedure was stored (also when its response is then dropped by fault injection).
