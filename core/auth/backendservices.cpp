@@ -79,7 +79,7 @@ void BackendServices::fetch()
     Discovery::discover(m_manager, m_settings.fhirBase, this,
                         [this](const Common::Result<SmartConfiguration> &configuration) {
                             if (!configuration) {
-                                finish(configuration.error());
+                                finish(classifyTokenError(configuration.error()));
                                 return;
                             }
                             if (const auto usable = configuration->checkBackendServices(); !usable) {
@@ -109,7 +109,7 @@ void BackendServices::requestToken()
         [this, asked](const Common::Result<TokenResponse> &response) {
             if (!response) {
                 finish(
-                    Common::makeError(response.error().code,
+                    Common::makeError(classifyTokenError(response.error()).code,
                                       Text::tr("SMART Backend Services sign-in as client \"%1\" failed: %2")
                                           .arg(m_settings.clientId, response.error().message)));
                 return;

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 
+#include "ehr/authenticator.h"
 #include "jwt.h"
 
 namespace Auth {
@@ -72,6 +73,14 @@ Common::Error tokenErrorFrom(int httpStatus, const QByteArray &body)
                              description.isEmpty()
                                  ? Text::tr("the token endpoint refused: %1").arg(error)
                                  : Text::tr("the token endpoint refused (%1): %2").arg(error, description));
+}
+
+Common::Error classifyTokenError(Common::Error error)
+{
+    if (error.code == u"unreachable" || error.code.startsWith(u"http-5") ||
+        error.code == u"temporarily_unavailable" || error.code == u"server_error")
+        error.code = QLatin1String(Ehr::Authenticator::UnavailableCode);
+    return error;
 }
 
 } // namespace Auth

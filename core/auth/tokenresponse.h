@@ -38,4 +38,8 @@ struct TokenResponse
 /// ("invalid_grant"), message = its description in a sentence.
 Common::Error tokenErrorFrom(int httpStatus, const QByteArray &body);
 
+/// The error with Ehr::Authenticator::UnavailableCode when it says the token endpoint could not be reached
+/// or failed on its side (no answer, 5xx, temporarily_unavailable): try again later, nobody signed out.
+Common::Error classifyTokenError(Common::Error error);
+
 } // namespace Auth

@@ -26,6 +26,10 @@ public:
     /// An access token, or why there is none (signed out, sign-in refused, token endpoint down).
     using TokenCallback = std::function<void(const Common::Result<QString> &token)>;
 
+    /// The code of an Error that means "no token for now" (the token endpoint is down or busy), not "signed
+    /// out": the request counts as not sent and waits for the EHR like any unreachable request.
+    static constexpr auto UnavailableCode = "token-unavailable";
+
     using QObject::QObject;
 
     /// A token good for the request about to be made, fetching or renewing one first when needed.

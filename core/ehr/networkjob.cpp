@@ -76,7 +76,13 @@ void NetworkJob::withToken(const Common::Result<QString> &token)
         return;
     }
     JobResult result;
-    result.transport = JobResult::Transport::SignedOut;
+    if (token.error().code == QLatin1String(Authenticator::UnavailableCode)) {
+        // Nothing left this computer: known not sent, retried like an EHR that cannot be reached.
+        result.transport = JobResult::Transport::NetworkError;
+        result.networkError = QNetworkReply::ConnectionRefusedError;
+    } else {
+        result.transport = JobResult::Transport::SignedOut;
+    }
     result.errorString = token.error().message;
     // finished() never comes from inside start().
     QTimer::singleShot(0, this, [this, result] { finish(result); });

@@ -471,6 +471,7 @@ HttpResponse SmartServer::authorizationRequest(const HttpRequest &request)
 
 HttpResponse SmartServer::tokenRequest(const HttpRequest &request)
 {
+    ++m_tokenRequests;
     if (!request.contentType.toLower().startsWith("application/x-www-form-urlencoded"))
         return oauthError(400, QStringLiteral("invalid_request"),
                           tr("send the token request as application/x-www-form-urlencoded"));

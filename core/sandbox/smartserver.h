@@ -78,6 +78,8 @@ public:
     QUrl tokenEndpoint() const;
     /// Tokens issued so far, per grant type; for the tests that count renewals.
     int tokensIssued(const QString &grantType) const { return m_issued.value(grantType); }
+    /// Requests to the token endpoint, refused ones included.
+    int tokenRequests() const { return m_tokenRequests; }
 
 private:
     struct Code;
@@ -108,6 +110,7 @@ private:
     QSet<QString> m_revokedGrants;
     QHash<QString, qint64> m_usedAssertionIds; ///< jti -> its exp, forgotten after that
     QHash<QString, int> m_issued;
+    int m_tokenRequests = 0;
 };
 
 } // namespace Sandbox
