@@ -67,6 +67,7 @@ private:
     void attachWorkspace();
     void restartWorkspace();
     void updateConnection();
+    void updateSession();
     void updateQueueSize(const Outbox::QueueCounts &counts);
     void onEncounterChosen(const EncounterContext &encounter);
     void loadLineInto(qint64 lineId, const EncounterContext &context);
@@ -91,9 +92,11 @@ private:
     QFrame *m_tips = nullptr;
     QLabel *m_tipsLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
+    QLabel *m_signedInLabel = nullptr;
     QLabel *m_queueLabel = nullptr;
 
     QAction *m_settingsAction = nullptr;
+    QAction *m_signInAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_findPatientAction = nullptr;
     QAction *m_encountersAction = nullptr;

@@ -3,7 +3,11 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 
+#include "auth/secretstore.h"
+#include "auth/smartsession.h"
 #include "catalog/codecatalog.h"
 #include "common/clock.h"
 #include "common/paths.h"
@@ -14,6 +18,22 @@
 #include "outbox/sender.h"
 #include "sandbox/server.h"
 #include "sandbox/token.h"
+
+namespace {
+
+// Training signs in like a real EHR, but its page approves itself and nobody needs to see it: the
+// "browser" only follows the redirects, back to the sign-in's loopback listener.
+Auth::BrowserLauncher trainingBrowser(QObject *owner)
+{
+    auto *manager = new QNetworkAccessManager(owner);
+    return [manager](const QUrl &url) {
+        QNetworkReply *reply = manager->get(QNetworkRequest(url));
+        QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+        return Common::Status();
+    };
+}
+
+} // namespace
 
 Q_LOGGING_CATEGORY(lcWorkspace, "superbill.ui.workspace")
 
@@ -49,16 +69,15 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
         return false;
 
     m_client = std::make_unique<Ehr::EhrClient>();
-    QString trainingToken;
     QUrl baseUrl = m_options.connection.baseUrl;
     QString outboxPath = m_options.outboxPath;
     if (m_options.training) {
-        if (!startTraining(&trainingToken, error))
+        if (!startTraining(error))
             return false;
         baseUrl = m_server->baseUrl();
         outboxPath = QDir(m_options.dataDir).filePath(QStringLiteral("training-outbox.sqlite"));
         m_client->setDialect(Fhir::Dialect::EhrVendor);
-        m_client->setTokenProvider([trainingToken] { return trainingToken; });
+        startSession(baseUrl, nullptr, trainingBrowser(this), true);
     } else {
         // The same outbox as superbill-cli (shared settings file, SUPERBILL_DB), so both see one queue.
         const Ehr::EhrSettings shared = Ehr::EhrSettings::fromEnvironment();
@@ -66,7 +85,10 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
             outboxPath = shared.databasePath;
         m_client->setTransferTimeout(std::chrono::milliseconds(shared.transferTimeoutMs));
         m_client->setDialect(m_options.connection.dialect);
-        m_client->setTokenProvider(std::move(tokenProvider));
+        if (m_options.connection.signIn == SignInMethod::Smart)
+            startSession(baseUrl, m_options.secrets, m_options.browser, m_options.signInAtStart);
+        else
+            m_client->setTokenProvider(std::move(tokenProvider));
     }
     QString urlError;
     if (!m_client->setBaseUrl(baseUrl, &urlError)) {
@@ -98,16 +120,24 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
     QString senderError;
     if (!m_sender->start(&senderError))
         setSendingProblem(senderError);
+    if (m_session) {
+        connect(m_session.get(), &Auth::SmartSession::stateChanged, this, &Workspace::onSessionChanged);
+        connect(m_session.get(), &Auth::SmartSession::signInRequired, this, &Workspace::signInNeeded);
+        connect(m_session.get(), &Auth::SmartSession::signInFailed, this, &Workspace::signInNeeded);
+        onSessionChanged();
+    }
 
     qCInfo(lcWorkspace) << "workspace started" << (m_options.training ? "training" : "ehr");
     return true;
 }
 
-bool Workspace::startTraining(QString *token, QString *error)
+bool Workspace::startTraining(QString *error)
 {
     Sandbox::ServerOptions options;
     options.port = m_options.trainingPort;
+    // Nobody uses it: the app signs in with SMART, as it would to a real EHR.
     options.token = Sandbox::Token::generate();
+    options.smart.autoApprove = true;
     options.dataFile = QDir(m_options.dataDir).filePath(QStringLiteral("training-ehr.sqlite"));
     options.logRequests = false;
     m_server = std::make_unique<Sandbox::Server>(options);
@@ -117,8 +147,49 @@ bool Workspace::startTraining(QString *token, QString *error)
         m_server.reset();
         return false;
     }
-    *token = options.token;
     return true;
+}
+
+void Workspace::startSession(const QUrl &fhirBase, Auth::SecretStore *secrets, Auth::BrowserLauncher browser,
+                             bool signInIfNeeded)
+{
+    if (!secrets) {
+        m_sessionSecrets = std::make_unique<Auth::MemorySecretStore>();
+        secrets = m_sessionSecrets.get();
+    }
+    Auth::SmartSession::Settings settings;
+    settings.fhirBase = fhirBase;
+    if (!m_options.training) {
+        if (!m_options.connection.clientId.trimmed().isEmpty())
+            settings.clientId = m_options.connection.clientId.trimmed();
+        settings.redirectPort = m_options.connection.redirectPort;
+        settings.scopes = Auth::ScopeSet::parse(m_options.connection.scopes);
+    }
+    settings.clock = m_options.clock;
+    m_session = std::make_unique<Auth::SmartSession>(settings, secrets, std::move(browser));
+    m_client->setAuthenticator(m_session.get());
+    m_session->start(signInIfNeeded);
+}
+
+void Workspace::onSessionChanged()
+{
+    if (m_session->isSignedIn() && m_sender) {
+        // Before the queue resumes: a sign-in that may only read keeps every line waiting.
+        m_sender->setReadOnly(
+            m_session->canCreateProcedures()
+                ? QString()
+                : tr("The EHR did not grant \"create procedures\" (Procedure.c) to this sign-in: "
+                     "lines are kept in the queue and not sent. Sign in again and allow it, or ask "
+                     "the EHR's administrator."));
+        m_sender->setCredentialsChanged();
+    }
+    Q_EMIT sessionChanged();
+}
+
+void Workspace::signIn()
+{
+    if (m_session)
+        m_session->signIn();
 }
 
 bool Workspace::openCatalog(QString *error)
@@ -152,6 +223,8 @@ void Workspace::stop()
     m_directory.reset();
     m_store.reset();
     m_client.reset();
+    m_session.reset();
+    m_sessionSecrets.reset();
     if (m_server)
         m_server->stop();
     m_server.reset();

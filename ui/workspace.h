@@ -7,9 +7,14 @@
 #include <QObject>
 
 #include "appsettings.h"
+#include "auth/browser.h"
 #include "outbox/backoffpolicy.h"
 #include "outbox/outboxline.h"
 
+namespace Auth {
+class SecretStore;
+class SmartSession;
+} // namespace Auth
 namespace Catalog {
 class CodeCatalog;
 }
@@ -33,8 +38,12 @@ namespace Ui {
 /**
  * Everything behind the window: the EHR client, the durable outbox and its
  * sender, the code catalog and, in training mode, the training EHR running
- * in-process on a loopback port with a random token. The window only talks
- * to these through the Workspace, so training and a real EHR look the same.
+ * in-process on a loopback port. The window only talks to these through the
+ * Workspace, so training and a real EHR look the same. With SMART sign-in
+ * (and in training, where the training EHR's page approves itself and no
+ * browser opens) the SmartSession supplies the tokens; the queue waits while
+ * nobody is signed in, or while the sign-in does not allow creating
+ * procedures, and resumes by itself after a sign-in.
  *
  * Training keeps its own EHR data and outbox files, so a training line can
  * never reach a real EHR.
@@ -61,6 +70,12 @@ public:
         std::optional<Outbox::BackoffPolicy> backoff;
         /// How often the sender looks for the EHR while it is unreachable.
         int probeIntervalMs = 10000;
+        /// Where the SMART sign-in keeps its refresh token (the keychain); nullptr: this session only.
+        Auth::SecretStore *secrets = nullptr;
+        /// Opens the EHR's sign-in page; the app passes SUPERBILL_BROWSER or the desktop's browser.
+        Auth::BrowserLauncher browser;
+        /// With SMART and no stored sign-in that still works, open the sign-in page at once.
+        bool signInAtStart = true;
     };
 
     explicit Workspace(QObject *parent = nullptr);
@@ -79,6 +94,8 @@ public:
     Outbox::PatientDirectory *directory() const { return m_directory.get(); }
     Catalog::CodeCatalog *catalog() const { return m_catalog.get(); }
     Sandbox::Server *trainingServer() const { return m_server.get(); }
+    /// The SMART sign-in (training, or a real EHR with SMART sign-in); nullptr with a bearer token.
+    Auth::SmartSession *session() const { return m_session.get(); }
     const Common::Clock &clock() const;
 
     /// "Training EHR · 127.0.0.1:41234" or the EHR's host.
@@ -97,12 +114,18 @@ public:
 public Q_SLOTS:
     /// New credentials were entered: resume a queue paused for them.
     void credentialsChanged();
+    /// Opens the EHR's sign-in page again (SMART).
+    void signIn();
 
 Q_SIGNALS:
     void onlineChanged(bool online);
     void countsChanged(const Outbox::QueueCounts &counts);
     void sendingProblemChanged(const QString &problem);
     void credentialsRequired(const QString &message);
+    /// The SMART sign-in changed: signed in (as whom, with what) or out.
+    void sessionChanged();
+    /// A person must sign in (again): the sign-in failed or the EHR ended it.
+    void signInNeeded(const QString &message);
     /// The EHR refused a line; a person must correct or discard it.
     void lineRefused(qint64 id);
     /// Something about the EHR a person should know (not FHIR R4, no conditional create ...).
@@ -110,11 +133,16 @@ Q_SIGNALS:
 
 private:
     void setSendingProblem(const QString &problem);
-    bool startTraining(QString *token, QString *error);
+    bool startTraining(QString *error);
+    void startSession(const QUrl &fhirBase, Auth::SecretStore *secrets, Auth::BrowserLauncher browser,
+                      bool signInIfNeeded);
+    void onSessionChanged();
     bool openCatalog(QString *error);
 
     Options m_options;
     std::unique_ptr<Sandbox::Server> m_server;
+    std::unique_ptr<Auth::SecretStore> m_sessionSecrets;
+    std::unique_ptr<Auth::SmartSession> m_session;
     std::unique_ptr<Catalog::CodeCatalog> m_catalog;
     std::unique_ptr<Ehr::EhrClient> m_client;
     std::unique_ptr<Outbox::OutboxStore> m_store;
