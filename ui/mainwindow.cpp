@@ -457,6 +457,13 @@ void MainWindow::updateSession()
         break;
     }
     m_signedInLabel->setText(text);
+    // Said once: without a keychain the next start asks for the sign-in page again.
+    if (session->isSignedIn() && !m_workspace.isTraining() && !session->keepsSignInAcrossRuns() &&
+        !m_toldSessionOnly) {
+        m_toldSessionOnly = true;
+        statusBar()->showMessage(tr("Signed in for this session only: %1").arg(session->storageNote()),
+                                 15000);
+    }
     m_signedInLabel->setToolTip(
         session->isSignedIn()
             ? tr("Granted: %1\n%2").arg(session->grantedScopes().toString(), session->storageNote())

@@ -93,6 +93,7 @@ private:
     QLabel *m_tipsLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_signedInLabel = nullptr;
+    bool m_toldSessionOnly = false;
     QLabel *m_queueLabel = nullptr;
 
     QAction *m_settingsAction = nullptr;

@@ -167,6 +167,7 @@ void Workspace::startSession(const QUrl &fhirBase, Auth::SecretStore *secrets, A
     }
     settings.clock = m_options.clock;
     m_session = std::make_unique<Auth::SmartSession>(settings, secrets, std::move(browser));
+    connect(secrets, &Auth::SecretStore::persistenceChanged, this, &Workspace::sessionChanged);
     m_client->setAuthenticator(m_session.get());
     m_session->start(signInIfNeeded);
 }

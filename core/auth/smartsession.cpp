@@ -66,6 +66,11 @@ QString SmartSession::storageNote() const
     return m_secrets ? m_secrets->note() : QString();
 }
 
+bool SmartSession::keepsSignInAcrossRuns() const
+{
+    return m_secrets && m_secrets->isPersistent();
+}
+
 bool SmartSession::canCreateProcedures() const
 {
     return m_granted.permits(QStringLiteral("Procedure"), ScopeSet::Create);

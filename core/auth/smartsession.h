@@ -96,6 +96,9 @@ public:
     QDateTime expiresAt() const { return m_expiresAt; }
     /// Where the sign-in is kept (keychain, or this session only and why).
     QString storageNote() const;
+    /// Whether the next start can sign in again without the sign-in page (a keychain keeps the refresh
+    /// token).
+    bool keepsSignInAcrossRuns() const;
     /// The key of the stored refresh token: one per EHR and client id.
     QString secretKey() const;
 

@@ -165,6 +165,9 @@ void TestSmartSignIn::signsInThroughTheBrowserAndShowsWho()
                               SlowMachineTimeoutMs);
     QVERIFY(signedInLabel()->isVisible());
     QVERIFY(signedInLabel()->toolTip().contains(QStringLiteral("user/Procedure.c")));
+    // No keychain here: the app says the sign-in lasts for this session only.
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("session only")),
+             qPrintable(m_window->statusBar()->currentMessage()));
     QVERIFY(m_window->findChild<QAction *>(QStringLiteral("signInAction"))->isEnabled());
     const qint64 id = submitLine(0);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), Outbox::LineState::Sent, SlowMachineTimeoutMs);
