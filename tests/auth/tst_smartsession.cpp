@@ -5,12 +5,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../common/refreshelsewhere.h"
 #include "../common/sampleentry.h"
 #include "../common/sandboxfixture.h"
 #include "auth/loopbackreceiver.h"
 #include "auth/secretstore.h"
 #include "auth/smartsession.h"
-#include "auth/tokenendpoint.h"
 #include "common/clock.h"
 #include "ehr/ehrclient.h"
 #include "outbox/outboxstore.h"
@@ -261,18 +261,8 @@ void TestSmartSession::revokedRefreshTokenAsksForSignInOnce()
     QSignalSpy required(session.get(), &Auth::SmartSession::signInRequired);
 
     // Someone else uses a copy of the refresh token first: the server rotates it for them.
-    std::optional<Common::Result<QString>> stored;
-    m_secrets.read(session->secretKey(), [&stored](const Common::Result<QString> &value) { stored = value; });
-    QNetworkAccessManager manager;
-    QObject context;
-    std::optional<Common::Result<Auth::TokenResponse>> stolen;
-    Auth::TokenEndpoint::post(&manager, m_server->smart().tokenEndpoint(),
-                              {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
-                               {QStringLiteral("refresh_token"), stored->value()},
-                               {QStringLiteral("client_id"), Auth::SmartSession::defaultClientId()}},
-                              {}, &context, [&stolen](const auto &answer) { stolen = answer; });
-    QTRY_VERIFY_WITH_TIMEOUT(stolen.has_value(), 20000);
-    QVERIFY(stolen->ok());
+    const auto stolen = refreshElsewhere(*m_server, m_secrets, *session);
+    QVERIFY(stolen && stolen->ok());
 
     clock.advance(241 * 1000);
     const int requestsBefore = m_server->smart().tokenRequests();

@@ -4,17 +4,16 @@
 #include <QFile>
 #include <QLabel>
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../common/refreshelsewhere.h"
 #include "../common/sampleentry.h"
 #include "appsettings.h"
 #include "auth/secretstore.h"
 #include "auth/smartsession.h"
-#include "auth/tokenendpoint.h"
 #include "common/clock.h"
 #include "ehr/ehrsettings.h"
 #include "mainwindow.h"
@@ -237,18 +236,8 @@ void TestSmartSignIn::revokedSignInAsksAgainAndResumes()
     QTRY_VERIFY_WITH_TIMEOUT(m_workspace->session()->isSignedIn(), SlowMachineTimeoutMs);
     // A copy of the refresh token is used elsewhere first: the EHR revokes the whole sign-in when the
     // app's own (now rotated) one comes back.
-    std::optional<Common::Result<QString>> stored;
-    m_secrets->read(m_workspace->session()->secretKey(),
-                    [&stored](const Common::Result<QString> &value) { stored = value; });
-    QVERIFY(stored && stored->ok());
-    QNetworkAccessManager manager;
-    std::optional<Common::Result<Auth::TokenResponse>> stolen;
-    Auth::TokenEndpoint::post(&manager, m_server->smart().tokenEndpoint(),
-                              {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
-                               {QStringLiteral("refresh_token"), stored->value()},
-                               {QStringLiteral("client_id"), Auth::SmartSession::defaultClientId()}},
-                              {}, this, [&stolen](const auto &answer) { stolen = answer; });
-    QTRY_VERIFY_WITH_TIMEOUT(stolen.has_value(), SlowMachineTimeoutMs);
+    const auto stolen = refreshElsewhere(*m_server, *m_secrets, *m_workspace->session());
+    QVERIFY(stolen && stolen->ok());
 
     m_clock->advance(241 * 1000); // the app's token is due for its refresh
     const qint64 id = submitLine(0);
