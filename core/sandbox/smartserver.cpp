@@ -250,15 +250,18 @@ const Auth::SigningKey &SmartServer::signingKey()
     // Made on first use: an RSA key takes a moment, and a server that only sees the static token never
     // needs one.
     if (m_key.isNull()) {
-        if (auto key = Auth::SigningKey::generate(Auth::JwsAlgorithm::RS256))
+        if (auto key = Auth::SigningKey::generate(Auth::JwsAlgorithm::RS256)) {
             m_key = *key;
+            m_ownKeys = Auth::JsonWebKeySet::fromJson(m_key.publicJwks()).valueOr({});
+        }
     }
     return m_key;
 }
 
-Auth::JsonWebKeySet SmartServer::ownKeys()
+const Auth::JsonWebKeySet &SmartServer::ownKeys()
 {
-    return Auth::JsonWebKeySet::fromJson(signingKey().publicJwks()).valueOr({});
+    signingKey();
+    return m_ownKeys;
 }
 
 QUrl SmartServer::authorizationEndpoint() const

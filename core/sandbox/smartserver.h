@@ -96,7 +96,8 @@ private:
                              bool withRefreshToken, const QString &nonce = {});
     Common::Result<QString> accessToken(const Grant &grant);
     const Auth::SigningKey &signingKey();
-    Auth::JsonWebKeySet ownKeys();
+    /// What its /jwks serves, the keys its access tokens are checked against.
+    const Auth::JsonWebKeySet &ownKeys();
     qint64 now() const;
 
     SmartOptions m_options;
@@ -104,6 +105,7 @@ private:
     QUrl m_base;
     QByteArray m_staticToken;
     Auth::SigningKey m_key;
+    Auth::JsonWebKeySet m_ownKeys;
     QHash<QString, Auth::JsonWebKeySet> m_backendKeys;
     QHash<QString, std::shared_ptr<Code>> m_codes;
     QHash<QString, std::shared_ptr<Grant>> m_grantsByRefreshToken;
