@@ -243,6 +243,36 @@ QString firstErrorCode(const Model::Findings &findings)
     return {};
 }
 
+/// Issues listed in one OperationOutcome; thousands of unknown elements once made a 14 MB answer.
+constexpr qsizetype MaxOutcomeIssues = 100;
+
+/// The findings as an OperationOutcome answer: errors first, at most MaxOutcomeIssues of them, the rest
+/// counted in one last issue.
+HttpResponse findingsAnswer(int status, Model::Findings findings)
+{
+    const QString ehrCode = firstErrorCode(findings);
+    std::stable_partition(findings.begin(), findings.end(),
+                          [](const Model::Finding &finding) { return finding.isError(); });
+    const Model::Findings unlisted = findings.mid(MaxOutcomeIssues);
+    findings.resize(std::min(findings.size(), MaxOutcomeIssues));
+    ::Fhir::OperationOutcome outcome = ::Fhir::OperationOutcome::fromFindings(findings);
+    if (!unlisted.isEmpty()) {
+        const auto errors = std::count_if(unlisted.cbegin(), unlisted.cend(),
+                                          [](const Model::Finding &finding) { return finding.isError(); });
+        ::Fhir::OutcomeIssue summary;
+        summary.severity = QStringLiteral("information");
+        summary.code = QStringLiteral("informational");
+        summary.detailsText =
+            tr("%1 more findings (%2 of them errors) are not listed; fix the ones above and send again.")
+                .arg(unlisted.size())
+                .arg(errors);
+        outcome.issues.append(summary);
+    }
+    HttpResponse response = FhirApi::json(status, outcome.toJson());
+    response.ehrCode = ehrCode;
+    return response;
+}
+
 } // namespace
 
 FhirApi::FhirApi(const DemoData *data, ProcedureStore *store, const Common::Clock *clock)
@@ -628,10 +658,7 @@ HttpResponse FhirApi::createProcedure(const HttpRequest &request)
     const QJsonObject resource = document.object();
     if (!document.isObject() || resource.value(QStringLiteral("resourceType")).toString() != ProcedureType) {
         // The reader says what is wrong and where, as it does for the CLI.
-        const Rules::DocumentCheck check = Rules::checkProcedureDocument(request.body);
-        HttpResponse response = json(400, ::Fhir::OperationOutcome::fromFindings(check.findings).toJson());
-        response.ehrCode = firstErrorCode(check.findings);
-        return response;
+        return findingsAnswer(400, Rules::checkProcedureDocument(request.body).findings);
     }
 
     if (!request.ifNoneExist.isEmpty()) {
@@ -682,12 +709,8 @@ HttpResponse FhirApi::createProcedure(const HttpRequest &request)
         context.encounter = facts;
     }
     const Rules::DocumentCheck check = Rules::checkProcedureDocument(request.body, context);
-    if (!check.entry || Model::hasErrors(check.findings)) {
-        HttpResponse response =
-            json(check.entry ? 422 : 400, ::Fhir::OperationOutcome::fromFindings(check.findings).toJson());
-        response.ehrCode = firstErrorCode(check.findings);
-        return response;
-    }
+    if (!check.entry || Model::hasErrors(check.findings))
+        return findingsAnswer(check.entry ? 422 : 400, check.findings);
 
     const Model::ProcedureEntry &entry = *check.entry;
     StoredProcedureKeys keys;

@@ -153,17 +153,18 @@ Auth::ScopeSet filtered(const Auth::ScopeSet &scopes, const std::function<bool(c
 
 /// What a FHIR request does, as a scope letter and the resource type it touches; nullopt for
 /// operations on the server itself.
-std::optional<std::pair<QString, Auth::ScopeSet::Interaction>> interactionOf(const HttpRequest &request)
+std::optional<std::pair<QString, Auth::ScopeSet::Interaction>> interactionOf(const QByteArray &method,
+                                                                             const QString &path)
 {
-    const QStringList segments = request.path.split(u'/', Qt::SkipEmptyParts);
+    const QStringList segments = path.split(u'/', Qt::SkipEmptyParts);
     if (segments.isEmpty() || segments.first().startsWith(u'$'))
         return std::nullopt;
     const QString &type = segments.first();
-    if (request.method == "POST")
+    if (method == "POST")
         return std::pair{type, segments.size() == 1 ? Auth::ScopeSet::Create : Auth::ScopeSet::Update};
-    if (request.method == "PUT" || request.method == "PATCH")
+    if (method == "PUT" || method == "PATCH")
         return std::pair{type, Auth::ScopeSet::Update};
-    if (request.method == "DELETE")
+    if (method == "DELETE")
         return std::pair{type, Auth::ScopeSet::Delete};
     if (segments.size() == 1 || segments.at(1) == u"_search")
         return std::pair{type, Auth::ScopeSet::Search};
@@ -234,10 +235,9 @@ SmartServer::SmartServer(SmartOptions options, const Common::Clock *clock)
 
 SmartServer::~SmartServer() = default;
 
-void SmartServer::start(const QUrl &fhirBase, const QByteArray &staticToken)
+void SmartServer::start(const QUrl &fhirBase)
 {
     m_base = fhirBase;
-    m_staticToken = staticToken;
 }
 
 qint64 SmartServer::now() const
@@ -274,10 +274,9 @@ QUrl SmartServer::tokenEndpoint() const
     return QUrl(m_base.toString() + u'/' + TokenPath);
 }
 
-bool SmartServer::isOpenPath(const QString &path)
+QStringList SmartServer::openPaths()
 {
-    return path == MetadataPath || path == WellKnownPath || path == AuthorizePath || path == TokenPath ||
-           path == JwksPath;
+    return {MetadataPath, WellKnownPath, AuthorizePath, TokenPath, JwksPath};
 }
 
 std::optional<HttpResponse> SmartServer::handle(const HttpRequest &request)
@@ -659,36 +658,30 @@ HttpResponse SmartServer::tokenAnswer(const std::shared_ptr<Grant> &grant, const
     return response;
 }
 
-std::optional<HttpResponse> SmartServer::authorize(const QByteArray &authorizationHeader,
-                                                   const HttpRequest &request)
+std::optional<Admission> SmartServer::verify(const QByteArray &token, const RequestHead &head)
 {
-    if (isOpenPath(request.path) && request.method != "POST")
+    const auto jwt = Auth::Jwt::parse(token);
+    if (!jwt)
         return std::nullopt;
-    static const QByteArray scheme = "bearer ";
-    const QByteArray header = authorizationHeader.trimmed();
-    const bool hasBearer = header.size() > scheme.size() && header.left(scheme.size()).toLower() == scheme;
-    if (!hasBearer)
-        return unauthorized(tr("Authorization is required: send \"Authorization: Bearer <token>\"."), false);
-    const QByteArray presented = header.mid(scheme.size()).trimmed();
-    if (!m_staticToken.isEmpty() && Token::equalsConstantTime(presented, m_staticToken))
-        return std::nullopt;
-    const auto jwt = Auth::Jwt::parse(presented);
-    if (!jwt || !jwt->verifiedBy(ownKeys()))
-        return unauthorized(tr("The bearer token is not valid for this server."), true);
+    if (!jwt->verifiedBy(ownKeys()))
+        return Admission::refuse(unauthorized(tr("The bearer token is not valid for this server."), true));
     const QJsonObject claims = jwt->claims();
     if (claims.value(QStringLiteral("iss")).toString() != m_base.toString() ||
         claims.value(QStringLiteral("aud")).toString() != m_base.toString())
-        return unauthorized(tr("The token was issued for another server."), true);
+        return Admission::refuse(unauthorized(tr("The token was issued for another server."), true));
     if (claims.value(QStringLiteral("exp")).toInteger() <= now())
-        return unauthorized(tr("The access token has expired."), true);
+        return Admission::refuse(unauthorized(tr("The access token has expired."), true));
     if (m_revokedGrants.contains(claims.value(QStringLiteral("sid")).toString()))
-        return unauthorized(tr("The sign-in this token belongs to was revoked."), true);
-    const auto interaction = interactionOf(request);
+        return Admission::refuse(unauthorized(tr("The sign-in this token belongs to was revoked."), true));
+    QString below = head.path.mid(m_base.path().size());
+    while (below.startsWith(u'/'))
+        below.remove(0, 1);
+    const auto interaction = interactionOf(head.method == "HEAD" ? QByteArray("GET") : head.method, below);
     if (!interaction)
-        return std::nullopt;
+        return Admission::allow();
     const Auth::ScopeSet scope = Auth::ScopeSet::parse(claims.value(QStringLiteral("scope")).toString());
     if (scope.permits(interaction->first, interaction->second))
-        return std::nullopt;
+        return Admission::allow();
     HttpResponse response =
         FhirApi::outcome(403, QStringLiteral("forbidden"), QStringLiteral("insufficient_scope"),
                          tr("insufficient_scope: the token does not allow %1 on %2 (it needs a scope such as "
@@ -697,7 +690,7 @@ std::optional<HttpResponse> SmartServer::authorize(const QByteArray &authorizati
                                   QString(QLatin1Char(char(interaction->second)))));
     response.addHeader("WWW-Authenticate",
                        "Bearer realm=\"superbill-sandbox\", error=\"insufficient_scope\"");
-    return response;
+    return Admission::refuse(response);
 }
 
 } // namespace Sandbox

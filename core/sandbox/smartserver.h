@@ -62,15 +62,19 @@ public:
     SmartServer(SmartOptions options, const Common::Clock *clock);
     ~SmartServer();
 
-    /// The FHIR base URL (iss and aud of its tokens) and the static training token, once listening.
-    void start(const QUrl &fhirBase, const QByteArray &staticToken);
+    /// The FHIR base URL (iss and aud of its tokens), once listening.
+    void start(const QUrl &fhirBase);
 
     /// Paths below the base answered without a token: metadata and the SMART endpoints.
-    static bool isOpenPath(const QString &path);
+    static QStringList openPaths();
     /// The answer for a SMART endpoint; nullopt when `request` is for the FHIR API.
     std::optional<HttpResponse> handle(const HttpRequest &request);
-    /// Whether the Authorization header allows `request`: nullopt, or the 401/403 to send.
-    std::optional<HttpResponse> authorize(const QByteArray &authorizationHeader, const HttpRequest &request);
+    /**
+     * An AccessControl verifier, from the request's head: nullopt when `token` is not a JWT (another
+     * verifier may know it), else admitted, or refused with 401 invalid_token (forged, foreign, expired,
+     * revoked) or 403 insufficient_scope (the interaction's scope was not granted).
+     */
+    std::optional<Admission> verify(const QByteArray &token, const RequestHead &head);
     /// rest.security of the CapabilityStatement: SMART-on-FHIR with the OAuth URIs extension.
     QJsonObject capabilitySecurity() const;
 
@@ -103,7 +107,6 @@ private:
     SmartOptions m_options;
     const Common::Clock *m_clock;
     QUrl m_base;
-    QByteArray m_staticToken;
     Auth::SigningKey m_key;
     Auth::JsonWebKeySet m_ownKeys;
     QHash<QString, Auth::JsonWebKeySet> m_backendKeys;

@@ -390,10 +390,10 @@ void TestSandboxSmart::refreshTokenPlusMustBeEncoded()
 
 void TestSandboxSmart::expiredTokenIsInvalidToken()
 {
-    startServer(2);
+    startServer(5);
     const Tokens tokens = signIn();
     QCOMPARE(getWith(tokens.access(), QStringLiteral("Patient")).status, 200);
-    QTest::qWait(3100);
+    QTest::qWait(6100);
     const SandboxReply expired = getWith(tokens.access(), QStringLiteral("Patient"));
     QCOMPARE(expired.status, 401);
     QVERIFY2(expired.header("WWW-Authenticate").contains("error=\"invalid_token\""),
