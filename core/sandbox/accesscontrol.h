@@ -40,6 +40,8 @@ public:
 
     /// The 401 answer with its WWW-Authenticate challenge; tokenSent: a token came and was not accepted.
     static HttpResponse unauthorized(bool tokenSent);
+    /// The 401 for a token that was read and refused (expired, revoked ...), saying why.
+    static HttpResponse invalidToken(const QString &why);
 
 private:
     QList<TokenVerifier> m_verifiers;

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 
+#include "accesscontrol.h"
 #include "auth/clientassertion.h"
 #include "auth/jwt.h"
 #include "auth/pkce.h"
@@ -186,17 +187,6 @@ QString interactionName(Auth::ScopeSet::Interaction interaction)
         return QStringLiteral("search");
     }
     return {};
-}
-
-HttpResponse unauthorized(const QString &text, bool tokenGiven)
-{
-    HttpResponse response = FhirApi::outcome(401, QStringLiteral("login"), {}, text);
-    QByteArray challenge = "Bearer realm=\"superbill-sandbox\"";
-    if (tokenGiven)
-        challenge +=
-            ", error=\"invalid_token\", error_description=\"" + text.toUtf8().replace('"', '\'') + '"';
-    response.addHeader("WWW-Authenticate", challenge);
-    return response;
 }
 
 } // namespace
@@ -664,15 +654,16 @@ std::optional<Admission> SmartServer::verify(const QByteArray &token, const Requ
     if (!jwt)
         return std::nullopt;
     if (!jwt->verifiedBy(ownKeys()))
-        return Admission::refuse(unauthorized(tr("The bearer token is not valid for this server."), true));
+        return Admission::refuse(AccessControl::unauthorized(true));
     const QJsonObject claims = jwt->claims();
     if (claims.value(QStringLiteral("iss")).toString() != m_base.toString() ||
         claims.value(QStringLiteral("aud")).toString() != m_base.toString())
-        return Admission::refuse(unauthorized(tr("The token was issued for another server."), true));
+        return Admission::refuse(AccessControl::invalidToken(tr("The token was issued for another server.")));
     if (claims.value(QStringLiteral("exp")).toInteger() <= now())
-        return Admission::refuse(unauthorized(tr("The access token has expired."), true));
+        return Admission::refuse(AccessControl::invalidToken(tr("The access token has expired.")));
     if (m_revokedGrants.contains(claims.value(QStringLiteral("sid")).toString()))
-        return Admission::refuse(unauthorized(tr("The sign-in this token belongs to was revoked."), true));
+        return Admission::refuse(
+            AccessControl::invalidToken(tr("The sign-in this token belongs to was revoked.")));
     QString below = head.path.mid(m_base.path().size());
     while (below.startsWith(u'/'))
         below.remove(0, 1);
