@@ -33,7 +33,8 @@ SmartSession::SmartSession(Settings settings, SecretStore *secrets, BrowserLaunc
     m_manager->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
     m_refreshTimer.setSingleShot(true);
     connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
-        if (!m_busy && !m_refreshToken.isEmpty())
+        // During a new sign-in the old grant is about to be replaced; refreshing it would race the new one.
+        if (!m_busy && !m_signingIn && !m_refreshToken.isEmpty())
             refresh();
     });
 }
@@ -138,9 +139,11 @@ void SmartSession::start(bool signInIfNeeded)
 
 void SmartSession::signIn()
 {
-    if (m_receiver)
+    if (m_signingIn)
         return; // one sign-in at a time; the browser page is already open
-    m_busy = true;
+    m_signingIn = true;
+    // Signing in again (another person, another grant) does not hold requests the current token serves.
+    m_busy = m_busy || m_accessToken.isEmpty();
     setState(State::SigningIn);
     withConfiguration([this](const Common::Status &found) {
         if (!found) {
@@ -206,51 +209,65 @@ void SmartSession::exchangeCode(const QString &code)
                          {QStringLiteral("code_verifier"), QString::fromLatin1(m_pkce.verifier)}},
                         m_requested, this, [this, asked](const Common::Result<TokenResponse> &response) {
                             m_pkce = {};
-                            if (!response)
+                            if (!response) {
                                 failSignIn(response.error());
-                            else
-                                accept(*response, asked);
+                                return;
+                            }
+                            m_signingIn = false;
+                            ++m_grant; // a refresh of the previous grant still under way is now moot
+                            accept(*response, asked);
                         });
 }
 
 void SmartSession::refresh()
 {
     m_busy = true;
+    m_refreshing = true;
     if (m_state != State::SignedIn)
         setState(State::SigningIn);
-    withConfiguration([this](const Common::Status &found) {
+    const quint64 grant = m_grant;
+    withConfiguration([this, grant](const Common::Status &found) {
         if (!found) {
+            m_refreshing = false;
             flush(found.error());
             if (m_accessToken.isEmpty())
                 setState(State::SignedOut);
             return;
         }
         const QDateTime asked = clock().nowUtc();
-        TokenEndpoint::post(m_manager, m_configuration->tokenEndpoint,
-                            {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
-                             {QStringLiteral("refresh_token"), m_refreshToken},
-                             {QStringLiteral("client_id"), m_settings.clientId}},
-                            m_granted.isEmpty() ? requestedScopes() : m_granted, this,
-                            [this, asked](const Common::Result<TokenResponse> &response) {
-                                if (response) {
-                                    accept(*response, asked);
-                                    return;
-                                }
-                                const Common::Error error = classifyTokenError(response.error());
-                                if (error.code == QLatin1String(UnavailableCode)) {
-                                    // The token endpoint is down: keep the session, try at the next request.
-                                    qCInfo(lcAuth) << "refresh postponed: the token endpoint did not answer";
-                                    flush(error);
-                                    if (m_accessToken.isEmpty())
-                                        setState(State::SignedOut);
-                                    return;
-                                }
-                                qCInfo(lcAuth) << "refresh refused:" << error.code;
-                                endSession(
-                                    Text::tr("The EHR ended the sign-in (%1). Sign in again to send the "
-                                             "waiting lines.")
-                                        .arg(error.message));
-                            });
+        TokenEndpoint::post(
+            m_manager, m_configuration->tokenEndpoint,
+            {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+             {QStringLiteral("refresh_token"), m_refreshToken},
+             {QStringLiteral("client_id"), m_settings.clientId}},
+            m_granted.isEmpty() ? requestedScopes() : m_granted, this,
+            [this, asked, grant](const Common::Result<TokenResponse> &response) {
+                m_refreshing = false;
+                if (grant != m_grant) {
+                    // A new sign-in (or a sign-out) replaced the grant this refreshed.
+                    flush(m_accessToken.isEmpty() ? Common::Result<QString>(Common::makeError(
+                                                        SignedOutCode, Text::tr("Not signed in to the EHR.")))
+                                                  : Common::Result<QString>(m_accessToken));
+                    return;
+                }
+                if (response) {
+                    accept(*response, asked);
+                    return;
+                }
+                const Common::Error error = classifyTokenError(response.error());
+                if (error.code == QLatin1String(UnavailableCode)) {
+                    // The token endpoint is down: keep the session, try at the next request.
+                    qCInfo(lcAuth) << "refresh postponed: the token endpoint did not answer";
+                    flush(error);
+                    if (m_accessToken.isEmpty())
+                        setState(State::SignedOut);
+                    return;
+                }
+                qCInfo(lcAuth) << "refresh refused:" << error.code;
+                endSession(Text::tr("The EHR ended the sign-in (%1). Sign in again to send the "
+                                    "waiting lines.")
+                               .arg(error.message));
+            });
     });
 }
 
@@ -310,6 +327,7 @@ void SmartSession::publish(const TokenResponse &response, const QDateTime &asked
 
 void SmartSession::failSignIn(const Common::Error &error)
 {
+    m_signingIn = false;
     if (m_receiver) {
         m_receiver->close();
         m_receiver->deleteLater();
@@ -317,13 +335,17 @@ void SmartSession::failSignIn(const Common::Error &error)
     }
     m_pkce = {};
     qCInfo(lcAuth) << "sign-in failed:" << error.code;
-    flush(Common::makeError(SignedOutCode, error.message));
-    setState(m_accessToken.isEmpty() ? State::SignedOut : State::SignedIn);
+    // A refresh that runs meanwhile answers the waiting requests itself.
+    if (!m_refreshing) {
+        flush(Common::makeError(SignedOutCode, error.message));
+        setState(m_accessToken.isEmpty() ? State::SignedOut : State::SignedIn);
+    }
     emit signInFailed(error.message);
 }
 
 void SmartSession::endSession(const QString &message)
 {
+    ++m_grant;
     m_accessToken.clear();
     m_refreshToken.clear();
     m_granted = {};
@@ -340,6 +362,8 @@ void SmartSession::endSession(const QString &message)
 
 void SmartSession::signOut()
 {
+    m_signingIn = false;
+    ++m_grant;
     if (m_receiver) {
         m_receiver->close();
         m_receiver->deleteLater();
@@ -368,12 +392,21 @@ void SmartSession::withToken(TokenCallback done)
         done(m_accessToken);
         return;
     }
+    const bool unexpired = !m_accessToken.isEmpty() && (!m_expiresAt.isValid() || now < m_expiresAt);
+    if (m_signingIn) {
+        // A new sign-in replaces this grant: no refresh of it meanwhile, its token while it lasts.
+        if (unexpired)
+            done(m_accessToken);
+        else
+            m_waiting.append(std::move(done));
+        return;
+    }
     if (!m_refreshToken.isEmpty()) {
         m_waiting.append(std::move(done));
         refresh();
         return;
     }
-    if (!m_accessToken.isEmpty() && (!m_expiresAt.isValid() || now < m_expiresAt)) {
+    if (unexpired) {
         done(m_accessToken); // no refresh token: used until it expires
         return;
     }
@@ -389,6 +422,10 @@ void SmartSession::renewRejected(const QString &rejected, TokenCallback done)
 {
     if (m_busy || (rejected != m_accessToken && !m_accessToken.isEmpty())) {
         withToken(std::move(done)); // already renewed, or being renewed
+        return;
+    }
+    if (m_signingIn) {
+        m_waiting.append(std::move(done)); // the new sign-in's token will serve
         return;
     }
     if (!m_refreshToken.isEmpty()) {

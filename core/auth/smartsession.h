@@ -128,7 +128,10 @@ private:
     QNetworkAccessManager *m_manager;
     std::optional<SmartConfiguration> m_configuration;
     State m_state = State::SignedOut;
-    bool m_busy = false; ///< a sign-in, restore or refresh runs: new requests wait
+    bool m_busy = false;      ///< a sign-in, restore or refresh runs: new requests wait
+    bool m_signingIn = false; ///< an interactive sign-in runs (page open, or its code being exchanged)
+    bool m_refreshing = false;
+    quint64 m_grant = 0; ///< changes with each new sign-in or sign-out; a refresh of an older one is dropped
     QList<TokenCallback> m_waiting;
     LoopbackReceiver *m_receiver = nullptr;
     Pkce m_pkce;

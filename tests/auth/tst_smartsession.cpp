@@ -70,6 +70,7 @@ private slots:
     void rotatedRefreshTokenIsStoredBeforeUse();
     void revokedRefreshTokenAsksForSignInOnce();
     void restoresFromTheStoredRefreshToken();
+    void signingInAgainKeepsServingTheCurrentToken();
     void listenerTakesOneRedirectOnLoopback();
     void signInTimesOut();
 
@@ -304,6 +305,29 @@ void TestSmartSession::restoresFromTheStoredRefreshToken()
     QCOMPARE(session->userDisplayName(), QStringLiteral("Jordan Lee (billing clerk)"));
     QCOMPARE(m_server->smart().tokensIssued(QStringLiteral("refresh_token")), 1);
     QCOMPARE(m_server->smart().tokensIssued(QStringLiteral("authorization_code")), 1);
+}
+
+void TestSmartSession::signingInAgainKeepsServingTheCurrentToken()
+{
+    Common::ManualClock clock(QDateTime::currentDateTimeUtc());
+    auto session = makeSession(&m_secrets, {}, &clock);
+    QVERIFY(signIn(*session));
+    const Common::Result<QString> before = tokenNow(*session);
+    QVERIFY(before.ok());
+    // A second sign-in whose page nobody answers yet.
+    qputenv("SUPERBILL_BROWSER", "true");
+    session->signIn();
+    QCOMPARE(session->state(), Auth::SmartSession::State::SigningIn);
+    std::optional<Common::Result<QString>> during;
+    session->withToken([&during](const Common::Result<QString> &token) { during = token; });
+    QVERIFY(during.has_value());
+    QCOMPARE(during->value(), before.value());
+    // Due for a refresh: the grant about to be replaced is not refreshed meanwhile.
+    clock.advance(241 * 1000);
+    const int requests = m_server->smart().tokenRequests();
+    QCOMPARE(tokenNow(*session).value(), before.value());
+    QTest::qWait(300);
+    QCOMPARE(m_server->smart().tokenRequests(), requests);
 }
 
 void TestSmartSession::listenerTakesOneRedirectOnLoopback()
