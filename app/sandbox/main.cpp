@@ -84,16 +84,21 @@ int main(int argc, char *argv[])
             QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-category}%{category}: %{endif}%{message}"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("The Superbill Desk training EHR: a FHIR R4 server with fictional demo patients, encounters and "
-           "diagnoses that enforces the EHR's Procedure rules.\n\n"
-           "Prints 'listening on http://HOST:PORT/BASE' as its first line and runs until SIGINT or SIGTERM.\n"
-           "The bearer token is read from --token-file or the environment variable SUPERBILL_SANDBOX_TOKEN "
-           "(never from the command line); with neither, a random token is written to a new file readable "
-           "only by you, and that file's path is printed.\n"
-           "Admin operations (token required): POST BASE/$sandbox-faults with {\"failRate\", \"dropRate\", "
-           "\"hangRate\", \"latencyMs\"} changes fault injection; POST BASE/$sandbox-reset restores the demo "
-           "data and deletes stored procedures."));
+    parser.setApplicationDescription(tr(
+        "The Superbill Desk training EHR: a FHIR R4 server with fictional demo patients, encounters and "
+        "diagnoses that enforces the EHR's Procedure rules.\n\n"
+        "Prints 'listening on http://HOST:PORT/BASE' as its first line and runs until SIGINT or SIGTERM.\n"
+        "The bearer token is read from --token-file or the environment variable SUPERBILL_SANDBOX_TOKEN "
+        "(never from the command line); with neither, a random token is written to a new file readable "
+        "only by you, and that file's path is printed.\n"
+        "It is a SMART on FHIR server too: BASE/.well-known/smart-configuration, BASE/metadata and "
+        "BASE/jwks need no token; BASE/authorize signs people in (PKCE S256, aud = BASE) and BASE/token "
+        "issues RS256 access tokens (authorization_code, rotated refresh tokens, client_credentials with a "
+        "private_key_jwt for the clients of --client/--client-jwks) that are checked per interaction; "
+        "the bearer token above opens everything.\n"
+        "Admin operations (token required): POST BASE/$sandbox-faults with {\"failRate\", \"dropRate\", "
+        "\"hangRate\", \"latencyMs\"} changes fault injection; POST BASE/$sandbox-reset restores the demo "
+        "data and deletes stored procedures."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption hostOption(QStringLiteral("host"),
