@@ -104,25 +104,24 @@ void BackendServices::requestToken()
                           {QStringLiteral("client_assertion_type"), QLatin1String(ClientAssertion::Type)},
                           {QStringLiteral("client_assertion"), QString::fromLatin1(*assertion)}};
     const QDateTime asked = clock().nowUtc();
-    TokenEndpoint::post(
-        m_manager, endpoint, form, m_settings.scopes, this,
-        [this, asked](const Common::Result<TokenResponse> &response) {
-            if (!response) {
-                finish(
-                    Common::makeError(classifyTokenError(response.error()).code,
-                                      Text::tr("SMART Backend Services sign-in as client \"%1\" failed: %2")
-                                          .arg(m_settings.clientId, response.error().message)));
-                return;
-            }
-            m_accessToken = response->accessToken;
-            m_granted = response->scope;
-            // From when it was asked for: the server's clock started no later.
-            m_expiresAt = response->expiresIn > 0 ? asked.addSecs(response->expiresIn) : QDateTime();
-            m_renewAt = renewalTime(asked, response->expiresIn);
-            ++m_fetched;
-            qCInfo(lcAuth) << "backend services token" << m_fetched << "for" << response->expiresIn << "s";
-            finish(m_accessToken);
-        });
+    TokenEndpoint::post(m_manager, endpoint, form, m_settings.scopes, this,
+                        [this, asked](const Common::Result<TokenResponse> &response) {
+                            if (!response) {
+                                finish(Common::makeError(
+                                    classifyTokenError(response.error()).code,
+                                    Text::tr("SMART Backend Services sign-in as client \"%1\" failed: %2")
+                                        .arg(m_settings.clientId, response.error().message)));
+                                return;
+                            }
+                            m_accessToken = response->accessToken;
+                            m_granted = response->scope;
+                            // From when it was asked for: the server's clock started no later.
+                            m_expiresAt =
+                                response->expiresIn > 0 ? asked.addSecs(response->expiresIn) : QDateTime();
+                            m_renewAt = renewalTime(asked, response->expiresIn);
+                            qCInfo(lcAuth) << "backend services token for" << response->expiresIn << "s";
+                            finish(m_accessToken);
+                        });
 }
 
 void BackendServices::finish(const Common::Result<QString> &token)

@@ -47,12 +47,10 @@ public:
     void withToken(TokenCallback done) override;
     void renewRejected(const QString &rejected, TokenCallback done) override;
 
-    const Settings &settings() const { return m_settings; }
     std::optional<SmartConfiguration> configuration() const { return m_configuration; }
     ScopeSet grantedScopes() const { return m_granted; }
     /// When the current token expires; invalid without one (or when the server gave no expires_in).
     QDateTime expiresAt() const { return m_expiresAt; }
-    int tokensFetched() const { return m_fetched; }
 
     /// When a token issued at `issued` for `lifetimeSeconds` is renewed: 30 s before it expires, or a
     /// fifth of its lifetime before for short-lived tokens. Invalid when the lifetime is unknown (0).
@@ -74,7 +72,6 @@ private:
     ScopeSet m_granted;
     QDateTime m_expiresAt;
     QDateTime m_renewAt;
-    int m_fetched = 0;
 };
 
 } // namespace Auth

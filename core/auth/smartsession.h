@@ -81,7 +81,6 @@ public:
     void withToken(TokenCallback done) override;
     void renewRejected(const QString &rejected, TokenCallback done) override;
 
-    const Settings &settings() const { return m_settings; }
     State state() const { return m_state; }
     bool isSignedIn() const { return m_state == State::SignedIn; }
     std::optional<SmartConfiguration> configuration() const { return m_configuration; }

@@ -40,6 +40,11 @@ Common::Result<TokenResponse> TokenResponse::fromJson(const QJsonObject &answer,
     response.patient = answer.value(QStringLiteral("patient")).toString();
     response.encounter = answer.value(QStringLiteral("encounter")).toString();
     response.fhirUser = answer.value(QStringLiteral("fhirUser")).toString();
+    if (response.fhirUser.isEmpty() && !response.idToken.isEmpty()) {
+        // Display only: the id_token is not verified here, and nothing is decided by it.
+        if (const auto jwt = Jwt::parse(response.idToken.toLatin1()))
+            response.fhirUser = jwt->claims().value(QStringLiteral("fhirUser")).toString();
+    }
     return response;
 }
 
@@ -53,8 +58,6 @@ QString TokenResponse::userDisplayName() const
                 if (!name.isEmpty())
                     return name;
             }
-            if (fhirUser.isEmpty())
-                return claims.value(QStringLiteral("fhirUser")).toString();
         }
     }
     return fhirUser;

@@ -71,7 +71,6 @@ public:
     void setTokenProvider(TokenProvider provider) { m_tokenProvider = std::move(provider); }
     /// Tokens that expire and are renewed (SMART); when set, the TokenProvider is not asked.
     void setAuthenticator(Authenticator *authenticator) { m_authenticator = authenticator; }
-    Authenticator *authenticator() const { return m_authenticator; }
     void setDialect(Fhir::Dialect dialect) { m_dialect = dialect; }
     Fhir::Dialect dialect() const { return m_dialect; }
     /// Abort a request when nothing moved for this long (default 30 s).

@@ -137,6 +137,8 @@ void TestSmartSession::signsInThroughTheBrowserCommand()
     QVERIFY(session->canCreateProcedures());
     QCOMPARE(session->grantedScopes(), Auth::ScopeSet::appDefaults());
     QCOMPARE(session->userDisplayName(), QStringLiteral("Jordan Lee (billing clerk)"));
+    QCOMPARE(session->fhirUser(),
+             m_server->baseUrl().toString() + QStringLiteral("/Practitioner/training-clerk"));
     QCOMPARE(session->configuration()->source, Auth::SmartConfiguration::Source::WellKnown);
     const QDateTime expected = QDateTime::currentDateTimeUtc().addSecs(300);
     QVERIFY(qAbs(session->expiresAt().secsTo(expected)) < 30);
