@@ -19,6 +19,7 @@
 #include "auth/discovery.h"
 #include "auth/smartsession.h"
 #include "catalog/codecatalog.h"
+#include "common/printable.h"
 #include "ehr/ehrclient.h"
 #include "ehr/ehrsettings.h"
 #include "encounterpicker.h"
@@ -45,15 +46,16 @@ void describeSmartSignIn(const QUrl &url, QObject *context, std::function<void(b
     Auth::Discovery::discover(
         manager, url, context, [manager, done](const Common::Result<Auth::SmartConfiguration> &found) {
             manager->deleteLater();
+            // What the EHR sent is shown escaped: it is text from the network.
             if (!found) {
                 done(false,
                      MainWindow::tr("No SMART sign-in found: %1. Use a bearer token, or check the address.")
-                         .arg(found.error().message));
+                         .arg(Common::printable(found.error().message)));
                 return;
             }
             if (const auto usable = found->checkAuthorizationCode(); !usable) {
-                done(false,
-                     MainWindow::tr("SMART sign-in cannot be used here: %1.").arg(usable.error().message));
+                done(false, MainWindow::tr("SMART sign-in cannot be used here: %1.")
+                                .arg(Common::printable(usable.error().message)));
                 return;
             }
             done(true,
@@ -62,10 +64,11 @@ void describeSmartSignIn(const QUrl &url, QObject *context, std::function<void(b
                      .arg(found->source == Auth::SmartConfiguration::Source::WellKnown
                               ? QStringLiteral(".well-known/smart-configuration")
                               : MainWindow::tr("CapabilityStatement"),
-                          found->authorizationEndpoint.toDisplayString(QUrl::RemoveQuery),
-                          found->tokenEndpoint.toDisplayString(QUrl::RemoveQuery),
-                          found->codeChallengeMethods.isEmpty() ? QStringLiteral("S256")
-                                                                : found->codeChallengeMethods.join(u'/'),
+                          Common::printable(found->authorizationEndpoint.toDisplayString(QUrl::RemoveQuery)),
+                          Common::printable(found->tokenEndpoint.toDisplayString(QUrl::RemoveQuery)),
+                          found->codeChallengeMethods.isEmpty()
+                              ? QStringLiteral("S256")
+                              : Common::printable(found->codeChallengeMethods.join(u'/')),
                           found->scopeSyntax() == Auth::ScopeSyntax::V1 ? QStringLiteral("v1")
                                                                         : QStringLiteral("v2")));
         });
@@ -102,22 +105,24 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
         if (m_workspace.session())
             return; // the sign-in says what happened (signInNeeded)
         statusBar()->showMessage(
-            tr("The EHR refused the token: %1 Enter a new one in Settings.").arg(message), 15000);
+            tr("The EHR refused the token: %1 Enter a new one in Settings.").arg(Common::printable(message)),
+            15000);
     });
     connect(&m_workspace, &Workspace::sessionChanged, this, &MainWindow::updateSession);
     connect(&m_workspace, &Workspace::signInNeeded, this, [this](const QString &message) {
-        statusBar()->showMessage(
-            tr("Not signed in: %1 Sign in with File → Sign in to the EHR (%2).")
-                .arg(message, m_signInAction->shortcut().toString(QKeySequence::NativeText)),
-            30000);
+        statusBar()->showMessage(tr("Not signed in: %1 Sign in with File → Sign in to the EHR (%2).")
+                                     .arg(Common::printable(message),
+                                          m_signInAction->shortcut().toString(QKeySequence::NativeText)),
+                                 30000);
     });
     connect(&m_tokens, &TokenStore::stateChanged, &m_workspace, &Workspace::credentialsChanged);
     connect(&m_tokens, &TokenStore::stateChanged, this, [this] {
         if (!m_workspace.isTraining() && m_tokens.state() == TokenStore::State::SessionOnly)
             statusBar()->showMessage(m_tokens.statusText(), 15000);
     });
-    connect(&m_workspace, &Workspace::ehrWarning, this,
-            [this](const QString &message) { statusBar()->showMessage(tr("EHR: %1").arg(message), 15000); });
+    connect(&m_workspace, &Workspace::ehrWarning, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("EHR: %1").arg(Common::printable(message)), 15000);
+    });
     connect(&m_workspace, &Workspace::lineRefused, this, [this](qint64 id) {
         const auto line = m_workspace.store() ? m_workspace.store()->line(id) : std::nullopt;
         const QString code = line ? line->code : QString();
@@ -444,8 +449,10 @@ void MainWindow::updateSession()
     QString text;
     switch (session->state()) {
     case Auth::SmartSession::State::SignedIn:
-        text = session->userDisplayName().isEmpty() ? tr("Signed in")
-                                                    : tr("Signed in as %1").arg(session->userDisplayName());
+        // The name comes from the EHR's id_token: shown escaped, like any text from the network.
+        text = session->userDisplayName().isEmpty()
+                   ? tr("Signed in")
+                   : tr("Signed in as %1").arg(Common::printable(session->userDisplayName()));
         if (!session->canCreateProcedures())
             text += tr(" · read-only");
         break;
@@ -466,7 +473,8 @@ void MainWindow::updateSession()
     }
     m_signedInLabel->setToolTip(
         session->isSignedIn()
-            ? tr("Granted: %1\n%2").arg(session->grantedScopes().toString(), session->storageNote())
+            ? tr("Granted: %1\n%2")
+                  .arg(Common::printable(session->grantedScopes().toString()), session->storageNote())
             : session->storageNote());
 }
 
@@ -475,7 +483,7 @@ void MainWindow::updateConnection()
     QString text;
     if (!m_workspace.sendingProblem().isEmpty())
         text = iconText(QStringLiteral(":/icons/warning.svg"),
-                        tr("Paused: %1").arg(m_workspace.sendingProblem()));
+                        tr("Paused: %1").arg(Common::printable(m_workspace.sendingProblem())));
     else if (m_workspace.isOnline())
         text = iconText(QStringLiteral(":/icons/online.svg"),
                         tr("Online · %1").arg(m_workspace.ehrDescription()));
@@ -628,7 +636,7 @@ void MainWindow::showSettings()
     ConnectionSettings shown = before;
     if (m_workspace.isTraining())
         shown.mode = EhrMode::Training;
-    SettingsDialog dialog(shown, &m_tokens, &Ehr::EhrClient::transportSecurityError, this);
+    SettingsDialog dialog(shown, &m_tokens, &Ehr::EhrClient::checkTransportSecurity, this);
     dialog.setDiscovery(&describeSmartSignIn);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -640,10 +648,10 @@ void MainWindow::showSettings()
         Ehr::EhrSettings shared = Ehr::EhrSettings::fromEnvironment();
         shared.ehrUrl = after.baseUrl;
         shared.dialect = after.dialect;
-        QString error;
-        if (!shared.save(&error))
+        if (const Common::Status saved = shared.save(); !saved)
             statusBar()->showMessage(
-                tr("The EHR address could not be shared with superbill-cli: %1").arg(error), 10000);
+                tr("The EHR address could not be shared with superbill-cli: %1").arg(saved.error().text()),
+                10000);
     }
     const bool reconnect = after.mode != shown.mode || after.baseUrl != before.baseUrl ||
                            after.dialect != before.dialect || after.signIn != before.signIn ||

@@ -5,6 +5,7 @@
 #include <QDialog>
 
 #include "appsettings.h"
+#include "common/result.h"
 
 class QButtonGroup;
 class QComboBox;
@@ -34,7 +35,7 @@ class SettingsDialog : public QDialog
 
 public:
     /// Returns why a base URL cannot be used, or an empty string.
-    using UrlCheck = std::function<QString(const QUrl &)>;
+    using UrlCheck = std::function<Common::Status(const QUrl &)>;
     /// Looks for SMART sign-in at a base URL and calls back (on `context`) with what it found, or why not.
     using Discovery = std::function<void(const QUrl &, QObject *context,
                                          std::function<void(bool found, const QString &text)>)>;

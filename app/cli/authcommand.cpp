@@ -53,12 +53,12 @@ int keygen(const QCommandLineParser &parser, const QCommandLineOption &outFile, 
         return Failure;
     }
     if (const auto written = key->writeNewFile(parser.value(outFile)); !written) {
-        err() << "auth keygen: " << written.error().text() << Qt::endl;
+        err() << "auth keygen: " << shown(written.error().text()) << Qt::endl;
         return Failure;
     }
     out() << QJsonDocument(key->publicJwks()).toJson(QJsonDocument::Indented);
     out().flush();
-    err() << "auth keygen: private key written to " << parser.value(outFile)
+    err() << "auth keygen: private key written to " << shown(parser.value(outFile))
           << " (readable by you only); register the JWK Set above with the EHR" << Qt::endl;
     return Success;
 }
@@ -97,8 +97,8 @@ int status(const QCommandLineParser &parser, const OutboxOptions &options, const
     const auto credentials = resolveCredentials(parser, options, settings, AuthName);
     if (!credentials)
         return UsageError;
-    if (const QString problem = Ehr::EhrClient::transportSecurityError(settings.ehrUrl); !problem.isEmpty()) {
-        err() << "auth status: " << problem << Qt::endl;
+    if (const Common::Status secure = Ehr::EhrClient::checkTransportSecurity(settings.ehrUrl); !secure) {
+        err() << "auth status: " << shown(secure.error().message) << Qt::endl;
         return UsageError;
     }
 
@@ -110,7 +110,7 @@ int status(const QCommandLineParser &parser, const OutboxOptions &options, const
     bool signedIn = false;
     if (credentials->method == Credentials::Method::BackendServices) {
         backend = std::make_unique<Auth::BackendServices>(Auth::BackendServices::Settings{
-            settings.ehrUrl, credentials->clientId, credentials->key, credentials->scopes, nullptr});
+            settings.ehrUrl, credentials->clientId, credentials->key, credentials->scopes});
         const bool answered = waitFor([&](std::function<void()> done) {
             backend->withToken([&, done](const Common::Result<QString> &token) {
                 signedIn = token.ok();
@@ -170,8 +170,9 @@ int status(const QCommandLineParser &parser, const OutboxOptions &options, const
             report.insert(QStringLiteral("error"), problem);
         out() << QJsonDocument(report).toJson(QJsonDocument::Indented);
     } else {
+        // Endpoints and scopes come from the EHR: printed escaped, like every text from the network.
         const auto row = [](const char *label, const QString &value) {
-            out() << QString::fromLatin1(label).leftJustified(16) << value << '\n';
+            out() << QString::fromLatin1(label).leftJustified(16) << shown(value) << '\n';
         };
         row("EHR:", settings.ehrUrl.toString());
         row("Method:", methodText(*credentials));
@@ -197,7 +198,7 @@ int status(const QCommandLineParser &parser, const OutboxOptions &options, const
         }
         out().flush();
         if (!problem.isEmpty())
-            err() << "auth status: " << problem << Qt::endl;
+            err() << "auth status: " << shown(problem) << Qt::endl;
     }
     out().flush();
     return signedIn ? Success : Failure;

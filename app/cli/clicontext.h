@@ -147,7 +147,7 @@ inline std::unique_ptr<Outbox::OutboxStore> openStore(const Ehr::EhrSettings &se
     auto store = std::make_unique<Outbox::OutboxStore>();
     QString error;
     if (!store->open(settings.databasePath, &error)) {
-        err() << command << ": " << error << Qt::endl;
+        err() << command << ": " << shown(error) << Qt::endl;
         return nullptr;
     }
     return store;
@@ -167,18 +167,15 @@ inline std::optional<Credentials> resolveCredentials(const QCommandLineParser &p
         return std::nullopt;
     }
     if (parser.isSet(options.tokenFile)) {
-        QString error;
-        QString warning;
-        const auto fromFile =
-            Ehr::EhrSettings::readTokenFile(parser.value(options.tokenFile), &error, &warning);
+        const auto fromFile = Ehr::EhrSettings::readTokenFile(parser.value(options.tokenFile));
         if (!fromFile) {
-            err() << command << ": " << error << Qt::endl;
+            err() << command << ": " << shown(fromFile.error().text()) << Qt::endl;
             return std::nullopt;
         }
-        if (!warning.isEmpty())
-            err() << command << ": warning: " << warning << Qt::endl;
+        if (!fromFile->warning.isEmpty())
+            err() << command << ": warning: " << shown(fromFile->warning) << Qt::endl;
         credentials.method = Credentials::Method::BearerToken;
-        credentials.token = *fromFile;
+        credentials.token = fromFile->token;
         credentials.tokenSource = QStringLiteral("--token-file ") + parser.value(options.tokenFile);
         return credentials;
     }
@@ -192,16 +189,15 @@ inline std::optional<Credentials> resolveCredentials(const QCommandLineParser &p
                   << Qt::endl;
             return std::nullopt;
         }
-        QString warning;
-        const auto key = Auth::SigningKey::readFile(credentials.keyFile, &warning);
-        if (!key) {
-            err() << command << ": " << key.error().text() << Qt::endl;
+        const auto keyFile = Auth::SigningKey::readFile(credentials.keyFile);
+        if (!keyFile) {
+            err() << command << ": " << shown(keyFile.error().text()) << Qt::endl;
             return std::nullopt;
         }
-        if (!warning.isEmpty())
-            err() << command << ": warning: " << warning << Qt::endl;
+        if (!keyFile->warning.isEmpty())
+            err() << command << ": warning: " << shown(keyFile->warning) << Qt::endl;
         credentials.method = Credentials::Method::BackendServices;
-        credentials.key = *key;
+        credentials.key = keyFile->key;
         if (parser.isSet(options.scope))
             credentials.scopes = Auth::ScopeSet::parse(parser.value(options.scope));
         if (credentials.scopes.isEmpty()) {
@@ -210,7 +206,12 @@ inline std::optional<Credentials> resolveCredentials(const QCommandLineParser &p
         }
         return credentials;
     }
-    credentials.token = Ehr::EhrSettings::tokenFromEnvironment();
+    const auto fromEnvironment = Ehr::EhrSettings::tokenFromEnvironment();
+    if (!fromEnvironment) {
+        err() << command << ": " << shown(fromEnvironment.error().text()) << Qt::endl;
+        return std::nullopt;
+    }
+    credentials.token = *fromEnvironment;
     if (!credentials.token.isEmpty()) {
         credentials.method = Credentials::Method::BearerToken;
         credentials.tokenSource = QStringLiteral("SUPERBILL_TOKEN");
@@ -228,9 +229,8 @@ inline std::unique_ptr<Ehr::EhrClient> makeClient(const QCommandLineParser &pars
         return nullptr;
     }
     auto client = std::make_unique<Ehr::EhrClient>();
-    QString error;
-    if (!client->setBaseUrl(settings.ehrUrl, &error)) {
-        err() << command << ": " << error << Qt::endl;
+    if (const Common::Status address = client->setBaseUrl(settings.ehrUrl); !address) {
+        err() << command << ": " << shown(address.error().message) << Qt::endl;
         return nullptr;
     }
     const auto credentials = resolveCredentials(parser, options, settings, command);
@@ -239,8 +239,7 @@ inline std::unique_ptr<Ehr::EhrClient> makeClient(const QCommandLineParser &pars
     if (credentials->method == Credentials::Method::BackendServices) {
         // A child of the client, so it lives exactly as long as the requests that ask it for tokens.
         auto *backend = new Auth::BackendServices(
-            {settings.ehrUrl, credentials->clientId, credentials->key, credentials->scopes, nullptr},
-            client.get());
+            {settings.ehrUrl, credentials->clientId, credentials->key, credentials->scopes}, client.get());
         client->setAuthenticator(backend);
     } else {
         client->setTokenProvider([token = credentials->token] { return token; });

@@ -32,11 +32,6 @@ BackendServices::BackendServices(Settings settings, QObject *parent)
 
 BackendServices::~BackendServices() = default;
 
-const Common::Clock &BackendServices::clock() const
-{
-    return m_settings.clock ? *m_settings.clock : Common::Clock::system();
-}
-
 QDateTime BackendServices::renewalTime(const QDateTime &issued, qint64 lifetimeSeconds)
 {
     if (lifetimeSeconds <= 0)

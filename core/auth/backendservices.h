@@ -6,16 +6,13 @@
 #include <QList>
 #include <QUrl>
 
+#include "common/clock.h"
 #include "ehr/authenticator.h"
 #include "scopeset.h"
 #include "signingkey.h"
 #include "smartconfiguration.h"
 
 class QNetworkAccessManager;
-
-namespace Common {
-class Clock;
-}
 
 namespace Auth {
 
@@ -38,7 +35,6 @@ public:
         QString clientId;
         SigningKey key;
         ScopeSet scopes = ScopeSet::backendDefaults();
-        const Common::Clock *clock = nullptr; ///< nullptr: the system clock
     };
 
     explicit BackendServices(Settings settings, QObject *parent = nullptr);
@@ -57,7 +53,7 @@ public:
     static QDateTime renewalTime(const QDateTime &issued, qint64 lifetimeSeconds);
 
 private:
-    const Common::Clock &clock() const;
+    static const Common::Clock &clock() { return Common::Clock::system(); }
     bool hasUsableToken() const;
     void fetch();
     void requestToken();

@@ -55,10 +55,9 @@ QUrl wellKnownUrl(const QUrl &fhirBase)
 
 void discover(QNetworkAccessManager *manager, const QUrl &fhirBase, QObject *context, Callback done)
 {
-    if (const QString problem = Ehr::EhrClient::transportSecurityError(fhirBase); !problem.isEmpty()) {
+    if (const Common::Status secure = Ehr::EhrClient::checkTransportSecurity(fhirBase); !secure) {
         QMetaObject::invokeMethod(
-            context, [done, problem] { done(Common::makeError(QStringLiteral("insecure-url"), problem)); },
-            Qt::QueuedConnection);
+            context, [done, secure] { done(secure.error()); }, Qt::QueuedConnection);
         return;
     }
     const QUrl wellKnown = wellKnownUrl(fhirBase);

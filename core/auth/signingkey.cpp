@@ -76,7 +76,7 @@ Common::Result<SigningKey> SigningKey::fromPem(const QByteArray &pem, const QStr
                              path);
 }
 
-Common::Result<SigningKey> SigningKey::readFile(const QString &path, QString *warning)
+Common::Result<SigningKey::KeyFile> SigningKey::readFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -85,13 +85,18 @@ Common::Result<SigningKey> SigningKey::readFile(const QString &path, QString *wa
     if (file.size() > MaxKeyFileSize)
         return Common::makeError(QStringLiteral("key-unreadable"),
                                  Text::tr("this file is too large to be a private key"), path);
-    if (warning && (file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther |
-                                          QFileDevice::WriteGroup | QFileDevice::WriteOther)))
-        *warning = Text::tr("%1: other users can read the private key; restrict it with chmod 600").arg(path);
+    KeyFile read;
+    if (file.permissions() &
+        (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther))
+        read.warning =
+            Text::tr("%1: other users can read the private key; restrict it with chmod 600").arg(path);
     QByteArray pem = file.readAll();
     auto key = fromPem(pem, path);
     pem.fill('\0');
-    return key;
+    if (!key)
+        return key.error();
+    read.key = *key;
+    return read;
 }
 
 Common::Status SigningKey::writeNewFile(const QString &path) const

@@ -26,8 +26,9 @@ public:
     /// rsaAlgorithm says otherwise. `path` only names the key in messages.
     static Common::Result<SigningKey> fromPem(const QByteArray &pem, const QString &path,
                                               JwsAlgorithm rsaAlgorithm = JwsAlgorithm::RS384);
-    /// Reads a PEM key file. A file that others may read gives a warning, because the key is a password.
-    static Common::Result<SigningKey> readFile(const QString &path, QString *warning = nullptr);
+    struct KeyFile;
+    /// Reads a PEM key file.
+    static Common::Result<KeyFile> readFile(const QString &path);
 
     /// Writes the key as PKCS#8 PEM to a new file readable by the owner only (0600); refuses an existing
     /// file, so a key in use is never overwritten.
@@ -50,6 +51,13 @@ private:
     OpenSslKey m_key;
     JwsAlgorithm m_algorithm = JwsAlgorithm::ES384;
     QString m_keyId;
+};
+
+/// A key read from its file, and a warning when others may read the file: the key is a password.
+struct SigningKey::KeyFile
+{
+    SigningKey key;
+    QString warning;
 };
 
 } // namespace Auth

@@ -148,8 +148,9 @@ Common::Status SmartConfiguration::checkTransport() const
     for (const QUrl &url : {authorizationEndpoint, tokenEndpoint}) {
         if (url.isEmpty())
             continue;
-        if (const QString problem = Ehr::EhrClient::transportSecurityError(url); !problem.isEmpty())
-            return Common::makeError(QStringLiteral("insecure-endpoint"), problem, display(url));
+        if (const Common::Status secure = Ehr::EhrClient::checkTransportSecurity(url); !secure)
+            return Common::makeError(QStringLiteral("insecure-endpoint"), secure.error().message,
+                                     display(url));
     }
     return {};
 }

@@ -26,6 +26,7 @@ const QString SignedOutCode = QStringLiteral("signed-out");
 SmartSession::SmartSession(Settings settings, SecretStore *secrets, BrowserLauncher browser, QObject *parent)
     : Ehr::Authenticator(parent)
     , m_settings(std::move(settings))
+    , m_clock(&Common::Clock::system())
     , m_secrets(secrets)
     , m_browser(std::move(browser))
     , m_manager(new QNetworkAccessManager(this))
@@ -44,9 +45,9 @@ SmartSession::~SmartSession()
     flush(Common::makeError(SignedOutCode, Text::tr("The sign-in was closed.")));
 }
 
-const Common::Clock &SmartSession::clock() const
+void SmartSession::setClock(const Common::Clock *clock)
 {
-    return m_settings.clock ? *m_settings.clock : Common::Clock::system();
+    m_clock = Common::Clock::orSystem(clock);
 }
 
 QDateTime SmartSession::refreshTime(const QDateTime &issued, qint64 lifetimeSeconds)

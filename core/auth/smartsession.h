@@ -60,13 +60,14 @@ public:
         quint16 redirectPort = 0; ///< 0: a free port each time
         ScopeSet scopes;          ///< empty: ScopeSet::appDefaults() in the server's syntax
         std::chrono::milliseconds signInTimeout = std::chrono::minutes(5);
-        const Common::Clock *clock = nullptr; ///< nullptr: the system clock
     };
 
     SmartSession(Settings settings, SecretStore *secrets, BrowserLauncher browser, QObject *parent = nullptr);
     ~SmartSession() override;
 
     static QString defaultClientId() { return QStringLiteral("superbill-desk"); }
+    /// Where "now" comes from for token expiry and refreshes; not owned; nullptr: the system clock.
+    void setClock(const Common::Clock *clock);
     /// At 80% of the token's life; invalid when the lifetime is unknown.
     static QDateTime refreshTime(const QDateTime &issued, qint64 lifetimeSeconds);
 
@@ -109,7 +110,7 @@ Q_SIGNALS:
     void signInRequired(const QString &message);
 
 private:
-    const Common::Clock &clock() const;
+    const Common::Clock &clock() const { return *m_clock; }
     void withConfiguration(std::function<void(const Common::Status &)> next);
     void exchangeCode(const QString &code);
     void refresh();
@@ -122,6 +123,7 @@ private:
     ScopeSet requestedScopes() const;
 
     Settings m_settings;
+    const Common::Clock *m_clock;
     QPointer<SecretStore> m_secrets;
     BrowserLauncher m_browser;
     QNetworkAccessManager *m_manager;

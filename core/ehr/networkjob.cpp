@@ -6,6 +6,7 @@
 #include <QNetworkReply>
 #include <QSslError>
 
+#include "bearertoken.h"
 #include "common/clock.h"
 #include "ehrlog.h"
 
@@ -38,6 +39,7 @@ NetworkJob::NetworkJob(QNetworkAccessManager *manager, const QNetworkRequest &re
     , m_request(request)
     , m_verb(verb)
     , m_body(body)
+    , m_clock(&Common::Clock::system())
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(timeout);
@@ -53,9 +55,21 @@ NetworkJob::~NetworkJob()
     }
 }
 
+void NetworkJob::setClock(const Common::Clock *clock)
+{
+    m_clock = Common::Clock::orSystem(clock);
+}
+
 void NetworkJob::start()
 {
     Q_ASSERT(!m_reply && !m_finished);
+    if (!m_refusal.isEmpty()) {
+        JobResult result;
+        result.transport = JobResult::Transport::Blocked;
+        result.errorString = m_refusal;
+        QTimer::singleShot(0, this, [this, result] { finish(result); });
+        return;
+    }
     if (!m_authenticator) {
         send({});
         return;
@@ -71,19 +85,21 @@ void NetworkJob::withToken(const Common::Result<QString> &token)
 {
     if (m_finished)
         return;
-    if (token) {
+    // A token endpoint's answer is text from the network like any other: one line of visible ASCII only.
+    const Common::Status sendable = token ? checkBearerToken(*token) : Common::Status(token.error());
+    if (token && sendable) {
         send(*token);
         return;
     }
     JobResult result;
-    if (token.error().code == QLatin1String(Authenticator::UnavailableCode)) {
+    if (!token && token.error().code == QLatin1String(Authenticator::UnavailableCode)) {
         // Nothing left this computer: known not sent, retried like an EHR that cannot be reached.
         result.transport = JobResult::Transport::NetworkError;
         result.networkError = QNetworkReply::ConnectionRefusedError;
     } else {
-        result.transport = JobResult::Transport::SignedOut;
+        result.transport = token ? JobResult::Transport::Blocked : JobResult::Transport::SignedOut;
     }
-    result.errorString = token.error().message;
+    result.errorString = sendable.error().message;
     // finished() never comes from inside start().
     QTimer::singleShot(0, this, [this, result] { finish(result); });
 }
@@ -182,8 +198,7 @@ void NetworkJob::onReplyFinished()
         result.body = reply->readAll();
         result.location = reply->rawHeader("Location");
         if (reply->hasRawHeader("Retry-After"))
-            result.retryAfter =
-                parseRetryAfter(reply->rawHeader("Retry-After"), Common::Clock::system().nowUtc());
+            result.retryAfter = parseRetryAfter(reply->rawHeader("Retry-After"), m_clock->nowUtc());
         if (error != QNetworkReply::NoError)
             result.errorString = reply->errorString();
     } else {

@@ -67,8 +67,8 @@ public:
         : q(q)
         , options(std::move(options))
         , injector(this->options.seed, this->options.faults)
-        , api(nullptr, &store, &Common::Clock::system())
-        , smart(this->options.smart, &Common::Clock::system())
+        , api(nullptr, &store)
+        , smart(this->options.smart)
     {
         this->options.basePath = normalizedBasePath(this->options.basePath);
         access.setStaticToken(this->options.token);
@@ -394,6 +394,12 @@ QUrl Server::baseUrl() const
 quint16 Server::port() const
 {
     return d->port;
+}
+
+void Server::setClock(const Common::Clock *clock)
+{
+    d->api.setClock(clock);
+    d->smart.setClock(clock);
 }
 
 void Server::setFaults(const FaultSettings &faults)

@@ -9,6 +9,10 @@
 
 #include "smartserver.h"
 
+namespace Common {
+class Clock;
+}
+
 namespace Sandbox {
 
 /// How often the training EHR misbehaves, for drills and tests. Rates are 0..1 per request.
@@ -79,6 +83,10 @@ public:
 
     QUrl baseUrl() const; // e.g. http://127.0.0.1:PORT/mps/fhir/R4/V1
     quint16 port() const;
+
+    /// Where "now" comes from (the rules, stored times, SMART codes and token expiry); not owned; nullptr:
+    /// the system clock.
+    void setClock(const Common::Clock *clock);
 
     void setFaults(const FaultSettings &faults);
     FaultSettings faults() const;

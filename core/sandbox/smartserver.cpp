@@ -215,15 +215,20 @@ struct SmartServer::Grant
     QString currentRefreshToken;
 };
 
-SmartServer::SmartServer(SmartOptions options, const Common::Clock *clock)
+SmartServer::SmartServer(SmartOptions options)
     : m_options(std::move(options))
-    , m_clock(clock ? clock : &Common::Clock::system())
+    , m_clock(&Common::Clock::system())
 {
     for (const BackendClient &client : std::as_const(m_options.backendClients))
         m_backendKeys.insert(client.clientId, client.keys);
 }
 
 SmartServer::~SmartServer() = default;
+
+void SmartServer::setClock(const Common::Clock *clock)
+{
+    m_clock = Common::Clock::orSystem(clock);
+}
 
 void SmartServer::start(const QUrl &fhirBase)
 {

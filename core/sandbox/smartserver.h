@@ -59,8 +59,11 @@ struct SmartOptions
 class SmartServer
 {
 public:
-    SmartServer(SmartOptions options, const Common::Clock *clock);
+    explicit SmartServer(SmartOptions options);
     ~SmartServer();
+
+    /// Where "now" comes from for codes, assertions and token expiry; not owned; nullptr: the system clock.
+    void setClock(const Common::Clock *clock);
 
     /// The FHIR base URL (iss and aud of its tokens), once listening.
     void start(const QUrl &fhirBase);

@@ -274,14 +274,14 @@ void TestJws::keyFileIsPrivateAndNeverOverwritten()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), pem);
 
-    QString warning;
-    const auto read = Auth::SigningKey::readFile(path, &warning);
+    const auto read = Auth::SigningKey::readFile(path);
     QVERIFY(read.ok());
-    QVERIFY(warning.isEmpty());
-    QCOMPARE(read->keyId(), key->keyId());
+    QVERIFY(read->warning.isEmpty());
+    QCOMPARE(read->key.keyId(), key->keyId());
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
-    QVERIFY(Auth::SigningKey::readFile(path, &warning).ok());
-    QVERIFY(warning.contains(QStringLiteral("chmod 600")));
+    const auto readable = Auth::SigningKey::readFile(path);
+    QVERIFY(readable.ok());
+    QVERIFY(readable->warning.contains(QStringLiteral("chmod 600")));
 }
 
 void TestJws::refusesUnusableKeys()

@@ -117,8 +117,10 @@ TestSmartSession::makeSession(Auth::SecretStore *secrets, const QUrl &base, cons
 {
     Auth::SmartSession::Settings settings;
     settings.fhirBase = base.isEmpty() ? m_server->baseUrl() : base;
-    settings.clock = clock;
-    return std::make_unique<Auth::SmartSession>(settings, secrets, Auth::Browser::fromEnvironment({}));
+    auto session =
+        std::make_unique<Auth::SmartSession>(settings, secrets, Auth::Browser::fromEnvironment({}));
+    session->setClock(clock);
+    return session;
 }
 
 bool TestSmartSession::signIn(Auth::SmartSession &session)

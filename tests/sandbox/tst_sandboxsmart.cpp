@@ -68,6 +68,7 @@ private slots:
     void refusesAWrongAud();
     void refusesUnknownClientsAndForeignRedirects();
     void codesWorkOnce();
+    void codesLiveSixtySeconds();
     void grantWithoutProcedureCreateIsRefused403();
     void rotatesRefreshTokensAndRevokesOnReuse();
     void refreshTokenPlusMustBeEncoded();
@@ -87,7 +88,7 @@ private:
         QString refresh() const { return answer.value(QStringLiteral("refresh_token")).toString(); }
     };
 
-    void startServer(int ttlSeconds = 300);
+    void startServer();
     QList<std::pair<QString, QString>> authorizeParameters(const Auth::Pkce &pkce,
                                                            const QString &aud = {}) const;
     SandboxReply approve(QList<std::pair<QString, QString>> parameters, const QString &dropScope = {});
@@ -115,11 +116,10 @@ void TestSandboxSmart::cleanup()
     m_server.reset();
 }
 
-void TestSandboxSmart::startServer(int ttlSeconds)
+void TestSandboxSmart::startServer()
 {
     m_client.reset();
     Sandbox::ServerOptions options = testServerOptions();
-    options.smart.accessTokenTtlSeconds = ttlSeconds;
     options.smart.backendClients.append(
         {BackendClient, *Auth::JsonWebKeySet::fromJson(m_backendKey.publicJwks())});
     m_server = std::make_unique<Sandbox::Server>(options);
@@ -336,6 +336,26 @@ void TestSandboxSmart::codesWorkOnce()
     QCOMPARE(getWith(first.access(), QStringLiteral("Patient")).status, 401);
 }
 
+void TestSandboxSmart::codesLiveSixtySeconds()
+{
+    Common::ManualClock clock(QDateTime::currentDateTimeUtc());
+    m_server->setClock(&clock);
+    const Auth::Pkce pkce = Auth::Pkce::generate();
+    const SandboxReply redirect = approve(authorizeParameters(pkce));
+    QCOMPARE(redirect.status, 302);
+    clock.advance(61 * 1000);
+    const Tokens late = postToken({{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+                                   {QStringLiteral("code"), queryValue(locationQuery(redirect), "code")},
+                                   {QStringLiteral("redirect_uri"), Redirect},
+                                   {QStringLiteral("client_id"), AppClient},
+                                   {QStringLiteral("code_verifier"), QString::fromLatin1(pkce.verifier)}});
+    QCOMPARE(late.status, 400);
+    QCOMPARE(late.answer.value(QStringLiteral("error")).toString(), QStringLiteral("invalid_grant"));
+    QVERIFY(
+        late.answer.value(QStringLiteral("error_description")).toString().contains(QStringLiteral("60 s")));
+    m_server->setClock(nullptr);
+}
+
 void TestSandboxSmart::grantWithoutProcedureCreateIsRefused403()
 {
     const Tokens tokens = signIn(QStringLiteral("user/Procedure.c"));
@@ -390,15 +410,19 @@ void TestSandboxSmart::refreshTokenPlusMustBeEncoded()
 
 void TestSandboxSmart::expiredTokenIsInvalidToken()
 {
-    startServer(5);
+    Common::ManualClock clock(QDateTime::currentDateTimeUtc());
+    m_server->setClock(&clock);
     const Tokens tokens = signIn();
     QCOMPARE(getWith(tokens.access(), QStringLiteral("Patient")).status, 200);
-    QTest::qWait(6100);
+    clock.advance(299 * 1000);
+    QCOMPARE(getWith(tokens.access(), QStringLiteral("Patient")).status, 200);
+    clock.advance(2 * 1000);
     const SandboxReply expired = getWith(tokens.access(), QStringLiteral("Patient"));
     QCOMPARE(expired.status, 401);
     QVERIFY2(expired.header("WWW-Authenticate").contains("error=\"invalid_token\""),
              expired.header("WWW-Authenticate").constData());
     QCOMPARE(expired.resourceType(), QStringLiteral("OperationOutcome"));
+    m_server->setClock(nullptr);
 }
 
 void TestSandboxSmart::backendServicesAssertion()

@@ -138,8 +138,8 @@ void TestSmartSignIn::startApp(bool signInAtStart, bool training)
     options.secrets = m_secrets.get();
     options.browser = Auth::Browser::fromEnvironment({});
     options.signInAtStart = signInAtStart;
-    options.clock = m_clock.get();
     m_workspace = std::make_unique<Ui::Workspace>();
+    m_workspace->setClock(m_clock.get());
     QString error;
     QVERIFY2(m_workspace->start(options, {}, &error), qPrintable(error));
     m_window = std::make_unique<Ui::MainWindow>(*m_settings, *m_tokens, *m_workspace);
