@@ -29,10 +29,14 @@
 #include "outbox/patientdirectory.h"
 #include "outboxlinesmodel.h"
 #include "patientlistmodel.h"
+#include "presentermode.h"
 #include "queueview.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
+#include "theme.h"
 #include "tokenstore.h"
+#include "trainingbanner.h"
+#include "trainingmenu.h"
 #include "workspace.h"
 
 namespace Ui {
@@ -74,13 +78,6 @@ void describeSmartSignIn(const QUrl &url, QObject *context, std::function<void(b
         });
 }
 
-QString iconText(const QString &icon, const QString &text)
-{
-    return QStringLiteral(
-               "<img src=\"%1\" width=\"12\" height=\"12\" style=\"vertical-align:middle\">&nbsp;%2")
-        .arg(icon, text.toHtmlEscaped());
-}
-
 } // namespace
 
 MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &workspace, QWidget *parent)
@@ -102,12 +99,16 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
     connect(&m_workspace, &Workspace::sendingProblemChanged, this, &MainWindow::updateConnection);
     connect(&m_workspace, &Workspace::countsChanged, this, &MainWindow::updateQueueSize);
     connect(&m_workspace, &Workspace::credentialsRequired, this, [this](const QString &message) {
-        if (m_workspace.session())
+        if (m_workspace.session() && !m_workspace.isTraining())
             return; // the sign-in says what happened (signInNeeded)
-        statusBar()->showMessage(
-            tr("The EHR refused the token: %1 Enter a new one in Settings.").arg(Common::printable(message)),
-            15000);
+        statusBar()->showMessage(m_workspace.isTraining()
+                                     ? tr("The EHR refused the sign-in: %1 Sign in again (Training menu).")
+                                           .arg(Common::printable(message))
+                                     : tr("The EHR refused the token: %1 Enter a new one in Settings.")
+                                           .arg(Common::printable(message)),
+                                 15000);
     });
+    connect(&m_workspace, &Workspace::trainingReset, this, &MainWindow::attachWorkspace);
     connect(&m_workspace, &Workspace::sessionChanged, this, &MainWindow::updateSession);
     connect(&m_workspace, &Workspace::signInNeeded, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Not signed in: %1 Sign in with File → Sign in to the EHR (%2).")
@@ -133,7 +134,11 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
     attachWorkspace();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The drill panel hides as the window's children go; the window's half is gone by then.
+    disconnect(m_trainingMenu, nullptr, this, nullptr);
+}
 
 void MainWindow::buildCentre()
 {
@@ -142,14 +147,7 @@ void MainWindow::buildCentre()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
 
-    m_banner = new QLabel(central);
-    m_banner->setObjectName(QStringLiteral("trainingBannerLabel"));
-    m_banner->setTextFormat(Qt::RichText);
-    m_banner->setText(
-        iconText(QStringLiteral(":/icons/training.svg"),
-                 tr("Training — not a real EHR. Demo patients only; nothing here reaches a chart.")));
-    m_banner->setAccessibleName(tr("Training — not a real EHR"));
-    m_banner->setAlignment(Qt::AlignCenter);
+    m_banner = new TrainingBanner(m_workspace, central);
     layout->addWidget(m_banner);
 
     m_splitter = new QSplitter(Qt::Horizontal, central);
@@ -212,8 +210,8 @@ void MainWindow::buildCentre()
     m_tabs->addTab(m_queue, QIcon(QStringLiteral(":/icons/queue.svg")), tr("Queue"));
 
     auto *side = new QWidget(m_splitter);
-    // The findings belong to the line being edited; the queue uses the whole width.
-    connect(m_tabs, &QTabWidget::currentChanged, side, [side](int index) { side->setVisible(index == 0); });
+    m_side = side;
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateSide);
     side->setObjectName(QStringLiteral("findingsSide"));
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 10, 0, 0);
@@ -243,6 +241,8 @@ void MainWindow::buildCentre()
     paddedLayout->setContentsMargins(12, 4, 12, 10);
     paddedLayout->addWidget(m_splitter);
     layout->addWidget(padded, 1);
+    m_presenter = new PresenterMode(m_settings, this);
+    layout->addWidget(m_presenter->strip());
     setCentralWidget(central);
 
     connect(m_editor, &LineEditor::findingsChanged, m_findings, &FindingsPanel::setFindings);
@@ -257,6 +257,15 @@ void MainWindow::buildCentre()
                     6000);
             });
     connect(m_picker, &EncounterPicker::encounterChosen, this, &MainWindow::onEncounterChosen);
+    // A clerk may open an encounter before its diagnoses have arrived; they join the open form, and
+    // what is being typed stays.
+    connect(m_picker, &EncounterPicker::patientLoaded, this, [this](const QString &patientId) {
+        const EncounterContext &open = m_editor->encounter();
+        if (open.patientId != patientId)
+            return;
+        if (const auto context = m_picker->contextFor(open.encounterId))
+            m_editor->updateEncounter(*context);
+    });
     connect(m_queue, &QueueView::openRequested, this, &MainWindow::openLine);
     connect(m_queue, &QueueView::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
@@ -365,6 +374,13 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_superbillTabAction);
     view->addAction(m_queueTabAction);
+    view->addSeparator();
+    view->addAction(m_presenter->toggleAction());
+    view->addActions(m_presenter->zoomActions());
+
+    m_trainingMenu = new TrainingMenu(m_workspace, m_settings, this);
+    menuBar()->addMenu(m_trainingMenu);
+    connect(m_trainingMenu, &TrainingMenu::drillPanelShown, this, &MainWindow::updateSide);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcutsAction);
@@ -390,9 +406,20 @@ void MainWindow::buildStatusBar()
 
 QList<QAction *> MainWindow::shortcutActions() const
 {
-    return {m_findPatientAction,  m_encountersAction, m_editor->newLineAction(), m_editor->submitAction(),
-            m_superbillTabAction, m_queueTabAction,   m_openLineAction,          m_resendAction,
-            m_settingsAction,     m_signInAction,     m_shortcutsAction,         m_quitAction};
+    return {m_findPatientAction,
+            m_encountersAction,
+            m_editor->newLineAction(),
+            m_editor->submitAction(),
+            m_superbillTabAction,
+            m_queueTabAction,
+            m_openLineAction,
+            m_resendAction,
+            m_settingsAction,
+            m_signInAction,
+            m_shortcutsAction,
+            m_quitAction,
+            m_presenter->toggleAction(),
+            m_presenter->zoomActions().value(0)};
 }
 
 void MainWindow::attachWorkspace()
@@ -476,6 +503,13 @@ void MainWindow::updateSession()
             ? tr("Granted: %1\n%2")
                   .arg(Common::printable(session->grantedScopes().toString()), session->storageNote())
             : session->storageNote());
+}
+
+void MainWindow::updateSide()
+{
+    // The findings belong to the line being edited; the queue uses the whole width. A drill's panel takes
+    // their place: each field shows its own findings anyway, and the window still fits 1280 pixels.
+    m_side->setVisible(m_tabs->currentIndex() == 0 && !m_trainingMenu->isDrillPanelShown());
 }
 
 void MainWindow::updateConnection()

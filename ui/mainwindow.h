@@ -19,8 +19,10 @@ class EncounterPicker;
 class FindingsPanel;
 class LineEditor;
 class OutboxLinesModel;
+class PresenterMode;
 class QueueView;
 class TokenStore;
+class TrainingMenu;
 class Workspace;
 
 /**
@@ -42,6 +44,8 @@ public:
     EncounterPicker *encounterPicker() const { return m_picker; }
     QueueView *queueView() const { return m_queue; }
     OutboxLinesModel *linesModel() const { return m_linesModel; }
+    PresenterMode *presenterMode() const { return m_presenter; }
+    TrainingMenu *trainingMenu() const { return m_trainingMenu; }
     /// Every action with a shortcut, as the Help menu lists them.
     QList<QAction *> shortcutActions() const;
 
@@ -68,6 +72,7 @@ private:
     void restartWorkspace();
     void updateConnection();
     void updateSession();
+    void updateSide();
     void updateQueueSize(const Outbox::QueueCounts &counts);
     void onEncounterChosen(const EncounterContext &encounter);
     void loadLineInto(qint64 lineId, const EncounterContext &context);
@@ -95,6 +100,9 @@ private:
     QLabel *m_signedInLabel = nullptr;
     bool m_toldSessionOnly = false;
     QLabel *m_queueLabel = nullptr;
+    QWidget *m_side = nullptr;
+    PresenterMode *m_presenter = nullptr;
+    TrainingMenu *m_trainingMenu = nullptr;
 
     QAction *m_settingsAction = nullptr;
     QAction *m_signInAction = nullptr;

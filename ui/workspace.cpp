@@ -1,6 +1,7 @@
 #include "workspace.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -71,14 +72,17 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
 
     m_client = std::make_unique<Ehr::EhrClient>();
     m_client->setClock(m_clock);
+    QString trainingToken;
     QUrl baseUrl = m_options.connection.baseUrl;
     QString outboxPath = m_options.outboxPath;
     if (m_options.training) {
-        if (!startTraining(error))
+        if (!startTraining(&trainingToken, error))
             return false;
         baseUrl = m_server->baseUrl();
-        outboxPath = QDir(m_options.dataDir).filePath(QStringLiteral("training-outbox.sqlite"));
+        outboxPath = trainingOutboxPath();
         m_client->setDialect(Fhir::Dialect::EhrVendor);
+        // Shown to a trainer for superbill-cli; the app itself signs in with SMART like to a real EHR.
+        m_trainingToken = trainingToken;
         startSession(baseUrl, nullptr, trainingBrowser(this), true);
     } else {
         // The same outbox as superbill-cli (shared settings file, SUPERBILL_DB), so both see one queue.
@@ -97,6 +101,23 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
         setSendingProblem(address.error().message);
     }
 
+    if (m_options.training)
+        m_options.probeIntervalMs = std::min(m_options.probeIntervalMs, 2000);
+    if (!openOutbox(outboxPath, error))
+        return false;
+    if (m_session) {
+        connect(m_session.get(), &Auth::SmartSession::stateChanged, this, &Workspace::onSessionChanged);
+        connect(m_session.get(), &Auth::SmartSession::signInRequired, this, &Workspace::signInNeeded);
+        connect(m_session.get(), &Auth::SmartSession::signInFailed, this, &Workspace::signInNeeded);
+    }
+
+    qCInfo(lcWorkspace) << "workspace started" << (m_options.training ? "training" : "ehr");
+    Q_EMIT started();
+    return true;
+}
+
+bool Workspace::openOutbox(const QString &outboxPath, QString *error)
+{
     QDir().mkpath(QFileInfo(outboxPath).absolutePath());
     m_store = std::make_unique<Outbox::OutboxStore>();
     m_store->setClock(m_clock);
@@ -122,33 +143,49 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
     QString senderError;
     if (!m_sender->start(&senderError))
         setSendingProblem(senderError);
-    if (m_session) {
-        connect(m_session.get(), &Auth::SmartSession::stateChanged, this, &Workspace::onSessionChanged);
-        connect(m_session.get(), &Auth::SmartSession::signInRequired, this, &Workspace::signInNeeded);
-        connect(m_session.get(), &Auth::SmartSession::signInFailed, this, &Workspace::signInNeeded);
-        onSessionChanged();
-    }
+    if (m_session)
+        onSessionChanged(); // a new sender holds lines for a read-only sign-in too
 
-    qCInfo(lcWorkspace) << "workspace started" << (m_options.training ? "training" : "ehr");
     return true;
 }
 
-bool Workspace::startTraining(QString *error)
+void Workspace::closeOutbox()
+{
+    if (m_sender)
+        m_sender->stop();
+    if (m_client)
+        m_client->cancelAll();
+    m_sender.reset();
+    m_directory.reset();
+    m_store.reset();
+}
+
+bool Workspace::startTraining(QString *token, QString *error)
 {
     Sandbox::ServerOptions options;
     options.port = m_options.trainingPort;
-    // Nobody uses it: the app signs in with SMART, as it would to a real EHR.
     options.token = Sandbox::Token::generate();
     options.smart.autoApprove = true;
     options.dataFile = QDir(m_options.dataDir).filePath(QStringLiteral("training-ehr.sqlite"));
     options.logRequests = false;
+    options.demoDataDir = m_options.trainingDemoData;
     m_server = std::make_unique<Sandbox::Server>(options);
     QString why;
-    if (!m_server->start(&why)) {
+    if (!m_server->start(&why) && !options.demoDataDir.isEmpty()) {
+        // A trainer's folder that went away must not keep the app from starting: the built-in data instead.
+        qCWarning(lcWorkspace) << "the training demo data folder cannot be used; the built-in data is:"
+                               << why;
+        options.demoDataDir.clear();
+        m_options.trainingDemoData.clear();
+        m_server = std::make_unique<Sandbox::Server>(options);
+    }
+    if (!m_server->isListening() && !m_server->start(&why)) {
         *error = tr("The training EHR did not start: %1").arg(why);
         m_server.reset();
         return false;
     }
+    connect(m_server.get(), &Sandbox::Server::faultsChanged, this, &Workspace::trainingBehaviourChanged);
+    *token = options.token;
     return true;
 }
 
@@ -218,13 +255,7 @@ bool Workspace::openCatalog(QString *error)
 
 void Workspace::stop()
 {
-    if (m_sender)
-        m_sender->stop();
-    if (m_client)
-        m_client->cancelAll();
-    m_sender.reset();
-    m_directory.reset();
-    m_store.reset();
+    closeOutbox();
     m_client.reset();
     m_session.reset();
     m_sessionSecrets.reset();
@@ -299,6 +330,93 @@ void Workspace::setSendingProblem(const QString &problem)
         return;
     m_sendingProblem = problem;
     Q_EMIT sendingProblemChanged(problem);
+}
+
+QString Workspace::trainingOutboxPath() const
+{
+    return QDir(m_options.dataDir).filePath(QStringLiteral("training-outbox.sqlite"));
+}
+
+QString Workspace::resetTrainingWith(const std::function<bool(QString *)> &serverStep)
+{
+    if (!m_options.training || !m_server)
+        return tr("Only the training EHR can be reset; a real EHR's data and queue are never touched.");
+    QString error;
+    if (!serverStep(&error))
+        return error;
+    if (const Common::Status normal = Sandbox::applyBehaviour(*m_server, {}); !normal.ok())
+        qCWarning(lcWorkspace) << "the training EHR's behaviour was not reset:" << normal.error().message;
+    const QString path = trainingOutboxPath();
+    closeOutbox();
+    setSendingProblem(QString());
+    // The training outbox is a file of its own, so removing it empties the training queue and nothing else.
+    for (const QString &file :
+         QStringList{path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")}) {
+        if (QFile::exists(file) && !QFile::remove(file))
+            error = tr("The training queue %1 could not be emptied.").arg(file);
+    }
+    QString openError;
+    if (!openOutbox(path, &openError))
+        error = openError;
+    qCInfo(lcWorkspace) << "training data reset";
+    Q_EMIT trainingReset();
+    return error;
+}
+
+QString Workspace::resetTraining()
+{
+    return resetTrainingWith([this](QString *error) { return m_server->reset(error); });
+}
+
+QString Workspace::loadTrainingData(const QString &dir)
+{
+    const QString error = resetTrainingWith([this, &dir](QString *why) {
+        if (!m_server->loadDemoData(dir, why)) {
+            *why = tr("The demo data in %1 cannot be used: %2").arg(QDir::toNativeSeparators(dir), *why);
+            return false;
+        }
+        return true;
+    });
+    if (error.isEmpty())
+        m_options.trainingDemoData = dir;
+    return error;
+}
+
+Sandbox::BehaviourChoice Workspace::trainingBehaviour() const
+{
+    if (!m_server)
+        return {};
+    return Sandbox::behaviourOf(m_server->faults(), m_server->isOffline());
+}
+
+QString Workspace::setTrainingBehaviour(const Sandbox::BehaviourChoice &choice)
+{
+    if (!m_options.training || !m_server)
+        return tr("Only the training EHR's behaviour can be changed.");
+    const Common::Status status = Sandbox::applyBehaviour(*m_server, choice);
+    if (!status.ok())
+        return status.error().message;
+    // Lines waiting for an EHR that is back go now, not at the next probe.
+    if (m_sender && choice.behaviour != Sandbox::TrainingBehaviour::Offline)
+        m_sender->wake();
+    return {};
+}
+
+QString Workspace::trainingToken() const
+{
+    return m_server ? m_trainingToken : QString();
+}
+
+void Workspace::signInAgain()
+{
+    if (m_options.training && m_server) {
+        m_trainingToken = Sandbox::Token::generate();
+        m_server->renewToken(m_trainingToken);
+    }
+    // A fresh SMART sign-in too (the training EHR's page approves itself), as a clerk would after an expiry.
+    if (m_session)
+        m_session->signIn();
+    credentialsChanged();
 }
 
 } // namespace Ui
