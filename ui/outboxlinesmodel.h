@@ -90,12 +90,14 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    /// What a row shows beyond the line's own fields, worked out once per refresh.
     struct Row
     {
-        QString display;
         QString performed;
         QString diagnoses;
     };
+    static Row rowFor(const Outbox::OutboxLine &line);
+    Outbox::LineFilter filter() const;
     bool accepts(const Outbox::OutboxLine &line) const;
     void onLineChanged(qint64 id);
 

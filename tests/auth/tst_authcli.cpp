@@ -133,13 +133,14 @@ QStringList TestAuthCli::signIn() const
 void TestAuthCli::enqueue(int lines)
 {
     Outbox::OutboxStore store;
-    QString error;
-    QVERIFY2(store.open(m_db, &error), qPrintable(error));
+    const Common::Status opened = store.open(m_db);
+    QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
     const Model::ProcedureEntry base = sampleEntry();
     for (int i = 0; i < lines; ++i) {
         Model::ProcedureEntry entry = sampleEntry();
         entry.performedDateTime = base.performedDateTime.addSecs(60LL * i);
-        QVERIFY2(store.enqueue(entry, &error), qPrintable(error));
+        const Common::Result<qint64> queued = store.enqueue(entry);
+        QVERIFY2(queued.ok(), qPrintable(queued.ok() ? QString() : queued.error().message));
     }
 }
 

@@ -213,18 +213,17 @@ void TestSmartSession::refreshesSilentlyWhileLinesAreSent()
     QVERIFY(client.setBaseUrl(m_server->baseUrl()));
     client.setAuthenticator(session.get());
     Outbox::OutboxStore store;
-    QString error;
-    QVERIFY(store.open(m_dir->filePath(QStringLiteral("outbox.sqlite")), &error));
+    QVERIFY(store.open(m_dir->filePath(QStringLiteral("outbox.sqlite"))).ok());
     const Model::ProcedureEntry base = sampleEntry();
     for (int i = 0; i < 24; ++i) {
         Model::ProcedureEntry entry = sampleEntry();
         entry.performedDateTime = base.performedDateTime.addSecs(60LL * i);
-        QVERIFY(store.enqueue(entry, &error));
+        QVERIFY(store.enqueue(entry).ok());
     }
     Outbox::Sender sender(&store, &client);
     sender.setParallel(2);
-    QVERIFY(sender.start(&error));
-    QTRY_COMPARE_WITH_TIMEOUT(store.counts().sent, 24, 60000);
+    QVERIFY(sender.start().ok());
+    QTRY_COMPARE_WITH_TIMEOUT(store.counts()->sent, 24, 60000);
     QVERIFY(!sender.isPaused());
     QVERIFY(m_server->smart().tokensIssued(QStringLiteral("refresh_token")) >= 1);
     QCOMPARE(required.size(), 0);
