@@ -111,6 +111,14 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
     connect(&m_workspace, &Workspace::trainingReset, this, &MainWindow::attachWorkspace);
     connect(&m_workspace, &Workspace::sessionChanged, this, &MainWindow::updateSession);
     connect(&m_workspace, &Workspace::signInNeeded, this, [this](const QString &message) {
+        if (m_workspace.isTraining()) {
+            // The training EHR's page approves itself: the Training menu signs in again, File's action is
+            // off.
+            statusBar()->showMessage(tr("The EHR refused the sign-in: %1 Sign in again (Training menu).")
+                                         .arg(Common::printable(message)),
+                                     30000);
+            return;
+        }
         statusBar()->showMessage(tr("Not signed in: %1 Sign in with File → Sign in to the EHR (%2).")
                                      .arg(Common::printable(message),
                                           m_signInAction->shortcut().toString(QKeySequence::NativeText)),

@@ -68,6 +68,13 @@ Admission AccessControl::admit(const RequestHead &head) const
     return Admission::refuse(unauthorized(true));
 }
 
+bool AccessControl::carriesStaticToken(const RequestHead &head) const
+{
+    const std::optional<QByteArray> token = bearerToken(head.header("authorization"));
+    return token && m_staticToken && !m_staticToken->isEmpty() &&
+           Token::equalsConstantTime(*token, *m_staticToken);
+}
+
 HttpResponse AccessControl::unauthorized(bool tokenSent)
 {
     if (tokenSent)

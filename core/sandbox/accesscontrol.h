@@ -39,6 +39,8 @@ public:
     bool isOpenPath(const QString &path) const;
 
     Admission admit(const RequestHead &head) const;
+    /// The request's bearer token is the static token (not a token another verifier knows).
+    bool carriesStaticToken(const RequestHead &head) const;
 
     /// The 401 answer with its WWW-Authenticate challenge; tokenSent: a token came and was not accepted.
     static HttpResponse unauthorized(bool tokenSent);

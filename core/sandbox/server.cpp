@@ -200,8 +200,14 @@ void ServerPrivate::onRequest(HttpConnection *connection, const RequestHead &hea
     if (fault.usedOneTimeFault)
         Q_EMIT q->faultsChanged();
     switch (fault.kind) {
-    case FaultDecision::Kind::Fail:
     case FaultDecision::Kind::Unauthorized:
+        // A SMART token was expired or revoked once, when the fault was set, and its renewal must work;
+        // the static token has no renewal but a new sign-in, so it stays refused until then.
+        if (!access.carriesStaticToken(head))
+            break;
+        finish(fault.response(), fault.latencyMs);
+        return;
+    case FaultDecision::Kind::Fail:
         finish(fault.response(), fault.latencyMs);
         return;
     case FaultDecision::Kind::Refuse: {
@@ -392,6 +398,11 @@ void Server::setClock(const Common::Clock *clock)
 
 void Server::setFaults(const FaultSettings &faults)
 {
+    const FaultSettings before = d->injector.settings();
+    if (faults.signInEnded && !before.signInEnded)
+        d->smart.endSignIns();
+    else if (faults.tokenExpired && !before.tokenExpired)
+        d->smart.expireAccessTokens();
     d->injector.setSettings(faults);
     d->options.faults = d->injector.settings();
     Q_EMIT faultsChanged();
@@ -403,6 +414,7 @@ void Server::renewToken(const QString &token)
     d->access.setStaticToken(token);
     FaultSettings faults = d->injector.settings();
     faults.tokenExpired = false;
+    faults.signInEnded = false;
     setFaults(faults);
 }
 

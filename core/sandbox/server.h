@@ -23,10 +23,15 @@ struct FaultSettings
     double hangRate = 0; ///< never answer and keep the connection open; nothing is processed
     int latencyMs = 0;   ///< delay every answer by this much
     /// Deterministic faults for demonstrations and drills, counted from when the settings were set:
-    int failEvery = 0;         ///< the 1st, (N+1)th, ... request answers 500/503 with Retry-After; 0: off
-    int dropEveryWrite = 0;    ///< the 1st, (N+1)th, ... POST is stored, then its answer is lost; 0: off
-    bool tokenExpired = false; ///< every request gets 401 invalid_token until the token is renewed
-    QString refuseNextWrite;   ///< an EHR code: the next POST is refused with it instead of processed
+    int failEvery = 0;      ///< the 1st, (N+1)th, ... request answers 500/503 with Retry-After; 0: off
+    int dropEveryWrite = 0; ///< the 1st, (N+1)th, ... POST is stored, then its answer is lost; 0: off
+    /// The tokens in use expire: the SMART access tokens issued so far (a refresh gives working ones), and
+    /// the static token, answered 401 invalid_token until it is renewed.
+    bool tokenExpired = false;
+    /// The sign-ins so far end: their SMART access tokens are refused and their refresh tokens too
+    /// (invalid_grant), the static token as with tokenExpired, until a new sign-in.
+    bool signInEnded = false;
+    QString refuseNextWrite; ///< an EHR code: the next POST is refused with it instead of processed
 
     static constexpr int MaxLatencyMs = 10 * 60 * 1000; ///< what the options and the admin path accept
 

@@ -18,6 +18,10 @@ namespace Sandbox {
 
 namespace {
 
+/// A private claim of the access tokens: the generation they were issued in, so a trainer can expire them
+/// all at once.
+const QString GenerationClaim = QStringLiteral("sbx_generation");
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Sandbox::SmartServer", text);
@@ -213,6 +217,7 @@ struct SmartServer::Grant
     QString userId;
     QString userName;
     QString currentRefreshToken;
+    int generation = 0;
 };
 
 SmartServer::SmartServer(SmartOptions options)
@@ -507,6 +512,7 @@ HttpResponse SmartServer::authorizationCodeGrant(const Form &form)
         return oauthError(400, QStringLiteral("invalid_grant"),
                           tr("the PKCE code_verifier does not match the code_challenge"));
     auto grant = std::make_shared<Grant>();
+    grant->generation = m_signInGeneration;
     grant->id = QString::fromLatin1(Auth::randomToken(12));
     grant->clientId = code->clientId;
     grant->scope = code->scope;
@@ -528,6 +534,8 @@ HttpResponse SmartServer::refreshTokenGrant(const Form &form)
     if (formValue(form, QStringLiteral("client_id")) != grant->clientId)
         return oauthError(400, QStringLiteral("invalid_grant"),
                           tr("the refresh token belongs to another client"));
+    if (grant->generation < m_signInGeneration)
+        return oauthError(400, QStringLiteral("invalid_grant"), tr("the sign-in has ended; sign in again"));
     if (presented != grant->currentRefreshToken) {
         // An old refresh token came back after it was rotated: someone else holds a copy.
         m_revokedGrants.insert(grant->id);
@@ -586,6 +594,7 @@ HttpResponse SmartServer::clientCredentialsGrant(const Form &form)
     if (scope.isEmpty())
         return oauthError(400, QStringLiteral("invalid_scope"), tr("ask for system/ scopes"));
     auto grant = std::make_shared<Grant>();
+    grant->generation = m_signInGeneration;
     grant->id = QString::fromLatin1(Auth::randomToken(12));
     grant->clientId = clientId;
     grant->scope = scope;
@@ -603,7 +612,8 @@ Common::Result<QString> SmartServer::accessToken(const Grant &grant)
                              {QStringLiteral("sid"), grant.id},
                              {QStringLiteral("iat"), issued},
                              {QStringLiteral("exp"), issued + m_options.accessTokenTtlSeconds},
-                             {QStringLiteral("jti"), QString::fromLatin1(Auth::randomToken(12))}};
+                             {QStringLiteral("jti"), QString::fromLatin1(Auth::randomToken(12))},
+                             {GenerationClaim, m_accessTokenGeneration}};
     const auto token = Auth::Jwt::sign(claims, signingKey());
     if (!token)
         return token.error();
@@ -653,6 +663,17 @@ HttpResponse SmartServer::tokenAnswer(const std::shared_ptr<Grant> &grant, const
     return response;
 }
 
+void SmartServer::expireAccessTokens()
+{
+    ++m_accessTokenGeneration;
+}
+
+void SmartServer::endSignIns()
+{
+    ++m_signInGeneration;
+    expireAccessTokens();
+}
+
 std::optional<Admission> SmartServer::verify(const QByteArray &token, const RequestHead &head)
 {
     const auto jwt = Auth::Jwt::parse(token);
@@ -664,7 +685,8 @@ std::optional<Admission> SmartServer::verify(const QByteArray &token, const Requ
     if (claims.value(QStringLiteral("iss")).toString() != m_base.toString() ||
         claims.value(QStringLiteral("aud")).toString() != m_base.toString())
         return Admission::refuse(AccessControl::invalidToken(tr("The token was issued for another server.")));
-    if (claims.value(QStringLiteral("exp")).toInteger() <= now())
+    if (claims.value(QStringLiteral("exp")).toInteger() <= now() ||
+        claims.value(GenerationClaim).toInt() < m_accessTokenGeneration)
         return Admission::refuse(AccessControl::invalidToken(tr("The access token has expired.")));
     if (m_revokedGrants.contains(claims.value(QStringLiteral("sid")).toString()))
         return Admission::refuse(

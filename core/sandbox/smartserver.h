@@ -88,6 +88,12 @@ public:
     /// Requests to the token endpoint, refused ones included.
     int tokenRequests() const { return m_tokenRequests; }
 
+    /// Every access token issued so far expires now (a trainer's "token expired"); refreshing still works.
+    void expireAccessTokens();
+    /// Every sign-in so far ends: its access tokens expire and its refresh token is refused (invalid_grant),
+    /// so its holder signs in again. Later sign-ins are not affected.
+    void endSignIns();
+
 private:
     struct Code;
     struct Grant;
@@ -119,6 +125,8 @@ private:
     QHash<QString, qint64> m_usedAssertionIds; ///< jti -> its exp, forgotten after that
     QHash<QString, int> m_issued;
     int m_tokenRequests = 0;
+    int m_accessTokenGeneration = 0; ///< access tokens of an older generation are expired
+    int m_signInGeneration = 0;      ///< grants of an older generation have ended
 };
 
 } // namespace Sandbox

@@ -78,6 +78,8 @@ private slots:
     void badAssertionsAreRefused_data();
     void badAssertionsAreRefused();
     void staticTokenStillWorks();
+    void trainerExpiresTheAccessTokensAndARefreshRenewsThem();
+    void trainerEndsTheSignInsUntilANewOne();
 
 private:
     struct Tokens
@@ -95,6 +97,7 @@ private:
     /// Signs in through the page and exchanges the code; the token answer.
     Tokens signIn(const QString &dropScope = {});
     Tokens postToken(const QList<std::pair<QString, QString>> &fields);
+    Tokens refresh(const QString &refreshToken);
     SandboxReply postForm(const QUrl &url, const QByteArray &body);
     SandboxReply getWith(const QString &token, const QString &relative);
 
@@ -372,14 +375,16 @@ void TestSandboxSmart::grantWithoutProcedureCreateIsRefused403()
     QCOMPARE(m_server->procedureCount(), 0);
 }
 
+TestSandboxSmart::Tokens TestSandboxSmart::refresh(const QString &refreshToken)
+{
+    return postToken({{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+                      {QStringLiteral("refresh_token"), refreshToken},
+                      {QStringLiteral("client_id"), AppClient}});
+}
+
 void TestSandboxSmart::rotatesRefreshTokensAndRevokesOnReuse()
 {
     const Tokens first = signIn();
-    const auto refresh = [this](const QString &token) {
-        return postToken({{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
-                          {QStringLiteral("refresh_token"), token},
-                          {QStringLiteral("client_id"), AppClient}});
-    };
     const Tokens second = refresh(first.refresh());
     QCOMPARE(second.status, 200);
     QVERIFY(!second.refresh().isEmpty());
@@ -507,6 +512,50 @@ void TestSandboxSmart::staticTokenStillWorks()
 {
     QCOMPARE(getWith(QStringLiteral("test-token"), QStringLiteral("Patient")).status, 200);
     QCOMPARE(getWith(QStringLiteral("wrong-token"), QStringLiteral("Patient")).status, 401);
+}
+
+void TestSandboxSmart::trainerExpiresTheAccessTokensAndARefreshRenewsThem()
+{
+    const Tokens before = signIn();
+    QCOMPARE(getWith(before.access(), QStringLiteral("Patient")).status, 200);
+    Sandbox::FaultSettings faults;
+    faults.tokenExpired = true;
+    m_server->setFaults(faults);
+
+    const SandboxReply expired = getWith(before.access(), QStringLiteral("Patient"));
+    QCOMPARE(expired.status, 401);
+    QVERIFY2(expired.header("WWW-Authenticate").contains("error=\"invalid_token\""),
+             expired.header("WWW-Authenticate").constData());
+    // The refresh a SMART client makes on that 401 gives a token that works while the fault stays set.
+    const Tokens renewed = refresh(before.refresh());
+    QCOMPARE(renewed.status, 200);
+    QCOMPARE(getWith(renewed.access(), QStringLiteral("Patient")).status, 200);
+    QCOMPARE(getWith(renewed.access(), QStringLiteral("Patient")).status, 200);
+    // The static token has no refresh: refused until it is renewed.
+    QCOMPARE(getWith(QStringLiteral("test-token"), QStringLiteral("Patient")).status, 401);
+    m_server->renewToken(QStringLiteral("renewed-token"));
+    QCOMPARE(getWith(QStringLiteral("renewed-token"), QStringLiteral("Patient")).status, 200);
+    QVERIFY(!m_server->faults().tokenExpired);
+}
+
+void TestSandboxSmart::trainerEndsTheSignInsUntilANewOne()
+{
+    const Tokens before = signIn();
+    Sandbox::FaultSettings faults;
+    faults.signInEnded = true;
+    m_server->setFaults(faults);
+
+    QCOMPARE(getWith(before.access(), QStringLiteral("Patient")).status, 401);
+    const Tokens refused = refresh(before.refresh());
+    QCOMPARE(refused.status, 400);
+    QCOMPARE(refused.answer.value(QStringLiteral("error")).toString(), QStringLiteral("invalid_grant"));
+    QCOMPARE(getWith(QStringLiteral("test-token"), QStringLiteral("Patient")).status, 401);
+    // A new sign-in works at once; the old one stays ended.
+    const Tokens again = signIn();
+    QCOMPARE(again.status, 200);
+    QCOMPARE(getWith(again.access(), QStringLiteral("Patient")).status, 200);
+    QCOMPARE(refresh(again.refresh()).status, 200);
+    QCOMPARE(refresh(before.refresh()).status, 400);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxSmart)
