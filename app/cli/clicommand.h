@@ -46,6 +46,19 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
 /// Reads FILE, or standard input for "-". On failure returns false and says why on stderr.
 bool readInput(const QString &file, QByteArray &contents);
 
+/// One ACTION of a `superbill-cli COMMAND ACTION ...` command, e.g. `codes import`.
+struct Action
+{
+    QString name;
+    std::function<int(const QStringList &arguments)> run;
+};
+
+/// Runs the action named by arguments[1] with the arguments after it (argv[0] becomes
+/// "COMMAND ACTION"), prints usage for --help, and answers a missing or unknown action with
+/// UsageError.
+int runAction(const QStringList &arguments, const QString &command, const QList<Action> &actions,
+              const QString &usage);
+
 /// Every command linked into the program, in the order of their `order` keys.
 QList<Command> registeredCommands();
 

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 
 #include "catalog/codecatalog.h"
+#include "catalogoptions.h"
 #include "clicommand.h"
 
 namespace Cli {
@@ -14,19 +15,6 @@ namespace {
 const auto Usage =
     QStringLiteral("Usage: superbill-cli codes import FILE [--strict] [--db FILE]\n"
                    "       superbill-cli codes search TEXT [--json] [--limit N] [--db FILE]\n");
-
-QCommandLineOption dbOption()
-{
-    return {QStringLiteral("db"),
-            QStringLiteral("The catalog file (default: $SUPERBILL_CATALOG_DB, else %1).")
-                .arg(Catalog::CodeCatalog::defaultDatabasePath()),
-            QStringLiteral("FILE")};
-}
-
-QString databasePath(const QCommandLineParser &parser, const QCommandLineOption &option)
-{
-    return parser.isSet(option) ? parser.value(option) : Catalog::CodeCatalog::defaultDatabasePath();
-}
 
 QJsonObject entryJson(const Catalog::CodeEntry &entry)
 {
@@ -56,7 +44,7 @@ int runImport(const QStringList &arguments)
     const QCommandLineOption versionOption(QStringLiteral("code-version"),
                                            QStringLiteral("Version for rows without one, e.g. 2026."),
                                            QStringLiteral("YEAR"));
-    const QCommandLineOption databaseOption = dbOption();
+    const QCommandLineOption databaseOption = catalogDbOption();
     parser.addOptions({strictOption, versionOption, databaseOption});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The code file."));
     if (const auto exitCode = parseCommandLine(parser, arguments, QStringLiteral("codes import")))
@@ -73,7 +61,7 @@ int runImport(const QStringList &arguments)
     }
 
     Catalog::CodeCatalog catalog;
-    const QString path = databasePath(parser, databaseOption);
+    const QString path = catalogPath(parser, databaseOption);
     if (!catalog.open(path)) {
         err() << "codes import: " << catalog.errorString() << Qt::endl;
         return Failure;
@@ -109,7 +97,7 @@ int runSearch(const QStringList &arguments)
         QStringLiteral("limit"),
         QStringLiteral("At most N results (default %1).").arg(Catalog::CodeCatalog::DefaultLimit),
         QStringLiteral("N"), QString::number(Catalog::CodeCatalog::DefaultLimit));
-    const QCommandLineOption databaseOption = dbOption();
+    const QCommandLineOption databaseOption = catalogDbOption();
     parser.addOptions({jsonOption, limitOption, databaseOption});
     parser.addPositionalArgument(QStringLiteral("TEXT"), QStringLiteral("A code, part of one, or words."),
                                  QStringLiteral("[TEXT...]"));
@@ -125,7 +113,7 @@ int runSearch(const QStringList &arguments)
     const QString text = parser.positionalArguments().join(u' ');
 
     Catalog::CodeCatalog catalog;
-    const QString path = databasePath(parser, databaseOption);
+    const QString path = catalogPath(parser, databaseOption);
     if (!catalog.openOrTraining(path)) {
         err() << "codes search: " << catalog.errorString() << Qt::endl;
         return Failure;
@@ -159,23 +147,8 @@ int runSearch(const QStringList &arguments)
 
 int runCodes(const QStringList &arguments)
 {
-    const QString action = arguments.value(1);
-    QStringList rest = arguments;
-    if (action == u"import" || action == u"search") {
-        rest.removeAt(1);
-        rest[0] += u' ' + action;
-        return action == u"import" ? runImport(rest) : runSearch(rest);
-    }
-    if (action == u"-h" || action == u"--help" || action == u"help") {
-        out() << Usage << "\nRun 'superbill-cli codes import --help' or 'superbill-cli codes search --help'."
-              << Qt::endl;
-        return Success;
-    }
-    err() << (action.isEmpty() ? QStringLiteral("codes: give import or search")
-                               : QStringLiteral("codes: unknown action \"%1\"").arg(action))
-          << '\n'
-          << Usage << Qt::flush;
-    return UsageError;
+    return runAction(arguments, QStringLiteral("codes"),
+                     {{QStringLiteral("import"), runImport}, {QStringLiteral("search"), runSearch}}, Usage);
 }
 
 } // namespace

@@ -61,6 +61,14 @@ const QList<QStringList> &migrations()
                            " seq INTEGER NOT NULL,"
                            " PRIMARY KEY (user_name, code)) WITHOUT ROWID"),
         },
+        {
+            // The practice's superbill template: one row, the checked JSON document.
+            QStringLiteral("CREATE TABLE superbill_template ("
+                           " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                           " document TEXT NOT NULL,"
+                           " source TEXT NOT NULL,"
+                           " imported_at TEXT NOT NULL)"),
+        },
     };
     return steps;
 }
@@ -460,6 +468,36 @@ bool CatalogDatabase::noteUsed(const QString &user, const QString &code, const Q
     if (!transaction.commit())
         return fail(Text::tr("Cannot save the recently used code"), db.lastError().text());
     return true;
+}
+
+Common::Result<std::optional<QByteArray>> CatalogDatabase::superbillTemplate()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (!query.exec(QStringLiteral("SELECT document FROM superbill_template WHERE id = 1"))) {
+        fail(Text::tr("Cannot read the superbill template"), query.lastError().text());
+        return Common::makeError(QStringLiteral("catalog-read"), m_error, m_path);
+    }
+    if (!query.next())
+        return std::optional<QByteArray>();
+    return std::optional<QByteArray>(query.value(0).toString().toUtf8());
+}
+
+Common::Status CatalogDatabase::storeSuperbillTemplate(const QByteArray &document, const QString &source,
+                                                       const QDateTime &now)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("INSERT INTO superbill_template (id, document, source, imported_at)"
+                                 " VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                                 " document = excluded.document, source = excluded.source,"
+                                 " imported_at = excluded.imported_at"));
+    query.addBindValue(QString::fromUtf8(document));
+    query.addBindValue(text(source));
+    query.addBindValue(isoTime(now));
+    if (!query.exec()) {
+        fail(Text::tr("Cannot save the superbill template"), query.lastError().text());
+        return Common::makeError(QStringLiteral("catalog-write"), m_error, m_path);
+    }
+    return {};
 }
 
 } // namespace Catalog

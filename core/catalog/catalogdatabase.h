@@ -8,22 +8,22 @@
 
 #include "codeentry.h"
 #include "codefileparser.h"
+#include "common/result.h"
 #include "importreport.h"
 
 namespace Catalog {
 
 /**
- * The catalog's SQLite file: codes, the import log, and each user's
- * favourites and recently used codes. Persistence only; searching is the
- * in-memory SearchIndex's job. The schema has a version (PRAGMA user_version)
- * and cumulative migrations applied in one transaction; the journal is WAL,
- * checked after it is set. One object is one connection, used from the thread
- * that opened it.
+ * The catalog's SQLite file: codes, the import log, each user's
+ * favourites and recently used codes, and the practice's superbill template. Persistence only; searching is
+ * the in-memory SearchIndex's job. The schema has a version (PRAGMA user_version) and cumulative migrations
+ * applied in one transaction; the journal is WAL, checked after it is set. One object is one connection, used
+ * from the thread that opened it.
  */
 class CatalogDatabase
 {
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     CatalogDatabase();
     ~CatalogDatabase();
@@ -52,6 +52,12 @@ public:
     bool noteUsed(const QString &user, const QString &code, const QDateTime &now);
 
     static constexpr int RecentKept = 50;
+
+    /// The practice's superbill template as it was imported (JSON), or nullopt when none was.
+    Common::Result<std::optional<QByteArray>> superbillTemplate();
+    /// Replaces the stored template; source names the file it came from.
+    Common::Status storeSuperbillTemplate(const QByteArray &document, const QString &source,
+                                          const QDateTime &now);
 
 private:
     bool migrate();

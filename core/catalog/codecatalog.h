@@ -9,6 +9,7 @@
 
 #include "codeentry.h"
 #include "codefileparser.h"
+#include "common/result.h"
 #include "importreport.h"
 #include "searchindex.h"
 
@@ -86,6 +87,12 @@ public:
     /// As import(), for data already in memory; sourceName names it in the report.
     ImportReport importData(const QByteArray &data, const QString &sourceName,
                             const ImportOptions &options = {});
+
+    /// The practice's superbill template stored in this catalog file (JSON), or nullopt when none was
+    /// imported (or the catalog is the in-memory training one).
+    Common::Result<std::optional<QByteArray>> superbillTemplate() const;
+    /// Keeps a checked template in the catalog file; source names the file it came from.
+    Common::Status storeSuperbillTemplate(const QByteArray &document, const QString &source);
 
     CodeEntries favourites() const;
     bool isFavourite(const QString &code) const;

@@ -5,9 +5,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimer>
@@ -402,38 +404,36 @@ void OutboxStore::notify(qint64 id)
     });
 }
 
-std::optional<qint64> OutboxStore::enqueue(const Model::ProcedureEntry &entry, QString *error)
+Common::Status OutboxStore::checkNewLine(const Model::ProcedureEntry &entry) const
 {
-    auto fail = [&](const QString &message) -> std::optional<qint64> {
-        if (error)
-            *error = message;
-        return std::nullopt;
+    const auto refuse = [](const QString &message) {
+        return Common::makeError(QStringLiteral("not-queued"), message);
     };
-    if (!isOpen())
-        return fail(tr("The outbox is not open."));
     const auto identifier = entry.clientIdentifier();
     if (!identifier)
-        return fail(tr("The line has no client identifier (system urn:ietf:rfc:3986); it was not queued."));
+        return refuse(tr("The line has no client identifier (system urn:ietf:rfc:3986); it was not queued."));
     if (!entry.subject.isLiteralTo(QStringLiteral("Patient")) ||
         !entry.encounter.isLiteralTo(QStringLiteral("Encounter")))
-        return fail(tr(
+        return refuse(tr(
             "The line needs a patient (Patient/<id>) and an encounter (Encounter/<id>); it was not queued."));
     if (const auto existing = lineByIdentifier(identifier->value))
-        return fail(tr("This line (%1) is already in the outbox as line %2.")
-                        .arg(identifier->value)
-                        .arg(existing->id));
+        return refuse(tr("This line (%1) is already in the outbox as line %2.")
+                          .arg(identifier->value)
+                          .arg(existing->id));
+    return {};
+}
 
-    QSqlDatabase db = database();
-    if (!db.transaction())
-        return fail(tr("The line was not saved: %1").arg(writeError(db.lastError())));
+std::optional<qint64> OutboxStore::insertLine(const Model::ProcedureEntry &entry, QSqlError *failure)
+{
     const qint64 now = nowMs();
-    QSqlQuery query(db);
+    const Model::Identifier identifier = *entry.clientIdentifier();
+    QSqlQuery query(database());
     query.prepare(QStringLiteral("INSERT INTO lines (identifier_system, identifier, patient_id, "
                                  "encounter_id, code, entry_json, state, "
                                  "created_at, updated_at, next_attempt_at) VALUES (?, ?, ?, ?, COALESCE(?, "
                                  "''), ?, 'pending', ?, ?, ?)"));
-    query.addBindValue(identifier->system);
-    query.addBindValue(identifier->value);
+    query.addBindValue(identifier.system);
+    query.addBindValue(identifier.value);
     query.addBindValue(entry.subject.id());
     query.addBindValue(entry.encounter.id());
     query.addBindValue(entry.code.code);
@@ -443,20 +443,99 @@ std::optional<qint64> OutboxStore::enqueue(const Model::ProcedureEntry &entry, Q
     query.addBindValue(now);
     query.addBindValue(now);
     if (!query.exec()) {
-        const QString reason = writeError(query.lastError());
-        db.rollback();
-        return fail(tr("The line was not saved: %1").arg(reason));
+        *failure = query.lastError();
+        return std::nullopt;
     }
     const qint64 id = query.lastInsertId().toLongLong();
+    if (!addAudit(id, QStringLiteral("queued"), nullptr, {}, failure))
+        return std::nullopt;
+    return id;
+}
+
+std::optional<qint64> OutboxStore::enqueue(const Model::ProcedureEntry &entry, QString *error)
+{
+    const auto ids = enqueueAll({{0, entry}});
+    if (!ids) {
+        if (error)
+            *error = ids.error().message;
+        return std::nullopt;
+    }
+    return ids->constFirst();
+}
+
+Common::Result<QList<qint64>> OutboxStore::enqueueAll(const QList<LineWrite> &writes)
+{
+    const auto refuse = [&writes](const QString &message, qsizetype index = -1) {
+        return Common::makeError(QStringLiteral("not-queued"), message,
+                                 index < 0 || writes.size() == 1 ? QString()
+                                                                 : QStringLiteral("line %1").arg(index + 1));
+    };
+    const auto notSaved = [&](const QString &reason) {
+        return refuse(writes.size() == 1
+                          ? tr("The line was not saved: %1").arg(reason)
+                          : tr("None of the %1 lines was saved: %2").arg(writes.size()).arg(reason));
+    };
+    if (!isOpen())
+        return refuse(tr("The outbox is not open."));
+    QHash<qint64, OutboxLine> corrected;
+    QSet<QString> identifiers;
+    for (qsizetype i = 0; i < writes.size(); ++i) {
+        const LineWrite &write = writes.at(i);
+        if (write.lineId > 0) {
+            QString error;
+            const auto current = lineForPerson(
+                write.lineId, tr("Line %1 is %2; only pending or needs-correction lines can be changed."),
+                &error);
+            if (!current)
+                return refuse(error, i);
+            corrected.insert(write.lineId, *current);
+            continue;
+        }
+        if (const Common::Status ok = checkNewLine(write.entry); !ok)
+            return refuse(ok.error().message, i);
+        const QString identifier = write.entry.clientIdentifier()->value;
+        if (identifiers.contains(identifier))
+            return refuse(tr("The identifier %1 is given to two lines.").arg(identifier), i);
+        identifiers.insert(identifier);
+    }
+
+    QSqlDatabase db = database();
+    if (!db.transaction())
+        return notSaved(writeError(db.lastError()));
+    QList<qint64> ids;
     QSqlError failure;
-    if (!addAudit(id, QStringLiteral("queued"), nullptr, {}, &failure) || !db.commit()) {
+    for (const LineWrite &write : writes) {
+        if (write.lineId <= 0) {
+            const auto id = insertLine(write.entry, &failure);
+            if (!id)
+                break;
+            ids.append(*id);
+            continue;
+        }
+        QSqlQuery update(db);
+        prepareCorrection(update, corrected.value(write.lineId), write.entry);
+        if (!update.exec()) {
+            failure = update.lastError();
+            break;
+        }
+        // A sender claimed the line since it was read.
+        if (update.numRowsAffected() != 1) {
+            db.rollback();
+            return notSaved(tr("line %1 is being sent right now").arg(write.lineId));
+        }
+        if (!addAudit(write.lineId, QStringLiteral("corrected"), nullptr, {}, &failure))
+            break;
+        ids.append(write.lineId);
+    }
+    if (ids.size() != writes.size() || !db.commit()) {
         const QString reason = writeError(failure.isValid() ? failure : db.lastError());
         db.rollback();
-        return fail(tr("The line was not saved: %1").arg(reason));
+        return notSaved(reason);
     }
-    qCDebug(lcOutbox) << "queued line" << id;
-    notify(id);
-    return id;
+    qCDebug(lcOutbox) << "queued" << ids.size() << "line(s) in one transaction";
+    for (const qint64 id : std::as_const(ids))
+        notify(id);
+    return ids;
 }
 
 bool OutboxStore::claim(qint64 id, QString *error)
@@ -671,19 +750,15 @@ bool OutboxStore::retry(qint64 id, QString *error)
                           error);
 }
 
-bool OutboxStore::replaceEntry(qint64 id, const Model::ProcedureEntry &entry, QString *error)
+void OutboxStore::prepareCorrection(QSqlQuery &query, const OutboxLine &current,
+                                    const Model::ProcedureEntry &entry)
 {
-    const auto current =
-        lineForPerson(id, tr("Line %1 is %2; only pending or needs-correction lines can be changed."), error);
-    if (!current)
-        return false;
     // The identifier is what makes a resend harmless; a corrected line keeps it.
     Model::ProcedureEntry corrected = entry;
     corrected.identifiers.removeIf([](const Model::Identifier &identifier) {
         return identifier.system == QLatin1String(Model::Systems::Rfc3986);
     });
-    corrected.identifiers.append(current->identifier);
-    QSqlQuery query(database());
+    corrected.identifiers.append(current.identifier);
     query.prepare(QStringLiteral(
         "UPDATE lines SET entry_json = ?, patient_id = ?, encounter_id = ?, code = COALESCE(?, ''), state = "
         "'pending', "
@@ -696,7 +771,17 @@ bool OutboxStore::replaceEntry(qint64 id, const Model::ProcedureEntry &entry, QS
     query.addBindValue(corrected.code.code);
     query.addBindValue(nowMs());
     query.addBindValue(nowMs());
-    query.addBindValue(id);
+    query.addBindValue(current.id);
+}
+
+bool OutboxStore::replaceEntry(qint64 id, const Model::ProcedureEntry &entry, QString *error)
+{
+    const auto current =
+        lineForPerson(id, tr("Line %1 is %2; only pending or needs-correction lines can be changed."), error);
+    if (!current)
+        return false;
+    QSqlQuery query(database());
+    prepareCorrection(query, *current, entry);
     return applyForPerson(id, query, QStringLiteral("corrected"), {}, tr("Line %1 could not be changed: %2"),
                           error);
 }

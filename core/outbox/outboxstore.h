@@ -10,6 +10,7 @@
 #include <QString>
 
 #include "common/clock.h"
+#include "common/result.h"
 #include "outboxline.h"
 
 namespace Outbox {
@@ -53,6 +54,10 @@ public:
     /// Queues a line in one committed transaction. The entry must carry its client
     /// identifier, a subject and an encounter; an identifier already queued is refused.
     std::optional<qint64> enqueue(const Model::ProcedureEntry &entry, QString *error);
+    /// Queues new lines and corrections together in one committed transaction, in the given order:
+    /// every line or none. Returns the lines' ids in the same order; the error's path names the
+    /// first line that cannot go ("line 3").
+    Common::Result<QList<qint64>> enqueueAll(const QList<LineWrite> &writes);
 
     /// pending → sending, when it still is pending. False when another sender took it, or (with a
     /// reason in error) when the file cannot be written. Not flushed to disk on its own: losing a
@@ -112,6 +117,12 @@ private:
     bool applyForPerson(qint64 id, QSqlQuery &update, const QString &event, const QString &detail,
                         const QString &failed, QString *error);
     qint64 nowMs() const;
+    /// Why a new line cannot be queued (no identifier, patient or encounter; already queued), or ok.
+    Common::Status checkNewLine(const Model::ProcedureEntry &entry) const;
+    /// Inserts a new line with its "queued" audit row, inside the caller's transaction.
+    std::optional<qint64> insertLine(const Model::ProcedureEntry &entry, QSqlError *failure);
+    /// Prepares the update that replaces a correctable line's content, keeping its identifier.
+    void prepareCorrection(QSqlQuery &query, const OutboxLine &current, const Model::ProcedureEntry &entry);
 
     const Common::Clock &m_clock;
     QString m_connectionName;

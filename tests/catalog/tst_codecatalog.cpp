@@ -61,6 +61,7 @@ private slots:
 
     void openCreatesSchemaInWal();
     void newerSchemaIsRefused();
+    void catalogFromBeforeTemplatesIsUpgraded();
     void notADatabaseIsRefused();
     void importFormats_data();
     void importFormats();
@@ -123,7 +124,7 @@ void TestCodeCatalog::openCreatesSchemaInWal()
     QCOMPARE(queryFile(dbPath(), QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     QCOMPARE(queryFile(dbPath(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table'"))
                  .toInt(),
-             4);
+             5);
 }
 
 void TestCodeCatalog::newerSchemaIsRefused()
@@ -135,6 +136,25 @@ void TestCodeCatalog::newerSchemaIsRefused()
     QVERIFY2(catalog.errorString().contains(u"newer"), qPrintable(catalog.errorString()));
     QVERIFY(!catalog.isOpen());
     QCOMPARE(queryFile(dbPath(), QStringLiteral("PRAGMA user_version")).toInt(), 99);
+}
+
+void TestCodeCatalog::catalogFromBeforeTemplatesIsUpgraded()
+{
+    QVERIFY(!m_catalog->import(catalogFixture(QStringLiteral("basic.csv"))).refused);
+    const qsizetype codes = m_catalog->size();
+    m_catalog->close();
+    queryFile(dbPath(), QStringLiteral("DROP TABLE superbill_template"));
+    queryFile(dbPath(), QStringLiteral("PRAGMA user_version = 1"));
+    CodeCatalog catalog;
+    QVERIFY2(catalog.open(dbPath()), qPrintable(catalog.errorString()));
+    QCOMPARE(catalog.size(), codes);
+    QCOMPARE(queryFile(dbPath(), QStringLiteral("PRAGMA user_version")).toInt(),
+             Catalog::CatalogDatabase::SchemaVersion);
+    const auto stored = catalog.superbillTemplate();
+    QVERIFY(stored.ok());
+    QVERIFY(!stored->has_value());
+    QVERIFY(catalog.storeSuperbillTemplate("{}", QStringLiteral("/x/practice.json")).ok());
+    QCOMPARE(catalog.superbillTemplate()->value(), QByteArray("{}"));
 }
 
 void TestCodeCatalog::notADatabaseIsRefused()
