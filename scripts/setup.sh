@@ -7,7 +7,8 @@ export SUPERBILL_ROOT
 
 # The SQLite driver and xauth are only Recommends: they are named so that
 # --no-install-recommends still brings them. qt6-httpserver-dev 6.4 needs
-# qt6-websockets-dev for its CMake config but does not depend on it.
+# qt6-websockets-dev for its CMake config but does not depend on it. poppler-utils (pdftotext,
+# pdftoppm) reads the printed superbill back in the tests; a font must exist to print at all.
 SUPERBILL_PACKAGES=(
     build-essential cmake ninja-build pkg-config file dpkg-dev libbenchmark-dev clang-format
     qt6-base-dev libqt6sql6-sqlite qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
@@ -15,6 +16,7 @@ SUPERBILL_PACKAGES=(
     qt6-l10n-tools qt6-tools-dev
     qt6-qpa-plugins
     xvfb xauth
+    poppler-utils fonts-dejavu-core
 )
 
 superbill_missing_packages() {

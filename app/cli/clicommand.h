@@ -29,6 +29,8 @@ struct Command
     QString name;
     QString summary;
     std::function<int(const QStringList &arguments)> run;
+    /// Lays out text (printing): runs in an offscreen QGuiApplication instead of a QCoreApplication.
+    bool needsGui = false;
 };
 
 QTextStream &out();

@@ -1,0 +1,105 @@
+#include "superbillprintout.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+#include "superbill/pointers.h"
+
+namespace Print {
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Print::SuperbillPrintout)
+};
+
+/// "14 Mar 2026 09:30 CDT": the same on every computer, so the paper reads the same everywhere.
+QString dateTimeText(const QDateTime &value)
+{
+    if (!value.isValid())
+        return {};
+    return QLocale::c().toString(value, QStringLiteral("d MMM yyyy HH:mm")) + u' ' +
+           value.timeZoneAbbreviation();
+}
+
+QString timeText(const Model::ProcedureEntry &entry, const QTimeZone &zone)
+{
+    const auto inZone = [&zone](const QDateTime &value) { return value.toTimeZone(zone); };
+    if (!entry.usesPeriod())
+        return dateTimeText(inZone(entry.performedDateTime));
+    const QDateTime start = inZone(entry.performedPeriod.start);
+    const QDateTime end = inZone(entry.performedPeriod.end);
+    const QString endText =
+        start.date() == end.date() ? QLocale::c().toString(end, QStringLiteral("HH:mm")) : dateTimeText(end);
+    return Text::tr("%1 to %2 (%3 min)")
+        .arg(dateTimeText(start), endText)
+        .arg(entry.performedPeriod.minutes().value_or(0));
+}
+
+QString stateText(const Outbox::OutboxLine &line)
+{
+    switch (line.state) {
+    case Outbox::LineState::Pending:
+        return line.attempts > 0 ? Text::tr("Waiting to retry") : Text::tr("Queued");
+    case Outbox::LineState::Sending:
+        return Text::tr("Sending");
+    case Outbox::LineState::Sent:
+        return Text::tr("Sent (Procedure/%1)").arg(line.ehrId);
+    case Outbox::LineState::NeedsCorrection:
+        return line.findings.isEmpty()
+                   ? Text::tr("Needs correction")
+                   : Text::tr("Needs correction: %1 %2")
+                         .arg(line.findings.constFirst().code, line.findings.constFirst().message);
+    case Outbox::LineState::Discarded:
+        return Text::tr("Discarded");
+    }
+    return {};
+}
+
+} // namespace
+
+SuperbillPrintout makePrintout(const PrintSource &source)
+{
+    SuperbillPrintout printout;
+    printout.practiceName = source.practice.name;
+    printout.practiceAddress = source.practice.address;
+    printout.patientName = source.patient.displayName();
+    printout.birthDate = source.patient.birthDate;
+    printout.mrn = source.patient.mrn;
+    printout.encounterId = source.encounter.id;
+    const QTimeZone zone = source.encounter.zone().isValid() ? source.encounter.zone()
+                           : source.clinicZone.isValid()     ? source.clinicZone
+                                                             : QTimeZone::systemTimeZone();
+    printout.encounterWhen = dateTimeText(source.encounter.start.toTimeZone(zone));
+    printout.encounterType = source.encounter.type;
+    printout.printedAt = dateTimeText(source.now.toTimeZone(zone));
+
+    QStringList lettered = source.diagnosisOrder;
+    for (const Outbox::OutboxLine &line : source.lines) {
+        if (line.state == Outbox::LineState::Discarded)
+            continue;
+        const std::optional<Model::ProcedureEntry> entry = line.entry();
+        if (!entry)
+            continue;
+        QStringList linked;
+        for (const Model::Reference &reason : entry->reasonReferences) {
+            linked << reason.id();
+            if (!lettered.contains(reason.id()))
+                lettered << reason.id();
+        }
+        printout.lines.append({entry->code.code, entry->code.display, timeText(*entry, zone),
+                               Superbill::Pointers::text(linked, lettered), stateText(line)});
+    }
+    for (qsizetype i = 0; i < lettered.size() && i < Superbill::Pointers::MaxDiagnoses; ++i) {
+        PrintedDiagnosis diagnosis{Superbill::Pointers::letter(i), lettered.at(i), {}};
+        for (const Ehr::ConditionSummary &condition : source.conditions) {
+            if (condition.id == lettered.at(i))
+                diagnosis = {diagnosis.letter, condition.code, condition.display};
+        }
+        printout.diagnoses.append(diagnosis);
+    }
+    return printout;
+}
+
+} // namespace Print
