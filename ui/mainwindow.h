@@ -20,6 +20,7 @@ class FindingsPanel;
 class LineEditor;
 class OutboxLinesModel;
 class QueueView;
+class SuperbillFormView;
 class TokenStore;
 class Workspace;
 
@@ -41,6 +42,7 @@ public:
     FindingsPanel *findingsPanel() const { return m_findings; }
     EncounterPicker *encounterPicker() const { return m_picker; }
     QueueView *queueView() const { return m_queue; }
+    SuperbillFormView *superbillForm() const { return m_form; }
     OutboxLinesModel *linesModel() const { return m_linesModel; }
     /// Every action with a shortcut, as the Help menu lists them.
     QList<QAction *> shortcutActions() const;
@@ -53,6 +55,11 @@ public Q_SLOTS:
     void openLine(qint64 lineId);
     void showQueue();
     void showSuperbill();
+    void showSuperbillForm();
+    /// Asks where to save the encounter's superbill as a PDF (Ctrl+P), then prints it there.
+    void printSuperbill();
+    /// Prints the open encounter's superbill to a PDF at path; false (with a message) when it cannot.
+    bool printSuperbillTo(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -72,6 +79,8 @@ private:
     void loadLineInto(qint64 lineId, const EncounterContext &context);
     /// Asks before the line being typed is dropped; true when it may go.
     bool confirmDropDraft(const QString &question);
+    bool hasUnsavedInput() const;
+    void enableTabActions();
 
     AppSettings &m_settings;
     TokenStore &m_tokens;
@@ -87,6 +96,7 @@ private:
     QLabel *m_linesTitle = nullptr;
     LineEditor *m_editor = nullptr;
     QueueView *m_queue = nullptr;
+    SuperbillFormView *m_form = nullptr;
     FindingsPanel *m_findings = nullptr;
     QFrame *m_tips = nullptr;
     QLabel *m_tipsLabel = nullptr;
@@ -101,6 +111,8 @@ private:
     QAction *m_aboutAction = nullptr;
     QAction *m_superbillTabAction = nullptr;
     QAction *m_queueTabAction = nullptr;
+    QAction *m_formTabAction = nullptr;
+    QAction *m_printAction = nullptr;
     QAction *m_resendAction = nullptr;
     QAction *m_openLineAction = nullptr;
 };

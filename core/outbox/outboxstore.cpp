@@ -423,9 +423,9 @@ Common::Status OutboxStore::checkNewLine(const Model::ProcedureEntry &entry) con
     return {};
 }
 
-std::optional<qint64> OutboxStore::insertLine(const Model::ProcedureEntry &entry, QSqlError *failure)
+std::optional<qint64> OutboxStore::insertLine(const Model::ProcedureEntry &entry, qint64 now,
+                                              QSqlError *failure)
 {
-    const qint64 now = nowMs();
     const Model::Identifier identifier = *entry.clientIdentifier();
     QSqlQuery query(database());
     query.prepare(QStringLiteral("INSERT INTO lines (identifier_system, identifier, patient_id, "
@@ -504,9 +504,10 @@ Common::Result<QList<qint64>> OutboxStore::enqueueAll(const QList<LineWrite> &wr
         return notSaved(writeError(db.lastError()));
     QList<qint64> ids;
     QSqlError failure;
+    const qint64 now = nowMs(); // one moment for the whole batch, as it is one decision
     for (const LineWrite &write : writes) {
         if (write.lineId <= 0) {
-            const auto id = insertLine(write.entry, &failure);
+            const auto id = insertLine(write.entry, now, &failure);
             if (!id)
                 break;
             ids.append(*id);

@@ -120,7 +120,7 @@ private:
     /// Why a new line cannot be queued (no identifier, patient or encounter; already queued), or ok.
     Common::Status checkNewLine(const Model::ProcedureEntry &entry) const;
     /// Inserts a new line with its "queued" audit row, inside the caller's transaction.
-    std::optional<qint64> insertLine(const Model::ProcedureEntry &entry, QSqlError *failure);
+    std::optional<qint64> insertLine(const Model::ProcedureEntry &entry, qint64 now, QSqlError *failure);
     /// Prepares the update that replaces a correctable line's content, keeping its identifier.
     void prepareCorrection(QSqlQuery &query, const OutboxLine &current, const Model::ProcedureEntry &entry);
 

@@ -186,7 +186,31 @@ int main(int argc, char *argv[])
     shot.key(Qt::Key_Return);
     shot.shoot(QStringLiteral("rules.png"));
 
-    // 4. The queue: the EHR went away; one line refused, two waiting.
+    // 4. The superbill form: two diagnoses lettered, codes ticked by typing, pointers, a timed row, the
+    // lines sent earlier shown as sent; then the form at the smallest window size.
+    window.lineEditor()->newLine();
+    window.showSuperbillForm();
+    shot.key(Qt::Key_Return);
+    shot.key(Qt::Key_Return);
+    shot.key(Qt::Key_Tab);
+    shot.key(Qt::Key_Tab);
+    shot.keys(QStringLiteral("99214"));
+    shot.keys(QStringLiteral("96AB"));
+    shot.keys(QStringLiteral("85"));
+    shot.keys(QStringLiteral("0B"));
+    shot.key(Qt::Key_F2);
+    shot.keys(QStringLiteral("1010"));
+    shot.key(Qt::Key_Tab);
+    shot.keys(QStringLiteral("1040"));
+    shot.key(Qt::Key_Escape);
+    shot.shoot(QStringLiteral("superbill-form.png"));
+    window.resize(1024, 700);
+    QTest::qWait(150);
+    window.grab().save(QDir(out).filePath(QStringLiteral("superbill-form-small.png")));
+    window.lineEditor()->newLine();
+    window.showSuperbill();
+
+    // 5. The queue: the EHR went away; one line refused, two waiting.
     window.lineEditor()->newLine();
     window.lineEditor()->focusCode();
     shot.line(QStringLiteral("99213"), QStringLiteral("d"), QStringLiteral("0930"), 1, true); // a duplicate
@@ -201,7 +225,7 @@ int main(int argc, char *argv[])
     });
     window.showQueue();
     shot.shoot(QStringLiteral("queue.png"));
-    // 5. The dialogs.
+    // 6. The dialogs.
     Ui::ConnectionSettings ehr;
     ehr.mode = Ui::EhrMode::Ehr;
     ehr.baseUrl = QUrl(QStringLiteral("http://ehr.example.org/mps/fhir/R4/V1"));
