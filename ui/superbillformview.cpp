@@ -768,13 +768,13 @@ bool SuperbillFormView::gridKey(int key, Qt::KeyboardModifiers modifiers, const 
     const int rows = m_sheet.rowCount();
     switch (key) {
     case Qt::Key_Space:
+        clearTyped();
         toggle(m_current);
         return true;
     case Qt::Key_Return:
     case Qt::Key_Enter:
-        m_typed.clear();
+        clearTyped();
         setCurrent(std::min(m_current + 1, rows - 1));
-        updateSummary();
         return true;
     case Qt::Key_Up:
         setCurrent(std::max(m_current - 1, 0));
@@ -789,12 +789,12 @@ bool SuperbillFormView::gridKey(int key, Qt::KeyboardModifiers modifiers, const 
         setCurrent(rows - 1);
         return true;
     case Qt::Key_Escape:
-        m_typed.clear();
-        updateSummary();
+        clearTyped();
         return true;
     case Qt::Key_Backspace:
         if (!m_typed.isEmpty()) {
             m_typed.chop(1);
+            m_completing.clear();
             updateSummary();
         } else if (m_current >= 0 && !m_sheet.row(m_current).diagnosisIds.isEmpty()) {
             QStringList ids = m_sheet.row(m_current).diagnosisIds;
@@ -837,8 +837,28 @@ bool SuperbillFormView::gridKey(int key, Qt::KeyboardModifiers modifiers, const 
     return false;
 }
 
+void SuperbillFormView::clearTyped()
+{
+    m_typed.clear();
+    m_completing.clear();
+    updateSummary();
+}
+
 void SuperbillFormView::typeCodeCharacter(QChar character)
 {
+    // The rest of a code already ticked by its first digits is part of it, not a new code: typing
+    // 20610 in full ticks 20610 once, even when "2" alone made it unique.
+    if (!m_completing.isEmpty()) {
+        const QString continued = m_typed + character;
+        if (m_completing.startsWith(continued)) {
+            m_typed = continued;
+            if (continued == m_completing)
+                clearTyped();
+            updateSummary();
+            return;
+        }
+        clearTyped();
+    }
     const QString typed = m_typed + character;
     const QList<int> matches = m_sheet.rowsStartingWith(typed);
     if (matches.isEmpty()) {
@@ -859,8 +879,10 @@ void SuperbillFormView::typeCodeCharacter(QChar character)
         return m_sheet.row(index).code == m_sheet.row(target).code;
     });
     if (unique) {
-        m_typed.clear();
         const SheetRow &row = m_sheet.row(target);
+        m_completing = row.code;
+        if (typed == row.code)
+            clearTyped();
         if (row.isLocked())
             toggle(target); // says why it cannot be ticked
         else if (!row.ticked) {
@@ -873,6 +895,7 @@ void SuperbillFormView::typeCodeCharacter(QChar character)
 
 void SuperbillFormView::typePointer(QChar letter)
 {
+    clearTyped();
     if (m_current < 0)
         return;
     const SheetRow &row = m_sheet.row(m_current);

@@ -120,6 +120,7 @@ private:
     void changed(int index);
     bool gridKey(int key, Qt::KeyboardModifiers modifiers, const QString &text);
     void typeCodeCharacter(QChar character);
+    void clearTyped();
     void typePointer(QChar letter);
     void toggle(int index);
     void editTime(int index);
@@ -135,6 +136,7 @@ private:
     int m_unitMinutes = 15;
     int m_current = -1;
     QString m_typed;
+    QString m_completing; ///< the code ticked by its first digits, whose rest may still be typed
     QString m_templateName;
 
     QLabel *m_encounterLabel = nullptr;

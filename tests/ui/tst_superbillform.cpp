@@ -159,6 +159,12 @@ private slots:
         QVERIFY(row(QStringLiteral("71046")).ticked);
         m_harness.type(QStringLiteral("3"));
         QVERIFY(row(QStringLiteral("36415")).ticked);
+        // The rest of a code ticked by its first digits is part of it: 20610 in full ticks one code.
+        m_harness.type(QStringLiteral("20610"));
+        QVERIFY(row(QStringLiteral("20610")).ticked);
+        QCOMPARE(form()->sheet().tickedRows().size(), 4);
+        QVERIFY(form()->typedCode().isEmpty());
+        m_harness.type(QStringLiteral("3"));
         // Space unticks and ticks again; Enter goes on to the next code.
         m_harness.press(Qt::Key_Space);
         QVERIFY(!row(QStringLiteral("36415")).ticked);
@@ -169,7 +175,7 @@ private slots:
         // A code that is not on the form is refused with a message, and changes nothing.
         m_harness.type(QStringLiteral("5"));
         QVERIFY(m_harness.window->statusBar()->currentMessage().contains(QStringLiteral("starts with 5")));
-        QCOMPARE(form()->sheet().tickedRows().size(), 3);
+        QCOMPARE(form()->sheet().tickedRows().size(), 4);
     }
 
     void pointersReachReasonReferenceInOrder()
