@@ -15,7 +15,6 @@
 #include "logging.h"
 #include "model/procedureentry.h"
 #include "rules/documentcheck.h"
-#include "token.h"
 
 namespace Sandbox {
 
@@ -244,6 +243,36 @@ QString firstErrorCode(const Model::Findings &findings)
     return {};
 }
 
+/// Issues listed in one OperationOutcome; thousands of unknown elements once made a 14 MB answer.
+constexpr qsizetype MaxOutcomeIssues = 100;
+
+/// The findings as an OperationOutcome answer: errors first, at most MaxOutcomeIssues of them, the rest
+/// counted in one last issue.
+HttpResponse findingsAnswer(int status, Model::Findings findings)
+{
+    const QString ehrCode = firstErrorCode(findings);
+    std::stable_partition(findings.begin(), findings.end(),
+                          [](const Model::Finding &finding) { return finding.isError(); });
+    const Model::Findings unlisted = findings.mid(MaxOutcomeIssues);
+    findings.resize(std::min(findings.size(), MaxOutcomeIssues));
+    ::Fhir::OperationOutcome outcome = ::Fhir::OperationOutcome::fromFindings(findings);
+    if (!unlisted.isEmpty()) {
+        const auto errors = std::count_if(unlisted.cbegin(), unlisted.cend(),
+                                          [](const Model::Finding &finding) { return finding.isError(); });
+        ::Fhir::OutcomeIssue summary;
+        summary.severity = QStringLiteral("information");
+        summary.code = QStringLiteral("informational");
+        summary.detailsText =
+            tr("%1 more findings (%2 of them errors) are not listed; fix the ones above and send again.")
+                .arg(unlisted.size())
+                .arg(errors);
+        outcome.issues.append(summary);
+    }
+    HttpResponse response = FhirApi::json(status, outcome.toJson());
+    response.ehrCode = ehrCode;
+    return response;
+}
+
 } // namespace
 
 FhirApi::FhirApi(const DemoData *data, ProcedureStore *store, const Common::Clock *clock)
@@ -268,24 +297,6 @@ HttpResponse FhirApi::outcome(int status, const QString &issueType, const QStrin
         ::Fhir::OperationOutcome::single(QStringLiteral("error"), issueType, ehrCode, text, expression);
     HttpResponse response = json(status, outcome.toJson());
     response.ehrCode = ehrCode;
-    return response;
-}
-
-std::optional<HttpResponse> FhirApi::authorize(const QByteArray &authorizationHeader) const
-{
-    static const QByteArray scheme = "bearer ";
-    const QByteArray header = authorizationHeader.trimmed();
-    const bool hasBearer = header.size() > scheme.size() && header.left(scheme.size()).toLower() == scheme;
-    if (hasBearer && !m_token.isEmpty() &&
-        Token::equalsConstantTime(header.mid(scheme.size()).trimmed(), m_token))
-        return std::nullopt;
-    HttpResponse response =
-        outcome(401, QStringLiteral("login"), {},
-                hasBearer ? tr("The bearer token is not valid for this server.")
-                          : tr("Authorization is required: send \"Authorization: Bearer <token>\"."));
-    response.addHeader("WWW-Authenticate", hasBearer ? QByteArray("Bearer realm=\"superbill-sandbox\", "
-                                                                  "error=\"invalid_token\"")
-                                                     : QByteArray("Bearer realm=\"superbill-sandbox\""));
     return response;
 }
 
@@ -652,10 +663,7 @@ HttpResponse FhirApi::createProcedure(const HttpRequest &request)
     const QJsonObject resource = document.object();
     if (!document.isObject() || resource.value(QStringLiteral("resourceType")).toString() != ProcedureType) {
         // The reader says what is wrong and where, as it does for the CLI.
-        const Rules::DocumentCheck check = Rules::checkProcedureDocument(request.body);
-        HttpResponse response = json(400, ::Fhir::OperationOutcome::fromFindings(check.findings).toJson());
-        response.ehrCode = firstErrorCode(check.findings);
-        return response;
+        return findingsAnswer(400, Rules::checkProcedureDocument(request.body).findings);
     }
 
     if (!request.ifNoneExist.isEmpty()) {
@@ -706,12 +714,8 @@ HttpResponse FhirApi::createProcedure(const HttpRequest &request)
         context.encounter = facts;
     }
     const Rules::DocumentCheck check = Rules::checkProcedureDocument(request.body, context);
-    if (!check.entry || Model::hasErrors(check.findings)) {
-        HttpResponse response =
-            json(check.entry ? 422 : 400, ::Fhir::OperationOutcome::fromFindings(check.findings).toJson());
-        response.ehrCode = firstErrorCode(check.findings);
-        return response;
-    }
+    if (!check.entry || Model::hasErrors(check.findings))
+        return findingsAnswer(check.entry ? 422 : 400, check.findings);
 
     const Model::ProcedureEntry &entry = *check.entry;
     StoredProcedureKeys keys;

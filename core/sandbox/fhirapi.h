@@ -32,11 +32,6 @@ public:
 
     void setData(const DemoData *data) { m_data = data; }
     void setBaseUrl(const QUrl &baseUrl) { m_baseUrl = baseUrl; }
-    void setToken(const QString &token) { m_token = token.toUtf8(); }
-
-    /// nullopt when the Authorization header carries the token; otherwise the 401 to send.
-    std::optional<HttpResponse> authorize(const QByteArray &authorizationHeader) const;
-
     HttpResponse handle(const HttpRequest &request);
 
     static HttpResponse outcome(int status, const QString &issueType, const QString &ehrCode,
@@ -57,7 +52,6 @@ private:
     ProcedureStore *m_store;
     const Common::Clock *m_clock;
     QUrl m_baseUrl;
-    QByteArray m_token;
 };
 
 } // namespace Sandbox
