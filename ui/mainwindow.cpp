@@ -667,8 +667,15 @@ void MainWindow::showSettings()
     if (m_workspace.isTraining())
         shown.mode = EhrMode::Training;
     SettingsDialog dialog(shown, &m_tokens, &Ehr::EhrClient::transportSecurityError, this);
+    const Superbill::PracticeDetails practice = Superbill::PracticeDetails::load();
+    dialog.setPractice(practice);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    if (dialog.practice() != practice) {
+        if (const Common::Status saved = dialog.practice().save(); !saved)
+            statusBar()->showMessage(tr("The practice details were not saved: %1").arg(saved.error().text()),
+                                     10000);
+    }
     const ConnectionSettings after = dialog.settings();
     m_settings.setConnection(after);
     m_settings.sync();

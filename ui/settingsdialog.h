@@ -5,12 +5,14 @@
 #include <QDialog>
 
 #include "appsettings.h"
+#include "superbill/practice.h"
 
 class QButtonGroup;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QRadioButton;
 class QSpinBox;
 class QWidget;
@@ -22,7 +24,8 @@ class TokenStore;
 /**
  * Where lines go and how the clinic works: training or a real EHR, its base
  * URL (HTTPS unless loopback), bearer token (kept by TokenStore), FHIR
- * dialect, clinic time zone and anesthesia unit minutes. OK is refused, with
+ * dialect, clinic time zone and anesthesia unit minutes, and the practice's name, address and
+ * paper for the printed superbill. OK is refused, with
  * the reason under the field, while a value cannot be used.
  */
 class SettingsDialog : public QDialog
@@ -37,6 +40,9 @@ public:
                    QWidget *parent = nullptr);
 
     ConnectionSettings settings() const;
+    /// The practice's name, address and paper for the printed superbill.
+    void setPractice(const Superbill::PracticeDetails &practice);
+    Superbill::PracticeDetails practice() const;
 
     void accept() override;
 
@@ -60,6 +66,9 @@ private:
     QComboBox *m_zoneCombo = nullptr;
     QLabel *m_zoneHint = nullptr;
     QSpinBox *m_unitSpin = nullptr;
+    QLineEdit *m_practiceNameEdit = nullptr;
+    QPlainTextEdit *m_practiceAddressEdit = nullptr;
+    QComboBox *m_paperCombo = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };
 
