@@ -536,12 +536,19 @@ bool MainWindow::printSuperbillTo(const QString &path)
         return false;
     Print::PrintSource source;
     source.practice = Superbill::PracticeDetails::load();
+    // What the picker shows, else the offline copy the directory keeps of what the EHR said.
+    Outbox::PatientDirectory *directory = m_workspace.directory();
     if (const auto *patient = m_picker->patientModel()->patient(encounter.patientId))
         source.patient = *patient;
+    else if (const auto cached = directory ? directory->cache().patient(encounter.patientId) : std::nullopt)
+        source.patient = *cached;
     else
         source.patient.id = encounter.patientId;
     if (const auto *known = m_picker->encounterModel()->encounter(encounter.encounterId))
         source.encounter = *known;
+    else if (const auto cached =
+                 directory ? directory->cache().encounter(encounter.encounterId) : std::nullopt)
+        source.encounter = *cached;
     source.encounter.id = encounter.encounterId;
     source.encounter.patientId = encounter.patientId;
     if (!source.encounter.start.isValid())

@@ -690,11 +690,11 @@ void SuperbillFormView::updateRow(int index)
         if (widget->minutesLabel) {
             const qint64 minutes = Model::Period{row.periodStart, row.periodEnd}.minutes().value_or(0);
             const qint64 units = estimatedTimeUnits(minutes, m_unitMinutes);
-            widget->minutesLabel->setText(minutes < 0 ? tr("End before start")
-                                                      : tr("%1 min\n≈ %2 time units\n(estimate, %3 min each)")
-                                                            .arg(minutes)
-                                                            .arg(units)
-                                                            .arg(m_unitMinutes));
+            widget->minutesLabel->setText(
+                minutes < 0 ? tr("End before start") : tr("%1 min\n≈ %2 time units").arg(minutes).arg(units));
+            widget->minutesLabel->setToolTip(
+                tr("An estimate at %1 min a unit; the EHR computes the billed units itself.")
+                    .arg(m_unitMinutes));
         }
     }
 }
@@ -952,7 +952,6 @@ void SuperbillFormView::editTime(int index)
             widget->minutesLabel = new QLabel(widget->timeBox);
             widget->minutesLabel->setObjectName(QStringLiteral("rowMinutesLabel"));
             widget->minutesLabel->setProperty("role", QStringLiteral("hint"));
-            widget->minutesLabel->setWordWrap(true);
             layout->addWidget(new QLabel(tr("Start"), widget->timeBox), 0, 0);
             layout->addWidget(widget->startEdit, 0, 1);
             layout->addWidget(new QLabel(tr("End"), widget->timeBox), 1, 0);

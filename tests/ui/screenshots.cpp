@@ -23,6 +23,7 @@
 #include "sandbox/server.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
+#include "superbill/practice.h"
 #include "theme.h"
 #include "tokenstore.h"
 #include "workspace.h"
@@ -131,6 +132,8 @@ int main(int argc, char *argv[])
     Ui::applyTheme(app);
 
     QTemporaryDir dir;
+    // The practice details the printed superbill shows live in the (shared) settings folder.
+    qputenv("XDG_CONFIG_HOME", dir.filePath(QStringLiteral("config")).toUtf8());
     Ui::AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
     Ui::TokenStore tokens(Ui::TokenStore::Backend::SessionOnly);
     Ui::Workspace workspace;
@@ -197,6 +200,7 @@ int main(int argc, char *argv[])
     shot.keys(QStringLiteral("99214"));
     shot.keys(QStringLiteral("96AB"));
     shot.keys(QStringLiteral("85"));
+    shot.key(Qt::Key_Return); // ends the code: the next digits start another
     shot.keys(QStringLiteral("0B"));
     shot.key(Qt::Key_F2);
     shot.keys(QStringLiteral("1010"));
@@ -204,9 +208,16 @@ int main(int argc, char *argv[])
     shot.keys(QStringLiteral("1040"));
     shot.key(Qt::Key_Escape);
     shot.shoot(QStringLiteral("superbill-form.png"));
-    window.resize(1024, 700);
-    QTest::qWait(150);
-    window.grab().save(QDir(out).filePath(QStringLiteral("superbill-form-small.png")));
+    // The printed superbill of the encounter (scripts/screenshots.sh turns it into a PNG).
+    Superbill::PracticeDetails practice;
+    practice.name = QStringLiteral("Lakeside Family Clinic");
+    practice.address = QStringLiteral("1200 Lakeshore Drive, Suite 300\nChicago, IL 60601 · (312) 555-0142");
+    if (!practice.save())
+        qFatal("cannot save the practice details");
+    shot.key(Qt::Key_Return, Qt::ControlModifier);
+    if (!shot.waitSent() ||
+        !window.printSuperbillTo(QDir(out).filePath(QStringLiteral("superbill-printed.pdf"))))
+        qFatal("the superbill was not printed");
     window.lineEditor()->newLine();
     window.showSuperbill();
 
