@@ -216,6 +216,14 @@ void MainWindow::buildCentre()
                     6000);
             });
     connect(m_picker, &EncounterPicker::encounterChosen, this, &MainWindow::onEncounterChosen);
+    // An encounter chosen before the patient's diagnoses arrived gets them when they do.
+    connect(m_picker, &EncounterPicker::loaded, this, [this] {
+        const auto context = m_picker->contextFor(m_editor->encounter().encounterId);
+        if (!context || m_editor->encounter().encounterId.isEmpty())
+            return;
+        m_editor->updateEncounter(*context);
+        m_form->updateEncounter(*context);
+    });
     connect(m_queue, &QueueView::openRequested, this, &MainWindow::openLine);
     connect(m_queue, &QueueView::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
