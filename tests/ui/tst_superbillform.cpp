@@ -1,7 +1,9 @@
 #include <QCheckBox>
 #include <QDateTimeEdit>
+#include <QDialog>
 #include <QFileDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QProcess>
 #include <QStatusBar>
@@ -318,6 +320,29 @@ private slots:
                      .value(QStringLiteral("performedDateTime"))
                      .toString(),
                  QStringLiteral("2026-03-14T11:45:00-05:00"));
+    }
+
+    void codeNotOnTheFormIsAddedThroughTheSearch()
+    {
+        openForm();
+        QTimer::singleShot(0, m_harness.window.get(), [] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("addCodeEdit"));
+            QTest::keyClicks(edit, QStringLiteral("01402"));
+            QTest::keyClick(edit, Qt::Key_Return);
+        });
+        m_harness.press(Qt::Key_Plus);
+        const int added = rowOf(QStringLiteral("01402"));
+        QVERIFY(added >= 0);
+        QCOMPARE(form()->sheet().row(added).section, Ui::SuperbillSheet::otherSection());
+        QVERIFY(form()->sheet().row(added).ticked);
+        QCOMPARE(form()->currentRow(), added);
+        QCOMPARE(m_harness.focused()->objectName(), QStringLiteral("superbillGrid"));
+        // An anesthesia code from the catalog: its start and end open at once.
+        QVERIFY(
+            rowWidget(QStringLiteral("01402"))->findChild<QDateTimeEdit *>(QStringLiteral("rowStartEdit")));
     }
 
     void errorsStopTheWholeSuperbill()
