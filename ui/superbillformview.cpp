@@ -15,7 +15,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QScrollBar>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 #include "catalog/codecatalog.h"
@@ -686,6 +686,19 @@ void SuperbillFormView::updateRow(int index)
     if (showTime && !widget->timeBox)
         editTime(index);
     if (widget->timeBox) {
+        // The editors follow the row: another encounter, or a refused line back with its own times.
+        const QTimeZone zone = m_sheet.encounter().timeZone;
+        const auto show = [&zone](ZonedDateTimeEdit *edit, const QDateTime &value) {
+            if (!edit)
+                return;
+            const QSignalBlocker quiet(edit);
+            edit->setZone(zone);
+            if (value.isValid() && edit->zonedValue() != value)
+                edit->setZonedValue(value);
+        };
+        show(widget->performedEdit, row.performed);
+        show(widget->startEdit, row.periodStart);
+        show(widget->endEdit, row.periodEnd);
         widget->timeBox->setVisible(showTime);
         if (widget->minutesLabel) {
             const qint64 minutes = Model::Period{row.periodStart, row.periodEnd}.minutes().value_or(0);
