@@ -25,6 +25,7 @@
 #include "catalog/codecatalog.h"
 #include "codecompletionmodel.h"
 #include "common/clock.h"
+#include "common/printable.h"
 #include "rules/categories.h"
 #include "theme.h"
 #include "zoneddatetimeedit.h"
@@ -54,7 +55,7 @@ QString tipText(const Model::Findings &findings)
 {
     QStringList tips;
     for (const auto &finding : findings)
-        tips << finding.code + QStringLiteral(": ") + finding.message;
+        tips << Common::printable(finding.code + QStringLiteral(": ") + finding.message);
     return tips.join(u'\n');
 }
 
@@ -487,7 +488,7 @@ void LineEditor::setSubmitHandler(SubmitHandler handler)
 
 void LineEditor::setClock(const Common::Clock *clock)
 {
-    m_clock = clock ? clock : &Common::Clock::system();
+    m_clock = Common::Clock::orSystem(clock);
     resetTimes();
     revalidate();
 }
@@ -907,7 +908,8 @@ void LineEditor::showFindings()
             lines << QStringLiteral("<img src=\":/icons/%1.svg\" width=\"14\" height=\"14\" "
                                     "style=\"vertical-align:middle\">"
                                     "&nbsp;<b>%2</b>&nbsp; %3")
-                         .arg(icon, finding.code.toHtmlEscaped(), finding.message.toHtmlEscaped());
+                         .arg(icon, Common::printable(finding.code).toHtmlEscaped(),
+                              Common::printable(finding.message).toHtmlEscaped());
         }
         QLabel *label = it.value();
         label->setText(lines.join(QStringLiteral("<br>")));

@@ -10,6 +10,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "common/clock.h"
+#include "common/printable.h"
 #include "outbox/outboxstore.h"
 #include "outboxlinesmodel.h"
 #include "workspace.h"
@@ -115,7 +117,7 @@ void QueueView::updateButtons()
     m_detail->setVisible(line.has_value());
     if (line) {
         const LineStatus status =
-            lineStatus(*line, m_workspace ? m_workspace->clock().nowUtc() : QDateTime::currentDateTimeUtc());
+            lineStatus(*line, (m_workspace ? m_workspace->clock() : Common::Clock::system()).nowUtc());
         QString hint;
         switch (status.kind) {
         case LineStatus::Kind::NeedsCorrection:
@@ -131,9 +133,9 @@ void QueueView::updateButtons()
         const auto entry = line->entry();
         m_detail->setText(
             QStringLiteral("<b>%1</b> · <b>%2</b> %3 · %4<br>%5<br><span style=\"color:#5b6472\">%6</span>")
-                .arg(status.text.toHtmlEscaped(), line->code.toHtmlEscaped(),
-                     entry ? entry->code.display.toHtmlEscaped() : QString(),
-                     line->encounterId.toHtmlEscaped(),
+                .arg(status.text.toHtmlEscaped(), Common::printable(line->code).toHtmlEscaped(),
+                     entry ? Common::printable(entry->code.display).toHtmlEscaped() : QString(),
+                     Common::printable(line->encounterId).toHtmlEscaped(),
                      status.detail.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>")),
                      hint.toHtmlEscaped()));
     }

@@ -151,7 +151,7 @@ int runPrint(const QStringList &arguments)
             patientId = cached->patientId;
     }
     if (patientId.isEmpty()) {
-        err() << "superbill print: " << encounterId
+        err() << "superbill print: " << shown(encounterId)
               << " has no lines in the outbox and is not in the offline copy; nothing to print" << Qt::endl;
         return Failure;
     }
@@ -168,11 +168,11 @@ int runPrint(const QStringList &arguments)
     const Print::SuperbillPrintout printout = Print::makePrintout(source);
     const QString target = parser.value(outOption);
     if (const Common::Status written = Print::writeSuperbillPdf(printout, target, practice.paper); !written) {
-        err() << "superbill print: " << written.error().text() << Qt::endl;
+        err() << "superbill print: " << shown(written.error().text()) << Qt::endl;
         return Failure;
     }
-    out() << target << ": superbill of " << encounterId << ", " << printout.lines.size() << " lines, "
-          << printout.diagnoses.size() << " diagnoses, "
+    out() << shown(target) << ": superbill of " << shown(encounterId) << ", " << printout.lines.size()
+          << " lines, " << printout.diagnoses.size() << " diagnoses, "
           << (records.fromCache
                   ? QStringLiteral("patient and encounter from the offline copy%1")
                         .arg(records.cachedAt.isValid()

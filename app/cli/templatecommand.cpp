@@ -33,32 +33,34 @@ int runImport(const QStringList &arguments)
         return UsageError;
     }
     const QString file = parser.positionalArguments().constFirst();
-    QByteArray contents;
-    if (!readInput(file, contents))
+    const auto contents = readInput(file);
+    if (!contents) {
+        err() << shown(contents.error().text()) << Qt::endl;
         return UsageError;
+    }
 
     const QString path = catalogPath(parser, databaseOption);
     // A new, empty catalog would refuse every code and then stand in for the training catalog.
     if (!QFileInfo::exists(path)) {
-        err() << "template import: there is no code catalog at " << path
+        err() << "template import: there is no code catalog at " << shown(path)
               << "; import the practice's codes first (superbill-cli codes import FILE)" << Qt::endl;
         return Failure;
     }
     Catalog::CodeCatalog catalog;
     if (!catalog.open(path)) {
-        err() << "template import: " << catalog.errorString() << Qt::endl;
+        err() << "template import: " << shown(catalog.errorString()) << Qt::endl;
         return Failure;
     }
-    const Superbill::TemplateReading reading = Superbill::importTemplate(catalog, contents, file);
+    const Superbill::TemplateReading reading = Superbill::importTemplate(catalog, *contents, file);
     if (!reading.ok()) {
         for (const Common::Error &error : reading.errors)
-            err() << error.text() << '\n';
-        err() << file << ": not imported (" << reading.errors.size()
+            err() << shown(error.text()) << '\n';
+        err() << shown(file) << ": not imported (" << reading.errors.size()
               << (reading.errors.size() == 1 ? " problem" : " problems")
               << "); the template in use is unchanged" << Qt::endl;
         return Failure;
     }
-    out() << file << ": imported \"" << reading.superbill->name << "\", "
+    out() << shown(file) << ": imported \"" << shown(reading.superbill->name) << "\", "
           << reading.superbill->sections.size() << " sections, " << reading.superbill->codeCount()
           << " codes\ncatalog " << path << Qt::endl;
     return Success;
@@ -85,12 +87,12 @@ int runExport(const QStringList &arguments)
     Catalog::CodeCatalog catalog;
     const QString path = catalogPath(parser, databaseOption);
     if (!catalog.openOrTraining(path)) {
-        err() << "template export: " << catalog.errorString() << Qt::endl;
+        err() << "template export: " << shown(catalog.errorString()) << Qt::endl;
         return Failure;
     }
     const auto superbill = Superbill::templateInUse(catalog);
     if (!superbill) {
-        err() << "template export: " << superbill.error().text() << Qt::endl;
+        err() << "template export: " << shown(superbill.error().text()) << Qt::endl;
         return Failure;
     }
     const QByteArray json = superbill->toJson();
@@ -101,10 +103,11 @@ int runExport(const QStringList &arguments)
     }
     QSaveFile file(target);
     if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
-        err() << target << ": cannot write: " << file.errorString() << Qt::endl;
+        err() << shown(target) << ": cannot write: " << shown(file.errorString()) << Qt::endl;
         return Failure;
     }
-    out() << target << ": \"" << superbill->name << "\", " << superbill->codeCount() << " codes" << Qt::endl;
+    out() << shown(target) << ": \"" << shown(superbill->name) << "\", " << superbill->codeCount() << " codes"
+          << Qt::endl;
     return Success;
 }
 

@@ -169,7 +169,9 @@ std::optional<Ehr::PatientSummary> OfflineCache::patient(const QString &id) cons
     query.addBindValue(id);
     if (!execOrWarn(query) || !query.next())
         return std::nullopt;
-    return Ehr::PatientSummary::fromFhir(fromText(query.value(0)));
+    if (auto patient = Ehr::PatientSummary::fromFhir(fromText(query.value(0))))
+        return *patient;
+    return std::nullopt;
 }
 
 QList<Ehr::EncounterSummary> OfflineCache::encountersOf(const QString &patientId, QDateTime *fetchedAt) const
@@ -195,7 +197,9 @@ std::optional<Ehr::EncounterSummary> OfflineCache::encounter(const QString &id) 
     query.addBindValue(id);
     if (!execOrWarn(query) || !query.next())
         return std::nullopt;
-    return Ehr::EncounterSummary::fromFhir(fromText(query.value(0)));
+    if (auto encounter = Ehr::EncounterSummary::fromFhir(fromText(query.value(0))))
+        return *encounter;
+    return std::nullopt;
 }
 
 QList<Ehr::ConditionSummary> OfflineCache::conditionsOf(const QString &patientId, const QString &encounterId,

@@ -28,9 +28,11 @@ class FhirApi
 public:
     static constexpr qsizetype MaxBodySize = 1024 * 1024;
 
-    FhirApi(const DemoData *data, ProcedureStore *store, const Common::Clock *clock);
+    FhirApi(const DemoData *data, ProcedureStore *store);
 
     void setData(const DemoData *data) { m_data = data; }
+    /// Where "now" comes from for the rules and the stored times; not owned; nullptr: the system clock.
+    void setClock(const Common::Clock *clock);
     void setBaseUrl(const QUrl &baseUrl) { m_baseUrl = baseUrl; }
     HttpResponse handle(const HttpRequest &request);
 

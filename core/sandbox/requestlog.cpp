@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QDir>
 
+#include "common/printable.h"
 #include "logging.h"
 
 namespace Sandbox {
@@ -58,37 +59,15 @@ QString RequestLog::describeTarget(const QString &path, const QStringList &param
     return target;
 }
 
-QString RequestLog::escaped(const QString &text)
-{
-    QString result;
-    result.reserve(text.size());
-    for (const QChar c : text) {
-        const char16_t unit = c.unicode();
-        // C0 and C1 controls, DEL, and the Unicode line and paragraph separators: anything that could end
-        // a line, move the cursor or recolour a terminal. The backslash too, so "\x0a" sent literally
-        // cannot pass for an escaped newline.
-        const bool control = unit < 0x20 || (unit >= 0x7f && unit < 0xa0) || unit == 0x2028 || unit == 0x2029;
-        if (unit == u'\\')
-            result += QStringLiteral("\\\\");
-        else if (control && unit <= 0xff)
-            result += QStringLiteral("\\x%1").arg(uint(unit), 2, 16, QChar(u'0'));
-        else if (control)
-            result += QStringLiteral("\\u%1").arg(uint(unit), 4, 16, QChar(u'0'));
-        else
-            result += c;
-    }
-    return result;
-}
-
 void RequestLog::write(const QByteArray &method, const QString &target, const QString &outcome,
                        const QString &ehrCode, qint64 durationMs)
 {
     if (!m_enabled)
         return;
-    const QString line = escaped(QStringLiteral("%1 %2 %3 %4 %5ms")
-                                     .arg(QString::fromLatin1(method), target, outcome,
-                                          ehrCode.isEmpty() ? QStringLiteral("-") : ehrCode)
-                                     .arg(durationMs));
+    const QString line = Common::printable(QStringLiteral("%1 %2 %3 %4 %5ms")
+                                               .arg(QString::fromLatin1(method), target, outcome,
+                                                    ehrCode.isEmpty() ? QStringLiteral("-") : ehrCode)
+                                               .arg(durationMs));
     if (!m_file) {
         qCInfo(lcSandboxRequests).noquote() << line;
         return;

@@ -12,8 +12,8 @@ namespace Sandbox {
  * One line per request: time, method, path, the names (never the values) of
  * the query parameters, status or fault, EHR code, duration. Ids of patients,
  * encounters and diagnoses in a path are written as {id}; tokens and bodies
- * never appear. Control characters are written escaped (\x0a), so a
- * request cannot start a line of its own. Lines go to a file (created
+ * never appear. Control characters are written escaped (\x0a, by
+ * Common::printable), so a request cannot start a line of its own. Lines go to a file (created
  * 0600), or to the superbill.sandbox.requests logging category.
  */
 class RequestLog
@@ -29,9 +29,6 @@ public:
 
     /// "/mps/fhir/R4/V1/Patient/{id}?name&_count" from the request's path and parameter names.
     static QString describeTarget(const QString &path, const QStringList &parameterNames);
-
-    /// The text with control characters written as \xHH (\uHHHH above U+00FF) and backslashes doubled.
-    static QString escaped(const QString &text);
 
     void write(const QByteArray &method, const QString &target, const QString &outcome,
                const QString &ehrCode, qint64 durationMs);

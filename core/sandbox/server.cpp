@@ -67,7 +67,7 @@ public:
         : q(q)
         , options(std::move(options))
         , injector(this->options.seed, this->options.faults)
-        , api(nullptr, &store, &Common::Clock::system())
+        , api(nullptr, &store)
     {
         this->options.basePath = normalizedBasePath(this->options.basePath);
         access.setStaticToken(this->options.token);
