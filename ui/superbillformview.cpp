@@ -21,6 +21,7 @@
 #include "catalog/codecatalog.h"
 #include "codecompletionmodel.h"
 #include "common/clock.h"
+#include "common/printable.h"
 #include "outboxlinesmodel.h"
 #include "superbill/pointers.h"
 #include "theme.h"
@@ -664,13 +665,16 @@ void SuperbillFormView::updateRow(int index)
     QStringList lines;
     for (const auto &finding : std::as_const(findings))
         lines << QStringLiteral("<b>%1</b>&nbsp; %2")
-                     .arg(finding.code.toHtmlEscaped(), finding.message.toHtmlEscaped());
+                     .arg(Common::printable(finding.code).toHtmlEscaped(),
+                          Common::printable(finding.message).toHtmlEscaped());
     if (row.isRefused() && row.ticked) {
         for (const auto &finding : row.line->findings) {
             findings.append(finding);
             lines << QStringLiteral("<b>%1</b>&nbsp; %2")
-                         .arg(finding.code.toHtmlEscaped(),
-                              tr("The EHR answered: %1").arg(finding.message).toHtmlEscaped());
+                         .arg(Common::printable(finding.code).toHtmlEscaped(),
+                              tr("The EHR answered: %1")
+                                  .arg(Common::printable(finding.message))
+                                  .toHtmlEscaped());
         }
     }
     const QString findingsText = lines.join(QStringLiteral("<br>"));

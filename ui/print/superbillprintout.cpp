@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include "common/printable.h"
 #include "superbill/pointers.h"
 
 namespace Print {
@@ -47,10 +48,10 @@ QString stateText(const Outbox::OutboxLine &line)
     case Outbox::LineState::Sent:
         return Text::tr("Sent (Procedure/%1)").arg(line.ehrId);
     case Outbox::LineState::NeedsCorrection:
-        return line.findings.isEmpty()
-                   ? Text::tr("Needs correction")
-                   : Text::tr("Needs correction: %1 %2")
-                         .arg(line.findings.constFirst().code, line.findings.constFirst().message);
+        return line.findings.isEmpty() ? Text::tr("Needs correction")
+                                       : Text::tr("Needs correction: %1 %2")
+                                             .arg(Common::printable(line.findings.constFirst().code),
+                                                  Common::printable(line.findings.constFirst().message));
     case Outbox::LineState::Discarded:
         return Text::tr("Discarded");
     }
