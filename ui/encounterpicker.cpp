@@ -209,7 +209,7 @@ void EncounterPicker::selectPatient(const QString &patientId)
     const quint64 generation = ++m_loadGeneration;
     setStatus(m_encounterStatus, tr("Loading encounters…"), false);
     auto pending = std::make_shared<int>(2);
-    auto finish = [this, generation, pending] {
+    auto finish = [this, generation, pending, patientId] {
         if (--*pending > 0 || generation != m_loadGeneration)
             return;
         const auto &encounters = m_encounters->encounters();
@@ -229,6 +229,7 @@ void EncounterPicker::selectPatient(const QString &patientId)
                 break;
             }
         }
+        Q_EMIT patientLoaded(patientId);
         Q_EMIT loaded();
     };
     m_directory->encountersOf(patientId, this,

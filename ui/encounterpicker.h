@@ -61,6 +61,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void encounterChosen(const Ui::EncounterContext &encounter);
+    /// The patient's encounters and diagnoses have both arrived: an encounter opened before its
+    /// diagnoses came in can now be brought up to date (contextFor gives what is known now).
+    void patientLoaded(const QString &patientId);
     /// A search or load is done (for tests).
     void loaded();
 

@@ -23,6 +23,7 @@
 #include <QVBoxLayout>
 
 #include "catalog/codecatalog.h"
+#include "codecompletiondelegate.h"
 #include "codecompletionmodel.h"
 #include "common/clock.h"
 #include "common/printable.h"
@@ -217,6 +218,7 @@ void LineEditor::buildForm()
     m_completer->setWidget(m_codeEdit);
     m_completer->popup()->setObjectName(QStringLiteral("cptCompleterPopup"));
     m_completer->popup()->setMinimumWidth(520);
+    m_completer->popup()->setItemDelegate(new CodeCompletionDelegate(m_completer->popup()));
 
     // Category.
     m_categoryCombo = new QComboBox(card);
@@ -734,7 +736,14 @@ void LineEditor::applyCode(const QString &text, bool fromUser)
         m_completer->popup()->hide();
         return;
     }
-    if (m_completionModel->search(code, CompletionLimit) > 0 && m_codeEdit->hasFocus())
+    const int found = m_completionModel->search(code, CompletionLimit);
+    if (!m_completionModel->allWordsFound()) {
+        m_codeKindLabel->setText(
+            found > 0
+                ? tr("No code matches “%1”; the list shows the closest suggestions").arg(code.simplified())
+                : tr("No code matches “%1”").arg(code.simplified()));
+    }
+    if (found > 0 && m_codeEdit->hasFocus())
         showCompletions();
     else
         m_completer->popup()->hide();

@@ -29,27 +29,20 @@
 #include "outbox/patientdirectory.h"
 #include "outboxlinesmodel.h"
 #include "patientlistmodel.h"
+#include "presentermode.h"
 #include "queueview.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
 #include "superbill/practice.h"
 #include "superbillformview.h"
 #include "superbillpdf.h"
+#include "theme.h"
 #include "tokenstore.h"
+#include "trainingbanner.h"
+#include "trainingmenu.h"
 #include "workspace.h"
 
 namespace Ui {
-
-namespace {
-
-QString iconText(const QString &icon, const QString &text)
-{
-    return QStringLiteral(
-               "<img src=\"%1\" width=\"12\" height=\"12\" style=\"vertical-align:middle\">&nbsp;%2")
-        .arg(icon, text.toHtmlEscaped());
-}
-
-} // namespace
 
 MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &workspace, QWidget *parent)
     : QMainWindow(parent)
@@ -70,10 +63,14 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
     connect(&m_workspace, &Workspace::sendingProblemChanged, this, &MainWindow::updateConnection);
     connect(&m_workspace, &Workspace::countsChanged, this, &MainWindow::updateQueueSize);
     connect(&m_workspace, &Workspace::credentialsRequired, this, [this](const QString &message) {
-        statusBar()->showMessage(
-            tr("The EHR refused the token: %1 Enter a new one in Settings.").arg(Common::printable(message)),
-            15000);
+        statusBar()->showMessage(m_workspace.isTraining()
+                                     ? tr("The EHR refused the sign-in: %1 Sign in again (Training menu).")
+                                           .arg(Common::printable(message))
+                                     : tr("The EHR refused the token: %1 Enter a new one in Settings.")
+                                           .arg(Common::printable(message)),
+                                 15000);
     });
+    connect(&m_workspace, &Workspace::trainingReset, this, &MainWindow::attachWorkspace);
     connect(&m_tokens, &TokenStore::stateChanged, &m_workspace, &Workspace::credentialsChanged);
     connect(&m_tokens, &TokenStore::stateChanged, this, [this] {
         if (!m_workspace.isTraining() && m_tokens.state() == TokenStore::State::SessionOnly)
@@ -92,7 +89,11 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
     attachWorkspace();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The drill panel hides as the window's children go; the window's half is gone by then.
+    disconnect(m_trainingMenu, nullptr, this, nullptr);
+}
 
 void MainWindow::buildCentre()
 {
@@ -101,14 +102,7 @@ void MainWindow::buildCentre()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
 
-    m_banner = new QLabel(central);
-    m_banner->setObjectName(QStringLiteral("trainingBannerLabel"));
-    m_banner->setTextFormat(Qt::RichText);
-    m_banner->setText(
-        iconText(QStringLiteral(":/icons/training.svg"),
-                 tr("Training — not a real EHR. Demo patients only; nothing here reaches a chart.")));
-    m_banner->setAccessibleName(tr("Training — not a real EHR"));
-    m_banner->setAlignment(Qt::AlignCenter);
+    m_banner = new TrainingBanner(m_workspace, central);
     layout->addWidget(m_banner);
 
     m_splitter = new QSplitter(Qt::Horizontal, central);
@@ -173,8 +167,8 @@ void MainWindow::buildCentre()
     m_tabs->addTab(m_form, QIcon(QStringLiteral(":/icons/encounter.svg")), tr("Superbill form"));
 
     auto *side = new QWidget(m_splitter);
-    // The findings belong to the line being edited; the queue uses the whole width.
-    connect(m_tabs, &QTabWidget::currentChanged, side, [side](int index) { side->setVisible(index == 0); });
+    m_side = side;
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateSide);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::enableTabActions);
     side->setObjectName(QStringLiteral("findingsSide"));
     auto *sideLayout = new QVBoxLayout(side);
@@ -205,6 +199,8 @@ void MainWindow::buildCentre()
     paddedLayout->setContentsMargins(12, 4, 12, 10);
     paddedLayout->addWidget(m_splitter);
     layout->addWidget(padded, 1);
+    m_presenter = new PresenterMode(m_settings, this);
+    layout->addWidget(m_presenter->strip());
     setCentralWidget(central);
 
     connect(m_editor, &LineEditor::findingsChanged, m_findings, &FindingsPanel::setFindings);
@@ -219,13 +215,16 @@ void MainWindow::buildCentre()
                     6000);
             });
     connect(m_picker, &EncounterPicker::encounterChosen, this, &MainWindow::onEncounterChosen);
-    // An encounter chosen before the patient's diagnoses arrived gets them when they do.
-    connect(m_picker, &EncounterPicker::loaded, this, [this] {
-        const auto context = m_picker->contextFor(m_editor->encounter().encounterId);
-        if (!context || m_editor->encounter().encounterId.isEmpty())
+    // A clerk may open an encounter before its diagnoses have arrived; they join the open form, and
+    // what is being typed stays.
+    connect(m_picker, &EncounterPicker::patientLoaded, this, [this](const QString &patientId) {
+        const EncounterContext &open = m_editor->encounter();
+        if (open.patientId != patientId)
             return;
-        m_editor->updateEncounter(*context);
-        m_form->updateEncounter(*context);
+        if (const auto context = m_picker->contextFor(open.encounterId)) {
+            m_editor->updateEncounter(*context);
+            m_form->updateEncounter(*context);
+        }
     });
     connect(m_queue, &QueueView::openRequested, this, &MainWindow::openLine);
     connect(m_queue, &QueueView::message, this,
@@ -348,6 +347,13 @@ void MainWindow::buildMenus()
     view->addAction(m_superbillTabAction);
     view->addAction(m_queueTabAction);
     view->addAction(m_formTabAction);
+    view->addSeparator();
+    view->addAction(m_presenter->toggleAction());
+    view->addActions(m_presenter->zoomActions());
+
+    m_trainingMenu = new TrainingMenu(m_workspace, m_settings, this);
+    menuBar()->addMenu(m_trainingMenu);
+    connect(m_trainingMenu, &TrainingMenu::drillPanelShown, this, &MainWindow::updateSide);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcutsAction);
@@ -383,7 +389,9 @@ QList<QAction *> MainWindow::shortcutActions() const
             m_resendAction,
             m_settingsAction,
             m_shortcutsAction,
-            m_quitAction};
+            m_quitAction,
+            m_presenter->toggleAction(),
+            m_presenter->zoomActions().value(0)};
 }
 
 void MainWindow::attachWorkspace()
@@ -431,6 +439,13 @@ void MainWindow::restartWorkspace()
             QMessageBox::critical(this, tr("Superbill Desk"), error);
     }
     attachWorkspace();
+}
+
+void MainWindow::updateSide()
+{
+    // The findings belong to the line being edited; the queue uses the whole width. A drill's panel takes
+    // their place: each field shows its own findings anyway, and the window still fits 1280 pixels.
+    m_side->setVisible(m_tabs->currentIndex() == 0 && !m_trainingMenu->isDrillPanelShown());
 }
 
 void MainWindow::updateConnection()

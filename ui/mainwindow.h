@@ -19,9 +19,11 @@ class EncounterPicker;
 class FindingsPanel;
 class LineEditor;
 class OutboxLinesModel;
+class PresenterMode;
 class QueueView;
 class SuperbillFormView;
 class TokenStore;
+class TrainingMenu;
 class Workspace;
 
 /**
@@ -44,6 +46,8 @@ public:
     QueueView *queueView() const { return m_queue; }
     SuperbillFormView *superbillForm() const { return m_form; }
     OutboxLinesModel *linesModel() const { return m_linesModel; }
+    PresenterMode *presenterMode() const { return m_presenter; }
+    TrainingMenu *trainingMenu() const { return m_trainingMenu; }
     /// Every action with a shortcut, as the Help menu lists them.
     QList<QAction *> shortcutActions() const;
 
@@ -74,6 +78,7 @@ private:
     void attachWorkspace();
     void restartWorkspace();
     void updateConnection();
+    void updateSide();
     void updateQueueSize(const Outbox::QueueCounts &counts);
     void onEncounterChosen(const EncounterContext &encounter);
     void loadLineInto(qint64 lineId, const EncounterContext &context);
@@ -102,6 +107,9 @@ private:
     QLabel *m_tipsLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_queueLabel = nullptr;
+    QWidget *m_side = nullptr;
+    PresenterMode *m_presenter = nullptr;
+    TrainingMenu *m_trainingMenu = nullptr;
 
     QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;

@@ -17,6 +17,9 @@ namespace Ui {
  * Widgets only set a "role" or "finding" property; the colours live here.
  */
 void applyTheme(QApplication &app);
+/// The same look at another size: fonts and the style sheet's sizes times scale (1 = as designed), for
+/// a projector; highContrastFocus draws a thick amber frame around the focused field so a class can follow.
+void applyThemeScale(QApplication &app, double scale, bool highContrastFocus);
 
 /// Sets properties the style sheet selects on ("finding", "severity", "state" ...) and re-polishes the
 /// widget once, only when a value changed: a re-polish recomputes the widget's whole style.
@@ -24,6 +27,9 @@ void setStyleProperties(QWidget *widget, std::initializer_list<std::pair<const c
 /// The icon of a resource file (":/icons/error.svg"), made once. Models hand out icons on every paint;
 /// a new QIcon would draw its SVG again each time, since Qt caches the drawn pixmaps per QIcon.
 QIcon cachedIcon(const QString &path);
+
+/// Rich text: a 12 px icon, then the text (escaped), for status labels and the banner.
+QString iconText(const QString &icon, const QString &text);
 
 inline void setStyleProperty(QWidget *widget, const char *name, const QVariant &value)
 {

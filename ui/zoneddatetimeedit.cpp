@@ -1,6 +1,9 @@
 #include "zoneddatetimeedit.h"
 
+#include <algorithm>
+
 #include <QFocusEvent>
+#include <QKeyEvent>
 
 namespace Ui {
 
@@ -45,6 +48,38 @@ void ZonedDateTimeEdit::focusInEvent(QFocusEvent *event)
     QDateTimeEdit::focusInEvent(event);
     if (event->reason() == Qt::TabFocusReason || event->reason() == Qt::ShortcutFocusReason)
         setSelectedSection(QDateTimeEdit::HourSection);
+}
+
+void ZonedDateTimeEdit::keyPressEvent(QKeyEvent *event)
+{
+    // Section by section: moving the cursor one character at a time leaves it between sections, where
+    // typing changes nothing.
+    if (event->modifiers() == Qt::NoModifier || event->modifiers() == Qt::KeypadModifier) {
+        int target = -1;
+        switch (event->key()) {
+        case Qt::Key_Home:
+            target = 0;
+            break;
+        case Qt::Key_End:
+            target = sectionCount() - 1;
+            break;
+        case Qt::Key_Left:
+            target = std::max(0, currentSectionIndex() - 1);
+            break;
+        case Qt::Key_Right:
+            target = std::min(sectionCount() - 1, currentSectionIndex() + 1);
+            break;
+        default:
+            break;
+        }
+        if (target >= 0) {
+            setCurrentSectionIndex(target);
+            setSelectedSection(currentSection());
+            event->accept();
+            return;
+        }
+    }
+    QDateTimeEdit::keyPressEvent(event);
 }
 
 bool ZonedDateTimeEdit::focusNextPrevChild(bool next)

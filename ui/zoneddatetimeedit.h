@@ -12,6 +12,8 @@ namespace Ui {
  * Tabbing in selects the hour, because the day is usually already right and a
  * clerk types only the time; typing fills a section and moves on to the next,
  * and Tab leaves the field (not the section) so the form's Tab order holds.
+ * Left and Right select the previous and next section, Home the year and End
+ * the minutes, so Home then 202603080330 types a whole date and time.
  */
 class ZonedDateTimeEdit : public QDateTimeEdit
 {
@@ -30,6 +32,7 @@ public:
 
 protected:
     void focusInEvent(QFocusEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     /// Tab always leaves the field; sections are reached with the arrow keys or by typing.
     bool focusNextPrevChild(bool next) override;
 

@@ -54,6 +54,8 @@ void installTranslations(QApplication &app)
         else
             delete qt;
         QApplication::installTranslator(own);
+        // The app's own language, for what it picks by language (a drill's Spanish texts).
+        QLocale::setDefault(locale);
         return;
     }
 }

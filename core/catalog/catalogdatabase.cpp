@@ -27,6 +27,12 @@ const auto Driver = QStringLiteral("QSQLITE");
 // Migration n takes the schema from version n to n + 1; they only ever grow.
 const QList<QStringList> &migrations()
 {
+    // The practice's own synonyms, added to the shipped table (resources/catalog/synonyms.csv).
+    static const QString synonymTable = QStringLiteral("CREATE TABLE IF NOT EXISTS synonym ("
+                                                       " term TEXT NOT NULL,"
+                                                       " expansion TEXT NOT NULL,"
+                                                       " added_at TEXT NOT NULL,"
+                                                       " PRIMARY KEY (term, expansion)) WITHOUT ROWID");
     static const QList<QStringList> steps = {
         {
             QStringLiteral("CREATE TABLE code ("
@@ -61,14 +67,16 @@ const QList<QStringList> &migrations()
                            " seq INTEGER NOT NULL,"
                            " PRIMARY KEY (user_name, code)) WITHOUT ROWID"),
         },
-        {
-            // The practice's superbill template: one row, the checked JSON document.
-            QStringLiteral("CREATE TABLE superbill_template ("
-                           " id INTEGER PRIMARY KEY CHECK (id = 1),"
-                           " document TEXT NOT NULL,"
-                           " source TEXT NOT NULL,"
-                           " imported_at TEXT NOT NULL)"),
-        },
+        {synonymTable},
+        // Version 2 was written by two lines of development: one added the synonym table, the other
+        // the superbill template table. A file from either gets the table it lacks.
+        {synonymTable,
+         // The practice's superbill template: one row, the checked JSON document.
+         QStringLiteral("CREATE TABLE IF NOT EXISTS superbill_template ("
+                        " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                        " document TEXT NOT NULL,"
+                        " source TEXT NOT NULL,"
+                        " imported_at TEXT NOT NULL)")},
     };
     return steps;
 }
@@ -391,6 +399,49 @@ bool CatalogDatabase::applyImport(const ParsedCodeFile &file, ImportReport &repo
     if (!transaction.commit())
         return refuse(Text::tr("Cannot save the import"), db.lastError().text());
     return true;
+}
+
+Common::Result<Synonyms> CatalogDatabase::readSynonyms()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    if (!query.exec(
+            QStringLiteral("SELECT term, expansion FROM synonym ORDER BY added_at, term, expansion"))) {
+        fail(Text::tr("Cannot read the synonyms"), query.lastError().text());
+        return Common::makeError(QStringLiteral("catalog-read"), m_error, m_path);
+    }
+    Synonyms synonyms;
+    while (query.next())
+        synonyms.append({query.value(0).toString(), query.value(1).toString()});
+    return synonyms;
+}
+
+Common::Result<int> CatalogDatabase::addSynonyms(const Synonyms &synonyms, const QDateTime &now)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    auto failure = [&](const QString &what, const QString &detail) {
+        fail(what, detail);
+        return Common::makeError(QStringLiteral("catalog-write"), m_error, m_path);
+    };
+    Transaction transaction(db);
+    if (!transaction.isActive())
+        return failure(Text::tr("Cannot start saving the synonyms"), db.lastError().text());
+    QSqlQuery insert(db);
+    insert.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO synonym (term, expansion, added_at) VALUES (?, ?, ?)"));
+    int added = 0;
+    for (const Synonym &synonym : synonyms) {
+        insert.addBindValue(synonym.term.trimmed());
+        insert.addBindValue(synonym.expansion.trimmed());
+        insert.addBindValue(isoTime(now));
+        if (!insert.exec())
+            return failure(Text::tr("Cannot save the synonym %1").arg(synonym.term),
+                           insert.lastError().text());
+        added += insert.numRowsAffected() > 0 ? 1 : 0;
+    }
+    if (!transaction.commit())
+        return failure(Text::tr("Cannot save the synonyms"), db.lastError().text());
+    return added;
 }
 
 std::optional<QStringList> CatalogDatabase::favourites(const QString &user)
