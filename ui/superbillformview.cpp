@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSignalBlocker>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "catalog/codecatalog.h"
@@ -475,8 +476,12 @@ bool SuperbillFormView::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_scroll->viewport() && event->type() == QEvent::Resize) {
         const int width = m_scroll->viewport()->width();
-        if (std::clamp(width / MinColumnWidth, 1, MaxColumns) != m_grid->columns())
+        if (std::clamp(width / MinColumnWidth, 1, MaxColumns) != m_grid->columns()) {
             m_grid->arrange(m_sheet.rows(), m_rowWidgets, width);
+            // The row being typed moved to another column; once the new columns are laid out, it is
+            // brought back into view.
+            QTimer::singleShot(0, this, &SuperbillFormView::showCurrentRow);
+        }
         return false;
     }
     if (event->type() != QEvent::KeyPress)
@@ -749,8 +754,13 @@ void SuperbillFormView::setCurrent(int index)
     m_current = index;
     updateRow(previous);
     updateRow(index);
-    if (index >= 0 && index < m_rowWidgets.size())
-        m_scroll->ensureWidgetVisible(m_rowWidgets.at(index), 10, 10);
+    showCurrentRow();
+}
+
+void SuperbillFormView::showCurrentRow()
+{
+    if (m_current >= 0 && m_current < m_rowWidgets.size())
+        m_scroll->ensureWidgetVisible(m_rowWidgets.at(m_current), 10, 10);
 }
 
 void SuperbillFormView::toggle(int index)

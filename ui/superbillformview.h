@@ -117,6 +117,7 @@ private:
     void setDiagnoses(const QStringList &ids);
     void syncWithOutbox();
     void setCurrent(int index);
+    void showCurrentRow();
     void changed(int index);
     bool gridKey(int key, Qt::KeyboardModifiers modifiers, const QString &text);
     void typeCodeCharacter(QChar character);

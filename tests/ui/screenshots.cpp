@@ -202,7 +202,7 @@ int main(int argc, char *argv[])
     shot.shoot(QStringLiteral("rules.png"));
 
     // 4. The superbill form: two diagnoses lettered, codes ticked by typing, pointers, a timed row, the
-    // lines sent earlier shown as sent; then the form at the smallest window size.
+    // lines sent earlier shown as sent.
     window.lineEditor()->newLine();
     window.showSuperbillForm();
     shot.key(Qt::Key_Return);

@@ -6,6 +6,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProcess>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -54,6 +55,13 @@ private:
     QWidget *rowWidget(const QString &code) const
     {
         return form()->findChild<QWidget *>(QStringLiteral("superbillRow_") + code);
+    }
+    /// Whether the whole row shows in the form's scroll area.
+    bool inView(const QString &code) const
+    {
+        QWidget *viewport = m_harness.widget<QScrollArea>(QStringLiteral("superbillScroll"))->viewport();
+        QWidget *widget = rowWidget(code);
+        return viewport->rect().contains(QRect(widget->mapTo(viewport, QPoint(0, 0)), widget->size()));
     }
     QString rowText(const QString &code, const char *label) const
     {
@@ -140,6 +148,25 @@ private slots:
                      .first()[QStringLiteral("code")]
                      .toString(),
                  QStringLiteral("103693007"));
+    }
+
+    void typedRowStaysInViewWhenTheColumnsChange()
+    {
+        m_harness.window->resize(1920, 1080);
+        openForm();
+        m_harness.type(QStringLiteral("946"));
+        QVERIFY(row(QStringLiteral("94640")).ticked);
+        QTRY_VERIFY_WITH_TIMEOUT(inView(QStringLiteral("94640")), SlowMachineTimeoutMs);
+        // As small as the window goes: four columns become two, the procedures go under the visits,
+        // past the fold.
+        const int x = rowWidget(QStringLiteral("94640"))->mapTo(form(), QPoint(0, 0)).x();
+        m_harness.window->resize(1024, 700);
+        QTRY_VERIFY_WITH_TIMEOUT(rowWidget(QStringLiteral("94640"))->mapTo(form(), QPoint(0, 0)).x() < x,
+                                 SlowMachineTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(inView(QStringLiteral("94640")), SlowMachineTimeoutMs);
+        // Typing goes on where it was.
+        m_harness.type(QStringLiteral("AB"));
+        QCOMPARE(rowText(QStringLiteral("94640"), "pointerLabel"), QStringLiteral("AB"));
     }
 
     void tickingByCodeAndByPrefix()
