@@ -80,8 +80,7 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
         statusBar()->showMessage(tr("EHR: %1").arg(Common::printable(message)), 15000);
     });
     connect(&m_workspace, &Workspace::lineRefused, this, [this](qint64 id) {
-        const auto line = m_workspace.store() ? m_workspace.store()->line(id) : std::nullopt;
-        const QString code = line ? line->code : QString();
+        const QString code = m_workspace.store() ? m_workspace.store()->line(id).valueOr({}).code : QString();
         statusBar()->showMessage(
             tr("The EHR refused the %1 line: correct it from the Queue (Ctrl+2), or discard it.").arg(code),
             15000);
@@ -614,23 +613,26 @@ void MainWindow::showQueue()
 void MainWindow::openLine(qint64 lineId)
 {
     Outbox::OutboxStore *store = m_workspace.store();
-    const auto line = store ? store->line(lineId) : std::nullopt;
-    if (!line)
+    if (!store)
         return;
-    if (m_editor->encounter().encounterId == line->encounterId) {
+    const auto found = store->line(lineId);
+    if (!found)
+        return;
+    const Outbox::OutboxLine line = *found;
+    if (m_editor->encounter().encounterId == line.encounterId) {
         loadLineInto(lineId, m_editor->encounter());
         return;
     }
-    if (const auto context = m_picker->contextFor(line->encounterId)) {
+    if (const auto context = m_picker->contextFor(line.encounterId)) {
         loadLineInto(lineId, *context);
         return;
     }
     // Fetch the encounter's facts and diagnoses; offline, the line opens with what it says itself.
     const QTimeZone clinicZone = m_settings.connection().clinicZone();
     EncounterContext fallback;
-    fallback.patientId = line->patientId;
-    fallback.encounterId = line->encounterId;
-    fallback.title = line->encounterId;
+    fallback.patientId = line.patientId;
+    fallback.encounterId = line.encounterId;
+    fallback.title = line.encounterId;
     fallback.timeZone = clinicZone;
     Outbox::PatientDirectory *directory = m_workspace.directory();
     if (!directory) {
@@ -639,11 +641,11 @@ void MainWindow::openLine(qint64 lineId)
     }
     statusBar()->showMessage(tr("Opening the line…"));
     directory->encountersOf(
-        line->patientId, this,
+        line.patientId, this,
         [this, lineId, line, fallback, clinicZone](const Outbox::EncounterResult &encounters) {
             const Ehr::EncounterSummary *found = nullptr;
             for (const auto &encounter : encounters.items) {
-                if (encounter.id == line->encounterId)
+                if (encounter.id == line.encounterId)
                     found = &encounter;
             }
             if (!found || !m_workspace.directory()) {
@@ -652,7 +654,7 @@ void MainWindow::openLine(qint64 lineId)
             }
             const Ehr::EncounterSummary encounter = *found;
             m_workspace.directory()->conditionsOf(
-                line->patientId, QString(), this,
+                line.patientId, QString(), this,
                 [this, lineId, encounter, clinicZone](const Outbox::ConditionResult &conditions) {
                     Ehr::PatientSummary patient;
                     patient.id = encounter.patientId;
@@ -667,8 +669,8 @@ void MainWindow::openLine(qint64 lineId)
 void MainWindow::loadLineInto(qint64 lineId, const EncounterContext &context)
 {
     Outbox::OutboxStore *store = m_workspace.store();
-    const auto line = store ? store->line(lineId) : std::nullopt;
-    const auto entry = line ? line->entry() : std::nullopt;
+    const Outbox::OutboxLine line = store ? store->line(lineId).valueOr({}) : Outbox::OutboxLine{};
+    const auto entry = line.entry();
     if (!entry) {
         statusBar()->showMessage(tr("The line cannot be read back from the outbox."), 8000);
         return;
@@ -678,7 +680,7 @@ void MainWindow::loadLineInto(qint64 lineId, const EncounterContext &context)
     else
         m_editor->updateEncounter(context);
     m_linesModel->setEncounterId(context.encounterId);
-    m_editor->loadLine(lineId, *entry, line->findings);
+    m_editor->loadLine(lineId, *entry, line.findings);
     m_tabs->setCurrentIndex(0);
     statusBar()->showMessage(tr("Correct the line, then resend it with Ctrl+Enter."), 8000);
     // Start where the EHR pointed, else at the code.

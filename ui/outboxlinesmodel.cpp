@@ -6,6 +6,7 @@
 #include <QHeaderView>
 #include <QIcon>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QTableView>
 
 #include "common/clock.h"
@@ -14,6 +15,10 @@
 #include "theme.h"
 
 namespace Ui {
+
+namespace {
+Q_LOGGING_CATEGORY(lcLinesModel, "superbill.ui.lines")
+}
 
 QTableView *makeLinesTable(OutboxLinesModel *model, const QString &objectName, const QString &accessibleName,
                            int rowHeight, QWidget *parent)
@@ -129,12 +134,33 @@ void OutboxLinesModel::setEncounterId(const QString &encounterId)
     refresh();
 }
 
+Outbox::LineFilter OutboxLinesModel::filter() const
+{
+    using Outbox::LineState;
+    if (m_filter == Filter::Encounter)
+        return {m_encounterId,
+                {LineState::Pending, LineState::Sending, LineState::Sent, LineState::NeedsCorrection}};
+    return {{}, {LineState::Pending, LineState::Sending, LineState::NeedsCorrection}};
+}
+
 bool OutboxLinesModel::accepts(const Outbox::OutboxLine &line) const
 {
-    if (m_filter == Filter::Encounter)
-        return !m_encounterId.isEmpty() && line.encounterId == m_encounterId &&
-               line.state != Outbox::LineState::Discarded;
-    return line.isOpen();
+    const Outbox::LineFilter shown = filter();
+    return (shown.encounterId.isEmpty() || line.encounterId == shown.encounterId) &&
+           shown.states.contains(line.state);
+}
+
+OutboxLinesModel::Row OutboxLinesModel::rowFor(const Outbox::OutboxLine &line)
+{
+    Row row;
+    if (line.performedStart.isValid()) {
+        row.performed = QLocale().toString(line.performedStart, QStringLiteral("d MMM HH:mm"));
+        if (line.performedEnd.isValid())
+            row.performed +=
+                QStringLiteral("–") + QLocale().toString(line.performedEnd, QStringLiteral("HH:mm"));
+    }
+    row.diagnoses = line.diagnosisIds.join(QStringLiteral(", "));
+    return row;
 }
 
 void OutboxLinesModel::refresh()
@@ -142,28 +168,16 @@ void OutboxLinesModel::refresh()
     beginResetModel();
     m_lines.clear();
     m_rows.clear();
-    if (m_store && m_store->isOpen()) {
-        for (const auto &line : m_store->lines()) {
-            if (!accepts(line))
-                continue;
-            Row row;
-            if (const auto entry = line.entry()) {
-                row.display = entry->code.display;
-                const QDateTime performed =
-                    entry->usesPeriod() ? entry->performedPeriod.start : entry->performedDateTime;
-                if (performed.isValid()) {
-                    row.performed = QLocale().toString(performed, QStringLiteral("d MMM HH:mm"));
-                    if (entry->usesPeriod() && entry->performedPeriod.end.isValid())
-                        row.performed += QStringLiteral("–") + QLocale().toString(entry->performedPeriod.end,
-                                                                                  QStringLiteral("HH:mm"));
-                }
-                QStringList ids;
-                for (const auto &reason : entry->reasonReferences)
-                    ids << reason.id();
-                row.diagnoses = ids.join(QStringLiteral(", "));
-            }
-            m_lines.append(line);
-            m_rows.append(row);
+    // The store finds the lines by encounter and state in SQL and reads them from plain columns, so a
+    // refresh costs what is shown, however many lines were sent before.
+    const bool wanted = m_filter == Filter::Attention || !m_encounterId.isEmpty();
+    if (m_store && m_store->isOpen() && wanted) {
+        if (auto lines = m_store->lines(filter())) {
+            m_lines = std::move(*lines);
+            for (const auto &line : std::as_const(m_lines))
+                m_rows.append(rowFor(line));
+        } else {
+            qCWarning(lcLinesModel) << "outbox lines not listed:" << lines.error().code;
         }
     }
     endResetModel();
@@ -171,10 +185,12 @@ void OutboxLinesModel::refresh()
 
 void OutboxLinesModel::onLineChanged(qint64 id)
 {
-    // The sender changes lines all the time; reading every line back for each would grow with the
-    // outbox's history, so only a line joining the view (or a changed entry) reloads it.
+    // The sender changes lines all the time; listing them again for each would cost a query per change,
+    // so only the changed line is read.
+    if (!m_store)
+        return;
     const int row = rowOf(id);
-    const auto line = m_store ? m_store->line(id) : std::nullopt;
+    const auto line = m_store->line(id);
     const bool shown = line && accepts(*line);
     if (row < 0 && !shown)
         return;
@@ -185,8 +201,11 @@ void OutboxLinesModel::onLineChanged(qint64 id)
         endRemoveRows();
         return;
     }
-    if (row >= 0 && line->entryJson == m_lines.at(row).entryJson) {
-        m_lines[row] = *line;
+    if (row >= 0) {
+        Outbox::OutboxLine listed = *line;
+        listed.entryJson.clear(); // as lines() lists it
+        m_lines[row] = listed;
+        m_rows[row] = rowFor(listed);
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
         return;
     }
@@ -207,6 +226,18 @@ std::optional<Outbox::OutboxLine> OutboxLinesModel::lineAt(int row) const
     if (row < 0 || row >= m_lines.size())
         return std::nullopt;
     return m_lines.at(row);
+}
+
+std::optional<Outbox::OutboxLine> OutboxLinesModel::lineWithEntry(qint64 lineId) const
+{
+    if (!m_store)
+        return std::nullopt;
+    auto line = m_store->line(lineId);
+    if (!line) {
+        qCWarning(lcLinesModel) << "outbox line not read:" << line.error().code;
+        return std::nullopt;
+    }
+    return *line;
 }
 
 int OutboxLinesModel::rowCount(const QModelIndex &parent) const
@@ -235,7 +266,7 @@ QVariant OutboxLinesModel::data(const QModelIndex &index, int role) const
         case CodeColumn:
             return line.code;
         case DescriptionColumn:
-            return row.display;
+            return line.display;
         case PerformedColumn:
             return row.performed;
         case EncounterColumn:
@@ -249,7 +280,7 @@ QVariant OutboxLinesModel::data(const QModelIndex &index, int role) const
         return index.column() == StateColumn ? QVariant(cachedIcon(status().icon)) : QVariant();
     case Qt::ToolTipRole: {
         if (index.column() == DescriptionColumn && !row.diagnoses.isEmpty())
-            return QString(row.display + u'\n' + tr("Diagnoses: %1").arg(row.diagnoses));
+            return QString(line.display + u'\n' + tr("Diagnoses: %1").arg(row.diagnoses));
         const QString detail = status().detail;
         return detail.isEmpty() ? QVariant() : QVariant(detail);
     }

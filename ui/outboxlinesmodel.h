@@ -83,6 +83,8 @@ public:
     void refresh();
     int rowOf(qint64 lineId) const;
     std::optional<Outbox::OutboxLine> lineAt(int row) const;
+    /// The line with its entry, read from the store: the rows are listings, which leave it out.
+    std::optional<Outbox::OutboxLine> lineWithEntry(qint64 lineId) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -90,12 +92,14 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    /// What a row shows beyond the line's own fields, worked out once per refresh.
     struct Row
     {
-        QString display;
         QString performed;
         QString diagnoses;
     };
+    static Row rowFor(const Outbox::OutboxLine &line);
+    Outbox::LineFilter filter() const;
     bool accepts(const Outbox::OutboxLine &line) const;
     void onLineChanged(qint64 id);
 

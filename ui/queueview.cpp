@@ -130,11 +130,10 @@ void QueueView::updateButtons()
             hint = tr("It is sent in the background.");
             break;
         }
-        const auto entry = line->entry();
         m_detail->setText(
             QStringLiteral("<b>%1</b> · <b>%2</b> %3 · %4<br>%5<br><span style=\"color:#5b6472\">%6</span>")
                 .arg(status.text.toHtmlEscaped(), Common::printable(line->code).toHtmlEscaped(),
-                     entry ? Common::printable(entry->code.display).toHtmlEscaped() : QString(),
+                     Common::printable(line->display).toHtmlEscaped(),
                      Common::printable(line->encounterId).toHtmlEscaped(),
                      status.detail.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>")),
                      hint.toHtmlEscaped()));

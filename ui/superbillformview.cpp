@@ -602,9 +602,12 @@ void SuperbillFormView::syncWithOutbox()
     QList<Outbox::OutboxLine> lines;
     if (m_linesModel && m_sheet.encounter().isValid()) {
         for (int row = 0; row < m_linesModel->rowCount(); ++row) {
-            if (const auto line = m_linesModel->lineAt(row);
-                line && line->encounterId == m_sheet.encounter().encounterId)
-                lines.append(*line);
+            const auto line = m_linesModel->lineAt(row);
+            if (!line || line->encounterId != m_sheet.encounter().encounterId)
+                continue;
+            // A refused line comes back onto the form as it was sent, so the sheet needs all of it.
+            const bool refused = line->state == Outbox::LineState::NeedsCorrection;
+            lines.append(refused ? m_linesModel->lineWithEntry(line->id).value_or(*line) : *line);
         }
     }
     std::sort(lines.begin(), lines.end(),
@@ -646,12 +649,7 @@ void SuperbillFormView::updateRow(int index)
     widget->tick->setEnabled(!row.isLocked());
     QString pointers = m_sheet.pointers(index);
     if (row.isLocked()) {
-        QStringList linked;
-        if (const auto entry = row.line->entry()) {
-            for (const auto &reason : entry->reasonReferences)
-                linked << reason.id();
-        }
-        pointers = Superbill::Pointers::text(linked, m_sheet.diagnoses());
+        pointers = Superbill::Pointers::text(row.line->diagnosisIds, m_sheet.diagnoses());
     }
     widget->pointers->setText(row.ticked || row.isLocked() ? pointers : QString());
     setStyleProperty(widget->pointers, "implicit", row.ticked && row.diagnosisIds.isEmpty());

@@ -215,9 +215,8 @@ void SuperbillSheet::syncOutbox(const QList<Outbox::OutboxLine> &lines)
             if (m_rows.at(i).code == line.code && !taken.value(i))
                 index = i;
         }
-        const std::optional<Model::ProcedureEntry> entry = line.entry();
         if (index < 0) {
-            m_rows.append(rowFor(otherSection(), line.code, entry ? entry->code.display : QString()));
+            m_rows.append(rowFor(otherSection(), line.code, line.display));
             index = rowCount() - 1;
         }
         taken.resize(m_rows.size(), false);
@@ -231,7 +230,8 @@ void SuperbillSheet::syncOutbox(const QList<Outbox::OutboxLine> &lines)
             row.check = {};
             continue;
         }
-        if (!news || !entry)
+        const std::optional<Model::ProcedureEntry> entry = news ? line.entry() : std::nullopt;
+        if (!entry)
             continue;
         // Refused: back on the form as it was sent, to correct.
         const LineDraft sent = LineDraft::fromEntry(*entry, m_encounter.timeZone);

@@ -91,9 +91,9 @@ public:
     /// Ticked rows whose check has an error, in form order.
     QList<int> rowsWithErrors() const;
 
-    /// The encounter's outbox lines (oldest first): a row sent or on its way is locked with its state, a
-    /// refused one comes back ticked with the EHR's findings; a line whose code is not on the form gets a
-    /// row under "Other".
+    /// The encounter's outbox lines (oldest first; a refused one with its entry, the others may be
+    /// listings): a row sent or on its way is locked with its state, a refused one comes back ticked
+    /// with the EHR's findings; a line whose code is not on the form gets a row under "Other".
     void syncOutbox(const QList<Outbox::OutboxLine> &lines);
 
     /// The ticked rows as the outbox takes them, in form order: new lines, and corrections of refused

@@ -132,10 +132,10 @@ int runPrint(const QStringList &arguments)
         return Failure;
 
     const QString encounterId = parser.value(encounterOption);
-    QList<Outbox::OutboxLine> lines;
-    for (const Outbox::OutboxLine &line : store->lines()) {
-        if (line.encounterId == encounterId)
-            lines.append(line);
+    const auto lines = store->lines({.encounterId = encounterId});
+    if (!lines) {
+        err() << "superbill print: " << shown(lines.error().text()) << Qt::endl;
+        return Failure;
     }
     // Without an EHR address the client refuses every request and the offline copy answers.
     std::unique_ptr<Ehr::EhrClient> client =
@@ -145,7 +145,7 @@ int runPrint(const QStringList &arguments)
     if (!client)
         return Failure;
     Outbox::PatientDirectory directory(client.get(), store.get());
-    QString patientId = lines.isEmpty() ? QString() : lines.constFirst().patientId;
+    QString patientId = lines->isEmpty() ? QString() : lines->constFirst().patientId;
     if (patientId.isEmpty()) {
         if (const auto cached = directory.cache().encounter(encounterId))
             patientId = cached->patientId;
@@ -162,7 +162,7 @@ int runPrint(const QStringList &arguments)
     source.patient = records.patient;
     source.encounter = records.encounter;
     source.conditions = records.conditions;
-    source.lines = lines;
+    source.lines = *lines;
     source.clinicZone = QTimeZone::systemTimeZone();
     source.now = Common::Clock::system().nowUtc();
     const Print::SuperbillPrintout printout = Print::makePrintout(source);

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include "model/finding.h"
 #include "model/procedureentry.h"
@@ -37,8 +38,12 @@ struct OutboxLine
     Model::Identifier identifier; ///< the client identifier, also in the Procedure
     QString patientId;
     QString encounterId;
-    QString code;         ///< the CPT code, for listings
-    QByteArray entryJson; ///< the Procedure as FHIR JSON (ehr-vendor dialect)
+    QString code;             ///< the CPT code, for listings
+    QString display;          ///< the code's description, for listings
+    QDateTime performedStart; ///< performedDateTime or the period's start, in its own offset
+    QDateTime performedEnd;   ///< the end of performedPeriod (anesthesia); invalid otherwise
+    QStringList diagnosisIds; ///< the ids of the linked Conditions (reasonReference)
+    QByteArray entryJson;     ///< the Procedure as FHIR JSON (ehr-vendor dialect); empty in listings
     LineState state = LineState::Pending;
     int attempts = 0;            ///< answered or unanswered tries (not those refused for credentials)
     bool outcomeUnknown = false; ///< an earlier try may have reached the EHR without an answer
@@ -60,6 +65,13 @@ struct OutboxLine
         return state == LineState::Pending || state == LineState::Sending ||
                state == LineState::NeedsCorrection;
     }
+};
+
+/// Which lines a listing holds: every line unless narrowed to an encounter or to some states.
+struct LineFilter
+{
+    QString encounterId = {};     ///< empty: every encounter
+    QList<LineState> states = {}; ///< empty: every state
 };
 
 /// How many lines are in each state.

@@ -1,6 +1,7 @@
 #include "sender.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QSet>
 
 #include "outboxlog.h"
@@ -29,7 +30,7 @@ Sender::Sender(OutboxStore *store, Ehr::EhrClient *client, QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &Sender::pump);
     m_lockTimer.setSingleShot(true);
     connect(&m_lockTimer, &QTimer::timeout, this, [this] {
-        if (m_pauseReason == PauseReason::OtherSender && start(nullptr))
+        if (m_pauseReason == PauseReason::OtherSender && start())
             endPause();
     });
     connect(store, &OutboxStore::lineChanged, this, [this](qint64 id) {
@@ -50,8 +51,9 @@ Sender::Sender(OutboxStore *store, Ehr::EhrClient *client, QObject *parent)
             m_probeTimer.start();
         emit onlineChanged(reachable);
         // Back-off waits for an EHR that is down; once it answers, waiting lines go now, not minutes later.
+        // When that fails (the file cannot be written) the lines only wait out their back-off.
         if (reachable && m_store)
-            m_store->bringWaitingForward();
+            static_cast<void>(m_store->bringWaitingForward());
         if (reachable)
             schedulePump();
     });
@@ -66,35 +68,33 @@ Sender::~Sender()
         for (const auto requestId : std::as_const(m_inFlight))
             m_client->cancel(requestId);
     }
-    if (!m_inFlight.isEmpty() && m_store)
-        m_store->recoverInterrupted();
+    if (!m_inFlight.isEmpty() && m_store) {
+        if (const auto recovered = m_store->recoverInterrupted(); !recovered)
+            qCWarning(lcOutbox) << "interrupted lines stay sending until the next start:"
+                                << recovered.error().code;
+    }
     m_inFlight.clear();
 }
 
-bool Sender::start(QString *error)
+Common::Status Sender::start()
 {
     if (m_running)
-        return true;
-    if (!m_store || !m_store->isOpen()) {
-        if (error)
-            *error = tr("The outbox is not open.");
-        return false;
-    }
+        return {};
+    if (!m_store || !m_store->isOpen())
+        return Common::makeError(QStringLiteral("not-open"), tr("The outbox is not open."));
     if (!m_lock) {
-        QString problem;
-        bool heldByOther = false;
-        if (!takeLock(&problem, &heldByOther)) {
-            if (heldByOther) {
+        if (Common::Status locked = takeLock(); !locked) {
+            if (locked.error().code == u"other-sender") {
                 // Sending resumes here when that program ends (a stale lock of a killed one is taken over).
-                pause(PauseReason::OtherSender, problem);
+                pause(PauseReason::OtherSender, locked.error().message);
                 m_lockTimer.start(m_recheck);
             }
-            if (error)
-                *error = problem;
-            return false;
+            return locked;
         }
-        // With the lock held no other sender is alive, so any `sending` line was interrupted.
-        m_store->recoverInterrupted();
+        // With the lock held no other sender is alive, so any `sending` line was interrupted. When the
+        // file cannot be written, the first claim pauses the queue and says why.
+        if (const auto recovered = m_store->recoverInterrupted(); !recovered)
+            qCWarning(lcOutbox) << "cannot recover interrupted lines yet:" << recovered.error().code;
     }
     m_running = true;
     m_wasIdle = false;
@@ -116,32 +116,40 @@ bool Sender::start(QString *error)
             });
     }
     schedulePump();
-    return true;
+    return {};
 }
 
-bool Sender::takeLock(QString *error, bool *heldByOther)
+Common::Status Sender::takeLock()
 {
     m_lock = std::make_unique<QLockFile>(m_store->path() + QStringLiteral(".sender.lock"));
     // Only a dead owner makes the lock stale: a sender may rightly run for days.
     m_lock->setStaleLockTime(0);
-    if (m_lock->tryLock(0))
-        return true;
-    *heldByOther = m_lock->error() == QLockFile::LockFailedError;
-    if (*heldByOther) {
+    if (m_lock->tryLock(0)) {
+        // QLockFile creates it with the umask's mode; it names this program and its host, so owner-only
+        // like everything else beside the outbox.
+        QFile::setPermissions(m_lock->fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        return {};
+    }
+    Common::Error failure;
+    if (m_lock->error() == QLockFile::LockFailedError) {
         qint64 pid = 0;
         QString host;
         QString app;
         m_lock->getLockInfo(&pid, &host, &app);
-        *error =
+        failure = Common::makeError(
+            QStringLiteral("other-sender"),
             tr("Another program (%1, process %2) is already sending from this outbox; it sends these lines.")
                 .arg(app.isEmpty() ? tr("unknown") : app)
-                .arg(pid);
+                .arg(pid));
     } else {
-        *error = tr("%1: cannot create the outbox's lock file; check that its folder is writable.")
-                     .arg(m_lock->fileName());
+        failure = Common::makeError(
+            QStringLiteral("lock-failed"),
+            tr("%1: cannot create the outbox's lock file; check that its folder is writable.")
+                .arg(m_lock->fileName()),
+            m_lock->fileName());
     }
     m_lock.reset();
-    return false;
+    return failure;
 }
 
 void Sender::stop()
@@ -244,9 +252,8 @@ void Sender::pump()
             m_timer.start(m_recheck);
             return;
         }
-        QString error;
-        if (m_store->recoverInterrupted(&error) < 0) {
-            pauseForStorage(error);
+        if (const auto recovered = m_store->recoverInterrupted(); !recovered) {
+            pauseForStorage(recovered.error().message);
             return;
         }
     }
@@ -264,13 +271,13 @@ void Sender::pump()
         if (chosen == 0)
             break;
         tried.insert(chosen);
-        QString error;
-        if (!m_store->claim(chosen, &error)) {
-            if (error.isEmpty())
-                continue; // another sender took it
-            pauseForStorage(error);
+        const auto claimed = m_store->claim(chosen);
+        if (!claimed) {
+            pauseForStorage(claimed.error().message);
             return;
         }
+        if (!*claimed)
+            continue; // another sender took it
         if (m_pauseReason == PauseReason::Storage)
             endPause();
         send(chosen);
@@ -406,7 +413,8 @@ void Sender::reconcile(qint64 id, const OutboxLine &line, const Ehr::SubmitResul
     answered.result = kindName(result);
     answered.ehrCode = result.ehrCode;
     answered.error = result.errorString;
-    m_store->note(id, answered);
+    if (const auto noted = m_store->note(id, answered); !noted)
+        qCWarning(lcOutbox) << "the answer to line" << id << "is not in the audit log:" << noted.error().code;
     m_client->findProcedures(
         line.identifier, this,
         [this, id, line, result](const Ehr::ReadStatus &status, const QStringList &ids) {
@@ -454,14 +462,17 @@ void Sender::reconcile(qint64 id, const OutboxLine &line, const Ehr::SubmitResul
 void Sender::finishAttempt(qint64 id, const AttemptRecord &record)
 {
     m_inFlight.remove(id);
-    QString error;
-    if (!m_store || !m_store->recordAttempt(id, record, &error)) {
-        qCWarning(lcOutbox) << "could not record the attempt of line" << id << ":" << error;
+    const Common::Status recorded =
+        m_store
+            ? m_store->recordAttempt(id, record)
+            : Common::Status(Common::makeError(QStringLiteral("not-open"), tr("The outbox is not open.")));
+    if (!recorded) {
+        qCWarning(lcOutbox) << "could not record the attempt of line" << id << ":" << recorded.error().code;
         // Still `sending` in the file: the answer was not written, and the line is resent (with the
         // same identifier) once the file can be written again.
-        const auto line = m_store ? m_store->line(id) : std::nullopt;
+        const auto line = m_store ? m_store->line(id) : Common::Result<OutboxLine>(recorded.error());
         if (line && line->state == LineState::Sending)
-            pauseForStorage(error);
+            pauseForStorage(recorded.error().message);
     } else {
         qCDebug(lcOutbox) << "line" << id << "->" << lineStateName(record.newState) << record.result;
         if (record.newState == LineState::Sent || record.newState == LineState::NeedsCorrection)

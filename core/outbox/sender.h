@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include "backoffpolicy.h"
+#include "common/result.h"
 #include "ehr/ehrclient.h"
 #include "outboxline.h"
 
@@ -64,7 +65,7 @@ public:
     /// CapabilityStatement once (conditional create or not; FHIR R4 or not) and starts sending.
     /// False with a reason when another process is sending from this outbox: the queue is then
     /// paused (OtherSender) and starts by itself once that process has ended.
-    bool start(QString *error);
+    Common::Status start();
     /// Stops taking lines; requests in flight still finish and are recorded.
     void stop();
 
@@ -109,8 +110,8 @@ private:
     /// The outbox could not be written: pause, and try again every m_recheck.
     void pauseForStorage(const QString &message);
     void endPause();
-    /// Takes the lock (true), or says who holds it.
-    bool takeLock(QString *error, bool *heldByOther);
+    /// Takes the lock, or says who holds it (code "other-sender") or why it cannot be made.
+    Common::Status takeLock();
     void scheduleNext();
     void checkIdle();
     void probe();

@@ -54,15 +54,14 @@ double enqueueRate(int count)
 {
     QTemporaryDir dir;
     Outbox::OutboxStore store;
-    QString error;
-    if (!store.open(dir.filePath(QStringLiteral("bench.sqlite")), &error))
-        qFatal("%s", qPrintable(error));
+    if (const auto opened = store.open(dir.filePath(QStringLiteral("bench.sqlite"))); !opened)
+        qFatal("%s", qPrintable(opened.error().message));
     const auto entries = distinctEntries(count);
     QElapsedTimer timer;
     timer.start();
     for (const auto &entry : entries) {
-        if (!store.enqueue(entry, &error))
-            qFatal("%s", qPrintable(error));
+        if (const auto queued = store.enqueue(entry); !queued)
+            qFatal("%s", qPrintable(queued.error().message));
     }
     const double seconds = timer.nsecsElapsed() / 1e9;
     std::printf(
@@ -75,12 +74,11 @@ double drainRate(int count, int parallel)
 {
     QTemporaryDir dir;
     Outbox::OutboxStore store;
-    QString error;
-    if (!store.open(dir.filePath(QStringLiteral("drain.sqlite")), &error))
-        qFatal("%s", qPrintable(error));
+    if (const auto opened = store.open(dir.filePath(QStringLiteral("drain.sqlite"))); !opened)
+        qFatal("%s", qPrintable(opened.error().message));
     for (const auto &entry : distinctEntries(count)) {
-        if (!store.enqueue(entry, &error))
-            qFatal("%s", qPrintable(error));
+        if (const auto queued = store.enqueue(entry); !queued)
+            qFatal("%s", qPrintable(queued.error().message));
     }
     auto sandbox = startSandbox();
     if (!sandbox)
@@ -93,12 +91,12 @@ double drainRate(int count, int parallel)
     sender.setParallel(parallel);
     QElapsedTimer timer;
     timer.start();
-    if (!sender.start(&error))
-        qFatal("%s", qPrintable(error));
+    if (const auto started = sender.start(); !started)
+        qFatal("%s", qPrintable(started.error().message));
     int sent = 0;
     QObject::connect(&sender, &Outbox::Sender::lineFinished, &sender, [&sent] { ++sent; });
     if (!runUntil([&] { return sent == count; }, 600000))
-        qFatal("drain did not finish: %d sent", store.counts().sent);
+        qFatal("drain did not finish: %d sent", store.counts()->sent);
     const double seconds = timer.nsecsElapsed() / 1e9;
     std::printf(
         "drain: %d lines in %.2f s = %.0f lines/s (%d in flight, in-process training EHR on loopback; "

@@ -98,7 +98,7 @@ private:
                               source.encounter.id},
                              {KneePain, QStringLiteral("M25.561"), QStringLiteral("Pain in right knee"),
                               source.patient.id, source.encounter.id}};
-        source.lines = m_store->lines();
+        source.lines = m_store->lines().valueOr({});
         source.now = QDateTime(QDate(2026, 3, 14), QTime(18, 0), Qt::UTC);
         return source;
     }
@@ -129,8 +129,8 @@ private slots:
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
         m_store = std::make_unique<Outbox::OutboxStore>();
-        QString error;
-        QVERIFY2(m_store->open(dbPath(), &error), qPrintable(error));
+        const Common::Status opened = m_store->open(dbPath());
+        QVERIFY2(opened, opened ? "" : qPrintable(opened.error().text()));
     }
 
     void cleanup()
@@ -144,16 +144,16 @@ private slots:
         const QList<qint64> ids = enqueueForm();
         QCOMPARE(ids.size(), 4);
         // A refused line says why; a discarded one is not on the paper.
-        QVERIFY(m_store->claim(ids.at(2)));
+        QCOMPARE(m_store->claim(ids.at(2)).valueOr(false), true);
         Outbox::AttemptRecord refused;
         refused.newState = Outbox::LineState::NeedsCorrection;
         refused.findings = {
             {QStringLiteral("500002"), Model::Severity::Error, {}, QStringLiteral("Already recorded")}};
         QVERIFY(m_store->recordAttempt(ids.at(2), refused));
-        QString error;
         const auto discarded =
-            m_store->enqueue(entryFor(QStringLiteral("36415"), QStringLiteral("Venipuncture"), {}), &error);
-        QVERIFY(m_store->discard(*discarded, QStringLiteral("entered twice"), &error));
+            m_store->enqueue(entryFor(QStringLiteral("36415"), QStringLiteral("Venipuncture"), {}));
+        QVERIFY(discarded);
+        QVERIFY(m_store->discard(*discarded, QStringLiteral("entered twice")));
 
         Print::PrintSource form = source();
         form.diagnosisOrder = {KneePain, Oa}; // the form lettered knee pain A
@@ -188,8 +188,7 @@ private slots:
         const QTimeZone chicago("America/Chicago");
         entry.performedPeriod = {QDateTime(QDate(2026, 3, 14), QTime(9, 45), chicago),
                                  QDateTime(QDate(2026, 3, 14), QTime(11, 0), chicago)};
-        QString error;
-        QVERIFY2(m_store->enqueue(entry, &error), qPrintable(error));
+        QVERIFY(m_store->enqueue(entry));
         const Print::SuperbillPrintout printout = Print::makePrintout(source());
         QCOMPARE(printout.lines.value(0).time, QStringLiteral("14 Mar 2026 09:45 CDT to 11:00 (75 min)"));
     }

@@ -133,7 +133,7 @@ private:
 
     Outbox::OutboxLine lastLine() const
     {
-        const auto lines = m_workspace->store()->lines();
+        const auto lines = m_workspace->store()->lines().valueOr({});
         return lines.isEmpty() ? Outbox::OutboxLine{} : lines.last();
     }
 
@@ -217,7 +217,7 @@ private Q_SLOTS:
         openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805"));
         const qsizetype before = m_workspace->trainingServer()->procedureCount();
         typeLine(QStringLiteral("20610"), QStringLiteral("1030"));
-        QCOMPARE(m_workspace->store()->lines().size(), 1);
+        QCOMPARE(m_workspace->store()->lines()->size(), 1);
         const qint64 id = lastLine().id;
         QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(id)->state, Outbox::LineState::Sent,
                                   SlowMachineTimeoutMs);
@@ -283,7 +283,7 @@ private Q_SLOTS:
         QTest::keyClick(focused(), Qt::Key_Tab);
         QTest::keyClick(focused(), Qt::Key_Return);
         QTest::keyClick(focused(), Qt::Key_Return, Qt::ControlModifier);
-        QCOMPARE(m_workspace->store()->lines().size(), 1);
+        QCOMPARE(m_workspace->store()->lines()->size(), 1);
         const qint64 id = lastLine().id;
         QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(id)->state, Outbox::LineState::Sent,
                                   SlowMachineTimeoutMs);
@@ -304,7 +304,7 @@ private Q_SLOTS:
         QTest::keyClicks(focused(), QStringLiteral("D0120"));
         QVERIFY(widget<QLabel>("cptCodeMessageLabel")->text().contains(QStringLiteral("500034")));
         QTest::keyClick(focused(), Qt::Key_Return, Qt::ControlModifier);
-        QVERIFY(m_workspace->store()->lines().isEmpty());
+        QVERIFY(m_workspace->store()->lines()->isEmpty());
 
         // A duplicate diagnosis.
         m_window->lineEditor()->newLine();
@@ -315,7 +315,7 @@ private Q_SLOTS:
         QTest::keyClick(combo, Qt::Key_Return);
         QVERIFY(widget<QLabel>("diagnosisMessageLabel")->text().contains(QStringLiteral("500036")));
         QTest::keyClick(combo, Qt::Key_Return, Qt::ControlModifier);
-        QVERIFY(m_workspace->store()->lines().isEmpty());
+        QVERIFY(m_workspace->store()->lines()->isEmpty());
 
         // A signed-off encounter: listed, not selectable, with the reason.
         auto *model = m_window->encounterPicker()->encounterModel();
@@ -335,7 +335,7 @@ private Q_SLOTS:
         QVERIFY(widget<QLabel>("encounterMessageLabel")->text().contains(QStringLiteral("500009")));
         QVERIFY(!m_window->lineEditor()->submit());
 
-        QVERIFY(m_workspace->store()->lines().isEmpty());
+        QVERIFY(m_workspace->store()->lines()->isEmpty());
         QCOMPARE(m_workspace->trainingServer()->procedureCount(), before);
     }
 
@@ -420,7 +420,7 @@ private Q_SLOTS:
         performed->setFocus(Qt::TabFocusReason);
         QTest::keyClicks(performed, QStringLiteral("1215"));
         QTest::keyClick(performed, Qt::Key_Return, Qt::ControlModifier);
-        QCOMPARE(m_workspace->store()->lines().size(), 2); // corrected in place, not a new line
+        QCOMPARE(m_workspace->store()->lines()->size(), 2); // corrected in place, not a new line
         QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(second)->state, Outbox::LineState::Sent,
                                   SlowMachineTimeoutMs);
         const QJsonObject procedure = storedProcedure(*m_workspace->store()->line(second));

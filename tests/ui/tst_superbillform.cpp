@@ -94,10 +94,11 @@ private:
 
     void submitAndWaitSent(int lines)
     {
-        const qsizetype before = m_harness.workspace->store()->lines().size();
+        const qsizetype before = m_harness.lines().size();
         m_harness.press(Qt::Key_Return, Qt::ControlModifier);
-        QCOMPARE(m_harness.workspace->store()->lines().size(), before + lines);
-        QTRY_COMPARE_WITH_TIMEOUT(m_harness.workspace->store()->counts().unsent(), 0, SlowMachineTimeoutMs);
+        QCOMPARE(m_harness.lines().size(), before + lines);
+        QTRY_COMPARE_WITH_TIMEOUT(m_harness.workspace->store()->counts().valueOr({}).unsent(), 0,
+                                  SlowMachineTimeoutMs);
     }
 
 private slots:
@@ -120,7 +121,7 @@ private slots:
         QVERIFY2(m_harness.keystrokes <= 22, qPrintable(QString::number(m_harness.keystrokes)));
 
         // One transaction, in form order: one line and one identifier a row.
-        const QList<Outbox::OutboxLine> lines = m_harness.workspace->store()->lines();
+        const QList<Outbox::OutboxLine> lines = m_harness.lines();
         QCOMPARE(lines.size(), 4);
         QStringList codes;
         QSet<QString> identifiers;
@@ -133,7 +134,8 @@ private slots:
         QCOMPARE(identifiers.size(), 4);
         QCOMPARE(lines.first().createdAt, lines.last().createdAt);
 
-        QTRY_COMPARE_WITH_TIMEOUT(m_harness.workspace->store()->counts().sent, 4, SlowMachineTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_harness.workspace->store()->counts().valueOr({}).sent, 4,
+                                  SlowMachineTimeoutMs);
         QCOMPARE(m_harness.workspace->trainingServer()->procedureCount(), before + 4);
         QCOMPARE(reasonIds(m_harness.storedProcedure(lines.at(0))), QStringList{Oa});
         QCOMPARE(reasonIds(m_harness.storedProcedure(lines.at(1))), (QStringList{Oa, KneePain}));
@@ -237,7 +239,7 @@ private slots:
 
         m_harness.widget<QWidget>(QStringLiteral("superbillGrid"))->setFocus();
         submitAndWaitSent(2);
-        const auto lines = m_harness.workspace->store()->lines();
+        const auto lines = m_harness.lines();
         QCOMPARE(reasonIds(m_harness.storedProcedure(lines.at(0))), (QStringList{KneePain, Oa}));
         // Implicit A is the first diagnosis as the form letters it when sent.
         QCOMPARE(reasonIds(m_harness.storedProcedure(lines.at(1))), QStringList{KneePain});
@@ -300,7 +302,7 @@ private slots:
         QVERIFY(form()->sheet().tickedRows().isEmpty());
         // Nothing ticked, nothing sent.
         m_harness.press(Qt::Key_Return, Qt::ControlModifier);
-        QCOMPARE(m_harness.workspace->store()->lines().size(), 1);
+        QCOMPARE(m_harness.lines().size(), 1);
 
         // The encounter opened again later: its sent line is still shown as sent.
         m_harness.window->superbillForm()->setEncounter(m_harness.window->lineEditor()->encounter());
@@ -336,7 +338,7 @@ private slots:
         m_harness.type(QStringLiteral("1145"));
         m_harness.press(Qt::Key_Return);
         m_harness.press(Qt::Key_Return, Qt::ControlModifier);
-        QCOMPARE(m_harness.workspace->store()->lines().size(), 2);
+        QCOMPARE(m_harness.lines().size(), 2);
         QTRY_COMPARE_WITH_TIMEOUT(m_harness.workspace->store()->line(refused)->state, Outbox::LineState::Sent,
                                   SlowMachineTimeoutMs);
         QCOMPARE(m_harness.storedProcedure(*m_harness.workspace->store()->line(refused))
@@ -376,7 +378,7 @@ private slots:
         QVERIFY(form()->addCatalogCode(QStringLiteral("D0120")));
         QVERIFY(form()->sheet().row(form()->currentRow()).check.hasErrors());
         m_harness.press(Qt::Key_Return, Qt::ControlModifier);
-        QVERIFY(m_harness.workspace->store()->lines().isEmpty());
+        QVERIFY(m_harness.lines().isEmpty());
         QVERIFY(m_harness.window->statusBar()->currentMessage().contains(QStringLiteral("errors to fix")));
     }
 

@@ -24,18 +24,16 @@ QString dateTimeText(const QDateTime &value)
            value.timeZoneAbbreviation();
 }
 
-QString timeText(const Model::ProcedureEntry &entry, const QTimeZone &zone)
+// A line's time from the outbox's listing columns: its moment, or the period of an anesthesia line.
+QString timeText(const Outbox::OutboxLine &line, const QTimeZone &zone)
 {
-    const auto inZone = [&zone](const QDateTime &value) { return value.toTimeZone(zone); };
-    if (!entry.usesPeriod())
-        return dateTimeText(inZone(entry.performedDateTime));
-    const QDateTime start = inZone(entry.performedPeriod.start);
-    const QDateTime end = inZone(entry.performedPeriod.end);
+    const QDateTime start = line.performedStart.toTimeZone(zone);
+    if (!line.performedEnd.isValid())
+        return dateTimeText(start);
+    const QDateTime end = line.performedEnd.toTimeZone(zone);
     const QString endText =
         start.date() == end.date() ? QLocale::c().toString(end, QStringLiteral("HH:mm")) : dateTimeText(end);
-    return Text::tr("%1 to %2 (%3 min)")
-        .arg(dateTimeText(start), endText)
-        .arg(entry.performedPeriod.minutes().value_or(0));
+    return Text::tr("%1 to %2 (%3 min)").arg(dateTimeText(start), endText).arg(start.secsTo(end) / 60);
 }
 
 QString stateText(const Outbox::OutboxLine &line)
@@ -80,17 +78,12 @@ SuperbillPrintout makePrintout(const PrintSource &source)
     for (const Outbox::OutboxLine &line : source.lines) {
         if (line.state == Outbox::LineState::Discarded)
             continue;
-        const std::optional<Model::ProcedureEntry> entry = line.entry();
-        if (!entry)
-            continue;
-        QStringList linked;
-        for (const Model::Reference &reason : entry->reasonReferences) {
-            linked << reason.id();
-            if (!lettered.contains(reason.id()))
-                lettered << reason.id();
+        for (const QString &id : line.diagnosisIds) {
+            if (!lettered.contains(id))
+                lettered << id;
         }
-        printout.lines.append({entry->code.code, entry->code.display, timeText(*entry, zone),
-                               Superbill::Pointers::text(linked, lettered), stateText(line)});
+        printout.lines.append({line.code, line.display, timeText(line, zone),
+                               Superbill::Pointers::text(line.diagnosisIds, lettered), stateText(line)});
     }
     for (qsizetype i = 0; i < lettered.size() && i < Superbill::Pointers::MaxDiagnoses; ++i) {
         PrintedDiagnosis diagnosis{Superbill::Pointers::letter(i), lettered.at(i), {}};
