@@ -14,6 +14,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "appsettings.h"
@@ -59,6 +60,7 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
     resize(1280, 800);
     restoreLayout();
 
+    connect(&m_workspace, &Workspace::started, this, &MainWindow::attachWorkspace);
     connect(&m_workspace, &Workspace::onlineChanged, this, &MainWindow::updateConnection);
     connect(&m_workspace, &Workspace::sendingProblemChanged, this, &MainWindow::updateConnection);
     connect(&m_workspace, &Workspace::countsChanged, this, &MainWindow::updateQueueSize);
@@ -85,7 +87,33 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
             tr("The EHR refused the %1 line: correct it from the Queue (Ctrl+2), or discard it.").arg(code),
             15000);
     });
-    attachWorkspace();
+    if (m_workspace.isStarted())
+        attachWorkspace();
+}
+
+void MainWindow::startWorkspaceWhenShown(const Workspace::Options &options)
+{
+    showMode(options.training);
+    const auto start = [this, options] {
+        QString error;
+        if (!m_workspace.start(
+                options, [this] { return m_tokens.token(); }, &error))
+            Q_EMIT workspaceFailed(error);
+    };
+    if (m_firstFrameShown)
+        QTimer::singleShot(0, this, start);
+    else
+        connect(this, &MainWindow::firstFrameShown, this, start, Qt::SingleShotConnection);
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    if (event->type() == QEvent::Paint && !m_firstFrameShown) {
+        m_firstFrameShown = true;
+        // Posted: it follows the painting and the flush to the screen that this event is part of.
+        QTimer::singleShot(0, this, &MainWindow::firstFrameShown);
+    }
+    return QMainWindow::event(event);
 }
 
 MainWindow::~MainWindow()
@@ -393,11 +421,15 @@ QList<QAction *> MainWindow::shortcutActions() const
             m_presenter->zoomActions().value(0)};
 }
 
-void MainWindow::attachWorkspace()
+void MainWindow::showMode(bool training)
 {
-    const bool training = m_workspace.isTraining();
     setWindowTitle(training ? tr("Superbill Desk — Training") : tr("Superbill Desk"));
     m_banner->setVisible(training);
+}
+
+void MainWindow::attachWorkspace()
+{
+    showMode(m_workspace.isTraining());
     const ConnectionSettings connection = m_settings.connection();
     m_picker->setClinicZone(connection.clinicZone());
     m_picker->setDirectory(m_workspace.directory());
@@ -434,10 +466,11 @@ void MainWindow::restartWorkspace()
             tr("The new settings could not be used: %1\n\nThe training EHR is used instead.").arg(error));
         options.training = true;
         if (!m_workspace.start(
-                options, [this] { return m_tokens.token(); }, &error))
+                options, [this] { return m_tokens.token(); }, &error)) {
             QMessageBox::critical(this, tr("Superbill Desk"), error);
+            attachWorkspace(); // to nothing: the window lets go of what the stopped workspace had
+        }
     }
-    attachWorkspace();
 }
 
 void MainWindow::updateSide()

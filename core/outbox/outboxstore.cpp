@@ -1,5 +1,7 @@
 #include "outboxstore.h"
 
+#include <algorithm>
+
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -227,7 +229,8 @@ const auto CorrectionUpdate =
                    "next_attempt_at = :now, updated_at = :now WHERE id = :id AND state IN ('pending', "
                    "'needs-correction')");
 
-QVariantMap correctionValues(const OutboxLine &current, const Model::ProcedureEntry &entry, qint64 now)
+Common::Result<QVariantMap> correctionValues(const OutboxLine &current, const Model::ProcedureEntry &entry,
+                                             qint64 now)
 {
     // The identifier is what makes a resend harmless; a corrected line keeps it.
     Model::ProcedureEntry corrected = entry;
@@ -235,15 +238,16 @@ QVariantMap correctionValues(const OutboxLine &current, const Model::ProcedureEn
         return identifier.system == QLatin1String(Model::Systems::Rfc3986);
     });
     corrected.identifiers.append(current.identifier);
+    const auto json = Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(corrected, false);
+    if (!json)
+        return json.error();
     QVariantMap values = listingValues(corrected);
-    values.insert(
-        {{QStringLiteral("entry"),
-          QString::fromUtf8(Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(corrected, false))},
-         {QStringLiteral("patient"), corrected.subject.id()},
-         {QStringLiteral("encounter"), corrected.encounter.id()},
-         {QStringLiteral("code"), corrected.code.code},
-         {QStringLiteral("now"), now},
-         {QStringLiteral("id"), current.id}});
+    values.insert({{QStringLiteral("entry"), QString::fromUtf8(*json)},
+                   {QStringLiteral("patient"), corrected.subject.id()},
+                   {QStringLiteral("encounter"), corrected.encounter.id()},
+                   {QStringLiteral("code"), corrected.code.code},
+                   {QStringLiteral("now"), now},
+                   {QStringLiteral("id"), current.id}});
     return values;
 }
 
@@ -356,14 +360,16 @@ Common::Status OutboxStore::checkNewLine(const Model::ProcedureEntry &entry) con
 Common::Result<qint64> OutboxStore::insertLine(const Model::ProcedureEntry &entry, qint64 now)
 {
     const Model::Identifier identifier = *entry.clientIdentifier();
+    const auto json = Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(entry, false);
+    if (!json)
+        return json.error();
     QVariantMap values = listingValues(entry);
     values.insert({{QStringLiteral("system"), identifier.system},
                    {QStringLiteral("identifier"), identifier.value},
                    {QStringLiteral("patient"), entry.subject.id()},
                    {QStringLiteral("encounter"), entry.encounter.id()},
                    {QStringLiteral("code"), entry.code.code},
-                   {QStringLiteral("entry"),
-                    QString::fromUtf8(Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(entry, false))},
+                   {QStringLiteral("entry"), QString::fromUtf8(*json)},
                    {QStringLiteral("now"), now}});
     auto inserted =
         m_db.run(QStringLiteral(
@@ -443,8 +449,10 @@ Common::Result<QList<qint64>> OutboxStore::enqueueAll(const QList<LineWrite> &wr
             ids.append(*id);
             continue;
         }
-        auto updated =
-            m_db.run(CorrectionUpdate, correctionValues(corrected.value(write.lineId), write.entry, now));
+        const auto values = correctionValues(corrected.value(write.lineId), write.entry, now);
+        if (!values)
+            return notSaved(values.error(), writes.size());
+        auto updated = m_db.run(CorrectionUpdate, *values);
         if (!updated)
             return notSaved(updated.error(), writes.size());
         if (updated->numRowsAffected() != 1)
@@ -465,66 +473,114 @@ Common::Result<QList<qint64>> OutboxStore::enqueueAll(const QList<LineWrite> &wr
     return ids;
 }
 
-Common::Result<bool> OutboxStore::claim(qint64 id)
+Common::Result<QList<OutboxLine>> OutboxStore::claimLines(const QString &which, const QVariantMap &values)
 {
     // A claim need not survive a power cut: a line that loses its `sending` mark is pending again and is
     // resent with the same identifier, which the EHR records once. So it commits through a connection of
-    // its own at synchronous=NORMAL, saving a disk flush per line, while every other write keeps FULL (a
-    // FULL commit that follows flushes the claim too: one WAL file, written in order).
+    // its own at synchronous=NORMAL, saving a disk flush, while every other write keeps FULL (a FULL
+    // commit that follows flushes the claim too: one WAL file, written in order).
     Common::Transaction transaction(m_claims);
     if (Common::Status begun = transaction.begin(); !begun)
         return withLinesKept(begun.error());
-    auto updated = m_claims.run(
-        QStringLiteral("UPDATE lines SET state = 'sending', updated_at = :now WHERE id = :id AND state = "
-                       "'pending'"),
-        {{QStringLiteral("now"), nowMs()}, {QStringLiteral("id"), id}});
-    if (!updated)
-        return withLinesKept(updated.error());
-    const bool claimed = updated->numRowsAffected() == 1;
+    QVariantMap bound = values;
+    bound.insert(QStringLiteral("now"), nowMs());
+    auto claimed =
+        m_claims.run(QStringLiteral("UPDATE lines SET state = 'sending', updated_at = :now WHERE id IN "
+                                    "(SELECT id FROM lines WHERE state = 'pending' AND %1) "
+                                    "RETURNING %2, entry_json")
+                         .arg(which, LineColumns),
+                     bound);
+    if (!claimed)
+        return withLinesKept(claimed.error());
+    QList<OutboxLine> lines;
+    while (claimed->next())
+        lines.append(lineFromQuery(*claimed, true));
+    if (Common::Status read = m_claims.finished(*claimed); !read)
+        return withLinesKept(read.error());
+    claimed->finish();
     if (Common::Status committed = transaction.commit(); !committed)
         return withLinesKept(committed.error());
-    if (claimed)
-        notify(id);
+    for (const OutboxLine &line : std::as_const(lines))
+        notify(line.id);
+    return lines;
+}
+
+Common::Result<bool> OutboxStore::claim(qint64 id)
+{
+    const auto claimed = claimLines(QStringLiteral("id = :id"), {{QStringLiteral("id"), id}});
+    if (!claimed)
+        return claimed.error();
+    return !claimed->isEmpty();
+}
+
+Common::Result<QList<OutboxLine>> OutboxStore::claimDue(const QDateTime &now, int limit)
+{
+    auto claimed =
+        claimLines(QStringLiteral("next_attempt_at <= :due ORDER BY next_attempt_at, id LIMIT :limit"),
+                   {{QStringLiteral("due"), now.toMSecsSinceEpoch()}, {QStringLiteral("limit"), limit}});
+    if (!claimed)
+        return claimed;
+    // RETURNING gives the rows in no particular order.
+    std::sort(claimed->begin(), claimed->end(), [](const OutboxLine &a, const OutboxLine &b) {
+        return std::pair(a.nextAttemptAt, a.id) < std::pair(b.nextAttemptAt, b.id);
+    });
     return claimed;
 }
 
 Common::Status OutboxStore::recordAttempt(qint64 id, const AttemptRecord &record)
 {
+    const auto recorded = recordAttempts({{id, record}});
+    if (!recorded)
+        return recorded.error();
+    if (recorded->isEmpty())
+        return Common::makeError(QStringLiteral("not-sending"), tr("line %1 is not being sent").arg(id));
+    return {};
+}
+
+Common::Result<QList<qint64>> OutboxStore::recordAttempts(const QList<QPair<qint64, AttemptRecord>> &attempts)
+{
     Common::Transaction transaction(m_db);
     if (Common::Status begun = transaction.begin(); !begun)
         return withLinesKept(begun.error());
+    auto update = m_db.prepare(QStringLiteral(
+        "UPDATE lines SET state = :state, attempts = attempts + :counted, "
+        "outcome_unknown = CASE WHEN :state = 'sent' THEN 0 WHEN :unknown THEN 1 ELSE outcome_unknown END, "
+        "updated_at = :now, next_attempt_at = :next, sent_at = CASE WHEN :state = 'sent' THEN :now ELSE "
+        "sent_at END, last_result = :result, last_http_status = :http_status, last_error = :error, "
+        "findings_json = :findings, ehr_id = CASE WHEN :ehr_id <> '' THEN :ehr_id ELSE ehr_id END "
+        "WHERE id = :id AND state = 'sending'"));
+    if (!update)
+        return withLinesKept(update.error());
     const qint64 now = nowMs();
-    auto updated = m_db.run(
-        QStringLiteral(
-            "UPDATE lines SET state = :state, attempts = attempts + :counted, "
-            "outcome_unknown = CASE WHEN :state = 'sent' THEN 0 WHEN :unknown THEN 1 ELSE outcome_unknown "
-            "END, "
-            "updated_at = :now, next_attempt_at = :next, sent_at = CASE WHEN :state = 'sent' THEN :now ELSE "
-            "sent_at END, last_result = :result, last_http_status = :http_status, last_error = :error, "
-            "findings_json = :findings, ehr_id = CASE WHEN :ehr_id <> '' THEN :ehr_id ELSE ehr_id END "
-            "WHERE id = :id AND state = 'sending'"),
-        {{QStringLiteral("state"), lineStateName(record.newState)},
-         {QStringLiteral("counted"), record.countAttempt ? 1 : 0},
-         {QStringLiteral("unknown"), record.outcomeUnknown ? 1 : 0},
-         {QStringLiteral("now"), now},
-         {QStringLiteral("next"),
-          record.nextAttemptAt.isValid() ? record.nextAttemptAt.toMSecsSinceEpoch() : now},
-         {QStringLiteral("result"), record.result},
-         {QStringLiteral("http_status"), record.httpStatus},
-         {QStringLiteral("error"), record.error},
-         {QStringLiteral("findings"), findingsText(record.findings)},
-         {QStringLiteral("ehr_id"), record.ehrId},
-         {QStringLiteral("id"), id}});
-    if (!updated)
-        return withLinesKept(updated.error());
-    if (updated->numRowsAffected() != 1)
-        return Common::makeError(QStringLiteral("not-sending"), tr("line %1 is not being sent").arg(id));
-    if (Common::Status audited = addAudit(id, record.event, &record, record.error); !audited)
-        return withLinesKept(audited.error());
+    QList<qint64> recorded;
+    for (const auto &[id, record] : attempts) {
+        const Common::Status updated = m_db.exec(
+            *update, {{QStringLiteral("state"), lineStateName(record.newState)},
+                      {QStringLiteral("counted"), record.countAttempt ? 1 : 0},
+                      {QStringLiteral("unknown"), record.outcomeUnknown ? 1 : 0},
+                      {QStringLiteral("now"), now},
+                      {QStringLiteral("next"),
+                       record.nextAttemptAt.isValid() ? record.nextAttemptAt.toMSecsSinceEpoch() : now},
+                      {QStringLiteral("result"), record.result},
+                      {QStringLiteral("http_status"), record.httpStatus},
+                      {QStringLiteral("error"), record.error},
+                      {QStringLiteral("findings"), findingsText(record.findings)},
+                      {QStringLiteral("ehr_id"), record.ehrId},
+                      {QStringLiteral("id"), id}});
+        if (!updated)
+            return withLinesKept(updated.error());
+        if (update->numRowsAffected() != 1)
+            continue;
+        if (Common::Status audited = addAudit(id, record.event, &record, record.error); !audited)
+            return withLinesKept(audited.error());
+        recorded.append(id);
+    }
+    update->finish();
     if (Common::Status committed = transaction.commit(); !committed)
         return withLinesKept(committed.error());
-    notify(id);
-    return {};
+    for (const qint64 id : std::as_const(recorded))
+        notify(id);
+    return recorded;
 }
 
 Common::Status OutboxStore::note(qint64 id, const AttemptRecord &record)
@@ -660,8 +716,14 @@ Common::Status OutboxStore::replaceEntry(qint64 id, const Model::ProcedureEntry 
         lineForPerson(id, tr("Line %1 is %2; only pending or needs-correction lines can be changed."));
     if (!current)
         return current.error();
-    return applyForPerson(id, CorrectionUpdate, correctionValues(*current, entry, nowMs()),
-                          QStringLiteral("corrected"), {}, tr("Line %1 could not be changed: %2"));
+    const auto values = correctionValues(*current, entry, nowMs());
+    if (!values) {
+        Common::Error refused = values.error();
+        refused.message = tr("Line %1 could not be changed: %2").arg(id).arg(refused.text());
+        return refused;
+    }
+    return applyForPerson(id, CorrectionUpdate, *values, QStringLiteral("corrected"), {},
+                          tr("Line %1 could not be changed: %2"));
 }
 
 Common::Status OutboxStore::discard(qint64 id, const QString &reason)

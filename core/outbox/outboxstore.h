@@ -65,8 +65,14 @@ public:
     /// pending → sending, when it still is pending: true; false when another sender took it; an error
     /// when the file cannot be written.
     Common::Result<bool> claim(qint64 id);
+    /// Claims up to `limit` pending lines due at `now` in one transaction, earliest first, and returns
+    /// them with their entries, ready to send.
+    Common::Result<QList<OutboxLine>> claimDue(const QDateTime &now, int limit);
     /// Writes what an attempt came to, with its audit row; only for a line that is `sending`.
     Common::Status recordAttempt(qint64 id, const AttemptRecord &record);
+    /// Writes what several attempts came to, with their audit rows, in one transaction (one disk
+    /// flush for all). A line that is not `sending` is left alone; returns the ids written.
+    Common::Result<QList<qint64>> recordAttempts(const QList<QPair<qint64, AttemptRecord>> &attempts);
     /// An audit row without a change of state (e.g. the answer that led to a reconciliation).
     Common::Status note(qint64 id, const AttemptRecord &record);
     /// Lines left `sending` by a process that died: back to pending, marked outcome-unknown,
@@ -120,6 +126,9 @@ private:
                                   const QString &event, const QString &detail, const QString &failed);
     Common::Result<QList<OutboxLine>> readLines(const QString &sql, const QVariantMap &values,
                                                 bool withEntry) const;
+    /// pending → sending, on the claims connection, for the pending lines that `which` (a condition,
+    /// maybe with ORDER BY and LIMIT) selects; they come back with their entries.
+    Common::Result<QList<OutboxLine>> claimLines(const QString &which, const QVariantMap &values);
     qint64 nowMs() const;
     /// Why a new line cannot be queued (no identifier, patient or encounter), or ok.
     Common::Status checkNewLine(const Model::ProcedureEntry &entry) const;

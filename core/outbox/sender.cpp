@@ -12,6 +12,8 @@ namespace Outbox {
 namespace {
 
 constexpr qint64 MaxTimerMs = 60 * 1000; // re-check at least this often, in case the clock jumped
+/// How long answers wait to be written together: one disk flush for the answers of a few milliseconds.
+constexpr std::chrono::milliseconds RecordAnswersAfter{3};
 
 QString kindName(const Ehr::SubmitResult &result)
 {
@@ -27,6 +29,9 @@ Sender::Sender(OutboxStore *store, Ehr::EhrClient *client, QObject *parent)
     , m_random(QRandomGenerator::securelySeeded())
 {
     m_timer.setSingleShot(true);
+    m_recordTimer.setSingleShot(true);
+    m_recordTimer.setInterval(RecordAnswersAfter);
+    connect(&m_recordTimer, &QTimer::timeout, this, &Sender::recordAnswers);
     connect(&m_timer, &QTimer::timeout, this, &Sender::pump);
     m_lockTimer.setSingleShot(true);
     connect(&m_lockTimer, &QTimer::timeout, this, [this] {
@@ -62,6 +67,7 @@ Sender::Sender(OutboxStore *store, Ehr::EhrClient *client, QObject *parent)
 Sender::~Sender()
 {
     stop();
+    recordAnswers();
     // Requests still in flight are abandoned: their lines go back to pending, marked
     // outcome-unknown, and are resent with the same identifier.
     if (m_client) {
@@ -201,6 +207,9 @@ void Sender::endPause()
 
 void Sender::pause(PauseReason reason, const QString &message)
 {
+    // A paused queue shows each line where it stands, so answers already in are written now.
+    if (reason != PauseReason::Storage)
+        recordAnswers();
     const bool wasPaused = isPaused();
     const bool sameReason = m_pauseReason == reason;
     m_pauseReason = reason;
@@ -257,32 +266,15 @@ void Sender::pump()
             return;
         }
     }
-    QSet<qint64> tried;
-    while (m_inFlight.size() < m_parallel) {
-        const QList<qint64> due =
-            m_store->dueLines(m_store->clock().nowUtc(), int(m_inFlight.size() + tried.size()) + m_parallel);
-        qint64 chosen = 0;
-        for (const qint64 id : due) {
-            if (!m_inFlight.contains(id) && !tried.contains(id)) {
-                chosen = id;
-                break;
-            }
-        }
-        if (chosen == 0)
-            break;
-        tried.insert(chosen);
-        const auto claimed = m_store->claim(chosen);
+    if (const int room = m_parallel - int(m_inFlight.size()); room > 0) {
+        // Every line the free slots take, claimed in one transaction.
+        const auto claimed = m_store->claimDue(m_store->clock().nowUtc(), room);
         if (!claimed) {
             pauseForStorage(claimed.error().message);
             return;
         }
-        if (!*claimed)
-            continue; // another sender took it
-        if (m_pauseReason == PauseReason::Storage)
-            endPause();
-        send(chosen);
-        if (isPaused())
-            break;
+        for (const OutboxLine &line : *claimed)
+            send(line);
     }
     if (m_pauseReason == PauseReason::Storage)
         endPause(); // nothing waiting needed a write; the next failure pauses again
@@ -305,22 +297,18 @@ void Sender::scheduleNext()
 
 void Sender::checkIdle()
 {
-    const bool idleNow = m_inFlight.isEmpty() && (!m_running || isPaused() || !m_store ||
-                                                  m_store->dueLines(m_store->clock().nowUtc(), 1).isEmpty());
+    const bool idleNow =
+        m_inFlight.isEmpty() && m_unrecorded.isEmpty() &&
+        (!m_running || isPaused() || !m_store || m_store->dueLines(m_store->clock().nowUtc(), 1).isEmpty());
     if (idleNow && !m_wasIdle)
         emit idle();
     m_wasIdle = idleNow;
 }
 
-void Sender::send(qint64 id)
+void Sender::send(const OutboxLine &line)
 {
-    const auto line = m_store->line(id);
-    if (!line) {
-        pauseForStorage(
-            tr("%1: line %2 could not be read back from the outbox.").arg(m_store->path()).arg(id));
-        return;
-    }
-    const auto entry = line->entry();
+    const qint64 id = line.id;
+    const auto entry = line.entry();
     if (!entry) {
         // Only a damaged file gets here: keep the line and show it to a person.
         AttemptRecord record;
@@ -332,12 +320,12 @@ void Sender::send(qint64 id)
         finishAttempt(id, record);
         return;
     }
-    qCDebug(lcOutbox) << "sending line" << id << "attempt" << line->attempts + 1;
+    qCDebug(lcOutbox) << "sending line" << id << "attempt" << line.attempts + 1;
     m_wasIdle = false;
     // The sentinel keeps the line counted as in flight even if the callback came synchronously.
     m_inFlight.insert(id, 0);
-    const auto requestId = m_client->createProcedure(
-        *entry, this, [this, id, snapshot = *line](const Ehr::SubmitResult &result) {
+    const auto requestId =
+        m_client->createProcedure(*entry, this, [this, id, snapshot = line](const Ehr::SubmitResult &result) {
             handleResult(id, snapshot, result);
         });
     if (m_inFlight.contains(id))
@@ -461,19 +449,37 @@ void Sender::reconcile(qint64 id, const OutboxLine &line, const Ehr::SubmitResul
 
 void Sender::finishAttempt(qint64 id, const AttemptRecord &record)
 {
+    // The request is over, so its slot takes the next line now; what it came to is written with
+    // the answers that arrive in the next few milliseconds, one disk flush for all of them. Until
+    // then the line stays `sending` in the file: a crash meanwhile resends it with the same
+    // identifier, which the EHR records once.
     m_inFlight.remove(id);
-    const Common::Status recorded =
-        m_store
-            ? m_store->recordAttempt(id, record)
-            : Common::Status(Common::makeError(QStringLiteral("not-open"), tr("The outbox is not open.")));
+    m_unrecorded.append({id, record});
+    if (!m_recordTimer.isActive())
+        m_recordTimer.start();
+    schedulePump();
+}
+
+void Sender::recordAnswers()
+{
+    if (m_unrecorded.isEmpty())
+        return;
+    const auto answers = std::exchange(m_unrecorded, {});
+    const auto recorded = m_store ? m_store->recordAttempts(answers)
+                                  : Common::Result<QList<qint64>>(Common::makeError(
+                                        QStringLiteral("not-open"), tr("The outbox is not open.")));
     if (!recorded) {
-        qCWarning(lcOutbox) << "could not record the attempt of line" << id << ":" << recorded.error().code;
-        // Still `sending` in the file: the answer was not written, and the line is resent (with the
-        // same identifier) once the file can be written again.
-        const auto line = m_store ? m_store->line(id) : Common::Result<OutboxLine>(recorded.error());
-        if (line && line->state == LineState::Sending)
-            pauseForStorage(recorded.error().message);
-    } else {
+        qCWarning(lcOutbox) << "could not record" << answers.size() << "attempts:" << recorded.error().code;
+        // Still `sending` in the file: the answers were not written, and the lines are resent (with
+        // the same identifier) once the file can be written again.
+        pauseForStorage(recorded.error().message);
+        return;
+    }
+    for (const auto &[id, record] : answers) {
+        if (!recorded->contains(id)) {
+            qCWarning(lcOutbox) << "line" << id << "was no longer being sent; its answer was not written";
+            continue;
+        }
         qCDebug(lcOutbox) << "line" << id << "->" << lineStateName(record.newState) << record.result;
         if (record.newState == LineState::Sent || record.newState == LineState::NeedsCorrection)
             emit lineFinished(id, record.newState);

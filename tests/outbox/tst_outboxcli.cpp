@@ -96,7 +96,7 @@ QString TestOutboxCli::writeEntry(const QString &name, const Model::ProcedureEnt
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return {};
-    file.write(Fhir::ProcedureWriter().toBytes(entry));
+    file.write(Fhir::ProcedureWriter().toBytes(entry).valueOr({}));
     return path;
 }
 

@@ -49,7 +49,8 @@ int main(int argc, char **argv)
     if (const auto opened = store.open(dir.filePath(QStringLiteral("bench.sqlite"))); !opened)
         qFatal("%s", qPrintable(opened.error().message));
     const auto entry = sampleEntry();
-    if (!addSentHistory(store, history, QString::fromUtf8(Fhir::ProcedureWriter().toBytes(entry, false))))
+    if (!addSentHistory(store, history,
+                        QString::fromUtf8(Fhir::ProcedureWriter().toBytes(entry, false).valueOr({}))))
         qFatal("cannot write the history");
     // Today's superbill: five lines of the open encounter, two still waiting.
     for (int i = 0; i < 5; ++i) {

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QTest>
 
+#include "../common/benchgoal.h"
 #include "catalog/codecatalog.h"
 #include "superbill/superbilltemplate.h"
 #include "superbillformview.h"
@@ -120,6 +121,8 @@ private slots:
               "CPU (budget 5 ms)",
               FormCodes, double(wall.at(Rounds / 2)) / 1e6, double(wall.at(Rounds * 9 / 10)) / 1e6,
               double(cpu.at(Rounds / 2)) / 1e6);
+        printGoal("superbill form full re-check, CPU", double(cpu.at(Rounds / 2)) / 1e6, GoalKind::AtMost,
+                  5.0, " ms", "(median; every one of 120 codes ticked)");
     }
 };
 

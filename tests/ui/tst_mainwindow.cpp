@@ -131,6 +131,18 @@ private:
         QTest::keyClick(focused(), Qt::Key_Return, Qt::ControlModifier);
     }
 
+    Ui::Workspace::Options trainingOptions() const
+    {
+        Ui::Workspace::Options options;
+        options.training = true;
+        options.dataDir = m_dir->path();
+        options.outboxPath = m_dir->filePath(QStringLiteral("ehr-outbox.sqlite"));
+        options.trainingPort = freePort();
+        options.backoff = Outbox::BackoffPolicy{100ms, 400ms, 0.0, 1000ms};
+        options.probeIntervalMs = 100;
+        return options;
+    }
+
     Outbox::OutboxLine lastLine() const
     {
         const auto lines = m_workspace->store()->lines().valueOr({});
@@ -162,15 +174,8 @@ private Q_SLOTS:
         m_settings = std::make_unique<Ui::AppSettings>(m_dir->filePath(QStringLiteral("settings.ini")));
         m_tokens = std::make_unique<Ui::TokenStore>(Ui::TokenStore::Backend::SessionOnly);
         m_workspace = std::make_unique<Ui::Workspace>();
-        Ui::Workspace::Options options;
-        options.training = true;
-        options.dataDir = m_dir->path();
-        options.outboxPath = m_dir->filePath(QStringLiteral("ehr-outbox.sqlite"));
-        options.trainingPort = freePort();
-        options.backoff = Outbox::BackoffPolicy{100ms, 400ms, 0.0, 1000ms};
-        options.probeIntervalMs = 100;
         QString error;
-        QVERIFY2(m_workspace->start(options, {}, &error), qPrintable(error));
+        QVERIFY2(m_workspace->start(trainingOptions(), {}, &error), qPrintable(error));
         m_window = std::make_unique<Ui::MainWindow>(*m_settings, *m_tokens, *m_workspace);
         m_window->show();
         QApplication::setActiveWindow(m_window.get());
@@ -194,6 +199,28 @@ private Q_SLOTS:
         QVERIFY(widget<QLabel>("connectionLabel")->text().contains(QStringLiteral("Online")));
         QVERIFY(widget<QLabel>("queueSizeLabel")->text().contains(QStringLiteral("Queue empty")));
         QCOMPARE(m_window->size(), QSize(1280, 800));
+    }
+
+    void typingIntoPatientSearchRightAfterShowWorks()
+    {
+        // As the app opens it: the window first, the training EHR, outbox and catalog after its first frame.
+        m_window.reset();
+        m_workspace = std::make_unique<Ui::Workspace>();
+        m_window = std::make_unique<Ui::MainWindow>(*m_settings, *m_tokens, *m_workspace);
+        QSignalSpy started(m_workspace.get(), &Ui::Workspace::started);
+        m_window->startWorkspaceWhenShown(trainingOptions());
+        m_window->show();
+        QVERIFY(widget<QLabel>("trainingBannerLabel")->isVisibleTo(m_window.get()));
+        QTest::keyClicks(widget<QLineEdit>("patientSearchEdit"), QStringLiteral("okafor"));
+        QVERIFY(!m_workspace->isStarted()); // typed before anything behind the window was there
+
+        QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, SlowMachineTimeoutMs);
+        QCOMPARE(widget<QLineEdit>("patientSearchEdit")->text(), QStringLiteral("okafor"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->encounterPicker()->patientModel()->rowCount() >= 1,
+                                 SlowMachineTimeoutMs);
+        QCOMPARE(m_window->encounterPicker()->patientModel()->patients().value(0).id,
+                 QStringLiteral("Patient-265"));
+        QVERIFY(widget<QLabel>("connectionLabel")->text().contains(QStringLiteral("Online")));
     }
 
     void patientFoundByNameMrnOrId_data()

@@ -42,7 +42,7 @@ private:
         line.identifier = *entry.clientIdentifier();
         line.encounterId = m_encounter.encounterId;
         line.code = entry.code.code;
-        line.entryJson = Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(entry, false);
+        line.entryJson = Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(entry, false).valueOr({});
         line.state = state;
         return line;
     }
@@ -139,7 +139,7 @@ private slots:
         queued.id = 3;
         queued.identifier = *other.clientIdentifier();
         queued.code = QStringLiteral("27447");
-        queued.entryJson = Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(other, false);
+        queued.entryJson = Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(other, false).valueOr({});
         queued.state = Outbox::LineState::Pending;
 
         m_sheet.setEncounter(m_encounter); // opened again: only the outbox remembers
