@@ -3,6 +3,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
 #include <QFrame>
 #include <QLabel>
 #include <QMenuBar>
@@ -23,6 +25,7 @@
 #include "common/printable.h"
 #include "ehr/ehrclient.h"
 #include "ehr/ehrsettings.h"
+#include "encounterlistmodel.h"
 #include "encounterpicker.h"
 #include "findingspanel.h"
 #include "lineeditor.h"
@@ -34,6 +37,9 @@
 #include "queueview.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
+#include "superbill/practice.h"
+#include "superbillformview.h"
+#include "superbillpdf.h"
 #include "theme.h"
 #include "tokenstore.h"
 #include "trainingbanner.h"
@@ -243,10 +249,13 @@ void MainWindow::buildCentre()
 
     m_queue = new QueueView(m_tabs);
     m_tabs->addTab(m_queue, QIcon(QStringLiteral(":/icons/queue.svg")), tr("Queue"));
+    m_form = new SuperbillFormView(m_tabs);
+    m_tabs->addTab(m_form, QIcon(QStringLiteral(":/icons/encounter.svg")), tr("Superbill form"));
 
     auto *side = new QWidget(m_splitter);
     m_side = side;
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateSide);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::enableTabActions);
     side->setObjectName(QStringLiteral("findingsSide"));
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 10, 0, 0);
@@ -298,8 +307,10 @@ void MainWindow::buildCentre()
         const EncounterContext &open = m_editor->encounter();
         if (open.patientId != patientId)
             return;
-        if (const auto context = m_picker->contextFor(open.encounterId))
+        if (const auto context = m_picker->contextFor(open.encounterId)) {
             m_editor->updateEncounter(*context);
+            m_form->updateEncounter(*context);
+        }
     });
     connect(m_queue, &QueueView::openRequested, this, &MainWindow::openLine);
     connect(m_queue, &QueueView::message, this,
@@ -307,6 +318,12 @@ void MainWindow::buildCentre()
     m_editor->setSubmitHandler([this](qint64 lineId, const Model::ProcedureEntry &entry) {
         return m_workspace.submit(lineId, entry);
     });
+    m_form->setLinesModel(m_linesModel);
+    m_form->setSubmitHandler(
+        [this](const QList<Outbox::LineWrite> &writes) { return m_workspace.submitAll(writes); });
+    connect(m_form, &SuperbillFormView::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    enableTabActions();
     m_findings->setFindings(m_editor->visibleFindings());
 }
 
@@ -347,6 +364,12 @@ void MainWindow::buildActions()
     m_queueTabAction = make(QStringLiteral(":/icons/queue.svg"), tr("&Queue"),
                             QStringLiteral("queueTabAction"), QKeySequence(Qt::CTRL | Qt::Key_2));
     connect(m_queueTabAction, &QAction::triggered, this, &MainWindow::showQueue);
+    m_formTabAction = make(QStringLiteral(":/icons/encounter.svg"), tr("Superbill &form"),
+                           QStringLiteral("superbillFormTabAction"), QKeySequence(Qt::CTRL | Qt::Key_3));
+    connect(m_formTabAction, &QAction::triggered, this, &MainWindow::showSuperbillForm);
+    m_printAction = make(QStringLiteral(":/icons/open-line.svg"), tr("&Print superbill…"),
+                         QStringLiteral("printSuperbillAction"), QKeySequence(Qt::CTRL | Qt::Key_P));
+    connect(m_printAction, &QAction::triggered, this, &MainWindow::printSuperbill);
     m_openLineAction = make(QStringLiteral(":/icons/open-line.svg"), tr("&Open queued line"),
                             QStringLiteral("openLineAction"), QKeySequence(Qt::CTRL | Qt::Key_O));
     connect(m_openLineAction, &QAction::triggered, m_queue, &QueueView::openCurrent);
@@ -405,10 +428,15 @@ void MainWindow::buildMenus()
     line->addSeparator();
     line->addAction(m_openLineAction);
     line->addAction(m_resendAction);
+    line->addSeparator();
+    line->addAction(m_form->submitAction());
+    line->addAction(m_form->addCodeAction());
+    line->addAction(m_printAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_superbillTabAction);
     view->addAction(m_queueTabAction);
+    view->addAction(m_formTabAction);
     view->addSeparator();
     view->addAction(m_presenter->toggleAction());
     view->addActions(m_presenter->zoomActions());
@@ -447,6 +475,9 @@ QList<QAction *> MainWindow::shortcutActions() const
             m_editor->submitAction(),
             m_superbillTabAction,
             m_queueTabAction,
+            m_formTabAction,
+            m_form->addCodeAction(),
+            m_printAction,
             m_openLineAction,
             m_resendAction,
             m_settingsAction,
@@ -473,6 +504,10 @@ void MainWindow::attachWorkspace()
     m_editor->setClock(&m_workspace.clock());
     m_editor->setCatalog(m_workspace.catalog());
     m_editor->setEncounter({});
+    m_form->setClock(&m_workspace.clock());
+    m_form->setUnitMinutes(connection.unitMinutes);
+    m_form->setCatalog(m_workspace.catalog());
+    m_form->setEncounter({});
     m_linesModel->setClock(&m_workspace.clock());
     m_linesModel->setStore(m_workspace.store());
     m_linesModel->setEncounterId(QString());
@@ -582,13 +617,22 @@ void MainWindow::updateQueueSize(const Outbox::QueueCounts &counts)
     m_tabs->setTabText(1, attention > 0 ? tr("Queue (%1)").arg(attention) : tr("Queue"));
 }
 
+bool MainWindow::hasUnsavedInput() const
+{
+    return m_editor->hasUnsavedInput() || m_form->hasUnsavedInput();
+}
+
 bool MainWindow::confirmDropDraft(const QString &question)
 {
-    if (!m_editor->hasUnsavedInput())
+    if (!hasUnsavedInput())
         return true;
     QMessageBox box(QMessageBox::Question, tr("Superbill Desk"), question, QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("dropDraftBox"));
-    box.setInformativeText(tr("The line being entered has not been submitted and would be lost."));
+    box.setInformativeText(
+        m_editor->hasUnsavedInput()
+            ? tr("The line being entered has not been submitted and would be lost.")
+            : tr("The codes ticked on the superbill form have not been submitted and would "
+                 "be lost."));
     auto *drop = box.addButton(tr("Drop the line"), QMessageBox::DestructiveRole);
     auto *keep = box.addButton(tr("Keep editing"), QMessageBox::RejectRole);
     box.setDefaultButton(keep);
@@ -605,8 +649,92 @@ void MainWindow::onEncounterChosen(const EncounterContext &encounter)
     }
     m_editor->setEncounter(encounter);
     m_linesModel->setEncounterId(encounter.encounterId);
+    m_form->setEncounter(encounter);
     m_linesTitle->setText(tr("Lines of this encounter"));
-    showSuperbill();
+    if (m_tabs->currentWidget() == m_form)
+        showSuperbillForm();
+    else
+        showSuperbill();
+}
+
+void MainWindow::enableTabActions()
+{
+    // The line editor and the form both submit with Ctrl+Enter, and both actions are in the menus
+    // (which keeps them active on every tab): only the shown tab's are enabled.
+    const bool lines = m_tabs->currentIndex() == 0;
+    const bool form = m_tabs->currentWidget() == m_form;
+    m_editor->submitAction()->setEnabled(lines);
+    m_editor->newLineAction()->setEnabled(lines);
+    m_form->submitAction()->setEnabled(form);
+    m_form->addCodeAction()->setEnabled(form);
+}
+
+void MainWindow::showSuperbillForm()
+{
+    m_tabs->setCurrentWidget(m_form);
+    m_form->focusForm();
+}
+
+void MainWindow::printSuperbill()
+{
+    const EncounterContext &encounter = m_editor->encounter();
+    if (!encounter.isValid()) {
+        statusBar()->showMessage(tr("Pick an encounter to print its superbill."), 8000);
+        return;
+    }
+    const QString suggested =
+        QDir::home().filePath(QStringLiteral("superbill-%1.pdf").arg(encounter.encounterId));
+    QFileDialog dialog(this, tr("Print superbill to PDF"), suggested, tr("PDF files (*.pdf)"));
+    dialog.setObjectName(QStringLiteral("printSuperbillDialog"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setDefaultSuffix(QStringLiteral("pdf"));
+    dialog.selectFile(suggested);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    printSuperbillTo(dialog.selectedFiles().constFirst());
+}
+
+bool MainWindow::printSuperbillTo(const QString &path)
+{
+    const EncounterContext &encounter = m_editor->encounter();
+    if (!encounter.isValid())
+        return false;
+    Print::PrintSource source;
+    source.practice = Superbill::PracticeDetails::load();
+    // What the picker shows, else the offline copy the directory keeps of what the EHR said.
+    Outbox::PatientDirectory *directory = m_workspace.directory();
+    if (const auto *patient = m_picker->patientModel()->patient(encounter.patientId))
+        source.patient = *patient;
+    else if (const auto cached = directory ? directory->cache().patient(encounter.patientId) : std::nullopt)
+        source.patient = *cached;
+    else
+        source.patient.id = encounter.patientId;
+    if (const auto *known = m_picker->encounterModel()->encounter(encounter.encounterId))
+        source.encounter = *known;
+    else if (const auto cached =
+                 directory ? directory->cache().encounter(encounter.encounterId) : std::nullopt)
+        source.encounter = *cached;
+    source.encounter.id = encounter.encounterId;
+    source.encounter.patientId = encounter.patientId;
+    if (!source.encounter.start.isValid())
+        source.encounter.start = encounter.start;
+    for (const DiagnosisOption &diagnosis : encounter.diagnoses)
+        source.conditions.append({diagnosis.id, diagnosis.code, diagnosis.display, encounter.patientId, {}});
+    source.diagnosisOrder = m_form->sheet().diagnoses();
+    for (int row = 0; row < m_linesModel->rowCount(); ++row) {
+        if (const auto line = m_linesModel->lineAt(row))
+            source.lines.append(*line);
+    }
+    std::sort(source.lines.begin(), source.lines.end(),
+              [](const Outbox::OutboxLine &a, const Outbox::OutboxLine &b) { return a.id < b.id; });
+    source.clinicZone = encounter.timeZone;
+    source.now = m_workspace.clock().nowUtc();
+    const Common::Status written =
+        Print::writeSuperbillPdf(Print::makePrintout(source), path, source.practice.paper);
+    statusBar()->showMessage(written ? tr("Superbill printed to %1.").arg(QDir::toNativeSeparators(path))
+                                     : tr("The superbill was not printed: %1").arg(written.error().text()),
+                             10000);
+    return written.ok();
 }
 
 void MainWindow::showSuperbill()
@@ -715,8 +843,15 @@ void MainWindow::showSettings()
         shown.mode = EhrMode::Training;
     SettingsDialog dialog(shown, &m_tokens, &Ehr::EhrClient::checkTransportSecurity, this);
     dialog.setDiscovery(&describeSmartSignIn);
+    const Superbill::PracticeDetails practice = Superbill::PracticeDetails::load();
+    dialog.setPractice(practice);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    if (dialog.practice() != practice) {
+        if (const Common::Status saved = dialog.practice().save(); !saved)
+            statusBar()->showMessage(tr("The practice details were not saved: %1").arg(saved.error().text()),
+                                     10000);
+    }
     const ConnectionSettings after = dialog.settings();
     m_settings.setConnection(after);
     m_settings.sync();

@@ -22,6 +22,7 @@ class LineEditor;
 class OutboxLinesModel;
 class PresenterMode;
 class QueueView;
+class SuperbillFormView;
 class TokenStore;
 class TrainingMenu;
 
@@ -43,6 +44,7 @@ public:
     FindingsPanel *findingsPanel() const { return m_findings; }
     EncounterPicker *encounterPicker() const { return m_picker; }
     QueueView *queueView() const { return m_queue; }
+    SuperbillFormView *superbillForm() const { return m_form; }
     OutboxLinesModel *linesModel() const { return m_linesModel; }
     PresenterMode *presenterMode() const { return m_presenter; }
     TrainingMenu *trainingMenu() const { return m_trainingMenu; }
@@ -67,6 +69,11 @@ public Q_SLOTS:
     void openLine(qint64 lineId);
     void showQueue();
     void showSuperbill();
+    void showSuperbillForm();
+    /// Asks where to save the encounter's superbill as a PDF (Ctrl+P), then prints it there.
+    void printSuperbill();
+    /// Prints the open encounter's superbill to a PDF at path; false (with a message) when it cannot.
+    bool printSuperbillTo(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -91,6 +98,8 @@ private:
     void loadLineInto(qint64 lineId, const EncounterContext &context);
     /// Asks before the line being typed is dropped; true when it may go.
     bool confirmDropDraft(const QString &question);
+    bool hasUnsavedInput() const;
+    void enableTabActions();
 
     AppSettings &m_settings;
     TokenStore &m_tokens;
@@ -107,6 +116,7 @@ private:
     QLabel *m_linesTitle = nullptr;
     LineEditor *m_editor = nullptr;
     QueueView *m_queue = nullptr;
+    SuperbillFormView *m_form = nullptr;
     FindingsPanel *m_findings = nullptr;
     QFrame *m_tips = nullptr;
     QLabel *m_tipsLabel = nullptr;
@@ -127,6 +137,8 @@ private:
     QAction *m_aboutAction = nullptr;
     QAction *m_superbillTabAction = nullptr;
     QAction *m_queueTabAction = nullptr;
+    QAction *m_formTabAction = nullptr;
+    QAction *m_printAction = nullptr;
     QAction *m_resendAction = nullptr;
     QAction *m_openLineAction = nullptr;
 };

@@ -7,6 +7,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
@@ -192,6 +193,31 @@ SettingsDialog::SettingsDialog(const ConnectionSettings &settings, TokenStore *t
            Qt::AlignLeft);
     layout->addWidget(clinicGroup);
 
+    auto *practiceGroup = new QGroupBox(tr("Printed superbill"), this);
+    auto *practiceForm = new QFormLayout(practiceGroup);
+    practiceForm->setHorizontalSpacing(12);
+    practiceForm->setVerticalSpacing(6);
+    m_practiceNameEdit = new QLineEdit(practiceGroup);
+    m_practiceNameEdit->setObjectName(QStringLiteral("practiceNameEdit"));
+    m_practiceNameEdit->setAccessibleName(tr("Practice name"));
+    m_practiceAddressEdit = new QPlainTextEdit(practiceGroup);
+    m_practiceAddressEdit->setObjectName(QStringLiteral("practiceAddressEdit"));
+    m_practiceAddressEdit->setAccessibleName(tr("Practice address"));
+    m_practiceAddressEdit->setTabChangesFocus(true);
+    m_practiceAddressEdit->setFixedHeight(m_practiceAddressEdit->fontMetrics().lineSpacing() * 3 + 14);
+    m_paperCombo = new QComboBox(practiceGroup);
+    m_paperCombo->setObjectName(QStringLiteral("paperCombo"));
+    m_paperCombo->setAccessibleName(tr("Paper"));
+    m_paperCombo->addItem(tr("US Letter"), Superbill::paperName(Superbill::Paper::Letter));
+    m_paperCombo->addItem(tr("A4"), Superbill::paperName(Superbill::Paper::A4));
+    addRow(practiceForm, tr("Practice"), m_practiceNameEdit,
+           makeHint(
+               tr("Printed at the top of every superbill, with the address; superbill-cli prints the same."),
+               practiceGroup));
+    addRow(practiceForm, tr("Address"), m_practiceAddressEdit, makeHint(QString(), practiceGroup));
+    addRow(practiceForm, tr("Paper"), m_paperCombo, makeHint(QString(), practiceGroup), Qt::AlignLeft);
+    layout->addWidget(practiceGroup);
+
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("okButton"));
     m_buttons->button(QDialogButtonBox::Ok)->setProperty("role", QStringLiteral("primary"));
@@ -237,6 +263,23 @@ SettingsDialog::SettingsDialog(const ConnectionSettings &settings, TokenStore *t
     updateMode();
     updateZoneHint();
     fitHeight();
+}
+
+void SettingsDialog::setPractice(const Superbill::PracticeDetails &practice)
+{
+    m_practiceNameEdit->setText(practice.name);
+    m_practiceAddressEdit->setPlainText(practice.address);
+    m_paperCombo->setCurrentIndex(std::max(0, m_paperCombo->findData(Superbill::paperName(practice.paper))));
+}
+
+Superbill::PracticeDetails SettingsDialog::practice() const
+{
+    Superbill::PracticeDetails practice;
+    practice.name = m_practiceNameEdit->text().trimmed();
+    practice.address = m_practiceAddressEdit->toPlainText().trimmed();
+    practice.paper =
+        Superbill::paperFromName(m_paperCombo->currentData().toString()).value_or(Superbill::Paper::Letter);
+    return practice;
 }
 
 void SettingsDialog::fitHeight()

@@ -6,6 +6,7 @@
 
 #include "appsettings.h"
 #include "common/result.h"
+#include "superbill/practice.h"
 
 class QButtonGroup;
 class QComboBox;
@@ -13,6 +14,7 @@ class QDialogButtonBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QRadioButton;
 class QSpinBox;
 class QWidget;
@@ -26,8 +28,9 @@ class TokenStore;
  * EHR, a real EHR with SMART sign-in (client id, redirect port, scopes, and
  * what discovery found at the base URL), or a real EHR with a bearer token
  * (kept by TokenStore); its base URL (HTTPS unless loopback), FHIR dialect,
- * clinic time zone and anesthesia unit minutes. OK is refused, with the
- * reason under the field, while a value cannot be used.
+ * clinic time zone and anesthesia unit minutes; the practice's name, address
+ * and paper for the printed superbill. OK is refused, with the reason under
+ * the field, while a value cannot be used.
  */
 class SettingsDialog : public QDialog
 {
@@ -46,6 +49,9 @@ public:
     ConnectionSettings settings() const;
     /// SMART discovery for the base URL, run when it is entered (and at once for a saved one).
     void setDiscovery(Discovery discovery);
+    /// The practice's name, address and paper for the printed superbill.
+    void setPractice(const Superbill::PracticeDetails &practice);
+    Superbill::PracticeDetails practice() const;
 
     void accept() override;
 
@@ -80,6 +86,9 @@ private:
     QComboBox *m_zoneCombo = nullptr;
     QLabel *m_zoneHint = nullptr;
     QSpinBox *m_unitSpin = nullptr;
+    QLineEdit *m_practiceNameEdit = nullptr;
+    QPlainTextEdit *m_practiceAddressEdit = nullptr;
+    QComboBox *m_paperCombo = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };
 

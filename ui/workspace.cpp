@@ -292,6 +292,16 @@ QString Workspace::submit(qint64 lineId, const Model::ProcedureEntry &entry)
     return {};
 }
 
+Common::Result<QList<qint64>> Workspace::submitAll(const QList<Outbox::LineWrite> &writes)
+{
+    if (!m_store)
+        return Common::makeError(QStringLiteral("outbox-closed"), tr("the outbox is not open"));
+    auto ids = m_store->enqueueAll(writes);
+    if (ids && m_sender)
+        m_sender->wake();
+    return ids;
+}
+
 QString Workspace::resend(qint64 lineId)
 {
     if (!m_store)

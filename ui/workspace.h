@@ -8,6 +8,7 @@
 
 #include "appsettings.h"
 #include "auth/browser.h"
+#include "common/result.h"
 #include "outbox/backoffpolicy.h"
 #include "outbox/outboxline.h"
 #include "sandbox/trainingbehaviour.h"
@@ -115,6 +116,9 @@ public:
     /// Keeps a line in the outbox (a new one, or the correction of line `lineId`) and sends it
     /// in the background. Returns an error for a person, or an empty string once it is safe on disk.
     QString submit(qint64 lineId, const Model::ProcedureEntry &entry);
+    /// Keeps a whole superbill (new lines and corrections) in one outbox transaction and sends it in
+    /// the background; the lines' ids, or why nothing was kept.
+    Common::Result<QList<qint64>> submitAll(const QList<Outbox::LineWrite> &writes);
     QString resend(qint64 lineId);
     QString discard(qint64 lineId, const QString &reason);
 

@@ -10,8 +10,6 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -23,7 +21,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-#include <QUrlQuery>
 
 #include "appsettings.h"
 #include "catalog/codecatalog.h"
@@ -41,6 +38,7 @@
 #include "sandbox/server.h"
 #include "settingsdialog.h"
 #include "tokenstore.h"
+#include "trainingehrprocedure.h"
 #include "workspace.h"
 
 using namespace std::chrono_literals;
@@ -153,33 +151,9 @@ private:
         return lines.isEmpty() ? Outbox::OutboxLine{} : lines.last();
     }
 
-    /// GET from the training EHR with its token.
-    QJsonObject get(const QString &path, const QUrlQuery &query = {})
-    {
-        QUrl url = m_workspace->trainingServer()->baseUrl();
-        url.setPath(url.path() + u'/' + path);
-        url.setQuery(query);
-        QNetworkRequest request(url);
-        request.setRawHeader("Authorization",
-                             "Bearer " + m_workspace->trainingServer()->options().token.toUtf8());
-        QNetworkAccessManager manager;
-        std::unique_ptr<QNetworkReply> reply(manager.get(request));
-        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-        if (!finished.wait(5000))
-            return {};
-        return QJsonDocument::fromJson(reply->readAll()).object();
-    }
-
     QJsonObject storedProcedure(const Outbox::OutboxLine &line)
     {
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("identifier"),
-                           line.identifier.system + u'|' + line.identifier.value);
-        const QJsonObject bundle = get(QStringLiteral("Procedure"), query);
-        const QJsonArray entries = bundle.value(QStringLiteral("entry")).toArray();
-        if (entries.size() != 1)
-            return {};
-        return entries.first().toObject().value(QStringLiteral("resource")).toObject();
+        return procedureInTrainingEhr(*m_workspace->trainingServer(), line);
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;

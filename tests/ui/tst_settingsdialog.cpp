@@ -115,6 +115,26 @@ private Q_SLOTS:
         QCOMPARE(reread.connection(), chosen);
     }
 
+    void practiceDetailsRoundTrip()
+    {
+        Superbill::PracticeDetails practice;
+        practice.name = QStringLiteral("Lakeside Family Clinic");
+        practice.address = QStringLiteral("1200 Lakeshore Drive\nChicago, IL 60601");
+        practice.paper = Superbill::Paper::A4;
+        m_dialog->setPractice(practice);
+        QCOMPARE(field<QComboBox>("paperCombo")->currentText(), QStringLiteral("A4"));
+        QCOMPARE(m_dialog->practice(), practice);
+        field<QLineEdit>("practiceNameEdit")->setText(QStringLiteral("  Lakeside Clinic "));
+        field<QComboBox>("paperCombo")->setCurrentIndex(0);
+        QCOMPARE(m_dialog->practice().name, QStringLiteral("Lakeside Clinic"));
+        QCOMPARE(m_dialog->practice().paper, Superbill::Paper::Letter);
+        // Kept where superbill-cli reads it too, commas in the address and all.
+        qputenv("XDG_CONFIG_HOME", m_dir->filePath(QStringLiteral("config")).toUtf8());
+        QVERIFY(m_dialog->practice().save().ok());
+        QCOMPARE(Superbill::PracticeDetails::load(), m_dialog->practice());
+        QVERIFY(Superbill::PracticeDetails::filePath().startsWith(m_dir->path()));
+    }
+
     void unknownTimeZoneIsRefused()
     {
         field<QComboBox>("timeZoneCombo")->setCurrentText(QStringLiteral("Mars/Olympus"));
