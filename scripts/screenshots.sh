@@ -9,3 +9,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
 fi
 cmake --build "$build" --target superbill-screenshots -j2
 QT_QPA_PLATFORM=offscreen "$build/tests/ui/superbill-screenshots" "$root/docs/screenshots"
+# The printed superbill, as the page looks (pdftoppm from poppler-utils).
+pdf="$root/docs/screenshots/superbill-printed.pdf"
+pdftoppm -png -r 70 -singlefile "$pdf" "$root/docs/screenshots/superbill-printed"
+rm -f "$pdf"

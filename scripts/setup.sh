@@ -6,14 +6,16 @@ SUPERBILL_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export SUPERBILL_ROOT
 
 # The SQLite driver and xauth are only Recommends: they are named so that
-# --no-install-recommends still brings them.
+# --no-install-recommends still brings them. poppler-utils (pdftotext, pdftoppm) reads the
+# printed superbill back in the tests; a font must exist to print at all.
 SUPERBILL_PACKAGES=(
     build-essential cmake ninja-build pkg-config file dpkg-dev libbenchmark-dev clang-format
     qt6-base-dev libqt6sql6-sqlite qt6-svg-dev
-    qtkeychain-qt6-dev libqt6keychain1 libgl-dev
+    qtkeychain-qt6-dev libqt6keychain1 libgl-dev libssl-dev openssl
     qt6-l10n-tools qt6-tools-dev
     qt6-qpa-plugins
     xvfb xauth
+    poppler-utils fonts-dejavu-core
 )
 
 superbill_missing_packages() {

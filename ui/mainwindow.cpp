@@ -3,10 +3,13 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
 #include <QFrame>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
@@ -16,10 +19,13 @@
 #include <QVBoxLayout>
 
 #include "appsettings.h"
+#include "auth/discovery.h"
+#include "auth/smartsession.h"
 #include "catalog/codecatalog.h"
 #include "common/printable.h"
 #include "ehr/ehrclient.h"
 #include "ehr/ehrsettings.h"
+#include "encounterlistmodel.h"
 #include "encounterpicker.h"
 #include "findingspanel.h"
 #include "lineeditor.h"
@@ -31,6 +37,9 @@
 #include "queueview.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
+#include "superbill/practice.h"
+#include "superbillformview.h"
+#include "superbillpdf.h"
 #include "theme.h"
 #include "tokenstore.h"
 #include "trainingbanner.h"
@@ -38,6 +47,45 @@
 #include "workspace.h"
 
 namespace Ui {
+
+namespace {
+
+/// SMART discovery for the settings dialog, in words a person can check against the EHR's documentation.
+void describeSmartSignIn(const QUrl &url, QObject *context, std::function<void(bool, const QString &)> done)
+{
+    auto *manager = new QNetworkAccessManager(context);
+    Auth::Discovery::discover(
+        manager, url, context, [manager, done](const Common::Result<Auth::SmartConfiguration> &found) {
+            manager->deleteLater();
+            // What the EHR sent is shown escaped: it is text from the network.
+            if (!found) {
+                done(false,
+                     MainWindow::tr("No SMART sign-in found: %1. Use a bearer token, or check the address.")
+                         .arg(Common::printable(found.error().message)));
+                return;
+            }
+            if (const auto usable = found->checkAuthorizationCode(); !usable) {
+                done(false, MainWindow::tr("SMART sign-in cannot be used here: %1.")
+                                .arg(Common::printable(usable.error().message)));
+                return;
+            }
+            done(true,
+                 MainWindow::tr(
+                     "SMART sign-in found (%1): sign-in page %2, token endpoint %3, PKCE %4, %5 scopes.")
+                     .arg(found->source == Auth::SmartConfiguration::Source::WellKnown
+                              ? QStringLiteral(".well-known/smart-configuration")
+                              : MainWindow::tr("CapabilityStatement"),
+                          Common::printable(found->authorizationEndpoint.toDisplayString(QUrl::RemoveQuery)),
+                          Common::printable(found->tokenEndpoint.toDisplayString(QUrl::RemoveQuery)),
+                          found->codeChallengeMethods.isEmpty()
+                              ? QStringLiteral("S256")
+                              : Common::printable(found->codeChallengeMethods.join(u'/')),
+                          found->scopeSyntax() == Auth::ScopeSyntax::V1 ? QStringLiteral("v1")
+                                                                        : QStringLiteral("v2")));
+        });
+}
+
+} // namespace
 
 MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &workspace, QWidget *parent)
     : QMainWindow(parent)
@@ -59,6 +107,8 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
     connect(&m_workspace, &Workspace::sendingProblemChanged, this, &MainWindow::updateConnection);
     connect(&m_workspace, &Workspace::countsChanged, this, &MainWindow::updateQueueSize);
     connect(&m_workspace, &Workspace::credentialsRequired, this, [this](const QString &message) {
+        if (m_workspace.session() && !m_workspace.isTraining())
+            return; // the sign-in says what happened (signInNeeded)
         statusBar()->showMessage(m_workspace.isTraining()
                                      ? tr("The EHR refused the sign-in: %1 Sign in again (Training menu).")
                                            .arg(Common::printable(message))
@@ -67,6 +117,21 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
                                  15000);
     });
     connect(&m_workspace, &Workspace::trainingReset, this, &MainWindow::attachWorkspace);
+    connect(&m_workspace, &Workspace::sessionChanged, this, &MainWindow::updateSession);
+    connect(&m_workspace, &Workspace::signInNeeded, this, [this](const QString &message) {
+        if (m_workspace.isTraining()) {
+            // The training EHR's page approves itself: the Training menu signs in again, File's action is
+            // off.
+            statusBar()->showMessage(tr("The EHR refused the sign-in: %1 Sign in again (Training menu).")
+                                         .arg(Common::printable(message)),
+                                     30000);
+            return;
+        }
+        statusBar()->showMessage(tr("Not signed in: %1 Sign in with File → Sign in to the EHR (%2).")
+                                     .arg(Common::printable(message),
+                                          m_signInAction->shortcut().toString(QKeySequence::NativeText)),
+                                 30000);
+    });
     connect(&m_tokens, &TokenStore::stateChanged, &m_workspace, &Workspace::credentialsChanged);
     connect(&m_tokens, &TokenStore::stateChanged, this, [this] {
         if (!m_workspace.isTraining() && m_tokens.state() == TokenStore::State::SessionOnly)
@@ -184,10 +249,13 @@ void MainWindow::buildCentre()
 
     m_queue = new QueueView(m_tabs);
     m_tabs->addTab(m_queue, QIcon(QStringLiteral(":/icons/queue.svg")), tr("Queue"));
+    m_form = new SuperbillFormView(m_tabs);
+    m_tabs->addTab(m_form, QIcon(QStringLiteral(":/icons/encounter.svg")), tr("Superbill form"));
 
     auto *side = new QWidget(m_splitter);
     m_side = side;
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateSide);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::enableTabActions);
     side->setObjectName(QStringLiteral("findingsSide"));
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 10, 0, 0);
@@ -239,8 +307,10 @@ void MainWindow::buildCentre()
         const EncounterContext &open = m_editor->encounter();
         if (open.patientId != patientId)
             return;
-        if (const auto context = m_picker->contextFor(open.encounterId))
+        if (const auto context = m_picker->contextFor(open.encounterId)) {
             m_editor->updateEncounter(*context);
+            m_form->updateEncounter(*context);
+        }
     });
     connect(m_queue, &QueueView::openRequested, this, &MainWindow::openLine);
     connect(m_queue, &QueueView::message, this,
@@ -248,6 +318,12 @@ void MainWindow::buildCentre()
     m_editor->setSubmitHandler([this](qint64 lineId, const Model::ProcedureEntry &entry) {
         return m_workspace.submit(lineId, entry);
     });
+    m_form->setLinesModel(m_linesModel);
+    m_form->setSubmitHandler(
+        [this](const QList<Outbox::LineWrite> &writes) { return m_workspace.submitAll(writes); });
+    connect(m_form, &SuperbillFormView::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    enableTabActions();
     m_findings->setFindings(m_editor->visibleFindings());
 }
 
@@ -265,6 +341,9 @@ void MainWindow::buildActions()
     m_settingsAction = make(QStringLiteral(":/icons/settings.svg"), tr("&Settings…"),
                             QStringLiteral("settingsAction"), QKeySequence(Qt::CTRL | Qt::Key_Comma));
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
+    m_signInAction = make(QString(), tr("Sign &in to the EHR…"), QStringLiteral("signInAction"),
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    connect(m_signInAction, &QAction::triggered, &m_workspace, &Workspace::signIn);
     m_quitAction = make(QStringLiteral(":/icons/quit.svg"), tr("&Quit"), QStringLiteral("quitAction"),
                         QKeySequence(Qt::CTRL | Qt::Key_Q));
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
@@ -285,6 +364,12 @@ void MainWindow::buildActions()
     m_queueTabAction = make(QStringLiteral(":/icons/queue.svg"), tr("&Queue"),
                             QStringLiteral("queueTabAction"), QKeySequence(Qt::CTRL | Qt::Key_2));
     connect(m_queueTabAction, &QAction::triggered, this, &MainWindow::showQueue);
+    m_formTabAction = make(QStringLiteral(":/icons/encounter.svg"), tr("Superbill &form"),
+                           QStringLiteral("superbillFormTabAction"), QKeySequence(Qt::CTRL | Qt::Key_3));
+    connect(m_formTabAction, &QAction::triggered, this, &MainWindow::showSuperbillForm);
+    m_printAction = make(QStringLiteral(":/icons/open-line.svg"), tr("&Print superbill…"),
+                         QStringLiteral("printSuperbillAction"), QKeySequence(Qt::CTRL | Qt::Key_P));
+    connect(m_printAction, &QAction::triggered, this, &MainWindow::printSuperbill);
     m_openLineAction = make(QStringLiteral(":/icons/open-line.svg"), tr("&Open queued line"),
                             QStringLiteral("openLineAction"), QKeySequence(Qt::CTRL | Qt::Key_O));
     connect(m_openLineAction, &QAction::triggered, m_queue, &QueueView::openCurrent);
@@ -330,6 +415,7 @@ void MainWindow::buildMenus()
     updateTips();
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_settingsAction);
+    file->addAction(m_signInAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -342,10 +428,15 @@ void MainWindow::buildMenus()
     line->addSeparator();
     line->addAction(m_openLineAction);
     line->addAction(m_resendAction);
+    line->addSeparator();
+    line->addAction(m_form->submitAction());
+    line->addAction(m_form->addCodeAction());
+    line->addAction(m_printAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_superbillTabAction);
     view->addAction(m_queueTabAction);
+    view->addAction(m_formTabAction);
     view->addSeparator();
     view->addAction(m_presenter->toggleAction());
     view->addActions(m_presenter->zoomActions());
@@ -368,6 +459,9 @@ void MainWindow::buildStatusBar()
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     m_connectionLabel->setTextFormat(Qt::RichText);
+    m_signedInLabel = new QLabel(this);
+    m_signedInLabel->setObjectName(QStringLiteral("signedInLabel"));
+    statusBar()->addPermanentWidget(m_signedInLabel);
     statusBar()->addPermanentWidget(m_queueLabel);
     statusBar()->addPermanentWidget(m_connectionLabel);
     statusBar()->setSizeGripEnabled(false);
@@ -381,9 +475,13 @@ QList<QAction *> MainWindow::shortcutActions() const
             m_editor->submitAction(),
             m_superbillTabAction,
             m_queueTabAction,
+            m_formTabAction,
+            m_form->addCodeAction(),
+            m_printAction,
             m_openLineAction,
             m_resendAction,
             m_settingsAction,
+            m_signInAction,
             m_shortcutsAction,
             m_quitAction,
             m_presenter->toggleAction(),
@@ -406,12 +504,17 @@ void MainWindow::attachWorkspace()
     m_editor->setClock(&m_workspace.clock());
     m_editor->setCatalog(m_workspace.catalog());
     m_editor->setEncounter({});
+    m_form->setClock(&m_workspace.clock());
+    m_form->setUnitMinutes(connection.unitMinutes);
+    m_form->setCatalog(m_workspace.catalog());
+    m_form->setEncounter({});
     m_linesModel->setClock(&m_workspace.clock());
     m_linesModel->setStore(m_workspace.store());
     m_linesModel->setEncounterId(QString());
     m_queue->setWorkspace(&m_workspace);
 
     updateConnection();
+    updateSession();
     updateQueueSize(m_workspace.counts());
     m_picker->search();
     m_picker->focusSearch();
@@ -436,6 +539,45 @@ void MainWindow::restartWorkspace()
             attachWorkspace(); // to nothing: the window lets go of what the stopped workspace had
         }
     }
+}
+
+void MainWindow::updateSession()
+{
+    const Auth::SmartSession *session = m_workspace.session();
+    m_signInAction->setEnabled(session && !m_workspace.isTraining());
+    m_signedInLabel->setVisible(session);
+    if (!session)
+        return;
+    QString text;
+    switch (session->state()) {
+    case Auth::SmartSession::State::SignedIn:
+        // The name comes from the EHR's id_token: shown escaped, like any text from the network.
+        text = session->userDisplayName().isEmpty()
+                   ? tr("Signed in")
+                   : tr("Signed in as %1").arg(Common::printable(session->userDisplayName()));
+        if (!session->canCreateProcedures())
+            text += tr(" · read-only");
+        break;
+    case Auth::SmartSession::State::SigningIn:
+        text = tr("Signing in…");
+        break;
+    case Auth::SmartSession::State::SignedOut:
+        text = tr("Not signed in");
+        break;
+    }
+    m_signedInLabel->setText(text);
+    // Said once: without a keychain the next start asks for the sign-in page again.
+    if (session->isSignedIn() && !m_workspace.isTraining() && !session->keepsSignInAcrossRuns() &&
+        !m_toldSessionOnly) {
+        m_toldSessionOnly = true;
+        statusBar()->showMessage(tr("Signed in for this session only: %1").arg(session->storageNote()),
+                                 15000);
+    }
+    m_signedInLabel->setToolTip(
+        session->isSignedIn()
+            ? tr("Granted: %1\n%2")
+                  .arg(Common::printable(session->grantedScopes().toString()), session->storageNote())
+            : session->storageNote());
 }
 
 void MainWindow::updateSide()
@@ -475,13 +617,22 @@ void MainWindow::updateQueueSize(const Outbox::QueueCounts &counts)
     m_tabs->setTabText(1, attention > 0 ? tr("Queue (%1)").arg(attention) : tr("Queue"));
 }
 
+bool MainWindow::hasUnsavedInput() const
+{
+    return m_editor->hasUnsavedInput() || m_form->hasUnsavedInput();
+}
+
 bool MainWindow::confirmDropDraft(const QString &question)
 {
-    if (!m_editor->hasUnsavedInput())
+    if (!hasUnsavedInput())
         return true;
     QMessageBox box(QMessageBox::Question, tr("Superbill Desk"), question, QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("dropDraftBox"));
-    box.setInformativeText(tr("The line being entered has not been submitted and would be lost."));
+    box.setInformativeText(
+        m_editor->hasUnsavedInput()
+            ? tr("The line being entered has not been submitted and would be lost.")
+            : tr("The codes ticked on the superbill form have not been submitted and would "
+                 "be lost."));
     auto *drop = box.addButton(tr("Drop the line"), QMessageBox::DestructiveRole);
     auto *keep = box.addButton(tr("Keep editing"), QMessageBox::RejectRole);
     box.setDefaultButton(keep);
@@ -498,8 +649,92 @@ void MainWindow::onEncounterChosen(const EncounterContext &encounter)
     }
     m_editor->setEncounter(encounter);
     m_linesModel->setEncounterId(encounter.encounterId);
+    m_form->setEncounter(encounter);
     m_linesTitle->setText(tr("Lines of this encounter"));
-    showSuperbill();
+    if (m_tabs->currentWidget() == m_form)
+        showSuperbillForm();
+    else
+        showSuperbill();
+}
+
+void MainWindow::enableTabActions()
+{
+    // The line editor and the form both submit with Ctrl+Enter, and both actions are in the menus
+    // (which keeps them active on every tab): only the shown tab's are enabled.
+    const bool lines = m_tabs->currentIndex() == 0;
+    const bool form = m_tabs->currentWidget() == m_form;
+    m_editor->submitAction()->setEnabled(lines);
+    m_editor->newLineAction()->setEnabled(lines);
+    m_form->submitAction()->setEnabled(form);
+    m_form->addCodeAction()->setEnabled(form);
+}
+
+void MainWindow::showSuperbillForm()
+{
+    m_tabs->setCurrentWidget(m_form);
+    m_form->focusForm();
+}
+
+void MainWindow::printSuperbill()
+{
+    const EncounterContext &encounter = m_editor->encounter();
+    if (!encounter.isValid()) {
+        statusBar()->showMessage(tr("Pick an encounter to print its superbill."), 8000);
+        return;
+    }
+    const QString suggested =
+        QDir::home().filePath(QStringLiteral("superbill-%1.pdf").arg(encounter.encounterId));
+    QFileDialog dialog(this, tr("Print superbill to PDF"), suggested, tr("PDF files (*.pdf)"));
+    dialog.setObjectName(QStringLiteral("printSuperbillDialog"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setDefaultSuffix(QStringLiteral("pdf"));
+    dialog.selectFile(suggested);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    printSuperbillTo(dialog.selectedFiles().constFirst());
+}
+
+bool MainWindow::printSuperbillTo(const QString &path)
+{
+    const EncounterContext &encounter = m_editor->encounter();
+    if (!encounter.isValid())
+        return false;
+    Print::PrintSource source;
+    source.practice = Superbill::PracticeDetails::load();
+    // What the picker shows, else the offline copy the directory keeps of what the EHR said.
+    Outbox::PatientDirectory *directory = m_workspace.directory();
+    if (const auto *patient = m_picker->patientModel()->patient(encounter.patientId))
+        source.patient = *patient;
+    else if (const auto cached = directory ? directory->cache().patient(encounter.patientId) : std::nullopt)
+        source.patient = *cached;
+    else
+        source.patient.id = encounter.patientId;
+    if (const auto *known = m_picker->encounterModel()->encounter(encounter.encounterId))
+        source.encounter = *known;
+    else if (const auto cached =
+                 directory ? directory->cache().encounter(encounter.encounterId) : std::nullopt)
+        source.encounter = *cached;
+    source.encounter.id = encounter.encounterId;
+    source.encounter.patientId = encounter.patientId;
+    if (!source.encounter.start.isValid())
+        source.encounter.start = encounter.start;
+    for (const DiagnosisOption &diagnosis : encounter.diagnoses)
+        source.conditions.append({diagnosis.id, diagnosis.code, diagnosis.display, encounter.patientId, {}});
+    source.diagnosisOrder = m_form->sheet().diagnoses();
+    for (int row = 0; row < m_linesModel->rowCount(); ++row) {
+        if (const auto line = m_linesModel->lineAt(row))
+            source.lines.append(*line);
+    }
+    std::sort(source.lines.begin(), source.lines.end(),
+              [](const Outbox::OutboxLine &a, const Outbox::OutboxLine &b) { return a.id < b.id; });
+    source.clinicZone = encounter.timeZone;
+    source.now = m_workspace.clock().nowUtc();
+    const Common::Status written =
+        Print::writeSuperbillPdf(Print::makePrintout(source), path, source.practice.paper);
+    statusBar()->showMessage(written ? tr("Superbill printed to %1.").arg(QDir::toNativeSeparators(path))
+                                     : tr("The superbill was not printed: %1").arg(written.error().text()),
+                             10000);
+    return written.ok();
 }
 
 void MainWindow::showSuperbill()
@@ -607,8 +842,16 @@ void MainWindow::showSettings()
     if (m_workspace.isTraining())
         shown.mode = EhrMode::Training;
     SettingsDialog dialog(shown, &m_tokens, &Ehr::EhrClient::checkTransportSecurity, this);
+    dialog.setDiscovery(&describeSmartSignIn);
+    const Superbill::PracticeDetails practice = Superbill::PracticeDetails::load();
+    dialog.setPractice(practice);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    if (dialog.practice() != practice) {
+        if (const Common::Status saved = dialog.practice().save(); !saved)
+            statusBar()->showMessage(tr("The practice details were not saved: %1").arg(saved.error().text()),
+                                     10000);
+    }
     const ConnectionSettings after = dialog.settings();
     m_settings.setConnection(after);
     m_settings.sync();
@@ -623,7 +866,9 @@ void MainWindow::showSettings()
                 10000);
     }
     const bool reconnect = after.mode != shown.mode || after.baseUrl != before.baseUrl ||
-                           after.dialect != before.dialect ||
+                           after.dialect != before.dialect || after.signIn != before.signIn ||
+                           after.clientId != before.clientId || after.redirectPort != before.redirectPort ||
+                           after.scopes != before.scopes ||
                            (after.mode == EhrMode::Training) != m_workspace.isTraining();
     if (reconnect) {
         restartWorkspace();

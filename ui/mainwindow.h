@@ -22,6 +22,7 @@ class LineEditor;
 class OutboxLinesModel;
 class PresenterMode;
 class QueueView;
+class SuperbillFormView;
 class TokenStore;
 class TrainingMenu;
 
@@ -43,6 +44,7 @@ public:
     FindingsPanel *findingsPanel() const { return m_findings; }
     EncounterPicker *encounterPicker() const { return m_picker; }
     QueueView *queueView() const { return m_queue; }
+    SuperbillFormView *superbillForm() const { return m_form; }
     OutboxLinesModel *linesModel() const { return m_linesModel; }
     PresenterMode *presenterMode() const { return m_presenter; }
     TrainingMenu *trainingMenu() const { return m_trainingMenu; }
@@ -67,6 +69,11 @@ public Q_SLOTS:
     void openLine(qint64 lineId);
     void showQueue();
     void showSuperbill();
+    void showSuperbillForm();
+    /// Asks where to save the encounter's superbill as a PDF (Ctrl+P), then prints it there.
+    void printSuperbill();
+    /// Prints the open encounter's superbill to a PDF at path; false (with a message) when it cannot.
+    bool printSuperbillTo(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -84,12 +91,15 @@ private:
     void showMode(bool training);
     void restartWorkspace();
     void updateConnection();
+    void updateSession();
     void updateSide();
     void updateQueueSize(const Outbox::QueueCounts &counts);
     void onEncounterChosen(const EncounterContext &encounter);
     void loadLineInto(qint64 lineId, const EncounterContext &context);
     /// Asks before the line being typed is dropped; true when it may go.
     bool confirmDropDraft(const QString &question);
+    bool hasUnsavedInput() const;
+    void enableTabActions();
 
     AppSettings &m_settings;
     TokenStore &m_tokens;
@@ -106,16 +116,20 @@ private:
     QLabel *m_linesTitle = nullptr;
     LineEditor *m_editor = nullptr;
     QueueView *m_queue = nullptr;
+    SuperbillFormView *m_form = nullptr;
     FindingsPanel *m_findings = nullptr;
     QFrame *m_tips = nullptr;
     QLabel *m_tipsLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
+    QLabel *m_signedInLabel = nullptr;
+    bool m_toldSessionOnly = false;
     QLabel *m_queueLabel = nullptr;
     QWidget *m_side = nullptr;
     PresenterMode *m_presenter = nullptr;
     TrainingMenu *m_trainingMenu = nullptr;
 
     QAction *m_settingsAction = nullptr;
+    QAction *m_signInAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_findPatientAction = nullptr;
     QAction *m_encountersAction = nullptr;
@@ -123,6 +137,8 @@ private:
     QAction *m_aboutAction = nullptr;
     QAction *m_superbillTabAction = nullptr;
     QAction *m_queueTabAction = nullptr;
+    QAction *m_formTabAction = nullptr;
+    QAction *m_printAction = nullptr;
     QAction *m_resendAction = nullptr;
     QAction *m_openLineAction = nullptr;
 };

@@ -228,6 +228,18 @@ std::optional<Outbox::OutboxLine> OutboxLinesModel::lineAt(int row) const
     return m_lines.at(row);
 }
 
+std::optional<Outbox::OutboxLine> OutboxLinesModel::lineWithEntry(qint64 lineId) const
+{
+    if (!m_store)
+        return std::nullopt;
+    auto line = m_store->line(lineId);
+    if (!line) {
+        qCWarning(lcLinesModel) << "outbox line not read:" << line.error().code;
+        return std::nullopt;
+    }
+    return *line;
+}
+
 int OutboxLinesModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_lines.size());

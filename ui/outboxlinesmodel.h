@@ -83,6 +83,8 @@ public:
     void refresh();
     int rowOf(qint64 lineId) const;
     std::optional<Outbox::OutboxLine> lineAt(int row) const;
+    /// The line with its entry, read from the store: the rows are listings, which leave it out.
+    std::optional<Outbox::OutboxLine> lineWithEntry(qint64 lineId) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

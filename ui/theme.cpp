@@ -75,6 +75,15 @@ QStatusBar { background: #ffffff; border-top: 1px solid #dde2e9; color: #3d4756;
 QStatusBar QLabel { padding: 0 8px; }
 QMenuBar { background: #ffffff; border-bottom: 1px solid #e3e7ed; }
 QSplitter::handle { background: transparent; }
+QFrame[role="superbillRow"] { border: 1px solid transparent; border-radius: 4px; }
+QFrame[role="superbillRow"][current="true"] { background: #e8f0fd; border: 1px solid #b9cff5; }
+QFrame[role="superbillRow"][finding="error"] { border: 1px solid #c8362b; background: #fff6f5; }
+QFrame[role="superbillRow"][finding="warning"] { border: 1px solid #d08a00; background: #fffaf0; }
+QFrame[role="superbillRow"][ticked="true"] QLabel#codeLabel { font-weight: 600; color: #1d5fbf; }
+QFrame[role="superbillRow"][locked="true"] QLabel#codeLabel, QFrame[role="superbillRow"][locked="true"] QLabel#formLabel { color: #6b7482; }
+QLabel[role="pointerBox"] { border: 1px solid #c5ccd6; border-radius: 4px; background: #ffffff; font-weight: 600;
+    color: #1c2430; padding: 0 3px; }
+QLabel[role="pointerBox"][implicit="true"] { color: #8a93a0; font-weight: normal; }
 )";
 
 const char *const HighContrastFocus = R"(

@@ -109,4 +109,32 @@ Common::Result<QByteArray> readInput(const QString &file)
     return contents;
 }
 
+int runAction(const QStringList &arguments, const QString &command, const QList<Action> &actions,
+              const QString &usage)
+{
+    const QString name = arguments.value(1);
+    for (const Action &action : actions) {
+        if (action.name != name)
+            continue;
+        QStringList rest = arguments;
+        rest.removeAt(1);
+        rest[0] += u' ' + name;
+        return action.run(rest);
+    }
+    QStringList names;
+    for (const Action &action : actions)
+        names << action.name;
+    if (name == u"-h" || name == u"--help" || name == u"help") {
+        out() << usage << "\nRun 'superbill-cli " << command
+              << " ACTION --help' (ACTION: " << names.join(QStringLiteral(", "))
+              << ") for the options of each." << Qt::endl;
+        return Success;
+    }
+    err() << (name.isEmpty() ? QStringLiteral("%1: give %2").arg(command, names.join(QStringLiteral(" or ")))
+                             : QStringLiteral("%1: unknown action \"%2\"").arg(command, shown(name)))
+          << '\n'
+          << usage << Qt::flush;
+    return UsageError;
+}
+
 } // namespace Cli

@@ -30,6 +30,8 @@ struct Command
     QString name;
     QString summary;
     std::function<int(const QStringList &arguments)> run;
+    /// Lays out text (printing): runs in an offscreen QGuiApplication instead of a QCoreApplication.
+    bool needsGui = false;
 };
 
 QTextStream &out();
@@ -54,6 +56,19 @@ inline constexpr qint64 MaxInputBytes = 4 * 1024 * 1024;
 
 /// Reads FILE, or standard input for "-", up to MaxInputBytes; the error's path is the file.
 Common::Result<QByteArray> readInput(const QString &file);
+
+/// One ACTION of a `superbill-cli COMMAND ACTION ...` command, e.g. `codes import`.
+struct Action
+{
+    QString name;
+    std::function<int(const QStringList &arguments)> run;
+};
+
+/// Runs the action named by arguments[1] with the arguments after it (argv[0] becomes
+/// "COMMAND ACTION"), prints usage for --help, and answers a missing or unknown action with
+/// UsageError.
+int runAction(const QStringList &arguments, const QString &command, const QList<Action> &actions,
+              const QString &usage);
 
 /// Every command linked into the program, in the order of their `order` keys.
 QList<Command> registeredCommands();

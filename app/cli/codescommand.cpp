@@ -8,6 +8,7 @@
 #include <QJsonObject>
 
 #include "catalog/codecatalog.h"
+#include "catalogoptions.h"
 #include "clicommand.h"
 
 namespace Cli {
@@ -19,19 +20,6 @@ const auto Usage = QStringLiteral(
     "       superbill-cli codes search TEXT [--json] [--limit N] [--with-primary] [--db FILE]\n"
     "       superbill-cli codes synonyms import FILE [--db FILE]\n"
     "       superbill-cli codes synonyms list [--json] [--db FILE]\n");
-
-QCommandLineOption dbOption()
-{
-    return {QStringLiteral("db"),
-            QStringLiteral("The catalog file (default: $SUPERBILL_CATALOG_DB, else %1).")
-                .arg(Catalog::CodeCatalog::defaultDatabasePath()),
-            QStringLiteral("FILE")};
-}
-
-QString databasePath(const QCommandLineParser &parser, const QCommandLineOption &option)
-{
-    return parser.isSet(option) ? parser.value(option) : Catalog::CodeCatalog::defaultDatabasePath();
-}
 
 // The FILE of an import: exactly one, readable; else says what is wrong.
 std::optional<QString> importFile(const QCommandLineParser &parser, const QString &command)
@@ -93,7 +81,7 @@ int runImport(const QStringList &arguments)
     const QCommandLineOption versionOption(QStringLiteral("code-version"),
                                            QStringLiteral("Version for rows without one, e.g. 2026."),
                                            QStringLiteral("YEAR"));
-    const QCommandLineOption databaseOption = dbOption();
+    const QCommandLineOption databaseOption = catalogDbOption();
     parser.addOptions({strictOption, versionOption, databaseOption});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The code file."));
     if (const auto exitCode = parseCommandLine(parser, arguments, QStringLiteral("codes import")))
@@ -102,7 +90,7 @@ int runImport(const QStringList &arguments)
     if (!file)
         return UsageError;
     Catalog::CodeCatalog catalog;
-    const QString path = databasePath(parser, databaseOption);
+    const QString path = catalogPath(parser, databaseOption);
     if (!openCatalog(catalog, path, QStringLiteral("codes import")))
         return Failure;
     Catalog::ImportOptions options;
@@ -210,7 +198,7 @@ int runSearch(const QStringList &arguments)
     const QCommandLineOption primaryOption(
         QStringLiteral("with-primary"),
         QStringLiteral("A primary code is already on the line: add-on codes rank like the others."));
-    const QCommandLineOption databaseOption = dbOption();
+    const QCommandLineOption databaseOption = catalogDbOption();
     parser.addOptions({jsonOption, limitOption, primaryOption, databaseOption});
     parser.addPositionalArgument(QStringLiteral("TEXT"), QStringLiteral("A code, part of one, or words."),
                                  QStringLiteral("[TEXT...]"));
@@ -226,7 +214,7 @@ int runSearch(const QStringList &arguments)
     const QString text = parser.positionalArguments().join(u' ');
 
     Catalog::CodeCatalog catalog;
-    const QString path = databasePath(parser, databaseOption);
+    const QString path = catalogPath(parser, databaseOption);
     if (!catalog.openOrTraining(path)) {
         err() << "codes search: " << shown(catalog.errorString()) << Qt::endl;
         return Failure;
@@ -290,7 +278,7 @@ int runSynonymsImport(const QStringList &arguments)
         "rest is imported; rows the catalog already has are left alone.\n"
         "Exit status: 0 imported, 1 rows not imported or import refused, 2 usage error or unreadable FILE."));
     parser.addHelpOption();
-    const QCommandLineOption databaseOption = dbOption();
+    const QCommandLineOption databaseOption = catalogDbOption();
     parser.addOption(databaseOption);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The synonym file."));
     if (const auto exitCode = parseCommandLine(parser, arguments, QStringLiteral("codes synonyms import")))
@@ -299,7 +287,7 @@ int runSynonymsImport(const QStringList &arguments)
     if (!file)
         return UsageError;
     Catalog::CodeCatalog catalog;
-    const QString path = databasePath(parser, databaseOption);
+    const QString path = catalogPath(parser, databaseOption);
     if (!openCatalog(catalog, path, QStringLiteral("codes synonyms import")))
         return Failure;
     const Common::Result<Catalog::ImportReport> report = catalog.importSynonyms(*file);
@@ -331,7 +319,7 @@ int runSynonymsList(const QStringList &arguments)
         "practice's own, in the term,expansion form 'codes synonyms import' reads."));
     parser.addHelpOption();
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print them as JSON."));
-    const QCommandLineOption databaseOption = dbOption();
+    const QCommandLineOption databaseOption = catalogDbOption();
     parser.addOptions({jsonOption, databaseOption});
     if (const auto exitCode = parseCommandLine(parser, arguments, QStringLiteral("codes synonyms list")))
         return *exitCode;
@@ -340,7 +328,7 @@ int runSynonymsList(const QStringList &arguments)
         return UsageError;
     }
     Catalog::CodeCatalog catalog;
-    const QString path = databasePath(parser, databaseOption);
+    const QString path = catalogPath(parser, databaseOption);
     if (!catalog.openOrTraining(path)) {
         err() << "codes synonyms list: " << shown(catalog.errorString()) << Qt::endl;
         return Failure;
@@ -375,43 +363,18 @@ int runSynonymsList(const QStringList &arguments)
 
 int runSynonyms(const QStringList &arguments)
 {
-    const QString action = arguments.value(1);
-    QStringList rest = arguments;
-    if (action == u"import" || action == u"list") {
-        rest.removeAt(1);
-        rest[0] += u' ' + action;
-        return action == u"import" ? runSynonymsImport(rest) : runSynonymsList(rest);
-    }
-    err() << (action.isEmpty() ? QStringLiteral("codes synonyms: give import or list")
-                               : QStringLiteral("codes synonyms: unknown action \"%1\"").arg(shown(action)))
-          << '\n'
-          << Usage << Qt::flush;
-    return UsageError;
+    return runAction(
+        arguments, QStringLiteral("codes synonyms"),
+        {{QStringLiteral("import"), runSynonymsImport}, {QStringLiteral("list"), runSynonymsList}}, Usage);
 }
 
 int runCodes(const QStringList &arguments)
 {
-    const QString action = arguments.value(1);
-    QStringList rest = arguments;
-    if (action == u"import" || action == u"search" || action == u"synonyms") {
-        rest.removeAt(1);
-        rest[0] += u' ' + action;
-        if (action == u"synonyms")
-            return runSynonyms(rest);
-        return action == u"import" ? runImport(rest) : runSearch(rest);
-    }
-    if (action == u"-h" || action == u"--help" || action == u"help") {
-        out() << Usage
-              << "\nRun 'superbill-cli codes import --help', 'codes search --help' or 'codes synonyms import "
-                 "--help'."
-              << Qt::endl;
-        return Success;
-    }
-    err() << (action.isEmpty() ? QStringLiteral("codes: give import, search or synonyms")
-                               : QStringLiteral("codes: unknown action \"%1\"").arg(shown(action)))
-          << '\n'
-          << Usage << Qt::flush;
-    return UsageError;
+    return runAction(arguments, QStringLiteral("codes"),
+                     {{QStringLiteral("import"), runImport},
+                      {QStringLiteral("search"), runSearch},
+                      {QStringLiteral("synonyms"), runSynonyms}},
+                     Usage);
 }
 
 } // namespace

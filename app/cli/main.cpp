@@ -1,4 +1,7 @@
+#include <memory>
+
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include "clicommand.h"
 
@@ -18,9 +21,24 @@ void printUsage(QTextStream &stream)
 
 } // namespace
 
+/// A QGuiApplication for a command that lays out text (fonts need one), on the offscreen platform so
+/// that no display is needed; else a QCoreApplication.
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[])
+{
+    const QString name = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    for (const auto &command : Cli::registeredCommands()) {
+        if (command.name == name && command.needsGui) {
+            if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            return std::make_unique<QGuiApplication>(argc, argv);
+        }
+    }
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("superbill-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Superbill Desk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SUPERBILL_VERSION));

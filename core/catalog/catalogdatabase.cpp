@@ -23,6 +23,12 @@ struct Text
 // (and raise CatalogDatabase::SchemaVersion).
 const QList<Common::SqliteMigration> &migrations()
 {
+    // The practice's own synonyms, added to the shipped table (resources/catalog/synonyms.csv).
+    static const QString synonymTable = QStringLiteral("CREATE TABLE IF NOT EXISTS synonym ("
+                                                       " term TEXT NOT NULL,"
+                                                       " expansion TEXT NOT NULL,"
+                                                       " added_at TEXT NOT NULL,"
+                                                       " PRIMARY KEY (term, expansion)) WITHOUT ROWID");
     static const QList<Common::SqliteMigration> steps = {
         {.statements = {QStringLiteral("CREATE TABLE code ("
                                        " code TEXT PRIMARY KEY NOT NULL,"
@@ -55,13 +61,16 @@ const QList<Common::SqliteMigration> &migrations()
                                        " used_at TEXT NOT NULL,"
                                        " seq INTEGER NOT NULL,"
                                        " PRIMARY KEY (user_name, code)) WITHOUT ROWID")}},
-        {.statements =
-             {// The practice's own synonyms, added to the shipped table (resources/catalog/synonyms.csv).
-              QStringLiteral("CREATE TABLE synonym ("
-                             " term TEXT NOT NULL,"
-                             " expansion TEXT NOT NULL,"
-                             " added_at TEXT NOT NULL,"
-                             " PRIMARY KEY (term, expansion)) WITHOUT ROWID")}},
+        {.statements = {synonymTable}},
+        // Version 2 was written by two lines of development: one added the synonym table, the other
+        // the superbill template table. A file from either gets the table it lacks.
+        {.statements = {synonymTable,
+                        // The practice's superbill template: one row, the checked JSON document.
+                        QStringLiteral("CREATE TABLE IF NOT EXISTS superbill_template ("
+                                       " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                                       " document TEXT NOT NULL,"
+                                       " source TEXT NOT NULL,"
+                                       " imported_at TEXT NOT NULL)")}},
     };
     return steps;
 }
@@ -366,6 +375,34 @@ Common::Status CatalogDatabase::noteUsed(const QString &user, const QString &cod
         return failed(Text::tr("Cannot trim the recently used codes"), trimmed.error());
     if (Common::Status committed = transaction.commit(); !committed)
         return failed(Text::tr("Cannot save the recently used code"), committed.error());
+    return {};
+}
+
+Common::Result<std::optional<QByteArray>> CatalogDatabase::superbillTemplate() const
+{
+    auto query = m_db.run(QStringLiteral("SELECT document FROM superbill_template WHERE id = 1"));
+    if (!query)
+        return failed(Text::tr("Cannot read the superbill template"), query.error());
+    if (!query->next()) {
+        if (Common::Status read = m_db.finished(*query); !read)
+            return failed(Text::tr("Cannot read the superbill template"), read.error());
+        return std::optional<QByteArray>();
+    }
+    return std::optional<QByteArray>(query->value(0).toString().toUtf8());
+}
+
+Common::Status CatalogDatabase::storeSuperbillTemplate(const QByteArray &document, const QString &source,
+                                                       const QDateTime &now)
+{
+    auto stored = m_db.run(QStringLiteral("INSERT INTO superbill_template (id, document, source, imported_at)"
+                                          " VALUES (1, :document, :source, :imported_at) ON CONFLICT (id)"
+                                          " DO UPDATE SET document = excluded.document,"
+                                          " source = excluded.source, imported_at = excluded.imported_at"),
+                           {{QStringLiteral("document"), QString::fromUtf8(document)},
+                            {QStringLiteral("source"), source},
+                            {QStringLiteral("imported_at"), isoTime(now)}});
+    if (!stored)
+        return failed(Text::tr("Cannot save the superbill template"), stored.error());
     return {};
 }
 

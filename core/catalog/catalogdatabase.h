@@ -16,18 +16,17 @@
 namespace Catalog {
 
 /**
- * The catalog's SQLite file: codes, the import log, the practice's own
- * synonyms, and each user's favourites and recently used codes. Persistence only; searching is the
- * in-memory SearchIndex's job. The schema has a version (PRAGMA user_version)
- * and cumulative migrations applied in one transaction; the journal is WAL,
- * checked after it is set. One object is one connection, used from the thread
- * that opened it.
+ * The catalog's SQLite file: codes, the import log, the practice's own synonyms, each user's
+ * favourites and recently used codes, and the practice's superbill template. Persistence only;
+ * searching is the in-memory SearchIndex's job. The schema has a version (PRAGMA user_version)
+ * and cumulative migrations applied in one transaction; the journal is WAL, checked after it is
+ * set. One object is one connection, used from the thread that opened it.
  */
 class CatalogDatabase
 {
 public:
     /// The number of migrations in catalogdatabase.cpp.
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     CatalogDatabase();
     CatalogDatabase(const CatalogDatabase &) = delete;
@@ -60,6 +59,12 @@ public:
     Common::Status noteUsed(const QString &user, const QString &code, const QDateTime &now);
 
     static constexpr int RecentKept = 50;
+
+    /// The practice's superbill template as it was imported (JSON), or nullopt when none was.
+    Common::Result<std::optional<QByteArray>> superbillTemplate() const;
+    /// Replaces the stored template; source names the file it came from.
+    Common::Status storeSuperbillTemplate(const QByteArray &document, const QString &source,
+                                          const QDateTime &now);
 
 private:
     Common::Result<QStringList> codesOf(const QString &sql, const QString &user) const;

@@ -383,6 +383,20 @@ ImportReport CodeCatalog::importData(const QByteArray &data, const QString &sour
     return report;
 }
 
+Common::Result<std::optional<QByteArray>> CodeCatalog::superbillTemplate() const
+{
+    if (!m_db)
+        return std::optional<QByteArray>();
+    return m_db->superbillTemplate();
+}
+
+Common::Status CodeCatalog::storeSuperbillTemplate(const QByteArray &document, const QString &source)
+{
+    if (!m_db)
+        return Common::makeError(QStringLiteral("no-catalog"), tr("No code catalog is open."));
+    return m_db->storeSuperbillTemplate(document, QFileInfo(source).fileName(), now());
+}
+
 Common::Result<ImportReport> CodeCatalog::importSynonyms(const QString &filePath)
 {
     QFile file(filePath);

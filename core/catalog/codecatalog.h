@@ -95,6 +95,12 @@ public:
     ImportReport importData(const QByteArray &data, const QString &sourceName,
                             const ImportOptions &options = {});
 
+    /// The practice's superbill template stored in this catalog file (JSON), or nullopt when none was
+    /// imported (or the catalog is the in-memory training one).
+    Common::Result<std::optional<QByteArray>> superbillTemplate() const;
+    /// Keeps a checked template in the catalog file; source names the file it came from.
+    Common::Status storeSuperbillTemplate(const QByteArray &document, const QString &source);
+
     /// The practice's own synonyms (the shipped table comes on top of them), oldest first.
     Synonyms practiceSynonyms() const { return m_practiceSynonyms; }
     /// Adds the rows of a synonym file (term,expansion) to the catalog file and to search. Rows with

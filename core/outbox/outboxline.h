@@ -103,6 +103,14 @@ struct AuditEntry
     QString detail;
 };
 
+/// One line of a superbill submitted at once: a new line (lineId 0), or the correction of a line a
+/// person may still change (pending or needs-correction), which keeps its identifier.
+struct LineWrite
+{
+    qint64 lineId = 0;
+    Model::ProcedureEntry entry;
+};
+
 /// What the sender learnt from one attempt, written in one transaction with its audit row.
 struct AttemptRecord
 {

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlQuery>
 #include <QTimer>
 #include <QVariant>
@@ -209,6 +211,47 @@ QString listingQuery(const Common::SqlFilter &filter)
     return QStringLiteral("SELECT %1 FROM lines%2 ORDER BY id").arg(LineColumns, filter.where());
 }
 
+// A write of `lines` lines that did not happen: why, and that nothing queued before is lost.
+Common::Error notSaved(const Common::Error &failure, qsizetype lines)
+{
+    Common::Error kept = withLinesKept(failure);
+    kept.message = lines == 1
+                       ? OutboxStore::tr("The line was not saved: %1").arg(kept.message)
+                       : OutboxStore::tr("None of the %1 lines was saved: %2").arg(lines).arg(kept.message);
+    return kept;
+}
+
+// Replaces a correctable line's content; the WHERE clause re-checks the state, since a sender may
+// have claimed the line since it was read.
+const auto CorrectionUpdate =
+    QStringLiteral("UPDATE lines SET entry_json = :entry, patient_id = :patient, encounter_id = :encounter, "
+                   "code = :code, display = :display, performed_start = :performed_start, performed_end = "
+                   ":performed_end, diagnoses = :diagnoses, state = 'pending', findings_json = '[]', "
+                   "next_attempt_at = :now, updated_at = :now WHERE id = :id AND state IN ('pending', "
+                   "'needs-correction')");
+
+Common::Result<QVariantMap> correctionValues(const OutboxLine &current, const Model::ProcedureEntry &entry,
+                                             qint64 now)
+{
+    // The identifier is what makes a resend harmless; a corrected line keeps it.
+    Model::ProcedureEntry corrected = entry;
+    corrected.identifiers.removeIf([](const Model::Identifier &identifier) {
+        return identifier.system == QLatin1String(Model::Systems::Rfc3986);
+    });
+    corrected.identifiers.append(current.identifier);
+    const auto json = Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(corrected, false);
+    if (!json)
+        return json.error();
+    QVariantMap values = listingValues(corrected);
+    values.insert({{QStringLiteral("entry"), QString::fromUtf8(*json)},
+                   {QStringLiteral("patient"), corrected.subject.id()},
+                   {QStringLiteral("encounter"), corrected.encounter.id()},
+                   {QStringLiteral("code"), corrected.code.code},
+                   {QStringLiteral("now"), now},
+                   {QStringLiteral("id"), current.id}});
+    return values;
+}
+
 } // namespace
 
 OutboxStore::OutboxStore(QObject *parent)
@@ -301,12 +344,9 @@ void OutboxStore::notify(qint64 id)
     });
 }
 
-Common::Result<qint64> OutboxStore::enqueue(const Model::ProcedureEntry &entry)
+Common::Status OutboxStore::checkNewLine(const Model::ProcedureEntry &entry) const
 {
-    if (!isOpen())
-        return Common::makeError(QStringLiteral("not-open"), tr("The outbox is not open."));
-    const auto identifier = entry.clientIdentifier();
-    if (!identifier)
+    if (!entry.clientIdentifier())
         return Common::makeError(
             QStringLiteral("no-identifier"),
             tr("The line has no client identifier (system urn:ietf:rfc:3986); it was not queued."));
@@ -315,30 +355,18 @@ Common::Result<qint64> OutboxStore::enqueue(const Model::ProcedureEntry &entry)
         return Common::makeError(QStringLiteral("incomplete"),
                                  tr("The line needs a patient (Patient/<id>) and an encounter "
                                     "(Encounter/<id>); it was not queued."));
-    const auto notSaved = [](const Common::Error &failure) {
-        Common::Error kept = withLinesKept(failure);
-        kept.message = tr("The line was not saved: %1").arg(kept.message);
-        return kept;
-    };
-    const auto existing = lineByIdentifier(identifier->value);
-    if (existing)
-        return Common::makeError(QStringLiteral("already-queued"),
-                                 tr("This line (%1) is already in the outbox as line %2.")
-                                     .arg(identifier->value)
-                                     .arg(existing->id));
-    if (existing.error().code != NoSuchLine)
-        return notSaved(existing.error());
+    return {};
+}
+
+Common::Result<qint64> OutboxStore::insertLine(const Model::ProcedureEntry &entry, qint64 now)
+{
+    const Model::Identifier identifier = *entry.clientIdentifier();
     const auto json = Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(entry, false);
     if (!json)
-        return notSaved(json.error());
-
-    Common::Transaction transaction(m_db);
-    if (Common::Status begun = transaction.begin(); !begun)
-        return notSaved(begun.error());
-    const qint64 now = nowMs();
+        return json.error();
     QVariantMap values = listingValues(entry);
-    values.insert({{QStringLiteral("system"), identifier->system},
-                   {QStringLiteral("identifier"), identifier->value},
+    values.insert({{QStringLiteral("system"), identifier.system},
+                   {QStringLiteral("identifier"), identifier.value},
                    {QStringLiteral("patient"), entry.subject.id()},
                    {QStringLiteral("encounter"), entry.encounter.id()},
                    {QStringLiteral("code"), entry.code.code},
@@ -353,15 +381,97 @@ Common::Result<qint64> OutboxStore::enqueue(const Model::ProcedureEntry &entry)
                      ":diagnoses)"),
                  values);
     if (!inserted)
-        return notSaved(inserted.error());
+        return inserted.error();
     const qint64 id = inserted->lastInsertId().toLongLong();
     if (Common::Status audited = addAudit(id, QStringLiteral("queued"), nullptr, {}); !audited)
-        return notSaved(audited.error());
-    if (Common::Status committed = transaction.commit(); !committed)
-        return notSaved(committed.error());
-    qCDebug(lcOutbox) << "queued line" << id;
-    notify(id);
+        return audited.error();
     return id;
+}
+
+Common::Result<qint64> OutboxStore::enqueue(const Model::ProcedureEntry &entry)
+{
+    auto ids = enqueueAll({{0, entry}});
+    if (!ids)
+        return ids.error();
+    return ids->constFirst();
+}
+
+Common::Result<QList<qint64>> OutboxStore::enqueueAll(const QList<LineWrite> &writes)
+{
+    // Which line of a superbill an error is about.
+    const auto about = [&writes](Common::Error error, qsizetype index) {
+        if (writes.size() > 1)
+            error.path = QStringLiteral("line %1").arg(index + 1);
+        return error;
+    };
+    if (!isOpen())
+        return Common::makeError(QStringLiteral("not-open"), tr("The outbox is not open."));
+    QHash<qint64, OutboxLine> corrected;
+    QSet<QString> identifiers;
+    for (qsizetype i = 0; i < writes.size(); ++i) {
+        const LineWrite &write = writes.at(i);
+        if (write.lineId > 0) {
+            auto current = lineForPerson(
+                write.lineId, tr("Line %1 is %2; only pending or needs-correction lines can be changed."));
+            if (!current)
+                return about(current.error(), i);
+            corrected.insert(write.lineId, *current);
+            continue;
+        }
+        if (Common::Status complete = checkNewLine(write.entry); !complete)
+            return about(complete.error(), i);
+        const QString identifier = write.entry.clientIdentifier()->value;
+        const auto existing = lineByIdentifier(identifier);
+        if (existing)
+            return about(Common::makeError(QStringLiteral("already-queued"),
+                                           tr("This line (%1) is already in the outbox as line %2.")
+                                               .arg(identifier)
+                                               .arg(existing->id)),
+                         i);
+        if (existing.error().code != NoSuchLine)
+            return notSaved(existing.error(), writes.size());
+        if (identifiers.contains(identifier))
+            return about(Common::makeError(QStringLiteral("already-queued"),
+                                           tr("The identifier %1 is given to two lines.").arg(identifier)),
+                         i);
+        identifiers.insert(identifier);
+    }
+
+    Common::Transaction transaction(m_db);
+    if (Common::Status begun = transaction.begin(); !begun)
+        return notSaved(begun.error(), writes.size());
+    QList<qint64> ids;
+    const qint64 now = nowMs(); // one moment for the whole superbill, as it is one decision
+    for (const LineWrite &write : writes) {
+        if (write.lineId <= 0) {
+            const auto id = insertLine(write.entry, now);
+            if (!id)
+                return notSaved(id.error(), writes.size());
+            ids.append(*id);
+            continue;
+        }
+        const auto values = correctionValues(corrected.value(write.lineId), write.entry, now);
+        if (!values)
+            return notSaved(values.error(), writes.size());
+        auto updated = m_db.run(CorrectionUpdate, *values);
+        if (!updated)
+            return notSaved(updated.error(), writes.size());
+        if (updated->numRowsAffected() != 1)
+            return Common::makeError(QStringLiteral("being-sent"),
+                                     tr("None of the %1 lines was saved: line %2 is being sent right now")
+                                         .arg(writes.size())
+                                         .arg(write.lineId));
+        if (Common::Status audited = addAudit(write.lineId, QStringLiteral("corrected"), nullptr, {});
+            !audited)
+            return notSaved(audited.error(), writes.size());
+        ids.append(write.lineId);
+    }
+    if (Common::Status committed = transaction.commit(); !committed)
+        return notSaved(committed.error(), writes.size());
+    qCDebug(lcOutbox) << "queued" << ids.size() << "line(s) in one transaction";
+    for (const qint64 id : std::as_const(ids))
+        notify(id);
+    return ids;
 }
 
 Common::Result<QList<OutboxLine>> OutboxStore::claimLines(const QString &which, const QVariantMap &values)
@@ -607,34 +717,14 @@ Common::Status OutboxStore::replaceEntry(qint64 id, const Model::ProcedureEntry 
         lineForPerson(id, tr("Line %1 is %2; only pending or needs-correction lines can be changed."));
     if (!current)
         return current.error();
-    // The identifier is what makes a resend harmless; a corrected line keeps it.
-    Model::ProcedureEntry corrected = entry;
-    corrected.identifiers.removeIf([](const Model::Identifier &identifier) {
-        return identifier.system == QLatin1String(Model::Systems::Rfc3986);
-    });
-    corrected.identifiers.append(current->identifier);
-    const auto json = Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(corrected, false);
-    if (!json) {
-        Common::Error refused = json.error();
+    const auto values = correctionValues(*current, entry, nowMs());
+    if (!values) {
+        Common::Error refused = values.error();
         refused.message = tr("Line %1 could not be changed: %2").arg(id).arg(refused.text());
         return refused;
     }
-    QVariantMap values = listingValues(corrected);
-    values.insert({{QStringLiteral("entry"), QString::fromUtf8(*json)},
-                   {QStringLiteral("patient"), corrected.subject.id()},
-                   {QStringLiteral("encounter"), corrected.encounter.id()},
-                   {QStringLiteral("code"), corrected.code.code},
-                   {QStringLiteral("now"), nowMs()},
-                   {QStringLiteral("id"), id}});
-    return applyForPerson(
-        id,
-        QStringLiteral(
-            "UPDATE lines SET entry_json = :entry, patient_id = :patient, encounter_id = :encounter, "
-            "code = :code, display = :display, performed_start = :performed_start, performed_end = "
-            ":performed_end, diagnoses = :diagnoses, state = 'pending', findings_json = '[]', "
-            "next_attempt_at = :now, updated_at = :now WHERE id = :id AND state IN ('pending', "
-            "'needs-correction')"),
-        values, QStringLiteral("corrected"), {}, tr("Line %1 could not be changed: %2"));
+    return applyForPerson(id, CorrectionUpdate, *values, QStringLiteral("corrected"), {},
+                          tr("Line %1 could not be changed: %2"));
 }
 
 Common::Status OutboxStore::discard(qint64 id, const QString &reason)

@@ -57,6 +57,10 @@ public:
     /// Queues a line in one committed transaction and returns its id. The entry must carry its client
     /// identifier, a subject and an encounter; an identifier already queued is refused.
     Common::Result<qint64> enqueue(const Model::ProcedureEntry &entry);
+    /// Queues new lines and corrections together in one committed transaction, in the given order:
+    /// every line or none. Returns the lines' ids in the same order; the error's path names the
+    /// first line that cannot go ("line 3").
+    Common::Result<QList<qint64>> enqueueAll(const QList<LineWrite> &writes);
 
     /// pending → sending, when it still is pending: true; false when another sender took it; an error
     /// when the file cannot be written.
@@ -126,6 +130,10 @@ private:
     /// maybe with ORDER BY and LIMIT) selects; they come back with their entries.
     Common::Result<QList<OutboxLine>> claimLines(const QString &which, const QVariantMap &values);
     qint64 nowMs() const;
+    /// Why a new line cannot be queued (no identifier, patient or encounter), or ok.
+    Common::Status checkNewLine(const Model::ProcedureEntry &entry) const;
+    /// Inserts a new line with its "queued" audit row, inside the caller's transaction.
+    Common::Result<qint64> insertLine(const Model::ProcedureEntry &entry, qint64 now);
 
     const Common::Clock *m_clock = &Common::Clock::system();
     Common::SqliteDatabase m_db;

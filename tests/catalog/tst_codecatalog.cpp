@@ -65,6 +65,8 @@ private slots:
     void openCreatesSchemaInWal();
     void fileIsOwnerOnly();
     void newerSchemaIsRefused();
+    void olderSchemasAreUpgraded_data();
+    void olderSchemasAreUpgraded();
     void notADatabaseIsRefused();
     void importFormats_data();
     void importFormats();
@@ -93,7 +95,6 @@ private slots:
     void practiceSynonymsAreImportedAndKept();
     void badSynonymRowsAreReportedWithTheirLine();
     void unreadableSynonymFileIsRefused();
-    void schemaOneFileGetsTheSynonymTable();
     void searchHitsExplainAndListFavourites();
 
 private:
@@ -134,7 +135,7 @@ void TestCodeCatalog::openCreatesSchemaInWal()
     QCOMPARE(queryFile(dbPath(), QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     QCOMPARE(queryFile(dbPath(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table'"))
                  .toInt(),
-             5);
+             6);
 }
 
 void TestCodeCatalog::fileIsOwnerOnly()
@@ -157,6 +158,53 @@ void TestCodeCatalog::newerSchemaIsRefused()
     QVERIFY2(catalog.errorString().contains(u"newer"), qPrintable(catalog.errorString()));
     QVERIFY(!catalog.isOpen());
     QCOMPARE(queryFile(dbPath(), QStringLiteral("PRAGMA user_version")).toInt(), 99);
+}
+
+void TestCodeCatalog::olderSchemasAreUpgraded_data()
+{
+    QTest::addColumn<int>("version");
+    QTest::addColumn<QStringList>("missingTables");
+    // Schema 1 had neither table; version 2 was written with one table or the other, depending on
+    // which line of development wrote the file.
+    QTest::newRow("1: codes and lists only")
+        << 1 << QStringList{QStringLiteral("synonym"), QStringLiteral("superbill_template")};
+    QTest::newRow("2: with synonyms") << 2 << QStringList{QStringLiteral("superbill_template")};
+    QTest::newRow("2: with the superbill template") << 2 << QStringList{QStringLiteral("synonym")};
+}
+
+void TestCodeCatalog::olderSchemasAreUpgraded()
+{
+    QFETCH(int, version);
+    QFETCH(QStringList, missingTables);
+    QVERIFY(!importFixture(*m_catalog, "basic.csv").refused);
+    QVERIFY(m_catalog->importSynonymData("arthro,arthrocentesis\n", QStringLiteral("s.csv")));
+    QVERIFY(m_catalog->storeSuperbillTemplate(R"({"kept": true})", QStringLiteral("/x/practice.json")).ok());
+    const qsizetype codes = m_catalog->size();
+    m_catalog->close();
+    // The file as the older program left it.
+    for (const QString &table : missingTables)
+        queryFile(dbPath(), QStringLiteral("DROP TABLE ") + table);
+    queryFile(dbPath(), QStringLiteral("PRAGMA user_version = %1").arg(version));
+
+    CodeCatalog catalog;
+    QVERIFY2(catalog.open(dbPath()), qPrintable(catalog.errorString()));
+    QCOMPARE(queryFile(dbPath(), QStringLiteral("PRAGMA user_version")).toInt(),
+             Catalog::CatalogDatabase::SchemaVersion);
+    QCOMPARE(catalog.size(), codes);
+    // What the file had is still there; a table it lacked is there and empty, and takes rows.
+    const bool hadSynonyms = !missingTables.contains(QStringLiteral("synonym"));
+    QCOMPARE(catalog.practiceSynonyms().size(), hadSynonyms ? 1 : 0);
+    const auto stored = catalog.superbillTemplate();
+    QVERIFY(stored.ok());
+    if (missingTables.contains(QStringLiteral("superbill_template")))
+        QVERIFY(!stored->has_value());
+    else
+        QCOMPARE(stored->value(), QByteArray(R"({"kept": true})"));
+    QVERIFY(catalog.importSynonymData("bunion,hallux valgus\n", QStringLiteral("t.csv")));
+    QCOMPARE(queryFile(dbPath(), QStringLiteral("SELECT count(*) FROM synonym")).toInt(),
+             hadSynonyms ? 2 : 1);
+    QVERIFY(catalog.storeSuperbillTemplate("{}", QStringLiteral("/x/practice.json")).ok());
+    QCOMPARE(catalog.superbillTemplate()->value(), QByteArray("{}"));
 }
 
 void TestCodeCatalog::notADatabaseIsRefused()
@@ -655,21 +703,6 @@ void TestCodeCatalog::unreadableSynonymFileIsRefused()
     QVERIFY(!empty);
     QCOMPARE(empty.error().code, QStringLiteral("no-synonyms"));
     QVERIFY(m_catalog->practiceSynonyms().isEmpty());
-}
-
-void TestCodeCatalog::schemaOneFileGetsTheSynonymTable()
-{
-    QVERIFY(!importFixture(*m_catalog, "basic.csv").refused);
-    m_catalog->close();
-    // As the previous version left it: no synonym table, schema 1.
-    queryFile(dbPath(), QStringLiteral("DROP TABLE synonym"));
-    queryFile(dbPath(), QStringLiteral("PRAGMA user_version = 1"));
-    CodeCatalog catalog;
-    QVERIFY2(catalog.open(dbPath()), qPrintable(catalog.errorString()));
-    QCOMPARE(queryFile(dbPath(), QStringLiteral("PRAGMA user_version")).toInt(), 2);
-    QCOMPARE(catalog.size(), 7);
-    QVERIFY(catalog.importSynonymData("arthro,arthrocentesis\n", QStringLiteral("s.csv")));
-    QCOMPARE(queryFile(dbPath(), QStringLiteral("SELECT count(*) FROM synonym")).toInt(), 1);
 }
 
 void TestCodeCatalog::searchHitsExplainAndListFavourites()

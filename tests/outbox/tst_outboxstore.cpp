@@ -84,6 +84,9 @@ private slots:
     void discardRefusesSentLine();
     void retryMakesNeedsCorrectionPendingNow();
     void replaceEntryKeepsIdentifier();
+    void enqueueAllKeepsOrderInOneTransaction();
+    void enqueueAllIsAllOrNothing();
+    void enqueueAllCorrectsRefusedLinesWithTheNewOnes();
     void dueLinesFollowNextAttempt();
     void signalsOnChange();
     void listingColumnsFollowTheEntry();
@@ -375,6 +378,88 @@ void TestOutboxStore::replaceEntryKeepsIdentifier()
     QCOMPARE(line.code, QStringLiteral("20611"));
     QCOMPARE(line.identifier, *original.clientIdentifier());
     QCOMPARE(line.entry()->clientIdentifier(), original.clientIdentifier());
+}
+
+void TestOutboxStore::enqueueAllKeepsOrderInOneTransaction()
+{
+    QList<LineWrite> writes;
+    for (const char *code : {"99213", "20610", "96372", "85025"}) {
+        auto entry = sampleEntry();
+        entry.code.code = QLatin1String(code);
+        writes.append({0, entry});
+    }
+    QSignalSpy changed(m_store.get(), &OutboxStore::lineChanged);
+    const auto ids = m_store->enqueueAll(writes);
+    QVERIFY2(ids.ok(), ids.ok() ? "" : qPrintable(ids.error().text()));
+    QCOMPARE(ids->size(), 4);
+    QCOMPARE(changed.count(), 4);
+    QStringList codes;
+    for (const auto &line : m_store->lines().valueOr({}))
+        codes << line.code;
+    QCOMPARE(codes, (QStringList{QStringLiteral("99213"), QStringLiteral("20610"), QStringLiteral("96372"),
+                                 QStringLiteral("85025")}));
+    for (qsizetype i = 0; i < writes.size(); ++i)
+        QCOMPARE(m_store->line(ids->at(i))->identifier, *writes.at(i).entry.clientIdentifier());
+    QCOMPARE(m_store->audit().valueOr({}).size(), 4);
+}
+
+void TestOutboxStore::enqueueAllIsAllOrNothing()
+{
+    auto good = sampleEntry();
+    auto noEncounter = sampleEntry();
+    noEncounter.encounter = {};
+    auto result = m_store->enqueueAll({{0, good}, {0, sampleEntry()}, {0, noEncounter}});
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().path, QStringLiteral("line 3"));
+    QVERIFY(m_store->lines().valueOr({}).isEmpty());
+
+    // The same identifier twice in one batch.
+    result = m_store->enqueueAll({{0, good}, {0, good}});
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().path, QStringLiteral("line 2"));
+    QVERIFY(m_store->lines().valueOr({}).isEmpty());
+
+    // A file that cannot be written keeps none of them.
+    RawDb raw(dbPath());
+    QVERIFY(raw.exec(
+        QStringLiteral("CREATE TRIGGER refuse_third BEFORE INSERT ON lines WHEN "
+                       "(SELECT COUNT(*) FROM lines) >= 2 BEGIN SELECT RAISE(ABORT, 'refused'); END")));
+    result = m_store->enqueueAll({{0, sampleEntry()}, {0, sampleEntry()}, {0, sampleEntry()}});
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error().message.startsWith(QStringLiteral("None of the 3 lines was saved")),
+             qPrintable(result.error().message));
+    QVERIFY(m_store->lines().valueOr({}).isEmpty());
+    QVERIFY(m_store->audit().valueOr({}).isEmpty());
+}
+
+void TestOutboxStore::enqueueAllCorrectsRefusedLinesWithTheNewOnes()
+{
+    const auto original = sampleEntry();
+    const qint64 refused = *m_store->enqueue(original);
+    QCOMPARE(m_store->claim(refused).valueOr(false), true);
+    AttemptRecord rejected;
+    rejected.newState = LineState::NeedsCorrection;
+    QVERIFY(m_store->recordAttempt(refused, rejected));
+    auto corrected = sampleEntry();
+    corrected.code.code = QStringLiteral("20611");
+    const auto ids = m_store->enqueueAll({{0, sampleEntry()}, {refused, corrected}});
+    QVERIFY2(ids.ok(), ids.ok() ? "" : qPrintable(ids.error().text()));
+    QCOMPARE(ids->at(1), refused);
+    const auto line = *m_store->line(refused);
+    QCOMPARE(line.state, LineState::Pending);
+    QCOMPARE(line.code, QStringLiteral("20611"));
+    QCOMPARE(line.identifier, *original.clientIdentifier());
+    QCOMPARE(m_store->lines().valueOr({}).size(), 2);
+
+    // A sent line is not changed, and nothing else of the batch is kept.
+    QCOMPARE(m_store->claim(refused).valueOr(false), true);
+    AttemptRecord created;
+    created.newState = LineState::Sent;
+    QVERIFY(m_store->recordAttempt(refused, created));
+    const auto again = m_store->enqueueAll({{0, sampleEntry()}, {refused, corrected}});
+    QVERIFY(!again.ok());
+    QVERIFY(again.error().message.contains(QStringLiteral("sent")));
+    QCOMPARE(m_store->lines().valueOr({}).size(), 2);
 }
 
 void TestOutboxStore::dueLinesFollowNextAttempt()

@@ -33,6 +33,7 @@
 #include "sandbox/server.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
+#include "superbill/practice.h"
 #include "theme.h"
 #include "tokenstore.h"
 #include "trainingmenu.h"
@@ -143,6 +144,8 @@ int main(int argc, char *argv[])
     Ui::applyTheme(app);
 
     QTemporaryDir dir;
+    // The practice details the printed superbill shows live in the (shared) settings folder.
+    qputenv("XDG_CONFIG_HOME", dir.filePath(QStringLiteral("config")).toUtf8());
     Ui::AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
     Ui::TokenStore tokens(Ui::TokenStore::Backend::SessionOnly);
     Ui::Workspace workspace;
@@ -198,7 +201,39 @@ int main(int argc, char *argv[])
     shot.key(Qt::Key_Return);
     shot.shoot(QStringLiteral("rules.png"));
 
-    // 4. The queue: the EHR went away; one line refused, two waiting.
+    // 4. The superbill form: two diagnoses lettered, codes ticked by typing, pointers, a timed row, the
+    // lines sent earlier shown as sent.
+    window.lineEditor()->newLine();
+    window.showSuperbillForm();
+    shot.key(Qt::Key_Return);
+    shot.key(Qt::Key_Return);
+    shot.key(Qt::Key_Tab);
+    shot.key(Qt::Key_Tab);
+    shot.keys(QStringLiteral("99214"));
+    shot.keys(QStringLiteral("96AB"));
+    shot.keys(QStringLiteral("85"));
+    shot.key(Qt::Key_Return); // ends the code: the next digits start another
+    shot.keys(QStringLiteral("0B"));
+    shot.key(Qt::Key_F2);
+    shot.keys(QStringLiteral("1010"));
+    shot.key(Qt::Key_Tab);
+    shot.keys(QStringLiteral("1040"));
+    shot.key(Qt::Key_Escape);
+    shot.shoot(QStringLiteral("superbill-form.png"));
+    // The printed superbill of the encounter (scripts/screenshots.sh turns it into a PNG).
+    Superbill::PracticeDetails practice;
+    practice.name = QStringLiteral("Lakeside Family Clinic");
+    practice.address = QStringLiteral("1200 Lakeshore Drive, Suite 300\nChicago, IL 60601 · (312) 555-0142");
+    if (!practice.save())
+        qFatal("cannot save the practice details");
+    shot.key(Qt::Key_Return, Qt::ControlModifier);
+    if (!shot.waitSent() ||
+        !window.printSuperbillTo(QDir(out).filePath(QStringLiteral("superbill-printed.pdf"))))
+        qFatal("the superbill was not printed");
+    window.lineEditor()->newLine();
+    window.showSuperbill();
+
+    // 5. The queue: the EHR went away; one line refused, two waiting.
     window.lineEditor()->newLine();
     window.lineEditor()->focusCode();
     shot.line(QStringLiteral("99213"), QStringLiteral("d"), QStringLiteral("0930"), 1, true); // a duplicate
@@ -213,7 +248,7 @@ int main(int argc, char *argv[])
     });
     window.showQueue();
     shot.shoot(QStringLiteral("queue.png"));
-    // 5. The dialogs.
+    // 6. The dialogs.
     Ui::ConnectionSettings ehr;
     ehr.mode = Ui::EhrMode::Ehr;
     ehr.baseUrl = QUrl(QStringLiteral("http://ehr.example.org/mps/fhir/R4/V1"));

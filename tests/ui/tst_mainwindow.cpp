@@ -10,8 +10,6 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -23,7 +21,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-#include <QUrlQuery>
 
 #include "appsettings.h"
 #include "catalog/codecatalog.h"
@@ -41,6 +38,7 @@
 #include "sandbox/server.h"
 #include "settingsdialog.h"
 #include "tokenstore.h"
+#include "trainingehrprocedure.h"
 #include "workspace.h"
 
 using namespace std::chrono_literals;
@@ -103,7 +101,9 @@ private:
         QCOMPARE(focused()->objectName(), QStringLiteral("patientList"));
         QTRY_VERIFY_WITH_TIMEOUT(m_window->encounterPicker()->encounterModel()->rowOf(encounterId) >= 0,
                                  SlowMachineTimeoutMs);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->encounterPicker()->contextFor(encounterId).has_value(),
+        // The diagnoses come in their own request: an encounter chosen before they are in opens without them.
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->encounterPicker()->contextFor(encounterId).has_value() &&
+                                     m_window->encounterPicker()->contextFor(encounterId)->diagnosesKnown,
                                  SlowMachineTimeoutMs);
         QTest::keyClick(focused(), Qt::Key_Return); // on to the encounters
         auto *encounters = widget<QListView>("encounterList");
@@ -151,33 +151,9 @@ private:
         return lines.isEmpty() ? Outbox::OutboxLine{} : lines.last();
     }
 
-    /// GET from the training EHR with its token.
-    QJsonObject get(const QString &path, const QUrlQuery &query = {})
-    {
-        QUrl url = m_workspace->trainingServer()->baseUrl();
-        url.setPath(url.path() + u'/' + path);
-        url.setQuery(query);
-        QNetworkRequest request(url);
-        request.setRawHeader("Authorization",
-                             "Bearer " + m_workspace->trainingServer()->options().token.toUtf8());
-        QNetworkAccessManager manager;
-        std::unique_ptr<QNetworkReply> reply(manager.get(request));
-        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-        if (!finished.wait(5000))
-            return {};
-        return QJsonDocument::fromJson(reply->readAll()).object();
-    }
-
     QJsonObject storedProcedure(const Outbox::OutboxLine &line)
     {
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("identifier"),
-                           line.identifier.system + u'|' + line.identifier.value);
-        const QJsonObject bundle = get(QStringLiteral("Procedure"), query);
-        const QJsonArray entries = bundle.value(QStringLiteral("entry")).toArray();
-        if (entries.size() != 1)
-            return {};
-        return entries.first().toObject().value(QStringLiteral("resource")).toObject();
+        return procedureInTrainingEhr(*m_workspace->trainingServer(), line);
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;

@@ -1,5 +1,6 @@
 #include <memory>
 
+#include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFile>
@@ -12,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../common/smartregistrationfacts.h"
 #include "appsettings.h"
 #include "ehr/ehrclient.h"
 #include "settingsdialog.h"
@@ -113,6 +115,26 @@ private Q_SLOTS:
         QCOMPARE(reread.connection(), chosen);
     }
 
+    void practiceDetailsRoundTrip()
+    {
+        Superbill::PracticeDetails practice;
+        practice.name = QStringLiteral("Lakeside Family Clinic");
+        practice.address = QStringLiteral("1200 Lakeshore Drive\nChicago, IL 60601");
+        practice.paper = Superbill::Paper::A4;
+        m_dialog->setPractice(practice);
+        QCOMPARE(field<QComboBox>("paperCombo")->currentText(), QStringLiteral("A4"));
+        QCOMPARE(m_dialog->practice(), practice);
+        field<QLineEdit>("practiceNameEdit")->setText(QStringLiteral("  Lakeside Clinic "));
+        field<QComboBox>("paperCombo")->setCurrentIndex(0);
+        QCOMPARE(m_dialog->practice().name, QStringLiteral("Lakeside Clinic"));
+        QCOMPARE(m_dialog->practice().paper, Superbill::Paper::Letter);
+        // Kept where superbill-cli reads it too, commas in the address and all.
+        qputenv("XDG_CONFIG_HOME", m_dir->filePath(QStringLiteral("config")).toUtf8());
+        QVERIFY(m_dialog->practice().save().ok());
+        QCOMPARE(Superbill::PracticeDetails::load(), m_dialog->practice());
+        QVERIFY(Superbill::PracticeDetails::filePath().startsWith(m_dir->path()));
+    }
+
     void unknownTimeZoneIsRefused()
     {
         field<QComboBox>("timeZoneCombo")->setCurrentText(QStringLiteral("Mars/Olympus"));
@@ -159,6 +181,77 @@ private Q_SLOTS:
         const QByteArray contents = file.readAll();
         QVERIFY(contents.contains("ehr.example.org"));
         QVERIFY(!contents.contains(secret.toUtf8()));
+    }
+
+    void smartFieldsOnlyForSmartSignIn()
+    {
+        field<QRadioButton>("smartRadio")->setChecked(true);
+        QVERIFY(field<QLineEdit>("baseUrlEdit")->isEnabled());
+        QVERIFY(field<QLineEdit>("clientIdEdit")->isVisible());
+        QVERIFY(field<QSpinBox>("redirectPortSpin")->isVisible());
+        QVERIFY(field<QLineEdit>("scopesEdit")->isVisible());
+        QVERIFY(!field<QLineEdit>("tokenEdit")->isVisible());
+        field<QRadioButton>("ehrRadio")->setChecked(true);
+        QVERIFY(!field<QLineEdit>("clientIdEdit")->isVisible());
+        QVERIFY(field<QLineEdit>("tokenEdit")->isVisible());
+        field<QRadioButton>("trainingRadio")->setChecked(true);
+        QVERIFY(!field<QLineEdit>("baseUrlEdit")->isEnabled());
+    }
+
+    void smartSettingsRoundTrip()
+    {
+        field<QRadioButton>("smartRadio")->setChecked(true);
+        QTest::keyClicks(field<QLineEdit>("baseUrlEdit"), QStringLiteral("https://ehr.example.org/fhir/R4"));
+        QTest::keyClicks(field<QLineEdit>("clientIdEdit"), QStringLiteral("sbd-12345"));
+        field<QSpinBox>("redirectPortSpin")->setValue(53682);
+        QTest::keyClicks(field<QLineEdit>("scopesEdit"), QStringLiteral("openid  user/Procedure.c"));
+        m_dialog->accept();
+        QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+        const Ui::ConnectionSettings chosen = m_dialog->settings();
+        QCOMPARE(chosen.mode, Ui::EhrMode::Ehr);
+        QCOMPARE(chosen.signIn, Ui::SignInMethod::Smart);
+        QCOMPARE(chosen.clientId, QStringLiteral("sbd-12345"));
+        QCOMPARE(chosen.redirectPort, 53682);
+        QCOMPARE(chosen.scopes, QStringLiteral("openid user/Procedure.c"));
+        m_settings->setConnection(chosen);
+        m_settings->sync();
+        QCOMPARE(Ui::AppSettings(m_settings->fileName()).connection(), chosen);
+    }
+
+    void showsDiscoveryAndPrefersSmartWhenFound()
+    {
+        QStringList asked;
+        m_dialog->setDiscovery([&asked](const QUrl &url, QObject *,
+                                        std::function<void(bool, const QString &)> done) {
+            asked.append(url.toString());
+            done(true, QStringLiteral("SMART sign-in found: sign-in page https://ehr.example.org/authorize"));
+        });
+        field<QRadioButton>("ehrRadio")->setChecked(true);
+        QApplication::setActiveWindow(m_dialog.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
+        auto *url = field<QLineEdit>("baseUrlEdit");
+        url->setFocus();
+        QTest::keyClicks(url, QStringLiteral("https://ehr.example.org/fhir"));
+        QTest::keyClick(url, Qt::Key_Tab);
+        QCOMPARE(asked, QStringList{QStringLiteral("https://ehr.example.org/fhir")});
+        QVERIFY(field<QLabel>("discoveryLabel")->text().contains(QStringLiteral("sign-in page")));
+        QVERIFY(field<QRadioButton>("smartRadio")->isChecked());
+    }
+
+    void saysWhatTheCommandLineHelpSays()
+    {
+        field<QRadioButton>("smartRadio")->setChecked(true);
+        QString texts;
+        for (const QLabel *label : m_dialog->findChildren<QLabel *>())
+            texts += label->text() + u' ';
+        for (const QAbstractButton *button : m_dialog->findChildren<QAbstractButton *>())
+            texts += button->text() + u' ';
+        for (const QLineEdit *edit : m_dialog->findChildren<QLineEdit *>())
+            texts += edit->placeholderText() + u' ';
+        texts = texts.simplified();
+        // The same facts as superbill-cli auth --help gives (tst_authcli).
+        for (const QString &fact : smartRegistrationFacts())
+            QVERIFY2(texts.contains(fact), qPrintable(fact));
     }
 
     void firstStartIsRemembered()
