@@ -6,16 +6,18 @@
 #include "ehr/authenticator.h"
 #include "jwt.h"
 
-namespace Auth {
-
 namespace {
 
+// The translation context of this file's messages, outside the module's namespace so that lupdate
+// finds it even after a function with a qualified return type (Common::Status f()).
 struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(Auth::TokenResponse)
 };
 
 } // namespace
+
+namespace Auth {
 
 Common::Result<TokenResponse> TokenResponse::fromJson(const QJsonObject &answer, const ScopeSet &requested)
 {

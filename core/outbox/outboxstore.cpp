@@ -215,9 +215,10 @@ QString listingQuery(const Common::SqlFilter &filter)
 Common::Error notSaved(const Common::Error &failure, qsizetype lines)
 {
     Common::Error kept = withLinesKept(failure);
-    kept.message = lines == 1
-                       ? OutboxStore::tr("The line was not saved: %1").arg(kept.message)
-                       : OutboxStore::tr("None of the %1 lines was saved: %2").arg(lines).arg(kept.message);
+    kept.message =
+        lines == 1
+            ? Outbox::OutboxStore::tr("The line was not saved: %1").arg(kept.message)
+            : Outbox::OutboxStore::tr("None of the %1 lines was saved: %2").arg(lines).arg(kept.message);
     return kept;
 }
 

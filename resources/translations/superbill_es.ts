@@ -2,9 +2,376 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>Auth::BackendServices</name>
+    <message>
+        <location filename="../../core/auth/backendservices.cpp" line="+107"/>
+        <source>SMART Backend Services sign-in as client &quot;%1&quot; failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Auth::Browser</name>
+    <message>
+        <location filename="../../core/auth/browser.cpp" line="+33"/>
+        <source>No browser is available; set SUPERBILL_BROWSER to a command that opens a web page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SUPERBILL_BROWSER (%1) could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Auth::Discovery</name>
+    <message>
+        <location filename="../../core/auth/discovery.cpp" line="+46"/>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>not JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>SMART discovery failed: .well-known/smart-configuration gave %1, and metadata gave %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Auth::JsonWebKeySet</name>
+    <message>
+        <location filename="../../core/auth/jsonwebkeyset.cpp" line="+103"/>
+        <source>no usable signing key (EC P-384 or RSA) in the JWK set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot read the JWK set: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not a JSON object ({&quot;keys&quot;: [...]}): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Auth::Jwt</name>
+    <message>
+        <location filename="../../core/auth/jwt.cpp" line="+53"/>
+        <source>not a signed JWT (three base64url parts: header, claims, signature)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Auth::LoopbackReceiver</name>
+    <message>
+        <location filename="../../core/auth/loopbackreceiver.cpp" line="+47"/>
+        <source>The sign-in was not finished within %1 minutes; sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot listen for the sign-in&apos;s answer on 127.0.0.1 port %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+8"/>
+        <source>Superbill Desk</source>
+        <translation type="unfinished">Superbill Desk</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>The request is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sign-in refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This answer does not belong to the sign-in Superbill Desk started, so it was not used. Go back to Superbill Desk and sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sign-in&apos;s answer did not carry the state this sign-in sent, so it was refused; sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The EHR did not sign you in. You can close this window and go back to Superbill Desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The EHR refused the sign-in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The EHR refused the sign-in (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You are signed in to Superbill Desk. You can close this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The EHR&apos;s answer carries no code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Auth::MemorySecretStore</name>
+    <message>
+        <location filename="../../core/auth/secretstore.cpp" line="+8"/>
+        <source>nothing stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The sign-in is kept for this session only; it is not saved anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Auth::OpenSslKey</name>
+    <message>
+        <location filename="../../core/auth/opensslkey.cpp" line="+150"/>
+        <source>unknown OpenSSL error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>this key cannot sign %1; %2 needs %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>an EC P-384 key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an RSA key of 2048 bits or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+4"/>
+        <source>cannot sign: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot read the ECDSA signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Auth::SigningKey</name>
+    <message>
+        <location filename="../../core/auth/signingkey.cpp" line="+50"/>
+        <source>cannot make a new key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>not an unencrypted PEM private key (%1); make one with superbill-cli auth keygen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the key is neither EC P-384 (ES384) nor RSA of 2048 bits or more (RS384), the two kinds SMART Backend Services accepts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot read the key file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this file is too large to be a private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: other users can read the private key; restrict it with chmod 600</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>cannot encode the key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the file exists already; a key is never overwritten (choose another name, or remove the old key once the EHR no longer uses it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot create the key file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot write the key file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Auth::SmartConfiguration</name>
+    <message>
+        <location filename="../../core/auth/smartconfiguration.cpp" line="+67"/>
+        <source>the SMART configuration names no token_endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>the EHR offers no SMART sign-in: neither .well-known/smart-configuration nor OAuth URIs in its CapabilityStatement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the EHR names no authorization_endpoint, so a person cannot sign in here; use a bearer token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the EHR does not offer the authorization_code grant (it offers %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the EHR offers PKCE only as %1, which sends the secret itself; this app signs in only with S256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the EHR does not offer the client_credentials grant that SMART Backend Services needs (it offers %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the EHR does not accept private_key_jwt client authentication (it accepts %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Auth::SmartSession</name>
+    <message>
+        <location filename="../../core/auth/smartsession.cpp" line="+45"/>
+        <source>The sign-in was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <location line="+113"/>
+        <source>Not signed in to the EHR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>No browser is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>The EHR ended the sign-in (%1). Sign in again to send the waiting lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>Signed out of the EHR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The sign-in to the EHR has expired. Sign in again to send the waiting lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not signed in to the EHR; sign in to send lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The EHR no longer accepts the sign-in. Sign in again to send the waiting lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Auth::TokenEndpoint</name>
+    <message>
+        <location filename="../../core/auth/tokenendpoint.cpp" line="+49"/>
+        <source>the token endpoint %1 did not answer: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the token endpoint&apos;s answer is not JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Auth::TokenResponse</name>
+    <message>
+        <location filename="../../core/auth/tokenresponse.cpp" line="+29"/>
+        <source>the token endpoint&apos;s answer holds no access_token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the token endpoint gave a &quot;%1&quot; token; only Bearer tokens are used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>the token endpoint answered HTTP %1 without an OAuth error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the token endpoint refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the token endpoint refused (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Catalog::CatalogDatabase</name>
     <message>
-        <location filename="../../core/catalog/catalogdatabase.cpp" line="+114"/>
+        <location filename="../../core/catalog/catalogdatabase.cpp" line="+123"/>
         <source>Cannot open the code catalog %1</source>
         <translation>No se puede abrir el catálogo de códigos %1</translation>
     </message>
@@ -105,6 +472,17 @@
         <source>Cannot trim the recently used codes</source>
         <translation>No se puede acortar la lista de códigos usados recientemente</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <location line="+3"/>
+        <source>Cannot read the superbill template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot save the superbill template</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Catalog::CodeCatalog</name>
@@ -125,19 +503,20 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+45"/>
+        <location line="+43"/>
+        <location line="+16"/>
         <location line="+48"/>
         <location line="+37"/>
         <source>No code catalog is open.</source>
         <translation>No hay ningún catálogo de códigos abierto.</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-127"/>
         <source>%1 rows have errors and --strict was given; fix them and import again.</source>
         <translation>Hay %1 filas con errores y se indicó --strict; corríjalas e importe de nuevo.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+35"/>
         <source>Cannot read the synonym file: %1</source>
         <translation>No se puede leer el archivo de sinónimos: %1</translation>
     </message>
@@ -859,7 +1238,7 @@
 <context>
     <name>Ehr::EhrClient</name>
     <message>
-        <location filename="../../core/ehr/ehrclient.cpp" line="+75"/>
+        <location filename="../../core/ehr/ehrclient.cpp" line="+78"/>
         <source>The EHR did not accept the token (HTTP %1)%2</source>
         <translation>El EHR no aceptó el token (HTTP %1)%2</translation>
     </message>
@@ -899,7 +1278,7 @@
         <translation>%1: la dirección del EHR debe empezar con https:// (o http:// para un EHR en esta computadora).</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+155"/>
         <source>The EHR&apos;s metadata is not a CapabilityStatement: %1</source>
         <translation>Los metadatos del EHR no son un CapabilityStatement: %1</translation>
     </message>
@@ -927,7 +1306,7 @@
         <translation>no se puede guardar la configuración</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+62"/>
         <source>cannot read the token file: %1</source>
         <translation>no se puede leer el archivo del token: %1</translation>
     </message>
@@ -945,7 +1324,7 @@
 <context>
     <name>Ehr::NetworkJob</name>
     <message>
-        <location filename="../../core/ehr/networkjob.cpp" line="+103"/>
+        <location filename="../../core/ehr/networkjob.cpp" line="+144"/>
         <location line="+37"/>
         <source>Cancelled.</source>
         <translation>Cancelado.</translation>
@@ -974,7 +1353,7 @@
 <context>
     <name>Ehr::SubmitResult</name>
     <message>
-        <location filename="../../core/ehr/submitresult.cpp" line="+146"/>
+        <location filename="../../core/ehr/submitresult.cpp" line="+150"/>
         <source>The answer (HTTP %1) is not FHIR JSON, so it may not come from the EHR (a proxy or a network sign-in page?); the line will be sent again.</source>
         <translation>La respuesta (HTTP %1) no es JSON de FHIR, así que puede que no venga del EHR (¿un proxy o una página de inicio de sesión de la red?); la línea se enviará de nuevo.</translation>
     </message>
@@ -1239,17 +1618,17 @@
 <context>
     <name>Outbox::OutboxStore</name>
     <message>
-        <location filename="../../core/outbox/outboxstore.cpp" line="+257"/>
+        <location filename="../../core/outbox/outboxstore.cpp" line="+301"/>
         <source>%1 is not an outbox, or it is damaged (%2). It was left unchanged; keep it, and give another file (--db or SUPERBILL_DB).</source>
         <translation>%1 no es una bandeja de salida o está dañado (%2). No se modificó; consérvelo e indique otro archivo (--db o SUPERBILL_DB).</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+108"/>
         <source>The outbox is not open.</source>
         <translation>La bandeja de salida no está abierta.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-56"/>
         <source>The line has no client identifier (system urn:ietf:rfc:3986); it was not queued.</source>
         <translation>La línea no tiene identificador de cliente (sistema urn:ietf:rfc:3986); no se puso en cola.</translation>
     </message>
@@ -1259,38 +1638,53 @@
         <translation>La línea necesita un paciente (Patient/&lt;id&gt;) y una consulta (Encounter/&lt;id&gt;); no se puso en cola.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+71"/>
         <source>This line (%1) is already in the outbox as line %2.</source>
         <translation>Esta línea (%1) ya está en la bandeja de salida como línea %2.</translation>
     </message>
     <message>
-        <location line="-6"/>
-        <source>The line was not saved: %1</source>
-        <translation>La línea no se guardó: %1</translation>
-    </message>
-    <message>
-        <location line="+107"/>
+        <location line="+110"/>
         <source>line %1 is not being sent</source>
         <translation>la línea %1 no se está enviando</translation>
     </message>
     <message>
-        <location line="+247"/>
+        <location line="+227"/>
         <location line="+12"/>
         <source>There is no line %1 in the outbox.</source>
         <translation>No existe la línea %1 en la bandeja de salida.</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-85"/>
         <source>it is being sent right now</source>
         <translation>se está enviando en este momento</translation>
     </message>
     <message>
-        <location line="-396"/>
+        <location line="-505"/>
         <source>%1. Lines already queued are kept.</source>
         <translation>%1. Las líneas que ya estaban en cola se conservan.</translation>
     </message>
     <message>
-        <location line="+408"/>
+        <location line="+33"/>
+        <source>The line was not saved: %1</source>
+        <translation type="unfinished">La línea no se guardó: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None of the %1 lines was saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+215"/>
+        <source>The identifier %1 is given to two lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>None of the %1 lines was saved: line %2 is being sent right now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+242"/>
         <source>Line %1 is %2; only pending or needs-correction lines can be retried.</source>
         <translation>La línea %1 está en estado %2; solo se pueden reintentar las líneas pendientes o que necesitan corrección.</translation>
     </message>
@@ -1300,13 +1694,14 @@
         <translation>No se pudo reintentar la línea %1: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-296"/>
+        <location line="+302"/>
         <source>Line %1 is %2; only pending or needs-correction lines can be changed.</source>
         <translation>La línea %1 está en estado %2; solo se pueden modificar las líneas pendientes o que necesitan corrección.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+18"/>
+        <location line="+6"/>
+        <location line="+4"/>
         <source>Line %1 could not be changed: %2</source>
         <translation>No se pudo modificar la línea %1: %2</translation>
     </message>
@@ -1325,12 +1720,12 @@
     <name>Outbox::Sender</name>
     <message>
         <location filename="../../core/outbox/sender.cpp" line="+90"/>
-        <location line="+380"/>
+        <location line="+388"/>
         <source>The outbox is not open.</source>
         <translation>La bandeja de salida no está abierta.</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-330"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
@@ -1360,7 +1755,7 @@
         <translation>%1: no se puede crear el archivo de bloqueo de la bandeja de salida; verifique que se pueda escribir en su carpeta.</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+173"/>
         <source>The stored line could not be read back; it was not sent.</source>
         <translation>No se pudo volver a leer la línea guardada; no se envió.</translation>
     </message>
@@ -1373,6 +1768,186 @@
         <location line="+22"/>
         <source>The EHR already has the same procedure, recorded by someone else (not by this line). Discard this line if it is the same one.</source>
         <translation>El EHR ya tiene el mismo procedimiento, registrado por otra persona (no por esta línea). Descarte esta línea si se trata del mismo.</translation>
+    </message>
+</context>
+<context>
+    <name>Print::SuperbillPdf</name>
+    <message>
+        <location filename="../../ui/print/superbillpdf.cpp" line="+71"/>
+        <source>(practice name: see Settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SUPERBILL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Printed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Patient:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of birth:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MRN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encounter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encounter id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Diagnoses (ICD-10-CM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pointer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ICD-10-CM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No diagnosis linked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Procedures (CPT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation type="unfinished">Código</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation type="unfinished">Descripción</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation type="unfinished">Tiempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pointers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No procedure line has been entered for this encounter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 procedure line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n procedure lines.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pointers refer to the diagnoses above, the first letter to the primary one. Printed by Superbill Desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+12"/>
+        <source>cannot write the PDF: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Superbill</source>
+        <translation type="unfinished">Superbill</translation>
+    </message>
+</context>
+<context>
+    <name>Print::SuperbillPrintout</name>
+    <message>
+        <location filename="../../ui/print/superbillprintout.cpp" line="+36"/>
+        <source>%1 to %2 (%3 min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Waiting to retry</source>
+        <translation type="unfinished">Por reintentar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Queued</source>
+        <translation type="unfinished">En cola</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent (Procedure/%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Needs correction</source>
+        <translation type="unfinished">Por corregir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs correction: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Discarded</source>
+        <translation type="unfinished">Descartada</translation>
     </message>
 </context>
 <context>
@@ -1670,6 +2245,137 @@
         <location line="+6"/>
         <source>Diagnosis %1 is not among the patient&apos;s diagnoses.</source>
         <translation>El diagnóstico %1 no está entre los diagnósticos del paciente.</translation>
+    </message>
+</context>
+<context>
+    <name>Superbill::PracticeDetails</name>
+    <message>
+        <location filename="../../core/superbill/practice.cpp" line="+64"/>
+        <source>cannot write the practice details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Superbill::SuperbillTemplate</name>
+    <message>
+        <location filename="../../core/superbill/superbilltemplate.cpp" line="+60"/>
+        <source>not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a superbill template is a JSON object with &quot;format&quot;: &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>unknown member &quot;%1&quot; (known here: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot; must be text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is %2 characters long; at most %3 fit on the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;format&quot; must be &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;version&quot; must be %1, the version this Superbill Desk reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;sections&quot; must be a list of at least one section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a section is an object with a &quot;title&quot; and its &quot;codes&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the section needs a &quot;title&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the section &quot;%1&quot; needs a list of at least one code in &quot;codes&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>category %1 is not one the EHR takes: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;timeRequired&quot; must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a code is &quot;99213&quot; or {&quot;code&quot;: &quot;99213&quot;, &quot;label&quot;: ...}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the entry has no &quot;code&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is on the form twice (first on line %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&quot;%1&quot; is not a procedure code (CPT: five digits, or four digits and F, T or U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is an HCPCS Level II code; the EHR takes only CPT codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is a dental code; the EHR refuses dental procedures (500034)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not in the code catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is inactive in the code catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not an anesthesia code in the catalog, and the EHR takes a start and end only for those; drop &quot;timeRequired&quot; or flag the code as anesthesia in the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>The superbill template kept in the code catalog cannot be read (%1); import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the code catalog %1 has no codes; import the practice&apos;s codes first</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2195,6 +2901,29 @@
     </message>
 </context>
 <context>
+    <name>Ui::KeychainSecretStore</name>
+    <message>
+        <location filename="../../ui/keychainsecretstore.cpp" line="+23"/>
+        <source>Stored in the system keychain.</source>
+        <translation type="unfinished">Guardado en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kept for this session only; it is not saved anywhere.</source>
+        <translation type="unfinished">Se conserva solo durante esta sesión; no se guarda en ningún lugar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No keychain is available (%1): kept for this session only and never written to disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>nothing stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Ui::LineEditor</name>
     <message>
         <location filename="../../ui/lineeditor.cpp" line="+129"/>
@@ -2560,12 +3289,12 @@
 <context>
     <name>Ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+65"/>
+        <location filename="../../ui/mainwindow.cpp" line="+115"/>
         <source>The EHR refused the token: %1 Enter a new one in Settings.</source>
         <translation>El EHR rechazó el token: %1 Ingrese uno nuevo en Configuración.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+26"/>
         <source>EHR: %1</source>
         <translation>EHR: %1</translation>
     </message>
@@ -2575,7 +3304,7 @@
         <translation>El EHR rechazó la línea %1: corríjala desde la Cola (Ctrl+2) o descártela.</translation>
     </message>
     <message>
-        <location filename="../../ui/trainingtexts.cpp" line="+54"/>
+        <location filename="../../ui/trainingtexts.cpp" line="+56"/>
         <source>Training — not a real EHR. Demo patients only; nothing here reaches a chart.</source>
         <translation>Capacitación — no es un EHR real. Solo pacientes de demostración; nada de lo que haga aquí llega a un expediente.</translation>
     </message>
@@ -2585,18 +3314,44 @@
         <translation>Capacitación — no es un EHR real</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="-18"/>
+        <location filename="../../ui/mainwindow.cpp" line="-83"/>
+        <source>No SMART sign-in found: %1. Use a bearer token, or check the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SMART sign-in cannot be used here: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SMART sign-in found (%1): sign-in page %2, token endpoint %3, PKCE %4, %5 scopes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CapabilityStatement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+12"/>
         <source>The EHR refused the sign-in: %1 Sign in again (Training menu).</source>
         <translation>El EHR rechazó el inicio de sesión: %1 Vuelva a iniciar sesión (menú Capacitación).</translation>
     </message>
     <message>
-        <location line="+92"/>
-        <location line="+346"/>
+        <location line="+5"/>
+        <source>Not signed in: %1 Sign in with File → Sign in to the EHR (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <location line="+433"/>
         <source>Lines of this encounter</source>
         <translation>Líneas de esta consulta</translation>
     </message>
     <message>
-        <location line="-340"/>
+        <location line="-427"/>
         <source>Superbill lines of the encounter</source>
         <translation>Líneas del superbill de la consulta</translation>
     </message>
@@ -2607,13 +3362,18 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+128"/>
-        <location line="+161"/>
+        <location line="+148"/>
+        <location line="+218"/>
         <source>Queue</source>
         <translation>Cola</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-364"/>
+        <source>Superbill form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>%1 saved in the outbox; sending in the background.</source>
         <translation>%1 guardado en la bandeja de salida; se envía en segundo plano.</translation>
     </message>
@@ -2623,9 +3383,14 @@
         <translation>%1 corregido; se envía de nuevo.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign &amp;in to the EHR…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2651,6 +3416,16 @@
         <location line="+3"/>
         <source>&amp;Queue</source>
         <translation>&amp;Cola</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Superbill &amp;form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Print superbill…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2713,35 +3488,35 @@
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Line</source>
         <translation>&amp;Línea</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+45"/>
         <source>Superbill Desk — Training</source>
         <translation>Superbill Desk — Capacitación</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+35"/>
+        <location line="+40"/>
         <location line="+5"/>
-        <location line="+47"/>
+        <location line="+91"/>
         <source>Superbill Desk</source>
         <translation>Superbill Desk</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-95"/>
         <source>The new settings could not be used: %1
 
 The training EHR is used instead.</source>
@@ -2751,6 +3526,42 @@ Se usa el EHR de capacitación en su lugar.</translation>
     </message>
     <message>
         <location line="+22"/>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Signed in for this session only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Granted: %1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Paused: %1</source>
         <translation>En pausa: %1</translation>
     </message>
@@ -2796,12 +3607,17 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Cola (%1)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>The line being entered has not been submitted and would be lost.</source>
         <translation>La línea que se está ingresando no se ha enviado y se perdería.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>The codes ticked on the superbill form have not been submitted and would be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Drop the line</source>
         <translation>Desechar la línea</translation>
     </message>
@@ -2816,7 +3632,32 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>¿Abrir otra consulta?</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+36"/>
+        <source>Pick an encounter to print its superbill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Print superbill to PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Superbill printed to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The superbill was not printed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Opening the line…</source>
         <translation>Abriendo la línea…</translation>
     </message>
@@ -2831,12 +3672,17 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Corrija la línea y luego reenvíela con Ctrl+Enter.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+27"/>
+        <source>The practice details were not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The EHR address could not be shared with superbill-cli: %1</source>
         <translation>No se pudo compartir la dirección del EHR con superbill-cli: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Settings saved.</source>
         <translation>Configuración guardada.</translation>
     </message>
@@ -2914,7 +3760,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Descartada</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+184"/>
         <source>Diagnoses: %1</source>
         <translation>Diagnósticos: %1</translation>
     </message>
@@ -3144,7 +3990,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
 <context>
     <name>Ui::SettingsDialog</name>
     <message>
-        <location filename="../../ui/settingsdialog.cpp" line="+56"/>
+        <location filename="../../ui/settingsdialog.cpp" line="+61"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
@@ -3164,17 +4010,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Usar el EHR de capacitación</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>A real &amp;EHR</source>
-        <translation>Un &amp;EHR real</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Use a real EHR</source>
-        <translation>Usar un EHR real</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>EHR base URL</source>
         <translation>URL base del EHR</translation>
     </message>
@@ -3184,7 +4020,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>&amp;URL base</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+44"/>
         <location line="+3"/>
         <source>Bearer token</source>
         <translation>Token de acceso (Bearer)</translation>
@@ -3200,7 +4036,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>&amp;Token</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>FHIR dialect</source>
         <translation>Dialecto FHIR</translation>
     </message>
@@ -3225,7 +4061,82 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>&amp;Dialecto FHIR</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-85"/>
+        <source>&amp;SMART sign-in — a real EHR; you sign in on its page in your browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use a real EHR with SMART sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Bearer token — a real EHR without SMART; paste a token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use a real EHR with a bearer token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>SMART client id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client &amp;id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client id the EHR&apos;s administrator registered for Superbill Desk as a public native app: no client secret, PKCE S256. Empty: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Redirect port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>any free port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redirect port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sign-in comes back to http://127.0.0.1:PORT/ on this computer only. Leave &quot;any free port&quot; unless the EHR registers a fixed one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SMART scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sco&amp;pes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty: %1 (the v1 names, such as user/Procedure.write, when the EHR lists only permission-v1). Without user/Procedure.c lines are kept in the queue and not sent. The base URL is sent as aud exactly as entered; the refresh token is kept in the system keychain, access tokens are renewed at 80% of their life and once more after a 401.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Clinic</source>
         <translation>Clínica</translation>
     </message>
@@ -3260,7 +4171,58 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>U&amp;nidad de anestesia</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+6"/>
+        <source>Printed superbill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Practice name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Practice address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+8"/>
+        <source>Paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>US Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printed at the top of every superbill, with the address; superbill-cli prints the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address</source>
+        <translation type="unfinished">Dirección</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>Looking for SMART sign-in at this address…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Unknown time zone; pick one from the list, e.g. America/Chicago.</source>
         <translation>Zona horaria desconocida; elija una de la lista, p. ej., America/Chicago.</translation>
     </message>
@@ -3390,24 +4352,285 @@ Se usa el EHR de capacitación en su lugar.</translation>
     </message>
 </context>
 <context>
-    <name>Ui::TokenStore</name>
+    <name>Ui::SuperbillFormView</name>
     <message>
-        <location filename="../../ui/tokenstore.cpp" line="+28"/>
-        <source>Stored in the system keychain.</source>
-        <translation>Guardado en el llavero del sistema.</translation>
+        <location filename="../../ui/superbillformview.cpp" line="+147"/>
+        <source>Superbill codes</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Kept for this session only; it is not saved anywhere.</source>
-        <translation>Se conserva solo durante esta sesión; no se guarda en ningún lugar.</translation>
+        <location line="+95"/>
+        <source>Superbill form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Type a code (or its first digits) to tick it, then its pointer letters · Space ticks · Enter next code · F2 time · + other code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Submit superbill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queue every ticked code for the EHR in one go (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Submit &amp;superbill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+716"/>
+        <source>Add a code not on the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-699"/>
+        <source>Diagnoses</source>
+        <translation type="unfinished">Diagnósticos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Diagnosis to letter</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>No keychain is available (%1): the token is kept for this session only and never written to disk.</source>
-        <translation>No hay ningún llavero disponible (%1): el token se conserva solo durante esta sesión y nunca se escribe en el disco.</translation>
+        <source>Enter gives the diagnosis the next letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Diagnoses of the superbill, lettered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+Up / Alt+Down reorder, Delete removes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 · %2 codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <location line="+302"/>
+        <source>Pick an encounter to fill in its superbill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-192"/>
+        <source>Every diagnosis is lettered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No encounter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The EHR lists no diagnosis for this patient; rows can go without pointers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick the encounter&apos;s diagnoses with Enter; they are lettered A, B, C… in order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A superbill letters at most %1 diagnoses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The EHR answered: %1</source>
+        <translation type="unfinished">Respuesta del EHR: %1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>End before start</source>
+        <translation type="unfinished">Fin antes del inicio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 min
+≈ %2 time units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An estimate at %1 min a unit; the EHR computes the billed units itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Tick the codes of the superbill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 ticked code has errors to fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n ticked codes have errors to fix</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 ticked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ready to submit 1 line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Ready to submit %n lines</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Code: %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 is already %2 for this encounter; it cannot be ticked twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>No code on the form starts with %1; + adds one that is not on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>No diagnosis is lettered yet: pick them at the top (Shift+Tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no diagnosis %1: the form letters A to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 performed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Performed</source>
+        <translation type="unfinished">Realizado</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Code or words</source>
+        <translation type="unfinished">Código o palabras</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 is not in the code catalog.</source>
+        <translation type="unfinished">%1 no está en el catálogo de códigos.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Not submitted: pick an open encounter first.</source>
+        <translation type="unfinished">No se envió: primero elija una consulta abierta.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Nothing to submit: tick the codes of the superbill first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not submitted: 1 ticked code has errors to fix first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Not submitted: %n ticked codes have errors to fix first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not submitted: %1</source>
+        <translation type="unfinished">No se envió: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 line saved in the outbox; sending in the background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n lines saved in the outbox in one go; sending in the background.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Ui::SuperbillSheet</name>
+    <message>
+        <location filename="../../ui/superbillsheet.cpp" line="+12"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Ui::TokenStore</name>
+    <message>
+        <location filename="../../ui/tokenstore.cpp" line="+27"/>
         <source>Checking the system keychain…</source>
         <translation>Consultando el llavero del sistema…</translation>
     </message>
@@ -3589,7 +4812,7 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
 <context>
     <name>Ui::TrainingTexts</name>
     <message>
-        <location filename="../../ui/trainingtexts.cpp" line="-29"/>
+        <location filename="../../ui/trainingtexts.cpp" line="-31"/>
         <source>&amp;Offline (connection refused)</source>
         <translation>&amp;Sin conexión (conexión rechazada)</translation>
     </message>
@@ -3650,8 +4873,23 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Token expired (401 until signed in again)</source>
-        <translation>&amp;Token vencido (401 hasta volver a iniciar sesión)</translation>
+        <source>&amp;Token expired (the app renews it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Training — access token expired (simulated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>During this drill the EHR&apos;s access token expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-in &amp;expired (401 until signed in again)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3659,7 +4897,7 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
         <translation>Capacitación — sesión vencida (simulado)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>During this drill your sign-in expires.</source>
         <translation>Durante este ejercicio su sesión vence.</translation>
     </message>
@@ -3697,33 +4935,39 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
 <context>
     <name>Ui::Workspace</name>
     <message>
-        <location filename="../../ui/workspace.cpp" line="+46"/>
+        <location filename="../../ui/workspace.cpp" line="+66"/>
         <source>Cannot create the data folder %1.</source>
         <translation>No se puede crear la carpeta de datos %1.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+58"/>
         <source>Cannot open the outbox %1: %2</source>
         <translation>No se puede abrir la bandeja de salida %1: %2</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>The training EHR did not start: %1</source>
         <translation>El EHR de capacitación no se inició: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+38"/>
+        <source>The EHR did not grant &quot;create procedures&quot; (Procedure.c) to this sign-in: lines are kept in the queue and not sent. Sign in again and allow it, or ask the EHR&apos;s administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Cannot load the code catalog: %1</source>
         <translation>No se puede cargar el catálogo de códigos: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Training EHR · %1:%2</source>
         <translation>EHR de capacitación · %1:%2</translation>
     </message>
     <message>
         <location line="+14"/>
         <location line="+15"/>
+        <location line="+10"/>
         <location line="+11"/>
         <source>the outbox is not open</source>
         <translation>la bandeja de salida no está abierta</translation>
@@ -3752,7 +4996,7 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/superbill/main.cpp" line="+76"/>
+        <location filename="../../app/superbill/main.cpp" line="+79"/>
         <source>Superbill entry for FHIR R4 EHRs. The first start opens the built-in training EHR.</source>
         <translation>Ingreso de superbills para EHR con FHIR R4. El primer inicio abre el EHR de capacitación integrado.</translation>
     </message>
@@ -3772,7 +5016,22 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
         <translation>Mostrar el tiempo y la memoria hasta que estén listos la conexión con el EHR, la bandeja de salida y el catálogo, y salir.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+4"/>
+        <source>Use this EHR (FHIR base URL) for this run, with SMART sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The SMART client id the EHR registered for this app, for this run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>No web browser could be opened for the EHR&apos;s sign-in page; set SUPERBILL_BROWSER to a command that opens one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Superbill Desk</source>
         <translation>Superbill Desk</translation>
     </message>

@@ -9,14 +9,20 @@
 #include <QSaveFile>
 #include <QTextDocument>
 
-namespace Print {
-
 namespace {
 
+// The translation context of this file's messages, outside the module's namespace so that lupdate
+// finds it even after a function with a qualified return type (Common::Status f()).
 struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(Print::SuperbillPdf)
 };
+
+} // namespace
+
+namespace Print {
+
+namespace {
 
 QString escaped(const QString &text)
 {
