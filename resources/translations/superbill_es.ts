@@ -6,7 +6,7 @@
     <message>
         <location filename="../../core/auth/backendservices.cpp" line="+107"/>
         <source>SMART Backend Services sign-in as client &quot;%1&quot; failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Falló el inicio de sesión de SMART Backend Services como cliente &quot;%1&quot;: %2</translation>
     </message>
 </context>
 <context>
@@ -14,12 +14,12 @@
     <message>
         <location filename="../../core/auth/browser.cpp" line="+33"/>
         <source>No browser is available; set SUPERBILL_BROWSER to a command that opens a web page.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún navegador disponible; defina SUPERBILL_BROWSER con un comando que abra una página web.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>SUPERBILL_BROWSER (%1) could not be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo iniciar SUPERBILL_BROWSER (%1).</translation>
     </message>
 </context>
 <context>
@@ -27,17 +27,17 @@
     <message>
         <location filename="../../core/auth/discovery.cpp" line="+46"/>
         <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>not JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>no es JSON</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>SMART discovery failed: .well-known/smart-configuration gave %1, and metadata gave %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Falló la detección de SMART: .well-known/smart-configuration dio %1 y metadata dio %2</translation>
     </message>
 </context>
 <context>
@@ -45,17 +45,17 @@
     <message>
         <location filename="../../core/auth/jsonwebkeyset.cpp" line="+103"/>
         <source>no usable signing key (EC P-384 or RSA) in the JWK set</source>
-        <translation type="unfinished"></translation>
+        <translation>el conjunto JWK no tiene ninguna clave de firma utilizable (EC P-384 o RSA)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>cannot read the JWK set: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer el conjunto JWK: %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>not a JSON object ({&quot;keys&quot;: [...]}): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no es un objeto JSON ({&quot;keys&quot;: [...]}): %1</translation>
     </message>
 </context>
 <context>
@@ -63,7 +63,7 @@
     <message>
         <location filename="../../core/auth/jwt.cpp" line="+53"/>
         <source>not a signed JWT (three base64url parts: header, claims, signature)</source>
-        <translation type="unfinished"></translation>
+        <translation>no es un JWT firmado (tres partes base64url: encabezado, declaraciones, firma)</translation>
     </message>
 </context>
 <context>
@@ -71,78 +71,78 @@
     <message>
         <location filename="../../core/auth/loopbackreceiver.cpp" line="+47"/>
         <source>The sign-in was not finished within %1 minutes; sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El inicio de sesión no se completó en %1 minutos; vuelva a iniciar sesión.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Cannot listen for the sign-in&apos;s answer on 127.0.0.1 port %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede esperar la respuesta del inicio de sesión en 127.0.0.1, puerto %1: %2</translation>
     </message>
     <message>
         <location line="+50"/>
         <location line="+8"/>
         <source>Superbill Desk</source>
-        <translation type="unfinished">Superbill Desk</translation>
+        <translation>Superbill Desk</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>The request is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>La solicitud es demasiado grande.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Nothing here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí no hay nada.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Sign-in refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio de sesión rechazado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This answer does not belong to the sign-in Superbill Desk started, so it was not used. Go back to Superbill Desk and sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta respuesta no corresponde al inicio de sesión que empezó Superbill Desk, así que no se usó. Vuelva a Superbill Desk e inicie sesión de nuevo.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The sign-in&apos;s answer did not carry the state this sign-in sent, so it was refused; sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La respuesta del inicio de sesión no traía el valor state que envió este inicio de sesión, así que se rechazó; vuelva a iniciar sesión.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Not signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión no iniciada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The EHR did not sign you in. You can close this window and go back to Superbill Desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>El EHR no inició su sesión. Puede cerrar esta ventana y volver a Superbill Desk.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The EHR refused the sign-in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El EHR rechazó el inicio de sesión: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The EHR refused the sign-in (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>El EHR rechazó el inicio de sesión (%1): %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión iniciada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>You are signed in to Superbill Desk. You can close this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inició sesión en Superbill Desk. Puede cerrar esta ventana.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The EHR&apos;s answer carries no code.</source>
-        <translation type="unfinished"></translation>
+        <translation>La respuesta del EHR no trae el código de autorización (code).</translation>
     </message>
 </context>
 <context>
@@ -150,12 +150,12 @@
     <message>
         <location filename="../../core/auth/secretstore.cpp" line="+8"/>
         <source>nothing stored</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay nada guardado</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The sign-in is kept for this session only; it is not saved anywhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>El inicio de sesión se conserva solo durante esta sesión; no se guarda en ningún lugar.</translation>
     </message>
 </context>
 <context>
@@ -163,33 +163,33 @@
     <message>
         <location filename="../../core/auth/opensslkey.cpp" line="+150"/>
         <source>unknown OpenSSL error</source>
-        <translation type="unfinished"></translation>
+        <translation>error de OpenSSL desconocido</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>this key cannot sign %1; %2 needs %3</source>
-        <translation type="unfinished"></translation>
+        <translation>esta clave no puede firmar %1; %2 necesita %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>an EC P-384 key</source>
-        <translation type="unfinished"></translation>
+        <translation>una clave EC P-384</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>an RSA key of 2048 bits or more</source>
-        <translation type="unfinished"></translation>
+        <translation>una clave RSA de 2048 bits o más</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+4"/>
         <source>cannot sign: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede firmar: %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>cannot read the ECDSA signature</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer la firma ECDSA</translation>
     </message>
 </context>
 <context>
@@ -197,52 +197,52 @@
     <message>
         <location filename="../../core/auth/signingkey.cpp" line="+50"/>
         <source>cannot make a new key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede crear una clave nueva: %1</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>not an unencrypted PEM private key (%1); make one with superbill-cli auth keygen</source>
-        <translation type="unfinished"></translation>
+        <translation>no es una clave privada PEM sin cifrar (%1); cree una con superbill-cli auth keygen</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>the key is neither EC P-384 (ES384) nor RSA of 2048 bits or more (RS384), the two kinds SMART Backend Services accepts</source>
-        <translation type="unfinished"></translation>
+        <translation>la clave no es EC P-384 (ES384) ni RSA de 2048 bits o más (RS384), los dos tipos que acepta SMART Backend Services</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>cannot read the key file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer el archivo de la clave: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>this file is too large to be a private key</source>
-        <translation type="unfinished"></translation>
+        <translation>este archivo es demasiado grande para ser una clave privada</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: other users can read the private key; restrict it with chmod 600</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: otros usuarios pueden leer la clave privada; restrinja el acceso con chmod 600</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>cannot encode the key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede codificar la clave: %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>the file exists already; a key is never overwritten (choose another name, or remove the old key once the EHR no longer uses it)</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo ya existe; una clave nunca se sobrescribe (elija otro nombre o elimine la clave anterior cuando el EHR ya no la use)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>cannot create the key file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede crear el archivo de la clave: %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>cannot write the key file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede escribir el archivo de la clave: %1</translation>
     </message>
 </context>
 <context>
@@ -250,37 +250,37 @@
     <message>
         <location filename="../../core/auth/smartconfiguration.cpp" line="+67"/>
         <source>the SMART configuration names no token_endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>la configuración SMART no indica ningún token_endpoint</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>the EHR offers no SMART sign-in: neither .well-known/smart-configuration nor OAuth URIs in its CapabilityStatement</source>
-        <translation type="unfinished"></translation>
+        <translation>el EHR no ofrece inicio de sesión SMART: ni .well-known/smart-configuration ni URI de OAuth en su CapabilityStatement</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>the EHR names no authorization_endpoint, so a person cannot sign in here; use a bearer token</source>
-        <translation type="unfinished"></translation>
+        <translation>el EHR no indica ningún authorization_endpoint, así que una persona no puede iniciar sesión aquí; use un token de acceso (Bearer)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the EHR does not offer the authorization_code grant (it offers %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>el EHR no ofrece la concesión authorization_code (ofrece %1)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the EHR offers PKCE only as %1, which sends the secret itself; this app signs in only with S256</source>
-        <translation type="unfinished"></translation>
+        <translation>el EHR ofrece PKCE solo como %1, que envía el propio secreto; esta aplicación solo inicia sesión con S256</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>the EHR does not offer the client_credentials grant that SMART Backend Services needs (it offers %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>el EHR no ofrece la concesión client_credentials que necesita SMART Backend Services (ofrece %1)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the EHR does not accept private_key_jwt client authentication (it accepts %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>el EHR no acepta la autenticación de cliente private_key_jwt (acepta %1)</translation>
     </message>
 </context>
 <context>
@@ -288,43 +288,43 @@
     <message>
         <location filename="../../core/auth/smartsession.cpp" line="+45"/>
         <source>The sign-in was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se cerró el inicio de sesión.</translation>
     </message>
     <message>
         <location line="+92"/>
         <location line="+113"/>
         <source>Not signed in to the EHR.</source>
-        <translation type="unfinished"></translation>
+        <translation>No ha iniciado sesión en el EHR.</translation>
     </message>
     <message>
         <location line="-58"/>
         <source>No browser is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún navegador disponible.</translation>
     </message>
     <message>
         <location line="+76"/>
         <source>The EHR ended the sign-in (%1). Sign in again to send the waiting lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>El EHR terminó la sesión (%1). Vuelva a iniciar sesión para enviar las líneas en espera.</translation>
     </message>
     <message>
         <location line="+112"/>
         <source>Signed out of the EHR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión del EHR cerrada.</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>The sign-in to the EHR has expired. Sign in again to send the waiting lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sesión en el EHR venció. Vuelva a iniciar sesión para enviar las líneas en espera.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not signed in to the EHR; sign in to send lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>No ha iniciado sesión en el EHR; inicie sesión para enviar líneas.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The EHR no longer accepts the sign-in. Sign in again to send the waiting lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>El EHR ya no acepta la sesión. Vuelva a iniciar sesión para enviar las líneas en espera.</translation>
     </message>
 </context>
 <context>
@@ -332,12 +332,12 @@
     <message>
         <location filename="../../core/auth/tokenendpoint.cpp" line="+49"/>
         <source>the token endpoint %1 did not answer: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>el endpoint de token %1 no respondió: %2</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>the token endpoint&apos;s answer is not JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>la respuesta del endpoint de token no es JSON</translation>
     </message>
 </context>
 <context>
@@ -345,27 +345,27 @@
     <message>
         <location filename="../../core/auth/tokenresponse.cpp" line="+29"/>
         <source>the token endpoint&apos;s answer holds no access_token</source>
-        <translation type="unfinished"></translation>
+        <translation>la respuesta del endpoint de token no contiene access_token</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the token endpoint gave a &quot;%1&quot; token; only Bearer tokens are used</source>
-        <translation type="unfinished"></translation>
+        <translation>el endpoint de token dio un token &quot;%1&quot;; solo se usan tokens Bearer</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>the token endpoint answered HTTP %1 without an OAuth error</source>
-        <translation type="unfinished"></translation>
+        <translation>el endpoint de token respondió HTTP %1 sin un error de OAuth</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the token endpoint refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>el endpoint de token lo rechazó: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the token endpoint refused (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>el endpoint de token lo rechazó (%1): %2</translation>
     </message>
 </context>
 <context>
@@ -476,12 +476,12 @@
         <location line="+10"/>
         <location line="+3"/>
         <source>Cannot read the superbill template</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer la plantilla del superbill</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Cannot save the superbill template</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede guardar la plantilla del superbill</translation>
     </message>
 </context>
 <context>
@@ -1666,22 +1666,22 @@
     <message>
         <location line="+33"/>
         <source>The line was not saved: %1</source>
-        <translation type="unfinished">La línea no se guardó: %1</translation>
+        <translation>La línea no se guardó: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>None of the %1 lines was saved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó ninguna de las %1 líneas: %2</translation>
     </message>
     <message>
         <location line="+215"/>
         <source>The identifier %1 is given to two lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>El identificador %1 está asignado a dos líneas.</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>None of the %1 lines was saved: line %2 is being sent right now</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó ninguna de las %1 líneas: la línea %2 se está enviando en este momento</translation>
     </message>
     <message>
         <location line="+242"/>
@@ -1775,136 +1775,136 @@
     <message>
         <location filename="../../ui/print/superbillpdf.cpp" line="+71"/>
         <source>(practice name: see Settings)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nombre del consultorio: vea Configuración)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>SUPERBILL</source>
-        <translation type="unfinished"></translation>
+        <translation>SUPERBILL</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Printed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impreso: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Patient:</source>
-        <translation type="unfinished"></translation>
+        <translation>Paciente:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Date of birth:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de nacimiento:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>MRN:</source>
-        <translation type="unfinished"></translation>
+        <translation>MRN:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Encounter:</source>
-        <translation type="unfinished"></translation>
+        <translation>Consulta:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Encounter id:</source>
-        <translation type="unfinished"></translation>
+        <translation>Id de la consulta:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Diagnoses (ICD-10-CM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnósticos (ICD-10-CM)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pointer</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntero</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ICD-10-CM</source>
-        <translation type="unfinished"></translation>
+        <translation>ICD-10-CM</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnóstico</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No diagnosis linked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún diagnóstico vinculado.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Procedures (CPT)</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedimientos (CPT)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Code</source>
-        <translation type="unfinished">Código</translation>
+        <translation>Código</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Description</source>
-        <translation type="unfinished">Descripción</translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time</source>
-        <translation type="unfinished">Tiempo</translation>
+        <translation>Fecha y hora</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pointers</source>
-        <translation type="unfinished"></translation>
+        <translation>Punteros</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>State</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>No procedure line has been entered for this encounter.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha ingresado ninguna línea de procedimiento para esta consulta.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>1 procedure line.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 línea de procedimiento.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n procedure lines.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n línea de procedimiento.</numerusform>
+            <numerusform>%n líneas de procedimiento.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pointers refer to the diagnoses above, the first letter to the primary one. Printed by Superbill Desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los punteros remiten a los diagnósticos de arriba; la primera letra, al principal. Impreso por Superbill Desk.</translation>
     </message>
     <message>
         <location line="+22"/>
         <location line="+12"/>
         <source>cannot write the PDF: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede escribir el PDF: %1</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>Superbill</source>
-        <translation type="unfinished">Superbill</translation>
+        <translation>Superbill</translation>
     </message>
 </context>
 <context>
@@ -1912,42 +1912,42 @@
     <message>
         <location filename="../../ui/print/superbillprintout.cpp" line="+36"/>
         <source>%1 to %2 (%3 min)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a %2 (%3 min)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Waiting to retry</source>
-        <translation type="unfinished">Por reintentar</translation>
+        <translation>Por reintentar</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Queued</source>
-        <translation type="unfinished">En cola</translation>
+        <translation>En cola</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sent (Procedure/%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviada (Procedure/%1)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Needs correction</source>
-        <translation type="unfinished">Por corregir</translation>
+        <translation>Por corregir</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Needs correction: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Por corregir: %1 %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Discarded</source>
-        <translation type="unfinished">Descartada</translation>
+        <translation>Descartada</translation>
     </message>
 </context>
 <context>
@@ -2252,7 +2252,7 @@
     <message>
         <location filename="../../core/superbill/practice.cpp" line="+64"/>
         <source>cannot write the practice details</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pueden guardar los datos del consultorio</translation>
     </message>
 </context>
 <context>
@@ -2260,122 +2260,122 @@
     <message>
         <location filename="../../core/superbill/superbilltemplate.cpp" line="+60"/>
         <source>not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no es JSON válido: %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>a superbill template is a JSON object with &quot;format&quot;: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>una plantilla de superbill es un objeto JSON con &quot;format&quot;: &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>unknown member &quot;%1&quot; (known here: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>miembro desconocido &quot;%1&quot; (aquí se conocen: %2)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&quot;%1&quot; must be text</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; debe ser texto</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&quot;%1&quot; is %2 characters long; at most %3 fit on the form</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; tiene %2 caracteres; en el formulario caben como máximo %3</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&quot;format&quot; must be &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;format&quot; debe ser &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&quot;version&quot; must be %1, the version this Superbill Desk reads</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;version&quot; debe ser %1, la versión que lee este Superbill Desk</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&quot;sections&quot; must be a list of at least one section</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;sections&quot; debe ser una lista de al menos una sección</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>a section is an object with a &quot;title&quot; and its &quot;codes&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>una sección es un objeto con un &quot;title&quot; y sus &quot;codes&quot;</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the section needs a &quot;title&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>la sección necesita un &quot;title&quot;</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the section &quot;%1&quot; needs a list of at least one code in &quot;codes&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>la sección &quot;%1&quot; necesita en &quot;codes&quot; una lista de al menos un código</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>category %1 is not one the EHR takes: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>la categoría %1 no es una de las que acepta el EHR: %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&quot;timeRequired&quot; must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;timeRequired&quot; debe ser true o false</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>a code is &quot;99213&quot; or {&quot;code&quot;: &quot;99213&quot;, &quot;label&quot;: ...}</source>
-        <translation type="unfinished"></translation>
+        <translation>un código es &quot;99213&quot; o {&quot;code&quot;: &quot;99213&quot;, &quot;label&quot;: ...}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the entry has no &quot;code&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>la entrada no tiene &quot;code&quot;</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 is on the form twice (first on line %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está dos veces en el formulario (la primera, en la línea %2)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&quot;%1&quot; is not a procedure code (CPT: five digits, or four digits and F, T or U)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; no es un código de procedimiento (CPT: cinco dígitos, o cuatro dígitos y F, T o U)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 is an HCPCS Level II code; the EHR takes only CPT codes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es un código HCPCS de nivel II; el EHR solo acepta códigos CPT</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 is a dental code; the EHR refuses dental procedures (500034)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es un código dental; el EHR rechaza los procedimientos dentales (500034)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 is not in the code catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no está en el catálogo de códigos</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 is inactive in the code catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está inactivo en el catálogo de códigos</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 is not an anesthesia code in the catalog, and the EHR takes a start and end only for those; drop &quot;timeRequired&quot; or flag the code as anesthesia in the catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es un código de anestesia en el catálogo, y el EHR solo acepta inicio y fin para esos códigos; quite &quot;timeRequired&quot; o marque el código como de anestesia en el catálogo</translation>
     </message>
     <message>
         <location line="+106"/>
         <source>The superbill template kept in the code catalog cannot be read (%1); import it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer la plantilla del superbill guardada en el catálogo de códigos (%1); vuelva a importarla.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>the code catalog %1 has no codes; import the practice&apos;s codes first</source>
-        <translation type="unfinished"></translation>
+        <translation>el catálogo de códigos %1 no tiene códigos; importe primero los códigos del consultorio</translation>
     </message>
 </context>
 <context>
@@ -2905,22 +2905,22 @@
     <message>
         <location filename="../../ui/keychainsecretstore.cpp" line="+23"/>
         <source>Stored in the system keychain.</source>
-        <translation type="unfinished">Guardado en el llavero del sistema.</translation>
+        <translation>Guardado en el llavero del sistema.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Kept for this session only; it is not saved anywhere.</source>
-        <translation type="unfinished">Se conserva solo durante esta sesión; no se guarda en ningún lugar.</translation>
+        <translation>Se conserva solo durante esta sesión; no se guarda en ningún lugar.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No keychain is available (%1): kept for this session only and never written to disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún llavero disponible (%1): se conserva solo durante esta sesión y nunca se escribe en el disco.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>nothing stored</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay nada guardado</translation>
     </message>
 </context>
 <context>
@@ -3316,22 +3316,22 @@
     <message>
         <location filename="../../ui/mainwindow.cpp" line="-83"/>
         <source>No SMART sign-in found: %1. Use a bearer token, or check the address.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró inicio de sesión SMART: %1. Use un token de acceso (Bearer) o revise la dirección.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>SMART sign-in cannot be used here: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El inicio de sesión SMART no se puede usar aquí: %1.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>SMART sign-in found (%1): sign-in page %2, token endpoint %3, PKCE %4, %5 scopes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio de sesión SMART encontrado (%1): página de inicio de sesión %2, endpoint de token %3, PKCE %4, ámbitos %5.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>CapabilityStatement</source>
-        <translation type="unfinished"></translation>
+        <translation>CapabilityStatement</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -3342,7 +3342,7 @@
     <message>
         <location line="+5"/>
         <source>Not signed in: %1 Sign in with File → Sign in to the EHR (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión no iniciada: %1 Inicie sesión con Archivo → Iniciar sesión en el EHR (%2).</translation>
     </message>
     <message>
         <location line="+90"/>
@@ -3370,7 +3370,7 @@
     <message>
         <location line="-364"/>
         <source>Superbill form</source>
-        <translation type="unfinished"></translation>
+        <translation>Formulario de superbill</translation>
     </message>
     <message>
         <location line="+46"/>
@@ -3390,7 +3390,7 @@
     <message>
         <location line="+3"/>
         <source>Sign &amp;in to the EHR…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Iniciar sesión en el EHR…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3420,12 +3420,12 @@
     <message>
         <location line="+3"/>
         <source>Superbill &amp;form</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Formulario de superbill</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Print superbill…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Imprimir superbill…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3527,38 +3527,39 @@ Se usa el EHR de capacitación en su lugar.</translation>
     <message>
         <location line="+22"/>
         <source>Signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión iniciada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Signed in as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión iniciada como %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> · read-only</source>
-        <translation type="unfinished"></translation>
+        <translation> · solo lectura</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciando sesión…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión no iniciada</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Signed in for this session only: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión iniciada solo hasta cerrar el programa: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Granted: %1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Concedido: %1
+%2</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -3614,7 +3615,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
     <message>
         <location line="+1"/>
         <source>The codes ticked on the superbill form have not been submitted and would be lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los códigos marcados en el formulario de superbill no se han enviado y se perderían.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3634,27 +3635,27 @@ Se usa el EHR de capacitación en su lugar.</translation>
     <message>
         <location line="+36"/>
         <source>Pick an encounter to print its superbill.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una consulta para imprimir su superbill.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Print superbill to PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir superbill en PDF</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Superbill printed to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Superbill impreso en %1.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The superbill was not printed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El superbill no se imprimió: %1</translation>
     </message>
     <message>
         <location line="+47"/>
@@ -3674,7 +3675,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
     <message>
         <location line="+27"/>
         <source>The practice details were not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Los datos del consultorio no se guardaron: %1</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -4063,77 +4064,77 @@ Se usa el EHR de capacitación en su lugar.</translation>
     <message>
         <location line="-85"/>
         <source>&amp;SMART sign-in — a real EHR; you sign in on its page in your browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio de sesión &amp;SMART — un EHR real; usted inicia sesión en su página, en el navegador</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use a real EHR with SMART sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar un EHR real con inicio de sesión SMART</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Bearer token — a real EHR without SMART; paste a token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token de acceso (&amp;Bearer) — un EHR real sin SMART; pegue un token</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use a real EHR with a bearer token</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar un EHR real con un token de acceso (Bearer)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sign-in method:</source>
-        <translation type="unfinished"></translation>
+        <translation>Método de inicio de sesión:</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>SMART client id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de cliente SMART</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Client &amp;id</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ID de cliente</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The client id the EHR&apos;s administrator registered for Superbill Desk as a public native app: no client secret, PKCE S256. Empty: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El ID de cliente que el administrador del EHR registró para Superbill Desk como aplicación nativa pública: sin secreto de cliente, PKCE S256. Vacío: %1.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Redirect port</source>
-        <translation type="unfinished"></translation>
+        <translation>Puerto de redirección</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>any free port</source>
-        <translation type="unfinished"></translation>
+        <translation>cualquier puerto libre</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Redirect port</source>
-        <translation type="unfinished"></translation>
+        <translation>Puerto de &amp;redirección</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The sign-in comes back to http://127.0.0.1:PORT/ on this computer only. Leave &quot;any free port&quot; unless the EHR registers a fixed one.</source>
-        <translation type="unfinished"></translation>
+        <translation>El inicio de sesión vuelve a http://127.0.0.1:PUERTO/, solo en esta computadora. Deje &quot;cualquier puerto libre&quot; salvo que el EHR registre uno fijo.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>SMART scopes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ámbitos SMART</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sco&amp;pes</source>
-        <translation type="unfinished"></translation>
+        <translation>Á&amp;mbitos</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Empty: %1 (the v1 names, such as user/Procedure.write, when the EHR lists only permission-v1). Without user/Procedure.c lines are kept in the queue and not sent. The base URL is sent as aud exactly as entered; the refresh token is kept in the system keychain, access tokens are renewed at 80% of their life and once more after a 401.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vacío: %1 (los nombres v1, como user/Procedure.write, cuando el EHR solo indica permission-v1). Sin user/Procedure.c, las líneas se quedan en la cola y no se envían. La URL base se envía como aud exactamente como se ingresó; el token de actualización se guarda en el llavero del sistema, y los tokens de acceso se renuevan al 80% de su vigencia y una vez más después de un 401.</translation>
     </message>
     <message>
         <location line="+31"/>
@@ -4173,53 +4174,53 @@ Se usa el EHR de capacitación en su lugar.</translation>
     <message>
         <location line="+6"/>
         <source>Printed superbill</source>
-        <translation type="unfinished"></translation>
+        <translation>Superbill impreso</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Practice name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del consultorio</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Practice address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección del consultorio</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+8"/>
         <source>Paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Papel</translation>
     </message>
     <message>
         <location line="-7"/>
         <source>US Letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A4</source>
-        <translation type="unfinished"></translation>
+        <translation>A4</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Practice</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultorio</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Printed at the top of every superbill, with the address; superbill-cli prints the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se imprime en la parte superior de cada superbill, con la dirección; superbill-cli imprime lo mismo.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Address</source>
-        <translation type="unfinished">Dirección</translation>
+        <translation>Dirección</translation>
     </message>
     <message>
         <location line="+117"/>
         <source>Looking for SMART sign-in at this address…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando inicio de sesión SMART en esta dirección…</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -4356,266 +4357,267 @@ Se usa el EHR de capacitación en su lugar.</translation>
     <message>
         <location filename="../../ui/superbillformview.cpp" line="+147"/>
         <source>Superbill codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Códigos del superbill</translation>
     </message>
     <message>
         <location line="+95"/>
         <source>Superbill form</source>
-        <translation type="unfinished"></translation>
+        <translation>Formulario de superbill</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Type a code (or its first digits) to tick it, then its pointer letters · Space ticks · Enter next code · F2 time · + other code</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba un código (o sus primeros dígitos) para marcarlo y luego las letras de sus punteros · Espacio marca · Enter siguiente código · F2 hora · + otro código</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Submit superbill</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar superbill</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Queue every ticked code for the EHR in one go (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Poner en cola para el EHR todos los códigos marcados de una vez (Ctrl+Enter)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Submit &amp;superbill</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar &amp;superbill</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+716"/>
         <source>Add a code not on the form</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar un código que no está en el formulario</translation>
     </message>
     <message>
         <location line="-699"/>
         <source>Diagnoses</source>
-        <translation type="unfinished">Diagnósticos</translation>
+        <translation>Diagnósticos</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Diagnosis to letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnóstico al que asignar letra</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Enter gives the diagnosis the next letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter asigna al diagnóstico la siguiente letra</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Diagnoses of the superbill, lettered</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnósticos del superbill, con su letra</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Alt+Up / Alt+Down reorder, Delete removes</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+↑ / Alt+↓ reordenan, Delete quita</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>%1 · %2 codes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 códigos</translation>
     </message>
     <message>
         <location line="+51"/>
         <location line="+302"/>
         <source>Pick an encounter to fill in its superbill</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una consulta para completar su superbill</translation>
     </message>
     <message>
         <location line="-192"/>
         <source>Every diagnosis is lettered</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los diagnósticos tienen letra</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No encounter</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin consulta</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The EHR lists no diagnosis for this patient; rows can go without pointers.</source>
-        <translation type="unfinished"></translation>
+        <translation>El EHR no indica ningún diagnóstico para este paciente; las filas pueden ir sin punteros.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pick the encounter&apos;s diagnoses with Enter; they are lettered A, B, C… in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija los diagnósticos de la consulta con Enter; reciben las letras A, B, C… en orden.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>A superbill letters at most %1 diagnoses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un superbill asigna letra a %1 diagnósticos como máximo.</translation>
     </message>
     <message>
         <location line="+91"/>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazada</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The EHR answered: %1</source>
-        <translation type="unfinished">Respuesta del EHR: %1</translation>
+        <translation>Respuesta del EHR: %1</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>End before start</source>
-        <translation type="unfinished">Fin antes del inicio</translation>
+        <translation>Fin antes del inicio</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 min
 ≈ %2 time units</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min
+≈ %2 unidades de tiempo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An estimate at %1 min a unit; the EHR computes the billed units itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un estimado a %1 min por unidad; el EHR calcula por su cuenta las unidades facturadas.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Tick the codes of the superbill</source>
-        <translation type="unfinished"></translation>
+        <translation>Marque los códigos del superbill</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>1 ticked code has errors to fix</source>
-        <translation type="unfinished"></translation>
+        <translation>1 código marcado tiene errores que corregir</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n ticked codes have errors to fix</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n código marcado tiene errores que corregir</numerusform>
+            <numerusform>%n códigos marcados tienen errores que corregir</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 ticked</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 marcados</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Ready to submit 1 line</source>
-        <translation type="unfinished"></translation>
+        <translation>Listo para enviar 1 línea</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Ready to submit %n lines</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Listo para enviar %n línea</numerusform>
+            <numerusform>Listo para enviar %n líneas</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Code: %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Código: %1…</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>%1 is already %2 for this encounter; it cannot be ticked twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya está %2 en esta consulta; no se puede marcar dos veces.</translation>
     </message>
     <message>
         <location line="+120"/>
         <source>No code on the form starts with %1; + adds one that is not on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún código del formulario empieza por %1; + agrega uno que no esté en él.</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>No diagnosis is lettered yet: pick them at the top (Shift+Tab).</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía ningún diagnóstico tiene letra: elíjalos arriba (Shift+Tab).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>There is no diagnosis %1: the form letters A to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay diagnóstico %1: el formulario asigna las letras de la A a la %2.</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>%1 start</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio de %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 end</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin de %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 performed</source>
-        <translation type="unfinished"></translation>
+        <translation>Realización de %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Performed</source>
-        <translation type="unfinished">Realizado</translation>
+        <translation>Realizado</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Code or words</source>
-        <translation type="unfinished">Código o palabras</translation>
+        <translation>Código o palabras</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>%1 is not in the code catalog.</source>
-        <translation type="unfinished">%1 no está en el catálogo de códigos.</translation>
+        <translation>%1 no está en el catálogo de códigos.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Not submitted: pick an open encounter first.</source>
-        <translation type="unfinished">No se envió: primero elija una consulta abierta.</translation>
+        <translation>No se envió: primero elija una consulta abierta.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Nothing to submit: tick the codes of the superbill first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada que enviar: primero marque los códigos del superbill.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Not submitted: 1 ticked code has errors to fix first.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se envió: primero hay que corregir los errores de 1 código marcado.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Not submitted: %n ticked codes have errors to fix first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No se envió: primero hay que corregir los errores de %n código marcado.</numerusform>
+            <numerusform>No se envió: primero hay que corregir los errores de %n códigos marcados.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Not submitted: %1</source>
-        <translation type="unfinished">No se envió: %1</translation>
+        <translation>No se envió: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>1 line saved in the outbox; sending in the background.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 línea guardada en la bandeja de salida; se envía en segundo plano.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n lines saved in the outbox in one go; sending in the background.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n línea guardada en la bandeja de salida de una vez; se envía en segundo plano.</numerusform>
+            <numerusform>%n líneas guardadas en la bandeja de salida de una vez; se envían en segundo plano.</numerusform>
         </translation>
     </message>
 </context>
@@ -4624,7 +4626,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
     <message>
         <location filename="../../ui/superbillsheet.cpp" line="+12"/>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Otros</translation>
     </message>
 </context>
 <context>
@@ -4874,22 +4876,22 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
     <message>
         <location line="+2"/>
         <source>&amp;Token expired (the app renews it)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Token vencido (la aplicación lo renueva)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Training — access token expired (simulated)</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacitación — token de acceso vencido (simulado)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>During this drill the EHR&apos;s access token expires.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durante este ejercicio vence el token de acceso del EHR.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sign-in &amp;expired (401 until signed in again)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión &amp;vencida (401 hasta volver a iniciar sesión)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4952,7 +4954,7 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
     <message>
         <location line="+38"/>
         <source>The EHR did not grant &quot;create procedures&quot; (Procedure.c) to this sign-in: lines are kept in the queue and not sent. Sign in again and allow it, or ask the EHR&apos;s administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>El EHR no concedió &quot;crear procedimientos&quot; (Procedure.c) a este inicio de sesión: las líneas se quedan en la cola y no se envían. Vuelva a iniciar sesión y permítalo, o consulte al administrador del EHR.</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -5018,17 +5020,17 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
     <message>
         <location line="+4"/>
         <source>Use this EHR (FHIR base URL) for this run, with SMART sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar este EHR (URL base FHIR) en esta ejecución, con inicio de sesión SMART.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The SMART client id the EHR registered for this app, for this run.</source>
-        <translation type="unfinished"></translation>
+        <translation>El ID de cliente SMART que el EHR registró para esta aplicación, para esta ejecución.</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>No web browser could be opened for the EHR&apos;s sign-in page; set SUPERBILL_BROWSER to a command that opens one.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir ningún navegador web para la página de inicio de sesión del EHR; defina SUPERBILL_BROWSER con un comando que abra uno.</translation>
     </message>
     <message>
         <location line="+25"/>
