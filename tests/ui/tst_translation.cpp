@@ -18,6 +18,7 @@
 
 #include "../common/processrun.h"
 #include "appsettings.h"
+#include "auth/tokenresponse.h"
 #include "common/paths.h"
 #include "drills/drillchecker.h"
 #include "drills/drillresults.h"
@@ -29,6 +30,7 @@
 #include "rules/codeclassifier.h"
 #include "rules/validator.h"
 #include "settingsdialog.h"
+#include "superbillpdf.h"
 #include "tokenstore.h"
 #include "trainingehrdialog.h"
 #include "trainingmenu.h"
@@ -432,6 +434,30 @@ private Q_SLOTS:
         QCOMPARE(checkText(),
                  QStringLiteral("no hay ningún Procedure 99213 registrado en Encounter-1 — se esperaba uno"));
         QCOMPARE(folderError(), QDir::toNativeSeparators(file) + QStringLiteral(" no es una carpeta"));
+    }
+
+    /// lupdate loses the namespace after a function returning Common::Error or Common::Status; the
+    /// messages that follow one still reach the clerk in Spanish.
+    void messagesAfterQualifiedReturnTypesInSpanish()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString pdf = dir.filePath(QStringLiteral("no-such-folder/superbill.pdf"));
+        const auto pdfError = [&pdf] {
+            const Common::Status status =
+                Print::writeSuperbillPdf(Print::SuperbillPrintout{}, pdf, Superbill::Paper::Letter);
+            return status ? QString() : status.error().message;
+        };
+        const auto tokenError = [] { return Auth::tokenErrorFrom(502, QByteArray()).message; };
+        QVERIFY2(pdfError().startsWith(u"cannot write the PDF: "), qPrintable(pdfError()));
+        QCOMPARE(tokenError(), QStringLiteral("the token endpoint answered HTTP 502 without an OAuth error"));
+        installSpanish();
+        QVERIFY2(pdfError().startsWith(u"no se puede escribir el PDF: "), qPrintable(pdfError()));
+        QCOMPARE(tokenError(),
+                 QStringLiteral("el endpoint de token respondió HTTP 502 sin un error de OAuth"));
+        const QString html = Print::superbillHtml(Print::SuperbillPrintout{});
+        QVERIFY2(html.contains(u"Diagnósticos (ICD-10-CM)"), qPrintable(html));
+        QVERIFY2(html.contains(u"(nombre del consultorio: vea Configuración)"), qPrintable(html));
     }
 
     void validatorFindings_data()
