@@ -37,11 +37,13 @@ BehaviourTexts behaviourTexts(Sandbox::TrainingBehaviour behaviour, const QStrin
                 Text::tr("Training — EHR answers lost (simulated)"),
                 Text::tr("During this drill the EHR's answers are lost.")};
     case Sandbox::TrainingBehaviour::TokenExpired:
-        return {Text::tr("&Token expired (the app renews it)"), Text::tr("Training — access token expired (simulated)"),
+        return {Text::tr("&Token expired (the app renews it)"),
+                Text::tr("Training — access token expired (simulated)"),
                 Text::tr("During this drill the EHR's access token expires.")};
     case Sandbox::TrainingBehaviour::SignInEnded:
         return {Text::tr("Sign-in &expired (401 until signed in again)"),
-                Text::tr("Training — sign-in expired (simulated)"), Text::tr("During this drill your sign-in expires.")};
+                Text::tr("Training — sign-in expired (simulated)"),
+                Text::tr("During this drill your sign-in expires.")};
     case Sandbox::TrainingBehaviour::RefuseNextLine:
         return {refuseCode.isEmpty() ? Text::tr("&Refuse the next line…")
                                      : Text::tr("&Refuse the next line (%1)…").arg(refuseCode),

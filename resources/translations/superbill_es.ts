@@ -3304,7 +3304,7 @@
         <translation>El EHR rechazó la línea %1: corríjala desde la Cola (Ctrl+2) o descártela.</translation>
     </message>
     <message>
-        <location filename="../../ui/trainingtexts.cpp" line="+56"/>
+        <location filename="../../ui/trainingtexts.cpp" line="+58"/>
         <source>Training — not a real EHR. Demo patients only; nothing here reaches a chart.</source>
         <translation>Capacitación — no es un EHR real. Solo pacientes de demostración; nada de lo que haga aquí llega a un expediente.</translation>
     </message>
@@ -4814,7 +4814,7 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
 <context>
     <name>Ui::TrainingTexts</name>
     <message>
-        <location filename="../../ui/trainingtexts.cpp" line="-31"/>
+        <location filename="../../ui/trainingtexts.cpp" line="-33"/>
         <source>&amp;Offline (connection refused)</source>
         <translation>&amp;Sin conexión (conexión rechazada)</translation>
     </message>
@@ -4879,7 +4879,7 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
         <translation>&amp;Token vencido (la aplicación lo renueva)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Training — access token expired (simulated)</source>
         <translation>Capacitación — token de acceso vencido (simulado)</translation>
     </message>
@@ -4899,7 +4899,7 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
         <translation>Capacitación — sesión vencida (simulado)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>During this drill your sign-in expires.</source>
         <translation>Durante este ejercicio su sesión vence.</translation>
     </message>
