@@ -5,6 +5,7 @@
 
 #include "fhir/datetime.h"
 #include "fhir/extensions.h"
+#include "model/ehrcodes.h"
 #include "model/procedureentry.h"
 
 namespace Ehr {
@@ -58,6 +59,17 @@ BillingState billingStateFromName(const QString &name)
     if (name == u"partially-billed")
         return BillingState::PartiallyBilled;
     return BillingState::Unknown;
+}
+
+std::optional<BillingState> closedStateFromRefusal(const Model::Findings &findings)
+{
+    for (const auto &finding : findings) {
+        if (finding.code == Model::EhrCode::EncounterSignedOff)
+            return BillingState::SignedOff;
+        if (finding.code == Model::EhrCode::EncounterBilled)
+            return BillingState::Billed;
+    }
+    return std::nullopt;
 }
 
 QTimeZone EncounterSummary::zone() const

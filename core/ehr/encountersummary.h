@@ -8,6 +8,7 @@
 #include <QString>
 #include <QTimeZone>
 
+#include "model/finding.h"
 #include "rules/validator.h"
 
 namespace Ehr {
@@ -24,6 +25,10 @@ enum class BillingState
 
 QString billingStateName(BillingState state);
 BillingState billingStateFromName(const QString &name);
+
+/// The billing state an EHR refusal proves an encounter is in: 500009 signed off, 500010 billed;
+/// nullopt when none of the findings says that the encounter is closed.
+std::optional<BillingState> closedStateFromRefusal(const Model::Findings &findings);
 
 /**
  * What the superbill form needs of a FHIR Encounter: whose it is, whether it

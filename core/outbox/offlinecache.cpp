@@ -6,6 +6,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include "fhir/extensions.h"
 #include "outboxlog.h"
 #include "outboxstore.h"
 
@@ -196,6 +197,35 @@ std::optional<Ehr::EncounterSummary> OfflineCache::encounter(const QString &id) 
     if (!execOrWarn(query) || !query.next())
         return std::nullopt;
     return Ehr::EncounterSummary::fromFhir(fromText(query.value(0)));
+}
+
+std::optional<Ehr::EncounterSummary> OfflineCache::markEncounterClosed(const QString &encounterId,
+                                                                       Ehr::BillingState state)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT resource FROM cache_encounters WHERE id = ?"));
+    query.addBindValue(encounterId);
+    if (!execOrWarn(query) || !query.next())
+        return std::nullopt;
+    QJsonObject resource = fromText(query.value(0));
+    query.finish();
+    QJsonArray extensions;
+    for (const auto &item : resource.value(QStringLiteral("extension")).toArray()) {
+        if (item.toObject().value(QStringLiteral("url")).toString() !=
+            QLatin1String(Fhir::Urls::EncounterStateExtension))
+            extensions.append(item);
+    }
+    extensions.append(QJsonObject{{QStringLiteral("url"), QLatin1String(Fhir::Urls::EncounterStateExtension)},
+                                  {QStringLiteral("valueCode"), Ehr::billingStateName(state)}});
+    resource.insert(QStringLiteral("extension"), extensions);
+    // The fetch time stays: the person is told how old the rest of the copy is.
+    QSqlQuery update(m_store.database());
+    update.prepare(QStringLiteral("UPDATE cache_encounters SET resource = ? WHERE id = ?"));
+    update.addBindValue(toText(resource));
+    update.addBindValue(encounterId);
+    if (!execOrWarn(update))
+        return std::nullopt;
+    return Ehr::EncounterSummary::fromFhir(resource);
 }
 
 QList<Ehr::ConditionSummary> OfflineCache::conditionsOf(const QString &patientId, const QString &encounterId,

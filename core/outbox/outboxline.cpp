@@ -38,4 +38,19 @@ std::optional<Model::ProcedureEntry> OutboxLine::entry() const
     return Fhir::ProcedureReader::read(entryJson).entry;
 }
 
+QList<Model::ProcedureEntry> entriesOnEncounter(const QList<OutboxLine> &lines, const QString &encounterId,
+                                                qint64 exceptId)
+{
+    QList<Model::ProcedureEntry> entries;
+    for (const auto &line : lines) {
+        const bool onItsWay = line.state == LineState::Sent || line.state == LineState::Pending ||
+                              line.state == LineState::Sending;
+        if (line.id == exceptId || line.encounterId != encounterId || !onItsWay)
+            continue;
+        if (const auto entry = line.entry())
+            entries.append(*entry);
+    }
+    return entries;
+}
+
 } // namespace Outbox

@@ -62,6 +62,11 @@ struct OutboxLine
     }
 };
 
+/// The entries of `lines` that are on `encounterId` and sent or on their way (pending, sending),
+/// except line `exceptId`: what a new line on the encounter could duplicate.
+QList<Model::ProcedureEntry> entriesOnEncounter(const QList<OutboxLine> &lines, const QString &encounterId,
+                                                qint64 exceptId = -1);
+
 /// How many lines are in each state.
 struct QueueCounts
 {
