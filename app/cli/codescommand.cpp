@@ -11,9 +11,9 @@ namespace Cli {
 
 namespace {
 
-const auto Usage =
-    QStringLiteral("Usage: superbill-cli codes import FILE [--strict] [--db FILE]\n"
-                   "       superbill-cli codes search TEXT [--json] [--limit N] [--db FILE]\n");
+const auto Usage = QStringLiteral("Usage: superbill-cli codes import FILE [--strict] [--db FILE]\n"
+                                  "       superbill-cli codes search TEXT [--json] [--limit N] [--db FILE]\n"
+                                  "       superbill-cli codes favourite CODE [--remove] [--db FILE]\n");
 
 QCommandLineOption dbOption()
 {
@@ -157,21 +157,62 @@ int runSearch(const QStringList &arguments)
     return entries.isEmpty() ? Failure : Success;
 }
 
+int runFavourite(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Stars a code for you (or unstars it with --remove): favourites come first when the form's code\n"
+        "box is empty, as in 'codes search' without TEXT. They are kept per user in the catalog file.\n"
+        "Exit status: 0 done, 1 the code is not in the catalog or the catalog cannot be written,\n"
+        "2 usage error."));
+    parser.addHelpOption();
+    const QCommandLineOption removeOption(QStringLiteral("remove"), QStringLiteral("Unstar the code."));
+    const QCommandLineOption databaseOption = dbOption();
+    parser.addOptions({removeOption, databaseOption});
+    parser.addPositionalArgument(QStringLiteral("CODE"),
+                                 QStringLiteral("A code of the catalog, e.g. 99213."));
+    if (const auto exitCode = parseCommandLine(parser, arguments, QStringLiteral("codes favourite")))
+        return *exitCode;
+    if (parser.positionalArguments().size() != 1) {
+        err() << "codes favourite: give exactly one CODE\n" << Usage << Qt::flush;
+        return UsageError;
+    }
+    const QString code = Catalog::normalizedCode(parser.positionalArguments().constFirst());
+    const QString path = databasePath(parser, databaseOption);
+    if (!QFileInfo::exists(path)) {
+        err() << "codes favourite: no catalog at " << path
+              << "; import one first with 'superbill-cli codes import FILE'" << Qt::endl;
+        return Failure;
+    }
+    Catalog::CodeCatalog catalog;
+    const bool favourite = !parser.isSet(removeOption);
+    if (!catalog.open(path) || !catalog.setFavourite(code, favourite)) {
+        err() << "codes favourite: " << catalog.errorString() << Qt::endl;
+        return Failure;
+    }
+    out() << code << (favourite ? ": a favourite" : ": no longer a favourite") << Qt::endl;
+    return Success;
+}
+
 int runCodes(const QStringList &arguments)
 {
     const QString action = arguments.value(1);
     QStringList rest = arguments;
-    if (action == u"import" || action == u"search") {
+    if (action == u"import" || action == u"search" || action == u"favourite") {
         rest.removeAt(1);
         rest[0] += u' ' + action;
-        return action == u"import" ? runImport(rest) : runSearch(rest);
+        return action == u"import"   ? runImport(rest)
+               : action == u"search" ? runSearch(rest)
+                                     : runFavourite(rest);
     }
     if (action == u"-h" || action == u"--help" || action == u"help") {
-        out() << Usage << "\nRun 'superbill-cli codes import --help' or 'superbill-cli codes search --help'."
-              << Qt::endl;
+        out()
+            << Usage
+            << "\nRun 'superbill-cli codes import --help', 'codes search --help' or 'codes favourite --help'."
+            << Qt::endl;
         return Success;
     }
-    err() << (action.isEmpty() ? QStringLiteral("codes: give import or search")
+    err() << (action.isEmpty() ? QStringLiteral("codes: give import, search or favourite")
                                : QStringLiteral("codes: unknown action \"%1\"").arg(action))
           << '\n'
           << Usage << Qt::flush;
@@ -182,7 +223,8 @@ int runCodes(const QStringList &arguments)
 
 Command codesCommand()
 {
-    return {0, QStringLiteral("codes"), QStringLiteral("Import a code file into the catalog, or search it."),
+    return {0, QStringLiteral("codes"),
+            QStringLiteral("Import a code file into the catalog, search it, or star favourite codes."),
             runCodes};
 }
 
