@@ -1,7 +1,11 @@
 #pragma once
 
+#include <functional>
+#include <optional>
+
 #include <QMainWindow>
 
+#include "ehr/encountersummary.h"
 #include "linedraft.h"
 #include "outbox/outboxline.h"
 
@@ -42,6 +46,11 @@ public:
     EncounterPicker *encounterPicker() const { return m_picker; }
     QueueView *queueView() const { return m_queue; }
     OutboxLinesModel *linesModel() const { return m_linesModel; }
+    /// Below this window width the findings fold under the form.
+    static constexpr int WideLayoutWidth = 1180;
+    /// The window's size at the first start on a screen with this much room.
+    static QSize firstStartSize(const QSize &available);
+
     /// Every action with a shortcut, as the Help menu lists them.
     QList<QAction *> shortcutActions() const;
 
@@ -56,6 +65,7 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void buildActions();
@@ -63,12 +73,31 @@ private:
     void buildCentre();
     void buildStatusBar();
     void restoreLayout();
+    /// Three columns on a wide window; on a narrow one the findings go under the form.
+    void arrangeForWidth(int width);
     void updateTips();
     void attachWorkspace();
     void restartWorkspace();
     void updateConnection();
     void updateQueueSize(const Outbox::QueueCounts &counts);
     void onEncounterChosen(const EncounterContext &encounter);
+    /// The EHR said the encounter takes no more lines: the form, the lines and the queue say so.
+    void onEncounterClosed(const Ehr::EncounterSummary &encounter);
+    /// The picker's newer knowledge of the form's encounter (state, diagnoses) reaches the form.
+    void syncEditorEncounter();
+    void updateLinesTitle();
+    /// The form learns the encounter's lines sent or queued (for the duplicate warning).
+    void refreshEncounterLines();
+    /// The context of a patient's encounter: the picker's when it shows it, else fetched (offline: the
+    /// copy); nullopt when the encounter is not known.
+    void fetchEncounterContext(const QString &patientId, const QString &encounterId,
+                               std::function<void(std::optional<EncounterContext>)> done);
+    /// Offers the patient's open encounters to the form, for a line whose encounter is closed.
+    void offerMoveTargets(const QString &patientId);
+    void moveLine(qint64 lineId, const QString &encounterId);
+    void discardLine(qint64 lineId);
+    /// A line that can no longer change (sent, or of a closed encounter), read-only.
+    void showLineDetails(qint64 lineId);
     void loadLineInto(qint64 lineId, const EncounterContext &context);
     /// Asks before the line being typed is dropped; true when it may go.
     bool confirmDropDraft(const QString &question);
@@ -89,6 +118,7 @@ private:
     QueueView *m_queue = nullptr;
     FindingsPanel *m_findings = nullptr;
     QFrame *m_tips = nullptr;
+    QWidget *m_side = nullptr;
     QLabel *m_tipsLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_queueLabel = nullptr;
@@ -97,6 +127,7 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_findPatientAction = nullptr;
     QAction *m_encountersAction = nullptr;
+    QAction *m_refreshAction = nullptr;
     QAction *m_shortcutsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_superbillTabAction = nullptr;

@@ -1,5 +1,7 @@
 #include "outboxlinesmodel.h"
 
+#include <algorithm>
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -9,7 +11,10 @@
 #include <QTableView>
 
 #include "common/clock.h"
+#include "encounterlistmodel.h"
+#include "linedraft.h"
 #include "outbox/outboxstore.h"
+#include "outbox/patientdirectory.h"
 #include "theme.h"
 
 namespace Ui {
@@ -34,10 +39,44 @@ QTableView *makeLinesTable(OutboxLinesModel *model, const QString &objectName, c
     table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     table->horizontalHeader()->setSectionResizeMode(OutboxLinesModel::DescriptionColumn,
                                                     QHeaderView::Stretch);
+    // The state, the code and the times are never cut off.
+    for (const int column : {OutboxLinesModel::StateColumn, OutboxLinesModel::CodeColumn,
+                             OutboxLinesModel::PerformedColumn, OutboxLinesModel::EncounterColumn})
+        table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     return table;
 }
 
-LineStatus lineStatus(const Outbox::OutboxLine &line, const QDateTime &nowUtc)
+QString zonedTimeText(const QDateTime &value, const QTimeZone &zone, const QDateTime &nowUtc, bool seconds)
+{
+    if (!value.isValid())
+        return {};
+    const QTimeZone shown = zone.isValid() ? zone : QTimeZone::systemTimeZone();
+    const QDateTime local = value.toTimeZone(shown);
+    const QString clock =
+        QLocale().toString(local.time(), seconds ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
+    const QString day = local.date() == nowUtc.toTimeZone(shown).date()
+                            ? QString()
+                            : QLocale().toString(local.date(), QStringLiteral("d MMM "));
+    return day + clock + u' ' + zoneName(local);
+}
+
+QString performedText(const Model::ProcedureEntry &entry, const QTimeZone &zone, const QLocale &locale)
+{
+    const auto inZone = [&zone](const QDateTime &value) {
+        return zone.isValid() && value.isValid() ? value.toTimeZone(zone) : value;
+    };
+    const QDateTime start =
+        inZone(entry.usesPeriod() ? entry.performedPeriod.start : entry.performedDateTime);
+    if (!start.isValid())
+        return {};
+    QString text = locale.toString(start, QStringLiteral("d MMM HH:mm"));
+    const QDateTime end = inZone(entry.performedPeriod.end);
+    if (entry.usesPeriod() && end.isValid())
+        text += QStringLiteral("–") + locale.toString(end, QStringLiteral("HH:mm"));
+    return text + u' ' + zoneName(start);
+}
+
+LineStatus lineStatus(const Outbox::OutboxLine &line, const QDateTime &nowUtc, const QTimeZone &zone)
 {
     LineStatus status;
     switch (line.state) {
@@ -46,13 +85,9 @@ LineStatus lineStatus(const Outbox::OutboxLine &line, const QDateTime &nowUtc)
             status.kind = LineStatus::Kind::Waiting;
             status.text = OutboxLinesModel::tr("Waiting to retry");
             status.icon = QStringLiteral(":/icons/retry.svg");
-            QString when;
             if (line.nextAttemptAt.isValid() && line.nextAttemptAt > nowUtc) {
-                const QDateTime local = line.nextAttemptAt.toLocalTime();
-                when = local.date() == nowUtc.toLocalTime().date()
-                           ? QLocale().toString(local.time(), QStringLiteral("HH:mm:ss"))
-                           : QLocale().toString(local, QStringLiteral("d MMM HH:mm"));
-                status.detail = OutboxLinesModel::tr("Next try at %1").arg(when);
+                status.detail = OutboxLinesModel::tr("Next try at %1")
+                                    .arg(zonedTimeText(line.nextAttemptAt, zone, nowUtc, true));
             } else {
                 status.detail = OutboxLinesModel::tr("Next try now");
             }
@@ -120,6 +155,52 @@ void OutboxLinesModel::setClock(const Common::Clock *clock)
     m_clock = clock ? clock : &Common::Clock::system();
 }
 
+void OutboxLinesModel::setDirectory(Outbox::PatientDirectory *directory)
+{
+    m_directory = directory;
+    refresh();
+}
+
+void OutboxLinesModel::setTimeZone(const QTimeZone &zone)
+{
+    if (zone == m_zone)
+        return;
+    m_zone = zone;
+    refresh();
+}
+
+OutboxLinesModel::Row OutboxLinesModel::rowFor(const Outbox::OutboxLine &line) const
+{
+    Row row;
+    const Outbox::OfflineCache *cache = m_directory ? &m_directory->cache() : nullptr;
+    const auto encounter = cache ? cache->encounter(line.encounterId) : std::nullopt;
+    const auto patient = cache ? cache->patient(line.patientId) : std::nullopt;
+    row.patient = patient ? patient->displayName() : tr("Patient not in the offline copy");
+    row.encounter =
+        encounter ? EncounterListModel::whenText(*encounter) : tr("Encounter not in the offline copy");
+    const auto entry = line.entry();
+    if (!entry)
+        return row;
+    row.display = entry->code.display;
+    // The encounter's zone when it is known, else the clinic's.
+    const QTimeZone zone = encounter && encounter->zone().isValid() ? encounter->zone() : m_zone;
+    row.performed = performedText(*entry, zone, QLocale());
+    const QList<Ehr::ConditionSummary> conditions =
+        cache ? cache->conditionsOf(line.patientId) : QList<Ehr::ConditionSummary>();
+    QStringList diagnoses;
+    for (const auto &reason : entry->reasonReferences) {
+        const QString id = reason.id();
+        const auto known =
+            std::find_if(conditions.cbegin(), conditions.cend(),
+                         [&id](const Ehr::ConditionSummary &condition) { return condition.id == id; });
+        diagnoses << (known == conditions.cend()
+                          ? id
+                          : DiagnosisOption{known->id, known->code, known->display}.label());
+    }
+    row.diagnoses = diagnoses.join(QStringLiteral("; "));
+    return row;
+}
+
 void OutboxLinesModel::setEncounterId(const QString &encounterId)
 {
     if (encounterId == m_encounterId)
@@ -145,24 +226,8 @@ void OutboxLinesModel::refresh()
         for (const auto &line : m_store->lines()) {
             if (!accepts(line))
                 continue;
-            Row row;
-            if (const auto entry = line.entry()) {
-                row.display = entry->code.display;
-                const QDateTime performed =
-                    entry->usesPeriod() ? entry->performedPeriod.start : entry->performedDateTime;
-                if (performed.isValid()) {
-                    row.performed = QLocale().toString(performed, QStringLiteral("d MMM HH:mm"));
-                    if (entry->usesPeriod() && entry->performedPeriod.end.isValid())
-                        row.performed += QStringLiteral("–") + QLocale().toString(entry->performedPeriod.end,
-                                                                                  QStringLiteral("HH:mm"));
-                }
-                QStringList ids;
-                for (const auto &reason : entry->reasonReferences)
-                    ids << reason.id();
-                row.diagnoses = ids.join(QStringLiteral(", "));
-            }
             m_lines.append(line);
-            m_rows.append(row);
+            m_rows.append(rowFor(line));
         }
     }
     endResetModel();
@@ -225,7 +290,7 @@ QVariant OutboxLinesModel::data(const QModelIndex &index, int role) const
     const Outbox::OutboxLine &line = m_lines.at(index.row());
     const Row &row = m_rows.at(index.row());
     // Views ask for many roles of every cell on each paint; most need no status text.
-    const auto status = [&line, this] { return lineStatus(line, m_clock->nowUtc()); };
+    const auto status = [&line, this] { return lineStatus(line, m_clock->nowUtc(), m_zone); };
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -237,8 +302,10 @@ QVariant OutboxLinesModel::data(const QModelIndex &index, int role) const
             return row.display;
         case PerformedColumn:
             return row.performed;
+        case PatientColumn:
+            return row.patient;
         case EncounterColumn:
-            return line.encounterId;
+            return row.encounter;
         case DetailColumn:
             return status().detail.replace(u'\n', QStringLiteral(" · "));
         default:
@@ -299,6 +366,8 @@ QVariant OutboxLinesModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Description");
     case PerformedColumn:
         return tr("Performed");
+    case PatientColumn:
+        return tr("Patient");
     case EncounterColumn:
         return tr("Encounter");
     case DetailColumn:

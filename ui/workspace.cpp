@@ -90,8 +90,11 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
     connect(m_sender.get(), &Outbox::Sender::credentialsRequired, this, &Workspace::credentialsRequired);
     connect(m_sender.get(), &Outbox::Sender::ehrWarning, this, &Workspace::ehrWarning);
     connect(m_sender.get(), &Outbox::Sender::lineFinished, this, [this](qint64 id, Outbox::LineState state) {
-        if (state == Outbox::LineState::NeedsCorrection)
-            Q_EMIT lineRefused(id);
+        if (state != Outbox::LineState::NeedsCorrection)
+            return;
+        if (const auto line = m_store->line(id))
+            m_directory->noteRefusal(*line);
+        Q_EMIT lineRefused(id);
     });
     connect(m_sender.get(), &Outbox::Sender::pausedChanged, this,
             [this](bool paused) { setSendingProblem(paused ? m_sender->pauseMessage() : QString()); });
@@ -190,6 +193,12 @@ QString Workspace::submit(qint64 lineId, const Model::ProcedureEntry &entry)
 
 QString Workspace::resend(qint64 lineId)
 {
+    // Resending a line to an encounter the EHR has closed can only be refused again.
+    const auto line = m_store ? m_store->line(lineId) : std::nullopt;
+    if (line && m_directory) {
+        if (const auto takes = m_directory->checkTakesLines(line->encounterId); !takes)
+            return takes.error().message;
+    }
     QString error;
     if (!m_store || !m_store->retry(lineId, &error))
         return error.isEmpty() ? tr("the outbox is not open") : error;

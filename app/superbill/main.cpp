@@ -34,7 +34,7 @@ qint64 residentKiB()
 /// Qt's own (qtbase, for standard buttons and dialogs) where the system has it. English is the
 /// source language: a user who lists English before Spanish gets English. SUPERBILL_LANGUAGE
 /// (e.g. "es" or "en") overrides the system's languages.
-void installTranslations(QApplication &app)
+void installTranslations(QCoreApplication &app)
 {
     const QString forced = qEnvironmentVariable("SUPERBILL_LANGUAGE");
     const QStringList languages = forced.isEmpty() ? QLocale::system().uiLanguages() : QStringList{forced};
@@ -50,41 +50,81 @@ void installTranslations(QApplication &app)
         auto *qt = new QTranslator(&app);
         if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                      QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QApplication::installTranslator(qt);
+            QCoreApplication::installTranslator(qt);
         else
             delete qt;
-        QApplication::installTranslator(own);
+        QCoreApplication::installTranslator(own);
+        // Dates and numbers follow the language shown, not only the words.
+        QLocale::setDefault(locale);
         return;
     }
+}
+
+void setIdentity()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("Superbill Desk"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Superbill Desk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SUPERBILL_VERSION));
+}
+
+/// The program's options, for the parser that runs and for the one that only prints them.
+struct Options
+{
+    QCommandLineOption training{
+        QStringLiteral("training"),
+        QCoreApplication::translate("main", "Use the built-in training EHR (not a real EHR) for this run.")};
+    QCommandLineOption quitAfterShow{
+        QStringLiteral("quit-after-show"),
+        QCoreApplication::translate(
+            "main", "Print the start-up time and memory, then quit once the window is shown.")};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "Superbill entry for FHIR R4 EHRs. The first start opens the built-in training EHR."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOption(training);
+        parser.addOption(quitAfterShow);
+    }
+};
+
+/// --help and --version print and quit; they need no display, so no window system is opened for them.
+bool onlyPrints(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "-h" || argument == "--help" || argument == "--help-all" || argument == "-?" ||
+            argument == "-v" || argument == "--version")
+            return true;
+    }
+    return false;
 }
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (onlyPrints(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        installTranslations(app);
+        QCommandLineParser parser;
+        const Options options;
+        options.addTo(parser);
+        parser.process(app); // prints, then exits
+        return 0;
+    }
     QElapsedTimer startup;
     startup.start();
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Superbill Desk"));
-    QApplication::setOrganizationName(QStringLiteral("Superbill Desk"));
-    QApplication::setApplicationVersion(QStringLiteral(SUPERBILL_VERSION));
+    setIdentity();
     QApplication::setDesktopFileName(QStringLiteral("org.superbilldesk.SuperbillDesk"));
     installTranslations(app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate(
-        "main", "Superbill entry for FHIR R4 EHRs. The first start opens the built-in training EHR."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption trainingOption(
-        QStringLiteral("training"),
-        QApplication::translate("main", "Use the built-in training EHR (not a real EHR) for this run."));
-    const QCommandLineOption quitAfterShowOption(
-        QStringLiteral("quit-after-show"),
-        QApplication::translate("main",
-                                "Print the start-up time and memory, then quit once the window is shown."));
-    parser.addOption(trainingOption);
-    parser.addOption(quitAfterShowOption);
+    const Options cli;
+    cli.addTo(parser);
     parser.process(app);
 
     Ui::applyTheme(app);
@@ -93,7 +133,7 @@ int main(int argc, char *argv[])
     Ui::Workspace::Options options;
     options.connection = connection;
     options.training =
-        parser.isSet(trainingOption) || settings.isFirstStart() || connection.mode == Ui::EhrMode::Training;
+        parser.isSet(cli.training) || settings.isFirstStart() || connection.mode == Ui::EhrMode::Training;
     settings.markStarted();
     settings.sync();
 
@@ -111,7 +151,7 @@ int main(int argc, char *argv[])
 
     Ui::MainWindow window(settings, tokens, workspace);
     window.show();
-    if (parser.isSet(quitAfterShowOption)) {
+    if (parser.isSet(cli.quitAfterShow)) {
         QTimer::singleShot(0, &app, [&startup] {
             QTextStream(stdout) << "startup-ms " << startup.elapsed() << " rss-kib " << residentKiB()
                                 << Qt::endl;

@@ -86,7 +86,7 @@ public:
     {
         keys(code);
         key(Qt::Key_Tab);
-        keys(categoryKey);
+        keys(categoryKey); // empty: the category the code suggests
         key(Qt::Key_Tab);
         keys(time);
         key(Qt::Key_Tab);
@@ -154,10 +154,10 @@ int main(int argc, char *argv[])
     if (!shot.openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805")))
         qFatal("cannot open Encounter-805");
     shot.line(QStringLiteral("99213"), QStringLiteral("d"), QStringLiteral("0930"), 1, true);
-    shot.line(QStringLiteral("20610"), QStringLiteral("s"), QStringLiteral("0945"), 2, true);
+    shot.line(QStringLiteral("20610"), QString(), QStringLiteral("0945"), 2, true);
     if (!shot.waitSent())
         qFatal("lines not sent");
-    shot.line(QStringLiteral("73562"), QStringLiteral("d"), QStringLiteral("1005"), 2, false);
+    shot.line(QStringLiteral("73562"), QString(), QStringLiteral("1005"), 2, false);
     shot.shoot(QStringLiteral("superbill-line.png"));
 
     // 2. The anesthesia case: start, end, minutes and the estimated time units.
