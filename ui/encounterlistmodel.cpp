@@ -67,7 +67,7 @@ QString EncounterListModel::shortReason(const Ehr::EncounterSummary &encounter)
 {
     const Rules::EncounterFacts facts = encounter.facts();
     const QString code = facts.billed ? QStringLiteral("500010") : QStringLiteral("500009");
-    return tr("%1: no more lines (%2)").arg(stateText(encounter), code);
+    return tr("%1: no lines (%2)").arg(stateText(encounter), code);
 }
 
 QString EncounterListModel::stateText(const Ehr::EncounterSummary &encounter)
@@ -110,11 +110,12 @@ QVariant EncounterListModel::data(const QModelIndex &index, int role) const
     const bool open = encounter.acceptsProcedures();
     switch (role) {
     case Qt::DisplayRole: {
-        // The reason a closed one takes no lines is in the list itself, not only in a tooltip.
-        QString second = open ? stateText(encounter) : shortReason(encounter);
+        // The reason a closed one takes no lines is in the list itself, on a line of its own so that
+        // a narrow list does not cut it off.
+        QString text = whenText(encounter) + u'\n';
         if (!encounter.type.isEmpty())
-            second = encounter.type + QStringLiteral("  ·  ") + second;
-        return QString(whenText(encounter) + u'\n' + second);
+            text += encounter.type + (open ? QStringLiteral("  ·  ") : QStringLiteral("\n"));
+        return QString(text + (open ? stateText(encounter) : shortReason(encounter)));
     }
     case Qt::DecorationRole:
         return cachedIcon(open ? QStringLiteral(":/icons/encounter.svg")

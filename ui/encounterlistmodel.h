@@ -34,7 +34,7 @@ public:
 
     /// Why no line can be added to the encounter, or empty when it is open.
     static QString closedReason(const Ehr::EncounterSummary &encounter);
-    /// "Signed off: no more lines (500009)", for the list itself.
+    /// "Signed off: no lines (500009)", for the list itself.
     static QString shortReason(const Ehr::EncounterSummary &encounter);
     /// "Open", "Signed off", "Billed", "Partially billed".
     static QString stateText(const Ehr::EncounterSummary &encounter);

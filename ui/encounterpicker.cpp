@@ -136,7 +136,6 @@ EncounterPicker::EncounterPicker(QWidget *parent)
         m_editedSinceSearch = true;
         m_debounce.start();
     });
-    connect(m_searchEdit, &QLineEdit::returnPressed, this, &EncounterPicker::openHighlighted);
     connect(m_patientView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
                 if (current.isValid())
@@ -179,6 +178,13 @@ void EncounterPicker::setStatus(QLabel *label, const QString &text, bool problem
 }
 
 void EncounterPicker::search()
+{
+    // A search of its own (typing, F5, the EHR back) opens nothing: only Enter does.
+    m_openRequested = false;
+    runSearch();
+}
+
+void EncounterPicker::runSearch()
 {
     if (!m_directory)
         return;
@@ -246,7 +252,7 @@ void EncounterPicker::selectPatient(const QString &patientId)
             }
         }
         Q_EMIT encountersChanged();
-        if (m_openRequested)
+        if (m_openRequested && m_openingPatientId == m_patientId)
             finishOpening();
         Q_EMIT loaded();
     };
@@ -300,7 +306,7 @@ void EncounterPicker::openHighlighted()
     m_openRequested = true;
     // Typed faster than the search answered: it opens what it finds.
     if (m_searching || m_editedSinceSearch) {
-        search();
+        runSearch();
         return;
     }
     const QModelIndex current = m_patientView->currentIndex();
@@ -316,6 +322,7 @@ void EncounterPicker::openPatient(const QString &patientId)
     if (patientId.isEmpty())
         return;
     m_openRequested = true;
+    m_openingPatientId = patientId;
     if (patientId != m_patientId) {
         const int row = m_patients->rowOf(patientId);
         if (row >= 0 && m_patientView->currentIndex().row() != row)
@@ -357,6 +364,7 @@ void EncounterPicker::finishOpening()
 
 void EncounterPicker::refresh()
 {
+    m_openRequested = false;
     if (m_patientId.isEmpty()) {
         search();
         return;
@@ -397,6 +405,12 @@ bool EncounterPicker::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_searchEdit && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
+        // Enter alone opens the patient; Ctrl+Enter and the like belong to the window.
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            (key->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier) {
+            openHighlighted();
+            return true;
+        }
         if (key->key() == Qt::Key_Down && m_patients->rowCount() > 0) {
             m_patientView->setFocus(Qt::TabFocusReason);
             if (!m_patientView->currentIndex().isValid())

@@ -80,6 +80,7 @@ protected:
 
 private:
     void selectPatient(const QString &patientId);
+    void runSearch();
     void onEncounterClosed(const Ehr::EncounterSummary &encounter);
     void showEncounterStatus();
     void finishOpening();
@@ -101,6 +102,7 @@ private:
     bool m_editedSinceSearch = false;
     bool m_searching = false;
     bool m_openRequested = false;
+    QString m_openingPatientId; ///< whom Enter asked to open
     QList<Ehr::ConditionSummary> m_conditions;
     bool m_conditionsKnown = false;
     bool m_encountersFromCache = false;

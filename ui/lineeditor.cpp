@@ -111,7 +111,7 @@ void LineEditor::buildForm()
     card->setObjectName(QStringLiteral("lineEditorCard"));
     card->setProperty("role", QStringLiteral("card"));
     card->setMaximumWidth(ReadableFormWidth);
-    pageLayout->addWidget(card);
+    pageLayout->addWidget(card, 1);
     pageLayout->addStretch(0);
     m_scroll = scroll;
 
@@ -597,6 +597,10 @@ void LineEditor::refreshClosedBar()
     m_closedBar->setVisible(closed);
     // A closed encounter is shown read-only; a refused line of it stays editable to be moved.
     const bool readOnly = closed && m_lineId < 0;
+    // Disabling the focused field would hand the focus to whatever comes next (the patient search,
+    // where Enter means something else): the form lets go of it instead.
+    if (readOnly && isAncestorOf(QApplication::focusWidget()))
+        QApplication::focusWidget()->clearFocus();
     for (QWidget *input : std::as_const(m_inputs))
         input->setEnabled(!readOnly);
     if (m_submitAction)
@@ -927,6 +931,11 @@ void LineEditor::showFindings()
         Q_EMIT this->findingsChanged(m_view.visible);
     if (summaryChanged)
         Q_EMIT this->summaryChanged(m_view.summary, m_view.state);
+}
+
+QSize LineEditor::sizeHint() const
+{
+    return m_scroll->widget()->sizeHint() + QSize(2 * m_scroll->frameWidth(), 2 * m_scroll->frameWidth());
 }
 
 void LineEditor::ensureFocusVisible(QWidget *now)

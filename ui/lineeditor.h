@@ -115,6 +115,8 @@ public:
     const FindingsView &findingsView() const { return m_view; }
 
     void focusField(FormField field, int diagnosisIndex = -1);
+    /// The whole form without scrolling (it scrolls when given less).
+    QSize sizeHint() const override;
 
 public Q_SLOTS:
     /// Clears the line for the next one; keeps the encounter and the performed time.

@@ -17,6 +17,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "appsettings.h"
@@ -174,9 +175,10 @@ void MainWindow::buildCentre()
     m_editor = new LineEditor(m_centreSplitter);
     m_centreSplitter->addWidget(linesCard);
     m_centreSplitter->addWidget(m_editor);
+    // The form starts with the height it needs (it scrolls only when short); more room goes to the lines.
     m_centreSplitter->setStretchFactor(0, 1);
     m_centreSplitter->setStretchFactor(1, 0);
-    m_centreSplitter->setSizes({200, 490});
+    m_centreSplitter->setSizes({170, m_editor->sizeHint().height()});
     superbillLayout->addWidget(m_centreSplitter);
     m_tabs->addTab(superbill, QIcon(QStringLiteral(":/icons/encounter.svg")), tr("Superbill"));
 
@@ -204,7 +206,7 @@ void MainWindow::buildCentre()
     tipsLayout->addWidget(m_tipsLabel);
     sideLayout->addWidget(m_tips);
     side->setMinimumWidth(220);
-    side->setMinimumHeight(120);
+    side->setMinimumHeight(90);
 
     m_splitter->addWidget(m_picker);
     m_splitter->addWidget(m_tabs);
@@ -492,6 +494,13 @@ void MainWindow::onEncounterChosen(const EncounterContext &encounter)
         m_editor->updateEncounter(encounter);
         updateLinesTitle();
         showSuperbill();
+        return;
+    }
+    if (encounter.pickedAsOnlyOpen && m_editor->hasUnsavedInput()) {
+        // Chosen for the person, not by them: it never takes a line being typed away.
+        if (auto *list = m_picker->findChild<QWidget *>(QStringLiteral("encounterList")))
+            list->setFocus(Qt::OtherFocusReason);
+        statusBar()->showMessage(tr("The patient's open encounter is in the list: Enter opens it."), 8000);
         return;
     }
     if (!confirmDropDraft(tr("Open another encounter?"))) {
@@ -834,6 +843,21 @@ void MainWindow::arrangeForWidth(int width)
         m_splitter->setSizes({std::max(270, width / 5), width * 3 / 5, std::max(290, width / 5)});
     }
     m_side->setVisible(m_tabs->currentIndex() == 0);
+    // Once the new arrangement is laid out: the form as tall as it needs, if it can be.
+    QTimer::singleShot(0, this, &MainWindow::fitForm);
+}
+
+void MainWindow::fitForm()
+{
+    const int height = m_centreSplitter->height();
+    const bool narrow = m_side->parent() == m_centreSplitter;
+    // The lines and (folded) findings keep a few rows; the marks beside the fields say what the
+    // findings say.
+    const int lines = narrow ? 110 : 170;
+    const int findings = narrow ? 100 : 0;
+    const int form = std::clamp(m_editor->sizeHint().height(), 200, std::max(200, height - lines - findings));
+    const int rest = std::max(lines, height - form - findings);
+    m_centreSplitter->setSizes(narrow ? QList<int>{rest, form, findings} : QList<int>{rest, form});
 }
 
 void MainWindow::restoreLayout()

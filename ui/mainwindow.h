@@ -75,6 +75,8 @@ private:
     void restoreLayout();
     /// Three columns on a wide window; on a narrow one the findings go under the form.
     void arrangeForWidth(int width);
+    /// Gives the form the height it needs, the lines (and findings) the rest.
+    void fitForm();
     void updateTips();
     void attachWorkspace();
     void restartWorkspace();

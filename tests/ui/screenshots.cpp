@@ -1,4 +1,5 @@
-// Takes the README's screenshots from the real main window (QWidget::grab) at 1280×800,
+// Takes the README's screenshots from the real main window (QWidget::grab) at 1280×800 (and the
+// line being entered also at 1024×700 and 1920×1080),
 // against the training EHR running in-process. Run by scripts/screenshots.sh.
 #include <functional>
 
@@ -101,12 +102,13 @@ public:
         return waitFor([this] { return m_workspace.store()->counts().unsent() == 0; });
     }
 
-    void shoot(const QString &name)
+    void shoot(const QString &name, const QSize &size = QSize(1280, 800))
     {
-        m_window.resize(1280, 800);
+        m_window.resize(size);
         QTest::qWait(150);
-        if (m_window.size() != QSize(1280, 800))
-            qFatal("the window does not fit 1280x800: %dx%d", m_window.width(), m_window.height());
+        if (m_window.size() != size)
+            qFatal("the window does not fit %dx%d: %dx%d", size.width(), size.height(), m_window.width(),
+                   m_window.height());
         const QString path = QDir(m_dir).filePath(name);
         if (!m_window.grab().save(path))
             qFatal("cannot write %s", qPrintable(path));
@@ -159,6 +161,9 @@ int main(int argc, char *argv[])
         qFatal("lines not sent");
     shot.line(QStringLiteral("73562"), QString(), QStringLiteral("1005"), 2, false);
     shot.shoot(QStringLiteral("superbill-line.png"));
+    // The same on a small screen (the findings fold under the form) and on a large one.
+    shot.shoot(QStringLiteral("small-screen.png"), QSize(1024, 700));
+    shot.shoot(QStringLiteral("large-screen.png"), QSize(1920, 1080));
 
     // 2. The anesthesia case: start, end, minutes and the estimated time units.
     window.lineEditor()->newLine();
