@@ -823,6 +823,8 @@ void MainWindow::resizeEvent(QResizeEvent *event)
 {
     QMainWindow::resizeEvent(event);
     arrangeForWidth(event->size().width());
+    if (event->size().height() != event->oldSize().height())
+        QTimer::singleShot(0, this, &MainWindow::fitForm);
 }
 
 void MainWindow::arrangeForWidth(int width)

@@ -2,6 +2,7 @@
 
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QIcon>
 #include <QKeyEvent>
 #include <QLabel>
@@ -51,7 +52,12 @@ QueueView::QueueView(QWidget *parent)
 
     m_model = new OutboxLinesModel(OutboxLinesModel::Filter::Attention, this);
     m_table = makeLinesTable(m_model, QStringLiteral("queueTable"), tr("Lines needing attention"), 30, this);
-    m_table->setColumnWidth(OutboxLinesModel::DetailColumn, 260);
+    // The description keeps room beside the patient and the encounter's date; the panel below has it all.
+    m_table->horizontalHeader()->setSectionResizeMode(OutboxLinesModel::EncounterColumn,
+                                                      QHeaderView::Interactive);
+    m_table->setColumnWidth(OutboxLinesModel::EncounterColumn, 150);
+    m_table->setColumnWidth(OutboxLinesModel::PatientColumn, 140);
+    m_table->setColumnWidth(OutboxLinesModel::DetailColumn, 220);
     m_table->installEventFilter(this);
     layout->addWidget(m_table, 1);
 

@@ -195,6 +195,7 @@ int main(int argc, char *argv[])
     window.lineEditor()->newLine();
     window.lineEditor()->focusCode();
     shot.line(QStringLiteral("99213"), QStringLiteral("d"), QStringLiteral("0930"), 1, true); // a duplicate
+    shot.key(Qt::Key_Return); // the form warned about the repeat: send it anyway
     waitFor([&workspace] { return workspace.store()->counts().needsCorrection == 1; });
     workspace.trainingServer()->stop();
     shot.line(QStringLiteral("36415"), QStringLiteral("d"), QStringLiteral("1015"), 1, true);
