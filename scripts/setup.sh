@@ -6,11 +6,10 @@ SUPERBILL_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export SUPERBILL_ROOT
 
 # The SQLite driver and xauth are only Recommends: they are named so that
-# --no-install-recommends still brings them. qt6-httpserver-dev 6.4 needs
-# qt6-websockets-dev for its CMake config but does not depend on it.
+# --no-install-recommends still brings them.
 SUPERBILL_PACKAGES=(
     build-essential cmake ninja-build pkg-config file dpkg-dev libbenchmark-dev clang-format
-    qt6-base-dev libqt6sql6-sqlite qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
+    qt6-base-dev libqt6sql6-sqlite qt6-svg-dev
     qtkeychain-qt6-dev libqt6keychain1 libgl-dev
     qt6-l10n-tools qt6-tools-dev
     qt6-qpa-plugins

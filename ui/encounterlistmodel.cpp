@@ -55,33 +55,38 @@ int EncounterListModel::rowOf(const QString &id) const
 
 QString EncounterListModel::closedReason(const Ehr::EncounterSummary &encounter)
 {
-    const Rules::EncounterFacts facts = encounter.facts();
-    if (facts.billed)
+    switch (encounter.state.admission()) {
+    case Model::ProcedureAdmission::Accepted:
+        break;
+    case Model::ProcedureAdmission::Billed:
         return tr("Billed: the EHR takes no more procedures for it (500010).");
-    if (facts.signedOff)
+    case Model::ProcedureAdmission::SignedOff:
         return tr("Signed off: the EHR takes no more procedures for it (500009).");
+    case Model::ProcedureAdmission::NotInProgress:
+        return tr("Status \"%1\": the EHR takes procedures only while an encounter is in progress (500009).")
+            .arg(Model::encounterStatusCode(encounter.state.status));
+    }
     return {};
 }
 
 QString EncounterListModel::shortReason(const Ehr::EncounterSummary &encounter)
 {
-    const Rules::EncounterFacts facts = encounter.facts();
-    const QString code = facts.billed ? QStringLiteral("500010") : QStringLiteral("500009");
-    return tr("%1: no lines (%2)").arg(stateText(encounter), code);
+    const bool billed = encounter.state.admission() == Model::ProcedureAdmission::Billed;
+    return tr("%1: no lines (%2)")
+        .arg(stateText(encounter), billed ? QStringLiteral("500010") : QStringLiteral("500009"));
 }
 
 QString EncounterListModel::stateText(const Ehr::EncounterSummary &encounter)
 {
-    switch (encounter.state) {
-    case Ehr::BillingState::Open:
-        return encounter.acceptsProcedures() ? tr("Open") : tr("Closed");
-    case Ehr::BillingState::SignedOff:
+    switch (encounter.state.billing) {
+    case Model::BillingState::SignedOff:
         return tr("Signed off");
-    case Ehr::BillingState::Billed:
+    case Model::BillingState::Billed:
         return tr("Billed");
-    case Ehr::BillingState::PartiallyBilled:
+    case Model::BillingState::PartiallyBilled:
         return tr("Partially billed");
-    case Ehr::BillingState::Unknown:
+    case Model::BillingState::Open:
+    case Model::BillingState::NotGiven:
         break;
     }
     return encounter.acceptsProcedures() ? tr("Open") : tr("Closed");

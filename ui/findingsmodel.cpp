@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/printable.h"
 #include "rules/errorcatalog.h"
 #include "theme.h"
 
@@ -10,6 +11,11 @@ namespace Ui {
 void FindingsModel::setFindings(const Model::Findings &findings)
 {
     Model::Findings sorted = findings;
+    // Findings may come from the EHR: what is shown has its control characters escaped.
+    for (Model::Finding &finding : sorted) {
+        finding.code = Common::printable(finding.code);
+        finding.message = Common::printable(finding.message);
+    }
     std::stable_sort(sorted.begin(), sorted.end(), [](const Model::Finding &a, const Model::Finding &b) {
         return int(a.severity) < int(b.severity);
     });

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/printable.h"
 #include "model/ehrcodes.h"
 #include "rules/errorcatalog.h"
 
@@ -93,7 +94,7 @@ QString FindingsPresenter::tipText(const Model::Findings &findings)
 {
     QStringList tips;
     for (const auto &finding : findings)
-        tips << finding.code + QStringLiteral(": ") + finding.message;
+        tips << Common::printable(finding.code + QStringLiteral(": ") + finding.message);
     return tips.join(u'\n');
 }
 

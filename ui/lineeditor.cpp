@@ -26,6 +26,7 @@
 #include "catalog/codecatalog.h"
 #include "codefield.h"
 #include "common/clock.h"
+#include "common/printable.h"
 #include "diagnosislinkseditor.h"
 #include "findingspresenter.h"
 #include "proceduretimeeditor.h"
@@ -490,7 +491,7 @@ void LineEditor::setSubmitHandler(SubmitHandler handler)
 
 void LineEditor::setClock(const Common::Clock *clock)
 {
-    m_clock = clock ? clock : &Common::Clock::system();
+    m_clock = Common::Clock::orSystem(clock);
     resetTimes();
     revalidate();
 }
@@ -899,7 +900,8 @@ void LineEditor::showFindings()
             lines << QStringLiteral("<img src=\":/icons/%1.svg\" width=\"14\" height=\"14\" "
                                     "style=\"vertical-align:middle\">"
                                     "&nbsp;<b>%2</b>&nbsp; %3")
-                         .arg(icon, finding.code.toHtmlEscaped(), finding.message.toHtmlEscaped());
+                         .arg(icon, Common::printable(finding.code).toHtmlEscaped(),
+                              Common::printable(finding.message).toHtmlEscaped());
         }
         QLabel *label = it.value();
         label->setText(lines.join(QStringLiteral("<br>")));

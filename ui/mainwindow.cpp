@@ -22,6 +22,7 @@
 
 #include "appsettings.h"
 #include "catalog/codecatalog.h"
+#include "common/printable.h"
 #include "ehr/ehrclient.h"
 #include "ehr/ehrsettings.h"
 #include "encounterlistmodel.h"
@@ -82,15 +83,17 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
     connect(&m_workspace, &Workspace::countsChanged, this, &MainWindow::updateQueueSize);
     connect(&m_workspace, &Workspace::credentialsRequired, this, [this](const QString &message) {
         statusBar()->showMessage(
-            tr("The EHR refused the token: %1 Enter a new one in Settings.").arg(message), 15000);
+            tr("The EHR refused the token: %1 Enter a new one in Settings.").arg(Common::printable(message)),
+            15000);
     });
     connect(&m_tokens, &TokenStore::stateChanged, &m_workspace, &Workspace::credentialsChanged);
     connect(&m_tokens, &TokenStore::stateChanged, this, [this] {
         if (!m_workspace.isTraining() && m_tokens.state() == TokenStore::State::SessionOnly)
             statusBar()->showMessage(m_tokens.statusText(), 15000);
     });
-    connect(&m_workspace, &Workspace::ehrWarning, this,
-            [this](const QString &message) { statusBar()->showMessage(tr("EHR: %1").arg(message), 15000); });
+    connect(&m_workspace, &Workspace::ehrWarning, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("EHR: %1").arg(Common::printable(message)), 15000);
+    });
     connect(&m_workspace, &Workspace::lineRefused, this, [this](qint64 id) {
         const auto line = m_workspace.store() ? m_workspace.store()->line(id) : std::nullopt;
         const QString code = line ? line->code : QString();
@@ -447,7 +450,7 @@ void MainWindow::updateConnection()
     QString text;
     if (!m_workspace.sendingProblem().isEmpty())
         text = iconText(QStringLiteral(":/icons/warning.svg"),
-                        tr("Paused: %1").arg(m_workspace.sendingProblem()));
+                        tr("Paused: %1").arg(Common::printable(m_workspace.sendingProblem())));
     else if (m_workspace.isOnline())
         text = iconText(QStringLiteral(":/icons/online.svg"),
                         tr("Online · %1").arg(m_workspace.ehrDescription()));
@@ -756,7 +759,7 @@ void MainWindow::showSettings()
     ConnectionSettings shown = before;
     if (m_workspace.isTraining())
         shown.mode = EhrMode::Training;
-    SettingsDialog dialog(shown, &m_tokens, &Ehr::EhrClient::transportSecurityError, this);
+    SettingsDialog dialog(shown, &m_tokens, &Ehr::EhrClient::checkTransportSecurity, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const ConnectionSettings after = dialog.settings();
@@ -774,10 +777,10 @@ void MainWindow::showSettings()
         Ehr::EhrSettings shared = Ehr::EhrSettings::fromEnvironment();
         shared.ehrUrl = after.baseUrl;
         shared.dialect = after.dialect;
-        QString error;
-        if (!shared.save(&error))
+        if (const Common::Status saved = shared.save(); !saved)
             statusBar()->showMessage(
-                tr("The EHR address could not be shared with superbill-cli: %1").arg(error), 10000);
+                tr("The EHR address could not be shared with superbill-cli: %1").arg(saved.error().text()),
+                10000);
     }
     if (reconnect) {
         restartWorkspace();

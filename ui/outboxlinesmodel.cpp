@@ -11,6 +11,7 @@
 #include <QTableView>
 
 #include "common/clock.h"
+#include "common/printable.h"
 #include "encounterlistmodel.h"
 #include "linedraft.h"
 #include "outbox/outboxstore.h"
@@ -93,7 +94,7 @@ LineStatus lineStatus(const Outbox::OutboxLine &line, const QDateTime &nowUtc, c
             }
             status.detail += OutboxLinesModel::tr(" (attempt %1)").arg(line.attempts + 1);
             if (!line.lastError.isEmpty())
-                status.detail += QStringLiteral(" — ") + line.lastError;
+                status.detail += QStringLiteral(" — ") + Common::printable(line.lastError);
         } else {
             status.kind = LineStatus::Kind::Queued;
             status.text = OutboxLinesModel::tr("Queued");
@@ -110,7 +111,7 @@ LineStatus lineStatus(const Outbox::OutboxLine &line, const QDateTime &nowUtc, c
         status.kind = LineStatus::Kind::Sent;
         status.text = OutboxLinesModel::tr("Sent");
         status.detail = line.ehrId.isEmpty() ? OutboxLinesModel::tr("Recorded by the EHR")
-                                             : QStringLiteral("Procedure/") + line.ehrId;
+                                             : QStringLiteral("Procedure/") + Common::printable(line.ehrId);
         status.icon = QStringLiteral(":/icons/sent.svg");
         break;
     case Outbox::LineState::NeedsCorrection: {
@@ -119,15 +120,15 @@ LineStatus lineStatus(const Outbox::OutboxLine &line, const QDateTime &nowUtc, c
         status.icon = QStringLiteral(":/icons/correction.svg");
         QStringList messages;
         for (const auto &finding : line.findings)
-            messages << finding.code + QStringLiteral(" ") + finding.message;
-        status.detail = messages.isEmpty() ? line.lastError : messages.join(u'\n');
+            messages << Common::printable(finding.code + QStringLiteral(" ") + finding.message);
+        status.detail = messages.isEmpty() ? Common::printable(line.lastError) : messages.join(u'\n');
         break;
     }
     case Outbox::LineState::Discarded:
         status.kind = LineStatus::Kind::Discarded;
         status.text = OutboxLinesModel::tr("Discarded");
         status.icon = QStringLiteral(":/icons/discard.svg");
-        status.detail = line.lastError;
+        status.detail = Common::printable(line.lastError);
         break;
     }
     return status;
@@ -152,7 +153,7 @@ void OutboxLinesModel::setStore(Outbox::OutboxStore *store)
 
 void OutboxLinesModel::setClock(const Common::Clock *clock)
 {
-    m_clock = clock ? clock : &Common::Clock::system();
+    m_clock = Common::Clock::orSystem(clock);
 }
 
 void OutboxLinesModel::setDirectory(Outbox::PatientDirectory *directory)

@@ -11,6 +11,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "common/clock.h"
+#include "common/printable.h"
 #include "outbox/outboxstore.h"
 #include "outbox/patientdirectory.h"
 #include "outboxlinesmodel.h"
@@ -137,7 +139,7 @@ void QueueView::updateButtons()
     m_detail->setVisible(line.has_value());
     if (line) {
         const LineStatus status = lineStatus(
-            *line, m_workspace ? m_workspace->clock().nowUtc() : QDateTime::currentDateTimeUtc(), m_zone);
+            *line, (m_workspace ? m_workspace->clock() : Common::Clock::system()).nowUtc(), m_zone);
         QString hint;
         const Common::Status takesLines = m_workspace && m_workspace->directory()
                                               ? m_workspace->directory()->checkTakesLines(line->encounterId)
@@ -163,8 +165,8 @@ void QueueView::updateButtons()
         m_detail->setText(
             QStringLiteral(
                 "<b>%1</b> · <b>%2</b> %3 · %4 · %5<br>%6<br><span style=\"color:#5b6472\">%7</span>")
-                .arg(status.text.toHtmlEscaped(), line->code.toHtmlEscaped(),
-                     entry ? entry->code.display.toHtmlEscaped() : QString(),
+                .arg(status.text.toHtmlEscaped(), Common::printable(line->code).toHtmlEscaped(),
+                     entry ? Common::printable(entry->code.display).toHtmlEscaped() : QString(),
                      cell(OutboxLinesModel::PatientColumn), cell(OutboxLinesModel::EncounterColumn),
                      status.detail.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>")),
                      hint.toHtmlEscaped()));

@@ -14,6 +14,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "ehr/bearertoken.h"
 #include "linedraft.h"
 #include "theme.h"
 #include "tokenstore.h"
@@ -231,8 +232,8 @@ bool SettingsDialog::checkUrl()
             error = tr("Enter the EHR's FHIR base URL, e.g. https://ehr.example.org/mps/fhir/R4/V1.");
         else if (!url.isValid() || url.host().isEmpty())
             error = tr("This is not a URL: give the full address with https:// and the host.");
-        else if (m_urlCheck)
-            error = m_urlCheck(url);
+        else if (const Common::Status usable = m_urlCheck ? m_urlCheck(url) : Common::Status(); !usable)
+            error = usable.error().message;
     }
     m_urlMessage->setText(error);
     m_urlMessage->setVisible(!error.isEmpty());
@@ -251,8 +252,17 @@ void SettingsDialog::accept()
         m_zoneCombo->setFocus();
         return;
     }
-    if (m_tokenEdited && m_tokens)
-        m_tokens->setToken(m_tokenEdit->text().trimmed());
+    if (m_tokenEdited && m_tokens) {
+        const QString token = m_tokenEdit->text().trimmed();
+        if (const Common::Status valid = Ehr::checkBearerToken(token); !valid) {
+            m_tokenStatus->setText(valid.error().message);
+            setStyleProperty(m_tokenEdit, "finding", QStringLiteral("error"));
+            m_tokenEdit->setFocus();
+            fitHeight();
+            return;
+        }
+        m_tokens->setToken(token);
+    }
     QDialog::accept();
 }
 

@@ -5,6 +5,7 @@
 #include <QDialog>
 
 #include "appsettings.h"
+#include "common/result.h"
 
 class QButtonGroup;
 class QComboBox;
@@ -31,7 +32,7 @@ class SettingsDialog : public QDialog
 
 public:
     /// Returns why a base URL cannot be used, or an empty string.
-    using UrlCheck = std::function<QString(const QUrl &)>;
+    using UrlCheck = std::function<Common::Status(const QUrl &)>;
 
     SettingsDialog(const ConnectionSettings &settings, TokenStore *tokens, UrlCheck urlCheck,
                    QWidget *parent = nullptr);

@@ -21,6 +21,7 @@ namespace Ui {
 
 Workspace::Workspace(QObject *parent)
     : QObject(parent)
+    , m_clock(&Common::Clock::system())
 {
 }
 
@@ -29,9 +30,9 @@ Workspace::~Workspace()
     stop();
 }
 
-const Common::Clock &Workspace::clock() const
+void Workspace::setClock(const Common::Clock *clock)
 {
-    return m_options.clock ? *m_options.clock : Common::Clock::system();
+    m_clock = Common::Clock::orSystem(clock);
 }
 
 bool Workspace::start(const Options &options, std::function<QString()> tokenProvider, QString *error)
@@ -49,6 +50,7 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
         return false;
 
     m_client = std::make_unique<Ehr::EhrClient>();
+    m_client->setClock(m_clock);
     QString trainingToken;
     QUrl baseUrl = m_options.connection.baseUrl;
     QString outboxPath = m_options.outboxPath;
@@ -68,14 +70,14 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
         m_client->setDialect(m_options.connection.dialect);
         m_client->setTokenProvider(std::move(tokenProvider));
     }
-    QString urlError;
-    if (!m_client->setBaseUrl(baseUrl, &urlError)) {
+    if (const Common::Status address = m_client->setBaseUrl(baseUrl); !address) {
         // The outbox still opens, so lines can be entered and wait until the address is fixed.
-        setSendingProblem(urlError);
+        setSendingProblem(address.error().message);
     }
 
     QDir().mkpath(QFileInfo(outboxPath).absolutePath());
-    m_store = std::make_unique<Outbox::OutboxStore>(nullptr, clock());
+    m_store = std::make_unique<Outbox::OutboxStore>();
+    m_store->setClock(m_clock);
     if (!m_store->open(outboxPath, error)) {
         *error = tr("Cannot open the outbox %1: %2").arg(outboxPath, *error);
         return false;
@@ -127,7 +129,7 @@ bool Workspace::startTraining(QString *token, QString *error)
 bool Workspace::openCatalog(QString *error)
 {
     m_catalog = std::make_unique<Catalog::CodeCatalog>();
-    m_catalog->setClock(m_options.clock);
+    m_catalog->setClock(m_clock);
     // Training always uses the built-in catalog, so every rule can be shown with known codes; its own
     // file keeps the trainee's favourites and recent codes apart from a real catalog's.
     bool ok = false;

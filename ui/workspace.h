@@ -56,8 +56,6 @@ public:
         QString catalogPath;
         /// Training EHR port; 0: any free port.
         quint16 trainingPort = 0;
-        /// For tests; nullptr: the system clock.
-        const Common::Clock *clock = nullptr;
         std::optional<Outbox::BackoffPolicy> backoff;
         /// How often the sender looks for the EHR while it is unreachable.
         int probeIntervalMs = 10000;
@@ -79,7 +77,10 @@ public:
     Outbox::PatientDirectory *directory() const { return m_directory.get(); }
     Catalog::CodeCatalog *catalog() const { return m_catalog.get(); }
     Sandbox::Server *trainingServer() const { return m_server.get(); }
-    const Common::Clock &clock() const;
+    /// Where "now" comes from for everything the workspace starts (catalog, outbox, EHR client, training
+    /// EHR); set it before start(). Not owned; nullptr: the system clock.
+    void setClock(const Common::Clock *clock);
+    const Common::Clock &clock() const { return *m_clock; }
 
     /// "Training EHR · 127.0.0.1:41234" or the EHR's host.
     QString ehrDescription() const;
@@ -114,6 +115,7 @@ private:
     bool openCatalog(QString *error);
 
     Options m_options;
+    const Common::Clock *m_clock;
     std::unique_ptr<Sandbox::Server> m_server;
     std::unique_ptr<Catalog::CodeCatalog> m_catalog;
     std::unique_ptr<Ehr::EhrClient> m_client;

@@ -8,6 +8,7 @@
 #include <QFile>
 
 #include "common/consolestreams.h"
+#include "common/printable.h"
 
 namespace Cli {
 
@@ -47,15 +48,21 @@ QTextStream &err()
 QString findingLine(const QString &file, const Model::Finding &finding)
 {
     const QString path = finding.path.isEmpty() ? QStringLiteral("(document)") : finding.path;
-    return file + QStringLiteral(": ") + finding.code + u' ' + Model::severityName(finding.severity) + u' ' +
-           path + QStringLiteral(": ") + finding.message;
+    return shown(file) + QStringLiteral(": ") + shown(finding.code) + u' ' +
+           Model::severityName(finding.severity) + u' ' + shown(path) + QStringLiteral(": ") +
+           shown(finding.message);
+}
+
+QString shown(const QString &text)
+{
+    return Common::printable(text);
 }
 
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringList &arguments,
                                     const QString &command)
 {
     if (!parser.parse(arguments)) {
-        err() << command << ": " << parser.errorText() << " See superbill-cli " << command << " --help"
+        err() << command << ": " << shown(parser.errorText()) << " See superbill-cli " << command << " --help"
               << Qt::endl;
         return UsageError;
     }
@@ -72,17 +79,34 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
     return std::nullopt;
 }
 
-bool readInput(const QString &file, QByteArray &contents)
+Common::Result<QByteArray> readInput(const QString &file)
 {
+    const bool standardInput = file == u"-";
     QFile input(file);
     const bool opened =
-        file == u"-" ? input.open(stdin, QIODevice::ReadOnly) : input.open(QIODevice::ReadOnly);
-    if (!opened) {
-        err() << file << ": cannot read: " << input.errorString() << Qt::endl;
-        return false;
+        standardInput ? input.open(stdin, QIODevice::ReadOnly) : input.open(QIODevice::ReadOnly);
+    if (!opened)
+        return Common::makeError(QStringLiteral("unreadable"),
+                                 QStringLiteral("cannot read: %1").arg(input.errorString()), file);
+    // Read one byte past the limit rather than trusting size(): pipes and devices report none, and a
+    // pipe gives what it has in pieces.
+    QByteArray contents;
+    while (contents.size() <= MaxInputBytes) {
+        const QByteArray piece = input.read(MaxInputBytes + 1 - contents.size());
+        if (piece.isEmpty())
+            break;
+        contents += piece;
     }
-    contents = input.readAll();
-    return true;
+    if (contents.size() > MaxInputBytes)
+        return Common::makeError(QStringLiteral("too-large"),
+                                 QStringLiteral("%1 more than 4 MiB; a Procedure file is a few kilobytes")
+                                     .arg(standardInput ? QStringLiteral("standard input holds")
+                                                        : QStringLiteral("the file holds")),
+                                 file);
+    if (input.error() != QFileDevice::NoError)
+        return Common::makeError(QStringLiteral("unreadable"),
+                                 QStringLiteral("cannot read: %1").arg(input.errorString()), file);
+    return contents;
 }
 
 } // namespace Cli

@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include "common/result.h"
 #include "model/finding.h"
 
 class QCommandLineParser;
@@ -34,8 +35,12 @@ struct Command
 QTextStream &out();
 QTextStream &err();
 
-/// "FILE: CODE severity path: message", the line format of validate and fhir.
+/// "FILE: CODE severity path: message", the line format of validate and fhir, with every part shown
+/// through Common::printable (file names, files and the EHR may carry control characters).
 QString findingLine(const QString &file, const Model::Finding &finding);
+
+/// Text from a file, the EHR or a catalog as it may reach the terminal: Common::printable.
+QString shown(const QString &text);
 
 /// Parses like QCommandLineParser::process(), which exits with 1 on a bad option, but answers a bad
 /// option with UsageError (2) as every command documents, and prints --help itself. An exit code to
@@ -43,8 +48,12 @@ QString findingLine(const QString &file, const Model::Finding &finding);
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringList &arguments,
                                     const QString &command);
 
-/// Reads FILE, or standard input for "-". On failure returns false and says why on stderr.
-bool readInput(const QString &file, QByteArray &contents);
+/// The most a Procedure file, or standard input, may hold: a line is a few kilobytes, and reading
+/// stops here so that /dev/zero or a wrong file cannot fill the memory.
+inline constexpr qint64 MaxInputBytes = 4 * 1024 * 1024;
+
+/// Reads FILE, or standard input for "-", up to MaxInputBytes; the error's path is the file.
+Common::Result<QByteArray> readInput(const QString &file);
 
 /// Every command linked into the program, in the order of their `order` keys.
 QList<Command> registeredCommands();

@@ -104,7 +104,7 @@ inline std::unique_ptr<Outbox::OutboxStore> openStore(const Ehr::EhrSettings &se
     auto store = std::make_unique<Outbox::OutboxStore>();
     QString error;
     if (!store->open(settings.databasePath, &error)) {
-        err() << command << ": " << error << Qt::endl;
+        err() << command << ": " << shown(error) << Qt::endl;
         return nullptr;
     }
     return store;
@@ -121,23 +121,27 @@ inline std::unique_ptr<Ehr::EhrClient> makeClient(const QCommandLineParser &pars
         return nullptr;
     }
     auto client = std::make_unique<Ehr::EhrClient>();
-    QString error;
-    if (!client->setBaseUrl(settings.ehrUrl, &error)) {
-        err() << command << ": " << error << Qt::endl;
+    if (const Common::Status address = client->setBaseUrl(settings.ehrUrl); !address) {
+        err() << command << ": " << shown(address.error().message) << Qt::endl;
         return nullptr;
     }
-    QString token = Ehr::EhrSettings::tokenFromEnvironment();
+    QString token;
     if (parser.isSet(options.tokenFile)) {
-        QString warning;
-        const auto fromFile =
-            Ehr::EhrSettings::readTokenFile(parser.value(options.tokenFile), &error, &warning);
+        const auto fromFile = Ehr::EhrSettings::readTokenFile(parser.value(options.tokenFile));
         if (!fromFile) {
-            err() << command << ": " << error << Qt::endl;
+            err() << command << ": " << shown(fromFile.error().text()) << Qt::endl;
             return nullptr;
         }
-        if (!warning.isEmpty())
-            err() << command << ": warning: " << warning << Qt::endl;
-        token = *fromFile;
+        if (!fromFile->warning.isEmpty())
+            err() << command << ": warning: " << shown(fromFile->warning) << Qt::endl;
+        token = fromFile->token;
+    } else {
+        const auto fromEnvironment = Ehr::EhrSettings::tokenFromEnvironment();
+        if (!fromEnvironment) {
+            err() << command << ": " << shown(fromEnvironment.error().text()) << Qt::endl;
+            return nullptr;
+        }
+        token = *fromEnvironment;
     }
     client->setTokenProvider([token] { return token; });
     client->setDialect(settings.dialect);

@@ -68,14 +68,14 @@ int runImport(const QStringList &arguments)
     const QString file = parser.positionalArguments().constFirst();
     const QFileInfo info(file);
     if (!info.isFile() || !info.isReadable()) {
-        err() << file << ": cannot read the file" << Qt::endl;
+        err() << shown(file) << ": cannot read the file" << Qt::endl;
         return UsageError;
     }
 
     Catalog::CodeCatalog catalog;
     const QString path = databasePath(parser, databaseOption);
     if (!catalog.open(path)) {
-        err() << "codes import: " << catalog.errorString() << Qt::endl;
+        err() << "codes import: " << shown(catalog.errorString()) << Qt::endl;
         return Failure;
     }
     Catalog::ImportOptions options;
@@ -83,14 +83,14 @@ int runImport(const QStringList &arguments)
     options.defaultVersion = parser.value(versionOption);
     const Catalog::ImportReport report = catalog.import(file, options);
     for (const Catalog::ImportIssue &issue : report.issues)
-        err() << report.issueLine(issue) << '\n';
+        err() << shown(report.issueLine(issue)) << '\n';
     err().flush();
     if (report.refused) {
-        err() << file << ": " << report.summary() << Qt::endl;
+        err() << shown(file) << ": " << shown(report.summary()) << Qt::endl;
         return Failure;
     }
-    out() << file << ": " << report.summary() << '\n'
-          << "catalog " << path << ": " << catalog.size() << " codes" << Qt::endl;
+    out() << shown(file) << ": " << shown(report.summary()) << '\n'
+          << "catalog " << shown(path) << ": " << catalog.size() << " codes" << Qt::endl;
     return report.hasErrors() ? Failure : Success;
 }
 
@@ -119,7 +119,7 @@ int runSearch(const QStringList &arguments)
     const int limit = parser.value(limitOption).toInt(&limitOk);
     if (!limitOk || limit < 1) {
         err() << "codes search: --limit needs a whole number of 1 or more, not \""
-              << parser.value(limitOption) << "\"" << Qt::endl;
+              << shown(parser.value(limitOption)) << "\"" << Qt::endl;
         return UsageError;
     }
     const QString text = parser.positionalArguments().join(u' ');
@@ -127,12 +127,12 @@ int runSearch(const QStringList &arguments)
     Catalog::CodeCatalog catalog;
     const QString path = databasePath(parser, databaseOption);
     if (!catalog.openOrTraining(path)) {
-        err() << "codes search: " << catalog.errorString() << Qt::endl;
+        err() << "codes search: " << shown(catalog.errorString()) << Qt::endl;
         return Failure;
     }
     const bool haveFile = !catalog.isTraining();
     if (!haveFile && !parser.isSet(jsonOption))
-        err() << "(no catalog at " << path
+        err() << "(no catalog at " << shown(path)
               << ": searching the built-in training catalog; import one with 'superbill-cli codes import')"
               << Qt::endl;
 
@@ -147,7 +147,7 @@ int runSearch(const QStringList &arguments)
         out() << QJsonDocument(document).toJson(QJsonDocument::Indented);
     } else {
         for (const Catalog::CodeEntry &entry : entries) {
-            out() << entry.code.leftJustified(7) << entry.display;
+            out() << shown(entry.code).leftJustified(7) << shown(entry.display);
             if (const QStringList flags = entry.flagNames(); !flags.isEmpty())
                 out() << "  [" << flags.join(QStringLiteral(", ")) << ']';
             out() << '\n';
@@ -213,7 +213,7 @@ int runCodes(const QStringList &arguments)
         return Success;
     }
     err() << (action.isEmpty() ? QStringLiteral("codes: give import, search or favourite")
-                               : QStringLiteral("codes: unknown action \"%1\"").arg(action))
+                               : QStringLiteral("codes: unknown action \"%1\"").arg(shown(action)))
           << '\n'
           << Usage << Qt::flush;
     return UsageError;

@@ -30,7 +30,7 @@ int runFhir(const QStringList &arguments)
 
     const auto dialect = Fhir::dialectFromName(parser.value(dialectOption));
     if (!dialect) {
-        err() << "fhir: unknown dialect \"" << parser.value(dialectOption) << "\"; use "
+        err() << "fhir: unknown dialect \"" << shown(parser.value(dialectOption)) << "\"; use "
               << Fhir::dialectNames().join(QStringLiteral(" or ")) << Qt::endl;
         return UsageError;
     }
@@ -39,13 +39,15 @@ int runFhir(const QStringList &arguments)
         return UsageError;
     }
     const QString file = parser.positionalArguments().constFirst();
-    QByteArray contents;
-    if (!readInput(file, contents))
+    const auto contents = readInput(file);
+    if (!contents) {
+        err() << shown(contents.error().text()) << Qt::endl;
         return UsageError;
+    }
 
     Rules::ValidationContext context;
     context.now = Common::Clock::system().nowUtc();
-    const Rules::DocumentCheck check = Rules::checkProcedureDocument(contents, context, true);
+    const Rules::DocumentCheck check = Rules::checkProcedureDocument(*contents, context, true);
     for (const auto &finding : check.findings)
         err() << findingLine(file, finding) << Qt::endl;
     if (!check.isValid())

@@ -46,7 +46,7 @@ int main(int argc, char *argv[])
             return command.run(arguments);
         }
     }
-    Cli::err() << "superbill-cli: unknown command \"" << name << "\"\n\n";
+    Cli::err() << "superbill-cli: unknown command \"" << Cli::shown(name) << "\"\n\n";
     printUsage(Cli::err());
     return Cli::UsageError;
 }

@@ -19,13 +19,13 @@ void printLine(const Outbox::OutboxLine &line)
 {
     out() << QString::number(line.id).rightJustified(6) << "  "
           << Outbox::lineStateName(line.state).leftJustified(16)
-          << QString::number(line.attempts).rightJustified(3) << "  " << line.code.leftJustified(6) << "  "
-          << line.encounterId.leftJustified(16) << "  "
-          << (line.ehrId.isEmpty() ? QStringLiteral("-") : line.ehrId);
+          << QString::number(line.attempts).rightJustified(3) << "  " << shown(line.code).leftJustified(6)
+          << "  " << shown(line.encounterId).leftJustified(16) << "  "
+          << (line.ehrId.isEmpty() ? QStringLiteral("-") : shown(line.ehrId));
     if (line.state == Outbox::LineState::Pending && line.nextAttemptAt.isValid() && line.attempts > 0)
         out() << "  next " << line.nextAttemptAt.toLocalTime().toString(Qt::ISODate);
     if (!line.lastError.isEmpty() && line.state != Outbox::LineState::Sent)
-        out() << "  " << line.lastError;
+        out() << "  " << shown(line.lastError);
     out() << Qt::endl;
     if (line.state == Outbox::LineState::NeedsCorrection) {
         for (const auto &finding : line.findings)
@@ -91,12 +91,12 @@ int show(Outbox::OutboxStore &store, bool json, qint64 id)
         return Success;
     }
     printLine(*line);
-    out() << "identifier " << line->identifier.value << Qt::endl;
+    out() << "identifier " << shown(line->identifier.value) << Qt::endl;
     for (const auto &entry : audit) {
-        out() << entry.at.toLocalTime().toString(Qt::ISODate) << "  " << entry.event.leftJustified(11)
+        out() << entry.at.toLocalTime().toString(Qt::ISODate) << "  " << shown(entry.event).leftJustified(11)
               << (entry.httpStatus ? QString::number(entry.httpStatus) : QStringLiteral("-")).leftJustified(5)
-              << entry.result.leftJustified(22) << entry.ehrCode.leftJustified(8) << entry.ehrId << "  "
-              << entry.detail << Qt::endl;
+              << shown(entry.result).leftJustified(22) << shown(entry.ehrCode).leftJustified(8)
+              << shown(entry.ehrId) << "  " << shown(entry.detail) << Qt::endl;
     }
     return Success;
 }
@@ -107,7 +107,7 @@ int sendAll(Ehr::EhrClient &client, Outbox::OutboxStore &store, int seconds, boo
     sender.setBackoff(Outbox::BackoffPolicy::fromEnvironment());
     QString error;
     if (!sender.start(&error)) {
-        err() << "queue send: " << error << Qt::endl;
+        err() << "queue send: " << shown(error) << Qt::endl;
         return Failure;
     }
     const Outbox::DrainResult drained = Outbox::drainBlocking(sender, store, std::chrono::seconds(seconds));
@@ -129,7 +129,7 @@ int sendAll(Ehr::EhrClient &client, Outbox::OutboxStore &store, int seconds, boo
     out().flush();
     switch (drained.reason) {
     case Outbox::DrainResult::Reason::Paused:
-        err() << "queue send: stopped: " << drained.message << Qt::endl;
+        err() << "queue send: stopped: " << shown(drained.message) << Qt::endl;
         break;
     case Outbox::DrainResult::Reason::TimedOut:
         err() << "queue send: " << counts.pending + counts.sending << " line(s) still waiting after "
@@ -183,14 +183,15 @@ int runQueue(const QStringList &arguments)
         return UsageError;
     }
     if ((action == u"list" || action == u"send") && positional.size() > 1) {
-        err() << "queue " << action << ": unexpected argument \"" << positional.at(1) << "\"" << Qt::endl;
+        err() << "queue " << action << ": unexpected argument \"" << shown(positional.at(1)) << "\""
+              << Qt::endl;
         return UsageError;
     }
     std::optional<Outbox::LineState> state;
     if (parser.isSet(stateOption)) {
         state = Outbox::lineStateFromName(parser.value(stateOption));
         if (!state) {
-            err() << "queue list: unknown state \"" << parser.value(stateOption) << "\"" << Qt::endl;
+            err() << "queue list: unknown state \"" << shown(parser.value(stateOption)) << "\"" << Qt::endl;
             return UsageError;
         }
     }
@@ -229,7 +230,7 @@ int runQueue(const QStringList &arguments)
     QString error;
     if (action == u"retry") {
         if (!store->retry(*id, &error)) {
-            err() << "queue retry: " << error << Qt::endl;
+            err() << "queue retry: " << shown(error) << Qt::endl;
             return Failure;
         }
         out() << "line " << *id << " will be sent at the next queue send (or by the running app)" << Qt::endl;
@@ -237,7 +238,7 @@ int runQueue(const QStringList &arguments)
     }
     const auto line = store->line(*id);
     if (!store->discard(*id, parser.value(reasonOption), &error)) {
-        err() << "queue discard: " << error << Qt::endl;
+        err() << "queue discard: " << shown(error) << Qt::endl;
         return Failure;
     }
     out() << "line " << *id << " discarded; it stays in the outbox's audit log" << Qt::endl;

@@ -21,6 +21,7 @@ struct Submitted
 {
     QString file;
     bool readable = true;
+    QString readError; ///< unreadable, too-large
     bool valid = false;
     Model::Findings findings; ///< local validation
     qint64 lineId = 0;
@@ -80,13 +81,15 @@ int runSubmit(const QStringList &arguments)
     for (const QString &file : files) {
         Submitted submitted;
         submitted.file = file;
-        QByteArray contents;
-        if (!readInput(file, contents)) {
+        const auto contents = readInput(file);
+        if (!contents) {
+            err() << shown(contents.error().text()) << Qt::endl;
             submitted.readable = false;
+            submitted.readError = contents.error().code;
             results.append(submitted);
             continue;
         }
-        const Rules::DocumentCheck check = Rules::checkProcedureDocument(contents, context, true);
+        const Rules::DocumentCheck check = Rules::checkProcedureDocument(*contents, context, true);
         submitted.valid = check.isValid();
         submitted.findings = check.findings;
         if (submitted.valid) {
@@ -165,7 +168,7 @@ int runSubmit(const QStringList &arguments)
                              {QStringLiteral("valid"), submitted.valid},
                              {QStringLiteral("findings"), Model::findingsToJson(submitted.findings)}};
             if (!submitted.readable)
-                item.insert(QStringLiteral("error"), QStringLiteral("unreadable"));
+                item.insert(QStringLiteral("error"), submitted.readError);
             if (!submitted.queueError.isEmpty())
                 item.insert(QStringLiteral("error"), submitted.queueError);
             if (line)
@@ -174,35 +177,35 @@ int runSubmit(const QStringList &arguments)
             continue;
         }
         if (!submitted.readable)
-            continue; // readInput said why
+            continue; // said on stderr when it was read
         for (const auto &finding : submitted.findings)
             out() << findingLine(submitted.file, finding) << Qt::endl;
         if (!submitted.valid) {
-            out() << submitted.file << ": invalid, not queued" << Qt::endl;
+            out() << shown(submitted.file) << ": invalid, not queued" << Qt::endl;
             continue;
         }
         if (!line) {
-            out() << submitted.file << ": not queued: " << submitted.queueError << Qt::endl;
+            out() << shown(submitted.file) << ": not queued: " << shown(submitted.queueError) << Qt::endl;
             continue;
         }
         switch (line->state) {
         case Outbox::LineState::Sent:
-            out() << submitted.file << ": sent as Procedure/" << line->ehrId << " (line " << line->id << ")"
-                  << Qt::endl;
+            out() << shown(submitted.file) << ": sent as Procedure/" << shown(line->ehrId) << " (line "
+                  << line->id << ")" << Qt::endl;
             break;
         case Outbox::LineState::NeedsCorrection:
-            out() << submitted.file << ": rejected by the EHR (line " << line->id << ")" << Qt::endl;
+            out() << shown(submitted.file) << ": rejected by the EHR (line " << line->id << ")" << Qt::endl;
             for (const auto &finding : line->findings)
                 out() << findingLine(submitted.file, finding) << Qt::endl;
             break;
         case Outbox::LineState::Discarded:
-            out() << submitted.file << ": line " << line->id << " was discarded" << Qt::endl;
+            out() << shown(submitted.file) << ": line " << line->id << " was discarded" << Qt::endl;
             break;
         case Outbox::LineState::Pending:
         case Outbox::LineState::Sending:
-            out() << submitted.file << ": queued as line " << line->id
+            out() << shown(submitted.file) << ": queued as line " << line->id
                   << (send ? QStringLiteral(", not sent yet") : QString())
-                  << (line->lastError.isEmpty() ? QString() : QStringLiteral(": ") + line->lastError)
+                  << (line->lastError.isEmpty() ? QString() : QStringLiteral(": ") + shown(line->lastError))
                   << Qt::endl;
             break;
         }
@@ -211,7 +214,7 @@ int runSubmit(const QStringList &arguments)
         out() << QJsonDocument(report).toJson(QJsonDocument::Indented);
     out().flush();
     if (!sendProblem.isEmpty())
-        err() << "submit: " << sendProblem << Qt::endl;
+        err() << "submit: " << shown(sendProblem) << Qt::endl;
     if (anyUnreadable)
         return UsageError;
     return anyFailure ? Failure : Success;

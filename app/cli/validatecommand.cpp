@@ -37,16 +37,17 @@ int runValidate(const QStringList &arguments)
     bool anyInvalid = false;
     QJsonArray report;
     for (const QString &file : files) {
-        QByteArray contents;
-        if (!readInput(file, contents)) {
+        const auto contents = readInput(file);
+        if (!contents) {
             anyUnreadable = true;
+            err() << shown(contents.error().text()) << Qt::endl;
             report.append(QJsonObject{{QStringLiteral("file"), file},
                                       {QStringLiteral("valid"), false},
-                                      {QStringLiteral("error"), QStringLiteral("unreadable")},
+                                      {QStringLiteral("error"), contents.error().code},
                                       {QStringLiteral("findings"), QJsonArray()}});
             continue;
         }
-        const Rules::DocumentCheck check = Rules::checkProcedureDocument(contents, context);
+        const Rules::DocumentCheck check = Rules::checkProcedureDocument(*contents, context);
         anyInvalid = anyInvalid || !check.isValid();
         if (parser.isSet(jsonOption)) {
             report.append(QJsonObject{{QStringLiteral("file"), file},
@@ -57,7 +58,7 @@ int runValidate(const QStringList &arguments)
         for (const auto &finding : check.findings)
             out() << findingLine(file, finding) << Qt::endl;
         if (check.isValid())
-            out() << file << ": valid" << Qt::endl;
+            out() << shown(file) << ": valid" << Qt::endl;
     }
     if (parser.isSet(jsonOption))
         out() << QJsonDocument(report).toJson(QJsonDocument::Indented);

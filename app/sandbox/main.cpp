@@ -141,9 +141,13 @@ int main(int argc, char *argv[])
                                        tr("Append the request log to this file instead of standard error."),
                                        tr("file"));
     const QCommandLineOption quietOption(QStringLiteral("quiet"), tr("No request log."));
+    const QCommandLineOption maxConnectionsOption(
+        QStringLiteral("max-connections"),
+        tr("Clients served at once (default 64); more wait until one closes."), tr("number"),
+        QString::number(Sandbox::ConnectionLimits().maxConnections));
     parser.addOptions({hostOption, portOption, basePathOption, tokenFileOption, dataOption, demoDataOption,
                        failRateOption, dropRateOption, hangRateOption, latencyOption, seedOption, logOption,
-                       quietOption});
+                       quietOption, maxConnectionsOption});
     // A token on the command line would show in ps and in shell history.
     QCommandLineOption refusedTokenOption(QStringLiteral("token"), QString(), tr("token"));
     refusedTokenOption.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -179,6 +183,12 @@ int main(int argc, char *argv[])
     options.demoDataDir = parser.value(demoDataOption);
     options.logFile = parser.value(logOption);
     options.logRequests = !parser.isSet(quietOption);
+    const int maxConnections = parser.value(maxConnectionsOption).toInt(&ok);
+    if (!ok || maxConnections < 1 || maxConnections > Sandbox::ConnectionLimits::MaxConnections)
+        return usageError(tr("--max-connections: \"%1\" is not a number from 1 to %2")
+                              .arg(parser.value(maxConnectionsOption))
+                              .arg(Sandbox::ConnectionLimits::MaxConnections));
+    options.limits.maxConnections = maxConnections;
 
     const std::pair<const QCommandLineOption *, double *> rates[] = {
         {&failRateOption, &options.faults.failRate},

@@ -28,6 +28,7 @@ CodeCatalog::CodeCatalog(QObject *parent)
     : QObject(parent)
     , m_holder(std::make_shared<IndexHolder>())
     , m_user(defaultUserName())
+    , m_clock(&Common::Clock::system())
 {
 }
 
@@ -56,9 +57,14 @@ QString CodeCatalog::defaultUserName()
     return QStringLiteral("default");
 }
 
+void CodeCatalog::setClock(const Common::Clock *clock)
+{
+    m_clock = Common::Clock::orSystem(clock);
+}
+
 QDateTime CodeCatalog::now() const
 {
-    return (m_clock ? *m_clock : Common::Clock::system()).nowUtc();
+    return m_clock->nowUtc();
 }
 
 bool CodeCatalog::openDatabase(const QString &path)

@@ -69,7 +69,7 @@ public:
     QString user() const { return m_user; }
     void setUser(const QString &user);
     /// Where "now" comes from for the import log and recent codes; not owned; nullptr: the system clock.
-    void setClock(const Common::Clock *clock) { m_clock = clock; }
+    void setClock(const Common::Clock *clock);
 
     qsizetype size() const;
     /// The highest code-system version among active codes ("" when none is known).
@@ -119,7 +119,7 @@ private:
     QString m_version;
     QStringList m_favourites; ///< sorted by code
     QStringList m_recent;     ///< most recent first
-    const Common::Clock *m_clock = nullptr;
+    const Common::Clock *m_clock;
 };
 
 } // namespace Catalog

@@ -7,6 +7,11 @@ namespace Common {
 /**
  * Where the current time comes from. Production code asks a Clock instead of
  * QDateTime::currentDateTimeUtc() so that tests can set the time.
+ *
+ * One way to hand it over: a class that reads the time has
+ * `void setClock(const Common::Clock *clock)`, keeps the pointer (not owned), starts with
+ * Clock::system() and goes back to it when given nullptr; a class that owns such objects
+ * passes its clock on in its own setClock().
  */
 class Clock
 {
@@ -16,6 +21,8 @@ public:
 
     /// The process-wide system clock.
     static const Clock &system();
+    /// `clock`, or the system clock for nullptr: what every setClock() stores.
+    static const Clock *orSystem(const Clock *clock) { return clock ? clock : &system(); }
 };
 
 /// A clock that only moves when told to; for tests and deterministic tools.

@@ -1,20 +1,17 @@
 #include "capabilities.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
+
+#include "fhir/resourcecheck.h"
 
 namespace Ehr {
 
-std::optional<Capabilities> Capabilities::fromFhir(const QJsonObject &resource, QString *error)
+Common::Result<Capabilities> Capabilities::fromFhir(const QJsonObject &resource)
 {
-    const QString type = resource.value(QStringLiteral("resourceType")).toString();
-    if (type != u"CapabilityStatement") {
-        if (error)
-            *error = QCoreApplication::translate("Ehr::Capabilities",
-                                                 "resourceType is \"%1\", not CapabilityStatement")
-                         .arg(type);
-        return std::nullopt;
-    }
+    if (const Common::Status typeOk =
+            Fhir::checkResourceType(resource, QStringLiteral("CapabilityStatement"));
+        !typeOk)
+        return typeOk.error();
     Capabilities capabilities;
     capabilities.fhirVersion = resource.value(QStringLiteral("fhirVersion")).toString();
     const QJsonObject software = resource.value(QStringLiteral("software")).toObject();

@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include "common/result.h"
+
 namespace Ehr {
 
 /**
@@ -21,7 +23,7 @@ struct Capabilities
 
     bool isR4() const { return fhirVersion.startsWith(QStringLiteral("4.0")); }
 
-    static std::optional<Capabilities> fromFhir(const QJsonObject &resource, QString *error = nullptr);
+    static Common::Result<Capabilities> fromFhir(const QJsonObject &resource);
 };
 
 } // namespace Ehr

@@ -1,20 +1,14 @@
 #include "conditionsummary.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 
 #include "fhir/extensions.h"
+#include "fhir/resourcecheck.h"
 #include "model/procedureentry.h"
 
 namespace Ehr {
 
 namespace {
-
-// The translation context of this file's messages, declared so that lupdate sees it too.
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Ehr::ConditionSummary)
-};
 
 QString referencedId(const QJsonObject &resource, const QString &element, const QString &type)
 {
@@ -25,21 +19,13 @@ QString referencedId(const QJsonObject &resource, const QString &element, const 
 
 } // namespace
 
-std::optional<ConditionSummary> ConditionSummary::fromFhir(const QJsonObject &resource, QString *error)
+Common::Result<ConditionSummary> ConditionSummary::fromFhir(const QJsonObject &resource)
 {
-    const QString type = resource.value(QStringLiteral("resourceType")).toString();
-    if (type != u"Condition") {
-        if (error)
-            *error = Text::tr("resourceType is \"%1\", not Condition").arg(type);
-        return std::nullopt;
-    }
+    const auto id = Fhir::resourceIdOfType(resource, QStringLiteral("Condition"));
+    if (!id)
+        return id.error();
     ConditionSummary condition;
-    condition.id = resource.value(QStringLiteral("id")).toString();
-    if (condition.id.isEmpty()) {
-        if (error)
-            *error = Text::tr("Condition without an id");
-        return std::nullopt;
-    }
+    condition.id = *id;
     const QJsonObject code = resource.value(QStringLiteral("code")).toObject();
     const QJsonArray codings = code.value(QStringLiteral("coding")).toArray();
     QJsonObject chosen = codings.isEmpty() ? QJsonObject() : codings.first().toObject();

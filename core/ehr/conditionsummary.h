@@ -6,6 +6,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include "common/result.h"
+
 namespace Ehr {
 
 /**
@@ -21,7 +23,7 @@ struct ConditionSummary
     QString patientId;
     QString encounterId; ///< empty for a problem-list entry not tied to a visit
 
-    static std::optional<ConditionSummary> fromFhir(const QJsonObject &resource, QString *error = nullptr);
+    static Common::Result<ConditionSummary> fromFhir(const QJsonObject &resource);
 
     friend bool operator==(const ConditionSummary &, const ConditionSummary &) = default;
 };

@@ -2,14 +2,18 @@
 
 #include <QCoreApplication>
 #include <QHostAddress>
+#include <QHostInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
 #include <QTimer>
 
+#include "bearertoken.h"
+#include "common/clock.h"
 #include "ehrlog.h"
 #include "fhir/extensions.h"
+#include "fhir/identifiertoken.h"
 #include "fhir/procedurewriter.h"
 #include "model/procedureentry.h"
 #include "networkjob.h"
@@ -19,14 +23,6 @@ namespace Ehr {
 namespace {
 
 const QByteArray FhirJson = QByteArrayLiteral("application/fhir+json");
-
-// system|value of a token search, each part percent-encoded: a client identifier may come from a file,
-// and an &, #, + or % in it must not end the parameter or change what it matches.
-QByteArray identifierToken(const Model::Identifier &identifier)
-{
-    return QUrl::toPercentEncoding(identifier.system, ":/") + '|' +
-           QUrl::toPercentEncoding(identifier.value, ":/");
-}
 
 } // namespace
 
@@ -63,7 +59,7 @@ ReadStatus readStatusOf(const JobResult &result)
         status.kind = ReadStatus::Kind::Ok;
         return status;
     }
-    const Model::Findings findings = outcomeFindings(result.body);
+    const Model::Findings findings = outcomeFindings(result.body).valueOr({});
     QStringList texts;
     for (const auto &finding : findings)
         texts.append(finding.code.isEmpty() ? finding.message
@@ -88,6 +84,7 @@ ReadStatus readStatusOf(const JobResult &result)
 EhrClient::EhrClient(QObject *parent)
     : QObject(parent)
     , m_manager(new QNetworkAccessManager(this))
+    , m_clock(&Common::Clock::system())
 {
     m_manager->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy); // see NetworkJob::start()
     m_baseUrlError = tr("No EHR address is set.");
@@ -98,48 +95,62 @@ EhrClient::~EhrClient()
     cancelAll();
 }
 
-bool EhrClient::isLoopbackHost(const QString &host)
+void EhrClient::setClock(const Common::Clock *clock)
 {
-    if (host.compare(u"localhost", Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
+    m_clock = Common::Clock::orSystem(clock);
 }
 
-QString EhrClient::transportSecurityError(const QUrl &url)
+bool EhrClient::isLoopbackHost(const QString &host, const HostResolver &resolve)
 {
+    const QHostAddress address(host);
+    if (!address.isNull())
+        return address.isLoopback();
+    if (host.compare(u"localhost", Qt::CaseInsensitive) != 0)
+        return false;
+    // A hosts file or resolver can send "localhost" to another machine, and plain http:// is only safe
+    // on this one: every address must be loopback (Qt may connect to any of them).
+    const QList<QHostAddress> addresses = resolve ? resolve(host) : QHostInfo::fromName(host).addresses();
+    return !addresses.isEmpty() && std::all_of(addresses.cbegin(), addresses.cend(),
+                                               [](const QHostAddress &a) { return a.isLoopback(); });
+}
+
+Common::Status EhrClient::checkTransportSecurity(const QUrl &url)
+{
+    const auto refused = [&url](const QString &why) {
+        return Common::makeError(QStringLiteral("insecure-address"), why,
+                                 url.toDisplayString(QUrl::RemoveUserInfo));
+    };
     if (!url.isValid() || url.host().isEmpty())
-        return tr("\"%1\" is not a valid EHR address; it should look like "
-                  "https://ehr.example.org/mps/fhir/R4/V1.")
-            .arg(url.toDisplayString(QUrl::RemoveUserInfo));
+        return refused(tr("\"%1\" is not a valid EHR address; it should look like "
+                          "https://ehr.example.org/mps/fhir/R4/V1.")
+                           .arg(url.toDisplayString(QUrl::RemoveUserInfo)));
     if (!url.userInfo().isEmpty())
         // It would be sent along, shown and saved with the address; the token is the only credential.
-        return tr("%1: the EHR address must not contain a user name or password; the token is given "
-                  "separately (keychain, SUPERBILL_TOKEN or --token-file).")
-            .arg(url.toDisplayString(QUrl::RemoveUserInfo));
+        return refused(tr("%1: the EHR address must not contain a user name or password; the token is given "
+                          "separately (keychain, SUPERBILL_TOKEN or --token-file).")
+                           .arg(url.toDisplayString(QUrl::RemoveUserInfo)));
     const QString scheme = url.scheme().toLower();
     if (scheme == u"https")
         return {};
     if (scheme == u"http") {
         if (isLoopbackHost(url.host()))
             return {};
-        return tr("%1 uses plain http://, which would send the token and patient data unencrypted; an EHR "
-                  "that is not on this computer must use https://.")
-            .arg(url.toDisplayString(QUrl::RemoveUserInfo));
+        return refused(
+            tr("%1 uses plain http://, which would send the token and patient data unencrypted; an EHR "
+               "that is not on this computer must use https://.")
+                .arg(url.toDisplayString(QUrl::RemoveUserInfo)));
     }
-    return tr("%1: the EHR address must start with https:// (or http:// for an EHR on this computer).")
-        .arg(url.toDisplayString(QUrl::RemoveUserInfo));
+    return refused(
+        tr("%1: the EHR address must start with https:// (or http:// for an EHR on this computer).")
+            .arg(url.toDisplayString(QUrl::RemoveUserInfo)));
 }
 
-bool EhrClient::setBaseUrl(const QUrl &url, QString *error)
+Common::Status EhrClient::setBaseUrl(const QUrl &url)
 {
-    const QString problem = transportSecurityError(url);
-    if (!problem.isEmpty()) {
+    if (const Common::Status secure = checkTransportSecurity(url); !secure) {
         m_baseUrl = QUrl();
-        m_baseUrlError = problem;
-        if (error)
-            *error = problem;
-        return false;
+        m_baseUrlError = secure.error().message;
+        return secure;
     }
     QUrl normalized = url.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery | QUrl::RemoveFragment);
     m_baseUrl = normalized;
@@ -147,7 +158,7 @@ bool EhrClient::setBaseUrl(const QUrl &url, QString *error)
     m_capabilities.reset();
     m_conditionalCreate = true;
     m_warnedNoConditionalCreate = false;
-    return true;
+    return {};
 }
 
 QUrl EhrClient::resourceUrl(const QString &path, const QUrlQuery &query) const
@@ -164,28 +175,27 @@ bool EhrClient::isSameServer(const QUrl &url) const
     return NetworkJob::isSameServer(m_baseUrl, url);
 }
 
-QNetworkRequest EhrClient::makeRequest(const QUrl &url) const
+NetworkJob *EhrClient::startJob(RequestId id, const QUrl &url, const QByteArray &verb, const QByteArray &body,
+                                const QByteArray &contentType,
+                                const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QNetworkRequest request(url);
     request.setRawHeader("Accept", FhirJson);
     request.setHeader(QNetworkRequest::UserAgentHeader,
                       QByteArray(QByteArrayLiteral("SuperbillDesk/") + QByteArrayLiteral(SUPERBILL_VERSION)));
-    const QString token = m_tokenProvider ? m_tokenProvider() : QString();
-    if (!token.isEmpty())
-        request.setRawHeader("Authorization", QByteArrayLiteral("Bearer ") + token.toUtf8());
-    return request;
-}
-
-NetworkJob *EhrClient::startJob(RequestId id, const QUrl &url, const QByteArray &verb, const QByteArray &body,
-                                const QByteArray &contentType,
-                                const QList<QPair<QByteArray, QByteArray>> &headers)
-{
-    QNetworkRequest request = makeRequest(url);
     if (!contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
+    // Asked for every request: the token may have been renewed, or replaced by one that cannot be sent.
+    const QString token = m_tokenProvider ? m_tokenProvider() : QString();
+    const Common::Status tokenOk = checkBearerToken(token);
+    if (tokenOk && !token.isEmpty())
+        request.setRawHeader("Authorization", QByteArrayLiteral("Bearer ") + token.toLatin1());
     auto *job = new NetworkJob(m_manager, request, verb, body, m_timeout, this);
+    job->setClock(m_clock);
+    if (!tokenOk)
+        job->refuse(tokenOk.error().message);
     m_jobs.insert(id, job);
     // Connected first, so it runs before the caller's handler; deleteLater keeps the job alive for it.
     connect(job, &NetworkJob::finished, this, [this, id, job](const JobResult &result) {
@@ -252,11 +262,11 @@ EhrClient::RequestId EhrClient::checkCapabilities(const QObject *context, Capabi
         ReadStatus status = readStatusOf(result);
         Capabilities capabilities;
         if (status.ok()) {
-            QString error;
-            const auto parsed = Capabilities::fromFhir(QJsonDocument::fromJson(result.body).object(), &error);
+            const auto parsed = Capabilities::fromFhir(QJsonDocument::fromJson(result.body).object());
             if (!parsed) {
                 status.kind = ReadStatus::Kind::Failed;
-                status.errorString = tr("The EHR's metadata is not a CapabilityStatement: %1").arg(error);
+                status.errorString =
+                    tr("The EHR's metadata is not a CapabilityStatement: %1").arg(parsed.error().message);
             } else {
                 capabilities = *parsed;
                 m_capabilities = capabilities;
@@ -362,8 +372,10 @@ EhrClient::RequestId EhrClient::searchPatients(const QString &text, const QObjec
     static const QRegularExpression mrnLike(QStringLiteral("^[A-Za-z]{0,4}-?[0-9][0-9-]*$"));
     static const QRegularExpression hasDigit(QStringLiteral("[0-9]"));
     if (mrnLike.match(trimmed).hasMatch())
-        query.addQueryItem(QStringLiteral("identifier"),
-                           QLatin1String(Fhir::Urls::MrnSystem) + u'|' + trimmed);
+        query.addQueryItem(
+            QStringLiteral("identifier"),
+            QString::fromLatin1(
+                Fhir::IdentifierToken{QLatin1String(Fhir::Urls::MrnSystem), trimmed}.toQueryValue()));
     else if (Model::isFhirId(trimmed) && hasDigit.match(trimmed).hasMatch())
         query.addQueryItem(QStringLiteral("_id"), trimmed);
     else if (!trimmed.isEmpty())
@@ -427,19 +439,13 @@ EhrClient::findProcedures(const Model::Identifier &identifier, const QObject *co
 {
     QUrlQuery query;
     // Already encoded: QUrlQuery keeps the escapes as they are.
-    query.addQueryItem(QStringLiteral("identifier"), QString::fromLatin1(identifierToken(identifier)));
-    return search(QStringLiteral("Procedure"), query, context, [done, identifier](const ResourceList &list) {
+    const auto token = Fhir::IdentifierToken::of(identifier);
+    query.addQueryItem(QStringLiteral("identifier"), QString::fromLatin1(token.toQueryValue()));
+    return search(QStringLiteral("Procedure"), query, context, [done, token](const ResourceList &list) {
         QStringList ids;
         for (const auto &resource : list.resources) {
             // A server that ignores the parameter must not make someone else's record ours.
-            bool matches = false;
-            for (const auto &item : resource.value(QStringLiteral("identifier")).toArray()) {
-                const QJsonObject candidate = item.toObject();
-                matches =
-                    matches || (candidate.value(QStringLiteral("system")).toString() == identifier.system &&
-                                candidate.value(QStringLiteral("value")).toString() == identifier.value);
-            }
-            if (matches)
+            if (token.matchesAnyOf(resource))
                 ids.append(resource.value(QStringLiteral("id")).toString());
         }
         done(list.status, ids);
@@ -465,8 +471,8 @@ EhrClient::RequestId EhrClient::createProcedure(const Model::ProcedureEntry &ent
     }
     QList<QPair<QByteArray, QByteArray>> headers;
     if (m_conditionalCreate) {
-        headers.append({QByteArrayLiteral("If-None-Exist"),
-                        QByteArrayLiteral("identifier=") + identifierToken(*identifier)});
+        headers.append(
+            {QByteArrayLiteral("If-None-Exist"), Fhir::IdentifierToken::of(*identifier).toIfNoneExist()});
     } else if (!m_warnedNoConditionalCreate) {
         m_warnedNoConditionalCreate = true;
         qCWarning(lcEhr) << "the EHR does not support conditional create; a resend after a lost answer is "

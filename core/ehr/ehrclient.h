@@ -5,12 +5,14 @@
 #include <optional>
 
 #include <QHash>
+#include <QHostAddress>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
 #include <QUrlQuery>
 
 #include "capabilities.h"
+#include "common/result.h"
 #include "conditionsummary.h"
 #include "encountersummary.h"
 #include "fhir/dialect.h"
@@ -20,6 +22,10 @@
 #include "submitresult.h"
 
 class QNetworkAccessManager;
+
+namespace Common {
+class Clock;
+}
 
 namespace Ehr {
 
@@ -58,15 +64,20 @@ public:
     explicit EhrClient(QObject *parent = nullptr);
     ~EhrClient() override;
 
-    /// False (and the reason) for a URL this client will not talk to; requests then end Blocked.
-    bool setBaseUrl(const QUrl &url, QString *error = nullptr);
+    /// An error for a URL this client will not talk to; requests then end Blocked with its message.
+    Common::Status setBaseUrl(const QUrl &url);
     QUrl baseUrl() const { return m_baseUrl; }
-    /// Empty when the URL is acceptable: https, or http to a loopback host.
-    static QString transportSecurityError(const QUrl &url);
-    /// 127.0.0.0/8, ::1 and "localhost".
-    static bool isLoopbackHost(const QString &host);
+    /// Success for a URL this client will talk to: https, or http to a loopback host. Otherwise the
+    /// error says why (its path is the address without any user name or password).
+    static Common::Status checkTransportSecurity(const QUrl &url);
+    /// The addresses a host name resolves to; the default asks the system (QHostInfo).
+    using HostResolver = std::function<QList<QHostAddress>(const QString &host)>;
+    /// 127.0.0.0/8 and ::1, and "localhost" when every address it resolves to is one of those.
+    static bool isLoopbackHost(const QString &host, const HostResolver &resolve = {});
 
     void setTokenProvider(TokenProvider provider) { m_tokenProvider = std::move(provider); }
+    /// Where "now" comes from for its requests (Retry-After dates); not owned; nullptr: the system clock.
+    void setClock(const Common::Clock *clock);
     void setDialect(Fhir::Dialect dialect) { m_dialect = dialect; }
     Fhir::Dialect dialect() const { return m_dialect; }
     /// Abort a request when nothing moved for this long (default 30 s).
@@ -118,7 +129,6 @@ signals:
 private:
     struct Search;
 
-    QNetworkRequest makeRequest(const QUrl &url) const;
     QUrl resourceUrl(const QString &path, const QUrlQuery &query = {}) const;
     RequestId nextId() { return ++m_lastId; }
     NetworkJob *startJob(RequestId id, const QUrl &url, const QByteArray &verb, const QByteArray &body,
@@ -133,6 +143,7 @@ private:
     QUrl m_baseUrl;
     QString m_baseUrlError;
     TokenProvider m_tokenProvider;
+    const Common::Clock *m_clock;
     Fhir::Dialect m_dialect = Fhir::Dialect::EhrVendor;
     std::chrono::milliseconds m_timeout{30000};
     bool m_conditionalCreate = true;

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QSettings>
 
+#include "bearertoken.h"
 #include "common/paths.h"
 
 namespace Ehr {
@@ -29,19 +30,17 @@ QString EhrSettings::configFilePath()
     return QDir(Common::configDirectory()).filePath(QStringLiteral("ehr.ini"));
 }
 
-bool EhrSettings::save(QString *error) const
+Common::Status EhrSettings::save() const
 {
     QSettings file(configFilePath(), QSettings::IniFormat);
     file.setValue(QStringLiteral("ehr/url"), ehrUrl.toString());
     file.setValue(QStringLiteral("ehr/dialect"), Fhir::dialectName(dialect));
     file.setValue(QStringLiteral("outbox/database"), databasePath);
     file.sync();
-    if (file.status() != QSettings::NoError) {
-        if (error)
-            *error = Text::tr("%1: cannot write the settings").arg(configFilePath());
-        return false;
-    }
-    return true;
+    if (file.status() != QSettings::NoError)
+        return Common::makeError(QStringLiteral("unwritable"), Text::tr("cannot write the settings"),
+                                 configFilePath());
+    return {};
 }
 
 EhrSettings EhrSettings::fromEnvironment()
@@ -74,32 +73,38 @@ EhrSettings EhrSettings::fromEnvironment()
     return settings;
 }
 
-QString EhrSettings::tokenFromEnvironment()
+Common::Result<QString> EhrSettings::tokenFromEnvironment()
 {
-    return qEnvironmentVariable("SUPERBILL_TOKEN").trimmed();
-}
-
-std::optional<QString> EhrSettings::readTokenFile(const QString &path, QString *error, QString *warning)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = Text::tr("%1: cannot read the token file: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
-    const QString token = QString::fromUtf8(file.readLine(64 * 1024)).trimmed();
-    if (token.isEmpty()) {
-        if (error)
-            *error = Text::tr("%1: the token file is empty").arg(path);
-        return std::nullopt;
-    }
-    const auto permissions = file.permissions();
-    if (warning && (permissions & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
-                                   QFileDevice::WriteOther))) {
-        *warning =
-            Text::tr("%1: the token file can be read by other users; restrict it with chmod 600").arg(path);
+    const QString token = qEnvironmentVariable("SUPERBILL_TOKEN").trimmed();
+    if (const Common::Status valid = checkBearerToken(token); !valid) {
+        Common::Error error = valid.error();
+        error.path = QStringLiteral("SUPERBILL_TOKEN");
+        return error;
     }
     return token;
+}
+
+Common::Result<EhrSettings::TokenFile> EhrSettings::readTokenFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Common::makeError(QStringLiteral("unreadable"),
+                                 Text::tr("cannot read the token file: %1").arg(file.errorString()), path);
+    TokenFile read;
+    read.token = QString::fromUtf8(file.readLine(64 * 1024)).trimmed();
+    if (read.token.isEmpty())
+        return Common::makeError(QStringLiteral("token-empty"), Text::tr("the token file is empty"), path);
+    if (const Common::Status valid = checkBearerToken(read.token); !valid) {
+        Common::Error error = valid.error();
+        error.path = path;
+        return error;
+    }
+    const auto permissions = file.permissions();
+    if (permissions &
+        (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther))
+        read.warning =
+            Text::tr("%1: the token file can be read by other users; restrict it with chmod 600").arg(path);
+    return read;
 }
 
 } // namespace Ehr

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QUrl>
 
+#include "common/result.h"
 #include "fhir/dialect.h"
 
 namespace Ehr {
@@ -32,14 +33,18 @@ struct EhrSettings
     static QString defaultDatabasePath();
     static QString configFilePath();
     /// Writes ehrUrl, dialect and databasePath to the shared settings file.
-    bool save(QString *error = nullptr) const;
+    Common::Status save() const;
 
-    /// The token from SUPERBILL_TOKEN, or empty.
-    static QString tokenFromEnvironment();
-    /// Reads a token file (first line, trimmed). On failure returns nullopt and says why;
-    /// a file others may read gives a warning, because the token is a password.
-    static std::optional<QString> readTokenFile(const QString &path, QString *error,
-                                                QString *warning = nullptr);
+    /// The token from SUPERBILL_TOKEN (trimmed; empty when unset), or why it cannot be used.
+    static Common::Result<QString> tokenFromEnvironment();
+
+    struct TokenFile
+    {
+        QString token;
+        QString warning; ///< set when others may read the file: the token is a password
+    };
+    /// Reads a token file: its first line, trimmed, checked with checkBearerToken().
+    static Common::Result<TokenFile> readTokenFile(const QString &path);
 };
 
 } // namespace Ehr

@@ -8,27 +8,16 @@
 #include <QString>
 #include <QTimeZone>
 
+#include "common/result.h"
+#include "model/encounterstate.h"
 #include "model/finding.h"
 #include "rules/validator.h"
 
 namespace Ehr {
 
-/// The EHR's billing state of an encounter (extension encounter-state).
-enum class BillingState
-{
-    Unknown,
-    Open,
-    SignedOff,
-    Billed,
-    PartiallyBilled
-};
-
-QString billingStateName(BillingState state);
-BillingState billingStateFromName(const QString &name);
-
 /// The billing state an EHR refusal proves an encounter is in: 500009 signed off, 500010 billed;
 /// nullopt when none of the findings says that the encounter is closed.
-std::optional<BillingState> closedStateFromRefusal(const Model::Findings &findings);
+std::optional<Model::BillingState> closedStateFromRefusal(const Model::Findings &findings);
 
 /**
  * What the superbill form needs of a FHIR Encounter: whose it is, whether it
@@ -39,20 +28,19 @@ struct EncounterSummary
 {
     QString id;
     QString patientId;
-    QString status; ///< FHIR Encounter.status: in-progress, finished, ...
-    BillingState state = BillingState::Unknown;
-    QString timeZone; ///< IANA id from the timezone extension, or empty
+    Model::EncounterState state; ///< FHIR Encounter.status and the EHR's billing state
+    QString timeZone;            ///< IANA id from the timezone extension, or empty
     QDateTime start;
     QString type; ///< a short text for the kind of visit
 
     /// The clinic's zone, or invalid when the EHR did not say.
     QTimeZone zone() const;
-    /// What the validator needs: a finished encounter counts as closed (signed off).
+    /// What the validator needs to know of it.
     Rules::EncounterFacts facts() const;
     /// True when the EHR would take a new procedure on it.
-    bool acceptsProcedures() const;
+    bool acceptsProcedures() const { return state.acceptsProcedures(); }
 
-    static std::optional<EncounterSummary> fromFhir(const QJsonObject &resource, QString *error = nullptr);
+    static Common::Result<EncounterSummary> fromFhir(const QJsonObject &resource);
 
     friend bool operator==(const EncounterSummary &, const EncounterSummary &) = default;
 };

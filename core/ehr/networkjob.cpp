@@ -38,6 +38,7 @@ NetworkJob::NetworkJob(QNetworkAccessManager *manager, const QNetworkRequest &re
     , m_request(request)
     , m_verb(verb)
     , m_body(body)
+    , m_clock(&Common::Clock::system())
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(timeout);
@@ -53,9 +54,21 @@ NetworkJob::~NetworkJob()
     }
 }
 
+void NetworkJob::setClock(const Common::Clock *clock)
+{
+    m_clock = Common::Clock::orSystem(clock);
+}
+
 void NetworkJob::start()
 {
     Q_ASSERT(!m_reply && !m_finished);
+    if (!m_refusal.isEmpty()) {
+        JobResult result;
+        result.transport = JobResult::Transport::Blocked;
+        result.errorString = m_refusal;
+        QTimer::singleShot(0, this, [this, result] { finish(result); });
+        return;
+    }
     m_timedOut = false;
     // Not NoLessSafeRedirectPolicy: it follows https to any other https server, and Qt 6.4 sends the
     // Authorization header along. Same origin (scheme, host, port) is never less safe either.
@@ -144,8 +157,7 @@ void NetworkJob::onReplyFinished()
         result.body = reply->readAll();
         result.location = reply->rawHeader("Location");
         if (reply->hasRawHeader("Retry-After"))
-            result.retryAfter =
-                parseRetryAfter(reply->rawHeader("Retry-After"), Common::Clock::system().nowUtc());
+            result.retryAfter = parseRetryAfter(reply->rawHeader("Retry-After"), m_clock->nowUtc());
         if (error != QNetworkReply::NoError)
             result.errorString = reply->errorString();
     } else {

@@ -11,6 +11,10 @@
 #include "jobresult.h"
 
 class QNetworkAccessManager;
+
+namespace Common {
+class Clock;
+}
 class QNetworkReply;
 
 namespace Ehr {
@@ -37,6 +41,10 @@ public:
 
     /// Sends the request. finished() always comes later, from the event loop.
     void start();
+    /// Where "now" comes from for a Retry-After date; not owned; nullptr: the system clock.
+    void setClock(const Common::Clock *clock);
+    /// Makes start() send nothing and end with Transport::Blocked and this reason (e.g. an unusable token).
+    void refuse(const QString &reason) { m_refusal = reason; }
     /// Ends the job now with Transport::Cancelled (finished() is still emitted once).
     void abort();
 
@@ -66,6 +74,8 @@ private:
     QPointer<QNetworkReply> m_reply;
     JobResult m_result;
     QString m_tlsErrors;
+    QString m_refusal;
+    const Common::Clock *m_clock;
 
     bool m_timedOut = false;
     bool m_cancelled = false;

@@ -1,19 +1,13 @@
 #include "patientsummary.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 
 #include "fhir/extensions.h"
+#include "fhir/resourcecheck.h"
 
 namespace Ehr {
 
 namespace {
-
-// The translation context of this file's messages, declared so that lupdate sees it too.
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Ehr::PatientSummary)
-};
 
 // The official name when there is one, else the first.
 QJsonObject preferredName(const QJsonArray &names)
@@ -38,21 +32,13 @@ QString PatientSummary::displayName() const
     return id;
 }
 
-std::optional<PatientSummary> PatientSummary::fromFhir(const QJsonObject &resource, QString *error)
+Common::Result<PatientSummary> PatientSummary::fromFhir(const QJsonObject &resource)
 {
-    const QString type = resource.value(QStringLiteral("resourceType")).toString();
-    if (type != u"Patient") {
-        if (error)
-            *error = Text::tr("resourceType is \"%1\", not Patient").arg(type);
-        return std::nullopt;
-    }
+    const auto id = Fhir::resourceIdOfType(resource, QStringLiteral("Patient"));
+    if (!id)
+        return id.error();
     PatientSummary patient;
-    patient.id = resource.value(QStringLiteral("id")).toString();
-    if (patient.id.isEmpty()) {
-        if (error)
-            *error = Text::tr("Patient without an id");
-        return std::nullopt;
-    }
+    patient.id = *id;
     const QJsonObject name = preferredName(resource.value(QStringLiteral("name")).toArray());
     patient.family = name.value(QStringLiteral("family")).toString();
     QStringList given;

@@ -7,6 +7,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include "common/result.h"
+
 namespace Ehr {
 
 /**
@@ -27,7 +29,7 @@ struct PatientSummary
     QString displayName() const;
 
     /// Reads a Patient resource; nullopt with a reason when it is not one or has no id.
-    static std::optional<PatientSummary> fromFhir(const QJsonObject &resource, QString *error = nullptr);
+    static Common::Result<PatientSummary> fromFhir(const QJsonObject &resource);
 
     friend bool operator==(const PatientSummary &, const PatientSummary &) = default;
 };

@@ -99,15 +99,12 @@ QString resourceIdOf(const QByteArray &body, const QByteArray &location)
     return type >= 0 ? parts.value(type + 1) : QString();
 }
 
-Model::Findings outcomeFindings(const QByteArray &body, QString *readError)
+Common::Result<Model::Findings> outcomeFindings(const QByteArray &body)
 {
-    const Fhir::OutcomeReadResult read = Fhir::readOperationOutcome(body);
-    if (!read.outcome) {
-        if (readError)
-            *readError = read.error;
-        return {};
-    }
-    Model::Findings findings = read.outcome->toFindings();
+    const auto outcome = Fhir::readOperationOutcome(body);
+    if (!outcome)
+        return outcome.error();
+    Model::Findings findings = outcome->toFindings();
     const auto &catalog = Rules::ErrorCatalog::instance();
     for (auto &finding : findings) {
         if (finding.message.isEmpty() && !finding.code.isEmpty())
@@ -172,7 +169,7 @@ SubmitResult SubmitResult::fromJob(const JobResult &job, const std::optional<Mod
     }
     if (status == 401 || status == 403) {
         result.kind = Kind::Unauthorized;
-        result.findings = outcomeFindings(job.body);
+        result.findings = outcomeFindings(job.body).valueOr({});
         result.errorString =
             status == 401
                 ? Text::tr("The EHR did not accept the token (401); sign in again or enter a new token.")
@@ -180,8 +177,8 @@ SubmitResult SubmitResult::fromJob(const JobResult &job, const std::optional<Mod
         return result;
     }
 
-    QString readError;
-    result.findings = outcomeFindings(job.body, &readError);
+    const auto outcome = outcomeFindings(job.body);
+    result.findings = outcome.valueOr({});
     const QString detail = describeFindings(result.findings);
 
     // The most decisive code wins: credentials, then "the EHR has it", then content, then server faults.
@@ -225,8 +222,9 @@ SubmitResult SubmitResult::fromJob(const JobResult &job, const std::optional<Mod
     if (status >= 400) {
         result.kind = Kind::Rejected;
         if (result.findings.isEmpty()) {
-            const QString message =
-                Text::tr("The EHR answered HTTP %1 without saying why (%2).").arg(status).arg(readError);
+            const QString message = Text::tr("The EHR answered HTTP %1 without saying why (%2).")
+                                        .arg(status)
+                                        .arg(outcome.ok() ? QString() : outcome.error().message);
             result.findings.append({QString(), Model::Severity::Error, QString(), message});
             result.errorString = message;
         } else {

@@ -6,6 +6,7 @@
 #include <QMetaType>
 #include <QString>
 
+#include "common/result.h"
 #include "jobresult.h"
 #include "model/finding.h"
 #include "model/procedureentry.h"
@@ -56,8 +57,9 @@ QString submitKindName(SubmitResult::Kind kind);
 /// ("…/Procedure/123/_history/1" → "123").
 QString resourceIdOf(const QByteArray &body, const QByteArray &location);
 
-/// The findings of an OperationOutcome body with the catalog's message where the EHR gave no text.
-Model::Findings outcomeFindings(const QByteArray &body, QString *readError = nullptr);
+/// The findings of an OperationOutcome body with the catalog's message where the EHR gave no text,
+/// or why the body is not an OperationOutcome.
+Common::Result<Model::Findings> outcomeFindings(const QByteArray &body);
 
 } // namespace Ehr
 

@@ -14,8 +14,11 @@ struct Text
 };
 } // namespace
 
-DateTimeParse parseDateTime(const QString &text)
+Common::Result<QDateTime> parseDateTime(const QString &text)
 {
+    const auto invalid = [](const QString &why) {
+        return Common::makeError(QStringLiteral("invalid-date-time"), why);
+    };
     // anchoredPattern: "$" alone would also accept a final newline.
     static const QRegularExpression fullDateTime(QRegularExpression::anchoredPattern(QStringLiteral(
         R"((\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?)")));
@@ -23,43 +26,41 @@ DateTimeParse parseDateTime(const QString &text)
         QRegularExpression::anchoredPattern(QStringLiteral(R"(\d{4}(-\d{2}(-\d{2})?)?)")));
 
     if (text.isEmpty())
-        return {{}, Text::tr("is empty")};
+        return invalid(Text::tr("is empty"));
     const auto match = fullDateTime.match(text);
     if (!match.hasMatch()) {
         if (partialDate.match(text).hasMatch())
-            return {{},
-                    Text::tr("\"%1\" is only a date; a full date-time with a timezone offset is needed, "
-                             "e.g. 2026-03-14T10:00:00-05:00")
-                        .arg(text)};
-        return {{}, Text::tr("\"%1\" is not a date-time like 2026-03-14T10:00:00-05:00").arg(text)};
+            return invalid(Text::tr("\"%1\" is only a date; a full date-time with a timezone offset is "
+                                    "needed, e.g. 2026-03-14T10:00:00-05:00")
+                               .arg(text));
+        return invalid(Text::tr("\"%1\" is not a date-time like 2026-03-14T10:00:00-05:00").arg(text));
     }
     const auto number = [&match](int group) { return match.capturedView(group).toInt(); };
     const QDate date(number(1), number(2), number(3));
     if (!date.isValid())
-        return {{}, Text::tr("\"%1\" has no such calendar date").arg(text)};
+        return invalid(Text::tr("\"%1\" has no such calendar date").arg(text));
     int millis = 0;
     if (match.capturedLength(7) > 0)
         millis = match.captured(7).left(3).leftJustified(3, u'0').toInt();
     // FHIR allows a leap second; QTime cannot hold one, and rounding it would move the time.
     if (number(6) == 60)
-        return {
-            {},
-            Text::tr("\"%1\" is a leap second (:60), which cannot be recorded; give :59 instead").arg(text)};
+        return invalid(
+            Text::tr("\"%1\" is a leap second (:60), which cannot be recorded; give :59 instead").arg(text));
     const QTime time(number(4), number(5), number(6), millis);
     if (!time.isValid())
-        return {{}, Text::tr("\"%1\" has no such time of day").arg(text)};
+        return invalid(Text::tr("\"%1\" has no such time of day").arg(text));
 
     const auto zone = match.capturedView(8);
     if (zone.isEmpty())
-        return {QDateTime(date, time, Qt::LocalTime), {}};
+        return QDateTime(date, time, Qt::LocalTime);
     if (zone == u"Z")
-        return {QDateTime(date, time, Qt::UTC), {}};
+        return QDateTime(date, time, Qt::UTC);
     const int hours = zone.mid(1, 2).toInt();
     const int minutes = zone.mid(4, 2).toInt();
     if (hours > 14 || minutes > 59 || (hours == 14 && minutes > 0))
-        return {{}, Text::tr("\"%1\" has an offset outside -14:00..+14:00").arg(text)};
+        return invalid(Text::tr("\"%1\" has an offset outside -14:00..+14:00").arg(text));
     const int sign = zone.front() == u'-' ? -1 : 1;
-    return {QDateTime(date, time, Qt::OffsetFromUTC, sign * (hours * 3600 + minutes * 60)), {}};
+    return QDateTime(date, time, Qt::OffsetFromUTC, sign * (hours * 3600 + minutes * 60));
 }
 
 QString formatDateTime(const QDateTime &value)

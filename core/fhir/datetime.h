@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include "common/result.h"
+
 namespace Fhir {
 
 /**
@@ -10,14 +12,7 @@ namespace Fhir {
  * the offset is kept as Qt::OffsetFromUTC ("Z" as Qt::UTC) and a time with no
  * zone at all comes back as Qt::LocalTime so the validator can report it.
  */
-struct DateTimeParse
-{
-    QDateTime value;
-    QString error; ///< empty on success
-    bool ok() const { return error.isEmpty(); }
-};
-
-DateTimeParse parseDateTime(const QString &text);
+Common::Result<QDateTime> parseDateTime(const QString &text);
 
 /// "2026-03-14T10:00:00-05:00": the offset in force at that instant in the
 /// value's own zone; milliseconds only when there are some.

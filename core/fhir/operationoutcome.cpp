@@ -50,32 +50,37 @@ OutcomeIssue readIssue(const QJsonObject &json)
 
 } // namespace
 
-OutcomeReadResult readOperationOutcome(const QByteArray &json)
+Common::Result<OperationOutcome> readOperationOutcome(const QByteArray &json)
 {
     QJsonParseError error;
     const auto document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return {std::nullopt,
-                Text::tr("not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset)};
+        return Common::makeError(
+            QStringLiteral("not-json"),
+            Text::tr("not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset));
     if (!document.isObject())
-        return {std::nullopt, Text::tr("JSON but not an object")};
+        return Common::makeError(QStringLiteral("not-json"), Text::tr("JSON but not an object"));
     return readOperationOutcome(document.object());
 }
 
-OutcomeReadResult readOperationOutcome(const QJsonObject &resource)
+Common::Result<OperationOutcome> readOperationOutcome(const QJsonObject &resource)
 {
     const QString type = resource.value(QStringLiteral("resourceType")).toString();
     if (type != u"OperationOutcome")
-        return {std::nullopt, Text::tr("resourceType is \"%1\", not OperationOutcome").arg(type)};
+        return Common::makeError(QStringLiteral("not-operation-outcome"),
+                                 Text::tr("resourceType is \"%1\", not OperationOutcome").arg(type),
+                                 QStringLiteral("resourceType"));
     const QJsonValue issues = resource.value(QStringLiteral("issue"));
     if (!issues.isArray())
-        return {std::nullopt, Text::tr("OperationOutcome.issue is missing or not an array")};
+        return Common::makeError(QStringLiteral("not-operation-outcome"),
+                                 Text::tr("OperationOutcome.issue is missing or not an array"),
+                                 QStringLiteral("OperationOutcome.issue"));
     OperationOutcome outcome;
     for (const auto &item : issues.toArray()) {
         if (item.isObject())
             outcome.issues.append(readIssue(item.toObject()));
     }
-    return {outcome, {}};
+    return outcome;
 }
 
 QJsonObject OperationOutcome::toJson() const

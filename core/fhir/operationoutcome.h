@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "common/result.h"
 #include "model/finding.h"
 
 namespace Fhir {
@@ -48,13 +49,9 @@ struct OperationOutcome
     Model::Findings toFindings() const;
 };
 
-struct OutcomeReadResult
-{
-    std::optional<OperationOutcome> outcome;
-    QString error; ///< why the body is not an OperationOutcome
-};
-OutcomeReadResult readOperationOutcome(const QByteArray &json);
-OutcomeReadResult readOperationOutcome(const QJsonObject &resource);
+/// The OperationOutcome in a body, or why it is not one.
+Common::Result<OperationOutcome> readOperationOutcome(const QByteArray &json);
+Common::Result<OperationOutcome> readOperationOutcome(const QJsonObject &resource);
 
 /// The FHIR issue type that fits an EHR code: duplicate, not-found, business-rule or invalid.
 QString issueTypeForCode(const QString &ehrCode);

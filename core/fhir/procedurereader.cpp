@@ -104,8 +104,8 @@ public:
         if (!text)
             return {};
         const auto parsed = parseDateTime(*text);
-        if (!parsed.ok()) {
-            problem(Code::InvalidPerformed, path, parsed.error);
+        if (!parsed) {
+            problem(Code::InvalidPerformed, path, parsed.error().message);
             return {};
         }
         // RFC 3339: -00:00 is a UTC time whose local offset is unknown, which is what the rule forbids.
@@ -116,7 +116,7 @@ public:
                         .arg(*text));
             return {};
         }
-        return parsed.value;
+        return *parsed;
     }
 
     void ignoreUnknownKeys(const QJsonObject &object, const QString &path, const QSet<QString> &known)

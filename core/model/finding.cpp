@@ -59,4 +59,11 @@ bool hasErrors(const Findings &findings)
     return std::any_of(findings.cbegin(), findings.cend(), [](const Finding &f) { return f.isError(); });
 }
 
+QString firstErrorCode(const Findings &findings)
+{
+    const auto error =
+        std::find_if(findings.cbegin(), findings.cend(), [](const Finding &f) { return f.isError(); });
+    return error == findings.cend() ? QString() : error->code;
+}
+
 } // namespace Model

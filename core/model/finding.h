@@ -37,6 +37,8 @@ using Findings = QList<Finding>;
 QString severityName(Severity severity);
 std::optional<Severity> severityFromName(const QString &name);
 bool hasErrors(const Findings &findings);
+/// The code of the first error, or empty when there is none: what an EHR answer is filed under.
+QString firstErrorCode(const Findings &findings);
 
 /// Findings as JSON objects {code, severity, path, message}: how the outbox stores them and how
 /// superbill-cli prints them with --json. An unknown severity reads as an error.

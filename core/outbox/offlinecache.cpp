@@ -170,7 +170,9 @@ std::optional<Ehr::PatientSummary> OfflineCache::patient(const QString &id) cons
     query.addBindValue(id);
     if (!execOrWarn(query) || !query.next())
         return std::nullopt;
-    return Ehr::PatientSummary::fromFhir(fromText(query.value(0)));
+    if (auto patient = Ehr::PatientSummary::fromFhir(fromText(query.value(0))))
+        return *patient;
+    return std::nullopt;
 }
 
 QList<Ehr::EncounterSummary> OfflineCache::encountersOf(const QString &patientId, QDateTime *fetchedAt) const
@@ -196,11 +198,13 @@ std::optional<Ehr::EncounterSummary> OfflineCache::encounter(const QString &id) 
     query.addBindValue(id);
     if (!execOrWarn(query) || !query.next())
         return std::nullopt;
-    return Ehr::EncounterSummary::fromFhir(fromText(query.value(0)));
+    if (auto encounter = Ehr::EncounterSummary::fromFhir(fromText(query.value(0))))
+        return *encounter;
+    return std::nullopt;
 }
 
 std::optional<Ehr::EncounterSummary> OfflineCache::markEncounterClosed(const QString &encounterId,
-                                                                       Ehr::BillingState state)
+                                                                       Model::BillingState state)
 {
     QSqlQuery query(m_store.database());
     query.prepare(QStringLiteral("SELECT resource FROM cache_encounters WHERE id = ?"));
@@ -216,7 +220,7 @@ std::optional<Ehr::EncounterSummary> OfflineCache::markEncounterClosed(const QSt
             extensions.append(item);
     }
     extensions.append(QJsonObject{{QStringLiteral("url"), QLatin1String(Fhir::Urls::EncounterStateExtension)},
-                                  {QStringLiteral("valueCode"), Ehr::billingStateName(state)}});
+                                  {QStringLiteral("valueCode"), Model::billingStateCode(state)}});
     resource.insert(QStringLiteral("extension"), extensions);
     // The fetch time stays: the person is told how old the rest of the copy is.
     QSqlQuery update(m_store.database());
@@ -225,7 +229,8 @@ std::optional<Ehr::EncounterSummary> OfflineCache::markEncounterClosed(const QSt
     update.addBindValue(encounterId);
     if (!execOrWarn(update))
         return std::nullopt;
-    return Ehr::EncounterSummary::fromFhir(resource);
+    auto encounter = Ehr::EncounterSummary::fromFhir(resource);
+    return encounter ? std::optional<Ehr::EncounterSummary>(*encounter) : std::nullopt;
 }
 
 QList<Ehr::ConditionSummary> OfflineCache::conditionsOf(const QString &patientId, const QString &encounterId,

@@ -132,9 +132,8 @@ QAtomicInteger<quint64> connectionCounter;
 
 } // namespace
 
-OutboxStore::OutboxStore(QObject *parent, const Common::Clock &clock)
+OutboxStore::OutboxStore(QObject *parent)
     : QObject(parent)
-    , m_clock(clock)
     , m_connectionName(QStringLiteral("superbill-outbox-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
 {
 }
@@ -156,7 +155,7 @@ bool OutboxStore::isOpen() const
 
 qint64 OutboxStore::nowMs() const
 {
-    return m_clock.nowUtc().toMSecsSinceEpoch();
+    return m_clock->nowUtc().toMSecsSinceEpoch();
 }
 
 bool OutboxStore::open(const QString &path, QString *error)

@@ -34,7 +34,7 @@ public:
     /// The schema this build writes; older files are migrated on open().
     static constexpr int SchemaVersion = 2;
 
-    explicit OutboxStore(QObject *parent = nullptr, const Common::Clock &clock = Common::Clock::system());
+    explicit OutboxStore(QObject *parent = nullptr);
     ~OutboxStore() override;
 
     /// Opens (creating with mode 0600 when missing) and migrates. False with a reason on failure.
@@ -44,7 +44,10 @@ public:
     QString path() const { return m_path; }
     QSqlDatabase database() const;
     QString connectionName() const { return m_connectionName; }
-    const Common::Clock &clock() const { return m_clock; }
+    /// Where "now" comes from for due times, attempts and the offline cache; not owned; nullptr: the
+    /// system clock.
+    void setClock(const Common::Clock *clock) { m_clock = Common::Clock::orSystem(clock); }
+    const Common::Clock &clock() const { return *m_clock; }
 
     int schemaVersion() const;
     QString journalMode() const;
@@ -113,7 +116,7 @@ private:
                         const QString &failed, QString *error);
     qint64 nowMs() const;
 
-    const Common::Clock &m_clock;
+    const Common::Clock *m_clock = &Common::Clock::system();
     QString m_connectionName;
     QString m_path;
     bool m_countsPending = false;

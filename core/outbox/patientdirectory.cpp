@@ -99,7 +99,7 @@ void PatientDirectory::noteRefusal(const OutboxLine &line)
         encounter = Ehr::EncounterSummary{};
         encounter->id = line.encounterId;
         encounter->patientId = line.patientId;
-        encounter->state = *state;
+        encounter->state.billing = *state;
     }
     emit encounterClosed(*encounter);
 }
@@ -109,8 +109,7 @@ Common::Status PatientDirectory::checkTakesLines(const QString &encounterId) con
     const auto encounter = m_cache.encounter(encounterId);
     if (!encounter || encounter->acceptsProcedures())
         return {};
-    const Rules::EncounterFacts facts = encounter->facts();
-    if (facts.billed)
+    if (encounter->state.admission() == Model::ProcedureAdmission::Billed)
         return Common::makeError(Model::EhrCode::EncounterBilled,
                                  tr("Encounter %1 is billed: the EHR takes no more lines for it. Ask the "
                                     "clinician to reopen the encounter, or move the line to another open "

@@ -33,6 +33,8 @@ const auto Recorded = QStringLiteral("Procedure.recordedDate");
 constexpr qint64 FutureToleranceSecs = 5 * 60;
 constexpr qint64 SecsPerDay = 24 * 60 * 60;
 
+// One check per row of docs/rules.md; where the vendor's page is vague, the choice made there
+// (marked "decision") is what is checked here, so change both together.
 class Checker
 {
     // The findings are the validator's messages: one translation context for lupdate and tr().
@@ -200,12 +202,29 @@ private:
                    facts.patientId != m_entry.subject.id()) {
             error(Code::EncounterNotFound, Path::Encounter,
                   tr("Encounter %1 is not an encounter of patient %2.").arg(id, m_entry.subject.id()));
-        } else if (facts.billed) {
+        } else {
+            checkEncounterState(id, facts.state);
+        }
+    }
+
+    void checkEncounterState(const QString &id, const Model::EncounterState &state)
+    {
+        switch (state.admission()) {
+        case Model::ProcedureAdmission::Accepted:
+            break;
+        case Model::ProcedureAdmission::Billed:
             error(Code::EncounterBilled, Path::Encounter,
                   tr("Encounter %1 is already billed; procedures can no longer be added to it.").arg(id));
-        } else if (facts.signedOff) {
+            break;
+        case Model::ProcedureAdmission::SignedOff:
             error(Code::EncounterSignedOff, Path::Encounter,
                   tr("Encounter %1 is signed off; procedures can no longer be added to it.").arg(id));
+            break;
+        case Model::ProcedureAdmission::NotInProgress:
+            error(Code::EncounterSignedOff, Path::Encounter,
+                  tr("Encounter %1 has status \"%2\"; procedures can be added only while it is in progress.")
+                      .arg(id, Model::encounterStatusCode(state.status)));
+            break;
         }
     }
 

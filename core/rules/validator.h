@@ -8,21 +8,21 @@
 #include <QString>
 
 #include "codeclassifier.h"
+#include "model/encounterstate.h"
 #include "model/finding.h"
 #include "model/procedureentry.h"
 
 namespace Rules {
 
-/// What the caller knows about the line's encounter.
+/// What the caller knows about the line's encounter; by default one that exists and is open.
 struct EncounterFacts
 {
     bool exists = true;
     QString patientId; ///< empty when unknown
-    bool signedOff = false;
-    bool billed = false;
+    Model::EncounterState state{Model::EncounterStatus::InProgress, Model::BillingState::Open};
 
-    /// Whether the EHR takes procedures on this encounter (exists, not signed off, not billed).
-    bool acceptsProcedures() const { return exists && !signedOff && !billed; }
+    /// Whether the EHR takes procedures on this encounter (it exists and its state admits them).
+    bool acceptsProcedures() const { return exists && state.acceptsProcedures(); }
     friend bool operator==(const EncounterFacts &, const EncounterFacts &) = default;
 };
 
@@ -46,7 +46,7 @@ struct ValidationContext
 };
 
 /**
- * Every rule of shared/spec/procedure-rules.md, plus warnings a careful clerk
+ * Every rule of docs/rules.md, plus warnings a careful clerk
  * wants. Each finding carries the EHR's own code and the element path, so a
  * form can mark the field and the training EHR can answer as the EHR does.
  */

@@ -75,31 +75,6 @@ std::optional<QList<QJsonObject>> readResources(const QString &dir, const QStrin
 
 } // namespace
 
-QString encounterStateCode(EncounterState state)
-{
-    switch (state) {
-    case EncounterState::Open:
-        return QStringLiteral("open");
-    case EncounterState::SignedOff:
-        return QStringLiteral("signed-off");
-    case EncounterState::Billed:
-        return QStringLiteral("billed");
-    case EncounterState::PartiallyBilled:
-        return QStringLiteral("partially-billed");
-    }
-    return {};
-}
-
-std::optional<EncounterState> encounterStateFromCode(const QString &code)
-{
-    for (const auto state : {EncounterState::Open, EncounterState::SignedOff, EncounterState::Billed,
-                             EncounterState::PartiallyBilled}) {
-        if (encounterStateCode(state) == code)
-            return state;
-    }
-    return std::nullopt;
-}
-
 QString DemoData::builtInDirectory()
 {
     return QStringLiteral(":/superbill/sandbox");
@@ -169,18 +144,16 @@ std::optional<DemoData> DemoData::load(const QString &dir, QString *error)
                          .arg(where("encounters.json", i, *id));
             return std::nullopt;
         }
-        info.status = resource.value(QStringLiteral("status")).toString();
-        if (info.status.isEmpty()) {
-            *error = tr("%1: Encounter.status is missing").arg(where("encounters.json", i, *id));
+        const QString status = resource.value(QStringLiteral("status")).toString();
+        info.state.status = Model::encounterStatusFromCode(status);
+        if (Model::encounterStatusCode(info.state.status) != status) {
+            *error = tr("%1: Encounter.status \"%2\" is not a FHIR R4 encounter status")
+                         .arg(where("encounters.json", i, *id), status);
             return std::nullopt;
         }
         const QString stateCode = ::Fhir::extensionValueCode(resource, Urls::EncounterStateExtension);
-        if (stateCode.isEmpty()) {
-            // Without the EHR's extension, a finished encounter counts as signed off.
-            info.state = info.status == u"in-progress" ? EncounterState::Open : EncounterState::SignedOff;
-        } else if (const auto state = encounterStateFromCode(stateCode)) {
-            info.state = *state;
-        } else {
+        info.state.billing = Model::billingStateFromCode(stateCode);
+        if (!stateCode.isEmpty() && info.state.billing == Model::BillingState::NotGiven) {
             *error = tr("%1: encounter-state \"%2\" is not open, signed-off, billed or partially-billed")
                          .arg(where("encounters.json", i, *id), stateCode);
             return std::nullopt;
@@ -193,13 +166,13 @@ std::optional<DemoData> DemoData::load(const QString &dir, QString *error)
         }
         const QString start =
             resource.value(QStringLiteral("period")).toObject().value(QStringLiteral("start")).toString();
-        const ::Fhir::DateTimeParse parsed = ::Fhir::parseDateTime(start);
-        if (!parsed.ok() || !::Fhir::hasExplicitOffset(parsed.value)) {
+        const auto parsed = ::Fhir::parseDateTime(start);
+        if (!parsed || !::Fhir::hasExplicitOffset(*parsed)) {
             *error = tr("%1: Encounter.period.start must be a date-time with an offset")
                          .arg(where("encounters.json", i, *id));
             return std::nullopt;
         }
-        info.start = parsed.value;
+        info.start = *parsed;
         data.m_encounterIndex.insert(*id, data.m_encounters.size());
         data.m_encounters.append(resource);
         data.m_encounterInfo.insert(*id, info);

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include "fhir/extensions.h"
+#include "model/encounterstate.h"
 
 namespace Sandbox {
 
@@ -21,34 +22,14 @@ inline constexpr auto Icd10Cm = ::Fhir::Urls::Icd10Cm;
 inline constexpr auto MrnSystem = ::Fhir::Urls::MrnSystem;
 } // namespace Urls
 
-/// The EHR's billing state of an encounter (the encounter-state extension).
-enum class EncounterState
-{
-    Open,
-    SignedOff,
-    Billed,
-    PartiallyBilled
-};
-
-QString encounterStateCode(EncounterState state);
-std::optional<EncounterState> encounterStateFromCode(const QString &code);
-
 /// What the server needs to know about one encounter, read once at load time.
 struct EncounterInfo
 {
     QString id;
     QString patientId;
-    QString status; ///< FHIR Encounter.status
-    EncounterState state = EncounterState::Open;
-    QDateTime start; ///< with its offset
+    Model::EncounterState state; ///< FHIR Encounter.status and the billing state
+    QDateTime start;             ///< with its offset
     QString timeZone;
-
-    /// Procedures may be added: in progress and in the open billing state.
-    bool isOpen() const { return state == EncounterState::Open && status == u"in-progress"; }
-    bool isBilled() const
-    {
-        return state == EncounterState::Billed || state == EncounterState::PartiallyBilled;
-    }
 };
 
 /**

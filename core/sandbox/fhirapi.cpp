@@ -11,11 +11,11 @@
 
 #include "common/clock.h"
 #include "fhir/datetime.h"
+#include "fhir/identifiertoken.h"
 #include "fhir/operationoutcome.h"
 #include "logging.h"
 #include "model/procedureentry.h"
 #include "rules/documentcheck.h"
-#include "token.h"
 
 namespace Sandbox {
 
@@ -87,35 +87,6 @@ bool nameMatches(const QStringList &words, const QString &parameter)
     return false;
 }
 
-struct IdentifierToken
-{
-    std::optional<QString> system; ///< nullopt: any system
-    QString value;
-};
-
-/// FHIR token search value: "system|value", "|value" (no system) or "value" (any system).
-IdentifierToken parseToken(const QString &text)
-{
-    const qsizetype bar = text.indexOf(u'|');
-    if (bar < 0)
-        return {std::nullopt, text};
-    return {text.left(bar), text.mid(bar + 1)};
-}
-
-bool identifierMatches(const QJsonObject &resource, const IdentifierToken &token)
-{
-    for (const auto &item : resource.value(QStringLiteral("identifier")).toArray()) {
-        const QJsonObject identifier = item.toObject();
-        // "system|" matches any value of that system.
-        if (identifier.value(QStringLiteral("value")).toString() != token.value &&
-            !(token.value.isEmpty() && token.system))
-            continue;
-        if (!token.system || identifier.value(QStringLiteral("system")).toString() == *token.system)
-            return true;
-    }
-    return false;
-}
-
 /// The FHIR date search prefixes this server understands.
 enum class Comparator
 {
@@ -154,10 +125,10 @@ std::optional<DateFilter> parseDateFilter(const QString &text)
         filter.localPrefix = value;
         return filter;
     }
-    const ::Fhir::DateTimeParse parsed = ::Fhir::parseDateTime(value);
-    if (!parsed.ok() || !::Fhir::hasExplicitOffset(parsed.value))
+    const auto parsed = ::Fhir::parseDateTime(value);
+    if (!parsed || !::Fhir::hasExplicitOffset(*parsed))
         return std::nullopt;
-    filter.instant = parsed.value;
+    filter.instant = *parsed;
     return filter;
 }
 
@@ -235,22 +206,48 @@ const QSet<QString> &searchParameters(const QString &type)
     return it == parameters.cend() ? none : *it;
 }
 
-QString firstErrorCode(const Model::Findings &findings)
+/// Issues listed in one OperationOutcome; thousands of unknown elements once made a 14 MB answer.
+constexpr qsizetype MaxOutcomeIssues = 100;
+
+/// The findings as an OperationOutcome answer: errors first, at most MaxOutcomeIssues of them, the rest
+/// counted in one last issue.
+HttpResponse findingsAnswer(int status, Model::Findings findings)
 {
-    for (const auto &finding : findings) {
-        if (finding.isError())
-            return finding.code;
+    const QString ehrCode = Model::firstErrorCode(findings);
+    std::stable_partition(findings.begin(), findings.end(),
+                          [](const Model::Finding &finding) { return finding.isError(); });
+    const Model::Findings unlisted = findings.mid(MaxOutcomeIssues);
+    findings.resize(std::min(findings.size(), MaxOutcomeIssues));
+    ::Fhir::OperationOutcome outcome = ::Fhir::OperationOutcome::fromFindings(findings);
+    if (!unlisted.isEmpty()) {
+        const auto errors = std::count_if(unlisted.cbegin(), unlisted.cend(),
+                                          [](const Model::Finding &finding) { return finding.isError(); });
+        ::Fhir::OutcomeIssue summary;
+        summary.severity = QStringLiteral("information");
+        summary.code = QStringLiteral("informational");
+        summary.detailsText =
+            tr("%1 more findings (%2 of them errors) are not listed; fix the ones above and send again.")
+                .arg(unlisted.size())
+                .arg(errors);
+        outcome.issues.append(summary);
     }
-    return {};
+    HttpResponse response = FhirApi::json(status, outcome.toJson());
+    response.ehrCode = ehrCode;
+    return response;
 }
 
 } // namespace
 
-FhirApi::FhirApi(const DemoData *data, ProcedureStore *store, const Common::Clock *clock)
+FhirApi::FhirApi(const DemoData *data, ProcedureStore *store)
     : m_data(data)
     , m_store(store)
-    , m_clock(clock)
+    , m_clock(&Common::Clock::system())
 {
+}
+
+void FhirApi::setClock(const Common::Clock *clock)
+{
+    m_clock = Common::Clock::orSystem(clock);
 }
 
 HttpResponse FhirApi::json(int status, const QJsonObject &body)
@@ -268,24 +265,6 @@ HttpResponse FhirApi::outcome(int status, const QString &issueType, const QStrin
         ::Fhir::OperationOutcome::single(QStringLiteral("error"), issueType, ehrCode, text, expression);
     HttpResponse response = json(status, outcome.toJson());
     response.ehrCode = ehrCode;
-    return response;
-}
-
-std::optional<HttpResponse> FhirApi::authorize(const QByteArray &authorizationHeader) const
-{
-    static const QByteArray scheme = "bearer ";
-    const QByteArray header = authorizationHeader.trimmed();
-    const bool hasBearer = header.size() > scheme.size() && header.left(scheme.size()).toLower() == scheme;
-    if (hasBearer && !m_token.isEmpty() &&
-        Token::equalsConstantTime(header.mid(scheme.size()).trimmed(), m_token))
-        return std::nullopt;
-    HttpResponse response =
-        outcome(401, QStringLiteral("login"), {},
-                hasBearer ? tr("The bearer token is not valid for this server.")
-                          : tr("Authorization is required: send \"Authorization: Bearer <token>\"."));
-    response.addHeader("WWW-Authenticate", hasBearer ? QByteArray("Bearer realm=\"superbill-sandbox\", "
-                                                                  "error=\"invalid_token\"")
-                                                     : QByteArray("Bearer realm=\"superbill-sandbox\""));
     return response;
 }
 
@@ -454,7 +433,7 @@ HttpResponse FhirApi::search(const QString &type, const HttpRequest &request) co
             });
             const bool identifierOk =
                 std::all_of(identifiers.cbegin(), identifiers.cend(), [&patient](const QString &identifier) {
-                    return identifierMatches(patient, parseToken(identifier));
+                    return ::Fhir::IdentifierToken::parse(identifier).matchesAnyOf(patient);
                 });
             if (nameOk && identifierOk)
                 matches.append(patient);
@@ -495,7 +474,7 @@ HttpResponse FhirApi::search(const QString &type, const HttpRequest &request) co
                     return referenceParameter(patient, PatientType) == info->patientId;
                 });
             const bool statusOk = std::all_of(statuses.cbegin(), statuses.cend(), [&](const QString &status) {
-                return status.split(u',').contains(info->status);
+                return status.split(u',').contains(Model::encounterStatusCode(info->state.status));
             });
             const bool dateOk = std::all_of(dates.cbegin(), dates.cend(), [&](const DateFilter &filter) {
                 return dateMatches(*info, filter);
@@ -541,14 +520,9 @@ HttpResponse FhirApi::search(const QString &type, const HttpRequest &request) co
         query.patientId = referenceParameter(patients.value(0), PatientType);
         query.encounterId =
             referenceParameter(request.queryValue(QStringLiteral("encounter")), EncounterType);
-        // FHIR token search: "system|value", "|value" (no system), "value" (any system), "system|" (any
-        // value of that system).
         const QString identifier = request.queryValue(QStringLiteral("identifier"));
-        if (!identifier.isEmpty()) {
-            const IdentifierToken token = parseToken(identifier);
-            query.identifierSystem = token.system;
-            query.identifierValue = token.value;
-        }
+        if (!identifier.isEmpty())
+            query.identifier = ::Fhir::IdentifierToken::parse(identifier);
         const QString summary = request.queryValue(QStringLiteral("_summary"));
         if (summary == u"count") {
             QJsonObject bundle{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
@@ -652,22 +626,14 @@ HttpResponse FhirApi::createProcedure(const HttpRequest &request)
     const QJsonObject resource = document.object();
     if (!document.isObject() || resource.value(QStringLiteral("resourceType")).toString() != ProcedureType) {
         // The reader says what is wrong and where, as it does for the CLI.
-        const Rules::DocumentCheck check = Rules::checkProcedureDocument(request.body);
-        HttpResponse response = json(400, ::Fhir::OperationOutcome::fromFindings(check.findings).toJson());
-        response.ehrCode = firstErrorCode(check.findings);
-        return response;
+        return findingsAnswer(400, Rules::checkProcedureDocument(request.body).findings);
     }
 
     if (!request.ifNoneExist.isEmpty()) {
-        const QUrlQuery condition(QString::fromUtf8(request.ifNoneExist));
-        const auto items = condition.queryItems(QUrl::FullyDecoded);
-        // Without a value the store's query has no identifier filter and would match every Procedure.
-        const IdentifierToken token = parseToken(items.value(0).second);
-        if (items.size() != 1 || items.at(0).first != u"identifier" || token.value.isEmpty())
-            return outcome(400, QStringLiteral("invalid"), {},
-                           tr("If-None-Exist must be identifier=<system>|<value>, with a value."),
-                           QStringLiteral("If-None-Exist"));
-        const QList<QJsonObject> existing = m_store->search({{}, {}, token.system, token.value});
+        const auto token = ::Fhir::IdentifierToken::fromIfNoneExist(request.ifNoneExist);
+        if (!token)
+            return outcome(400, QStringLiteral("invalid"), {}, token.error().message, token.error().path);
+        const QList<QJsonObject> existing = m_store->search({{}, {}, *token});
         if (existing.size() > 1)
             return outcome(
                 412, QStringLiteral("multiple-matches"), {},
@@ -698,20 +664,15 @@ HttpResponse FhirApi::createProcedure(const HttpRequest &request)
         Rules::EncounterFacts facts;
         if (const EncounterInfo *info = m_data->encounterInfo(encounter.id())) {
             facts.patientId = info->patientId;
-            facts.billed = info->isBilled();
-            facts.signedOff = !info->isOpen() && !info->isBilled();
+            facts.state = info->state;
         } else {
             facts.exists = false;
         }
         context.encounter = facts;
     }
     const Rules::DocumentCheck check = Rules::checkProcedureDocument(request.body, context);
-    if (!check.entry || Model::hasErrors(check.findings)) {
-        HttpResponse response =
-            json(check.entry ? 422 : 400, ::Fhir::OperationOutcome::fromFindings(check.findings).toJson());
-        response.ehrCode = firstErrorCode(check.findings);
-        return response;
-    }
+    if (!check.entry || Model::hasErrors(check.findings))
+        return findingsAnswer(check.entry ? 422 : 400, check.findings);
 
     const Model::ProcedureEntry &entry = *check.entry;
     StoredProcedureKeys keys;

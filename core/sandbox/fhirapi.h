@@ -28,15 +28,12 @@ class FhirApi
 public:
     static constexpr qsizetype MaxBodySize = 1024 * 1024;
 
-    FhirApi(const DemoData *data, ProcedureStore *store, const Common::Clock *clock);
+    FhirApi(const DemoData *data, ProcedureStore *store);
 
     void setData(const DemoData *data) { m_data = data; }
+    /// Where "now" comes from for the rules and the stored times; not owned; nullptr: the system clock.
+    void setClock(const Common::Clock *clock);
     void setBaseUrl(const QUrl &baseUrl) { m_baseUrl = baseUrl; }
-    void setToken(const QString &token) { m_token = token.toUtf8(); }
-
-    /// nullopt when the Authorization header carries the token; otherwise the 401 to send.
-    std::optional<HttpResponse> authorize(const QByteArray &authorizationHeader) const;
-
     HttpResponse handle(const HttpRequest &request);
 
     static HttpResponse outcome(int status, const QString &issueType, const QString &ehrCode,
@@ -57,7 +54,6 @@ private:
     ProcedureStore *m_store;
     const Common::Clock *m_clock;
     QUrl m_baseUrl;
-    QByteArray m_token;
 };
 
 } // namespace Sandbox

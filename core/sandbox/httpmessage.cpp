@@ -23,6 +23,15 @@ QStringList HttpRequest::queryValues(const QString &name) const
     return values;
 }
 
+QByteArray RequestHead::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
 QByteArray HttpResponse::reasonPhrase(int status)
 {
     switch (status) {
@@ -36,14 +45,22 @@ QByteArray HttpResponse::reasonPhrase(int status)
         return "Bad Request";
     case 401:
         return "Unauthorized";
+    case 403:
+        return "Forbidden";
     case 404:
         return "Not Found";
     case 405:
         return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 411:
+        return "Length Required";
     case 412:
         return "Precondition Failed";
     case 413:
         return "Payload Too Large";
+    case 414:
+        return "URI Too Long";
     case 415:
         return "Unsupported Media Type";
     case 422:
@@ -52,6 +69,8 @@ QByteArray HttpResponse::reasonPhrase(int status)
         return "Internal Server Error";
     case 503:
         return "Service Unavailable";
+    case 505:
+        return "HTTP Version Not Supported";
     default:
         return "Status";
     }

@@ -74,20 +74,20 @@ std::pair<QString, QVariantList> whereClause(const ProcedureQuery &query)
         conditions.append(QStringLiteral("encounter = ?"));
         values.append(query.encounterId);
     }
-    if (!query.identifierValue.isEmpty()) {
-        if (query.identifierSystem) {
-            conditions.append(QStringLiteral(
-                "seq IN (SELECT seq FROM procedure_identifiers WHERE value = ? AND system = ?)"));
-            values.append(query.identifierValue);
-            values.append(*query.identifierSystem);
-        } else {
-            conditions.append(
-                QStringLiteral("seq IN (SELECT seq FROM procedure_identifiers WHERE value = ?)"));
-            values.append(query.identifierValue);
+    // The SQL form of Fhir::IdentifierToken::matches: an empty value is any value of the system.
+    const Fhir::IdentifierToken &token = query.identifier;
+    if (!token.isUnrestricted()) {
+        QStringList parts;
+        if (!token.value.isEmpty()) {
+            parts.append(QStringLiteral("value = ?"));
+            values.append(token.value);
         }
-    } else if (query.identifierSystem) {
-        conditions.append(QStringLiteral("seq IN (SELECT seq FROM procedure_identifiers WHERE system = ?)"));
-        values.append(*query.identifierSystem);
+        if (token.system) {
+            parts.append(QStringLiteral("system = ?"));
+            values.append(*token.system);
+        }
+        conditions.append(QStringLiteral("seq IN (SELECT seq FROM procedure_identifiers WHERE ") +
+                          parts.join(QStringLiteral(" AND ")) + u')');
     }
     return {conditions.isEmpty() ? QString()
                                  : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND ")),

@@ -8,6 +8,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include "fhir/identifiertoken.h"
+
 namespace Sandbox {
 
 /// What the store indexes of a Procedure, besides the resource itself.
@@ -22,10 +24,9 @@ struct StoredProcedureKeys
 
 struct ProcedureQuery
 {
-    QString patientId;                       ///< empty: any
-    QString encounterId;                     ///< empty: any
-    std::optional<QString> identifierSystem; ///< nullopt: any system
-    QString identifierValue; ///< empty: any value of identifierSystem; no filter when that is nullopt too
+    QString patientId;                ///< empty: any
+    QString encounterId;              ///< empty: any
+    Fhir::IdentifierToken identifier; ///< no filter when it is unrestricted
 };
 
 /**

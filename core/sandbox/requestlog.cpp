@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QDir>
 
+#include "common/printable.h"
 #include "logging.h"
 
 namespace Sandbox {
@@ -26,7 +27,9 @@ bool RequestLog::open(const QString &path, QString *error)
     if (path.isEmpty())
         return true;
     auto file = std::make_unique<QFile>(path);
-    if (!file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text)) {
+    // Created for the owner only from the start: no moment in which others could open it.
+    if (!file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text,
+                    QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         *error =
             tr("cannot open the request log %1: %2").arg(QDir::toNativeSeparators(path), file->errorString());
         return false;
@@ -61,10 +64,10 @@ void RequestLog::write(const QByteArray &method, const QString &target, const QS
 {
     if (!m_enabled)
         return;
-    const QString line = QStringLiteral("%1 %2 %3 %4 %5ms")
-                             .arg(QString::fromLatin1(method), target, outcome,
-                                  ehrCode.isEmpty() ? QStringLiteral("-") : ehrCode)
-                             .arg(durationMs);
+    const QString line = Common::printable(QStringLiteral("%1 %2 %3 %4 %5ms")
+                                               .arg(QString::fromLatin1(method), target, outcome,
+                                                    ehrCode.isEmpty() ? QStringLiteral("-") : ehrCode)
+                                               .arg(durationMs));
     if (!m_file) {
         qCInfo(lcSandboxRequests).noquote() << line;
         return;

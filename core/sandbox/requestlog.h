@@ -12,8 +12,9 @@ namespace Sandbox {
  * One line per request: time, method, path, the names (never the values) of
  * the query parameters, status or fault, EHR code, duration. Ids of patients,
  * encounters and diagnoses in a path are written as {id}; tokens and bodies
- * never appear. Lines go to a file, or to the superbill.sandbox.requests
- * logging category.
+ * never appear. Control characters are written escaped (\x0a, by
+ * Common::printable), so a request cannot start a line of its own. Lines go to a file (created
+ * 0600), or to the superbill.sandbox.requests logging category.
  */
 class RequestLog
 {

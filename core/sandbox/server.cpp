@@ -5,20 +5,18 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTimer>
-#include <QUrlQuery>
 
+#include "accesscontrol.h"
 #include "common/clock.h"
 #include "demodata.h"
 #include "faultinjector.h"
 #include "fhir/operationoutcome.h"
 #include "fhirapi.h"
+#include "httpconnection.h"
 #include "httpengine.h"
 #include "logging.h"
 #include "procedurestore.h"
@@ -38,50 +36,9 @@ const QString ResetOperation = QStringLiteral("$sandbox-reset");
 
 constexpr int MaxLatencyMs = FaultSettings::MaxLatencyMs;
 
-// The HTTP library reads a whole body into memory before it hands the request over. Bodies up to this
-// size get the ordinary 413 from FhirApi; a connection that sends more without being answered is cut short.
-constexpr qint64 MaxUnansweredBytes = 4 * FhirApi::MaxBodySize + 64 * 1024;
-// How long the rest of a refused upload is read and thrown away, so that the client sees the 413.
-constexpr int DiscardAfterRefusalMs = 5000;
-const char *const UnansweredBytesProperty = "superbillUnansweredBytes";
-
-/**
- * Hands the HTTP engine sockets that already carry a size guard. The guard is connected first, so it sees
- * each chunk before the engine reads it.
- */
-class GuardedTcpServer : public QTcpServer
-{
-public:
-    using Guard = std::function<void(QTcpSocket *)>;
-    explicit GuardedTcpServer(Guard guard)
-        : m_guard(std::move(guard))
-    {
-    }
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QTcpSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        m_guard(socket);
-        addPendingConnection(socket);
-    }
-
-private:
-    Guard m_guard;
-};
-
-QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
-{
-    for (const auto &[key, value] : request.headers()) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
+/// Search values per parameter, counting repeated parameters and comma-separated values alike: each is
+/// a separate match over the data, and a few thousand of them once held the server for seconds.
+constexpr int MaxValuesPerParameter = 20;
 
 QString normalizedBasePath(const QString &path)
 {
@@ -110,16 +67,16 @@ public:
         : q(q)
         , options(std::move(options))
         , injector(this->options.seed, this->options.faults)
-        , api(nullptr, &store, &Common::Clock::system())
+        , api(nullptr, &store)
     {
         this->options.basePath = normalizedBasePath(this->options.basePath);
-        api.setToken(this->options.token);
+        access.setStaticToken(this->options.token);
         log.setEnabled(this->options.logRequests);
     }
 
-    void onRequest(const QHttpServerRequest &request, QTcpSocket *socket);
-    void guardRequestSize(QTcpSocket *socket);
-    void respond(QTcpSocket *socket, const HttpResponse &response, bool closeAfter);
+    Admission admit(const RequestHead &head) const;
+    void onRequest(HttpConnection *connection, const RequestHead &head, const QByteArray &body);
+    void logRefusal(const RequestHead &head, const HttpResponse &answer);
     HttpResponse admin(const QString &operation, const HttpRequest &request);
     bool loadData(QString *error);
 
@@ -129,9 +86,9 @@ public:
     ProcedureStore store;
     FaultInjector injector;
     FhirApi api;
+    AccessControl access;
     RequestLog log;
     QPointer<HttpEngine> engine;
-    QPointer<QTcpServer> tcpServer;
     QUrl baseUrl;
     quint16 port = 0;
 };
@@ -147,100 +104,86 @@ bool ServerPrivate::loadData(QString *error)
     return true;
 }
 
-void ServerPrivate::guardRequestSize(QTcpSocket *socket)
+Admission ServerPrivate::admit(const RequestHead &head) const
 {
-    socket->setProperty(UnansweredBytesProperty, qint64(0));
-    QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket]() {
-        if (socket->property(UnansweredBytesProperty).isNull()) {
-            socket->readAll(); // refused: nothing more reaches the engine
-            return;
-        }
-        const qint64 unanswered =
-            socket->property(UnansweredBytesProperty).toLongLong() + socket->bytesAvailable();
-        if (unanswered <= MaxUnansweredBytes) {
-            socket->setProperty(UnansweredBytesProperty, unanswered);
-            return;
-        }
-        socket->setProperty(UnansweredBytesProperty, QVariant());
-        socket->readAll();
-        const HttpResponse response =
-            FhirApi::outcome(413, QStringLiteral("too-long"), {},
-                             tr("The request is over %1 bytes; the limit for a body is %2.")
-                                 .arg(MaxUnansweredBytes)
-                                 .arg(FhirApi::MaxBodySize));
-        socket->write(response.serialize(true));
-        log.write("?", tr("(request too large)"), QString::number(response.status), {}, 0);
-        QTimer::singleShot(DiscardAfterRefusalMs, socket, [socket]() { socket->abort(); });
-    });
+    const QString &base = options.basePath;
+    const bool underBase = head.path == base || head.path.startsWith(base + u'/');
+    if (!underBase && !access.isOpenPath(head.path))
+        return Admission::refuse(FhirApi::outcome(404, QStringLiteral("not-found"), {},
+                                                  tr("This server answers under %1 only.").arg(base)));
+    const Admission admission = access.admit(head);
+    if (!admission.allowed())
+        return admission;
+    QHash<QString, int> values;
+    for (const auto &[name, value] : head.query) {
+        int &count = values[name];
+        count += int(value.count(u',')) + 1;
+        if (count > MaxValuesPerParameter)
+            return Admission::refuse(FhirApi::outcome(400, QStringLiteral("too-costly"), {},
+                                                      tr("Search parameter %1 has more than %2 values "
+                                                         "(repeated parameters and comma-separated values "
+                                                         "count alike).")
+                                                          .arg(name)
+                                                          .arg(MaxValuesPerParameter),
+                                                      name));
+    }
+    return Admission::allow();
 }
 
-void ServerPrivate::onRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+void ServerPrivate::logRefusal(const RequestHead &head, const HttpResponse &answer)
+{
+    QStringList parameterNames;
+    for (const auto &item : head.query)
+        parameterNames.append(item.first);
+    const QString target =
+        head.path.isEmpty() ? QStringLiteral("?") : RequestLog::describeTarget(head.path, parameterNames);
+    log.write(head.method.isEmpty() ? QByteArray("?") : head.method, target, QString::number(answer.status),
+              answer.ehrCode, 0);
+}
+
+void ServerPrivate::onRequest(HttpConnection *connection, const RequestHead &head, const QByteArray &body)
 {
     QElapsedTimer timer;
     timer.start();
-    const QUrl url = request.url();
-    const QString fullPath = url.path(QUrl::FullyDecoded);
-    const QList<std::pair<QString, QString>> items = request.query().queryItems(QUrl::FullyDecoded);
     QStringList parameterNames;
     HttpRequest httpRequest;
-    for (const auto &[name, value] : items) {
+    for (const auto &[name, value] : head.query) {
         parameterNames.append(name);
         httpRequest.query.append({name, value});
     }
-    httpRequest.method = QVariant::fromValue(request.method()).toString().toUpper().toLatin1();
-    httpRequest.contentType = header(request, "content-type");
-    httpRequest.ifNoneExist = header(request, "if-none-exist");
-    httpRequest.body = request.body();
-    const bool closeAfter = header(request, "connection").trimmed().toLower() == "close";
-    const QString target = RequestLog::describeTarget(fullPath, parameterNames);
+    httpRequest.method = head.method;
+    httpRequest.contentType = head.header("content-type");
+    httpRequest.ifNoneExist = head.header("if-none-exist");
+    httpRequest.body = body;
+    const QString target = RequestLog::describeTarget(head.path, parameterNames);
     const QByteArray method = httpRequest.method;
     // HEAD is a GET without the body.
-    const bool head = method == "HEAD";
-    if (head)
+    const bool headOnly = method == "HEAD";
+    if (headOnly)
         httpRequest.method = "GET";
 
-    const auto finish = [this, socket, closeAfter, timer, target, method, head](HttpResponse response,
-                                                                                int latencyMs) {
-        QPointer<QTcpSocket> guard(socket);
-        response.headOnly = head;
-        const auto write = [this, guard, response, closeAfter, timer, target, method]() {
+    QPointer<HttpConnection> guard(connection);
+    const auto finish = [this, guard, timer, target, method, headOnly](HttpResponse response, int latencyMs) {
+        response.headOnly = headOnly;
+        const auto write = [this, guard, response, timer, target, method]() {
             if (!guard)
                 return;
-            respond(guard, response, closeAfter);
+            // Logged first: answering may go straight on to the client's next pipelined request.
             log.write(method, target, QString::number(response.status), response.ehrCode, timer.elapsed());
+            guard->respond(response);
         };
         if (latencyMs > 0)
-            QTimer::singleShot(latencyMs, socket, write);
+            QTimer::singleShot(latencyMs, guard, write);
         else
             write();
     };
 
-    // HTTP/1.1 requires Host; an empty list means the library dropped them all (over 100 fields, or
-    // too many bytes), and without this the missing token would be blamed.
-    if (request.headers().isEmpty()) {
-        finish(FhirApi::outcome(400, QStringLiteral("invalid"), {},
-                                tr("The request has no readable header fields: more than 100 of them, "
-                                   "too large ones, or none at all (not even Host).")),
-               0);
-        return;
-    }
-
-    const QString &base = options.basePath;
-    const bool underBase = fullPath == base || fullPath.startsWith(base + u'/');
-    if (!underBase) {
-        finish(FhirApi::outcome(404, QStringLiteral("not-found"), {},
-                                tr("This server answers under %1 only.").arg(base)),
-               0);
-        return;
-    }
-    httpRequest.path = fullPath.mid(base.size());
+    // Below the base path; an open path outside it (admit() lets only those through) keeps its whole path.
+    httpRequest.path =
+        head.path.startsWith(options.basePath) ? head.path.mid(options.basePath.size()) : head.path;
     while (httpRequest.path.startsWith(u'/'))
         httpRequest.path.remove(0, 1);
 
-    if (const auto unauthorized = api.authorize(header(request, "authorization"))) {
-        finish(*unauthorized, 0);
-        return;
-    }
     if (httpRequest.path == FaultsOperation || httpRequest.path == ResetOperation) {
         finish(admin(httpRequest.path, httpRequest), 0);
         return;
@@ -266,15 +209,13 @@ void ServerPrivate::onRequest(const QHttpServerRequest &request, QTcpSocket *soc
         const HttpResponse response = api.handle(httpRequest);
         if (!response.storedId.isEmpty())
             Q_EMIT q->procedureStored(response.storedId);
-        QPointer<QTcpSocket> guard(socket);
         const auto drop = [this, guard, timer, target, method, response]() {
             if (guard)
                 guard->abort();
             log.write(method, target, QStringLiteral("dropped(%1)").arg(response.status), response.ehrCode,
                       timer.elapsed());
         };
-        // Not inside the server library's read handler: it still uses the socket after we return.
-        QTimer::singleShot(fault.latencyMs, socket, drop);
+        QTimer::singleShot(fault.latencyMs, guard, drop);
         return;
     }
     case FaultDecision::Kind::None:
@@ -284,16 +225,6 @@ void ServerPrivate::onRequest(const QHttpServerRequest &request, QTcpSocket *soc
     if (!response.storedId.isEmpty())
         Q_EMIT q->procedureStored(response.storedId);
     finish(response, fault.latencyMs);
-}
-
-void ServerPrivate::respond(QTcpSocket *socket, const HttpResponse &response, bool closeAfter)
-{
-    if (socket->property(UnansweredBytesProperty).isNull())
-        return; // already refused as too large
-    socket->setProperty(UnansweredBytesProperty, qint64(0));
-    socket->write(response.serialize(closeAfter));
-    if (closeAfter)
-        socket->disconnectFromHost();
 }
 
 HttpResponse ServerPrivate::admin(const QString &operation, const HttpRequest &request)
@@ -371,6 +302,17 @@ bool Server::start(QString *error)
         *error = tr("a bearer token is required");
         return false;
     }
+    const ConnectionLimits &limits = d->options.limits;
+    if (limits.maxConnections < 1 || limits.maxConnections > ConnectionLimits::MaxConnections) {
+        *error = tr("the connection limit %1 is not from 1 to %2")
+                     .arg(limits.maxConnections)
+                     .arg(ConnectionLimits::MaxConnections);
+        return false;
+    }
+    if (limits.headerTimeoutMs < 1 || limits.idleTimeoutMs < 1) {
+        *error = tr("the header and idle timeouts must be positive");
+        return false;
+    }
     if (!d->options.host.isLoopback() && !d->options.allowNonLoopback) {
         *error = tr("%1 is not a loopback address; the training EHR speaks plain HTTP and listens on other "
                     "addresses only when that is asked for explicitly")
@@ -384,22 +326,24 @@ bool Server::start(QString *error)
     if (!d->log.open(d->options.logFile, error))
         return false;
 
-    auto tcpServer =
-        std::make_unique<GuardedTcpServer>([this](QTcpSocket *socket) { d->guardRequestSize(socket); });
-    if (!tcpServer->listen(d->options.host, d->options.port)) {
-        *error = tr("cannot listen on %1 port %2: %3")
-                     .arg(d->options.host.toString())
-                     .arg(d->options.port)
-                     .arg(tcpServer->errorString());
+    HttpHooks hooks;
+    hooks.admit = [this](const RequestHead &head) { return d->admit(head); };
+    hooks.handle = [this](HttpConnection *connection, const RequestHead &head, const QByteArray &body) {
+        d->onRequest(connection, head, body);
+    };
+    hooks.refused = [this](const RequestHead &head, const HttpResponse &answer) {
+        d->logRefusal(head, answer);
+    };
+    auto engine =
+        std::make_unique<HttpEngine>(d->options.limits, FhirApi::MaxBodySize, std::move(hooks), this);
+    const Common::Result<quint16> listening = engine->listen(d->options.host, d->options.port);
+    if (!listening) {
+        *error = listening.error().message;
         d->store.close();
         return false;
     }
-    d->port = tcpServer->serverPort();
-    d->engine = new HttpEngine(
-        [this](const QHttpServerRequest &request, QTcpSocket *socket) { d->onRequest(request, socket); },
-        this);
-    d->tcpServer = tcpServer.release();
-    d->engine->bind(d->tcpServer);
+    d->port = *listening;
+    d->engine = engine.release();
 
     QUrl url;
     url.setScheme(QStringLiteral("http"));
@@ -416,12 +360,7 @@ void Server::stop()
 {
     if (!d->engine)
         return;
-    if (d->tcpServer)
-        d->tcpServer->close();
     // Open connections (keep-alive, or hung by fault injection) end with the server.
-    const auto sockets = d->engine->findChildren<QTcpSocket *>();
-    for (QTcpSocket *socket : sockets)
-        socket->abort();
     delete d->engine;
     d->store.close();
     d->port = 0;
@@ -430,7 +369,7 @@ void Server::stop()
 
 bool Server::isListening() const
 {
-    return d->tcpServer && d->tcpServer->isListening();
+    return d->engine && d->engine->isListening();
 }
 
 QUrl Server::baseUrl() const

@@ -20,6 +20,19 @@ struct FaultSettings
     static constexpr int MaxLatencyMs = 10 * 60 * 1000; ///< what the options and the admin path accept
 };
 
+/// How many connections the training EHR serves at once, and how long it waits for a client.
+struct ConnectionLimits
+{
+    /// Served at once; further clients wait in the listen backlog until one closes.
+    int maxConnections = 64;
+    /// From the connection (or the first byte of a request) to the end of the request's header section.
+    int headerTimeoutMs = 10 * 1000;
+    /// Silence from the client between requests or within a body, or answers it leaves unread.
+    int idleTimeoutMs = 60 * 1000;
+
+    static constexpr int MaxConnections = 10000; ///< what the options accept
+};
+
 struct ServerOptions
 {
     QHostAddress host = QHostAddress(QHostAddress::LocalHost);
@@ -36,12 +49,13 @@ struct ServerOptions
     QString logFile;
     /// Write the request log at all.
     bool logRequests = true;
+    ConnectionLimits limits;
 };
 
 class ServerPrivate;
 
 /**
- * The training EHR: a FHIR R4 server on QHttpServer with demo patients,
+ * The training EHR: a FHIR R4 server over HTTP/1.1 with demo patients,
  * encounters and diagnoses that enforces the EHR's Procedure rules with the
  * same Rules::Validator the app uses. It runs in the thread that starts it,
  * on that thread's event loop, so the GUI can host it in-process and a test

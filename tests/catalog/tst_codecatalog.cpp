@@ -1,3 +1,5 @@
+#include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -56,6 +58,7 @@ class TestCodeCatalog : public QObject
     Q_OBJECT
 
 private slots:
+    void readmeNamesTheDefaultCatalogFolder();
     void init();
     void cleanup();
 
@@ -544,6 +547,19 @@ void TestCodeCatalog::defaultDatabasePathFromEnvironment()
     QVERIFY(CodeCatalog::defaultDatabasePath().endsWith(u"/catalog.sqlite"));
     if (!saved.isEmpty())
         qputenv("SUPERBILL_CATALOG_DB", saved);
+}
+
+void TestCodeCatalog::readmeNamesTheDefaultCatalogFolder()
+{
+    // A clerk looks for the file where the README says it is.
+    qunsetenv("SUPERBILL_CATALOG_DB");
+    const QString path = Catalog::CodeCatalog::defaultDatabasePath();
+    const QString folder = QFileInfo(QFileInfo(path).absolutePath()).fileName();
+    QFile readme(QStringLiteral(SUPERBILL_SOURCE_DIR "/README.md"));
+    QVERIFY(readme.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(readme.readAll());
+    const QString named = QStringLiteral("~/.local/share/%1/catalog.sqlite").arg(folder);
+    QVERIFY2(text.contains(named), qPrintable(named));
 }
 
 QTEST_GUILESS_MAIN(TestCodeCatalog)

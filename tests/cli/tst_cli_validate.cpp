@@ -1,3 +1,4 @@
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,6 +44,10 @@ private slots:
     void unknownCommand();
     void unknownOptionIsUsageError_data();
     void unknownOptionIsUsageError();
+    void inputOverFourMebibytesIsRefused_data();
+    void inputOverFourMebibytesIsRefused();
+    void devZeroEnds();
+    void controlCharactersAreShownEscaped();
 
 private:
     QTemporaryDir m_dir;
@@ -212,6 +217,91 @@ void TestCliValidate::unknownOptionIsUsageError()
     QVERIFY2(run.err.contains(mentions), qPrintable(run.err));
     QVERIFY2(run.err.contains(QStringLiteral("--help")), qPrintable(run.err));
     QVERIFY(run.out.isEmpty());
+}
+
+void TestCliValidate::inputOverFourMebibytesIsRefused_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<bool>("standardInput");
+    for (const char *command : {"validate", "fhir", "submit"}) {
+        QTest::addRow("%s FILE", command) << QString::fromLatin1(command) << false;
+        QTest::addRow("%s -", command) << QString::fromLatin1(command) << true;
+    }
+}
+
+void TestCliValidate::inputOverFourMebibytesIsRefused()
+{
+    QFETCH(QString, command);
+    QFETCH(bool, standardInput);
+    // The vendor's example padded with spaces: still a valid document, only too large.
+    QFile example(testFile(QStringLiteral("vendor-example.json")));
+    QVERIFY(example.open(QIODevice::ReadOnly));
+    const QByteArray json = example.readAll();
+    constexpr qsizetype Limit = 4 * 1024 * 1024;
+    const QByteArray atLimit = json + QByteArray(Limit - json.size(), ' ');
+    const QByteArray overLimit = atLimit + ' ';
+
+    QStringList arguments{command};
+    if (command == u"submit")
+        arguments << QStringLiteral("--no-send") << QStringLiteral("--db")
+                  << m_dir.filePath(QStringLiteral("outbox.sqlite"));
+    const auto run = [&](const QByteArray &contents) {
+        if (standardInput)
+            return runCli(arguments + QStringList{QStringLiteral("-")}, contents);
+        const QString path = m_dir.filePath(QStringLiteral("big.json"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(contents) != contents.size())
+            return Run{};
+        file.close();
+        return runCli(arguments + QStringList{path});
+    };
+
+    const Run refused = run(overLimit);
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(QStringLiteral("more than 4 MiB")), qPrintable(refused.err));
+    QVERIFY2(refused.err.startsWith(standardInput ? QStringLiteral("-: ")
+                                                  : m_dir.filePath(QStringLiteral("big.json"))),
+             qPrintable(refused.err));
+
+    const Run accepted = run(atLimit);
+    QVERIFY2(accepted.exitCode == 0, qPrintable(accepted.all()));
+}
+
+void TestCliValidate::devZeroEnds()
+{
+    if (!QFile::exists(QStringLiteral("/dev/zero")))
+        QSKIP("no /dev/zero here");
+    const Run run = runCli({QStringLiteral("validate"), QStringLiteral("/dev/zero")});
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("more than 4 MiB")), qPrintable(run.err));
+}
+
+void TestCliValidate::controlCharactersAreShownEscaped()
+{
+    // ESC sequences, NUL and line breaks from a file (its name, its content) never reach the terminal.
+    const QString path = m_dir.filePath(QStringLiteral("visit\x1b[31m.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QFile example(testFile(QStringLiteral("vendor-example.json")));
+    QVERIFY(example.open(QIODevice::ReadOnly));
+    QByteArray json = example.readAll();
+    json.replace("Encounter/Encounter-805", "\\u001b]0;pwned\\u0007\\u0000\\r\\nvisit.json: valid");
+    file.write(json);
+    file.close();
+
+    const Run run = runCli({QStringLiteral("validate"), path});
+    QCOMPARE(run.exitCode, 1);
+    const QString all = run.all();
+    for (const QChar c : all)
+        QVERIFY2(
+            c == u'\n' || c.unicode() >= 0x20,
+            qPrintable(
+                QStringLiteral("raw U+%1 in: %2").arg(int(c.unicode()), 4, 16, QLatin1Char('0')).arg(all)));
+    QVERIFY2(all.contains(QStringLiteral("visit\\x1b[31m.json: PRO004")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("\\x1b]0;pwned\\x07\\x00\\x0d\\x0avisit.json: valid")),
+             qPrintable(all));
+    QVERIFY(!run.out.contains(QStringLiteral("\nvisit.json: valid")));
 }
 
 QTEST_GUILESS_MAIN(TestCliValidate)

@@ -263,7 +263,7 @@ void TestValidator::contextRules()
 
     Rules::ValidationContext context;
     context.patientExists = true;
-    context.encounter = Rules::EncounterFacts{true, QStringLiteral("Patient-265"), false, false};
+    context.encounter = Rules::EncounterFacts{true, QStringLiteral("Patient-265")};
     context.patientConditionIds = QSet<QString>{QStringLiteral("C-1"), QStringLiteral("C-2")};
     QCOMPARE(Rules::Validator::check(validLine(), context), Model::Findings());
 
@@ -278,10 +278,10 @@ void TestValidator::contextRules()
         context.encounter->patientId = QStringLiteral("Patient-1");
         break;
     case 3:
-        context.encounter->signedOff = true;
+        context.encounter->state.billing = Model::BillingState::SignedOff;
         break;
     case 4:
-        context.encounter->billed = true;
+        context.encounter->state.billing = Model::BillingState::Billed;
         break;
     case 5:
         context.patientConditionIds->remove(QStringLiteral("C-2"));

@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include "../common/sampleentry.h"
+#include "common/clock.h"
 #include "ehr/ehrclient.h"
 #include "fhir/extensions.h"
 #include "fhir/procedurereader.h"
@@ -57,11 +58,16 @@ private slots:
 
     void transportSecurity_data();
     void transportSecurity();
+    void localhostMustResolveToLoopbackOnly_data();
+    void localhostMustResolveToLoopbackOnly();
+    void tokenThatCannotBeSentIsRefused_data();
+    void tokenThatCannotBeSentIsRefused();
     void refusedUrlSendsNothing();
     void createSendsHeadersAndBody();
     void createResultKinds_data();
     void createResultKinds();
     void retryAfterIsPassedOn();
+    void retryAfterDateIsReadWithTheClientsClock();
     void unauthorizedIsSignalled();
     void capabilitiesSwitchOffConditionalCreate();
     void timeoutGivesRetryableUnknownOutcome();
@@ -79,6 +85,8 @@ private slots:
 
 private:
     SubmitResult submitAndWait(const Model::ProcedureEntry &entry);
+    /// How a patient search ends; Cancelled when it did not end within 10 s.
+    ReadStatus::Kind patientSearchKind();
 
     std::unique_ptr<ScriptedServer> m_server;
     std::unique_ptr<EhrClient> m_client;
@@ -103,6 +111,16 @@ void TestEhrClient::cleanup()
 SubmitResult TestEhrClient::submitAndWait(const Model::ProcedureEntry &entry)
 {
     return ::submitAndWait(*m_client, entry, this);
+}
+
+ReadStatus::Kind TestEhrClient::patientSearchKind()
+{
+    std::optional<ReadStatus> status;
+    m_client->searchPatients(QStringLiteral("Smith"), this,
+                             [&](const PatientList &list) { status = list.status; });
+    if (!QTest::qWaitFor([&] { return status.has_value(); }, 10000))
+        return ReadStatus::Kind::Cancelled;
+    return status->kind;
 }
 
 void TestEhrClient::transportSecurity_data()
@@ -132,8 +150,9 @@ void TestEhrClient::transportSecurity()
 {
     QFETCH(QString, url);
     QFETCH(bool, accepted);
-    QString error;
-    QCOMPARE(m_client->setBaseUrl(QUrl(url), &error), accepted);
+    const Common::Status set = m_client->setBaseUrl(QUrl(url));
+    QCOMPARE(set.ok(), accepted);
+    const QString error = set.ok() ? QString() : set.error().message;
     QCOMPARE(error.isEmpty(), accepted);
     if (url == u"http://example.org/fhir")
         QVERIFY2(error.contains(QStringLiteral("https://")), qPrintable(error));
@@ -144,20 +163,71 @@ void TestEhrClient::transportSecurity()
         QVERIFY2(error.contains(QStringLiteral("ehr.example.org")), qPrintable(error));
 }
 
-void TestEhrClient::refusedUrlSendsNothing()
+void TestEhrClient::localhostMustResolveToLoopbackOnly_data()
 {
-    QString error;
-    QVERIFY(!m_client->setBaseUrl(QUrl(QStringLiteral("http://example.org/fhir")), &error));
+    QTest::addColumn<QStringList>("addresses");
+    QTest::addColumn<bool>("loopback");
+    QTest::newRow("127.0.0.1 and ::1")
+        << QStringList{QStringLiteral("127.0.0.1"), QStringLiteral("::1")} << true;
+    QTest::newRow("127.0.1.1") << QStringList{QStringLiteral("127.0.1.1")} << true;
+    QTest::newRow("one address elsewhere")
+        << QStringList{QStringLiteral("127.0.0.1"), QStringLiteral("192.168.1.20")} << false;
+    QTest::newRow("only elsewhere") << QStringList{QStringLiteral("203.0.113.7")} << false;
+    QTest::newRow("does not resolve") << QStringList{} << false;
+}
+
+void TestEhrClient::localhostMustResolveToLoopbackOnly()
+{
+    QFETCH(QStringList, addresses);
+    QFETCH(bool, loopback);
+    const auto resolve = [&addresses](const QString &host) {
+        QList<QHostAddress> result;
+        if (host.compare(u"localhost", Qt::CaseInsensitive) == 0) {
+            for (const auto &address : addresses)
+                result.append(QHostAddress(address));
+        }
+        return result;
+    };
+    QCOMPARE(EhrClient::isLoopbackHost(QStringLiteral("localhost"), resolve), loopback);
+    QCOMPARE(EhrClient::isLoopbackHost(QStringLiteral("LocalHost"), resolve), loopback);
+    // Addresses are what they are, whatever a resolver says.
+    QVERIFY(EhrClient::isLoopbackHost(QStringLiteral("127.0.0.1"), resolve));
+    QVERIFY(!EhrClient::isLoopbackHost(QStringLiteral("192.168.1.20"), resolve));
+}
+
+void TestEhrClient::tokenThatCannotBeSentIsRefused_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::newRow("CRLF and a header") << "secret\r\nX-Injected: yes";
+    QTest::newRow("LF") << "secret\nX-Injected: yes";
+    QTest::newRow("NUL") << QString(QStringLiteral("secret") + QChar(0) + QStringLiteral("more"));
+    QTest::newRow("ESC") << "secret\x1b[31m";
+}
+
+void TestEhrClient::tokenThatCannotBeSentIsRefused()
+{
+    // A CR or LF would end the Authorization header and add others to every request: nothing is sent.
+    QFETCH(QString, token);
+    m_client->setTokenProvider([token] { return token; });
     const SubmitResult result = submitAndWait(sampleEntry());
     QCOMPARE(result.kind, Kind::Blocked);
-    QCOMPARE(result.errorString, error);
+    QVERIFY2(result.errorString.contains(QStringLiteral("control character")),
+             qPrintable(result.errorString));
+    QVERIFY(!result.errorString.contains(QStringLiteral("secret")));
     QVERIFY(m_server->requests.isEmpty());
+    QCOMPARE(patientSearchKind(), ReadStatus::Kind::Blocked);
+    QVERIFY(m_server->requests.isEmpty());
+}
 
-    std::optional<ReadStatus> status;
-    m_client->searchPatients(QStringLiteral("Smith"), this,
-                             [&](const PatientList &list) { status = list.status; });
-    QTRY_VERIFY(status.has_value());
-    QCOMPARE(status->kind, ReadStatus::Kind::Blocked);
+void TestEhrClient::refusedUrlSendsNothing()
+{
+    const Common::Status set = m_client->setBaseUrl(QUrl(QStringLiteral("http://example.org/fhir")));
+    QVERIFY(!set);
+    const SubmitResult result = submitAndWait(sampleEntry());
+    QCOMPARE(result.kind, Kind::Blocked);
+    QCOMPARE(result.errorString, set.error().message);
+    QVERIFY(m_server->requests.isEmpty());
+    QCOMPARE(patientSearchKind(), ReadStatus::Kind::Blocked);
 }
 
 void TestEhrClient::createSendsHeadersAndBody()
@@ -220,6 +290,18 @@ void TestEhrClient::retryAfterIsPassedOn()
     QCOMPARE(result.kind, Kind::Retryable);
     QVERIFY(result.retryAfter);
     QCOMPARE(result.retryAfter->count(), 7);
+}
+
+void TestEhrClient::retryAfterDateIsReadWithTheClientsClock()
+{
+    // The EHR says "after 16:00:30"; it is 16:00:00 by the clock the client was given, not by this machine's.
+    Common::ManualClock clock(QDateTime(QDate(2026, 3, 14), QTime(16, 0), Qt::UTC));
+    m_client->setClock(&clock);
+    m_server->enqueue(ScriptedResponse::json(503, {}, {{"Retry-After", "Sat, 14 Mar 2026 16:00:30 GMT"}}));
+    const SubmitResult result = submitAndWait(sampleEntry());
+    QCOMPARE(result.kind, Kind::Retryable);
+    QVERIFY(result.retryAfter);
+    QCOMPARE(result.retryAfter->count(), 30);
 }
 
 void TestEhrClient::unauthorizedIsSignalled()
@@ -363,12 +445,12 @@ void TestEhrClient::readsEncountersAndConditions()
     QCOMPARE(m_server->requests.last().target, QByteArray("/fhir/Encounter?patient=Patient-265"));
     QCOMPARE(encounters->items.size(), 1); // the server's stray answer is filtered out
     const EncounterSummary &e = encounters->items.first();
-    QCOMPARE(e.state, BillingState::SignedOff);
+    QCOMPARE(e.state.billing, Model::BillingState::SignedOff);
     QCOMPARE(e.timeZone, QStringLiteral("America/Chicago"));
     QVERIFY(e.zone().isValid());
     QCOMPARE(e.start, QDateTime(QDate(2026, 3, 14), QTime(14, 30), Qt::UTC));
     QVERIFY(!e.acceptsProcedures());
-    QVERIFY(e.facts().signedOff);
+    QCOMPARE(e.facts().state, e.state);
     QCOMPARE(e.facts().patientId, QStringLiteral("Patient-265"));
 
     const QJsonObject condition{

@@ -273,8 +273,8 @@ void TestEhrSandbox::readsTheDemoEncounter()
     const auto open = std::find_if(encounters->items.cbegin(), encounters->items.cend(),
                                    [](const EncounterSummary &e) { return e.id == u"Encounter-805"; });
     QVERIFY(open != encounters->items.cend());
-    QCOMPARE(open->status, QStringLiteral("in-progress"));
-    QCOMPARE(open->state, BillingState::Open);
+    QCOMPARE(open->state.status, Model::EncounterStatus::InProgress);
+    QCOMPARE(open->state.billing, Model::BillingState::Open);
     QCOMPARE(open->timeZone, QStringLiteral("America/Chicago"));
     QVERIFY(open->acceptsProcedures());
     QVERIFY(open->start.isValid());

@@ -21,6 +21,8 @@ private slots:
     void tokenFile_data();
     void tokenFile();
     void tokenFromEnvironment();
+    void tokenWithControlCharactersIsRefused_data();
+    void tokenWithControlCharactersIsRefused();
 
 private:
     QString write(const QString &name, const QByteArray &contents, QFileDevice::Permissions permissions);
@@ -105,6 +107,41 @@ void TestEhrSettings::tokenFile_data()
     QTest::newRow("empty") << QByteArray("\n") << ownerOnly << "" << false;
 }
 
+void TestEhrSettings::tokenWithControlCharactersIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("contents");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("CR inside the first line") << QByteArray("abc\rX-Injected: 1\n") << "\\x0d";
+    QTest::newRow("ESC") << QByteArray("abc\x1b[2Jdef") << "\\x1b";
+    QTest::newRow("NUL") << QByteArray("abc\0def", 7) << "\\x00";
+    QTest::newRow("tab") << QByteArray("abc\tdef") << "\\x09";
+    QTest::newRow("space") << QByteArray("abc def") << "a space";
+}
+
+void TestEhrSettings::tokenWithControlCharactersIsRefused()
+{
+    // A CR or LF in the token would end the Authorization header and add others to every request.
+    QFETCH(QByteArray, contents);
+    QFETCH(QString, shown);
+    const QString path =
+        write(QStringLiteral("token"), contents, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const auto read = EhrSettings::readTokenFile(path);
+    QVERIFY(!read);
+    QCOMPARE(read.error().path, path);
+    QVERIFY2(read.error().message.contains(shown), qPrintable(read.error().message));
+    QVERIFY2(read.error().message.contains(QStringLiteral("character 4")), qPrintable(read.error().message));
+    QVERIFY(!read.error().message.contains(QStringLiteral("def")));
+
+    if (contents.contains('\0'))
+        return; // the environment cannot hold a NUL
+    qputenv("SUPERBILL_TOKEN", contents);
+    const auto fromEnvironment = EhrSettings::tokenFromEnvironment();
+    qunsetenv("SUPERBILL_TOKEN");
+    QVERIFY(!fromEnvironment);
+    QCOMPARE(fromEnvironment.error().path, QStringLiteral("SUPERBILL_TOKEN"));
+    QVERIFY(!fromEnvironment.error().message.contains(QStringLiteral("def")));
+}
+
 void TestEhrSettings::tokenFile()
 {
     QFETCH(QByteArray, contents);
@@ -112,27 +149,27 @@ void TestEhrSettings::tokenFile()
     QFETCH(QString, token);
     QFETCH(bool, warns);
     const QString path = write(QStringLiteral("token"), contents, QFileDevice::Permissions(permissions));
-    QString error;
-    QString warning;
-    const auto read = EhrSettings::readTokenFile(path, &error, &warning);
+    const auto read = EhrSettings::readTokenFile(path);
     if (token.isEmpty()) {
         QVERIFY(!read);
-        QVERIFY(error.contains(QStringLiteral("empty")));
+        QVERIFY(read.error().message.contains(QStringLiteral("empty")));
         return;
     }
-    QCOMPARE(read.value_or(QString()), token);
-    QCOMPARE(!warning.isEmpty(), warns);
-    QVERIFY(!warning.contains(token));
+    QVERIFY(read);
+    QCOMPARE(read->token, token);
+    QCOMPARE(!read->warning.isEmpty(), warns);
+    QVERIFY(!read->warning.contains(token));
 }
 
 void TestEhrSettings::tokenFromEnvironment()
 {
-    QVERIFY(EhrSettings::tokenFromEnvironment().isEmpty());
+    QCOMPARE(EhrSettings::tokenFromEnvironment().valueOr(QStringLiteral("?")), QString());
     qputenv("SUPERBILL_TOKEN", " t0k \n");
-    QCOMPARE(EhrSettings::tokenFromEnvironment(), QStringLiteral("t0k"));
-    QString error;
-    QVERIFY(!EhrSettings::readTokenFile(m_dir.filePath(QStringLiteral("missing")), &error));
-    QVERIFY(error.contains(QStringLiteral("missing")));
+    QCOMPARE(EhrSettings::tokenFromEnvironment().valueOr(QString()), QStringLiteral("t0k"));
+    qunsetenv("SUPERBILL_TOKEN");
+    const auto missing = EhrSettings::readTokenFile(m_dir.filePath(QStringLiteral("missing")));
+    QVERIFY(!missing);
+    QVERIFY(missing.error().text().contains(QStringLiteral("missing")));
 }
 
 QTEST_GUILESS_MAIN(TestEhrSettings)

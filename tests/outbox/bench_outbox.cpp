@@ -86,7 +86,8 @@ double drainRate(int count, int parallel)
     if (!sandbox)
         qFatal("no sandbox");
     Ehr::EhrClient client;
-    client.setBaseUrl(sandbox->baseUrl());
+    if (!client.setBaseUrl(sandbox->baseUrl()))
+        qFatal("the sandbox address was refused");
     client.setTokenProvider([] { return QLatin1String(SandboxToken); });
     Outbox::Sender sender(&store, &client);
     sender.setParallel(parallel);
@@ -113,7 +114,8 @@ double postRate(int count)
     if (!sandbox)
         qFatal("no sandbox");
     Ehr::EhrClient client;
-    client.setBaseUrl(sandbox->baseUrl());
+    if (!client.setBaseUrl(sandbox->baseUrl()))
+        qFatal("the sandbox address was refused");
     client.setTokenProvider([] { return QLatin1String(SandboxToken); });
     const auto entries = distinctEntries(count);
     QElapsedTimer timer;

@@ -94,7 +94,8 @@ void TestOutboxStore::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_clock = std::make_unique<Common::ManualClock>(QDateTime(QDate(2026, 3, 14), QTime(15, 0), Qt::UTC));
-    m_store = std::make_unique<OutboxStore>(nullptr, *m_clock);
+    m_store = std::make_unique<OutboxStore>();
+    m_store->setClock(m_clock.get());
     QString error;
     QVERIFY2(m_store->open(dbPath(), &error), qPrintable(error));
 }
@@ -255,7 +256,8 @@ void TestOutboxStore::sendingLineIsRecoveredAfterCrash()
     // The process dies here: the line stays `sending` in the file.
     m_store.reset();
 
-    OutboxStore restarted(nullptr, *m_clock);
+    OutboxStore restarted;
+    restarted.setClock(m_clock.get());
     QVERIFY2(restarted.open(dbPath(), &error), qPrintable(error));
     QCOMPARE(restarted.line(id)->state, LineState::Sending);
     QCOMPARE(restarted.recoverInterrupted(), 1);

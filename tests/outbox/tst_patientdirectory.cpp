@@ -107,11 +107,11 @@ void TestPatientDirectory::onlineAnswersComeFromTheEhr()
         [this](auto done) { m_directory->encountersOf(QStringLiteral("Patient-265"), this, done); });
     QVERIFY(encounters);
     QCOMPARE(encounters->items.size(), 3);
-    QSet<Ehr::BillingState> states;
+    QSet<Model::BillingState> states;
     for (const auto &encounter : encounters->items)
-        states.insert(encounter.state);
-    QCOMPARE(states, (QSet<Ehr::BillingState>{Ehr::BillingState::Open, Ehr::BillingState::SignedOff,
-                                              Ehr::BillingState::Billed}));
+        states.insert(encounter.state.billing);
+    QCOMPARE(states, (QSet<Model::BillingState>{Model::BillingState::Open, Model::BillingState::SignedOff,
+                                                Model::BillingState::Billed}));
 
     const auto conditions = wait<ConditionResult>([this](auto done) {
         m_directory->conditionsOf(QStringLiteral("Patient-265"), QStringLiteral("Encounter-805"), this, done);
@@ -191,10 +191,11 @@ void TestPatientDirectory::cacheGivesValidationFacts()
     OfflineCache &cache = m_directory->cache();
     const auto signedOff = cache.encounter(QStringLiteral("Encounter-806"));
     QVERIFY(signedOff);
-    QVERIFY(signedOff->facts().signedOff);
+    QCOMPARE(signedOff->facts().state.billing, Model::BillingState::SignedOff);
     QVERIFY(!signedOff->acceptsProcedures());
     QVERIFY(cache.encounter(QStringLiteral("Encounter-805"))->acceptsProcedures());
-    QVERIFY(cache.encounter(QStringLiteral("Encounter-807"))->facts().billed);
+    QCOMPARE(cache.encounter(QStringLiteral("Encounter-807"))->facts().state.admission(),
+             Model::ProcedureAdmission::Billed);
     const auto ids = cache.conditionIdsOfPatient(QStringLiteral("Patient-265"));
     QVERIFY(ids);
     QVERIFY(ids->contains(QStringLiteral("Condition-Problem-I-1332")));
@@ -222,7 +223,8 @@ void TestPatientDirectory::cacheAgeIsOfWhatIsShown()
 {
     const QDateTime morning(QDate(2026, 3, 14), QTime(8, 0), Qt::UTC);
     Common::ManualClock clock(morning);
-    OutboxStore store(nullptr, clock);
+    OutboxStore store;
+    store.setClock(&clock);
     QString error;
     QVERIFY(store.open(m_dir->filePath(QStringLiteral("clocked.sqlite")), &error));
     PatientDirectory directory(m_client.get(), &store);
@@ -272,7 +274,7 @@ void TestPatientDirectory::refusalForAClosedEncounterMarksItClosed()
     QCOMPARE(closed.count(), 1);
     const auto encounter = closed.first().first().value<Ehr::EncounterSummary>();
     QCOMPARE(encounter.id, QStringLiteral("Encounter-805"));
-    QCOMPARE(encounter.state, Ehr::BillingState::SignedOff);
+    QCOMPARE(encounter.state.billing, Model::BillingState::SignedOff);
     // What else the copy knew stays: the visit's time and zone.
     QVERIFY(encounter.start.isValid());
     QCOMPARE(encounter.timeZone, QStringLiteral("America/Chicago"));
@@ -288,7 +290,7 @@ void TestPatientDirectory::refusalForAClosedEncounterMarksItClosed()
         {Model::EhrCode::EncounterBilled, Model::Severity::Error, QString(), QStringLiteral("billed")}};
     m_directory->noteRefusal(line);
     QCOMPARE(closed.count(), 2);
-    QCOMPARE(closed.last().first().value<Ehr::EncounterSummary>().state, Ehr::BillingState::Billed);
+    QCOMPARE(closed.last().first().value<Ehr::EncounterSummary>().state.billing, Model::BillingState::Billed);
     QVERIFY(!closed.last().first().value<Ehr::EncounterSummary>().acceptsProcedures());
 }
 

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
@@ -10,6 +11,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 
@@ -156,4 +158,27 @@ inline Sandbox::ServerOptions testServerOptions()
     options.token = QStringLiteral("test-token");
     options.logRequests = false;
     return options;
+}
+
+/// Everything the server sends until it closes the connection, answers completely, or timeoutMs pass.
+/// The server runs on this thread, so the wait keeps the event loop turning.
+inline QByteArray readAnswer(QTcpSocket &socket, int timeoutMs, QByteArray answer = {})
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        QTest::qWait(20);
+        answer += socket.readAll();
+        const qsizetype headerEnd = answer.indexOf("\r\n\r\n");
+        const qsizetype lengthAt = answer.indexOf("Content-Length: ");
+        if (headerEnd > 0 && lengthAt > 0 && lengthAt < headerEnd) {
+            const qsizetype length =
+                answer.mid(lengthAt + 16, answer.indexOf("\r\n", lengthAt) - lengthAt - 16).toLongLong();
+            if (answer.size() >= headerEnd + 4 + length)
+                break;
+        }
+        if (socket.state() != QAbstractSocket::ConnectedState)
+            break;
+    }
+    return answer;
 }

@@ -66,15 +66,15 @@ void TestSandboxData::builtInDemoData()
     QVERIFY2(data, qPrintable(error));
     QVERIFY(data->patients().size() >= 20);
     QVERIFY(data->encounters().size() >= 40);
-    QSet<Sandbox::EncounterState> states;
+    QSet<Model::BillingState> states;
     QSet<QString> zones;
     QSet<QString> patientsWithOpenEncounter;
     for (const auto &encounter : data->encounters()) {
         const auto *info = data->encounterInfo(encounter.value(QStringLiteral("id")).toString());
         QVERIFY(info);
-        states.insert(info->state);
+        states.insert(info->state.billing);
         zones.insert(info->timeZone);
-        if (info->isOpen())
+        if (info->state.acceptsProcedures())
             patientsWithOpenEncounter.insert(info->patientId);
     }
     QCOMPARE(states.size(), 4);
@@ -101,7 +101,7 @@ void TestSandboxData::vendorExampleContext()
     const auto *encounter = data->encounterInfo(QStringLiteral("Encounter-805"));
     QVERIFY(encounter);
     QCOMPARE(encounter->patientId, QStringLiteral("Patient-265"));
-    QVERIFY(encounter->isOpen());
+    QVERIFY(encounter->state.acceptsProcedures());
     QCOMPARE(encounter->timeZone, QStringLiteral("America/Chicago"));
     QVERIFY(data->conditionIdsOfPatient(QStringLiteral("Patient-265"))
                 .contains(QStringLiteral("Condition-Problem-I-1332")));
@@ -185,8 +185,8 @@ void TestSandboxData::stateWithoutExtension()
     QVERIFY(writeFile(m_dir->filePath(QStringLiteral("conditions.json")), bundle(GoodCondition)));
     const auto data = Sandbox::DemoData::load(m_dir->path(), nullptr);
     QVERIFY(data);
-    QCOMPARE(data->encounterInfo(QStringLiteral("E-1"))->state, Sandbox::EncounterState::SignedOff);
-    QVERIFY(!data->encounterInfo(QStringLiteral("E-1"))->isOpen());
+    QCOMPARE(data->encounterInfo(QStringLiteral("E-1"))->state.billing, Model::BillingState::NotGiven);
+    QVERIFY(!data->encounterInfo(QStringLiteral("E-1"))->state.acceptsProcedures());
 }
 
 void TestSandboxData::tokensCompareAndGenerate()

@@ -3,6 +3,7 @@
 #include <QDeadlineTimer>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 
 #include "../common/processrun.h"
@@ -60,6 +61,7 @@ private slots:
     void cleanup();
     void servesAndStopsCleanly_data();
     void servesAndStopsCleanly();
+    void capsConnectionsAsAsked();
     void generatesTokenFileWhenNoneGiven();
     void readsTokenFile();
     void refusesTokenOnCommandLine();
@@ -120,6 +122,25 @@ void TestSandboxProcess::servesAndStopsCleanly()
     QFile log(m_dir->filePath(QStringLiteral("requests.log")));
     QVERIFY(log.open(QIODevice::ReadOnly));
     QCOMPARE(log.readAll().count('\n'), 2);
+    QCOMPARE(log.permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+             QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+void TestSandboxProcess::capsConnectionsAsAsked()
+{
+    m_process.start(Executable,
+                    {QStringLiteral("--quiet"), QStringLiteral("--max-connections"), QStringLiteral("1")});
+    QVERIFY(m_process.waitForStarted(10000));
+    const QUrl base = listeningUrl(readLine(m_process));
+    QVERIFY(base.isValid());
+    QTcpSocket occupant;
+    occupant.connectToHost(QHostAddress::LocalHost, quint16(base.port()));
+    QVERIFY(occupant.waitForConnected(5000));
+    SandboxTestClient client(base, QStringLiteral("process-token"));
+    QVERIFY(client.get(QStringLiteral("metadata"), 1500).timedOut);
+    occupant.abort();
+    QCOMPARE(client.get(QStringLiteral("metadata")).status, 200);
+    QVERIFY(stopWith(m_process, SIGTERM));
 }
 
 void TestSandboxProcess::generatesTokenFileWhenNoneGiven()
@@ -204,6 +225,11 @@ void TestSandboxProcess::rejectsBadOptions_data()
     QTest::newRow("latency over the admin limit")
         << QStringList{QStringLiteral("--latency-ms"), QStringLiteral("99999999")}
         << QStringLiteral("--latency-ms");
+    QTest::newRow("no connections") << QStringList{QStringLiteral("--max-connections"), QStringLiteral("0")}
+                                    << QStringLiteral("--max-connections");
+    QTest::newRow("connections not a number")
+        << QStringList{QStringLiteral("--max-connections"), QStringLiteral("many")}
+        << QStringLiteral("--max-connections");
     QTest::newRow("bad seed") << QStringList{QStringLiteral("--seed"), QStringLiteral("-4")}
                               << QStringLiteral("--seed");
 }
@@ -226,8 +252,9 @@ void TestSandboxProcess::helpDocumentsEveryOption()
           QStringLiteral("--token-file"), QStringLiteral("--data"), QStringLiteral("--demo-data"),
           QStringLiteral("--fail-rate"), QStringLiteral("--drop-rate"), QStringLiteral("--hang-rate"),
           QStringLiteral("--latency-ms"), QStringLiteral("--seed"), QStringLiteral("--log"),
-          QStringLiteral("--quiet"), QStringLiteral("--version"), QStringLiteral("SUPERBILL_SANDBOX_TOKEN"),
-          QStringLiteral("$sandbox-faults"), QStringLiteral("$sandbox-reset")})
+          QStringLiteral("--quiet"), QStringLiteral("--max-connections"), QStringLiteral("--version"),
+          QStringLiteral("SUPERBILL_SANDBOX_TOKEN"), QStringLiteral("$sandbox-faults"),
+          QStringLiteral("$sandbox-reset")})
         QVERIFY2(run.out.contains(option), qPrintable(option));
     QVERIFY(!run.out.contains(QStringLiteral("--token ")));
 }

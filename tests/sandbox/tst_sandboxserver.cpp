@@ -44,29 +44,6 @@ QByteArray procedureFor(const QString &patient, const QString &encounter, const 
     return toBytes(procedure);
 }
 
-/// Everything the server sends until it closes the connection, answers completely, or timeoutMs pass.
-/// The server runs on this thread, so the wait keeps the event loop turning.
-QByteArray readAnswer(QTcpSocket &socket, int timeoutMs, QByteArray answer = {})
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < timeoutMs) {
-        QTest::qWait(20);
-        answer += socket.readAll();
-        const qsizetype headerEnd = answer.indexOf("\r\n\r\n");
-        const qsizetype lengthAt = answer.indexOf("Content-Length: ");
-        if (headerEnd > 0 && lengthAt > 0 && lengthAt < headerEnd) {
-            const qsizetype length =
-                answer.mid(lengthAt + 16, answer.indexOf("\r\n", lengthAt) - lengthAt - 16).toLongLong();
-            if (answer.size() >= headerEnd + 4 + length)
-                break;
-        }
-        if (socket.state() != QAbstractSocket::ConnectedState)
-            break;
-    }
-    return answer;
-}
-
 } // namespace
 
 class TestSandboxServer : public QObject

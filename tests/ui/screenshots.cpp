@@ -212,7 +212,7 @@ int main(int argc, char *argv[])
     ehr.mode = Ui::EhrMode::Ehr;
     ehr.baseUrl = QUrl(QStringLiteral("http://ehr.example.org/mps/fhir/R4/V1"));
     ehr.clinicTimeZone = "America/Chicago";
-    Ui::SettingsDialog settingsDialog(ehr, &tokens, &Ehr::EhrClient::transportSecurityError, &window);
+    Ui::SettingsDialog settingsDialog(ehr, &tokens, &Ehr::EhrClient::checkTransportSecurity, &window);
     settingsDialog.show();
     settingsDialog.accept(); // refused: plain HTTP to another host; the reason shows under the field
     QTest::qWait(100);

@@ -5,13 +5,12 @@
 
 namespace {
 
-Ehr::EncounterSummary encounter(const QString &id, Ehr::BillingState state, const QString &status, int day)
+Ehr::EncounterSummary encounter(const QString &id, Model::BillingState state, const QString &status, int day)
 {
     Ehr::EncounterSummary summary;
     summary.id = id;
     summary.patientId = QStringLiteral("Patient-265");
-    summary.status = status;
-    summary.state = state;
+    summary.state = {Model::encounterStatusFromCode(status), state};
     summary.timeZone = QStringLiteral("America/Chicago");
     summary.start = QDateTime(QDate(2026, 3, day), QTime(9, 30), QTimeZone("America/Chicago"));
     summary.type = QStringLiteral("Office visit");
@@ -31,13 +30,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("status");
         QTest::addColumn<bool>("accepts");
         QTest::addColumn<QString>("code");
-        QTest::newRow("open") << int(Ehr::BillingState::Open) << "in-progress" << true << "";
-        QTest::newRow("signed off") << int(Ehr::BillingState::SignedOff) << "finished" << false << "500009";
-        QTest::newRow("billed") << int(Ehr::BillingState::Billed) << "finished" << false << "500010";
+        QTest::newRow("open") << int(Model::BillingState::Open) << "in-progress" << true << "";
+        QTest::newRow("signed off") << int(Model::BillingState::SignedOff) << "finished" << false << "500009";
+        QTest::newRow("billed") << int(Model::BillingState::Billed) << "finished" << false << "500010";
         QTest::newRow("partially billed")
-            << int(Ehr::BillingState::PartiallyBilled) << "in-progress" << false << "500010";
+            << int(Model::BillingState::PartiallyBilled) << "in-progress" << false << "500010";
         QTest::newRow("finished but open state")
-            << int(Ehr::BillingState::Open) << "finished" << false << "500009";
+            << int(Model::BillingState::Open) << "finished" << false << "500009";
     }
 
     void closedEncountersSayWhyInTheirText()
@@ -47,7 +46,7 @@ private Q_SLOTS:
         QFETCH(bool, accepts);
         QFETCH(QString, code);
         Ui::EncounterListModel model;
-        model.setEncounters({encounter(QStringLiteral("E-1"), Ehr::BillingState(state), status, 14)});
+        model.setEncounters({encounter(QStringLiteral("E-1"), Model::BillingState(state), status, 14)});
         QCOMPARE(model.rowCount(), 1);
         const QModelIndex index = model.index(0);
         // Every encounter can be reached and opened (a closed one read-only); whether it takes lines,
@@ -69,8 +68,9 @@ private Q_SLOTS:
     {
         Ui::EncounterListModel model;
         model.setEncounters(
-            {encounter(QStringLiteral("E-old"), Ehr::BillingState::Open, QStringLiteral("in-progress"), 5),
-             encounter(QStringLiteral("E-new"), Ehr::BillingState::Open, QStringLiteral("in-progress"), 14)});
+            {encounter(QStringLiteral("E-old"), Model::BillingState::Open, QStringLiteral("in-progress"), 5),
+             encounter(QStringLiteral("E-new"), Model::BillingState::Open, QStringLiteral("in-progress"),
+                       14)});
         QCOMPARE(model.index(0).data(Ui::EncounterListModel::EncounterIdRole).toString(),
                  QStringLiteral("E-new"));
         QCOMPARE(model.rowOf(QStringLiteral("E-old")), 1);
@@ -79,7 +79,7 @@ private Q_SLOTS:
 
     void contextTakesTheEncounterZoneAndItsOwnDiagnosesFirst()
     {
-        const auto summary = encounter(QStringLiteral("Encounter-805"), Ehr::BillingState::Open,
+        const auto summary = encounter(QStringLiteral("Encounter-805"), Model::BillingState::Open,
                                        QStringLiteral("in-progress"), 14);
         Ehr::PatientSummary patient;
         patient.id = QStringLiteral("Patient-265");
@@ -96,7 +96,7 @@ private Q_SLOTS:
         QCOMPARE(context.diagnoses.value(0).id, QStringLiteral("C-own"));
         QCOMPARE(context.diagnoses.value(1).id, QStringLiteral("C-other"));
         QVERIFY(context.diagnosesKnown);
-        QVERIFY(!context.facts.signedOff);
+        QVERIFY(context.facts.acceptsProcedures());
         QCOMPARE(context.facts.patientId, QStringLiteral("Patient-265"));
 
         auto withoutZone = summary;

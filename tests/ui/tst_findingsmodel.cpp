@@ -29,6 +29,23 @@ private Q_SLOTS:
         QVERIFY(!first.data(Qt::AccessibleTextRole).toString().isEmpty());
     }
 
+    void controlCharactersFromTheEhrAreShownEscaped()
+    {
+        Ui::FindingsModel model;
+        model.setFindings(
+            {{QStringLiteral("500\x1b[2J"), Model::Severity::Error, QStringLiteral("Procedure.code"),
+              QString(QStringLiteral("Refused\r\nby ") + QChar(0) + QStringLiteral("\x1b]0;x\x07"))}});
+        const QModelIndex index = model.index(0);
+        QCOMPARE(index.data(Ui::FindingsModel::MessageRole).toString(),
+                 QStringLiteral("Refused\\x0d\\x0aby \\x00\\x1b]0;x\\x07"));
+        QCOMPARE(index.data(Ui::FindingsModel::CodeRole).toString(), QStringLiteral("500\\x1b[2J"));
+        for (const int role : {int(Qt::DisplayRole), int(Qt::AccessibleTextRole)}) {
+            const QString text = index.data(role).toString();
+            QVERIFY2(!text.contains(QChar(0x1b)) && !text.contains(QChar(0)) && !text.contains(u'\r'),
+                     qPrintable(text));
+        }
+    }
+
     void iconsAreMadeOncePerFile()
     {
         // A view asks for the icon on every paint; a new QIcon each time would draw its SVG again.

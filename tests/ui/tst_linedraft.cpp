@@ -100,9 +100,9 @@ private Q_SLOTS:
         else if (change == QLatin1String("unknown"))
             draft.diagnosisIds << QStringLiteral("Condition-999");
         else if (change == QLatin1String("signedoff"))
-            encounter.facts.signedOff = true;
+            encounter.facts.state.billing = Model::BillingState::SignedOff;
         else if (change == QLatin1String("billed"))
-            encounter.facts.billed = true;
+            encounter.facts.state.billing = Model::BillingState::Billed;
         else if (change == QLatin1String("nodisplay"))
             draft.display.clear();
         else if (change == QLatin1String("hcpcs"))

@@ -28,7 +28,8 @@ Ui::EncounterContext encounter(bool signedOff = false)
     context.title = QStringLiteral("Encounter-805 · 14 Mar 2026");
     context.timeZone = QTimeZone("America/Chicago");
     context.start = QDateTime(QDate(2026, 3, 14), QTime(9, 0), context.timeZone);
-    context.facts.signedOff = signedOff;
+    if (signedOff)
+        context.facts.state.billing = Model::BillingState::SignedOff;
     context.stateText = signedOff ? QStringLiteral("Signed off") : QStringLiteral("Open");
     context.diagnoses = {
         {QStringLiteral("Condition-Problem-I-1332"), QStringLiteral("I10"),
@@ -483,11 +484,14 @@ private Q_SLOTS:
         auto entry = draft.toEntry(encounter(), false);
         const Model::Findings ehr{{QStringLiteral("500002"), Model::Severity::Error,
                                    QStringLiteral("Procedure.code.coding[0].code"),
-                                   QStringLiteral("Duplicate record")}};
+                                   QStringLiteral("Duplicate \x1b[31mrecord")}};
         m_editor->loadLine(7, entry, ehr);
         QCOMPARE(m_editor->lineId(), 7);
         QCOMPARE(field<QPushButton>("submitButton")->text(), QStringLiteral("Resend line"));
-        QVERIFY(field<QLabel>("cptCodeMessageLabel")->text().contains(QStringLiteral("500002")));
+        const QString shown = field<QLabel>("cptCodeMessageLabel")->text();
+        QVERIFY(shown.contains(QStringLiteral("500002")));
+        // The EHR's text is shown with its control characters escaped.
+        QVERIFY2(shown.contains(QStringLiteral("Duplicate \\x1b[31mrecord")), qPrintable(shown));
         QSignalSpy submitted(m_editor.get(), &Ui::LineEditor::submitted);
         QVERIFY(m_editor->submit());
         QCOMPARE(submitted.first().at(0).toLongLong(), 7);

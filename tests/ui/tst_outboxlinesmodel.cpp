@@ -74,7 +74,8 @@ private Q_SLOTS:
     {
         m_dir = std::make_unique<QTemporaryDir>();
         m_clock = std::make_unique<Common::ManualClock>(Now);
-        m_store = std::make_unique<Outbox::OutboxStore>(nullptr, *m_clock);
+        m_store = std::make_unique<Outbox::OutboxStore>();
+        m_store->setClock(m_clock.get());
         QString error;
         QVERIFY2(m_store->open(m_dir->filePath(QStringLiteral("outbox.sqlite")), &error), qPrintable(error));
     }
@@ -123,20 +124,26 @@ private Q_SLOTS:
                  qPrintable(detail));
         QVERIFY(detail.contains(QStringLiteral("the EHR did not answer")));
 
+        // Text from the EHR is shown with its control characters escaped.
+        Outbox::AttemptRecord hostile = retry;
+        hostile.error = QStringLiteral("proxy said \x1b[2J\r\nOK");
+        attempt(id, hostile);
+        const QString escaped = model.index(0, Ui::OutboxLinesModel::DetailColumn).data().toString();
+        QVERIFY2(escaped.contains(QStringLiteral("proxy said \\x1b[2J\\x0d\\x0aOK")), qPrintable(escaped));
+
         m_clock->advance(91 * 1000);
         Outbox::AttemptRecord rejected;
         rejected.newState = Outbox::LineState::NeedsCorrection;
         rejected.result = QStringLiteral("rejected");
         rejected.findings = {{QStringLiteral("500034"), Model::Severity::Error,
                               QStringLiteral("Procedure.code.coding[0].code"),
-                              QStringLiteral("Dental codes are not allowed")}};
+                              QStringLiteral("Dental codes are\nnot allowed")}};
         attempt(id, rejected);
         QCOMPARE(model.index(0, Ui::OutboxLinesModel::StateColumn).data().toString(),
                  QStringLiteral("Needs correction"));
-        QVERIFY(model.index(0, Ui::OutboxLinesModel::DetailColumn)
-                    .data()
-                    .toString()
-                    .contains(QStringLiteral("500034")));
+        const QString refused = model.index(0, Ui::OutboxLinesModel::DetailColumn).data().toString();
+        QVERIFY(refused.contains(QStringLiteral("500034")));
+        QVERIFY2(refused.contains(QStringLiteral("are\\x0anot allowed")), qPrintable(refused));
 
         QString error;
         QVERIFY(m_store->retry(id, &error));

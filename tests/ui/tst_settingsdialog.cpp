@@ -1,7 +1,9 @@
 #include <memory>
 
+#include <QClipboard>
 #include <QComboBox>
 #include <QFile>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRadioButton>
@@ -42,7 +44,7 @@ private Q_SLOTS:
         m_settings = std::make_unique<Ui::AppSettings>(m_dir->filePath(QStringLiteral("settings.ini")));
         m_tokens = std::make_unique<Ui::TokenStore>(Ui::TokenStore::Backend::SessionOnly);
         m_dialog = std::make_unique<Ui::SettingsDialog>(m_settings->connection(), m_tokens.get(),
-                                                        &Ehr::EhrClient::transportSecurityError);
+                                                        &Ehr::EhrClient::checkTransportSecurity);
         m_dialog->show();
     }
 
@@ -117,6 +119,24 @@ private Q_SLOTS:
         m_dialog->accept();
         QCOMPARE(m_dialog->result(), int(QDialog::Rejected));
         QVERIFY(field<QLabel>("timeZoneHintLabel")->text().contains(QStringLiteral("Unknown")));
+    }
+
+    void tokenWithControlCharactersIsRefused()
+    {
+        // Pasted with a line break and a header, it would add that header to every request.
+        field<QRadioButton>("ehrRadio")->setChecked(true);
+        field<QLineEdit>("baseUrlEdit")->setText(QStringLiteral("https://ehr.example.org/fhir"));
+        auto *token = field<QLineEdit>("tokenEdit");
+        QTest::keyClicks(token, QStringLiteral("s3cr3t"));
+        QGuiApplication::clipboard()->setText(QStringLiteral("\rX-Injected: yes"));
+        QTest::keyClick(token, Qt::Key_V, Qt::ControlModifier);
+        QVERIFY2(token->text().size() > 6, qPrintable(token->text()));
+        m_dialog->accept();
+        QCOMPARE(m_dialog->result(), int(QDialog::Rejected));
+        QVERIFY(m_tokens->token().isEmpty());
+        const QString status = field<QLabel>("tokenStatusLabel")->text();
+        QVERIFY2(status.contains(QStringLiteral("character 7")), qPrintable(status));
+        QVERIFY(!status.contains(QStringLiteral("s3cr3t")));
     }
 
     void tokenNeverReachesTheSettingsFile()

@@ -418,7 +418,7 @@ private Q_SLOTS:
     void settingsDialogInSpanish()
     {
         installSpanish();
-        Ui::SettingsDialog dialog(Ui::ConnectionSettings{}, nullptr, &Ehr::EhrClient::transportSecurityError);
+        Ui::SettingsDialog dialog(Ui::ConnectionSettings{}, nullptr, &Ehr::EhrClient::checkTransportSecurity);
         QCOMPARE(dialog.windowTitle(), QStringLiteral("Configuración"));
         QStringList keys;
         for (const QLabel *label : dialog.findChildren<QLabel *>())

@@ -1,0 +1,78 @@
+#include "accesscontrol.h"
+
+#include <QCoreApplication>
+
+#include "fhirapi.h"
+#include "token.h"
+
+namespace Sandbox {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Sandbox::AccessControl", text);
+}
+
+/// The token of "Authorization: Bearer <token>" (the scheme in any case), or nullopt.
+std::optional<QByteArray> bearerToken(const QByteArray &authorization)
+{
+    static const QByteArray scheme = "bearer ";
+    const QByteArray header = authorization.trimmed();
+    if (header.size() <= scheme.size() || header.left(scheme.size()).toLower() != scheme)
+        return std::nullopt;
+    return header.mid(scheme.size()).trimmed();
+}
+} // namespace
+
+void AccessControl::setStaticToken(const QString &token)
+{
+    const QByteArray expected = token.toUtf8();
+    addTokenVerifier([expected](const QByteArray &sent, const RequestHead &) -> std::optional<Admission> {
+        if (!expected.isEmpty() && Token::equalsConstantTime(sent, expected))
+            return Admission::allow();
+        return std::nullopt;
+    });
+}
+
+void AccessControl::addTokenVerifier(TokenVerifier verifier)
+{
+    m_verifiers.append(std::move(verifier));
+}
+
+void AccessControl::addOpenPath(const QString &path)
+{
+    m_openPaths.insert(path);
+}
+
+bool AccessControl::isOpenPath(const QString &path) const
+{
+    return m_openPaths.contains(path);
+}
+
+Admission AccessControl::admit(const RequestHead &head) const
+{
+    if (isOpenPath(head.path))
+        return Admission::allow();
+    const std::optional<QByteArray> token = bearerToken(head.header("authorization"));
+    if (!token)
+        return Admission::refuse(unauthorized(false));
+    for (const TokenVerifier &verifier : m_verifiers) {
+        if (std::optional<Admission> decision = verifier(*token, head))
+            return *decision;
+    }
+    return Admission::refuse(unauthorized(true));
+}
+
+HttpResponse AccessControl::unauthorized(bool tokenSent)
+{
+    HttpResponse response = FhirApi::outcome(
+        401, QStringLiteral("login"), {},
+        tokenSent ? tr("The bearer token is not valid for this server.")
+                  : tr("Authorization is required: send \"Authorization: Bearer <token>\"."));
+    response.addHeader("WWW-Authenticate",
+                       tokenSent ? QByteArray("Bearer realm=\"superbill-sandbox\", error=\"invalid_token\"")
+                                 : QByteArray("Bearer realm=\"superbill-sandbox\""));
+    return response;
+}
+
+} // namespace Sandbox
