@@ -8,6 +8,7 @@
 #include <QLocale>
 #include <QVBoxLayout>
 
+#include "common/printable.h"
 #include "outboxlinesmodel.h"
 #include "rules/categories.h"
 
@@ -17,7 +18,8 @@ namespace {
 
 QLabel *makeValue(const QString &objectName, const QString &text, QWidget *parent)
 {
-    auto *label = new QLabel(text, parent);
+    // What the line holds may have come from the EHR: its control characters are escaped.
+    auto *label = new QLabel(Common::printable(text), parent);
     label->setObjectName(objectName);
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -73,8 +75,9 @@ LineDetailsDialog::LineDetailsDialog(const Outbox::OutboxLine &line, const Encou
         int position = 0;
         for (const auto &reason : entry->reasonReferences) {
             const auto *option = ownEncounter ? encounter.diagnosis(reason.id()) : nullptr;
-            diagnoses->addItem(
-                QStringLiteral("%1.  %2").arg(++position).arg(option ? option->label() : reason.id()));
+            diagnoses->addItem(QStringLiteral("%1.  %2")
+                                   .arg(++position)
+                                   .arg(Common::printable(option ? option->label() : reason.id())));
         }
     }
     if (diagnoses->count() == 0)

@@ -176,13 +176,14 @@ OutboxLinesModel::Row OutboxLinesModel::rowFor(const Outbox::OutboxLine &line) c
     const Outbox::OfflineCache *cache = m_directory ? &m_directory->cache() : nullptr;
     const auto encounter = cache ? cache->encounter(line.encounterId) : std::nullopt;
     const auto patient = cache ? cache->patient(line.patientId) : std::nullopt;
-    row.patient = patient ? patient->displayName() : tr("Patient not in the offline copy");
+    // Names come from the EHR: shown with their control characters escaped.
+    row.patient = patient ? Common::printable(patient->displayName()) : tr("Patient not in the offline copy");
     row.encounter =
         encounter ? EncounterListModel::whenText(*encounter) : tr("Encounter not in the offline copy");
     const auto entry = line.entry();
     if (!entry)
         return row;
-    row.display = entry->code.display;
+    row.display = Common::printable(entry->code.display);
     // The encounter's zone when it is known, else the clinic's.
     const QTimeZone zone = encounter && encounter->zone().isValid() ? encounter->zone() : m_zone;
     row.performed = performedText(*entry, zone, QLocale());
@@ -198,7 +199,7 @@ OutboxLinesModel::Row OutboxLinesModel::rowFor(const Outbox::OutboxLine &line) c
                           ? id
                           : DiagnosisOption{known->id, known->code, known->display}.label());
     }
-    row.diagnoses = diagnoses.join(QStringLiteral("; "));
+    row.diagnoses = Common::printable(diagnoses.join(QStringLiteral("; ")));
     return row;
 }
 
