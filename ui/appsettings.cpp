@@ -14,6 +14,12 @@ const auto UnitMinutes = QStringLiteral("clinic/anesthesiaUnitMinutes");
 const auto Geometry = QStringLiteral("window/geometry");
 const auto State = QStringLiteral("window/state");
 const auto Splitters = QStringLiteral("window/splitter/");
+const auto DemoData = QStringLiteral("training/demoDataDir");
+const auto DrillsFolder = QStringLiteral("training/drillsFolder");
+const auto Trainee = QStringLiteral("training/trainee");
+const auto Presenter = QStringLiteral("presenter/enabled");
+const auto PresenterScale = QStringLiteral("presenter/scale");
+const auto Scale = QStringLiteral("window/scale");
 } // namespace Key
 
 QTimeZone ConnectionSettings::clinicZone() const
@@ -65,6 +71,33 @@ void AppSettings::setConnection(const ConnectionSettings &settings)
     m_settings->setValue(Key::Dialect, Fhir::dialectName(settings.dialect));
     m_settings->setValue(Key::TimeZone, settings.clinicTimeZone);
     m_settings->setValue(Key::UnitMinutes, settings.unitMinutes);
+}
+
+TrainingSettings AppSettings::training() const
+{
+    // A scale from a damaged file stays within what the zoom keys can reach.
+    const auto scale = [this](const QString &key, double fallback) {
+        const double value = m_settings->value(key, fallback).toDouble();
+        return value >= 0.5 && value <= 4.0 ? value : fallback;
+    };
+    TrainingSettings settings;
+    settings.demoDataDir = m_settings->value(Key::DemoData).toString();
+    settings.drillsFolder = m_settings->value(Key::DrillsFolder).toString();
+    settings.trainee = m_settings->value(Key::Trainee).toString();
+    settings.presenterMode = m_settings->value(Key::Presenter, false).toBool();
+    settings.presenterScale = scale(Key::PresenterScale, TrainingSettings().presenterScale);
+    settings.scale = scale(Key::Scale, 1.0);
+    return settings;
+}
+
+void AppSettings::setTraining(const TrainingSettings &settings)
+{
+    m_settings->setValue(Key::DemoData, settings.demoDataDir);
+    m_settings->setValue(Key::DrillsFolder, settings.drillsFolder);
+    m_settings->setValue(Key::Trainee, settings.trainee);
+    m_settings->setValue(Key::Presenter, settings.presenterMode);
+    m_settings->setValue(Key::PresenterScale, settings.presenterScale);
+    m_settings->setValue(Key::Scale, settings.scale);
 }
 
 QByteArray AppSettings::windowGeometry() const

@@ -36,6 +36,19 @@ struct ConnectionSettings
     friend bool operator==(const ConnectionSettings &, const ConnectionSettings &) = default;
 };
 
+/// What a trainer set up: their demo data and drills, the trainee at the keyboard, presenter mode.
+struct TrainingSettings
+{
+    QString demoDataDir;  ///< empty: the built-in demo data
+    QString drillsFolder; ///< a trainer's own drills, beside the built-in ones
+    QString trainee;      ///< the name drill results are kept under
+    bool presenterMode = false;
+    double presenterScale = 1.5; ///< the whole window's scale in presenter mode
+    double scale = 1.0;          ///< and outside it
+
+    friend bool operator==(const TrainingSettings &, const TrainingSettings &) = default;
+};
+
 /**
  * What the app remembers between runs, in QSettings: connection and clinic
  * settings, window geometry and state. Never the token (that lives in
@@ -56,6 +69,9 @@ public:
 
     ConnectionSettings connection() const;
     void setConnection(const ConnectionSettings &settings);
+
+    TrainingSettings training() const;
+    void setTraining(const TrainingSettings &settings);
 
     QByteArray windowGeometry() const;
     QByteArray windowState() const;

@@ -3,7 +3,7 @@
 #include <QAbstractListModel>
 #include <QSet>
 
-#include "catalog/codeentry.h"
+#include "catalog/searchindex.h"
 
 namespace Catalog {
 class CodeCatalog;
@@ -14,8 +14,11 @@ namespace Ui {
 /**
  * The rows of the CPT completer, from the code catalog's ranked search:
  * "99213 — Office visit …", favourites starred and recent codes marked. The
- * completer inserts the code (CodeRole). An empty query lists favourites then
- * recent codes, as the catalog orders them.
+ * completer inserts the code (CodeRole). NoteRole says what the code's own
+ * words do not show: the synonym or typo that found it ("knee: major joint")
+ * and why it cannot go on this superbill as it stands ("dental: …");
+ * CodeCompletionDelegate paints it in grey. An empty query lists favourites
+ * then recent codes, as the catalog orders them.
  */
 class CodeCompletionModel : public QAbstractListModel
 {
@@ -26,23 +29,33 @@ public:
     {
         CodeRole = Qt::UserRole + 1,
         DescriptionRole,
-        VersionRole
+        VersionRole,
+        NoteRole,
+        DemotedRole ///< true for a dental, inactive or add-on code shown last
     };
 
     explicit CodeCompletionModel(QObject *parent = nullptr);
 
     void setCatalog(const Catalog::CodeCatalog *catalog);
+    /// A primary code is on the line already: add-on codes rank like the others.
+    void setPrimaryCodeOnLine(bool primary) { m_primaryCodeOnLine = primary; }
     /// Runs the catalog's search; returns the number of rows.
     int search(const QString &text, int limit);
+    /// False when the last search found no code with every word: the rows are the closest suggestions.
+    bool allWordsFound() const { return m_allWordsFound; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 private:
+    QString note(const Catalog::SearchIndex::Hit &hit) const;
+
     const Catalog::CodeCatalog *m_catalog = nullptr;
-    Catalog::CodeEntries m_entries;
+    QList<Catalog::SearchIndex::Hit> m_hits;
     QSet<QString> m_favourites;
     QSet<QString> m_recent;
+    bool m_primaryCodeOnLine = false;
+    bool m_allWordsFound = true;
 };
 
 } // namespace Ui

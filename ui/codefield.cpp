@@ -10,6 +10,7 @@
 #include <QLineEdit>
 
 #include "catalog/codecatalog.h"
+#include "codecompletiondelegate.h"
 #include "codecompletionmodel.h"
 #include "rules/codeclassifier.h"
 #include "windowshortcuts.h"
@@ -62,6 +63,7 @@ CodeField::CodeField(QWidget *parent)
     m_completer->popup()->setObjectName(QStringLiteral("cptCompleterPopup"));
     m_completer->popup()->setAccessibleName(tr("Matching codes"));
     m_completer->popup()->setMinimumWidth(520);
+    m_completer->popup()->setItemDelegate(new CodeCompletionDelegate(m_completer->popup()));
 
     connect(m_edit, &QLineEdit::textEdited, this, &CodeField::onTextEdited);
     connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this, &CodeField::choose);
@@ -127,6 +129,11 @@ void CodeField::updateHint()
                   "Ui::LineEditor",
                   "Type a code or words from its description; ↓ shows favourites and recent codes")
             : Rules::CodeClassifier::describe(kind);
+    setHint(hint);
+}
+
+void CodeField::setHint(const QString &hint)
+{
     if (hint == m_hint)
         return;
     m_hint = hint;
@@ -156,7 +163,16 @@ void CodeField::onTextEdited(const QString &text)
 
 void CodeField::showCompletions(const QString &text)
 {
-    if (m_model->search(text, CompletionLimit) == 0 || !m_edit->hasFocus()) {
+    const int found = m_model->search(text, CompletionLimit);
+    if (!m_model->allWordsFound()) {
+        setHint(found > 0
+                    ? QCoreApplication::translate(
+                          "Ui::LineEditor", "No code matches “%1”; the list shows the closest suggestions")
+                          .arg(text.simplified())
+                    : QCoreApplication::translate("Ui::LineEditor", "No code matches “%1”")
+                          .arg(text.simplified()));
+    }
+    if (found == 0 || !m_edit->hasFocus()) {
         popup()->hide();
         return;
     }

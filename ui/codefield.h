@@ -70,6 +70,7 @@ private:
     void choose(const QModelIndex &index);
     void toggleFavourite(const QString &code);
     void updateHint();
+    void setHint(const QString &hint);
 
     Catalog::CodeCatalog *m_catalog = nullptr;
     QLineEdit *m_edit = nullptr;

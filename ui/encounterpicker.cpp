@@ -192,9 +192,12 @@ void EncounterPicker::runSearch()
     const QString text = m_searchEdit->text().trimmed();
     m_editedSinceSearch = false;
     m_searching = true;
-    // The same patient found again reloads the encounters: their state may have changed.
+    // The same patient found again reloads the encounters: their state may have changed. A load still
+    // under way belongs to the list being replaced, and opens nothing when it answers.
     m_patientId.clear();
     m_loadedPatientId.clear();
+    m_openingPatientId.clear();
+    ++m_loadGeneration;
     setStatus(m_patientStatus, tr("Searching…"), false);
 
     // By name, MRN or patient id: EhrClient::searchPatients tells which, and the directory keeps an offline
@@ -239,7 +242,7 @@ void EncounterPicker::selectPatient(const QString &patientId)
     const quint64 generation = ++m_loadGeneration;
     setStatus(m_encounterStatus, tr("Loading encounters…"), false);
     auto pending = std::make_shared<int>(2);
-    auto finish = [this, generation, pending] {
+    auto finish = [this, generation, pending, patientId] {
         if (--*pending > 0 || generation != m_loadGeneration)
             return;
         m_loadedPatientId = m_patientId;
@@ -252,7 +255,8 @@ void EncounterPicker::selectPatient(const QString &patientId)
             }
         }
         Q_EMIT encountersChanged();
-        if (m_openRequested && m_openingPatientId == m_patientId)
+        Q_EMIT patientLoaded(patientId);
+        if (m_openRequested && !m_openingPatientId.isEmpty() && m_openingPatientId == m_patientId)
             finishOpening();
         Q_EMIT loaded();
     };

@@ -70,6 +70,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void encounterChosen(const Ui::EncounterContext &encounter);
+    /// The patient's encounters and diagnoses have both arrived: an encounter opened before its
+    /// diagnoses came in can now be brought up to date (contextFor gives what is known now).
+    void patientLoaded(const QString &patientId);
     /// A search or load is done (for tests).
     void loaded();
     /// What is known about the listed encounters changed (a load, or the EHR said one is closed).

@@ -34,25 +34,18 @@
 #include "outbox/patientdirectory.h"
 #include "outboxlinesmodel.h"
 #include "patientlistmodel.h"
+#include "presentermode.h"
 #include "queueview.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
+#include "theme.h"
 #include "tokenstore.h"
+#include "trainingbanner.h"
+#include "trainingmenu.h"
 #include "windowshortcuts.h"
 #include "workspace.h"
 
 namespace Ui {
-
-namespace {
-
-QString iconText(const QString &icon, const QString &text)
-{
-    return QStringLiteral(
-               "<img src=\"%1\" width=\"12\" height=\"12\" style=\"vertical-align:middle\">&nbsp;%2")
-        .arg(icon, text.toHtmlEscaped());
-}
-
-} // namespace
 
 MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &workspace, QWidget *parent)
     : QMainWindow(parent)
@@ -62,11 +55,13 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
+    // First of the application's key filters, so it runs last: it takes the shortcut overrides it
+    // claims, and the keystroke watchers (presenter strip, drills) installed later still see them.
+    new WindowShortcuts(this);
     buildCentre();
     buildActions();
     buildMenus();
     buildStatusBar();
-    new WindowShortcuts(this);
     // The first start uses the screen it opens on; later starts restore what the person left.
     const QScreen *shown = screen() ? screen() : QGuiApplication::primaryScreen();
     resize(shown ? firstStartSize(shown->availableGeometry().size()) : QSize(1280, 800));
@@ -82,10 +77,14 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
     connect(&m_workspace, &Workspace::sendingProblemChanged, this, &MainWindow::updateConnection);
     connect(&m_workspace, &Workspace::countsChanged, this, &MainWindow::updateQueueSize);
     connect(&m_workspace, &Workspace::credentialsRequired, this, [this](const QString &message) {
-        statusBar()->showMessage(
-            tr("The EHR refused the token: %1 Enter a new one in Settings.").arg(Common::printable(message)),
-            15000);
+        statusBar()->showMessage(m_workspace.isTraining()
+                                     ? tr("The EHR refused the sign-in: %1 Sign in again (Training menu).")
+                                           .arg(Common::printable(message))
+                                     : tr("The EHR refused the token: %1 Enter a new one in Settings.")
+                                           .arg(Common::printable(message)),
+                                 15000);
     });
+    connect(&m_workspace, &Workspace::trainingReset, this, &MainWindow::attachWorkspace);
     connect(&m_tokens, &TokenStore::stateChanged, &m_workspace, &Workspace::credentialsChanged);
     connect(&m_tokens, &TokenStore::stateChanged, this, [this] {
         if (!m_workspace.isTraining() && m_tokens.state() == TokenStore::State::SessionOnly)
@@ -104,7 +103,11 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
     attachWorkspace();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The drill panel hides as the window's children go; the window's half is gone by then.
+    disconnect(m_trainingMenu, nullptr, this, nullptr);
+}
 
 void MainWindow::buildCentre()
 {
@@ -113,14 +116,7 @@ void MainWindow::buildCentre()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
 
-    m_banner = new QLabel(central);
-    m_banner->setObjectName(QStringLiteral("trainingBannerLabel"));
-    m_banner->setTextFormat(Qt::RichText);
-    m_banner->setText(
-        iconText(QStringLiteral(":/icons/training.svg"),
-                 tr("Training — not a real EHR. Demo patients only; nothing here reaches a chart.")));
-    m_banner->setAccessibleName(tr("Training — not a real EHR"));
-    m_banner->setAlignment(Qt::AlignCenter);
+    m_banner = new TrainingBanner(m_workspace, central);
     layout->addWidget(m_banner);
 
     m_splitter = new QSplitter(Qt::Horizontal, central);
@@ -190,8 +186,7 @@ void MainWindow::buildCentre()
 
     auto *side = new QWidget(m_splitter);
     m_side = side;
-    // The findings belong to the line being edited; the queue uses the whole width.
-    connect(m_tabs, &QTabWidget::currentChanged, side, [side](int index) { side->setVisible(index == 0); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateSide);
     side->setObjectName(QStringLiteral("findingsSide"));
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 10, 0, 0);
@@ -224,6 +219,8 @@ void MainWindow::buildCentre()
     paddedLayout->setContentsMargins(12, 4, 12, 10);
     paddedLayout->addWidget(m_splitter);
     layout->addWidget(padded, 1);
+    m_presenter = new PresenterMode(m_settings, this);
+    layout->addWidget(m_presenter->strip());
     setCentralWidget(central);
 
     connect(m_editor, &LineEditor::findingsChanged, m_findings, &FindingsPanel::setFindings);
@@ -354,6 +351,13 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_superbillTabAction);
     view->addAction(m_queueTabAction);
+    view->addSeparator();
+    view->addAction(m_presenter->toggleAction());
+    view->addActions(m_presenter->zoomActions());
+
+    m_trainingMenu = new TrainingMenu(m_workspace, m_settings, this);
+    menuBar()->addMenu(m_trainingMenu);
+    connect(m_trainingMenu, &TrainingMenu::drillPanelShown, this, &MainWindow::updateSide);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcutsAction);
@@ -388,7 +392,9 @@ QList<QAction *> MainWindow::shortcutActions() const
             m_resendAction,
             m_settingsAction,
             m_shortcutsAction,
-            m_quitAction};
+            m_quitAction,
+            m_presenter->toggleAction(),
+            m_presenter->zoomActions().value(0)};
 }
 
 void MainWindow::attachWorkspace()
@@ -443,6 +449,13 @@ void MainWindow::restartWorkspace()
             QMessageBox::critical(this, tr("Superbill Desk"), error);
     }
     attachWorkspace();
+}
+
+void MainWindow::updateSide()
+{
+    // The findings belong to the line being edited; the queue uses the whole width. A drill's panel takes
+    // their place: each field shows its own findings anyway, and the window still fits 1280 pixels.
+    m_side->setVisible(m_tabs->currentIndex() == 0 && !m_trainingMenu->isDrillPanelShown());
 }
 
 void MainWindow::updateConnection()
@@ -847,7 +860,7 @@ void MainWindow::arrangeForWidth(int width)
         // Room for all three: each pane gets its share of a wide window, the patients' too.
         m_splitter->setSizes({std::max(270, width / 5), width * 3 / 5, std::max(290, width / 5)});
     }
-    m_side->setVisible(m_tabs->currentIndex() == 0);
+    updateSide();
     // Once the new arrangement is laid out: the form as tall as it needs, if it can be.
     QTimer::singleShot(0, this, &MainWindow::fitForm);
 }

@@ -23,8 +23,10 @@ class EncounterPicker;
 class FindingsPanel;
 class LineEditor;
 class OutboxLinesModel;
+class PresenterMode;
 class QueueView;
 class TokenStore;
+class TrainingMenu;
 class Workspace;
 
 /**
@@ -51,6 +53,8 @@ public:
     /// The window's size at the first start on a screen with this much room.
     static QSize firstStartSize(const QSize &available);
 
+    PresenterMode *presenterMode() const { return m_presenter; }
+    TrainingMenu *trainingMenu() const { return m_trainingMenu; }
     /// Every action with a shortcut, as the Help menu lists them.
     QList<QAction *> shortcutActions() const;
 
@@ -81,6 +85,7 @@ private:
     void attachWorkspace();
     void restartWorkspace();
     void updateConnection();
+    void updateSide();
     void updateQueueSize(const Outbox::QueueCounts &counts);
     void onEncounterChosen(const EncounterContext &encounter);
     /// The EHR said the encounter takes no more lines: the form, the lines and the queue say so.
@@ -124,6 +129,8 @@ private:
     QLabel *m_tipsLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_queueLabel = nullptr;
+    PresenterMode *m_presenter = nullptr;
+    TrainingMenu *m_trainingMenu = nullptr;
 
     QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;

@@ -1,10 +1,13 @@
 #include "theme.h"
 
+#include <cmath>
+
 #include <QApplication>
 #include <QFont>
 #include <QHash>
 #include <QLabel>
 #include <QPalette>
+#include <QRegularExpression>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QWidget>
@@ -40,6 +43,9 @@ QLabel[role="summary"][state="warning"] { color: #875000; }
 QLabel[role="summary"][state="ok"] { color: #1f6b3a; }
 QLabel#trainingBannerLabel { background: #fff3cd; color: #5c4400; border-bottom: 1px solid #ecd48a;
     padding: 7px 12px; font-weight: 600; }
+QLabel#trainingBannerLabel[behaviour="simulated"] { background: #ffe08a; border-bottom: 1px solid #d9a400; }
+QLabel#keystrokeStripLabel { background: #1c2430; color: #ffffff; padding: 6px 14px; font-size: 15pt;
+    font-weight: 600; }
 QLabel#encounterLabel[finding="error"] { color: #a2261d; font-weight: 600; }
 
 QLineEdit, QComboBox, QDateTimeEdit { min-height: 26px; padding: 1px 6px; border: 1px solid #c5ccd6;
@@ -76,7 +82,31 @@ QMenuBar { background: #ffffff; border-bottom: 1px solid #e3e7ed; }
 QSplitter::handle { background: transparent; }
 )";
 
+const char *const HighContrastFocus = R"(
+QLineEdit:focus, QComboBox:focus, QDateTimeEdit:focus, QPushButton:focus, QListView:focus, QListWidget:focus,
+QTableView:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus { border: 3px solid #e07b00; }
+)";
+
 QHash<QString, QIcon> *icons = nullptr;
+double baseFontPoints = 0;
+
+/// The style sheet with every pt and px size times scale; a 1px line stays at least 1px.
+QString scaledStyleSheet(const QString &sheet, double scale)
+{
+    static const QRegularExpression size(QStringLiteral("(\\d+(?:\\.\\d+)?)(pt|px)"));
+    QString scaled;
+    qsizetype last = 0;
+    for (auto it = size.globalMatch(sheet); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        scaled += QStringView(sheet).mid(last, match.capturedStart() - last);
+        const double value =
+            std::max(match.captured(1).toDouble() * scale, match.captured(1).toDouble() > 0 ? 1.0 : 0.0);
+        scaled += QString::number(match.captured(2) == u"px" ? std::round(value) : value, 'g', 4) +
+                  match.captured(2);
+        last = match.capturedEnd();
+    }
+    return scaled + QStringView(sheet).mid(last);
+}
 
 } // namespace
 
@@ -105,6 +135,7 @@ void applyTheme(QApplication &app)
     if (font.pointSizeF() < 10)
         font.setPointSizeF(10);
     app.setFont(font);
+    baseFontPoints = font.pointSizeF();
     app.setStyleSheet(QLatin1String(StyleSheet));
 }
 
@@ -114,6 +145,28 @@ QLabel *makeHintLabel(const QString &objectName, QWidget *parent)
     label->setObjectName(objectName);
     label->setProperty("role", QStringLiteral("hint"));
     return label;
+}
+
+void applyThemeScale(QApplication &app, double scale, bool highContrastFocus)
+{
+    if (baseFontPoints <= 0)
+        baseFontPoints = app.font().pointSizeF() > 0 ? app.font().pointSizeF() : 10;
+    QFont font = app.font();
+    font.setPointSizeF(baseFontPoints * scale);
+    app.setFont(font);
+    // A widget styled by the sheet keeps the font it had when polished; the sheet's own size reaches all.
+    QString sheet = QStringLiteral("QWidget { font-size: %1pt; }\n").arg(baseFontPoints, 0, 'g', 4) +
+                    QLatin1String(StyleSheet);
+    if (highContrastFocus)
+        sheet += QLatin1String(HighContrastFocus);
+    app.setStyleSheet(scaledStyleSheet(sheet, scale));
+}
+
+QString iconText(const QString &icon, const QString &text)
+{
+    return QStringLiteral(
+               "<img src=\"%1\" width=\"12\" height=\"12\" style=\"vertical-align:middle\">&nbsp;%2")
+        .arg(icon, text.toHtmlEscaped());
 }
 
 QIcon cachedIcon(const QString &path)

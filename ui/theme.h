@@ -18,6 +18,9 @@ namespace Ui {
  * Widgets only set a "role" or "finding" property; the colours live here.
  */
 void applyTheme(QApplication &app);
+/// The same look at another size: fonts and the style sheet's sizes times scale (1 = as designed), for
+/// a projector; highContrastFocus draws a thick amber frame around the focused field so a class can follow.
+void applyThemeScale(QApplication &app, double scale, bool highContrastFocus);
 
 /// Sets properties the style sheet selects on ("finding", "severity", "state" ...) and re-polishes the
 /// widget once, only when a value changed: a re-polish recomputes the widget's whole style.
@@ -28,6 +31,9 @@ QIcon cachedIcon(const QString &path);
 
 /// A small grey label for a hint beside a field (the offset of a time, the kind of a code).
 QLabel *makeHintLabel(const QString &objectName, QWidget *parent);
+
+/// Rich text: a 12 px icon, then the text (escaped), for status labels and the banner.
+QString iconText(const QString &icon, const QString &text);
 
 inline void setStyleProperty(QWidget *widget, const char *name, const QVariant &value)
 {

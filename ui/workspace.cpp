@@ -1,6 +1,7 @@
 #include "workspace.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 
@@ -58,9 +59,10 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
         if (!startTraining(&trainingToken, error))
             return false;
         baseUrl = m_server->baseUrl();
-        outboxPath = QDir(m_options.dataDir).filePath(QStringLiteral("training-outbox.sqlite"));
+        outboxPath = trainingOutboxPath();
         m_client->setDialect(Fhir::Dialect::EhrVendor);
-        m_client->setTokenProvider([trainingToken] { return trainingToken; });
+        m_trainingToken = trainingToken;
+        m_client->setTokenProvider([this] { return m_trainingToken; });
     } else {
         // The same outbox as superbill-cli (shared settings file, SUPERBILL_DB), so both see one queue.
         const Ehr::EhrSettings shared = Ehr::EhrSettings::fromEnvironment();
@@ -75,6 +77,18 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
         setSendingProblem(address.error().message);
     }
 
+    if (m_options.training)
+        m_options.probeIntervalMs = std::min(m_options.probeIntervalMs, 2000);
+    if (!openOutbox(outboxPath, error))
+        return false;
+
+    qCInfo(lcWorkspace) << "workspace started" << (m_options.training ? "training" : "ehr");
+    Q_EMIT started();
+    return true;
+}
+
+bool Workspace::openOutbox(const QString &outboxPath, QString *error)
+{
     QDir().mkpath(QFileInfo(outboxPath).absolutePath());
     m_store = std::make_unique<Outbox::OutboxStore>();
     m_store->setClock(m_clock);
@@ -104,8 +118,18 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
     if (!m_sender->start(&senderError))
         setSendingProblem(senderError);
 
-    qCInfo(lcWorkspace) << "workspace started" << (m_options.training ? "training" : "ehr");
     return true;
+}
+
+void Workspace::closeOutbox()
+{
+    if (m_sender)
+        m_sender->stop();
+    if (m_client)
+        m_client->cancelAll();
+    m_sender.reset();
+    m_directory.reset();
+    m_store.reset();
 }
 
 bool Workspace::startTraining(QString *token, QString *error)
@@ -115,13 +139,23 @@ bool Workspace::startTraining(QString *token, QString *error)
     options.token = Sandbox::Token::generate();
     options.dataFile = QDir(m_options.dataDir).filePath(QStringLiteral("training-ehr.sqlite"));
     options.logRequests = false;
+    options.demoDataDir = m_options.trainingDemoData;
     m_server = std::make_unique<Sandbox::Server>(options);
     QString why;
-    if (!m_server->start(&why)) {
+    if (!m_server->start(&why) && !options.demoDataDir.isEmpty()) {
+        // A trainer's folder that went away must not keep the app from starting: the built-in data instead.
+        qCWarning(lcWorkspace) << "the training demo data folder cannot be used; the built-in data is:"
+                               << why;
+        options.demoDataDir.clear();
+        m_options.trainingDemoData.clear();
+        m_server = std::make_unique<Sandbox::Server>(options);
+    }
+    if (!m_server->isListening() && !m_server->start(&why)) {
         *error = tr("The training EHR did not start: %1").arg(why);
         m_server.reset();
         return false;
     }
+    connect(m_server.get(), &Sandbox::Server::faultsChanged, this, &Workspace::trainingBehaviourChanged);
     *token = options.token;
     return true;
 }
@@ -149,13 +183,7 @@ bool Workspace::openCatalog(QString *error)
 
 void Workspace::stop()
 {
-    if (m_sender)
-        m_sender->stop();
-    if (m_client)
-        m_client->cancelAll();
-    m_sender.reset();
-    m_directory.reset();
-    m_store.reset();
+    closeOutbox();
     m_client.reset();
     if (m_server)
         m_server->stop();
@@ -234,6 +262,90 @@ void Workspace::setSendingProblem(const QString &problem)
         return;
     m_sendingProblem = problem;
     Q_EMIT sendingProblemChanged(problem);
+}
+
+QString Workspace::trainingOutboxPath() const
+{
+    return QDir(m_options.dataDir).filePath(QStringLiteral("training-outbox.sqlite"));
+}
+
+QString Workspace::resetTrainingWith(const std::function<bool(QString *)> &serverStep)
+{
+    if (!m_options.training || !m_server)
+        return tr("Only the training EHR can be reset; a real EHR's data and queue are never touched.");
+    QString error;
+    if (!serverStep(&error))
+        return error;
+    if (const Common::Status normal = Sandbox::applyBehaviour(*m_server, {}); !normal.ok())
+        qCWarning(lcWorkspace) << "the training EHR's behaviour was not reset:" << normal.error().message;
+    const QString path = trainingOutboxPath();
+    closeOutbox();
+    setSendingProblem(QString());
+    // The training outbox is a file of its own, so removing it empties the training queue and nothing else.
+    for (const QString &file :
+         QStringList{path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")}) {
+        if (QFile::exists(file) && !QFile::remove(file))
+            error = tr("The training queue %1 could not be emptied.").arg(file);
+    }
+    QString openError;
+    if (!openOutbox(path, &openError))
+        error = openError;
+    qCInfo(lcWorkspace) << "training data reset";
+    Q_EMIT trainingReset();
+    return error;
+}
+
+QString Workspace::resetTraining()
+{
+    return resetTrainingWith([this](QString *error) { return m_server->reset(error); });
+}
+
+QString Workspace::loadTrainingData(const QString &dir)
+{
+    const QString error = resetTrainingWith([this, &dir](QString *why) {
+        if (!m_server->loadDemoData(dir, why)) {
+            *why = tr("The demo data in %1 cannot be used: %2").arg(QDir::toNativeSeparators(dir), *why);
+            return false;
+        }
+        return true;
+    });
+    if (error.isEmpty())
+        m_options.trainingDemoData = dir;
+    return error;
+}
+
+Sandbox::BehaviourChoice Workspace::trainingBehaviour() const
+{
+    if (!m_server)
+        return {};
+    return Sandbox::behaviourOf(m_server->faults(), m_server->isOffline());
+}
+
+QString Workspace::setTrainingBehaviour(const Sandbox::BehaviourChoice &choice)
+{
+    if (!m_options.training || !m_server)
+        return tr("Only the training EHR's behaviour can be changed.");
+    const Common::Status status = Sandbox::applyBehaviour(*m_server, choice);
+    if (!status.ok())
+        return status.error().message;
+    // Lines waiting for an EHR that is back go now, not at the next probe.
+    if (m_sender && choice.behaviour != Sandbox::TrainingBehaviour::Offline)
+        m_sender->wake();
+    return {};
+}
+
+QString Workspace::trainingToken() const
+{
+    return m_server ? m_trainingToken : QString();
+}
+
+void Workspace::signInAgain()
+{
+    if (m_options.training && m_server) {
+        m_trainingToken = Sandbox::Token::generate();
+        m_server->renewToken(m_trainingToken);
+    }
+    credentialsChanged();
 }
 
 } // namespace Ui

@@ -9,6 +9,7 @@
 #include "appsettings.h"
 #include "outbox/backoffpolicy.h"
 #include "outbox/outboxline.h"
+#include "sandbox/trainingbehaviour.h"
 
 namespace Catalog {
 class CodeCatalog;
@@ -57,8 +58,11 @@ public:
         /// Training EHR port; 0: any free port.
         quint16 trainingPort = 0;
         std::optional<Outbox::BackoffPolicy> backoff;
-        /// How often the sender looks for the EHR while it is unreachable.
+        /// How often the sender looks for the EHR while it is unreachable (at most 2 s in training, so a
+        /// class sees lines go as soon as the trainer brings the training EHR back).
         int probeIntervalMs = 10000;
+        /// The training EHR's demo data folder; empty: the built-in demo data.
+        QString trainingDemoData;
     };
 
     explicit Workspace(QObject *parent = nullptr);
@@ -95,9 +99,23 @@ public:
     QString resend(qint64 lineId);
     QString discard(qint64 lineId, const QString &reason);
 
+    /// Training only: restores the training EHR's demo data (no Procedures, normal behaviour) and empties
+    /// the training outbox. A real EHR's outbox and settings are never touched. An error, or empty.
+    QString resetTraining();
+    /// Training only: the training EHR serves the demo data of dir from now on (empty: the built-in set),
+    /// after checking it; then as resetTraining(). Nothing changes when the folder cannot be used.
+    QString loadTrainingData(const QString &dir);
+    /// The training EHR's behaviour (Normal outside training).
+    Sandbox::BehaviourChoice trainingBehaviour() const;
+    QString setTrainingBehaviour(const Sandbox::BehaviourChoice &choice);
+    /// The training EHR's bearer token, for a trainer showing superbill-cli; never logged.
+    QString trainingToken() const;
+
 public Q_SLOTS:
     /// New credentials were entered: resume a queue paused for them.
     void credentialsChanged();
+    /// Training: signs in to the training EHR afresh (a new token, ending a simulated expiry), then resumes.
+    void signInAgain();
 
 Q_SIGNALS:
     void onlineChanged(bool online);
@@ -108,11 +126,22 @@ Q_SIGNALS:
     void lineRefused(qint64 id);
     /// Something about the EHR a person should know (not FHIR R4, no conditional create ...).
     void ehrWarning(const QString &message);
+    /// start() succeeded: training or not, a new EHR, outbox and catalog.
+    void started();
+    /// The training data and outbox were reset: the outbox is a new one.
+    void trainingReset();
+    /// The training EHR's behaviour changed (also when a one-time fault was used up).
+    void trainingBehaviourChanged();
 
 private:
     void setSendingProblem(const QString &problem);
     bool startTraining(QString *token, QString *error);
     bool openCatalog(QString *error);
+    bool openOutbox(const QString &path, QString *error);
+    void closeOutbox();
+    QString trainingOutboxPath() const;
+    /// Runs serverStep on the training EHR, then empties the training outbox.
+    QString resetTrainingWith(const std::function<bool(QString *)> &serverStep);
 
     Options m_options;
     const Common::Clock *m_clock;
@@ -123,6 +152,7 @@ private:
     std::unique_ptr<Outbox::Sender> m_sender;
     std::unique_ptr<Outbox::PatientDirectory> m_directory;
     QString m_sendingProblem;
+    QString m_trainingToken;
 };
 
 } // namespace Ui

@@ -1,5 +1,7 @@
 #include "zoneddatetimeedit.h"
 
+#include <algorithm>
+
 #include <QCalendarWidget>
 #include <QFocusEvent>
 #include <QFrame>
@@ -104,6 +106,34 @@ void ZonedDateTimeEdit::keyPressEvent(QKeyEvent *event)
         (event->key() == Qt::Key_Down && modifiers == Qt::AltModifier)) {
         openCalendar();
         return;
+    }
+    // Section by section: moving the cursor one character at a time leaves it between sections, where
+    // typing changes nothing.
+    if (modifiers == Qt::NoModifier) {
+        int target = -1;
+        switch (event->key()) {
+        case Qt::Key_Home:
+            target = 0;
+            break;
+        case Qt::Key_End:
+            target = sectionCount() - 1;
+            break;
+        case Qt::Key_Left:
+            target = std::max(0, currentSectionIndex() - 1);
+            break;
+        case Qt::Key_Right:
+            target = std::min(sectionCount() - 1, currentSectionIndex() + 1);
+            break;
+        default:
+            break;
+        }
+        if (target >= 0) {
+            m_typed.clear();
+            setCurrentSectionIndex(target);
+            setSelectedSection(currentSection());
+            event->accept();
+            return;
+        }
     }
     const QString text = event->text();
     const bool typing = modifiers == Qt::NoModifier && text.size() == 1 &&

@@ -21,7 +21,9 @@ namespace Ui {
  * A whole "2026-03-14 10:30" (or "0314 1030", or "14/03/2026 10:30") typed at
  * once sets the whole value; Alt and the caption's letter land on the day;
  * F4 or Alt+↓ opens a calendar the keyboard can use. The wheel changes nothing
- * until the field has the focus.
+ * until the field has the focus. Left and Right select the previous and next
+ * section, Home the year and End the minutes, so Home then 202603080330 types
+ * a whole date and time.
  */
 class ZonedDateTimeEdit : public QDateTimeEdit
 {

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <optional>
+
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -11,9 +14,12 @@ namespace Cli {
 
 namespace {
 
-const auto Usage = QStringLiteral("Usage: superbill-cli codes import FILE [--strict] [--db FILE]\n"
-                                  "       superbill-cli codes search TEXT [--json] [--limit N] [--db FILE]\n"
-                                  "       superbill-cli codes favourite CODE [--remove] [--db FILE]\n");
+const auto Usage = QStringLiteral(
+    "Usage: superbill-cli codes import FILE [--strict] [--db FILE]\n"
+    "       superbill-cli codes search TEXT [--json] [--limit N] [--with-primary] [--db FILE]\n"
+    "       superbill-cli codes synonyms import FILE [--db FILE]\n"
+    "       superbill-cli codes synonyms list [--json] [--db FILE]\n"
+    "       superbill-cli codes favourite CODE [--remove] [--db FILE]\n");
 
 QCommandLineOption dbOption()
 {
@@ -26,6 +32,38 @@ QCommandLineOption dbOption()
 QString databasePath(const QCommandLineParser &parser, const QCommandLineOption &option)
 {
     return parser.isSet(option) ? parser.value(option) : Catalog::CodeCatalog::defaultDatabasePath();
+}
+
+// The FILE of an import: exactly one, readable; else says what is wrong.
+std::optional<QString> importFile(const QCommandLineParser &parser, const QString &command)
+{
+    if (parser.positionalArguments().size() != 1) {
+        err() << command << ": give exactly one FILE\n" << Usage << Qt::flush;
+        return std::nullopt;
+    }
+    QString file = parser.positionalArguments().constFirst();
+    const QFileInfo info(file);
+    if (!info.isFile() || !info.isReadable()) {
+        err() << shown(file) << ": cannot read the file" << Qt::endl;
+        return std::nullopt;
+    }
+    return file;
+}
+
+bool openCatalog(Catalog::CodeCatalog &catalog, const QString &path, const QString &command)
+{
+    if (catalog.open(path))
+        return true;
+    err() << command << ": " << shown(catalog.errorString()) << Qt::endl;
+    return false;
+}
+
+// A CSV field, quoted when it must be.
+QString csvField(const QString &text)
+{
+    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n'))
+        return text;
+    return u'"' + QString(text).replace(u'"', QStringLiteral("\"\"")) + u'"';
 }
 
 QJsonObject entryJson(const Catalog::CodeEntry &entry)
@@ -61,56 +99,120 @@ int runImport(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The code file."));
     if (const auto exitCode = parseCommandLine(parser, arguments, QStringLiteral("codes import")))
         return *exitCode;
-    if (parser.positionalArguments().size() != 1) {
-        err() << "codes import: give exactly one FILE\n" << Usage << Qt::flush;
+    const std::optional<QString> file = importFile(parser, QStringLiteral("codes import"));
+    if (!file)
         return UsageError;
-    }
-    const QString file = parser.positionalArguments().constFirst();
-    const QFileInfo info(file);
-    if (!info.isFile() || !info.isReadable()) {
-        err() << shown(file) << ": cannot read the file" << Qt::endl;
-        return UsageError;
-    }
-
     Catalog::CodeCatalog catalog;
     const QString path = databasePath(parser, databaseOption);
-    if (!catalog.open(path)) {
-        err() << "codes import: " << shown(catalog.errorString()) << Qt::endl;
+    if (!openCatalog(catalog, path, QStringLiteral("codes import")))
         return Failure;
-    }
     Catalog::ImportOptions options;
     options.strict = parser.isSet(strictOption);
     options.defaultVersion = parser.value(versionOption);
-    const Catalog::ImportReport report = catalog.import(file, options);
+    const Catalog::ImportReport report = catalog.import(*file, options);
     for (const Catalog::ImportIssue &issue : report.issues)
         err() << shown(report.issueLine(issue)) << '\n';
     err().flush();
     if (report.refused) {
-        err() << shown(file) << ": " << shown(report.summary()) << Qt::endl;
+        err() << shown(*file) << ": " << shown(report.summary()) << Qt::endl;
         return Failure;
     }
-    out() << shown(file) << ": " << shown(report.summary()) << '\n'
+    out() << shown(*file) << ": " << shown(report.summary()) << '\n'
           << "catalog " << shown(path) << ": " << catalog.size() << " codes" << Qt::endl;
     return report.hasErrors() ? Failure : Success;
+}
+
+QString matchName(Catalog::SearchMatch match)
+{
+    switch (match) {
+    case Catalog::SearchMatch::ExactCode:
+        return QStringLiteral("exact-code");
+    case Catalog::SearchMatch::CodePrefix:
+        return QStringLiteral("code-prefix");
+    case Catalog::SearchMatch::AllWords:
+        return QStringLiteral("all-words");
+    case Catalog::SearchMatch::SomeWords:
+        return QStringLiteral("some-words");
+    case Catalog::SearchMatch::Listed:
+        return QStringLiteral("listed");
+    }
+    return {};
+}
+
+QString demotionName(Catalog::Demotion demotion)
+{
+    switch (demotion) {
+    case Catalog::Demotion::None:
+        return {};
+    case Catalog::Demotion::Dental:
+        return QStringLiteral("dental");
+    case Catalog::Demotion::Inactive:
+        return QStringLiteral("inactive");
+    case Catalog::Demotion::AddOnWithoutPrimary:
+        return QStringLiteral("add-on-without-primary");
+    }
+    return {};
+}
+
+QJsonObject hitJson(const Catalog::SearchIndex::Hit &hit)
+{
+    QJsonObject object = entryJson(hit.entry);
+    object.insert(QStringLiteral("match"), matchName(hit.match));
+    QJsonArray matched;
+    for (const Catalog::MatchedTerm &term : hit.matched)
+        matched.append(QJsonObject{{QStringLiteral("query"), term.query},
+                                   {QStringLiteral("term"), term.term},
+                                   {QStringLiteral("via"), Catalog::viaName(term.via)}});
+    object.insert(QStringLiteral("matched"), matched);
+    if (hit.demotion != Catalog::Demotion::None) {
+        object.insert(QStringLiteral("demoted"), demotionName(hit.demotion));
+        object.insert(QStringLiteral("note"), Catalog::demotionText(hit.demotion));
+    }
+    return object;
+}
+
+// "(knee: major joint)": what the code's own words do not show, so a person sees why it came up.
+QString matchNote(const Catalog::SearchIndex::Hit &hit)
+{
+    QStringList notes;
+    for (const Catalog::MatchedTerm &term : hit.matched) {
+        if (term.via != Catalog::MatchedTerm::Via::Word && term.via != Catalog::MatchedTerm::Via::InsideWord)
+            notes.append(term.query + QStringLiteral(": ") + term.term);
+    }
+    return notes.isEmpty() ? QString() : u'(' + notes.join(QStringLiteral("; ")) + u')';
+}
+
+bool isComplete(const Catalog::SearchIndex::Hit &hit)
+{
+    return hit.match != Catalog::SearchMatch::SomeWords;
 }
 
 int runSearch(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Searches the code catalog as the form's code box does: exact code, code prefix, words at word\n"
-        "starts in any order, then words anywhere; case and accents ignored. With no TEXT, lists the\n"
-        "favourites and then the recently used codes. Without a catalog file, searches the built-in\n"
-        "training catalog.\n"
+        "Searches the code catalog as the form's code box does: the exact code, codes starting with TEXT,\n"
+        "then codes whose descriptions have its words. Case, accents and hyphens are ignored (x-ray, x ray\n"
+        "and xray are one), other endings of a word count (biopsy finds biopsies), the synonym table turns\n"
+        "what people say into the descriptions' words (knee -> major joint, EKG -> electrocardiogram),\n"
+        "and a word of five letters or more may have one typo. Dental, inactive and add-on codes (without\n"
+        "--with-primary) come after the others, labelled. With no code having every word, the closest\n"
+        "suggestions are listed after a note on stderr. With no TEXT, lists the favourites and then the\n"
+        "recently used codes. Without a catalog file, searches the built-in training catalog.\n"
         "Exit status: 0 found, 1 nothing found or the catalog cannot be opened, 2 usage error."));
     parser.addHelpOption();
-    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the result as JSON."));
+    const QCommandLineOption jsonOption(
+        QStringLiteral("json"),
+        QStringLiteral("Print the result as JSON, with each code's matched terms (synonyms included)."));
     const QCommandLineOption limitOption(
         QStringLiteral("limit"),
         QStringLiteral("At most N results (default %1).").arg(Catalog::CodeCatalog::DefaultLimit),
         QStringLiteral("N"), QString::number(Catalog::CodeCatalog::DefaultLimit));
+    const QCommandLineOption primaryOption(
+        QStringLiteral("with-primary"),
+        QStringLiteral("A primary code is already on the line: add-on codes rank like the others."));
     const QCommandLineOption databaseOption = dbOption();
-    parser.addOptions({jsonOption, limitOption, databaseOption});
+    parser.addOptions({jsonOption, limitOption, primaryOption, databaseOption});
     parser.addPositionalArgument(QStringLiteral("TEXT"), QStringLiteral("A code, part of one, or words."),
                                  QStringLiteral("[TEXT...]"));
     if (const auto exitCode = parseCommandLine(parser, arguments, QStringLiteral("codes search")))
@@ -136,25 +238,156 @@ int runSearch(const QStringList &arguments)
               << ": searching the built-in training catalog; import one with 'superbill-cli codes import')"
               << Qt::endl;
 
-    const Catalog::CodeEntries entries = catalog.search(text, limit);
+    Catalog::SearchOptions options;
+    options.limit = limit;
+    options.primaryCodeOnLine = parser.isSet(primaryOption);
+    options.explain = true;
+    const QList<Catalog::SearchIndex::Hit> hits = catalog.searchHits(text, options);
+    const bool complete = std::any_of(hits.cbegin(), hits.cend(), isComplete);
+    if (!text.trimmed().isEmpty() && !complete) {
+        if (hits.isEmpty())
+            err() << "no code matches \"" << shown(text.simplified()) << '"' << Qt::endl;
+        else
+            err() << "no code matches \"" << shown(text.simplified())
+                  << "\"; the closest suggestions:" << Qt::endl;
+    }
     if (parser.isSet(jsonOption)) {
         QJsonArray results;
-        for (const Catalog::CodeEntry &entry : entries)
-            results.append(entryJson(entry));
+        for (const Catalog::SearchIndex::Hit &hit : hits)
+            results.append(hitJson(hit));
         const QJsonObject document{{QStringLiteral("catalog"), haveFile ? path : QStringLiteral("training")},
                                    {QStringLiteral("query"), text},
+                                   {QStringLiteral("allWordsFound"), complete},
                                    {QStringLiteral("results"), results}};
         out() << QJsonDocument(document).toJson(QJsonDocument::Indented);
     } else {
-        for (const Catalog::CodeEntry &entry : entries) {
+        for (const Catalog::SearchIndex::Hit &hit : hits) {
+            const Catalog::CodeEntry &entry = hit.entry;
             out() << shown(entry.code).leftJustified(7) << shown(entry.display);
             if (const QStringList flags = entry.flagNames(); !flags.isEmpty())
                 out() << "  [" << flags.join(QStringLiteral(", ")) << ']';
+            if (hit.demotion != Catalog::Demotion::None)
+                out() << "  -- " << Catalog::demotionText(hit.demotion);
+            if (const QString note = matchNote(hit); !note.isEmpty())
+                out() << "  " << shown(note);
             out() << '\n';
         }
     }
     out().flush();
-    return entries.isEmpty() ? Failure : Success;
+    return hits.isEmpty() ? Failure : Success;
+}
+
+int runSynonymsImport(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Adds the practice's own synonyms to the catalog file, on top of the shipped table. FILE is CSV (or\n"
+        "tab-separated) with the columns term,expansion and an optional header line; '#' starts a comment.\n"
+        "A term is what people type (up to 4 words), the expansion the words the code descriptions use:\n"
+        "    term,expansion\n"
+        "    bunion,hallux valgus\n"
+        "    steroid shot,injection\n"
+        "Synonyms map words to words, never to codes. A bad row is reported with its line number and the\n"
+        "rest is imported; rows the catalog already has are left alone.\n"
+        "Exit status: 0 imported, 1 rows not imported or import refused, 2 usage error or unreadable FILE."));
+    parser.addHelpOption();
+    const QCommandLineOption databaseOption = dbOption();
+    parser.addOption(databaseOption);
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The synonym file."));
+    if (const auto exitCode = parseCommandLine(parser, arguments, QStringLiteral("codes synonyms import")))
+        return *exitCode;
+    const std::optional<QString> file = importFile(parser, QStringLiteral("codes synonyms import"));
+    if (!file)
+        return UsageError;
+    Catalog::CodeCatalog catalog;
+    const QString path = databasePath(parser, databaseOption);
+    if (!openCatalog(catalog, path, QStringLiteral("codes synonyms import")))
+        return Failure;
+    const Common::Result<Catalog::ImportReport> report = catalog.importSynonyms(*file);
+    if (!report) {
+        err() << shown(report.error().text()) << Qt::endl;
+        return Failure;
+    }
+    for (const Catalog::ImportIssue &issue : report->issues)
+        err() << shown(report->issueLine(issue)) << '\n';
+    err().flush();
+    out() << shown(*file) << ": rows read: " << report->rowsRead << "; new synonyms: " << report->imported
+          << "; already known: " << report->unchanged;
+    if (const int errors = report->errorCount(); errors > 0)
+        out() << "; not imported: " << errors;
+    out() << ".\ncatalog " << shown(path) << ": " << catalog.practiceSynonyms().size()
+          << " synonyms of the practice, " << catalog.index()->synonymCount()
+          << " in use with the shipped table" << Qt::endl;
+    if (catalog.size() == 0)
+        err() << "(the catalog has no codes yet: import your code file with 'superbill-cli codes import')"
+              << Qt::endl;
+    return report->hasErrors() ? Failure : Success;
+}
+
+int runSynonymsList(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Lists the synonyms search uses: the shipped table (resources/catalog/synonyms.csv) and the\n"
+        "practice's own, in the term,expansion form 'codes synonyms import' reads."));
+    parser.addHelpOption();
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print them as JSON."));
+    const QCommandLineOption databaseOption = dbOption();
+    parser.addOptions({jsonOption, databaseOption});
+    if (const auto exitCode = parseCommandLine(parser, arguments, QStringLiteral("codes synonyms list")))
+        return *exitCode;
+    if (!parser.positionalArguments().isEmpty()) {
+        err() << "codes synonyms list: takes no arguments\n" << Usage << Qt::flush;
+        return UsageError;
+    }
+    Catalog::CodeCatalog catalog;
+    const QString path = databasePath(parser, databaseOption);
+    if (!catalog.openOrTraining(path)) {
+        err() << "codes synonyms list: " << shown(catalog.errorString()) << Qt::endl;
+        return Failure;
+    }
+    const struct
+    {
+        QString source;
+        Catalog::Synonyms synonyms;
+    } tables[] = {{QStringLiteral("shipped"), Catalog::SynonymFile::shipped()},
+                  {QStringLiteral("practice"), catalog.practiceSynonyms()}};
+    if (parser.isSet(jsonOption)) {
+        QJsonArray rows;
+        for (const auto &table : tables) {
+            for (const Catalog::Synonym &synonym : table.synonyms)
+                rows.append(QJsonObject{{QStringLiteral("term"), synonym.term},
+                                        {QStringLiteral("expansion"), synonym.expansion},
+                                        {QStringLiteral("source"), table.source}});
+        }
+        out()
+            << QJsonDocument(QJsonObject{{QStringLiteral("synonyms"), rows}}).toJson(QJsonDocument::Indented);
+    } else {
+        out() << "term,expansion\n";
+        for (const auto &table : tables) {
+            out() << "# " << table.source << '\n';
+            for (const Catalog::Synonym &synonym : table.synonyms)
+                out() << csvField(shown(synonym.term)) << ',' << csvField(shown(synonym.expansion)) << '\n';
+        }
+    }
+    out().flush();
+    return Success;
+}
+
+int runSynonyms(const QStringList &arguments)
+{
+    const QString action = arguments.value(1);
+    QStringList rest = arguments;
+    if (action == u"import" || action == u"list") {
+        rest.removeAt(1);
+        rest[0] += u' ' + action;
+        return action == u"import" ? runSynonymsImport(rest) : runSynonymsList(rest);
+    }
+    err() << (action.isEmpty() ? QStringLiteral("codes synonyms: give import or list")
+                               : QStringLiteral("codes synonyms: unknown action \"%1\"").arg(shown(action)))
+          << '\n'
+          << Usage << Qt::flush;
+    return UsageError;
 }
 
 int runFavourite(const QStringList &arguments)
@@ -198,21 +431,23 @@ int runCodes(const QStringList &arguments)
 {
     const QString action = arguments.value(1);
     QStringList rest = arguments;
-    if (action == u"import" || action == u"search" || action == u"favourite") {
+    if (action == u"import" || action == u"search" || action == u"synonyms" || action == u"favourite") {
         rest.removeAt(1);
         rest[0] += u' ' + action;
-        return action == u"import"   ? runImport(rest)
-               : action == u"search" ? runSearch(rest)
-                                     : runFavourite(rest);
+        if (action == u"synonyms")
+            return runSynonyms(rest);
+        if (action == u"favourite")
+            return runFavourite(rest);
+        return action == u"import" ? runImport(rest) : runSearch(rest);
     }
     if (action == u"-h" || action == u"--help" || action == u"help") {
-        out()
-            << Usage
-            << "\nRun 'superbill-cli codes import --help', 'codes search --help' or 'codes favourite --help'."
-            << Qt::endl;
+        out() << Usage
+              << "\nRun 'superbill-cli codes import --help', 'codes search --help', 'codes synonyms import "
+                 "--help' or 'codes favourite --help'."
+              << Qt::endl;
         return Success;
     }
-    err() << (action.isEmpty() ? QStringLiteral("codes: give import, search or favourite")
+    err() << (action.isEmpty() ? QStringLiteral("codes: give import, search, synonyms or favourite")
                                : QStringLiteral("codes: unknown action \"%1\"").arg(shown(action)))
           << '\n'
           << Usage << Qt::flush;
@@ -223,9 +458,11 @@ int runCodes(const QStringList &arguments)
 
 Command codesCommand()
 {
-    return {0, QStringLiteral("codes"),
-            QStringLiteral("Import a code file into the catalog, search it, or star favourite codes."),
-            runCodes};
+    return {
+        0, QStringLiteral("codes"),
+        QStringLiteral("Import a code file into the catalog, search it, add the practice's synonyms, or star "
+                       "favourite codes."),
+        runCodes};
 }
 
 const CommandRegistrar codesRegistrar(30, codesCommand);

@@ -54,7 +54,8 @@ void installTranslations(QCoreApplication &app)
         else
             delete qt;
         QCoreApplication::installTranslator(own);
-        // Dates and numbers follow the language shown, not only the words.
+        // Dates and numbers follow the language shown, not only the words; a drill picks its
+        // Spanish texts by it too.
         QLocale::setDefault(locale);
         return;
     }

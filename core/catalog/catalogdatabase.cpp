@@ -61,6 +61,14 @@ const QList<QStringList> &migrations()
                            " seq INTEGER NOT NULL,"
                            " PRIMARY KEY (user_name, code)) WITHOUT ROWID"),
         },
+        {
+            // The practice's own synonyms, added to the shipped table (resources/catalog/synonyms.csv).
+            QStringLiteral("CREATE TABLE synonym ("
+                           " term TEXT NOT NULL,"
+                           " expansion TEXT NOT NULL,"
+                           " added_at TEXT NOT NULL,"
+                           " PRIMARY KEY (term, expansion)) WITHOUT ROWID"),
+        },
     };
     return steps;
 }
@@ -383,6 +391,49 @@ bool CatalogDatabase::applyImport(const ParsedCodeFile &file, ImportReport &repo
     if (!transaction.commit())
         return refuse(Text::tr("Cannot save the import"), db.lastError().text());
     return true;
+}
+
+Common::Result<Synonyms> CatalogDatabase::readSynonyms()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    if (!query.exec(
+            QStringLiteral("SELECT term, expansion FROM synonym ORDER BY added_at, term, expansion"))) {
+        fail(Text::tr("Cannot read the synonyms"), query.lastError().text());
+        return Common::makeError(QStringLiteral("catalog-read"), m_error, m_path);
+    }
+    Synonyms synonyms;
+    while (query.next())
+        synonyms.append({query.value(0).toString(), query.value(1).toString()});
+    return synonyms;
+}
+
+Common::Result<int> CatalogDatabase::addSynonyms(const Synonyms &synonyms, const QDateTime &now)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    auto failure = [&](const QString &what, const QString &detail) {
+        fail(what, detail);
+        return Common::makeError(QStringLiteral("catalog-write"), m_error, m_path);
+    };
+    Transaction transaction(db);
+    if (!transaction.isActive())
+        return failure(Text::tr("Cannot start saving the synonyms"), db.lastError().text());
+    QSqlQuery insert(db);
+    insert.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO synonym (term, expansion, added_at) VALUES (?, ?, ?)"));
+    int added = 0;
+    for (const Synonym &synonym : synonyms) {
+        insert.addBindValue(synonym.term.trimmed());
+        insert.addBindValue(synonym.expansion.trimmed());
+        insert.addBindValue(isoTime(now));
+        if (!insert.exec())
+            return failure(Text::tr("Cannot save the synonym %1").arg(synonym.term),
+                           insert.lastError().text());
+        added += insert.numRowsAffected() > 0 ? 1 : 0;
+    }
+    if (!transaction.commit())
+        return failure(Text::tr("Cannot save the synonyms"), db.lastError().text());
+    return added;
 }
 
 std::optional<QStringList> CatalogDatabase::favourites(const QString &user)

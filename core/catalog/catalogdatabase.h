@@ -8,13 +8,15 @@
 
 #include "codeentry.h"
 #include "codefileparser.h"
+#include "common/result.h"
 #include "importreport.h"
+#include "synonymfile.h"
 
 namespace Catalog {
 
 /**
- * The catalog's SQLite file: codes, the import log, and each user's
- * favourites and recently used codes. Persistence only; searching is the
+ * The catalog's SQLite file: codes, the import log, the practice's own
+ * synonyms, and each user's favourites and recently used codes. Persistence only; searching is the
  * in-memory SearchIndex's job. The schema has a version (PRAGMA user_version)
  * and cumulative migrations applied in one transaction; the journal is WAL,
  * checked after it is set. One object is one connection, used from the thread
@@ -23,7 +25,7 @@ namespace Catalog {
 class CatalogDatabase
 {
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     CatalogDatabase();
     ~CatalogDatabase();
@@ -44,6 +46,11 @@ public:
     /// older than the catalog, codes missing from it marked inactive. Fills the counts of report;
     /// on a database error rolls back, sets report.refused and returns false.
     bool applyImport(const ParsedCodeFile &file, ImportReport &report, const QDateTime &now);
+
+    /// The practice's synonyms, oldest first.
+    Common::Result<Synonyms> readSynonyms();
+    /// Adds synonyms in one transaction; rows already there are left alone. Returns how many were new.
+    Common::Result<int> addSynonyms(const Synonyms &synonyms, const QDateTime &now);
 
     std::optional<QStringList> favourites(const QString &user);
     bool setFavourite(const QString &user, const QString &code, bool favourite, const QDateTime &now);

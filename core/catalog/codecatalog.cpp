@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 
 #include "catalogdatabase.h"
 #include "cataloglog.h"
@@ -88,6 +89,21 @@ bool CodeCatalog::openDatabase(const QString &path)
         return false;
     }
     m_db = std::move(db);
+    if (!reloadSynonyms()) {
+        m_db.reset();
+        return false;
+    }
+    return true;
+}
+
+bool CodeCatalog::reloadSynonyms()
+{
+    const Common::Result<Synonyms> synonyms = m_db->readSynonyms();
+    if (!synonyms) {
+        m_error = synonyms.error().text();
+        return false;
+    }
+    m_practiceSynonyms = *synonyms;
     return true;
 }
 
@@ -152,6 +168,8 @@ void CodeCatalog::close()
     m_version.clear();
     m_favourites.clear();
     m_recent.clear();
+    m_practiceSynonyms.clear();
+    m_preferred.clear();
     m_holder->index = std::make_shared<const SearchIndex>();
     if (hadCodes)
         emit codesChanged();
@@ -180,7 +198,8 @@ bool CodeCatalog::reloadCodes()
 
 void CodeCatalog::useCodes(CodeEntries codes)
 {
-    auto index = std::make_shared<const SearchIndex>(std::move(codes));
+    auto index =
+        std::make_shared<const SearchIndex>(std::move(codes), SynonymFile::shipped() + m_practiceSynonyms);
     m_version.clear();
     for (const CodeEntry &entry : index->entries()) {
         if (entry.isActive() && !entry.version.isEmpty() &&
@@ -188,7 +207,22 @@ void CodeCatalog::useCodes(CodeEntries codes)
             m_version = entry.version;
     }
     m_holder->index = std::move(index);
+    updatePreferred();
     emit codesChanged();
+}
+
+void CodeCatalog::updatePreferred()
+{
+    m_preferred.clear();
+    const SearchIndex &index = *m_holder->index;
+    for (const QStringList *codes : {&m_favourites, &m_recent}) {
+        for (const QString &code : *codes) {
+            if (const qsizetype i = index.indexOf(code); i >= 0)
+                m_preferred.push_back(std::uint32_t(i));
+        }
+    }
+    std::sort(m_preferred.begin(), m_preferred.end());
+    m_preferred.erase(std::unique(m_preferred.begin(), m_preferred.end()), m_preferred.end());
 }
 
 void CodeCatalog::reloadUserLists()
@@ -201,6 +235,7 @@ void CodeCatalog::reloadUserLists()
         m_favourites = *favourites;
     if (const auto recent = m_db->recent(m_user))
         m_recent = *recent;
+    updatePreferred();
     emit favouritesChanged();
     emit recentChanged();
 }
@@ -253,7 +288,30 @@ CodeEntries CodeCatalog::search(const QString &text, int limit) const
         entries += entriesFor(m_recent, limit - int(entries.size()), m_favourites);
         return entries;
     }
-    return m_holder->index->search(text, limit);
+    SearchOptions options;
+    options.limit = limit;
+    options.preferred = m_preferred;
+    CodeEntries entries;
+    for (SearchIndex::Hit &hit : m_holder->index->searchHits(text, options))
+        entries.append(std::move(hit.entry));
+    return entries;
+}
+
+QList<SearchIndex::Hit> CodeCatalog::searchHits(const QString &text, SearchOptions options) const
+{
+    QList<SearchIndex::Hit> hits;
+    if (options.limit <= 0)
+        return hits;
+    if (text.trimmed().isEmpty()) {
+        const SearchIndex &index = *m_holder->index;
+        for (const CodeEntry &entry : search(text, options.limit)) {
+            const qsizetype i = index.indexOf(entry.code);
+            hits.append({entry, i, SearchMatch::Listed, index.demotionOf(i, options.primaryCodeOnLine), {}});
+        }
+        return hits;
+    }
+    options.preferred = m_preferred;
+    return m_holder->index->searchHits(text, options);
 }
 
 std::optional<CodeEntry> CodeCatalog::lookup(const QString &code) const
@@ -332,6 +390,52 @@ ImportReport CodeCatalog::importData(const QByteArray &data, const QString &sour
     return report;
 }
 
+Common::Result<ImportReport> CodeCatalog::importSynonyms(const QString &filePath)
+{
+    QFile file(filePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return Common::makeError(QStringLiteral("unreadable"),
+                                 tr("Cannot read the synonym file: %1").arg(file.errorString()), filePath);
+    return importSynonymData(file.readAll(), filePath);
+}
+
+Common::Result<ImportReport> CodeCatalog::importSynonymData(const QByteArray &data, const QString &sourceName)
+{
+    if (!m_db)
+        return Common::makeError(QStringLiteral("no-catalog"), tr("No code catalog is open."), sourceName);
+    const ParsedSynonymFile parsed = SynonymFile::parse(data);
+    if (!parsed.refusal.isEmpty())
+        return Common::makeError(QStringLiteral("no-synonyms"), parsed.refusal, sourceName);
+    ImportReport report;
+    report.file = sourceName;
+    report.rowsRead = parsed.rowsRead;
+    report.issues = parsed.issues;
+    // Rows the catalog already has, written differently or not, are not added twice.
+    QSet<QString> known;
+    for (const Synonym &synonym : std::as_const(m_practiceSynonyms))
+        known.insert(SynonymFile::rowKey(synonym));
+    Synonyms fresh;
+    for (const Synonym &synonym : parsed.synonyms) {
+        if (known.contains(SynonymFile::rowKey(synonym))) {
+            ++report.unchanged;
+            continue;
+        }
+        known.insert(SynonymFile::rowKey(synonym));
+        fresh.append(synonym);
+    }
+    const Common::Result<int> added = m_db->addSynonyms(fresh, now());
+    if (!added)
+        return added.error();
+    report.imported = *added;
+    report.unchanged += int(fresh.size()) - *added;
+    qCInfo(lcCatalog) << "imported" << QFileInfo(sourceName).fileName() << report.imported << "synonyms";
+    if (report.imported > 0) {
+        if (!reloadSynonyms() || !reloadCodes())
+            return Common::makeError(QStringLiteral("catalog-read"), m_error, path());
+    }
+    return report;
+}
+
 CodeEntries CodeCatalog::favourites() const
 {
     return entriesFor(m_favourites, int(m_favourites.size()));
@@ -364,6 +468,7 @@ bool CodeCatalog::setFavourite(const QString &code, bool favourite)
     } else {
         m_favourites.removeAll(key);
     }
+    updatePreferred();
     emit favouritesChanged();
     return true;
 }
@@ -397,6 +502,7 @@ bool CodeCatalog::noteUsed(const QString &code)
     m_recent.prepend(key);
     while (m_recent.size() > CatalogDatabase::RecentKept)
         m_recent.removeLast();
+    updatePreferred();
     emit recentChanged();
     return true;
 }

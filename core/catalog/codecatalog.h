@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include <QObject>
 #include <QString>
@@ -9,8 +10,10 @@
 
 #include "codeentry.h"
 #include "codefileparser.h"
+#include "common/result.h"
 #include "importreport.h"
 #include "searchindex.h"
+#include "synonymfile.h"
 
 namespace Common {
 class Clock;
@@ -23,9 +26,11 @@ class CatalogDatabase;
 /**
  * The code catalog the form's code box, the CLI and the rules use: the
  * practice's licensed codes from an SQLite file, or the built-in training
- * catalog; search-as-you-type over an in-memory index; lookup and the rule
- * flags (anesthesia, dental, add-on, inactive) for the Validator; CSV import;
- * and each user's favourites and recently used codes.
+ * catalog; search-as-you-type over an in-memory index, with the shipped
+ * synonym table (resources/catalog/synonyms.csv) and the practice's own
+ * synonyms (kept in the catalog file); lookup and the rule flags (anesthesia,
+ * dental, add-on, inactive) for the Validator; CSV import; and each user's
+ * favourites and recently used codes, which search ranks first among equals.
  *
  * Favourites and recent codes live in the same SQLite file as the codes, keyed
  * by user name: one file to back up, written in transactions, and a catalog
@@ -76,6 +81,9 @@ public:
     QString version() const;
     /// Codes matching text, best first (see SearchIndex); for empty text, favourites then recent codes.
     CodeEntries search(const QString &text, int limit = DefaultLimit) const;
+    /// As search(), with how each code was found and why it may rank last. The catalog fills
+    /// options.preferred with the user's favourite and recent codes. Empty text: SearchMatch::Listed.
+    QList<SearchIndex::Hit> searchHits(const QString &text, SearchOptions options = {}) const;
     std::optional<CodeEntry> lookup(const QString &code) const;
     /// For Rules::ValidationContext::codeFlags.
     Rules::CodeFlagsLookup flagsLookup() const;
@@ -86,6 +94,14 @@ public:
     /// As import(), for data already in memory; sourceName names it in the report.
     ImportReport importData(const QByteArray &data, const QString &sourceName,
                             const ImportOptions &options = {});
+
+    /// The practice's own synonyms (the shipped table comes on top of them), oldest first.
+    Synonyms practiceSynonyms() const { return m_practiceSynonyms; }
+    /// Adds the rows of a synonym file (term,expansion) to the catalog file and to search. Rows with
+    /// errors are reported with their line and left out; the others are kept. An error when nothing
+    /// could be read or saved.
+    Common::Result<ImportReport> importSynonyms(const QString &filePath);
+    Common::Result<ImportReport> importSynonymData(const QByteArray &data, const QString &sourceName);
 
     CodeEntries favourites() const;
     bool isFavourite(const QString &code) const;
@@ -108,6 +124,9 @@ private:
     /// Builds the search index from codes and says codesChanged.
     void useCodes(CodeEntries codes);
     void reloadUserLists();
+    bool reloadSynonyms();
+    /// The index entries of the user's favourite and recent codes, for search.
+    void updatePreferred();
     CodeEntries entriesFor(const QStringList &codes, int limit, const QStringList &skip = {}) const;
     QDateTime now() const;
 
@@ -119,6 +138,8 @@ private:
     QString m_version;
     QStringList m_favourites; ///< sorted by code
     QStringList m_recent;     ///< most recent first
+    Synonyms m_practiceSynonyms;
+    std::vector<std::uint32_t> m_preferred; ///< sorted entry indices of m_favourites and m_recent
     const Common::Clock *m_clock;
 };
 

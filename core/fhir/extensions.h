@@ -20,6 +20,9 @@ inline constexpr auto TimezoneExtension = "http://hl7.org/fhir/StructureDefiniti
 inline constexpr auto Icd10Cm = "http://hl7.org/fhir/sid/icd-10-cm";
 /// The identifier system of a patient's medical record number.
 inline constexpr auto MrnSystem = "urn:superbill-desk:mrn";
+/// The meta.tag system of a Procedure the training EHR refused (code: the EHR code it answered with).
+inline constexpr auto SandboxRefusalTag =
+    "https://superbill-desk.example.org/fhir/CodeSystem/sandbox-refusal";
 
 } // namespace Fhir::Urls
 

@@ -26,12 +26,17 @@ std::optional<QByteArray> bearerToken(const QByteArray &authorization)
 
 void AccessControl::setStaticToken(const QString &token)
 {
-    const QByteArray expected = token.toUtf8();
-    addTokenVerifier([expected](const QByteArray &sent, const RequestHead &) -> std::optional<Admission> {
-        if (!expected.isEmpty() && Token::equalsConstantTime(sent, expected))
-            return Admission::allow();
-        return std::nullopt;
-    });
+    if (m_staticToken) {
+        *m_staticToken = token.toUtf8();
+        return;
+    }
+    m_staticToken = std::make_shared<QByteArray>(token.toUtf8());
+    addTokenVerifier(
+        [expected = m_staticToken](const QByteArray &sent, const RequestHead &) -> std::optional<Admission> {
+            if (!expected->isEmpty() && Token::equalsConstantTime(sent, *expected))
+                return Admission::allow();
+            return std::nullopt;
+        });
 }
 
 void AccessControl::addTokenVerifier(TokenVerifier verifier)

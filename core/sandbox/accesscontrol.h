@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 #include <QList>
@@ -29,7 +30,8 @@ public:
     using TokenVerifier =
         std::function<std::optional<Admission>(const QByteArray &token, const RequestHead &head)>;
 
-    /// The static bearer token of the training EHR; it grants everything.
+    /// The static bearer token of the training EHR; it grants everything. Setting it again replaces it (a
+    /// trainee's new sign-in): the old one is refused from then on.
     void setStaticToken(const QString &token);
     void addTokenVerifier(TokenVerifier verifier);
     /// A decoded absolute path ("/mps/fhir/R4/V1/metadata") answered without a token.
@@ -43,6 +45,7 @@ public:
 
 private:
     QList<TokenVerifier> m_verifiers;
+    std::shared_ptr<QByteArray> m_staticToken; ///< shared with its verifier
     QSet<QString> m_openPaths;
 };
 

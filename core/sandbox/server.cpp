@@ -20,6 +20,7 @@
 #include "httpengine.h"
 #include "logging.h"
 #include "procedurestore.h"
+#include "refusaljournal.h"
 #include "requestlog.h"
 
 namespace Sandbox {
@@ -33,8 +34,7 @@ QString tr(const char *text)
 
 const QString FaultsOperation = QStringLiteral("$sandbox-faults");
 const QString ResetOperation = QStringLiteral("$sandbox-reset");
-
-constexpr int MaxLatencyMs = FaultSettings::MaxLatencyMs;
+const QString RefusalsOperation = QStringLiteral("$sandbox-refusals");
 
 /// Search values per parameter, counting repeated parameters and comma-separated values alike: each is
 /// a separate match over the data, and a few thousand of them once held the server for seconds.
@@ -48,14 +48,6 @@ QString normalizedBasePath(const QString &path)
     while (result.size() > 1 && result.endsWith(u'/'))
         result.chop(1);
     return result;
-}
-
-QJsonObject faultsJson(const FaultSettings &faults)
-{
-    return {{QStringLiteral("failRate"), faults.failRate},
-            {QStringLiteral("dropRate"), faults.dropRate},
-            {QStringLiteral("hangRate"), faults.hangRate},
-            {QStringLiteral("latencyMs"), faults.latencyMs}};
 }
 
 } // namespace
@@ -84,6 +76,7 @@ public:
     ServerOptions options;
     std::optional<DemoData> data;
     ProcedureStore store;
+    RefusalJournal refusals;
     FaultInjector injector;
     FhirApi api;
     AccessControl access;
@@ -91,6 +84,7 @@ public:
     QPointer<HttpEngine> engine;
     QUrl baseUrl;
     quint16 port = 0;
+    bool offline = false;
 };
 
 bool ServerPrivate::loadData(QString *error)
@@ -184,20 +178,23 @@ void ServerPrivate::onRequest(HttpConnection *connection, const RequestHead &hea
     while (httpRequest.path.startsWith(u'/'))
         httpRequest.path.remove(0, 1);
 
-    if (httpRequest.path == FaultsOperation || httpRequest.path == ResetOperation) {
+    if (httpRequest.path == FaultsOperation || httpRequest.path == ResetOperation ||
+        httpRequest.path == RefusalsOperation) {
         finish(admin(httpRequest.path, httpRequest), 0);
         return;
     }
 
     const FaultDecision fault = injector.next(httpRequest.method == "POST");
+    if (fault.usedOneTimeFault)
+        Q_EMIT q->faultsChanged();
     switch (fault.kind) {
-    case FaultDecision::Kind::Fail: {
-        HttpResponse response =
-            FhirApi::outcome(fault.httpStatus, QStringLiteral("transient"), fault.ehrCode,
-                             fault.ehrCode == u"500003" ? tr("The insert operation failed.")
-                                                        : tr("A dependent operation failed."));
-        if (fault.retryAfter)
-            response.addHeader("Retry-After", "1");
+    case FaultDecision::Kind::Fail:
+    case FaultDecision::Kind::Unauthorized:
+        finish(fault.response(), fault.latencyMs);
+        return;
+    case FaultDecision::Kind::Refuse: {
+        const HttpResponse response = fault.response();
+        refusals.note(httpRequest, response, Common::Clock::system().nowUtc());
         finish(response, fault.latencyMs);
         return;
     }
@@ -224,11 +221,18 @@ void ServerPrivate::onRequest(HttpConnection *connection, const RequestHead &hea
     const HttpResponse response = api.handle(httpRequest);
     if (!response.storedId.isEmpty())
         Q_EMIT q->procedureStored(response.storedId);
+    refusals.note(httpRequest, response, Common::Clock::system().nowUtc());
     finish(response, fault.latencyMs);
 }
 
 HttpResponse ServerPrivate::admin(const QString &operation, const HttpRequest &request)
 {
+    if (operation == RefusalsOperation) {
+        if (request.method != "GET")
+            return FhirApi::outcome(405, QStringLiteral("not-supported"), {},
+                                    tr("Use GET for %1.").arg(operation));
+        return refusals.bundle();
+    }
     if (operation == ResetOperation) {
         if (request.method != "POST")
             return FhirApi::outcome(405, QStringLiteral("not-supported"), {},
@@ -242,7 +246,7 @@ HttpResponse ServerPrivate::admin(const QString &operation, const HttpRequest &r
                                       .toJson());
     }
     if (request.method == "GET")
-        return FhirApi::json(200, faultsJson(injector.settings()));
+        return FhirApi::json(200, faultSettingsToJson(injector.settings()));
     if (request.method != "POST")
         return FhirApi::outcome(405, QStringLiteral("not-supported"), {},
                                 tr("Use GET or POST for %1.").arg(operation));
@@ -251,31 +255,12 @@ HttpResponse ServerPrivate::admin(const QString &operation, const HttpRequest &r
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return FhirApi::outcome(400, QStringLiteral("invalid"), {},
                                 tr("Send a JSON object such as {\"failRate\": 0.2, \"latencyMs\": 500}."));
-    const QJsonObject body = document.object();
-    FaultSettings faults = injector.settings();
-    const auto rate = [&body](const QString &name, double *target) -> bool {
-        if (!body.contains(name))
-            return true;
-        const QJsonValue value = body.value(name);
-        if (!value.isDouble() || value.toDouble() < 0 || value.toDouble() > 1)
-            return false;
-        *target = value.toDouble();
-        return true;
-    };
-    if (!rate(QStringLiteral("failRate"), &faults.failRate) ||
-        !rate(QStringLiteral("dropRate"), &faults.dropRate) ||
-        !rate(QStringLiteral("hangRate"), &faults.hangRate))
-        return FhirApi::outcome(400, QStringLiteral("invalid"), {}, tr("Each rate is a number from 0 to 1."));
-    if (body.contains(QStringLiteral("latencyMs"))) {
-        const QJsonValue latency = body.value(QStringLiteral("latencyMs"));
-        if (!latency.isDouble() || latency.toDouble() < 0 || latency.toDouble() > MaxLatencyMs)
-            return FhirApi::outcome(
-                400, QStringLiteral("invalid"), {},
-                tr("latencyMs is a number of milliseconds from 0 to %1.").arg(MaxLatencyMs));
-        faults.latencyMs = latency.toInt();
-    }
-    q->setFaults(faults);
-    return FhirApi::json(200, faultsJson(injector.settings()));
+    const auto faults = faultSettingsFromJson(document.object(), injector.settings());
+    if (!faults)
+        return FhirApi::outcome(400, QStringLiteral("invalid"), {}, faults.error().message,
+                                faults.error().path);
+    q->setFaults(*faults);
+    return FhirApi::json(200, faultSettingsToJson(injector.settings()));
 }
 
 Server::Server(ServerOptions options, QObject *parent)
@@ -362,6 +347,7 @@ void Server::stop()
         return;
     // Open connections (keep-alive, or hung by fault injection) end with the server.
     delete d->engine;
+    d->offline = false;
     d->store.close();
     d->port = 0;
     qCDebug(lcSandbox) << "training EHR stopped";
@@ -386,6 +372,44 @@ void Server::setFaults(const FaultSettings &faults)
 {
     d->injector.setSettings(faults);
     d->options.faults = d->injector.settings();
+    Q_EMIT faultsChanged();
+}
+
+void Server::renewToken(const QString &token)
+{
+    d->options.token = token;
+    d->access.setStaticToken(token);
+    FaultSettings faults = d->injector.settings();
+    faults.tokenExpired = false;
+    setFaults(faults);
+}
+
+bool Server::setOffline(bool offline, QString *error)
+{
+    if (!d->engine) {
+        if (error)
+            *error = tr("the server is not running");
+        return false;
+    }
+    if (offline == d->offline)
+        return true;
+    if (offline) {
+        d->engine->close();
+    } else if (const Common::Result<quint16> listening = d->engine->listen(d->options.host, d->port);
+               !listening) {
+        if (error)
+            *error = listening.error().message;
+        return false;
+    }
+    d->offline = offline;
+    qCDebug(lcSandbox) << "training EHR" << (offline ? "offline" : "back online");
+    Q_EMIT faultsChanged();
+    return true;
+}
+
+bool Server::isOffline() const
+{
+    return d->offline;
 }
 
 FaultSettings Server::faults() const
@@ -405,7 +429,22 @@ bool Server::reset(QString *error)
         error = &ignored;
     if (!d->loadData(error))
         return false;
+    d->refusals.clear();
     return d->store.clear(error);
+}
+
+bool Server::loadDemoData(const QString &dir, QString *error)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    const QString previous = d->options.demoDataDir;
+    d->options.demoDataDir = dir;
+    if (!reset(error)) {
+        d->options.demoDataDir = previous;
+        return false;
+    }
+    return true;
 }
 
 const ServerOptions &Server::options() const

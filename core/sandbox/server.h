@@ -16,8 +16,15 @@ struct FaultSettings
     double dropRate = 0; ///< process the request (a POST is stored), then close the connection unanswered
     double hangRate = 0; ///< never answer and keep the connection open; nothing is processed
     int latencyMs = 0;   ///< delay every answer by this much
+    /// Deterministic faults for demonstrations and drills, counted from when the settings were set:
+    int failEvery = 0;         ///< the 1st, (N+1)th, ... request answers 500/503 with Retry-After; 0: off
+    int dropEveryWrite = 0;    ///< the 1st, (N+1)th, ... POST is stored, then its answer is lost; 0: off
+    bool tokenExpired = false; ///< every request gets 401 invalid_token until the token is renewed
+    QString refuseNextWrite;   ///< an EHR code: the next POST is refused with it instead of processed
 
     static constexpr int MaxLatencyMs = 10 * 60 * 1000; ///< what the options and the admin path accept
+
+    friend bool operator==(const FaultSettings &, const FaultSettings &) = default;
 };
 
 /// How many connections the training EHR serves at once, and how long it waits for a client.
@@ -79,17 +86,29 @@ public:
 
     void setFaults(const FaultSettings &faults);
     FaultSettings faults() const;
+    /// A new bearer token (a sign-in): the old one is refused from now on, and an expired token's fault ends.
+    void renewToken(const QString &token);
+    /// Offline: the port is closed (connections are refused) until set back; open connections end.
+    /// Back online it listens on the same port again, so clients find it at the same address.
+    bool setOffline(bool offline, QString *error = nullptr);
+    bool isOffline() const;
 
     qsizetype procedureCount() const; // stored Procedures
 
-    /// Back to the demo data: reloads it and deletes every stored Procedure.
+    /// Back to the demo data: reloads it and deletes every stored Procedure and refusal.
     bool reset(QString *error);
+    /// Serves the demo data of dir (the resources/sandbox format; empty: the built-in set) from now on,
+    /// after checking it, and deletes every stored Procedure and refusal. Nothing changes on error.
+    bool loadDemoData(const QString &dir, QString *error);
 
     const ServerOptions &options() const;
 
 Q_SIGNALS:
     /// A Procedure was stored (also when its response is then dropped by fault injection).
     void procedureStored(const QString &id);
+    /// The faults or offline state changed, also when the one-time refuseNextWrite was used up or the
+    /// token was renewed.
+    void faultsChanged();
 
 private:
     std::unique_ptr<ServerPrivate> d;

@@ -87,6 +87,13 @@ private slots:
     void trainingCatalogFileKeepsTheUsersLists();
     void openOrTraining();
     void defaultDatabasePathFromEnvironment();
+    void shippedSynonymsAreWellFormed();
+    void shippedSynonymsApplyToImportedCatalogs();
+    void practiceSynonymsAreImportedAndKept();
+    void badSynonymRowsAreReportedWithTheirLine();
+    void unreadableSynonymFileIsRefused();
+    void schemaOneFileGetsTheSynonymTable();
+    void searchHitsExplainAndListFavourites();
 
 private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("catalog.sqlite")); }
@@ -126,7 +133,7 @@ void TestCodeCatalog::openCreatesSchemaInWal()
     QCOMPARE(queryFile(dbPath(), QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     QCOMPARE(queryFile(dbPath(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table'"))
                  .toInt(),
-             4);
+             5);
 }
 
 void TestCodeCatalog::newerSchemaIsRefused()
@@ -297,9 +304,10 @@ void TestCodeCatalog::reimportOfNewerEditionUpdatesAndInactivates()
     QCOMPARE(m_catalog->lookup(QStringLiteral("20610"))->display,
              QStringLiteral("Joint injection large joint"));
     QCOMPARE(m_catalog->lookup(QStringLiteral("11200"))->version, QStringLiteral("2026"));
-    // An inactive code still answers its exact code, and comes after active ones otherwise.
+    // An inactive code still answers its exact code, and comes after active ones otherwise (99417
+    // has only "visit": a suggestion, after every code with both words).
     QCOMPARE(codes(m_catalog->search(QStringLiteral("99201"), 5)), split("99201"));
-    QCOMPARE(codes(m_catalog->search(QStringLiteral("office visit"), 5)), split("99213 99201"));
+    QCOMPARE(codes(m_catalog->search(QStringLiteral("office visit"), 5)), split("99213 99201 99417"));
 
     const ImportReport again = importFixture(*m_catalog, "edition-2026.csv");
     QCOMPARE(again.unchanged, 4);
@@ -403,7 +411,7 @@ void TestCodeCatalog::searchLimitIsRespected()
     QVERIFY(!importFixture(*m_catalog, "basic.csv").refused);
     for (int limit = 0; limit <= 8; ++limit) {
         const auto found = m_catalog->search(QStringLiteral("9"), limit);
-        QCOMPARE(found.size(), std::min(limit, 4)); // 99152, 99153, 99213 by prefix; 41899 contains a 9
+        QCOMPARE(found.size(), std::min(limit, 3)); // 99152, 99153, 99213 by prefix (one digit is no word)
     }
 }
 
@@ -547,6 +555,133 @@ void TestCodeCatalog::defaultDatabasePathFromEnvironment()
     QVERIFY(CodeCatalog::defaultDatabasePath().endsWith(u"/catalog.sqlite"));
     if (!saved.isEmpty())
         qputenv("SUPERBILL_CATALOG_DB", saved);
+}
+
+void TestCodeCatalog::shippedSynonymsAreWellFormed()
+{
+    QFile file(Catalog::SynonymFile::shippedResource());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const Catalog::ParsedSynonymFile parsed = Catalog::SynonymFile::parse(file.readAll());
+    for (const auto &issue : parsed.issues)
+        qWarning("synonyms.csv:%d: %s", issue.line, qPrintable(issue.reason));
+    QVERIFY(parsed.issues.isEmpty());
+    QVERIFY2(parsed.synonyms.size() >= 150, qPrintable(QString::number(parsed.synonyms.size())));
+    QCOMPARE(Catalog::SynonymFile::shipped(), parsed.synonyms);
+}
+
+void TestCodeCatalog::shippedSynonymsApplyToImportedCatalogs()
+{
+    // Descriptions worded as licensed files word them: the shipped table still finds them.
+    const QByteArray csv =
+        "code,display,version\n"
+        "93000,\"Electrocardiogram, routine ECG with at least 12 leads; with interpretation\",2026\n"
+        "36415,Collection of venous blood by venipuncture,2026\n"
+        "69209,\"Removal impacted cerumen using irrigation/lavage, unilateral\",2026\n"
+        "71046,\"Radiologic examination, chest; 2 views\",2026\n";
+    QVERIFY(!m_catalog->importData(csv, QStringLiteral("licensed.csv")).refused);
+    QCOMPARE(codes(m_catalog->search(QStringLiteral("ekg"), 3)), split("93000"));
+    QCOMPARE(codes(m_catalog->search(QStringLiteral("blood draw"), 3)), split("36415"));
+    QCOMPARE(codes(m_catalog->search(QStringLiteral("ear wax removal"), 3)), split("69209"));
+    QCOMPARE(codes(m_catalog->search(QStringLiteral("chest xray 2 views"), 3)), split("71046"));
+}
+
+void TestCodeCatalog::practiceSynonymsAreImportedAndKept()
+{
+    const QByteArray csv = "code,display\n28296,Correction of hallux valgus with osteotomy\n";
+    QVERIFY(!m_catalog->importData(csv, QStringLiteral("codes.csv")).refused);
+    QVERIFY(m_catalog->search(QStringLiteral("bunion"), 3).isEmpty());
+    QSignalSpy changed(m_catalog.get(), &CodeCatalog::codesChanged);
+
+    const auto report =
+        m_catalog->importSynonymData("term,expansion\nbunion,hallux valgus\n", QStringLiteral("s.csv"));
+    QVERIFY2(report, qPrintable(report ? QString() : report.error().text()));
+    QCOMPARE(report->rowsRead, 1);
+    QCOMPARE(report->imported, 1);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(codes(m_catalog->search(QStringLiteral("bunion"), 3)), split("28296"));
+    QCOMPARE(codes(m_catalog->search(QStringLiteral("bunions"), 3)), split("28296"));
+    QCOMPARE(m_catalog->practiceSynonyms(),
+             (Catalog::Synonyms{{QStringLiteral("bunion"), QStringLiteral("hallux valgus")}}));
+
+    // The same row again, written differently, is already known.
+    const auto again = m_catalog->importSynonymData("BUNION , Hallux-Valgus\n", QStringLiteral("s.csv"));
+    QVERIFY(again);
+    QCOMPARE(again->imported, 0);
+    QCOMPARE(again->unchanged, 1);
+
+    // Kept in the catalog file: another program opening it searches with them.
+    CodeCatalog other;
+    QVERIFY(other.open(dbPath()));
+    QCOMPARE(codes(other.search(QStringLiteral("bunion"), 3)), split("28296"));
+    QCOMPARE(queryFile(dbPath(), QStringLiteral("SELECT count(*) FROM synonym")).toInt(), 1);
+}
+
+void TestCodeCatalog::badSynonymRowsAreReportedWithTheirLine()
+{
+    const QString file = catalogFixture(QStringLiteral("synonyms-practice.csv"));
+    const auto report = m_catalog->importSynonyms(file);
+    QVERIFY(report);
+    QCOMPARE(report->rowsRead, 8);
+    QCOMPARE(report->imported, 2);
+    QCOMPARE(errorLines(*report), (QList<int>{6, 7, 8, 9, 10}));
+    const QString lines = describe(*report);
+    QVERIFY2(lines.contains(file + QStringLiteral(":6: error: knee shot: 20610 looks like a code")),
+             qPrintable(lines));
+    QVERIFY(lines.contains(QStringLiteral(":7: error: a row needs two fields")));
+    QVERIFY(lines.contains(QStringLiteral(":8: error: the term has no letters or digits")));
+    QVERIFY(lines.contains(QStringLiteral(":9: error: one two three four five: a term has at most 4 words")));
+    QVERIFY(lines.contains(QStringLiteral(":10: error: ekg: the expansion only repeats the term")));
+    QCOMPARE(m_catalog->practiceSynonyms().size(), 2);
+}
+
+void TestCodeCatalog::unreadableSynonymFileIsRefused()
+{
+    const auto missing = m_catalog->importSynonyms(m_dir->filePath(QStringLiteral("missing.csv")));
+    QVERIFY(!missing);
+    QVERIFY(missing.error().path.endsWith(u"missing.csv"));
+    const auto empty = m_catalog->importSynonymData("# nothing here\n", QStringLiteral("empty.csv"));
+    QVERIFY(!empty);
+    QCOMPARE(empty.error().code, QStringLiteral("no-synonyms"));
+    QVERIFY(m_catalog->practiceSynonyms().isEmpty());
+}
+
+void TestCodeCatalog::schemaOneFileGetsTheSynonymTable()
+{
+    QVERIFY(!importFixture(*m_catalog, "basic.csv").refused);
+    m_catalog->close();
+    // As the previous version left it: no synonym table, schema 1.
+    queryFile(dbPath(), QStringLiteral("DROP TABLE synonym"));
+    queryFile(dbPath(), QStringLiteral("PRAGMA user_version = 1"));
+    CodeCatalog catalog;
+    QVERIFY2(catalog.open(dbPath()), qPrintable(catalog.errorString()));
+    QCOMPARE(queryFile(dbPath(), QStringLiteral("PRAGMA user_version")).toInt(), 2);
+    QCOMPARE(catalog.size(), 7);
+    QVERIFY(catalog.importSynonymData("arthro,arthrocentesis\n", QStringLiteral("s.csv")));
+    QCOMPARE(queryFile(dbPath(), QStringLiteral("SELECT count(*) FROM synonym")).toInt(), 1);
+}
+
+void TestCodeCatalog::searchHitsExplainAndListFavourites()
+{
+    QVERIFY(!importFixture(*m_catalog, "basic.csv").refused);
+    Catalog::SearchOptions options;
+    options.explain = true;
+    const auto hits = m_catalog->searchHits(QStringLiteral("knee injection"), options);
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(hits.constFirst().entry.code, QStringLiteral("20610"));
+    QCOMPARE(hits.constFirst().match, Catalog::SearchMatch::AllWords);
+    QVERIFY(!hits.constFirst().matched.isEmpty());
+    // No text: the favourites, listed, with their labels.
+    QVERIFY(m_catalog->setFavourite(QStringLiteral("41899"), true));
+    const auto listed = m_catalog->searchHits(QString(), options);
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.constFirst().match, Catalog::SearchMatch::Listed);
+    QCOMPARE(listed.constFirst().demotion, Catalog::Demotion::Dental);
+    // A favourite comes first among equals.
+    QCOMPARE(codes(m_catalog->search(QStringLiteral("moderate sedation"), 2)), split("99152 99153"));
+    QVERIFY(m_catalog->noteUsed(QStringLiteral("99153")));
+    options.primaryCodeOnLine = true;
+    QCOMPARE(m_catalog->searchHits(QStringLiteral("moderate sedation"), options).constFirst().entry.code,
+             QStringLiteral("99153"));
 }
 
 void TestCodeCatalog::readmeNamesTheDefaultCatalogFolder()

@@ -25,6 +25,11 @@ private slots:
     void environmentChoosesTheDatabase();
     void nothingFoundExitsOne();
     void favouritesAreSetAndRemoved();
+    void noMatchOfEveryWordGivesSuggestions();
+    void jsonExplainsTheMatch();
+    void addOnsNeedAPrimaryCode();
+    void synonymsImportThenSearch();
+    void synonymsList();
     void usageErrors_data();
     void usageErrors();
 
@@ -163,6 +168,115 @@ void TestCodesCli::nothingFoundExitsOne()
     const Run result = run({QStringLiteral("search"), QStringLiteral("zzzzqq")});
     QCOMPARE(result.exitCode, 1);
     QVERIFY(result.out.isEmpty());
+    QVERIFY2(result.err.contains(QStringLiteral("no code matches \"zzzzqq\"")), qPrintable(result.err));
+    const Run json = run({QStringLiteral("search"), QStringLiteral("zzzzqq"), QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 1);
+    QVERIFY(json.err.contains(QStringLiteral("no code matches \"zzzzqq\"")));
+    QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).object().value(u"results").toArray().size(), 0);
+}
+
+void TestCodesCli::noMatchOfEveryWordGivesSuggestions()
+{
+    const Run result = run({QStringLiteral("search"), QStringLiteral("knee"), QStringLiteral("zzzzqq")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.err.contains(QStringLiteral("no code matches \"knee zzzzqq\"; the closest suggestions:")),
+             qPrintable(result.err));
+    QVERIFY2(result.out.startsWith(u"29881  Knee arthroscopy"), qPrintable(result.out));
+    const Run json = run({QStringLiteral("search"), QStringLiteral("knee zzzzqq"), QStringLiteral("--json")});
+    const QJsonObject document = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    QCOMPARE(document.value(u"allWordsFound").toBool(true), false);
+    QCOMPARE(document.value(u"results").toArray().first().toObject().value(u"match").toString(),
+             QStringLiteral("some-words"));
+}
+
+void TestCodesCli::jsonExplainsTheMatch()
+{
+    const Run result = run({QStringLiteral("search"), QStringLiteral("knee injection"),
+                            QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("2")});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject document = QJsonDocument::fromJson(result.out.toUtf8()).object();
+    QCOMPARE(document.value(u"allWordsFound").toBool(), true);
+    const QJsonArray results = document.value(u"results").toArray();
+    QCOMPARE(results.size(), 2);
+    const QJsonObject first = results.at(0).toObject();
+    QCOMPARE(first.value(u"code").toString(), QStringLiteral("20610"));
+    QCOMPARE(first.value(u"match").toString(), QStringLiteral("all-words"));
+    const QJsonArray matched = first.value(u"matched").toArray();
+    QVERIFY(matched.contains(QJsonObject{{QStringLiteral("query"), QStringLiteral("knee")},
+                                         {QStringLiteral("term"), QStringLiteral("major joint")},
+                                         {QStringLiteral("via"), QStringLiteral("synonym")}}));
+    QVERIFY(matched.contains(QJsonObject{{QStringLiteral("query"), QStringLiteral("injection")},
+                                         {QStringLiteral("term"), QStringLiteral("injection")},
+                                         {QStringLiteral("via"), QStringLiteral("word")}}));
+    // The ultrasound-guided code comes second.
+    QCOMPARE(results.at(1).toObject().value(u"code").toString(), QStringLiteral("20611"));
+
+    // The plain listing says the synonym too, and labels a dental code.
+    const Run plain = run({QStringLiteral("search"), QStringLiteral("knee injection"),
+                           QStringLiteral("--limit"), QStringLiteral("1")});
+    QVERIFY2(plain.out.contains(u"(knee: major joint)"), qPrintable(plain.out));
+    const Run dental = run({QStringLiteral("search"), QStringLiteral("70300")});
+    QVERIFY2(dental.out.contains(u"dental: not on this superbill (500034)"), qPrintable(dental.out));
+}
+
+void TestCodesCli::addOnsNeedAPrimaryCode()
+{
+    const QStringList query = {QStringLiteral("search"), QStringLiteral("vaccine injection"),
+                               QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("2")};
+    const QJsonArray alone =
+        QJsonDocument::fromJson(run(query).out.toUtf8()).object().value(u"results").toArray();
+    QCOMPARE(alone.at(1).toObject().value(u"code").toString(), QStringLiteral("90472"));
+    QCOMPARE(alone.at(1).toObject().value(u"demoted").toString(), QStringLiteral("add-on-without-primary"));
+    const QJsonArray withPrimary =
+        QJsonDocument::fromJson(run(query + QStringList{QStringLiteral("--with-primary")}).out.toUtf8())
+            .object()
+            .value(u"results")
+            .toArray();
+    QVERIFY(!withPrimary.at(1).toObject().contains(u"demoted"));
+}
+
+void TestCodesCli::synonymsImportThenSearch()
+{
+    QCOMPARE(run({QStringLiteral("import"), catalogFixture(QStringLiteral("basic.csv")),
+                  QStringLiteral("--db"), db()})
+                 .exitCode,
+             0);
+    QCOMPARE(run({QStringLiteral("search"), QStringLiteral("dentoalveolar"), QStringLiteral("--db"), db()})
+                 .exitCode,
+             0);
+    QCOMPARE(
+        run({QStringLiteral("search"), QStringLiteral("gum surgery"), QStringLiteral("--db"), db()}).exitCode,
+        1);
+
+    const QString file = m_dir->filePath(QStringLiteral("ours.csv"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write("term,expansion\ngum surgery,unlisted dentoalveolar\nknee,20610\n");
+    out.close();
+    const Run imported =
+        run({QStringLiteral("synonyms"), QStringLiteral("import"), file, QStringLiteral("--db"), db()});
+    QCOMPARE(imported.exitCode, 1); // one row refused
+    QVERIFY2(imported.out.contains(u"new synonyms: 1;"), qPrintable(imported.out));
+    QVERIFY2(imported.err.contains(file + QStringLiteral(":3: error: knee: 20610 looks like a code")),
+             qPrintable(imported.err));
+    const Run found =
+        run({QStringLiteral("search"), QStringLiteral("gum surgery"), QStringLiteral("--db"), db()});
+    QCOMPARE(found.exitCode, 0);
+    QVERIFY2(found.out.startsWith(u"41899  "), qPrintable(found.out));
+}
+
+void TestCodesCli::synonymsList()
+{
+    const Run shipped = run({QStringLiteral("synonyms"), QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(shipped.exitCode, 0);
+    const QJsonArray rows =
+        QJsonDocument::fromJson(shipped.out.toUtf8()).object().value(u"synonyms").toArray();
+    QVERIFY(rows.size() >= 150);
+    QVERIFY(rows.contains(QJsonObject{{QStringLiteral("term"), QStringLiteral("knee")},
+                                      {QStringLiteral("expansion"), QStringLiteral("major joint")},
+                                      {QStringLiteral("source"), QStringLiteral("shipped")}}));
+    const Run csv = run({QStringLiteral("synonyms"), QStringLiteral("list")});
+    QVERIFY(csv.out.startsWith(u"term,expansion\n# shipped\n"));
 }
 
 void TestCodesCli::favouritesAreSetAndRemoved()
@@ -217,6 +331,13 @@ void TestCodesCli::usageErrors_data()
         << QStringList{QStringLiteral("search"), QStringLiteral("knee"), QStringLiteral("--limit")};
     QTest::newRow("limit not a number") << QStringList{QStringLiteral("search"), QStringLiteral("knee"),
                                                        QStringLiteral("--limit"), QStringLiteral("many")};
+    QTest::newRow("synonyms without action") << QStringList{QStringLiteral("synonyms")};
+    QTest::newRow("synonyms, unknown action")
+        << QStringList{QStringLiteral("synonyms"), QStringLiteral("drop")};
+    QTest::newRow("synonyms import without file")
+        << QStringList{QStringLiteral("synonyms"), QStringLiteral("import")};
+    QTest::newRow("synonyms import of a missing file") << QStringList{
+        QStringLiteral("synonyms"), QStringLiteral("import"), QStringLiteral("/nonexistent/s.csv")};
 }
 
 void TestCodesCli::usageErrors()

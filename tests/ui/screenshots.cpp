@@ -3,17 +3,26 @@
 // against the training EHR running in-process. Run by scripts/screenshots.sh.
 #include <functional>
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPainter>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "appsettings.h"
+#include "drillpanel.h"
+#include "drills/drill.h"
 #include "ehr/ehrclient.h"
 #include "encounterlistmodel.h"
 #include "encounterpicker.h"
@@ -21,11 +30,13 @@
 #include "mainwindow.h"
 #include "outbox/outboxstore.h"
 #include "patientlistmodel.h"
+#include "presentermode.h"
 #include "sandbox/server.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
 #include "theme.h"
 #include "tokenstore.h"
+#include "trainingmenu.h"
 #include "workspace.h"
 
 using namespace std::chrono_literals;
@@ -223,5 +234,73 @@ int main(int argc, char *argv[])
     QTest::qWait(100);
     shortcuts.grab().save(QDir(out).filePath(QStringLiteral("shortcuts.png")));
     workspace.stop();
+
+    // 6. The trainer's tools, in a training session of their own.
+    QTemporaryDir trainerDir;
+    Ui::AppSettings trainerSettings(trainerDir.filePath(QStringLiteral("settings.ini")));
+    Ui::Workspace trainer;
+    options.dataDir = trainerDir.path();
+    options.backoff = Outbox::BackoffPolicy{500ms, 2000ms, 0.0, 2000ms};
+    options.probeIntervalMs = 500;
+    if (!trainer.start(options, {}, &error))
+        qFatal("%s", qPrintable(error));
+    Ui::MainWindow trainerWindow(trainerSettings, tokens, trainer);
+    trainerWindow.resize(1280, 800);
+    trainerWindow.show();
+    QApplication::setActiveWindow(&trainerWindow);
+    if (!QTest::qWaitForWindowExposed(&trainerWindow))
+        qFatal("window not shown");
+    Shooter trainerShot(trainerWindow, trainer, out);
+
+    // The Training menu with its EHR behaviours, the banner saying what is simulated. Menus are windows
+    // of their own: drawn onto the window's picture where they open.
+    trainer.setTrainingBehaviour({Sandbox::TrainingBehaviour::Offline, {}});
+    QMenu *menu = trainerWindow.trainingMenu();
+    const QPoint menuAt = trainerWindow.menuBar()->actionGeometry(menu->menuAction()).bottomLeft();
+    menu->popup(trainerWindow.menuBar()->mapToGlobal(menuAt));
+    auto *behaviour = menu->findChild<QMenu *>(QStringLiteral("ehrBehaviourMenu"));
+    menu->setActiveAction(behaviour->menuAction());
+    behaviour->popup(menu->mapToGlobal(menu->actionGeometry(behaviour->menuAction()).topRight()));
+    QTest::qWait(200);
+    QImage picture = trainerWindow.grab().toImage();
+    {
+        QPainter painter(&picture);
+        painter.drawPixmap(trainerWindow.mapFromGlobal(menu->pos()), menu->grab());
+        painter.drawPixmap(trainerWindow.mapFromGlobal(behaviour->pos()), behaviour->grab());
+    }
+    behaviour->hide();
+    menu->hide();
+    picture.save(QDir(out).filePath(QStringLiteral("training-menu.png")));
+    trainer.setTrainingBehaviour({});
+
+    // A drill checked with one mistake: 20611 where the note says no ultrasound.
+    const Drills::DrillList drills = Drills::loadDrills({Drills::builtInDrillsFolder()});
+    if (drills.drills.isEmpty())
+        qFatal("no drills");
+    trainerWindow.trainingMenu()->startDrill(drills.drills.first(), QStringLiteral("Ana"));
+    Ui::DrillPanel *panel = trainerWindow.trainingMenu()->drillPanel();
+    waitFor([panel] { return panel->session().isRunning(); });
+    if (!trainerShot.openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805")))
+        qFatal("cannot open Encounter-805");
+    waitFor([&trainerWindow] { return trainerWindow.lineEditor()->encounter().diagnoses.size() >= 2; });
+    panel->showHint();
+    trainerShot.line(QStringLiteral("20611"), QStringLiteral("s"), QStringLiteral("1030"), 2, true);
+    if (!trainerShot.waitSent())
+        qFatal("the drill's line was not sent");
+    QSignalSpy checked(&panel->session(), &Ui::DrillSession::checked);
+    panel->check();
+    waitFor([&checked] { return checked.count() > 0; });
+    trainerShot.shoot(QStringLiteral("drill-check.png"));
+    panel->close();
+
+    // Presenter mode: larger, the last keys at the bottom, the focused field framed.
+    trainerWindow.presenterMode()->setOn(true);
+    trainerWindow.lineEditor()->newLine();
+    trainerWindow.lineEditor()->focusCode();
+    trainerShot.line(QStringLiteral("20610"), QStringLiteral("s"), QStringLiteral("1030"), 2, false);
+    // At 150 % the window needs more than 1280 pixels, as on a projector.
+    trainerShot.shoot(QStringLiteral("presenter.png"), QSize(1600, 1000));
+    trainerWindow.presenterMode()->setOn(false);
+    trainer.stop();
     return 0;
 }

@@ -381,6 +381,26 @@ private Q_SLOTS:
         QCOMPARE(m_app.focused()->objectName(), QStringLiteral("cptCodeEdit"));
     }
 
+    // 5. Enter in the search opens the patient of what was typed, even while the patient highlighted
+    //    before is still loading: that load answers late and opens nothing.
+    void enterOpensThePatientTypedNotTheOneLoading()
+    {
+        Ui::EncounterPicker *picker = m_app.window->encounterPicker();
+        QVERIFY(m_app.workspace->setTrainingBehaviour({Sandbox::TrainingBehaviour::Slow, {}}).isEmpty());
+        m_app.press(Qt::Key_F, Qt::ControlModifier);
+        m_app.type(QStringLiteral("okafor"));
+        // Found and highlighted: its encounters are loading, two seconds late.
+        QTRY_COMPARE_WITH_TIMEOUT(picker->patientModel()->rowCount(), 1, SlowMachineTimeoutMs);
+        m_app.press(Qt::Key_F, Qt::ControlModifier);
+        m_app.type(QStringLiteral("varga"));
+        m_app.press(Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app.window->lineEditor()->encounter().isValid(), SlowMachineTimeoutMs);
+        QCOMPARE(m_app.window->lineEditor()->encounter().encounterId, QStringLiteral("Encounter-823"));
+        // The late answer for the first patient came and went without opening anything.
+        QTest::qWait(2 * Sandbox::SlowAnswerMs);
+        QCOMPARE(m_app.window->lineEditor()->encounter().encounterId, QStringLiteral("Encounter-823"));
+    }
+
     // 6. Date-times by keyboard: a whole date and time typed at once, Alt+P on the day, F4 and Alt+↓
     //    open a calendar the keyboard can use, and the wheel changes nothing it was not pointed at.
     void dateTimesByKeyboard()

@@ -3,14 +3,18 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QDateTimeEdit>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPainter>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 
 #include "catalog/codecatalog.h"
+#include "codecompletiondelegate.h"
+#include "codecompletionmodel.h"
 #include "common/clock.h"
 #include "fhir/datetime.h"
 #include "lineeditor.h"
@@ -168,6 +172,98 @@ private Q_SLOTS:
         QCOMPARE(field<QLineEdit>("cptCodeEdit")->text(), QStringLiteral("20610"));
         QCOMPARE(field<QLineEdit>("cptDescriptionEdit")->text(),
                  m_catalog->lookup(QStringLiteral("20610"))->display);
+    }
+
+    void codeListShowsTheSynonymInGrey()
+    {
+        QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("knee injection"));
+        QAbstractItemView *popup = m_editor->findChild<QCompleter *>(QStringLiteral("cptCompleter"))->popup();
+        QTRY_VERIFY(popup->isVisible());
+        // The everyday 20610 first, though its description says "major joint", not "knee".
+        const QModelIndex first = popup->model()->index(0, 0);
+        QCOMPARE(first.data(Ui::CodeCompletionModel::CodeRole).toString(), QStringLiteral("20610"));
+        QCOMPARE(first.data(Ui::CodeCompletionModel::NoteRole).toString(),
+                 QStringLiteral("knee: major joint"));
+        QCOMPARE(popup->model()->index(1, 0).data(Ui::CodeCompletionModel::CodeRole).toString(),
+                 QStringLiteral("20611"));
+        // The row as painted: the note in the grey of secondary text, the description in the text colour.
+        auto *delegate = qobject_cast<Ui::CodeCompletionDelegate *>(popup->itemDelegate());
+        QVERIFY(delegate);
+        QStyleOptionViewItem option;
+        option.initFrom(popup->viewport());
+        option.rect = QRect(0, 0, 900, 28);
+        option.state &= ~QStyle::State_Selected;
+        QImage row(option.rect.size(), QImage::Format_ARGB32);
+        row.fill(option.palette.color(QPalette::Base));
+        {
+            QPainter painter(&row);
+            delegate->paint(&painter, option, first);
+        }
+        // Per column, the darkest pixel: the description is drawn in the text colour, the note after it
+        // in a lighter grey (text is antialiased, so compare the darkest, not exact colours).
+        QList<int> darkest;
+        for (int x = 0; x < row.width(); ++x) {
+            int value = 255;
+            for (int y = 0; y < row.height(); ++y)
+                value = std::min(value, qGray(row.pixel(x, y)));
+            if (value < 230)
+                darkest.append(value);
+        }
+        QVERIFY2(darkest.size() > 80, "the row is painted");
+        const int description = *std::min_element(darkest.cbegin(), darkest.cbegin() + 30);
+        const int note = *std::min_element(darkest.cend() - 30, darkest.cend());
+        const int grey = qGray(Ui::CodeCompletionDelegate::noteColor(option.palette).rgb());
+        QVERIFY2(description < 60, qPrintable(QString::number(description)));
+        QVERIFY2(note > description + 40 && std::abs(note - grey) < 40,
+                 qPrintable(QStringLiteral("note %1, grey %2").arg(note).arg(grey)));
+    }
+
+    void noCodeMatchesSaysSoWithTheClosestSuggestions()
+    {
+        auto *code = field<QLineEdit>("cptCodeEdit");
+        auto *hint = field<QLabel>("codeKindLabel");
+        QAbstractItemView *popup = m_editor->findChild<QCompleter *>(QStringLiteral("cptCompleter"))->popup();
+        QTest::keyClicks(code, QStringLiteral("knee qqqqq"));
+        QTRY_VERIFY(popup->isVisible());
+        QVERIFY2(hint->text().contains(QStringLiteral("No code matches “knee qqqqq”")),
+                 qPrintable(hint->text()));
+        QVERIFY(hint->text().contains(QStringLiteral("closest suggestions")));
+        QVERIFY(popup->model()->index(0, 0).data().toString().contains(QStringLiteral("Knee")));
+
+        code->clear();
+        QTest::keyClicks(code, QStringLiteral("qqqqq"));
+        QTRY_VERIFY(!popup->isVisible());
+        QCOMPARE(hint->text(), QStringLiteral("No code matches “qqqqq”"));
+
+        // A typo of five letters or more still finds the code.
+        code->clear();
+        QTest::keyClicks(code, QStringLiteral("colonscopy"));
+        QTRY_VERIFY(popup->isVisible());
+        QVERIFY(!hint->text().contains(QStringLiteral("No code matches")));
+        QVERIFY(popup->model()->index(0, 0).data().toString().contains(QStringLiteral("Colonoscopy")));
+        QCOMPARE(popup->model()->index(0, 0).data(Ui::CodeCompletionModel::NoteRole).toString(),
+                 QStringLiteral("colonscopy: colonoscopy"));
+    }
+
+    void dentalXrayComesLastLabelled()
+    {
+        QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("x-ray"));
+        QAbstractItemView *popup = m_editor->findChild<QCompleter *>(QStringLiteral("cptCompleter"))->popup();
+        QTRY_VERIFY(popup->isVisible());
+        const QAbstractItemModel *model = popup->model();
+        QVERIFY(!model->index(0, 0).data(Ui::CodeCompletionModel::DemotedRole).toBool());
+        int dental = -1;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, 0).data(Ui::CodeCompletionModel::CodeRole).toString() == u"70300")
+                dental = row;
+        }
+        QVERIFY(dental > 0);
+        QVERIFY(model->index(dental, 0)
+                    .data(Ui::CodeCompletionModel::NoteRole)
+                    .toString()
+                    .contains(QStringLiteral("500034")));
+        for (int row = dental; row < model->rowCount(); ++row)
+            QVERIFY(model->index(row, 0).data(Ui::CodeCompletionModel::DemotedRole).toBool());
     }
 
     void tabInTheCodeListTakesTheHighlightedCodeAndMovesOn()
