@@ -164,7 +164,8 @@ void DrillSession::onCountsChanged()
 {
     if (!m_running || m_backToNormal || m_drill.normalAfterQueued <= 0 || !m_workspace.store())
         return;
-    if (m_workspace.store()->counts().total() < m_drill.normalAfterQueued)
+    const Common::Result<Outbox::QueueCounts> counts = m_workspace.store()->counts();
+    if (!counts.ok() || counts->total() < m_drill.normalAfterQueued)
         return;
     m_backToNormal = true;
     m_workspace.setTrainingBehaviour({});
@@ -191,8 +192,14 @@ void DrillSession::check()
                 return;
             }
             Drills::EhrSnapshot snapshot = read.value();
-            if (m_workspace.store())
-                snapshot.outbox = m_workspace.store()->lines();
+            if (m_workspace.store()) {
+                Common::Result<QList<Outbox::OutboxLine>> queued = m_workspace.store()->lines();
+                if (!queued.ok()) {
+                    Q_EMIT failed(tr("The check could not read the queue: %1").arg(queued.error().text()));
+                    return;
+                }
+                snapshot.outbox = std::move(queued).value();
+            }
             const Drills::CheckReport report = Drills::checkDrill(m_drill, snapshot, language());
             m_finalSeconds = m_clock.elapsed() / 1000;
             m_running = false;

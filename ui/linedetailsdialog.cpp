@@ -57,8 +57,13 @@ LineDetailsDialog::LineDetailsDialog(const Outbox::OutboxLine &line, const Encou
                                                                       category->display.toUtf8().constData())
                                         : tr("None"),
                                this));
-        form->addRow(tr("Performed"), makeValue(QStringLiteral("lineDetailsPerformedLabel"),
-                                                performedText(*entry, zone, QLocale()), this));
+        form->addRow(tr("Performed"),
+                     makeValue(QStringLiteral("lineDetailsPerformedLabel"),
+                               performedText(entry->usesPeriod() ? entry->performedPeriod.start
+                                                                 : entry->performedDateTime,
+                                             entry->usesPeriod() ? entry->performedPeriod.end : QDateTime(),
+                                             zone, QLocale()),
+                               this));
         form->addRow(tr("Status"), makeValue(QStringLiteral("lineDetailsStatusLabel"), entry->status, this));
     }
     const LineStatus status = lineStatus(line, QDateTime::currentDateTimeUtc());

@@ -68,6 +68,7 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
     restoreLayout();
     arrangeForWidth(width());
 
+    connect(&m_workspace, &Workspace::started, this, &MainWindow::attachWorkspace);
     connect(&m_workspace, &Workspace::onlineChanged, this, &MainWindow::updateConnection);
     connect(&m_workspace, &Workspace::onlineChanged, this, [this](bool online) {
         // "The EHR cannot be reached" stops being true: the lists fetch again and say so.
@@ -94,13 +95,38 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
         statusBar()->showMessage(tr("EHR: %1").arg(Common::printable(message)), 15000);
     });
     connect(&m_workspace, &Workspace::lineRefused, this, [this](qint64 id) {
-        const auto line = m_workspace.store() ? m_workspace.store()->line(id) : std::nullopt;
-        const QString code = line ? line->code : QString();
+        const QString code = m_workspace.store() ? m_workspace.store()->line(id).valueOr({}).code : QString();
         statusBar()->showMessage(
             tr("The EHR refused the %1 line: correct it from the Queue (Ctrl+2), or discard it.").arg(code),
             15000);
     });
-    attachWorkspace();
+    if (m_workspace.isStarted())
+        attachWorkspace();
+}
+
+void MainWindow::startWorkspaceWhenShown(const Workspace::Options &options)
+{
+    showMode(options.training);
+    const auto start = [this, options] {
+        QString error;
+        if (!m_workspace.start(
+                options, [this] { return m_tokens.token(); }, &error))
+            Q_EMIT workspaceFailed(error);
+    };
+    if (m_firstFrameShown)
+        QTimer::singleShot(0, this, start);
+    else
+        connect(this, &MainWindow::firstFrameShown, this, start, Qt::SingleShotConnection);
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    if (event->type() == QEvent::Paint && !m_firstFrameShown) {
+        m_firstFrameShown = true;
+        // Posted: it follows the painting and the flush to the screen that this event is part of.
+        QTimer::singleShot(0, this, &MainWindow::firstFrameShown);
+    }
+    return QMainWindow::event(event);
 }
 
 MainWindow::~MainWindow()
@@ -397,11 +423,15 @@ QList<QAction *> MainWindow::shortcutActions() const
             m_presenter->zoomActions().value(0)};
 }
 
-void MainWindow::attachWorkspace()
+void MainWindow::showMode(bool training)
 {
-    const bool training = m_workspace.isTraining();
     setWindowTitle(training ? tr("Superbill Desk — Training") : tr("Superbill Desk"));
     m_banner->setVisible(training);
+}
+
+void MainWindow::attachWorkspace()
+{
+    showMode(m_workspace.isTraining());
     const ConnectionSettings connection = m_settings.connection();
     m_picker->setClinicZone(connection.clinicZone());
     m_picker->setDirectory(m_workspace.directory());
@@ -416,8 +446,8 @@ void MainWindow::attachWorkspace()
     m_linesModel->setDirectory(m_workspace.directory());
     m_linesModel->setStore(m_workspace.store());
     if (Outbox::OutboxStore *store = m_workspace.store()) {
-        connect(store, &Outbox::OutboxStore::lineChanged, this, [this](qint64 id) {
-            const auto line = m_workspace.store() ? m_workspace.store()->line(id) : std::nullopt;
+        connect(store, &Outbox::OutboxStore::lineChanged, this, [this, store](qint64 id) {
+            const auto line = store->line(id);
             if (line && line->encounterId == m_editor->encounter().encounterId)
                 refreshEncounterLines();
         });
@@ -445,10 +475,11 @@ void MainWindow::restartWorkspace()
             tr("The new settings could not be used: %1\n\nThe training EHR is used instead.").arg(error));
         options.training = true;
         if (!m_workspace.start(
-                options, [this] { return m_tokens.token(); }, &error))
+                options, [this] { return m_tokens.token(); }, &error)) {
             QMessageBox::critical(this, tr("Superbill Desk"), error);
+            attachWorkspace(); // to nothing: the window lets go of what the stopped workspace had
+        }
     }
-    attachWorkspace();
 }
 
 void MainWindow::updateSide()
@@ -538,7 +569,10 @@ void MainWindow::refreshEncounterLines()
         m_editor->setEncounterLines({});
         return;
     }
-    m_editor->setEncounterLines(Outbox::entriesOnEncounter(store->lines(), encounterId, m_editor->lineId()));
+    using Outbox::LineState;
+    const auto lines = store->lines({encounterId, {LineState::Pending, LineState::Sending, LineState::Sent}});
+    m_editor->setEncounterLines(
+        Outbox::entriesOnEncounter(lines.valueOr({}), encounterId, m_editor->lineId()));
 }
 
 void MainWindow::updateLinesTitle()
@@ -664,18 +698,18 @@ void MainWindow::moveLine(qint64 lineId, const QString &encounterId)
 void MainWindow::showLineDetails(qint64 lineId)
 {
     Outbox::OutboxStore *store = m_workspace.store();
-    const auto line = store ? store->line(lineId) : std::nullopt;
-    if (!line)
+    const auto line = store ? store->line(lineId).valueOr({}) : Outbox::OutboxLine{};
+    if (line.id == 0)
         return;
-    LineDetailsDialog dialog(*line, m_editor->encounter(), this);
+    LineDetailsDialog dialog(line, m_editor->encounter(), this);
     dialog.exec();
 }
 
 void MainWindow::discardLine(qint64 lineId)
 {
     Outbox::OutboxStore *store = m_workspace.store();
-    const auto line = store ? store->line(lineId) : std::nullopt;
-    if (!line || !confirmDiscard(this, line->code))
+    const auto line = store ? store->line(lineId).valueOr({}) : Outbox::OutboxLine{};
+    if (line.id == 0 || !confirmDiscard(this, line.code))
         return;
     const QString error = m_workspace.discard(lineId, tr("discarded by the user"));
     if (!error.isEmpty()) {
@@ -703,21 +737,24 @@ void MainWindow::showQueue()
 void MainWindow::openLine(qint64 lineId)
 {
     Outbox::OutboxStore *store = m_workspace.store();
-    const auto line = store ? store->line(lineId) : std::nullopt;
-    if (!line)
+    if (!store)
         return;
-    if (m_editor->encounter().encounterId == line->encounterId) {
+    const auto found = store->line(lineId);
+    if (!found)
+        return;
+    const Outbox::OutboxLine line = *found;
+    if (m_editor->encounter().encounterId == line.encounterId) {
         loadLineInto(lineId, m_editor->encounter());
         return;
     }
     statusBar()->showMessage(tr("Opening the line…"));
     // Offline, or for an encounter the EHR no longer lists, the line opens with what it says itself.
     EncounterContext fallback;
-    fallback.patientId = line->patientId;
-    fallback.encounterId = line->encounterId;
-    fallback.title = line->encounterId;
+    fallback.patientId = line.patientId;
+    fallback.encounterId = line.encounterId;
+    fallback.title = line.encounterId;
     fallback.timeZone = m_settings.connection().clinicZone();
-    fetchEncounterContext(line->patientId, line->encounterId,
+    fetchEncounterContext(line.patientId, line.encounterId,
                           [this, lineId, fallback](std::optional<EncounterContext> context) {
                               loadLineInto(lineId, context.value_or(fallback));
                           });
@@ -726,8 +763,8 @@ void MainWindow::openLine(qint64 lineId)
 void MainWindow::loadLineInto(qint64 lineId, const EncounterContext &context)
 {
     Outbox::OutboxStore *store = m_workspace.store();
-    const auto line = store ? store->line(lineId) : std::nullopt;
-    const auto entry = line ? line->entry() : std::nullopt;
+    const Outbox::OutboxLine line = store ? store->line(lineId).valueOr({}) : Outbox::OutboxLine{};
+    const auto entry = line.entry();
     if (!entry) {
         statusBar()->showMessage(tr("The line cannot be read back from the outbox."), 8000);
         return;
@@ -737,7 +774,7 @@ void MainWindow::loadLineInto(qint64 lineId, const EncounterContext &context)
     else
         m_editor->updateEncounter(context);
     m_linesModel->setEncounterId(context.encounterId);
-    m_editor->loadLine(lineId, *entry, line->findings);
+    m_editor->loadLine(lineId, *entry, line.findings);
     refreshEncounterLines();
     updateLinesTitle();
     m_tabs->setCurrentIndex(0);

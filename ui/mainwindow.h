@@ -8,6 +8,7 @@
 #include "ehr/encountersummary.h"
 #include "linedraft.h"
 #include "outbox/outboxline.h"
+#include "workspace.h"
 
 class QAction;
 class QFrame;
@@ -27,7 +28,6 @@ class PresenterMode;
 class QueueView;
 class TokenStore;
 class TrainingMenu;
-class Workspace;
 
 /**
  * The application's main window: the training banner, the encounter picker,
@@ -57,6 +57,16 @@ public:
     TrainingMenu *trainingMenu() const { return m_trainingMenu; }
     /// Every action with a shortcut, as the Help menu lists them.
     QList<QAction *> shortcutActions() const;
+    /// Starts the workspace once the window's first frame is drawn (call it before show()): the
+    /// first frame needs neither the code catalog, nor the training EHR, the outbox or the offline
+    /// copy, and what a person types meanwhile (a patient search) is kept and acted on once they are
+    /// there. workspaceFailed() follows when it cannot start.
+    void startWorkspaceWhenShown(const Workspace::Options &options);
+
+Q_SIGNALS:
+    /// The window's first frame has been drawn.
+    void firstFrameShown();
+    void workspaceFailed(const QString &error);
 
 public Q_SLOTS:
     void showSettings();
@@ -70,6 +80,7 @@ public Q_SLOTS:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
     void buildActions();
@@ -83,6 +94,8 @@ private:
     void fitForm();
     void updateTips();
     void attachWorkspace();
+    /// The window's title and banner for training or a real EHR.
+    void showMode(bool training);
     void restartWorkspace();
     void updateConnection();
     void updateSide();
@@ -112,6 +125,7 @@ private:
     AppSettings &m_settings;
     TokenStore &m_tokens;
     Workspace &m_workspace;
+    bool m_firstFrameShown = false;
 
     QLabel *m_banner = nullptr;
     QSplitter *m_splitter = nullptr;

@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QIcon>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QTableView>
 
 #include "common/clock.h"
@@ -19,6 +20,10 @@
 #include "theme.h"
 
 namespace Ui {
+
+namespace {
+Q_LOGGING_CATEGORY(lcLinesModel, "superbill.ui.lines")
+}
 
 QTableView *makeLinesTable(OutboxLinesModel *model, const QString &objectName, const QString &accessibleName,
                            int rowHeight, QWidget *parent)
@@ -61,20 +66,20 @@ QString zonedTimeText(const QDateTime &value, const QTimeZone &zone, const QDate
     return day + clock + u' ' + zoneName(local);
 }
 
-QString performedText(const Model::ProcedureEntry &entry, const QTimeZone &zone, const QLocale &locale)
+QString performedText(const QDateTime &start, const QDateTime &end, const QTimeZone &zone,
+                      const QLocale &locale)
 {
     const auto inZone = [&zone](const QDateTime &value) {
         return zone.isValid() && value.isValid() ? value.toTimeZone(zone) : value;
     };
-    const QDateTime start =
-        inZone(entry.usesPeriod() ? entry.performedPeriod.start : entry.performedDateTime);
-    if (!start.isValid())
+    const QDateTime shownStart = inZone(start);
+    if (!shownStart.isValid())
         return {};
-    QString text = locale.toString(start, QStringLiteral("d MMM HH:mm"));
-    const QDateTime end = inZone(entry.performedPeriod.end);
-    if (entry.usesPeriod() && end.isValid())
-        text += QStringLiteral("–") + locale.toString(end, QStringLiteral("HH:mm"));
-    return text + u' ' + zoneName(start);
+    QString text = locale.toString(shownStart, QStringLiteral("d MMM HH:mm"));
+    const QDateTime shownEnd = inZone(end);
+    if (shownEnd.isValid())
+        text += QStringLiteral("–") + locale.toString(shownEnd, QStringLiteral("HH:mm"));
+    return text + u' ' + zoneName(shownStart);
 }
 
 LineStatus lineStatus(const Outbox::OutboxLine &line, const QDateTime &nowUtc, const QTimeZone &zone)
@@ -180,18 +185,13 @@ OutboxLinesModel::Row OutboxLinesModel::rowFor(const Outbox::OutboxLine &line) c
     row.patient = patient ? Common::printable(patient->displayName()) : tr("Patient not in the offline copy");
     row.encounter =
         encounter ? EncounterListModel::whenText(*encounter) : tr("Encounter not in the offline copy");
-    const auto entry = line.entry();
-    if (!entry)
-        return row;
-    row.display = Common::printable(entry->code.display);
     // The encounter's zone when it is known, else the clinic's.
     const QTimeZone zone = encounter && encounter->zone().isValid() ? encounter->zone() : m_zone;
-    row.performed = performedText(*entry, zone, QLocale());
+    row.performed = performedText(line.performedStart, line.performedEnd, zone, QLocale());
     const QList<Ehr::ConditionSummary> conditions =
         cache ? cache->conditionsOf(line.patientId) : QList<Ehr::ConditionSummary>();
     QStringList diagnoses;
-    for (const auto &reason : entry->reasonReferences) {
-        const QString id = reason.id();
+    for (const QString &id : line.diagnosisIds) {
         const auto known =
             std::find_if(conditions.cbegin(), conditions.cend(),
                          [&id](const Ehr::ConditionSummary &condition) { return condition.id == id; });
@@ -211,12 +211,20 @@ void OutboxLinesModel::setEncounterId(const QString &encounterId)
     refresh();
 }
 
+Outbox::LineFilter OutboxLinesModel::filter() const
+{
+    using Outbox::LineState;
+    if (m_filter == Filter::Encounter)
+        return {m_encounterId,
+                {LineState::Pending, LineState::Sending, LineState::Sent, LineState::NeedsCorrection}};
+    return {{}, {LineState::Pending, LineState::Sending, LineState::NeedsCorrection}};
+}
+
 bool OutboxLinesModel::accepts(const Outbox::OutboxLine &line) const
 {
-    if (m_filter == Filter::Encounter)
-        return !m_encounterId.isEmpty() && line.encounterId == m_encounterId &&
-               line.state != Outbox::LineState::Discarded;
-    return line.isOpen();
+    const Outbox::LineFilter shown = filter();
+    return (shown.encounterId.isEmpty() || line.encounterId == shown.encounterId) &&
+           shown.states.contains(line.state);
 }
 
 void OutboxLinesModel::refresh()
@@ -224,12 +232,16 @@ void OutboxLinesModel::refresh()
     beginResetModel();
     m_lines.clear();
     m_rows.clear();
-    if (m_store && m_store->isOpen()) {
-        for (const auto &line : m_store->lines()) {
-            if (!accepts(line))
-                continue;
-            m_lines.append(line);
-            m_rows.append(rowFor(line));
+    // The store finds the lines by encounter and state in SQL and reads them from plain columns, so a
+    // refresh costs what is shown, however many lines were sent before.
+    const bool wanted = m_filter == Filter::Attention || !m_encounterId.isEmpty();
+    if (m_store && m_store->isOpen() && wanted) {
+        if (auto lines = m_store->lines(filter())) {
+            m_lines = std::move(*lines);
+            for (const auto &line : std::as_const(m_lines))
+                m_rows.append(rowFor(line));
+        } else {
+            qCWarning(lcLinesModel) << "outbox lines not listed:" << lines.error().code;
         }
     }
     endResetModel();
@@ -237,10 +249,12 @@ void OutboxLinesModel::refresh()
 
 void OutboxLinesModel::onLineChanged(qint64 id)
 {
-    // The sender changes lines all the time; reading every line back for each would grow with the
-    // outbox's history, so only a line joining the view (or a changed entry) reloads it.
+    // The sender changes lines all the time; listing them again for each would cost a query per change,
+    // so only the changed line is read.
+    if (!m_store)
+        return;
     const int row = rowOf(id);
-    const auto line = m_store ? m_store->line(id) : std::nullopt;
+    const auto line = m_store->line(id);
     const bool shown = line && accepts(*line);
     if (row < 0 && !shown)
         return;
@@ -251,8 +265,11 @@ void OutboxLinesModel::onLineChanged(qint64 id)
         endRemoveRows();
         return;
     }
-    if (row >= 0 && line->entryJson == m_lines.at(row).entryJson) {
-        m_lines[row] = *line;
+    if (row >= 0) {
+        Outbox::OutboxLine listed = *line;
+        listed.entryJson.clear(); // as lines() lists it
+        m_lines[row] = listed;
+        m_rows[row] = rowFor(listed);
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
         return;
     }
@@ -301,7 +318,7 @@ QVariant OutboxLinesModel::data(const QModelIndex &index, int role) const
         case CodeColumn:
             return line.code;
         case DescriptionColumn:
-            return row.display;
+            return Common::printable(line.display);
         case PerformedColumn:
             return row.performed;
         case PatientColumn:
@@ -317,7 +334,7 @@ QVariant OutboxLinesModel::data(const QModelIndex &index, int role) const
         return index.column() == StateColumn ? QVariant(cachedIcon(status().icon)) : QVariant();
     case Qt::ToolTipRole: {
         if (index.column() == DescriptionColumn && !row.diagnoses.isEmpty())
-            return QString(row.display + u'\n' + tr("Diagnoses: %1").arg(row.diagnoses));
+            return QString(Common::printable(line.display) + u'\n' + tr("Diagnoses: %1").arg(row.diagnoses));
         const QString detail = status().detail;
         return detail.isEmpty() ? QVariant() : QVariant(detail);
     }

@@ -50,9 +50,10 @@ LineStatus lineStatus(const Outbox::OutboxLine &line, const QDateTime &nowUtc, c
 QString zonedTimeText(const QDateTime &value, const QTimeZone &zone, const QDateTime &nowUtc,
                       bool seconds = false);
 
-/// When a line was performed, in `zone` (invalid: as the line says) with the zone named:
-/// "14 Mar 10:30 CDT", or for anesthesia "14 Mar 10:30–11:45 CDT".
-QString performedText(const Model::ProcedureEntry &entry, const QTimeZone &zone, const QLocale &locale);
+/// When a line was performed (`end` valid for anesthesia), in `zone` (invalid: as the line says) with
+/// the zone named: "14 Mar 10:30 CDT", or for anesthesia "14 Mar 10:30–11:45 CDT".
+QString performedText(const QDateTime &start, const QDateTime &end, const QTimeZone &zone,
+                      const QLocale &locale);
 
 /**
  * Outbox lines as table rows: the lines of one encounter (the superbill
@@ -110,15 +111,16 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    /// What a row shows beyond the line's own fields, worked out once per refresh.
     struct Row
     {
-        QString display;
         QString performed;
         QString diagnoses; ///< "M17.11 — …, I10 — …"
         QString patient;
         QString encounter;
     };
     Row rowFor(const Outbox::OutboxLine &line) const;
+    Outbox::LineFilter filter() const;
     bool accepts(const Outbox::OutboxLine &line) const;
     void onLineChanged(qint64 id);
 

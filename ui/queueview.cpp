@@ -157,7 +157,6 @@ void QueueView::updateButtons()
             hint = tr("It is sent in the background.");
             break;
         }
-        const auto entry = line->entry();
         const int row = m_model->rowOf(id);
         const auto cell = [this, row](int column) {
             return m_model->index(row, column).data().toString().toHtmlEscaped();
@@ -166,8 +165,8 @@ void QueueView::updateButtons()
             QStringLiteral(
                 "<b>%1</b> · <b>%2</b> %3 · %4 · %5<br>%6<br><span style=\"color:#5b6472\">%7</span>")
                 .arg(status.text.toHtmlEscaped(), Common::printable(line->code).toHtmlEscaped(),
-                     entry ? Common::printable(entry->code.display).toHtmlEscaped() : QString(),
-                     cell(OutboxLinesModel::PatientColumn), cell(OutboxLinesModel::EncounterColumn),
+                     Common::printable(line->display).toHtmlEscaped(), cell(OutboxLinesModel::PatientColumn),
+                     cell(OutboxLinesModel::EncounterColumn),
                      status.detail.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>")),
                      hint.toHtmlEscaped()));
     }

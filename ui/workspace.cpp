@@ -2,7 +2,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QLoggingCategory>
 
 #include "catalog/codecatalog.h"
@@ -42,7 +41,8 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
     m_options = options;
     if (m_options.dataDir.isEmpty())
         m_options.dataDir = Common::dataDirectory();
-    if (!QDir().mkpath(m_options.dataDir)) {
+    // Owner-only: the outbox in it holds patient data.
+    if (!Common::makePrivateDirectory(m_options.dataDir)) {
         *error = tr("Cannot create the data folder %1.").arg(m_options.dataDir);
         return false;
     }
@@ -89,11 +89,10 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
 
 bool Workspace::openOutbox(const QString &outboxPath, QString *error)
 {
-    QDir().mkpath(QFileInfo(outboxPath).absolutePath());
     m_store = std::make_unique<Outbox::OutboxStore>();
     m_store->setClock(m_clock);
-    if (!m_store->open(outboxPath, error)) {
-        *error = tr("Cannot open the outbox %1: %2").arg(outboxPath, *error);
+    if (const Common::Status opened = m_store->open(outboxPath); !opened) {
+        *error = tr("Cannot open the outbox %1: %2").arg(outboxPath, opened.error().message);
         return false;
     }
     connect(m_store.get(), &Outbox::OutboxStore::countsChanged, this, &Workspace::countsChanged);
@@ -114,9 +113,8 @@ bool Workspace::openOutbox(const QString &outboxPath, QString *error)
     });
     connect(m_sender.get(), &Outbox::Sender::pausedChanged, this,
             [this](bool paused) { setSendingProblem(paused ? m_sender->pauseMessage() : QString()); });
-    QString senderError;
-    if (!m_sender->start(&senderError))
-        setSendingProblem(senderError);
+    if (const Common::Status started = m_sender->start(); !started)
+        setSendingProblem(started.error().message);
 
     return true;
 }
@@ -202,19 +200,18 @@ QString Workspace::ehrDescription() const
 
 Outbox::QueueCounts Workspace::counts() const
 {
-    return m_store ? m_store->counts() : Outbox::QueueCounts{};
+    return m_store ? m_store->counts().valueOr({}) : Outbox::QueueCounts{};
 }
 
 QString Workspace::submit(qint64 lineId, const Model::ProcedureEntry &entry)
 {
     if (!m_store)
         return tr("the outbox is not open");
-    QString error;
     if (lineId < 0) {
-        if (!m_store->enqueue(entry, &error))
-            return error;
-    } else if (!m_store->replaceEntry(lineId, entry, &error)) {
-        return error;
+        if (const auto queued = m_store->enqueue(entry); !queued)
+            return queued.error().message;
+    } else if (const Common::Status replaced = m_store->replaceEntry(lineId, entry); !replaced) {
+        return replaced.error().message;
     }
     if (m_sender)
         m_sender->wake();
@@ -223,15 +220,15 @@ QString Workspace::submit(qint64 lineId, const Model::ProcedureEntry &entry)
 
 QString Workspace::resend(qint64 lineId)
 {
+    if (!m_store)
+        return tr("the outbox is not open");
     // Resending a line to an encounter the EHR has closed can only be refused again.
-    const auto line = m_store ? m_store->line(lineId) : std::nullopt;
-    if (line && m_directory) {
+    if (const auto line = m_store->line(lineId); line && m_directory) {
         if (const auto takes = m_directory->checkTakesLines(line->encounterId); !takes)
             return takes.error().message;
     }
-    QString error;
-    if (!m_store || !m_store->retry(lineId, &error))
-        return error.isEmpty() ? tr("the outbox is not open") : error;
+    if (const Common::Status retried = m_store->retry(lineId); !retried)
+        return retried.error().message;
     if (m_sender)
         m_sender->wake();
     return {};
@@ -239,9 +236,10 @@ QString Workspace::resend(qint64 lineId)
 
 QString Workspace::discard(qint64 lineId, const QString &reason)
 {
-    QString error;
-    if (!m_store || !m_store->discard(lineId, reason, &error))
-        return error.isEmpty() ? tr("the outbox is not open") : error;
+    if (!m_store)
+        return tr("the outbox is not open");
+    if (const Common::Status discarded = m_store->discard(lineId, reason); !discarded)
+        return discarded.error().message;
     return {};
 }
 

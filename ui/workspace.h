@@ -68,9 +68,11 @@ public:
     explicit Workspace(QObject *parent = nullptr);
     ~Workspace() override;
 
-    /// Starts the training EHR (in training), opens the catalog and the outbox and starts sending.
+    /// Starts the training EHR (in training), opens the catalog and the outbox and starts sending;
+    /// emits started() when it did.
     bool start(const Options &options, std::function<QString()> tokenProvider, QString *error);
     void stop();
+    bool isStarted() const { return m_store != nullptr; }
 
     bool isTraining() const { return m_options.training; }
     const Options &options() const { return m_options; }
@@ -118,6 +120,8 @@ public Q_SLOTS:
     void signInAgain();
 
 Q_SIGNALS:
+    /// start() succeeded: the client, the outbox, the catalog and the directory are there.
+    void started();
     void onlineChanged(bool online);
     void countsChanged(const Outbox::QueueCounts &counts);
     void sendingProblemChanged(const QString &problem);
@@ -126,8 +130,6 @@ Q_SIGNALS:
     void lineRefused(qint64 id);
     /// Something about the EHR a person should know (not FHIR R4, no conditional create ...).
     void ehrWarning(const QString &message);
-    /// start() succeeded: training or not, a new EHR, outbox and catalog.
-    void started();
     /// The training data and outbox were reset: the outbox is a new one.
     void trainingReset();
     /// The training EHR's behaviour changed (also when a one-time fault was used up).

@@ -102,9 +102,8 @@ inline std::unique_ptr<Outbox::OutboxStore> openStore(const Ehr::EhrSettings &se
                                                       const QString &command)
 {
     auto store = std::make_unique<Outbox::OutboxStore>();
-    QString error;
-    if (!store->open(settings.databasePath, &error)) {
-        err() << command << ": " << shown(error) << Qt::endl;
+    if (const Common::Status opened = store->open(settings.databasePath); !opened) {
+        err() << command << ": " << shown(opened.error().message) << Qt::endl;
         return nullptr;
     }
     return store;
@@ -172,6 +171,10 @@ inline QJsonObject lineJson(const Outbox::OutboxLine &line)
             {QStringLiteral("patient"), line.patientId},
             {QStringLiteral("encounter"), line.encounterId},
             {QStringLiteral("code"), line.code},
+            {QStringLiteral("display"), line.display},
+            {QStringLiteral("performedStart"), line.performedStart.isValid()
+                                                   ? QJsonValue(line.performedStart.toString(Qt::ISODate))
+                                                   : QJsonValue()},
             {QStringLiteral("attempts"), line.attempts},
             {QStringLiteral("outcomeUnknown"), line.outcomeUnknown},
             {QStringLiteral("ehrId"), line.ehrId},

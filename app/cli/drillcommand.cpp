@@ -107,8 +107,14 @@ int check(const QCommandLineParser &parser, const OutboxOptions &options, const 
         return UsageError;
     }
     Drills::EhrSnapshot snapshot = read->value();
-    if (store)
-        snapshot.outbox = store->lines();
+    if (store) {
+        Common::Result<QList<Outbox::OutboxLine>> queued = store->lines();
+        if (!queued.ok()) {
+            err() << "drill check: " << queued.error().text() << Qt::endl;
+            return UsageError;
+        }
+        snapshot.outbox = std::move(queued).value();
+    }
     const Drills::CheckReport report = Drills::checkDrill(*drill, snapshot, language);
 
     if (parser.isSet(options.json)) {

@@ -52,7 +52,14 @@ int runFhir(const QStringList &arguments)
         err() << findingLine(file, finding) << Qt::endl;
     if (!check.isValid())
         return Failure;
-    out() << Fhir::ProcedureWriter(*dialect).toBytes(*check.entry);
+    const auto json = Fhir::ProcedureWriter(*dialect).toBytes(*check.entry);
+    if (!json) {
+        const Common::Error &refusal = json.error();
+        err() << findingLine(file, {refusal.code, Model::Severity::Error, refusal.path, refusal.message})
+              << Qt::endl;
+        return Failure;
+    }
+    out() << *json;
     out().flush();
     return Success;
 }

@@ -44,35 +44,51 @@ std::optional<qint64> lineIdArgument(const QStringList &positional, const QStrin
     return id;
 }
 
-int list(Outbox::OutboxStore &store, bool json, const std::optional<Outbox::LineState> &state)
+/// An outbox that cannot be read is unusable (2): an empty listing would say there is nothing in it.
+int unreadable(const QString &action, const Common::Error &error)
 {
-    const auto lines = store.lines(state);
+    err() << "queue " << action << ": " << shown(error.message) << Qt::endl;
+    return UsageError;
+}
+
+int list(Outbox::OutboxStore &store, bool json, const Outbox::LineFilter &filter)
+{
+    const auto lines = store.lines(filter);
+    if (!lines)
+        return unreadable(QStringLiteral("list"), lines.error());
     if (json) {
         QJsonArray array;
-        for (const auto &line : lines)
+        for (const auto &line : *lines)
             array.append(lineJson(line));
         out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
         out().flush();
         return Success;
     }
-    out() << "    ID  STATE           TRY  CODE    ENCOUNTER         EHR ID" << Qt::endl;
-    for (const auto &line : lines)
-        printLine(line);
     const auto counts = store.counts();
-    out() << counts.total() << " line(s): " << counts.pending << " pending, " << counts.sending
-          << " sending, " << counts.sent << " sent, " << counts.needsCorrection << " needs correction, "
-          << counts.discarded << " discarded" << Qt::endl;
+    if (!counts)
+        return unreadable(QStringLiteral("list"), counts.error());
+    out() << "    ID  STATE           TRY  CODE    ENCOUNTER         EHR ID" << Qt::endl;
+    for (const auto &line : *lines)
+        printLine(line);
+    out() << counts->total() << " line(s): " << counts->pending << " pending, " << counts->sending
+          << " sending, " << counts->sent << " sent, " << counts->needsCorrection << " needs correction, "
+          << counts->discarded << " discarded" << Qt::endl;
     return Success;
 }
 
 int show(Outbox::OutboxStore &store, bool json, qint64 id)
 {
     const auto line = store.line(id);
-    if (!line) {
+    if (!line && line.error().code == u"no-such-line") {
         err() << "queue show: there is no line " << id << " in the outbox" << Qt::endl;
         return Failure;
     }
-    const auto audit = store.audit(id);
+    if (!line)
+        return unreadable(QStringLiteral("show"), line.error());
+    const auto auditLog = store.audit(id);
+    if (!auditLog)
+        return unreadable(QStringLiteral("show"), auditLog.error());
+    const QList<Outbox::AuditEntry> &audit = *auditLog;
     if (json) {
         QJsonObject object = lineJson(*line);
         QJsonArray events;
@@ -105,13 +121,15 @@ int sendAll(Ehr::EhrClient &client, Outbox::OutboxStore &store, int seconds, boo
 {
     Outbox::Sender sender(&store, &client);
     sender.setBackoff(Outbox::BackoffPolicy::fromEnvironment());
-    QString error;
-    if (!sender.start(&error)) {
-        err() << "queue send: " << shown(error) << Qt::endl;
+    if (const Common::Status started = sender.start(); !started) {
+        err() << "queue send: " << shown(started.error().message) << Qt::endl;
         return Failure;
     }
     const Outbox::DrainResult drained = Outbox::drainBlocking(sender, store, std::chrono::seconds(seconds));
-    const auto counts = store.counts();
+    const auto countsRead = store.counts();
+    if (!countsRead)
+        return unreadable(QStringLiteral("send"), countsRead.error());
+    const Outbox::QueueCounts &counts = *countsRead;
     if (json) {
         out() << QJsonDocument(QJsonObject{{QStringLiteral("sent"), counts.sent},
                                            {QStringLiteral("pending"), counts.pending + counts.sending},
@@ -147,14 +165,16 @@ int sendAll(Ehr::EhrClient &client, Outbox::OutboxStore &store, int seconds, boo
 int runQueue(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Shows and works the outbox.\n"
-                       "  list            every line with its state (--state to filter)\n"
-                       "  show ID         one line with its audit log\n"
-                       "  send            send until nothing is left to send or --max-time passes;\n"
-                       "                  exit 0 only when every line is sent (discarded lines aside)\n"
-                       "  retry ID        send a pending or needs-correction line again now\n"
-                       "  discard ID      give up on a line that is not sent (it stays in the audit log)"));
+    parser.setApplicationDescription(QStringLiteral(
+        "Shows and works the outbox.\n"
+        "  list            every line with its state (--state, --encounter to filter)\n"
+        "  show ID         one line with its audit log\n"
+        "  send            send until nothing is left to send or --max-time passes;\n"
+        "                  exit 0 only when every line is sent (discarded lines aside)\n"
+        "  retry ID        send a pending or needs-correction line again now\n"
+        "  discard ID      give up on a line that is not sent (it stays in the audit log)\n"
+        "Exit status: 0 done; 1 a line is not sent, or refused the action; 2 usage error or an\n"
+        "outbox that cannot be opened or read (damaged, or not an outbox)."));
     parser.addHelpOption();
     OutboxOptions options;
     options.addTo(parser, true);
@@ -165,7 +185,11 @@ int runQueue(const QStringList &arguments)
         QStringLiteral("STATE"));
     const QCommandLineOption reasonOption(
         QStringLiteral("reason"), QStringLiteral("discard: why, for the audit."), QStringLiteral("TEXT"));
+    const QCommandLineOption encounterOption(
+        QStringLiteral("encounter"), QStringLiteral("list: only the lines of this encounter (its id)."),
+        QStringLiteral("ID"));
     parser.addOption(stateOption);
+    parser.addOption(encounterOption);
     parser.addOption(reasonOption);
     parser.addPositionalArgument(QStringLiteral("ACTION"),
                                  QStringLiteral("list, show, send, retry or discard."),
@@ -187,13 +211,15 @@ int runQueue(const QStringList &arguments)
               << Qt::endl;
         return UsageError;
     }
-    std::optional<Outbox::LineState> state;
+    Outbox::LineFilter filter;
+    filter.encounterId = parser.value(encounterOption);
     if (parser.isSet(stateOption)) {
-        state = Outbox::lineStateFromName(parser.value(stateOption));
+        const auto state = Outbox::lineStateFromName(parser.value(stateOption));
         if (!state) {
             err() << "queue list: unknown state \"" << shown(parser.value(stateOption)) << "\"" << Qt::endl;
             return UsageError;
         }
+        filter.states = {*state};
     }
     std::optional<qint64> id;
     if (action == u"show" || action == u"retry" || action == u"discard") {
@@ -221,24 +247,23 @@ int runQueue(const QStringList &arguments)
     const bool json = parser.isSet(options.json);
 
     if (action == u"list")
-        return list(*store, json, state);
+        return list(*store, json, filter);
     if (action == u"show")
         return show(*store, json, *id);
     if (action == u"send")
         return sendAll(*client, *store, *seconds, json);
 
-    QString error;
     if (action == u"retry") {
-        if (!store->retry(*id, &error)) {
-            err() << "queue retry: " << shown(error) << Qt::endl;
+        if (const Common::Status retried = store->retry(*id); !retried) {
+            err() << "queue retry: " << shown(retried.error().message) << Qt::endl;
             return Failure;
         }
         out() << "line " << *id << " will be sent at the next queue send (or by the running app)" << Qt::endl;
         return Success;
     }
     const auto line = store->line(*id);
-    if (!store->discard(*id, parser.value(reasonOption), &error)) {
-        err() << "queue discard: " << shown(error) << Qt::endl;
+    if (const Common::Status discarded = store->discard(*id, parser.value(reasonOption)); !discarded) {
+        err() << "queue discard: " << shown(discarded.error().message) << Qt::endl;
         return Failure;
     }
     out() << "line " << *id << " discarded; it stays in the outbox's audit log" << Qt::endl;

@@ -95,11 +95,14 @@ int runSubmit(const QStringList &arguments)
         if (submitted.valid) {
             // A file that already carries the identifier of a queued line is that line, not a new one.
             const auto identifier = check.entry->clientIdentifier();
-            const auto existing = identifier ? store->lineByIdentifier(identifier->value) : std::nullopt;
-            if (existing) {
-                submitted.lineId = existing->id;
-            } else if (const auto id = store->enqueue(*check.entry, &submitted.queueError)) {
+            if (const auto existing = identifier ? store->lineByIdentifier(identifier->value).valueOr({})
+                                                 : Outbox::OutboxLine{};
+                existing.id > 0) {
+                submitted.lineId = existing.id;
+            } else if (const auto id = store->enqueue(*check.entry)) {
                 submitted.lineId = *id;
+            } else {
+                submitted.queueError = id.error().message;
             }
         }
         results.append(submitted);
@@ -115,9 +118,8 @@ int runSubmit(const QStringList &arguments)
     if (send && !queued.isEmpty()) {
         Outbox::Sender sender(store.get(), client.get());
         sender.setBackoff(Outbox::BackoffPolicy::fromEnvironment());
-        QString error;
-        if (!sender.start(&error)) {
-            sendProblem = error;
+        if (const Common::Status started = sender.start(); !started) {
+            sendProblem = started.error().message;
         } else {
             // This run's lines still waiting. Asking the file about every one of them at each check (a few
             // times a second) made a batch of thousands crawl; a line is looked at again when this
@@ -158,8 +160,10 @@ int runSubmit(const QStringList &arguments)
     for (const auto &submitted : std::as_const(results)) {
         anyUnreadable = anyUnreadable || !submitted.readable;
         std::optional<Outbox::OutboxLine> line;
-        if (submitted.lineId > 0)
-            line = store->line(submitted.lineId);
+        if (submitted.lineId > 0) {
+            if (auto stored = store->line(submitted.lineId))
+                line = *stored;
+        }
         const bool ok = line && (line->state == Outbox::LineState::Sent ||
                                  (!send && line->state == Outbox::LineState::Pending));
         anyFailure = anyFailure || !ok;

@@ -6,7 +6,6 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QTextStream>
-#include <QTimer>
 #include <QTranslator>
 
 #include "appsettings.h"
@@ -76,8 +75,14 @@ struct Options
         QCoreApplication::translate("main", "Use the built-in training EHR (not a real EHR) for this run.")};
     QCommandLineOption quitAfterShow{
         QStringLiteral("quit-after-show"),
-        QCoreApplication::translate(
-            "main", "Print the start-up time and memory, then quit once the window is shown.")};
+        QCoreApplication::translate("main",
+                                    "Print the time and memory to the window's first frame, then quit "
+                                    "(before the EHR connection, the outbox and the catalog start).")};
+    QCommandLineOption quitWhenReady{
+        QStringLiteral("quit-when-ready"),
+        QCoreApplication::translate("main",
+                                    "Print the time and memory until the EHR connection, the outbox and "
+                                    "the catalog are ready, then quit.")};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -87,6 +92,7 @@ struct Options
         parser.addVersionOption();
         parser.addOption(training);
         parser.addOption(quitAfterShow);
+        parser.addOption(quitWhenReady);
     }
 };
 
@@ -135,29 +141,35 @@ int main(int argc, char *argv[])
     options.connection = connection;
     options.training =
         parser.isSet(cli.training) || settings.isFirstStart() || connection.mode == Ui::EhrMode::Training;
-    settings.markStarted();
-    settings.sync();
 
     Ui::TokenStore tokens;
     if (!options.training)
         tokens.load();
 
     Ui::Workspace workspace;
-    QString error;
-    if (!workspace.start(
-            options, [&tokens] { return tokens.token(); }, &error)) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "Superbill Desk"), error);
-        return 1;
-    }
-
     Ui::MainWindow window(settings, tokens, workspace);
-    window.show();
+    const auto report = [&startup](const char *what) {
+        QTextStream(stdout) << what << ' ' << startup.elapsed() << " rss-kib " << residentKiB() << Qt::endl;
+        QApplication::quit();
+    };
     if (parser.isSet(cli.quitAfterShow)) {
-        QTimer::singleShot(0, &app, [&startup] {
-            QTextStream(stdout) << "startup-ms " << startup.elapsed() << " rss-kib " << residentKiB()
-                                << Qt::endl;
-            QApplication::quit();
+        // The first frame alone: what waits for it is not started.
+        QObject::connect(&window, &Ui::MainWindow::firstFrameShown, &app,
+                         [&report] { report("startup-ms"); });
+    } else {
+        // Written after the first frame: writing the settings file waits for the disk.
+        QObject::connect(&window, &Ui::MainWindow::firstFrameShown, &app, [&settings] {
+            settings.markStarted();
+            settings.sync();
         });
+        QObject::connect(&window, &Ui::MainWindow::workspaceFailed, &app, [&window](const QString &error) {
+            QMessageBox::critical(&window, QApplication::translate("main", "Superbill Desk"), error);
+            QApplication::exit(1);
+        });
+        if (parser.isSet(cli.quitWhenReady))
+            QObject::connect(&workspace, &Ui::Workspace::started, &app, [&report] { report("ready-ms"); });
+        window.startWorkspaceWhenShown(options);
     }
+    window.show();
     return QApplication::exec();
 }

@@ -1,12 +1,9 @@
 #include "catalogdatabase.h"
 
-#include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
-#include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -22,61 +19,51 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(Catalog::CatalogDatabase)
 };
 
-const auto Driver = QStringLiteral("QSQLITE");
-
-// Migration n takes the schema from version n to n + 1; they only ever grow.
-const QList<QStringList> &migrations()
+// Migration n takes the schema from version n to n + 1, all in one transaction; only ever append
+// (and raise CatalogDatabase::SchemaVersion).
+const QList<Common::SqliteMigration> &migrations()
 {
-    static const QList<QStringList> steps = {
-        {
-            QStringLiteral("CREATE TABLE code ("
-                           " code TEXT PRIMARY KEY NOT NULL,"
-                           " display TEXT NOT NULL,"
-                           " version TEXT NOT NULL DEFAULT '',"
-                           " anesthesia INTEGER NOT NULL DEFAULT 0,"
-                           " dental INTEGER NOT NULL DEFAULT 0,"
-                           " add_on INTEGER NOT NULL DEFAULT 0,"
-                           " inactive INTEGER NOT NULL DEFAULT 0,"
-                           " updated_at TEXT NOT NULL) WITHOUT ROWID"),
-            QStringLiteral("CREATE TABLE import_log ("
-                           " id INTEGER PRIMARY KEY,"
-                           " imported_at TEXT NOT NULL,"
-                           " source TEXT NOT NULL,"
-                           " version TEXT NOT NULL,"
-                           " rows_read INTEGER NOT NULL,"
-                           " imported INTEGER NOT NULL,"
-                           " updated INTEGER NOT NULL,"
-                           " unchanged INTEGER NOT NULL,"
-                           " inactivated INTEGER NOT NULL,"
-                           " errors INTEGER NOT NULL)"),
-            QStringLiteral("CREATE TABLE favourite ("
-                           " user_name TEXT NOT NULL,"
-                           " code TEXT NOT NULL,"
-                           " added_at TEXT NOT NULL,"
-                           " PRIMARY KEY (user_name, code)) WITHOUT ROWID"),
-            QStringLiteral("CREATE TABLE recent ("
-                           " user_name TEXT NOT NULL,"
-                           " code TEXT NOT NULL,"
-                           " used_at TEXT NOT NULL,"
-                           " seq INTEGER NOT NULL,"
-                           " PRIMARY KEY (user_name, code)) WITHOUT ROWID"),
-        },
-        {
-            // The practice's own synonyms, added to the shipped table (resources/catalog/synonyms.csv).
-            QStringLiteral("CREATE TABLE synonym ("
-                           " term TEXT NOT NULL,"
-                           " expansion TEXT NOT NULL,"
-                           " added_at TEXT NOT NULL,"
-                           " PRIMARY KEY (term, expansion)) WITHOUT ROWID"),
-        },
+    static const QList<Common::SqliteMigration> steps = {
+        {.statements = {QStringLiteral("CREATE TABLE code ("
+                                       " code TEXT PRIMARY KEY NOT NULL,"
+                                       " display TEXT NOT NULL,"
+                                       " version TEXT NOT NULL DEFAULT '',"
+                                       " anesthesia INTEGER NOT NULL DEFAULT 0,"
+                                       " dental INTEGER NOT NULL DEFAULT 0,"
+                                       " add_on INTEGER NOT NULL DEFAULT 0,"
+                                       " inactive INTEGER NOT NULL DEFAULT 0,"
+                                       " updated_at TEXT NOT NULL) WITHOUT ROWID"),
+                        QStringLiteral("CREATE TABLE import_log ("
+                                       " id INTEGER PRIMARY KEY,"
+                                       " imported_at TEXT NOT NULL,"
+                                       " source TEXT NOT NULL,"
+                                       " version TEXT NOT NULL,"
+                                       " rows_read INTEGER NOT NULL,"
+                                       " imported INTEGER NOT NULL,"
+                                       " updated INTEGER NOT NULL,"
+                                       " unchanged INTEGER NOT NULL,"
+                                       " inactivated INTEGER NOT NULL,"
+                                       " errors INTEGER NOT NULL)"),
+                        QStringLiteral("CREATE TABLE favourite ("
+                                       " user_name TEXT NOT NULL,"
+                                       " code TEXT NOT NULL,"
+                                       " added_at TEXT NOT NULL,"
+                                       " PRIMARY KEY (user_name, code)) WITHOUT ROWID"),
+                        QStringLiteral("CREATE TABLE recent ("
+                                       " user_name TEXT NOT NULL,"
+                                       " code TEXT NOT NULL,"
+                                       " used_at TEXT NOT NULL,"
+                                       " seq INTEGER NOT NULL,"
+                                       " PRIMARY KEY (user_name, code)) WITHOUT ROWID")}},
+        {.statements =
+             {// The practice's own synonyms, added to the shipped table (resources/catalog/synonyms.csv).
+              QStringLiteral("CREATE TABLE synonym ("
+                             " term TEXT NOT NULL,"
+                             " expansion TEXT NOT NULL,"
+                             " added_at TEXT NOT NULL,"
+                             " PRIMARY KEY (term, expansion)) WITHOUT ROWID")}},
     };
     return steps;
-}
-
-// QSQLITE binds a null QString as NULL, which the NOT NULL columns refuse.
-QString text(const QString &value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
 }
 
 QString isoTime(const QDateTime &time)
@@ -91,194 +78,83 @@ bool sameContent(const CodeEntry &a, const CodeEntry &b)
            a.flags.inactive == b.flags.inactive;
 }
 
-// Rolls back unless committed, so every early return leaves the file as it was.
-class Transaction
+// "What failed: why", for the import report and the log.
+Common::Error failed(const QString &what, const Common::Error &why)
 {
-public:
-    explicit Transaction(const QSqlDatabase &db)
-        : m_db(db)
-    {
-        m_active = m_db.transaction();
-    }
-    ~Transaction()
-    {
-        if (m_active)
-            m_db.rollback();
-    }
-    Transaction(const Transaction &) = delete;
-    Transaction &operator=(const Transaction &) = delete;
+    qCWarning(lcCatalog) << "catalog database:" << what << why.code;
+    return Common::makeError(why.code, what + QStringLiteral(": ") + why.message, why.path);
+}
 
-    bool isActive() const { return m_active; }
-    bool commit()
-    {
-        if (!m_active)
-            return false;
-        m_active = false;
-        if (m_db.commit())
-            return true;
-        m_db.rollback();
-        return false;
-    }
-
-private:
-    QSqlDatabase m_db;
-    bool m_active = false;
-};
+QVariantMap codeValues(const CodeEntry &entry, const QString &stamp)
+{
+    return {{QStringLiteral("code"), entry.code},
+            {QStringLiteral("display"), entry.display},
+            {QStringLiteral("version"), entry.version},
+            {QStringLiteral("anesthesia"), entry.flags.anesthesia},
+            {QStringLiteral("dental"), entry.flags.dental},
+            {QStringLiteral("add_on"), entry.flags.addOn},
+            {QStringLiteral("inactive"), entry.flags.inactive},
+            {QStringLiteral("updated_at"), stamp}};
+}
 
 } // namespace
 
 CatalogDatabase::CatalogDatabase()
+    : m_db(QStringLiteral("catalog"))
 {
-    static QAtomicInteger<quint64> counter;
-    m_connection = QStringLiteral("superbill-catalog-%1").arg(counter.fetchAndAddRelaxed(1));
 }
 
-CatalogDatabase::~CatalogDatabase()
+Common::Status CatalogDatabase::open(const QString &path)
 {
-    close();
+    Q_ASSERT(migrations().size() == SchemaVersion);
+    // The catalog can be imported again, so NORMAL suffices: WAL keeps the file consistent.
+    if (Common::Status opened = m_db.open(
+            path, {.migrations = migrations(), .durability = Common::SqliteDatabase::Durability::Normal});
+        !opened)
+        return failed(Text::tr("Cannot open the code catalog %1").arg(path), opened.error());
+    return {};
 }
 
-bool CatalogDatabase::fail(const QString &what, const QString &detail)
+Common::Result<CodeEntries> CatalogDatabase::readCodes() const
 {
-    m_error = detail.isEmpty() ? what : what + QStringLiteral(": ") + detail;
-    qCWarning(lcCatalog) << "catalog database" << m_path << m_error;
-    return false;
-}
-
-bool CatalogDatabase::isOpen() const
-{
-    return QSqlDatabase::contains(m_connection) && QSqlDatabase::database(m_connection, false).isOpen();
-}
-
-void CatalogDatabase::close()
-{
-    if (!QSqlDatabase::contains(m_connection))
-        return;
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-}
-
-bool CatalogDatabase::open(const QString &path)
-{
-    close();
-    m_path = path;
-    m_error.clear();
-    if (!QSqlDatabase::isDriverAvailable(Driver))
-        return fail(Text::tr("The SQLite driver for Qt (QSQLITE) is not installed"),
-                    Text::tr("on Debian install libqt6sql6-sqlite"));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(Driver, m_connection);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-        if (!db.open()) {
-            const QString detail = db.lastError().text();
-            close();
-            return fail(Text::tr("Cannot open the code catalog %1").arg(path), detail);
-        }
-        QSqlQuery query(db);
-        // The catalog can be imported again, so NORMAL suffices: WAL keeps the file consistent.
-        if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !query.next()) {
-            const QString detail = query.lastError().text();
-            close();
-            return fail(Text::tr("%1 is not a code catalog (an SQLite database)").arg(path), detail);
-        }
-        m_journalMode = query.value(0).toString().toLower();
-        const bool inMemory = path == u":memory:";
-        if (m_journalMode != u"wal" && !(inMemory && m_journalMode == u"memory"))
-            qCWarning(lcCatalog) << "catalog journal mode is" << m_journalMode << "instead of wal for"
-                                 << path;
-        query.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-    }
-    if (!migrate()) {
-        const QString error = m_error;
-        close();
-        m_error = error;
-        return false;
-    }
-    return true;
-}
-
-bool CatalogDatabase::migrate()
-{
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return fail(Text::tr("Cannot read the catalog's schema version"), query.lastError().text());
-    const int version = query.value(0).toInt();
-    const int newest = int(migrations().size());
-    if (version > newest)
-        return fail(
-            Text::tr("The code catalog %1 was written by a newer Superbill Desk (schema %2; this version "
-                     "knows up to %3)")
-                .arg(m_path)
-                .arg(version)
-                .arg(newest),
-            {});
-    if (version == newest)
-        return true;
-    Transaction transaction(db);
-    if (!transaction.isActive())
-        return fail(Text::tr("Cannot start the catalog's schema update"), db.lastError().text());
-    for (int step = version; step < newest; ++step) {
-        for (const QString &statement : migrations().at(step)) {
-            if (!query.exec(statement))
-                return fail(Text::tr("Cannot update the catalog's schema to version %1").arg(step + 1),
-                            query.lastError().text());
-        }
-    }
-    if (!query.exec(QStringLiteral("PRAGMA user_version=%1").arg(newest)))
-        return fail(Text::tr("Cannot record the catalog's schema version"), query.lastError().text());
-    if (!transaction.commit())
-        return fail(Text::tr("Cannot save the catalog's schema update"), db.lastError().text());
-    qCInfo(lcCatalog) << "catalog schema" << version << "->" << newest;
-    return true;
-}
-
-std::optional<CodeEntries> CatalogDatabase::readCodes()
-{
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral(
-            "SELECT code, display, version, anesthesia, dental, add_on, inactive FROM code"))) {
-        fail(Text::tr("Cannot read the codes"), query.lastError().text());
-        return std::nullopt;
-    }
+    auto query = m_db.run(
+        QStringLiteral("SELECT code, display, version, anesthesia, dental, add_on, inactive FROM code"));
+    if (!query)
+        return failed(Text::tr("Cannot read the codes"), query.error());
     CodeEntries entries;
-    while (query.next()) {
+    while (query->next()) {
         CodeEntry entry;
-        entry.code = query.value(0).toString();
-        entry.display = query.value(1).toString();
-        entry.version = query.value(2).toString();
+        entry.code = query->value(0).toString();
+        entry.display = query->value(1).toString();
+        entry.version = query->value(2).toString();
         entry.kind = Rules::CodeClassifier::classify(entry.code);
-        entry.flags.anesthesia = query.value(3).toBool();
-        entry.flags.dental = query.value(4).toBool();
-        entry.flags.addOn = query.value(5).toBool();
-        entry.flags.inactive = query.value(6).toBool();
+        entry.flags.anesthesia = query->value(3).toBool();
+        entry.flags.dental = query->value(4).toBool();
+        entry.flags.addOn = query->value(5).toBool();
+        entry.flags.inactive = query->value(6).toBool();
         entry.flags.display = entry.display;
         entries.append(entry);
     }
+    if (Common::Status read = m_db.finished(*query); !read)
+        return failed(Text::tr("Cannot read the codes"), read.error());
     return entries;
 }
 
-bool CatalogDatabase::applyImport(const ParsedCodeFile &file, ImportReport &report, const QDateTime &now)
+Common::Status CatalogDatabase::applyImport(const ParsedCodeFile &file, ImportReport &report,
+                                            const QDateTime &now)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    auto refuse = [&](const QString &what, const QString &detail) {
-        fail(what, detail);
+    const auto refuse = [&report](const Common::Error &failure) {
         report.refused = true;
-        report.refusal = m_error;
-        return false;
+        report.refusal = failure.message;
+        return failure;
     };
-    Transaction transaction(db);
-    if (!transaction.isActive())
-        return refuse(Text::tr("Cannot start the import"), db.lastError().text());
+    Common::Transaction transaction(m_db);
+    if (Common::Status begun = transaction.begin(); !begun)
+        return refuse(failed(Text::tr("Cannot start the import"), begun.error()));
 
-    const std::optional<CodeEntries> existingList = readCodes();
+    const auto existingList = readCodes();
     if (!existingList)
-        return refuse(Text::tr("Cannot read the codes"), m_error);
+        return refuse(existingList.error());
     QHash<QString, CodeEntry> existing;
     QString catalogVersion;
     for (const CodeEntry &entry : *existingList) {
@@ -288,14 +164,14 @@ bool CatalogDatabase::applyImport(const ParsedCodeFile &file, ImportReport &repo
             catalogVersion = entry.version;
     }
 
-    QSqlQuery insert(db);
-    insert.prepare(
-        QStringLiteral("INSERT INTO code (code, display, version, anesthesia, dental, add_on, inactive,"
-                       " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    QSqlQuery update(db);
-    update.prepare(
-        QStringLiteral("UPDATE code SET display = ?, version = ?, anesthesia = ?, dental = ?, add_on = ?,"
-                       " inactive = ?, updated_at = ? WHERE code = ?"));
+    auto insert = m_db.prepare(QStringLiteral(
+        "INSERT INTO code (code, display, version, anesthesia, dental, add_on, inactive, updated_at) "
+        "VALUES (:code, :display, :version, :anesthesia, :dental, :add_on, :inactive, :updated_at)"));
+    auto update = m_db.prepare(QStringLiteral(
+        "UPDATE code SET display = :display, version = :version, anesthesia = :anesthesia, dental = "
+        ":dental, add_on = :add_on, inactive = :inactive, updated_at = :updated_at WHERE code = :code"));
+    if (!insert || !update)
+        return refuse(failed(Text::tr("Cannot start the import"), !insert ? insert.error() : update.error()));
     const QString stamp = isoTime(now);
     QSet<QString> inFile;
     for (const ParsedCodeRow &row : file.rows) {
@@ -303,16 +179,8 @@ bool CatalogDatabase::applyImport(const ParsedCodeFile &file, ImportReport &repo
         inFile.insert(entry.code);
         const auto found = existing.constFind(entry.code);
         if (found == existing.cend()) {
-            insert.addBindValue(entry.code);
-            insert.addBindValue(entry.display);
-            insert.addBindValue(text(entry.version));
-            insert.addBindValue(entry.flags.anesthesia);
-            insert.addBindValue(entry.flags.dental);
-            insert.addBindValue(entry.flags.addOn);
-            insert.addBindValue(entry.flags.inactive);
-            insert.addBindValue(stamp);
-            if (!insert.exec())
-                return refuse(Text::tr("Cannot add code %1").arg(entry.code), insert.lastError().text());
+            if (Common::Status added = m_db.exec(*insert, codeValues(entry, stamp)); !added)
+                return refuse(failed(Text::tr("Cannot add code %1").arg(entry.code), added.error()));
             ++report.imported;
             continue;
         }
@@ -325,16 +193,8 @@ bool CatalogDatabase::applyImport(const ParsedCodeFile &file, ImportReport &repo
             ++report.unchanged;
             continue;
         }
-        update.addBindValue(entry.display);
-        update.addBindValue(text(entry.version));
-        update.addBindValue(entry.flags.anesthesia);
-        update.addBindValue(entry.flags.dental);
-        update.addBindValue(entry.flags.addOn);
-        update.addBindValue(entry.flags.inactive);
-        update.addBindValue(stamp);
-        update.addBindValue(entry.code);
-        if (!update.exec())
-            return refuse(Text::tr("Cannot update code %1").arg(entry.code), update.lastError().text());
+        if (Common::Status updated = m_db.exec(*update, codeValues(entry, stamp)); !updated)
+            return refuse(failed(Text::tr("Cannot update code %1").arg(entry.code), updated.error()));
         ++report.updated;
     }
     if (report.skippedOlder > 0)
@@ -350,17 +210,19 @@ bool CatalogDatabase::applyImport(const ParsedCodeFile &file, ImportReport &repo
     const bool newEdition = file.highestVersion.isEmpty() || catalogVersion.isEmpty() ||
                             CodeFileParser::compareVersions(file.highestVersion, catalogVersion) >= 0;
     if (newEdition) {
-        QSqlQuery inactivate(db);
-        inactivate.prepare(QStringLiteral("UPDATE code SET inactive = 1, updated_at = ? WHERE code = ?"));
+        auto inactivate = m_db.prepare(
+            QStringLiteral("UPDATE code SET inactive = 1, updated_at = :updated_at WHERE code = :code"));
+        if (!inactivate)
+            return refuse(failed(Text::tr("Cannot start the import"), inactivate.error()));
         for (const CodeEntry &entry : *existingList) {
             if (entry.flags.inactive || inFile.contains(entry.code) ||
                 file.rejectedCodes.contains(entry.code))
                 continue;
-            inactivate.addBindValue(stamp);
-            inactivate.addBindValue(entry.code);
-            if (!inactivate.exec())
-                return refuse(Text::tr("Cannot mark code %1 inactive").arg(entry.code),
-                              inactivate.lastError().text());
+            if (Common::Status marked = m_db.exec(*inactivate, {{QStringLiteral("updated_at"), stamp},
+                                                                {QStringLiteral("code"), entry.code}});
+                !marked)
+                return refuse(
+                    failed(Text::tr("Cannot mark code %1 inactive").arg(entry.code), marked.error()));
             ++report.inactivated;
         }
     } else if (!existing.isEmpty()) {
@@ -373,144 +235,138 @@ bool CatalogDatabase::applyImport(const ParsedCodeFile &file, ImportReport &repo
              ImportIssue::Severity::Warning});
     }
 
-    QSqlQuery log(db);
-    log.prepare(
-        QStringLiteral("INSERT INTO import_log (imported_at, source, version, rows_read, imported, updated,"
-                       " unchanged, inactivated, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    log.addBindValue(stamp);
-    log.addBindValue(text(QFileInfo(report.file).fileName()));
-    log.addBindValue(text(file.highestVersion));
-    log.addBindValue(report.rowsRead);
-    log.addBindValue(report.imported);
-    log.addBindValue(report.updated);
-    log.addBindValue(report.unchanged);
-    log.addBindValue(report.inactivated);
-    log.addBindValue(report.errorCount());
-    if (!log.exec())
-        return refuse(Text::tr("Cannot write the import log"), log.lastError().text());
-    if (!transaction.commit())
-        return refuse(Text::tr("Cannot save the import"), db.lastError().text());
-    return true;
+    auto logged = m_db.run(
+        QStringLiteral("INSERT INTO import_log (imported_at, source, version, rows_read, imported, updated, "
+                       "unchanged, inactivated, errors) VALUES (:imported_at, :source, :version, :rows_read, "
+                       ":imported, :updated, :unchanged, :inactivated, :errors)"),
+        {{QStringLiteral("imported_at"), stamp},
+         {QStringLiteral("source"), QFileInfo(report.file).fileName()},
+         {QStringLiteral("version"), file.highestVersion},
+         {QStringLiteral("rows_read"), report.rowsRead},
+         {QStringLiteral("imported"), report.imported},
+         {QStringLiteral("updated"), report.updated},
+         {QStringLiteral("unchanged"), report.unchanged},
+         {QStringLiteral("inactivated"), report.inactivated},
+         {QStringLiteral("errors"), report.errorCount()}});
+    if (!logged)
+        return refuse(failed(Text::tr("Cannot write the import log"), logged.error()));
+    if (Common::Status committed = transaction.commit(); !committed)
+        return refuse(failed(Text::tr("Cannot save the import"), committed.error()));
+    return {};
 }
 
-Common::Result<Synonyms> CatalogDatabase::readSynonyms()
+Common::Result<Synonyms> CatalogDatabase::readSynonyms() const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.setForwardOnly(true);
-    if (!query.exec(
-            QStringLiteral("SELECT term, expansion FROM synonym ORDER BY added_at, term, expansion"))) {
-        fail(Text::tr("Cannot read the synonyms"), query.lastError().text());
-        return Common::makeError(QStringLiteral("catalog-read"), m_error, m_path);
-    }
+    auto query =
+        m_db.run(QStringLiteral("SELECT term, expansion FROM synonym ORDER BY added_at, term, expansion"));
+    if (!query)
+        return failed(Text::tr("Cannot read the synonyms"), query.error());
     Synonyms synonyms;
-    while (query.next())
-        synonyms.append({query.value(0).toString(), query.value(1).toString()});
+    while (query->next())
+        synonyms.append({query->value(0).toString(), query->value(1).toString()});
+    if (Common::Status read = m_db.finished(*query); !read)
+        return failed(Text::tr("Cannot read the synonyms"), read.error());
     return synonyms;
 }
 
 Common::Result<int> CatalogDatabase::addSynonyms(const Synonyms &synonyms, const QDateTime &now)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    auto failure = [&](const QString &what, const QString &detail) {
-        fail(what, detail);
-        return Common::makeError(QStringLiteral("catalog-write"), m_error, m_path);
-    };
-    Transaction transaction(db);
-    if (!transaction.isActive())
-        return failure(Text::tr("Cannot start saving the synonyms"), db.lastError().text());
-    QSqlQuery insert(db);
-    insert.prepare(
-        QStringLiteral("INSERT OR IGNORE INTO synonym (term, expansion, added_at) VALUES (?, ?, ?)"));
+    Common::Transaction transaction(m_db);
+    if (Common::Status begun = transaction.begin(); !begun)
+        return failed(Text::tr("Cannot start saving the synonyms"), begun.error());
+    auto insert = m_db.prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO synonym (term, expansion, added_at) VALUES (:term, :expansion, :added_at)"));
+    if (!insert)
+        return failed(Text::tr("Cannot start saving the synonyms"), insert.error());
     int added = 0;
     for (const Synonym &synonym : synonyms) {
-        insert.addBindValue(synonym.term.trimmed());
-        insert.addBindValue(synonym.expansion.trimmed());
-        insert.addBindValue(isoTime(now));
-        if (!insert.exec())
-            return failure(Text::tr("Cannot save the synonym %1").arg(synonym.term),
-                           insert.lastError().text());
-        added += insert.numRowsAffected() > 0 ? 1 : 0;
+        if (Common::Status saved =
+                m_db.exec(*insert, {{QStringLiteral("term"), synonym.term.trimmed()},
+                                    {QStringLiteral("expansion"), synonym.expansion.trimmed()},
+                                    {QStringLiteral("added_at"), isoTime(now)}});
+            !saved)
+            return failed(Text::tr("Cannot save the synonym %1").arg(synonym.term), saved.error());
+        added += insert->numRowsAffected() > 0 ? 1 : 0;
     }
-    if (!transaction.commit())
-        return failure(Text::tr("Cannot save the synonyms"), db.lastError().text());
+    if (Common::Status committed = transaction.commit(); !committed)
+        return failed(Text::tr("Cannot save the synonyms"), committed.error());
     return added;
 }
 
-std::optional<QStringList> CatalogDatabase::favourites(const QString &user)
+Common::Result<QStringList> CatalogDatabase::codesOf(const QString &sql, const QString &user) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.prepare(QStringLiteral("SELECT code FROM favourite WHERE user_name = ? ORDER BY code"));
-    query.addBindValue(user);
-    if (!query.exec()) {
-        fail(Text::tr("Cannot read the favourites"), query.lastError().text());
-        return std::nullopt;
-    }
+    auto query = m_db.run(sql, {{QStringLiteral("user"), user}});
+    if (!query)
+        return query.error();
     QStringList codes;
-    while (query.next())
-        codes.append(query.value(0).toString());
+    while (query->next())
+        codes.append(query->value(0).toString());
+    if (Common::Status read = m_db.finished(*query); !read)
+        return read.error();
     return codes;
 }
 
-bool CatalogDatabase::setFavourite(const QString &user, const QString &code, bool favourite,
-                                   const QDateTime &now)
+Common::Result<QStringList> CatalogDatabase::favourites(const QString &user) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    if (favourite) {
-        query.prepare(
-            QStringLiteral("INSERT OR IGNORE INTO favourite (user_name, code, added_at) VALUES (?, ?, ?)"));
-        query.addBindValue(user);
-        query.addBindValue(code);
-        query.addBindValue(isoTime(now));
-    } else {
-        query.prepare(QStringLiteral("DELETE FROM favourite WHERE user_name = ? AND code = ?"));
-        query.addBindValue(user);
-        query.addBindValue(code);
-    }
-    if (!query.exec())
-        return fail(Text::tr("Cannot save the favourite"), query.lastError().text());
-    return true;
-}
-
-std::optional<QStringList> CatalogDatabase::recent(const QString &user)
-{
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.prepare(QStringLiteral("SELECT code FROM recent WHERE user_name = ? ORDER BY seq DESC"));
-    query.addBindValue(user);
-    if (!query.exec()) {
-        fail(Text::tr("Cannot read the recently used codes"), query.lastError().text());
-        return std::nullopt;
-    }
-    QStringList codes;
-    while (query.next())
-        codes.append(query.value(0).toString());
+    auto codes =
+        codesOf(QStringLiteral("SELECT code FROM favourite WHERE user_name = :user ORDER BY code"), user);
+    if (!codes)
+        return failed(Text::tr("Cannot read the favourites"), codes.error());
     return codes;
 }
 
-bool CatalogDatabase::noteUsed(const QString &user, const QString &code, const QDateTime &now)
+Common::Status CatalogDatabase::setFavourite(const QString &user, const QString &code, bool favourite,
+                                             const QDateTime &now)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    Transaction transaction(db);
-    QSqlQuery query(db);
+    auto saved =
+        favourite ? m_db.run(QStringLiteral(
+                                 "INSERT OR IGNORE INTO favourite (user_name, code, added_at) VALUES (:user, "
+                                 ":code, :added_at)"),
+                             {{QStringLiteral("user"), user},
+                              {QStringLiteral("code"), code},
+                              {QStringLiteral("added_at"), isoTime(now)}})
+                  : m_db.run(QStringLiteral("DELETE FROM favourite WHERE user_name = :user AND code = :code"),
+                             {{QStringLiteral("user"), user}, {QStringLiteral("code"), code}});
+    if (!saved)
+        return failed(Text::tr("Cannot save the favourite"), saved.error());
+    return {};
+}
+
+Common::Result<QStringList> CatalogDatabase::recent(const QString &user) const
+{
+    auto codes =
+        codesOf(QStringLiteral("SELECT code FROM recent WHERE user_name = :user ORDER BY seq DESC"), user);
+    if (!codes)
+        return failed(Text::tr("Cannot read the recently used codes"), codes.error());
+    return codes;
+}
+
+Common::Status CatalogDatabase::noteUsed(const QString &user, const QString &code, const QDateTime &now)
+{
+    Common::Transaction transaction(m_db);
+    if (Common::Status begun = transaction.begin(); !begun)
+        return failed(Text::tr("Cannot save the recently used code"), begun.error());
     // seq orders uses even when the clock gives two uses the same time.
-    query.prepare(QStringLiteral("INSERT INTO recent (user_name, code, used_at, seq)"
-                                 " VALUES (?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM recent))"
-                                 " ON CONFLICT (user_name, code) DO UPDATE SET used_at = excluded.used_at,"
-                                 " seq = excluded.seq"));
-    query.addBindValue(user);
-    query.addBindValue(code);
-    query.addBindValue(isoTime(now));
-    if (!query.exec())
-        return fail(Text::tr("Cannot save the recently used code"), query.lastError().text());
-    query.prepare(QStringLiteral("DELETE FROM recent WHERE user_name = ? AND code NOT IN"
-                                 " (SELECT code FROM recent WHERE user_name = ? ORDER BY seq DESC LIMIT ?)"));
-    query.addBindValue(user);
-    query.addBindValue(user);
-    query.addBindValue(RecentKept);
-    if (!query.exec())
-        return fail(Text::tr("Cannot trim the recently used codes"), query.lastError().text());
-    if (!transaction.commit())
-        return fail(Text::tr("Cannot save the recently used code"), db.lastError().text());
-    return true;
+    auto used = m_db.run(
+        QStringLiteral("INSERT INTO recent (user_name, code, used_at, seq)"
+                       " VALUES (:user, :code, :used_at, (SELECT COALESCE(MAX(seq), 0) + 1 FROM recent))"
+                       " ON CONFLICT (user_name, code) DO UPDATE SET used_at = excluded.used_at,"
+                       " seq = excluded.seq"),
+        {{QStringLiteral("user"), user},
+         {QStringLiteral("code"), code},
+         {QStringLiteral("used_at"), isoTime(now)}});
+    if (!used)
+        return failed(Text::tr("Cannot save the recently used code"), used.error());
+    auto trimmed =
+        m_db.run(QStringLiteral("DELETE FROM recent WHERE user_name = :user AND code NOT IN"
+                                " (SELECT code FROM recent WHERE user_name = :user ORDER BY seq DESC"
+                                " LIMIT :kept)"),
+                 {{QStringLiteral("user"), user}, {QStringLiteral("kept"), RecentKept}});
+    if (!trimmed)
+        return failed(Text::tr("Cannot trim the recently used codes"), trimmed.error());
+    if (Common::Status committed = transaction.commit(); !committed)
+        return failed(Text::tr("Cannot save the recently used code"), committed.error());
+    return {};
 }
 
 } // namespace Catalog

@@ -9,6 +9,7 @@
 #include "codeentry.h"
 #include "codefileparser.h"
 #include "common/result.h"
+#include "common/sqlitedatabase.h"
 #include "importreport.h"
 #include "synonymfile.h"
 
@@ -25,49 +26,45 @@ namespace Catalog {
 class CatalogDatabase
 {
 public:
+    /// The number of migrations in catalogdatabase.cpp.
     static constexpr int SchemaVersion = 2;
 
     CatalogDatabase();
-    ~CatalogDatabase();
     CatalogDatabase(const CatalogDatabase &) = delete;
     CatalogDatabase &operator=(const CatalogDatabase &) = delete;
 
     /// Opens or creates the file (":memory:" for a database that lives as long as this object).
-    bool open(const QString &path);
-    void close();
-    bool isOpen() const;
-    QString path() const { return m_path; }
-    QString errorString() const { return m_error; }
-    QString journalMode() const { return m_journalMode; }
+    Common::Status open(const QString &path);
+    void close() { m_db.close(); }
+    bool isOpen() const { return m_db.isOpen(); }
+    QString path() const { return m_db.path(); }
+    QString journalMode() const { return m_db.journalMode(); }
 
-    std::optional<CodeEntries> readCodes();
+    Common::Result<CodeEntries> readCodes() const;
 
     /// Writes a parsed file in one transaction: new codes, changed codes, and, when the file is not
     /// older than the catalog, codes missing from it marked inactive. Fills the counts of report;
-    /// on a database error rolls back, sets report.refused and returns false.
-    bool applyImport(const ParsedCodeFile &file, ImportReport &report, const QDateTime &now);
+    /// on a database error rolls back and sets report.refused and report.refusal too.
+    Common::Status applyImport(const ParsedCodeFile &file, ImportReport &report, const QDateTime &now);
 
     /// The practice's synonyms, oldest first.
-    Common::Result<Synonyms> readSynonyms();
+    Common::Result<Synonyms> readSynonyms() const;
     /// Adds synonyms in one transaction; rows already there are left alone. Returns how many were new.
     Common::Result<int> addSynonyms(const Synonyms &synonyms, const QDateTime &now);
 
-    std::optional<QStringList> favourites(const QString &user);
-    bool setFavourite(const QString &user, const QString &code, bool favourite, const QDateTime &now);
+    Common::Result<QStringList> favourites(const QString &user) const;
+    Common::Status setFavourite(const QString &user, const QString &code, bool favourite,
+                                const QDateTime &now);
     /// Most recent first.
-    std::optional<QStringList> recent(const QString &user);
-    bool noteUsed(const QString &user, const QString &code, const QDateTime &now);
+    Common::Result<QStringList> recent(const QString &user) const;
+    Common::Status noteUsed(const QString &user, const QString &code, const QDateTime &now);
 
     static constexpr int RecentKept = 50;
 
 private:
-    bool migrate();
-    bool fail(const QString &what, const QString &detail);
+    Common::Result<QStringList> codesOf(const QString &sql, const QString &user) const;
 
-    QString m_connection;
-    QString m_path;
-    QString m_error;
-    QString m_journalMode;
+    Common::SqliteDatabase m_db;
 };
 
 } // namespace Catalog

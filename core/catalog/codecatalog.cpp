@@ -76,16 +76,9 @@ bool CodeCatalog::openDatabase(const QString &path)
         m_error = tr("No catalog file given.");
         return false;
     }
-    if (path != InMemory) {
-        const QFileInfo info(path);
-        if (!QDir().mkpath(info.absolutePath())) {
-            m_error = tr("Cannot create the folder %1 for the code catalog.").arg(info.absolutePath());
-            return false;
-        }
-    }
     auto db = std::make_unique<CatalogDatabase>();
-    if (!db->open(path)) {
-        m_error = db->errorString();
+    if (const Common::Status opened = db->open(path); !opened) {
+        m_error = opened.error().message;
         return false;
     }
     m_db = std::move(db);
@@ -126,9 +119,9 @@ bool CodeCatalog::loadTrainingCatalog(const QString &path)
     if (!openDatabase(path.isEmpty() ? InMemory : path))
         return false;
     m_training = true;
-    std::optional<CodeEntries> codes = m_db->readCodes();
+    auto codes = m_db->readCodes();
     if (!codes) {
-        m_error = m_db->errorString();
+        m_error = codes.error().message;
         close();
         return false;
     }
@@ -187,9 +180,9 @@ QString CodeCatalog::path() const
 
 bool CodeCatalog::reloadCodes()
 {
-    std::optional<CodeEntries> codes = m_db->readCodes();
+    auto codes = m_db->readCodes();
     if (!codes) {
-        m_error = m_db->errorString();
+        m_error = codes.error().message;
         return false;
     }
     useCodes(std::move(*codes));
@@ -378,8 +371,8 @@ ImportReport CodeCatalog::importData(const QByteArray &data, const QString &sour
                              .arg(report.errorCount());
         return report;
     }
-    if (!m_db->applyImport(parsed, report, now())) {
-        m_error = report.refusal;
+    if (const Common::Status applied = m_db->applyImport(parsed, report, now()); !applied) {
+        m_error = applied.error().message;
         return report;
     }
     qCInfo(lcCatalog) << "imported" << QFileInfo(sourceName).fileName() << report.imported << "new"
@@ -459,8 +452,8 @@ bool CodeCatalog::setFavourite(const QString &code, bool favourite)
     }
     if (m_favourites.contains(key) == favourite)
         return true;
-    if (!m_db->setFavourite(m_user, key, favourite, now())) {
-        m_error = m_db->errorString();
+    if (const Common::Status saved = m_db->setFavourite(m_user, key, favourite, now()); !saved) {
+        m_error = saved.error().message;
         return false;
     }
     if (favourite) {
@@ -494,8 +487,8 @@ bool CodeCatalog::noteUsed(const QString &code)
         m_error = tr("%1 is not in the code catalog.").arg(key);
         return false;
     }
-    if (!m_db->noteUsed(m_user, key, now())) {
-        m_error = m_db->errorString();
+    if (const Common::Status saved = m_db->noteUsed(m_user, key, now()); !saved) {
+        m_error = saved.error().message;
         return false;
     }
     m_recent.removeAll(key);

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include "result.h"
+
 namespace Common {
 
 /**
@@ -14,5 +16,9 @@ namespace Common {
 QString dataDirectory();
 /// GenericConfigLocation/superbill-desk, e.g. ~/.config/superbill-desk.
 QString configDirectory();
+
+/// Creates `path` and any missing parent owner-only (0700), as the data folder holds patient data.
+/// Folders that exist are left as they are.
+Status makePrivateDirectory(const QString &path);
 
 } // namespace Common

@@ -1,5 +1,7 @@
 #include "ehrclient.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QHostInfo>
@@ -12,6 +14,7 @@
 #include "bearertoken.h"
 #include "common/clock.h"
 #include "ehrlog.h"
+#include "ehrsettings.h"
 #include "fhir/extensions.h"
 #include "fhir/identifiertoken.h"
 #include "fhir/procedurewriter.h"
@@ -83,10 +86,8 @@ ReadStatus readStatusOf(const JobResult &result)
 
 EhrClient::EhrClient(QObject *parent)
     : QObject(parent)
-    , m_manager(new QNetworkAccessManager(this))
     , m_clock(&Common::Clock::system())
 {
-    m_manager->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy); // see NetworkJob::start()
     m_baseUrlError = tr("No EHR address is set.");
 }
 
@@ -192,11 +193,18 @@ NetworkJob *EhrClient::startJob(RequestId id, const QUrl &url, const QByteArray 
     const Common::Status tokenOk = checkBearerToken(token);
     if (tokenOk && !token.isEmpty())
         request.setRawHeader("Authorization", QByteArrayLiteral("Bearer ") + token.toLatin1());
-    auto *job = new NetworkJob(m_manager, request, verb, body, m_timeout, this);
+    QNetworkAccessManager *manager = managerWithRoom();
+    auto *job = new NetworkJob(manager, request, verb, body, m_timeout, this);
     job->setClock(m_clock);
     if (!tokenOk)
         job->refuse(tokenOk.error().message);
     m_jobs.insert(id, job);
+    connect(job, &QObject::destroyed, this, [this, manager] {
+        for (auto &[candidate, inFlight] : m_managers) {
+            if (candidate == manager)
+                --inFlight;
+        }
+    });
     // Connected first, so it runs before the caller's handler; deleteLater keeps the job alive for it.
     connect(job, &NetworkJob::finished, this, [this, id, job](const JobResult &result) {
         if (m_jobs.value(id) == job)
@@ -205,6 +213,28 @@ NetworkJob *EhrClient::startJob(RequestId id, const QUrl &url, const QByteArray 
         job->deleteLater();
     });
     return job;
+}
+
+/// QHttpNetworkConnection's channels (connections) per server in Qt 6.4.
+constexpr int ConnectionsPerManager = 6;
+/// Enough connections for the most lines the outbox sends at once; further requests (a burst of
+/// searches) wait in the managers' queues rather than open hundreds of connections to the EHR.
+constexpr int MaxManagers =
+    (EhrSettings::MaxLinesInFlight + ConnectionsPerManager - 1) / ConnectionsPerManager;
+
+QNetworkAccessManager *EhrClient::managerWithRoom()
+{
+    const auto leastBusy = std::min_element(m_managers.begin(), m_managers.end(),
+                                            [](const auto &a, const auto &b) { return a.second < b.second; });
+    if (leastBusy != m_managers.end() &&
+        (leastBusy->second < ConnectionsPerManager || m_managers.size() == MaxManagers)) {
+        ++leastBusy->second;
+        return leastBusy->first;
+    }
+    auto *manager = new QNetworkAccessManager(this);
+    manager->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy); // see NetworkJob::start()
+    m_managers.append({manager, 1});
+    return manager;
 }
 
 void EhrClient::failLater(RequestId id, const QObject *context, std::function<void()> call)
@@ -478,8 +508,19 @@ EhrClient::RequestId EhrClient::createProcedure(const Model::ProcedureEntry &ent
         qCWarning(lcEhr) << "the EHR does not support conditional create; a resend after a lost answer is "
                             "reconciled by searching the identifier";
     }
-    const QByteArray body = Fhir::ProcedureWriter(m_dialect).toBytes(entry, false);
-    NetworkJob *job = startJob(id, resourceUrl(QStringLiteral("Procedure")), "POST", body, FhirJson, headers);
+    const auto body = Fhir::ProcedureWriter(m_dialect).toBytes(entry, false);
+    if (!body) {
+        SubmitResult result;
+        result.kind = SubmitResult::Kind::Rejected;
+        result.ehrCode = body.error().code;
+        result.errorString = body.error().text();
+        result.findings = {
+            {body.error().code, Model::Severity::Error, body.error().path, body.error().message}};
+        failLater(id, context, [done, result] { done(result); });
+        return id;
+    }
+    NetworkJob *job =
+        startJob(id, resourceUrl(QStringLiteral("Procedure")), "POST", *body, FhirJson, headers);
     connect(job, &NetworkJob::finished, context, [done, identifier](const JobResult &result) {
         const SubmitResult submit = SubmitResult::fromJob(result, identifier);
         qCDebug(lcEhr) << "create Procedure:" << submitKindName(submit.kind) << submit.httpStatus

@@ -91,7 +91,6 @@ public:
     /// True after the last exchange got an HTTP answer, false after it got none.
     bool isReachable() const { return m_reachable; }
     int requestsInFlight() const { return int(m_jobs.size()); }
-    QNetworkAccessManager *networkAccessManager() const { return m_manager; }
 
     /// GET [base]/metadata: FHIR version, conditional create. Adjusts conditionalCreate().
     RequestId checkCapabilities(const QObject *context, CapabilitiesCallback done);
@@ -138,8 +137,13 @@ private:
     void noteTransport(const JobResult &result);
     void fetchPage(RequestId id, const QUrl &url, std::shared_ptr<Search> search);
     bool isSameServer(const QUrl &url) const;
+    /// A network access manager with a free connection for one more request.
+    QNetworkAccessManager *managerWithRoom();
 
-    QNetworkAccessManager *m_manager;
+    /// Each with its requests in flight. Qt 6.4 opens at most six connections to a server per
+    /// manager and queues further requests, so more in flight at once (the outbox sends up to 16
+    /// lines) get another manager, and connections of their own, up to three.
+    QList<QPair<QNetworkAccessManager *, int>> m_managers;
     QUrl m_baseUrl;
     QString m_baseUrlError;
     TokenProvider m_tokenProvider;

@@ -1,5 +1,7 @@
 #include "ehrsettings.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -57,6 +59,9 @@ EhrSettings EhrSettings::fromEnvironment()
         const QString savedDb = file.value(QStringLiteral("outbox/database")).toString();
         if (!savedDb.isEmpty())
             settings.databasePath = savedDb;
+        bool ok = false;
+        if (const int inFlight = file.value(QStringLiteral("outbox/inFlight")).toInt(&ok); ok)
+            settings.linesInFlight = std::clamp(inFlight, 1, MaxLinesInFlight);
     }
     const QString url = qEnvironmentVariable("SUPERBILL_EHR_URL");
     if (!url.isEmpty())
@@ -70,6 +75,8 @@ EhrSettings EhrSettings::fromEnvironment()
     const int timeout = qEnvironmentVariableIntValue("SUPERBILL_EHR_TIMEOUT_MS", &ok);
     if (ok && timeout > 0)
         settings.transferTimeoutMs = timeout;
+    if (const int inFlight = qEnvironmentVariableIntValue("SUPERBILL_IN_FLIGHT", &ok); ok)
+        settings.linesInFlight = std::clamp(inFlight, 1, MaxLinesInFlight);
     return settings;
 }
 

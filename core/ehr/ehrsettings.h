@@ -17,16 +17,22 @@ namespace Ehr {
  * QStandardPaths::GenericDataLocation/superbill-desk/outbox.sqlite, no EHR
  * address), the shared settings file
  * (GenericConfigLocation/superbill-desk/ehr.ini, written by save(): keys
- * ehr/url, ehr/dialect, outbox/database), the environment (SUPERBILL_EHR_URL,
- * SUPERBILL_DB, SUPERBILL_DIALECT, SUPERBILL_EHR_TIMEOUT_MS), then
- * command-line flags. Never holds the token.
+ * ehr/url, ehr/dialect, outbox/database; read also: outbox/inFlight), the
+ * environment (SUPERBILL_EHR_URL, SUPERBILL_DB, SUPERBILL_DIALECT,
+ * SUPERBILL_EHR_TIMEOUT_MS, SUPERBILL_IN_FLIGHT), then command-line flags.
+ * Never holds the token.
  */
 struct EhrSettings
 {
+    static constexpr int DefaultLinesInFlight = 4;
+    static constexpr int MaxLinesInFlight = 16;
+
     QUrl ehrUrl; ///< empty: not configured
     QString databasePath;
     Fhir::Dialect dialect = Fhir::Dialect::EhrVendor;
     int transferTimeoutMs = 30000;
+    /// How many outbox lines are sent at the same time, 1 to MaxLinesInFlight.
+    int linesInFlight = DefaultLinesInFlight;
 
     /// Defaults, then the settings file, then the environment.
     static EhrSettings fromEnvironment();

@@ -17,6 +17,11 @@ Common::Result<QDateTime> parseDateTime(const QString &text);
 /// "2026-03-14T10:00:00-05:00": the offset in force at that instant in the
 /// value's own zone; milliseconds only when there are some.
 QString formatDateTime(const QDateTime &value);
+/// The longest text formatDateTime() gives, in bytes.
+inline constexpr qsizetype MaxDateTimeLength = 40;
+/// formatDateTime(value) as Latin-1 bytes, for writers that build JSON bytes: writes at most
+/// MaxDateTimeLength bytes to out and returns how many.
+qsizetype writeDateTime(char *out, const QDateTime &value);
 
 /// True when the value says which offset it is in (UTC, an offset or a zone).
 bool hasExplicitOffset(const QDateTime &value);

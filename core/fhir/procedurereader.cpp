@@ -1,12 +1,14 @@
 #include "procedurereader.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSet>
 
 #include "datetime.h"
 #include "model/ehrcodes.h"
+#include "plainprocedurereader.h"
 
 namespace Fhir {
 
@@ -41,6 +43,70 @@ QString jsonTypeName(const QJsonValue &value)
     return QStringLiteral("undefined");
 }
 
+/**
+ * Where an element is, spelled out only when a finding needs it: most documents have no finding,
+ * and building every element's path up front cost more than reading the values.
+ */
+class Path
+{
+public:
+    explicit Path(const char *root)
+        : m_name(root)
+    {
+    }
+    Path(const Path &parent, const char *name)
+        : m_parent(&parent)
+        , m_name(name)
+    {
+    }
+    Path(const Path &parent, qsizetype index)
+        : m_parent(&parent)
+        , m_index(index)
+    {
+    }
+
+    QString text() const
+    {
+        QString result = m_parent ? m_parent->text() : QString();
+        if (m_index >= 0)
+            return result + u'[' + QString::number(m_index) + u']';
+        if (m_parent)
+            result += u'.';
+        return result + QLatin1String(m_name);
+    }
+
+private:
+    const Path *m_parent = nullptr;
+    const char *m_name = nullptr;
+    qsizetype m_index = -1;
+};
+
+/**
+ * An object's members, counting those read so that ignoreUnknownKeys() can tell whether any other
+ * is there without a string per key. Each key is read once.
+ */
+class Members
+{
+public:
+    explicit Members(QJsonObject object)
+        : m_object(std::move(object))
+    {
+    }
+
+    QJsonValue operator[](const char *key)
+    {
+        QJsonValue value = m_object.value(QLatin1String(key));
+        m_read += !value.isUndefined();
+        return value;
+    }
+    const QJsonObject &object() const { return m_object; }
+    bool othersPresent() const { return m_read < m_object.size(); }
+
+private:
+    QJsonObject m_object;
+    qsizetype m_read = 0;
+};
+
 /// Walks one Procedure object, collecting what it can and a finding for what it cannot.
 class Walker
 {
@@ -59,13 +125,18 @@ public:
     {
         m_result.problems.append({code, severity, path, message});
     }
+    void problem(const QString &code, const Path &path, const QString &message,
+                 Model::Severity severity = Model::Severity::Error)
+    {
+        problem(code, path.text(), message, severity);
+    }
 
-    void wrongType(const QString &code, const QString &path, const QString &expected, const QJsonValue &got)
+    void wrongType(const QString &code, const Path &path, const QString &expected, const QJsonValue &got)
     {
         problem(code, path, Text::tr("must be %1, not %2").arg(expected, jsonTypeName(got)));
     }
 
-    std::optional<QString> string(const QJsonValue &value, const QString &code, const QString &path)
+    std::optional<QString> string(const QJsonValue &value, const QString &code, const Path &path)
     {
         if (value.isUndefined())
             return std::nullopt;
@@ -73,10 +144,17 @@ public:
             wrongType(code, path, Text::tr("a string"), value);
             return std::nullopt;
         }
-        return value.toString();
+        QString text = value.toString();
+        // JSON lets "\ud800" stand alone; such a string is not text, and could not be written again.
+        if (!text.isValidUtf16()) {
+            problem(code, path,
+                    Text::tr("holds an unpaired UTF-16 surrogate (\\uD800 to \\uDFFF), which is not text"));
+            return std::nullopt;
+        }
+        return text;
     }
 
-    std::optional<QJsonObject> object(const QJsonValue &value, const QString &code, const QString &path)
+    std::optional<Members> object(const QJsonValue &value, const QString &code, const Path &path)
     {
         if (value.isUndefined())
             return std::nullopt;
@@ -84,10 +162,10 @@ public:
             wrongType(code, path, Text::tr("an object"), value);
             return std::nullopt;
         }
-        return value.toObject();
+        return Members(value.toObject());
     }
 
-    std::optional<QJsonArray> array(const QJsonValue &value, const QString &code, const QString &path)
+    std::optional<QJsonArray> array(const QJsonValue &value, const QString &code, const Path &path)
     {
         if (value.isUndefined())
             return std::nullopt;
@@ -98,7 +176,7 @@ public:
         return value.toArray();
     }
 
-    QDateTime dateTime(const QJsonValue &value, const QString &path)
+    QDateTime dateTime(const QJsonValue &value, const Path &path)
     {
         const auto text = string(value, Code::InvalidPerformed, path);
         if (!text)
@@ -119,82 +197,81 @@ public:
         return *parsed;
     }
 
-    void ignoreUnknownKeys(const QJsonObject &object, const QString &path, const QSet<QString> &known)
+    /// Warns about each member that is neither read nor known; call it once the others were read.
+    void ignoreUnknownKeys(const Members &members, const Path &path,
+                           std::initializer_list<const char *> known)
     {
+        if (!members.othersPresent())
+            return;
+        const QJsonObject &object = members.object();
         for (auto it = object.begin(); it != object.end(); ++it) {
-            if (!known.contains(it.key()))
-                problem(Code::ElementIgnored, path + u'.' + it.key(),
+            const QString key = it.key();
+            if (std::none_of(known.begin(), known.end(),
+                             [&key](const char *name) { return key == QLatin1String(name); }))
+                problem(Code::ElementIgnored, path.text() + u'.' + key,
                         Text::tr("is not part of a superbill procedure and is ignored"),
                         Model::Severity::Warning);
         }
     }
 
-    Model::Coding coding(const QJsonValue &value, const QString &code, const QString &path)
+    Model::Coding coding(const QJsonValue &value, const QString &code, const Path &path)
     {
         Model::Coding result;
-        const auto json = object(value, code, path);
+        auto json = object(value, code, path);
         if (!json)
             return result;
-        result.system = string(json->value(QStringLiteral("system")), code, path + QStringLiteral(".system"))
-                            .value_or(QString());
-        result.version =
-            string(json->value(QStringLiteral("version")), code, path + QStringLiteral(".version"))
-                .value_or(QString());
-        result.code = string(json->value(QStringLiteral("code")), code, path + QStringLiteral(".code"))
-                          .value_or(QString());
-        result.display =
-            string(json->value(QStringLiteral("display")), code, path + QStringLiteral(".display"))
-                .value_or(QString());
-        ignoreUnknownKeys(*json, path,
-                          {QStringLiteral("system"), QStringLiteral("version"), QStringLiteral("code"),
-                           QStringLiteral("display"), QStringLiteral("userSelected")});
+        result.system = string((*json)["system"], code, Path(path, "system")).value_or(QString());
+        result.version = string((*json)["version"], code, Path(path, "version")).value_or(QString());
+        result.code = string((*json)["code"], code, Path(path, "code")).value_or(QString());
+        result.display = string((*json)["display"], code, Path(path, "display")).value_or(QString());
+        ignoreUnknownKeys(*json, path, {"system", "version", "code", "display", "userSelected"});
         return result;
     }
 
     /// A CodeableConcept that must carry exactly one coding.
-    std::optional<Model::Coding> singleCoding(const QJsonValue &value, const QString &code,
-                                              const QString &path, const QString &what)
+    std::optional<Model::Coding> singleCoding(const QJsonValue &value, const QString &code, const Path &path,
+                                              const QString &what)
     {
-        const auto conceptJson = object(value, code, path);
+        auto conceptJson = object(value, code, path);
         if (!conceptJson)
             return std::nullopt;
-        ignoreUnknownKeys(*conceptJson, path, {QStringLiteral("coding"), QStringLiteral("text")});
-        const QString codingPath = path + QStringLiteral(".coding");
-        const auto codings = array(conceptJson->value(QStringLiteral("coding")), code, codingPath);
+        const QJsonValue codingValue = (*conceptJson)["coding"];
+        ignoreUnknownKeys(*conceptJson, path, {"coding", "text"});
+        const Path codingPath(path, "coding");
+        const auto codings = array(codingValue, code, codingPath);
         if (!codings || codings->isEmpty()) {
-            if (conceptJson->contains(QStringLiteral("coding")) && codings)
+            if (!codingValue.isUndefined() && codings)
                 problem(code, codingPath, Text::tr("is empty; %1 needs one coding").arg(what));
             return std::nullopt;
         }
         if (codings->size() > 1)
             problem(code, codingPath,
                     Text::tr("has %1 codings; %2 takes exactly one").arg(codings->size()).arg(what));
-        return coding(codings->at(0), code, codingPath + QStringLiteral("[0]"));
+        return coding(codings->at(0), code, Path(codingPath, qsizetype(0)));
     }
 
-    Model::Reference reference(const QJsonValue &value, const QString &code, const QString &path)
+    Model::Reference reference(const QJsonValue &value, const QString &code, const Path &path)
     {
-        const auto json = object(value, code, path);
+        auto json = object(value, code, path);
         if (!json)
             return {};
-        ignoreUnknownKeys(*json, path, {QStringLiteral("reference"), QStringLiteral("display")});
-        return {string(json->value(QStringLiteral("reference")), code, path + QStringLiteral(".reference"))
-                    .value_or(QString())};
+        const QJsonValue referenceValue = (*json)["reference"];
+        ignoreUnknownKeys(*json, path, {"reference", "display"});
+        return {string(referenceValue, code, Path(path, "reference")).value_or(QString())};
     }
 
-    void readRecordedExtension(const QJsonValue &value, Model::ProcedureEntry &entry)
+    void readRecordedExtension(const QJsonValue &value, Model::ProcedureEntry &entry, const Path &resource)
     {
-        const QString path = QStringLiteral("Procedure.extension");
+        const Path path(resource, "extension");
         const auto extensions = array(value, Code::ValidationFailed, path);
         if (!extensions)
             return;
         for (qsizetype i = 0; i < extensions->size(); ++i) {
-            const QString itemPath = path + QStringLiteral("[%1]").arg(i);
-            const auto extension = object(extensions->at(i), Code::ValidationFailed, itemPath);
+            const Path itemPath(path, i);
+            auto extension = object(extensions->at(i), Code::ValidationFailed, itemPath);
             if (!extension)
                 continue;
-            const auto url = string(extension->value(QStringLiteral("url")), Code::ValidationFailed,
-                                    itemPath + QStringLiteral(".url"));
+            const auto url = string((*extension)["url"], Code::ValidationFailed, Path(itemPath, "url"));
             if (url != QLatin1String(RecordedExtensionUrl)) {
                 problem(Code::ElementIgnored, itemPath,
                         Text::tr("extension %1 is not used by a superbill and is ignored")
@@ -202,8 +279,8 @@ public:
                         Model::Severity::Warning);
                 continue;
             }
-            const QDateTime recorded = dateTime(extension->value(QStringLiteral("valueDateTime")),
-                                                itemPath + QStringLiteral(".valueDateTime"));
+            const QDateTime recorded =
+                dateTime((*extension)["valueDateTime"], Path(itemPath, "valueDateTime"));
             if (!recorded.isValid())
                 continue;
             if (entry.recordedDate.isValid() && entry.recordedDate != recorded) {
@@ -217,88 +294,80 @@ public:
         }
     }
 
-    Entry read(const QJsonObject &json)
+    Entry read(const QJsonObject &resourceJson)
     {
         Entry entry;
-        const auto value = [&json](const char *key) { return json.value(QLatin1String(key)); };
+        const Path resource("Procedure");
+        Members json(resourceJson);
+        const auto value = [&json](const char *key) { return json[key]; };
+        value("resourceType"); // checked by the caller
 
-        entry.id =
-            string(value("id"), Code::ValidationFailed, QStringLiteral("Procedure.id")).value_or(QString());
-        if (const auto meta =
-                object(value("meta"), Code::ValidationFailed, QStringLiteral("Procedure.meta"))) {
-            const auto profiles = array(meta->value(QStringLiteral("profile")), Code::ValidationFailed,
-                                        QStringLiteral("Procedure.meta.profile"));
+        entry.id = string(value("id"), Code::ValidationFailed, Path(resource, "id")).value_or(QString());
+        const Path metaPath(resource, "meta");
+        if (auto meta = object(value("meta"), Code::ValidationFailed, metaPath)) {
+            const Path profilePath(metaPath, "profile");
+            const auto profiles = array((*meta)["profile"], Code::ValidationFailed, profilePath);
             for (qsizetype i = 0; profiles && i < profiles->size(); ++i) {
-                if (const auto profile = string(profiles->at(i), Code::ValidationFailed,
-                                                QStringLiteral("Procedure.meta.profile[%1]").arg(i)))
+                if (const auto profile =
+                        string(profiles->at(i), Code::ValidationFailed, Path(profilePath, i)))
                     entry.profiles.append(*profile);
             }
         }
-        entry.status = string(value("status"), Code::InvalidStatus, QStringLiteral("Procedure.status"))
-                           .value_or(QString());
-        entry.category = singleCoding(value("category"), Code::ValidationFailed,
-                                      QStringLiteral("Procedure.category"), Text::tr("a category"));
-        entry.code = singleCoding(value("code"), Code::InvalidProcedureCode, QStringLiteral("Procedure.code"),
+        entry.status =
+            string(value("status"), Code::InvalidStatus, Path(resource, "status")).value_or(QString());
+        entry.category = singleCoding(value("category"), Code::ValidationFailed, Path(resource, "category"),
+                                      Text::tr("a category"));
+        entry.code = singleCoding(value("code"), Code::InvalidProcedureCode, Path(resource, "code"),
                                   Text::tr("the procedure code"))
                          .value_or(Model::Coding{});
-        entry.subject =
-            reference(value("subject"), Code::InvalidSubject, QStringLiteral("Procedure.subject"));
-        entry.encounter =
-            reference(value("encounter"), Code::InvalidEncounter, QStringLiteral("Procedure.encounter"));
+        entry.subject = reference(value("subject"), Code::InvalidSubject, Path(resource, "subject"));
+        entry.encounter = reference(value("encounter"), Code::InvalidEncounter, Path(resource, "encounter"));
 
-        if (json.contains(QStringLiteral("performedDateTime")) &&
-            json.contains(QStringLiteral("performedPeriod")))
-            problem(Code::InvalidPerformed, QStringLiteral("Procedure.performed[x]"),
+        const QJsonValue performedDateTime = value("performedDateTime");
+        const QJsonValue performedPeriod = value("performedPeriod");
+        if (!performedDateTime.isUndefined() && !performedPeriod.isUndefined())
+            problem(Code::InvalidPerformed, Path(resource, "performed[x]"),
                     Text::tr("has both performedDateTime and performedPeriod; send exactly one"));
-        entry.performedDateTime =
-            dateTime(value("performedDateTime"), QStringLiteral("Procedure.performedDateTime"));
-        if (const auto period = object(value("performedPeriod"), Code::InvalidPerformed,
-                                       QStringLiteral("Procedure.performedPeriod"))) {
-            entry.performedPeriod.start = dateTime(period->value(QStringLiteral("start")),
-                                                   QStringLiteral("Procedure.performedPeriod.start"));
-            entry.performedPeriod.end = dateTime(period->value(QStringLiteral("end")),
-                                                 QStringLiteral("Procedure.performedPeriod.end"));
-            ignoreUnknownKeys(*period, QStringLiteral("Procedure.performedPeriod"),
-                              {QStringLiteral("start"), QStringLiteral("end")});
+        entry.performedDateTime = dateTime(performedDateTime, Path(resource, "performedDateTime"));
+        const Path periodPath(resource, "performedPeriod");
+        if (auto period = object(performedPeriod, Code::InvalidPerformed, periodPath)) {
+            entry.performedPeriod.start = dateTime((*period)["start"], Path(periodPath, "start"));
+            entry.performedPeriod.end = dateTime((*period)["end"], Path(periodPath, "end"));
+            ignoreUnknownKeys(*period, periodPath, {"start", "end"});
         }
 
-        if (json.contains(QStringLiteral("recordedDate"))) {
-            entry.recordedDate = dateTime(value("recordedDate"), QStringLiteral("Procedure.recordedDate"));
+        if (const QJsonValue recordedDate = value("recordedDate"); !recordedDate.isUndefined()) {
+            entry.recordedDate = dateTime(recordedDate, Path(resource, "recordedDate"));
             if (entry.recordedDate.isValid())
                 m_result.recordedDialect = Dialect::EhrVendor;
         }
-        readRecordedExtension(value("extension"), entry);
+        readRecordedExtension(value("extension"), entry, resource);
 
-        const auto reasons =
-            array(value("reasonReference"), Code::InvalidReason, QStringLiteral("Procedure.reasonReference"));
+        const Path reasonsPath(resource, "reasonReference");
+        const auto reasons = array(value("reasonReference"), Code::InvalidReason, reasonsPath);
         for (qsizetype i = 0; reasons && i < reasons->size(); ++i)
-            entry.reasonReferences.append(reference(reasons->at(i), Code::InvalidReason,
-                                                    QStringLiteral("Procedure.reasonReference[%1]").arg(i)));
+            entry.reasonReferences.append(
+                reference(reasons->at(i), Code::InvalidReason, Path(reasonsPath, i)));
 
-        const auto identifiers =
-            array(value("identifier"), Code::ValidationFailed, QStringLiteral("Procedure.identifier"));
+        const Path identifiersPath(resource, "identifier");
+        const auto identifiers = array(value("identifier"), Code::ValidationFailed, identifiersPath);
         for (qsizetype i = 0; identifiers && i < identifiers->size(); ++i) {
-            const QString path = QStringLiteral("Procedure.identifier[%1]").arg(i);
-            const auto identifier = object(identifiers->at(i), Code::ValidationFailed, path);
+            const Path path(identifiersPath, i);
+            auto identifier = object(identifiers->at(i), Code::ValidationFailed, path);
             if (!identifier)
                 continue;
-            ignoreUnknownKeys(*identifier, path,
-                              {QStringLiteral("system"), QStringLiteral("value"), QStringLiteral("use")});
-            entry.identifiers.append({string(identifier->value(QStringLiteral("system")),
-                                             Code::ValidationFailed, path + QStringLiteral(".system"))
-                                          .value_or(QString()),
-                                      string(identifier->value(QStringLiteral("value")),
-                                             Code::ValidationFailed, path + QStringLiteral(".value"))
-                                          .value_or(QString())});
+            const QJsonValue system = (*identifier)["system"];
+            const QJsonValue identifierValue = (*identifier)["value"];
+            ignoreUnknownKeys(*identifier, path, {"system", "value", "use"});
+            entry.identifiers.append(
+                {string(system, Code::ValidationFailed, Path(path, "system")).value_or(QString()),
+                 string(identifierValue, Code::ValidationFailed, Path(path, "value")).value_or(QString())});
         }
 
-        ignoreUnknownKeys(json, QStringLiteral("Procedure"),
-                          {QStringLiteral("resourceType"), QStringLiteral("id"), QStringLiteral("meta"),
-                           QStringLiteral("status"), QStringLiteral("category"), QStringLiteral("code"),
-                           QStringLiteral("subject"), QStringLiteral("encounter"),
-                           QStringLiteral("performedDateTime"), QStringLiteral("performedPeriod"),
-                           QStringLiteral("recordedDate"), QStringLiteral("extension"),
-                           QStringLiteral("reasonReference"), QStringLiteral("identifier")});
+        ignoreUnknownKeys(json, resource,
+                          {"resourceType", "id", "meta", "status", "category", "code", "subject", "encounter",
+                           "performedDateTime", "performedPeriod", "recordedDate", "extension",
+                           "reasonReference", "identifier"});
         return entry;
     }
 
@@ -310,6 +379,8 @@ private:
 
 ProcedureReadResult ProcedureReader::read(const QByteArray &json)
 {
+    if (auto plain = readPlainProcedure(json))
+        return std::move(*plain);
     QJsonParseError error;
     const auto document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {

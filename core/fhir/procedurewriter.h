@@ -1,8 +1,8 @@
 #pragma once
 
 #include <QByteArray>
-#include <QJsonObject>
 
+#include "common/result.h"
 #include "dialect.h"
 #include "model/procedureentry.h"
 
@@ -12,6 +12,10 @@ namespace Fhir {
  * ProcedureEntry -> FHIR R4 Procedure JSON in the shape of the vendor's
  * example. Empty values are left out; a line with a performedPeriod is written
  * with the period only.
+ *
+ * The bytes are those QJsonDocument writes for the same resource (keys in
+ * sorted order, its indentation and escaping), written directly: serialising
+ * through QJsonObject cost five times as much as checking the line.
  */
 class ProcedureWriter
 {
@@ -21,8 +25,10 @@ public:
     {
     }
 
-    QJsonObject toJson(const Model::ProcedureEntry &entry) const;
-    QByteArray toBytes(const Model::ProcedureEntry &entry, bool indented = true) const;
+    /// The Procedure as JSON text: indented (four spaces a level, ending in a newline) or compact.
+    /// Refused, naming the element, when a text holds an unpaired UTF-16 surrogate, which no
+    /// UTF-8 JSON text can carry.
+    Common::Result<QByteArray> toBytes(const Model::ProcedureEntry &entry, bool indented = true) const;
 
 private:
     Dialect m_dialect;

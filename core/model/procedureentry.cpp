@@ -1,6 +1,7 @@
 #include "procedureentry.h"
 
-#include <QRegularExpression>
+#include <algorithm>
+
 #include <QUuid>
 
 namespace Model {
@@ -17,17 +18,23 @@ QString Reference::id() const
     return slash < 0 ? QString() : reference.mid(slash + 1);
 }
 
-bool isFhirId(const QString &id)
+bool isFhirId(QStringView id)
 {
-    // anchoredPattern: "$" alone would also accept an id with a final newline.
-    static const QRegularExpression fhirId(
-        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9\\-\\.]{1,64}")));
-    return fhirId.match(id).hasMatch();
+    // By hand rather than by regular expression: the validator asks this of every reference.
+    if (id.isEmpty() || id.size() > 64)
+        return false;
+    return std::all_of(id.begin(), id.end(), [](QChar c) {
+        const char16_t unit = c.unicode();
+        return (unit >= u'A' && unit <= u'Z') || (unit >= u'a' && unit <= u'z') ||
+               (unit >= u'0' && unit <= u'9') || unit == u'-' || unit == u'.';
+    });
 }
 
-bool Reference::isLiteralTo(const QString &expectedType) const
+bool Reference::isLiteralTo(QStringView expectedType) const
 {
-    return type() == expectedType && isFhirId(id());
+    const auto slash = reference.indexOf(u'/');
+    return slash >= 0 && QStringView(reference).first(slash) == expectedType &&
+           isFhirId(QStringView(reference).sliced(slash + 1));
 }
 
 std::optional<qint64> Period::minutes() const

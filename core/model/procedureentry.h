@@ -38,7 +38,7 @@ struct Coding
 };
 
 /// True for a FHIR id: 1 to 64 of A-Z, a-z, 0-9, "-" and ".", and nothing else.
-bool isFhirId(const QString &id);
+bool isFhirId(QStringView id);
 
 /// A FHIR literal reference such as "Patient/Patient-265".
 struct Reference
@@ -51,7 +51,7 @@ struct Reference
     /// "Patient-265" for "Patient/Patient-265"; empty when the reference has no id part.
     QString id() const;
     /// True for exactly "<type>/<id>" with a FHIR id ([A-Za-z0-9\-\.]{1,64}).
-    bool isLiteralTo(const QString &expectedType) const;
+    bool isLiteralTo(QStringView expectedType) const;
     bool isEmpty() const { return reference.isEmpty(); }
     friend bool operator==(const Reference &, const Reference &) = default;
 };

@@ -14,7 +14,10 @@ DrainResult drainBlocking(Sender &sender, OutboxStore &store, std::chrono::milli
 {
     std::function<bool()> finished = done;
     if (!finished)
-        finished = [&store] { return store.counts().unsent() == 0; };
+        finished = [&store] {
+            const auto counts = store.counts();
+            return counts && counts->unsent() == 0;
+        };
     DrainResult result;
     QEventLoop loop;
     QElapsedTimer clock;

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include <QJsonDocument>
-#include <QSqlError>
 #include <QSqlQuery>
 
 #include "fhir/extensions.h"
@@ -49,12 +48,16 @@ QList<T> readResources(QSqlQuery &query, QDateTime *fetchedAt)
     return items;
 }
 
-bool execOrWarn(QSqlQuery &query)
+// A cache that cannot be read answers nothing, as when it is empty; the EHR is asked first anyway.
+std::optional<QSqlQuery> runOrWarn(const Common::SqliteDatabase &db, const QString &sql,
+                                   const QVariantMap &values = {})
 {
-    if (query.exec())
-        return true;
-    qCWarning(lcOutbox) << "offline cache:" << query.lastError().text();
-    return false;
+    auto query = db.run(sql, values);
+    if (!query) {
+        qCWarning(lcOutbox) << "offline cache:" << query.error().code << query.error().message;
+        return std::nullopt;
+    }
+    return std::move(*query);
 }
 
 } // namespace
@@ -64,127 +67,159 @@ OfflineCache::OfflineCache(OutboxStore &store)
 {
 }
 
-bool OfflineCache::storePatients(const QList<QJsonObject> &resources)
+Common::SqliteMigration OfflineCache::migration()
 {
-    QList<QVariantList> rows;
+    return {.statements = {
+                QStringLiteral(R"(CREATE TABLE cache_patients (
+                id TEXT PRIMARY KEY,
+                search_text TEXT NOT NULL,
+                resource TEXT NOT NULL,
+                fetched_at INTEGER NOT NULL))"),
+                QStringLiteral(R"(CREATE TABLE cache_encounters (
+                id TEXT PRIMARY KEY,
+                patient_id TEXT NOT NULL,
+                resource TEXT NOT NULL,
+                fetched_at INTEGER NOT NULL))"),
+                QStringLiteral("CREATE INDEX cache_encounters_patient ON cache_encounters (patient_id)"),
+                QStringLiteral(R"(CREATE TABLE cache_conditions (
+                id TEXT PRIMARY KEY,
+                patient_id TEXT NOT NULL,
+                encounter_id TEXT NOT NULL DEFAULT '',
+                resource TEXT NOT NULL,
+                fetched_at INTEGER NOT NULL))"),
+                QStringLiteral(
+                    "CREATE INDEX cache_conditions_patient ON cache_conditions (patient_id, encounter_id)")}};
+}
+
+Common::Status OfflineCache::storePatients(const QList<QJsonObject> &resources)
+{
+    QList<QVariantMap> rows;
     for (const auto &resource : resources) {
         if (const auto patient = Ehr::PatientSummary::fromFhir(resource))
-            rows.append({patient->id, searchTextOf(*patient), toText(resource)});
+            rows.append({{QStringLiteral("id"), patient->id},
+                         {QStringLiteral("search_text"), searchTextOf(*patient)},
+                         {QStringLiteral("resource"), toText(resource)}});
     }
     return writeRows(
         {}, {},
         QStringLiteral("INSERT OR REPLACE INTO cache_patients (id, search_text, resource, fetched_at) "
-                       "VALUES (?, ?, ?, ?)"),
+                       "VALUES (:id, :search_text, :resource, :fetched_at)"),
         rows);
 }
 
-bool OfflineCache::replaceEncounters(const QString &patientId, const QList<QJsonObject> &resources)
+Common::Status OfflineCache::replaceEncounters(const QString &patientId, const QList<QJsonObject> &resources)
 {
-    QList<QVariantList> rows;
+    QList<QVariantMap> rows;
     for (const auto &resource : resources) {
         const auto encounter = Ehr::EncounterSummary::fromFhir(resource);
         if (encounter && encounter->patientId == patientId)
-            rows.append({encounter->id, patientId, toText(resource)});
+            rows.append({{QStringLiteral("id"), encounter->id},
+                         {QStringLiteral("patient"), patientId},
+                         {QStringLiteral("resource"), toText(resource)}});
     }
-    return writeRows(QStringLiteral("DELETE FROM cache_encounters WHERE patient_id = ?"), {patientId},
-                     QStringLiteral("INSERT OR REPLACE INTO cache_encounters (id, patient_id, resource, "
-                                    "fetched_at) VALUES (?, ?, ?, ?)"),
-                     rows);
+    return writeRows(
+        QStringLiteral("DELETE FROM cache_encounters WHERE patient_id = :patient"),
+        {{QStringLiteral("patient"), patientId}},
+        QStringLiteral("INSERT OR REPLACE INTO cache_encounters (id, patient_id, resource, fetched_at) "
+                       "VALUES (:id, :patient, :resource, :fetched_at)"),
+        rows);
 }
 
-bool OfflineCache::replaceConditions(const QString &patientId, const QString &encounterId,
-                                     const QList<QJsonObject> &resources)
+Common::Status OfflineCache::replaceConditions(const QString &patientId, const QString &encounterId,
+                                               const QList<QJsonObject> &resources)
 {
-    QList<QVariantList> rows;
+    QList<QVariantMap> rows;
     for (const auto &resource : resources) {
         const auto condition = Ehr::ConditionSummary::fromFhir(resource);
         if (condition && condition->patientId == patientId)
-            rows.append({condition->id, patientId, condition->encounterId, toText(resource)});
+            rows.append({{QStringLiteral("id"), condition->id},
+                         {QStringLiteral("patient"), patientId},
+                         {QStringLiteral("encounter"), condition->encounterId},
+                         {QStringLiteral("resource"), toText(resource)}});
     }
     const QString deleteSql =
         encounterId.isEmpty()
-            ? QStringLiteral("DELETE FROM cache_conditions WHERE patient_id = ?")
-            : QStringLiteral("DELETE FROM cache_conditions WHERE patient_id = ? AND encounter_id = ?");
-    const QVariantList deleteValues =
-        encounterId.isEmpty() ? QVariantList{patientId} : QVariantList{patientId, encounterId};
-    return writeRows(deleteSql, deleteValues,
-                     QStringLiteral("INSERT OR REPLACE INTO cache_conditions (id, patient_id, encounter_id, "
-                                    "resource, fetched_at) VALUES (?, ?, COALESCE(?, ''), ?, ?)"),
-                     rows);
+            ? QStringLiteral("DELETE FROM cache_conditions WHERE patient_id = :patient")
+            : QStringLiteral(
+                  "DELETE FROM cache_conditions WHERE patient_id = :patient AND encounter_id = :encounter");
+    QVariantMap deleteValues{{QStringLiteral("patient"), patientId}};
+    if (!encounterId.isEmpty())
+        deleteValues.insert(QStringLiteral("encounter"), encounterId);
+    return writeRows(
+        deleteSql, deleteValues,
+        QStringLiteral("INSERT OR REPLACE INTO cache_conditions (id, patient_id, encounter_id, resource, "
+                       "fetched_at) VALUES (:id, :patient, :encounter, :resource, :fetched_at)"),
+        rows);
 }
 
-bool OfflineCache::writeRows(const QString &deleteSql, const QVariantList &deleteValues,
-                             const QString &insertSql, const QList<QVariantList> &rows)
+Common::Status OfflineCache::writeRows(const QString &deleteSql, const QVariantMap &deleteValues,
+                                       const QString &insertSql, const QList<QVariantMap> &rows)
 {
-    QSqlDatabase db = m_store.database();
-    if (!db.transaction())
-        return false;
+    Common::SqliteDatabase &db = m_store.database();
+    Common::Transaction transaction(db);
+    Common::Status written = transaction.begin();
+    if (written && !deleteSql.isEmpty()) {
+        if (auto deleted = db.run(deleteSql, deleteValues); !deleted)
+            written = deleted.error();
+    }
+    auto insert = db.prepare(insertSql);
+    if (written && !insert)
+        written = insert.error();
     const qint64 now = m_store.clock().nowUtc().toMSecsSinceEpoch();
-    QSqlQuery query(db);
-    bool ok = true;
-    if (!deleteSql.isEmpty()) {
-        query.prepare(deleteSql);
-        for (const QVariant &value : deleteValues)
-            query.addBindValue(value);
-        ok = execOrWarn(query);
+    for (qsizetype i = 0; written && i < rows.size(); ++i) {
+        QVariantMap values = rows.at(i);
+        values.insert(QStringLiteral("fetched_at"), now);
+        written = db.exec(*insert, values);
     }
-    if (ok)
-        query.prepare(insertSql);
-    for (qsizetype i = 0; ok && i < rows.size(); ++i) {
-        for (const QVariant &value : rows.at(i))
-            query.addBindValue(value);
-        query.addBindValue(now);
-        ok = execOrWarn(query);
-    }
-    if (!ok) {
-        db.rollback();
-        return false;
-    }
-    return db.commit();
+    if (written)
+        written = transaction.commit();
+    if (!written)
+        qCWarning(lcOutbox) << "offline cache not written:" << written.error().code;
+    return written;
 }
 
 QList<Ehr::PatientSummary> OfflineCache::searchPatients(const QString &text, QDateTime *fetchedAt) const
 {
-    QStringList conditions;
+    Common::SqlFilter sql;
     const QStringList words = text.toCaseFolded().split(u' ', Qt::SkipEmptyParts);
     for (qsizetype i = 0; i < words.size(); ++i)
-        conditions.append(QStringLiteral("instr(search_text, ?) > 0"));
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT resource, fetched_at FROM cache_patients%1 ORDER BY search_text")
-                      .arg(conditions.isEmpty()
-                               ? QString()
-                               : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "))));
-    for (const auto &word : words)
-        query.addBindValue(word);
+        sql.add(QStringLiteral("instr(search_text, :word%1) > 0").arg(i),
+                {{QStringLiteral("word%1").arg(i), words.at(i)}});
     if (fetchedAt)
         *fetchedAt = {};
-    if (!execOrWarn(query))
+    auto query =
+        runOrWarn(m_store.database(),
+                  QStringLiteral("SELECT resource, fetched_at FROM cache_patients%1 ORDER BY search_text")
+                      .arg(sql.where()),
+                  sql.values);
+    if (!query)
         return {};
-    return readResources<Ehr::PatientSummary>(query, fetchedAt);
+    return readResources<Ehr::PatientSummary>(*query, fetchedAt);
 }
 
 std::optional<Ehr::PatientSummary> OfflineCache::patient(const QString &id) const
 {
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT resource FROM cache_patients WHERE id = ?"));
-    query.addBindValue(id);
-    if (!execOrWarn(query) || !query.next())
+    auto query =
+        runOrWarn(m_store.database(), QStringLiteral("SELECT resource FROM cache_patients WHERE id = :id"),
+                  {{QStringLiteral("id"), id}});
+    if (!query || !query->next())
         return std::nullopt;
-    if (auto patient = Ehr::PatientSummary::fromFhir(fromText(query.value(0))))
+    if (auto patient = Ehr::PatientSummary::fromFhir(fromText(query->value(0))))
         return *patient;
     return std::nullopt;
 }
 
 QList<Ehr::EncounterSummary> OfflineCache::encountersOf(const QString &patientId, QDateTime *fetchedAt) const
 {
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT resource, fetched_at FROM cache_encounters WHERE patient_id = ?"));
-    query.addBindValue(patientId);
     if (fetchedAt)
         *fetchedAt = {};
-    if (!execOrWarn(query))
+    auto query = runOrWarn(
+        m_store.database(),
+        QStringLiteral("SELECT resource, fetched_at FROM cache_encounters WHERE patient_id = :patient"),
+        {{QStringLiteral("patient"), patientId}});
+    if (!query)
         return {};
-    QList<Ehr::EncounterSummary> encounters = readResources<Ehr::EncounterSummary>(query, fetchedAt);
+    QList<Ehr::EncounterSummary> encounters = readResources<Ehr::EncounterSummary>(*query, fetchedAt);
     // Most recent first, as a clerk picks today's visit.
     std::stable_sort(encounters.begin(), encounters.end(),
                      [](const auto &a, const auto &b) { return a.start > b.start; });
@@ -193,12 +228,12 @@ QList<Ehr::EncounterSummary> OfflineCache::encountersOf(const QString &patientId
 
 std::optional<Ehr::EncounterSummary> OfflineCache::encounter(const QString &id) const
 {
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT resource FROM cache_encounters WHERE id = ?"));
-    query.addBindValue(id);
-    if (!execOrWarn(query) || !query.next())
+    auto query =
+        runOrWarn(m_store.database(), QStringLiteral("SELECT resource FROM cache_encounters WHERE id = :id"),
+                  {{QStringLiteral("id"), id}});
+    if (!query || !query->next())
         return std::nullopt;
-    if (auto encounter = Ehr::EncounterSummary::fromFhir(fromText(query.value(0))))
+    if (auto encounter = Ehr::EncounterSummary::fromFhir(fromText(query->value(0))))
         return *encounter;
     return std::nullopt;
 }
@@ -206,13 +241,13 @@ std::optional<Ehr::EncounterSummary> OfflineCache::encounter(const QString &id) 
 std::optional<Ehr::EncounterSummary> OfflineCache::markEncounterClosed(const QString &encounterId,
                                                                        Model::BillingState state)
 {
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT resource FROM cache_encounters WHERE id = ?"));
-    query.addBindValue(encounterId);
-    if (!execOrWarn(query) || !query.next())
+    auto query =
+        runOrWarn(m_store.database(), QStringLiteral("SELECT resource FROM cache_encounters WHERE id = :id"),
+                  {{QStringLiteral("id"), encounterId}});
+    if (!query || !query->next())
         return std::nullopt;
-    QJsonObject resource = fromText(query.value(0));
-    query.finish();
+    QJsonObject resource = fromText(query->value(0));
+    query->finish();
     QJsonArray extensions;
     for (const auto &item : resource.value(QStringLiteral("extension")).toArray()) {
         if (item.toObject().value(QStringLiteral("url")).toString() !=
@@ -223,11 +258,9 @@ std::optional<Ehr::EncounterSummary> OfflineCache::markEncounterClosed(const QSt
                                   {QStringLiteral("valueCode"), Model::billingStateCode(state)}});
     resource.insert(QStringLiteral("extension"), extensions);
     // The fetch time stays: the person is told how old the rest of the copy is.
-    QSqlQuery update(m_store.database());
-    update.prepare(QStringLiteral("UPDATE cache_encounters SET resource = ? WHERE id = ?"));
-    update.addBindValue(toText(resource));
-    update.addBindValue(encounterId);
-    if (!execOrWarn(update))
+    if (!runOrWarn(m_store.database(),
+                   QStringLiteral("UPDATE cache_encounters SET resource = :resource WHERE id = :id"),
+                   {{QStringLiteral("resource"), toText(resource)}, {QStringLiteral("id"), encounterId}}))
         return std::nullopt;
     auto encounter = Ehr::EncounterSummary::fromFhir(resource);
     return encounter ? std::optional<Ehr::EncounterSummary>(*encounter) : std::nullopt;
@@ -236,22 +269,20 @@ std::optional<Ehr::EncounterSummary> OfflineCache::markEncounterClosed(const QSt
 QList<Ehr::ConditionSummary> OfflineCache::conditionsOf(const QString &patientId, const QString &encounterId,
                                                         QDateTime *fetchedAt) const
 {
-    QSqlQuery query(m_store.database());
-    if (encounterId.isEmpty()) {
-        query.prepare(QStringLiteral(
-            "SELECT resource, fetched_at FROM cache_conditions WHERE patient_id = ? ORDER BY id"));
-        query.addBindValue(patientId);
-    } else {
-        query.prepare(QStringLiteral("SELECT resource, fetched_at FROM cache_conditions WHERE patient_id = ? "
-                                     "AND encounter_id = ? ORDER BY id"));
-        query.addBindValue(patientId);
-        query.addBindValue(encounterId);
-    }
     if (fetchedAt)
         *fetchedAt = {};
-    if (!execOrWarn(query))
+    QVariantMap values{{QStringLiteral("patient"), patientId}};
+    if (!encounterId.isEmpty())
+        values.insert(QStringLiteral("encounter"), encounterId);
+    auto query = runOrWarn(
+        m_store.database(),
+        QStringLiteral("SELECT resource, fetched_at FROM cache_conditions WHERE patient_id = :patient%1 "
+                       "ORDER BY id")
+            .arg(encounterId.isEmpty() ? QString() : QStringLiteral(" AND encounter_id = :encounter")),
+        values);
+    if (!query)
         return {};
-    return readResources<Ehr::ConditionSummary>(query, fetchedAt);
+    return readResources<Ehr::ConditionSummary>(*query, fetchedAt);
 }
 
 std::optional<QSet<QString>> OfflineCache::conditionIdsOfPatient(const QString &patientId) const
@@ -267,30 +298,28 @@ std::optional<QSet<QString>> OfflineCache::conditionIdsOfPatient(const QString &
 
 QDateTime OfflineCache::lastRefreshed() const
 {
-    QSqlQuery query(m_store.database());
-    if (!query.exec(
-            QStringLiteral("SELECT MAX(t) FROM (SELECT MAX(fetched_at) AS t FROM cache_patients UNION ALL "
-                           "SELECT MAX(fetched_at) FROM cache_encounters UNION ALL SELECT MAX(fetched_at) "
-                           "FROM cache_conditions)")) ||
-        !query.next() || query.value(0).isNull())
+    auto query = runOrWarn(
+        m_store.database(),
+        QStringLiteral("SELECT MAX(t) FROM (SELECT MAX(fetched_at) AS t FROM cache_patients UNION ALL "
+                       "SELECT MAX(fetched_at) FROM cache_encounters UNION ALL SELECT MAX(fetched_at) "
+                       "FROM cache_conditions)"));
+    if (!query || !query->next() || query->value(0).isNull())
         return {};
-    return QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong(), Qt::UTC);
+    return QDateTime::fromMSecsSinceEpoch(query->value(0).toLongLong(), Qt::UTC);
 }
 
-bool OfflineCache::clear()
+Common::Status OfflineCache::clear()
 {
-    QSqlDatabase db = m_store.database();
-    if (!db.transaction())
-        return false;
-    QSqlQuery query(db);
-    const bool ok = query.exec(QStringLiteral("DELETE FROM cache_patients")) &&
-                    query.exec(QStringLiteral("DELETE FROM cache_encounters")) &&
-                    query.exec(QStringLiteral("DELETE FROM cache_conditions"));
-    if (!ok) {
-        db.rollback();
-        return false;
+    Common::SqliteDatabase &db = m_store.database();
+    Common::Transaction transaction(db);
+    Common::Status cleared = transaction.begin();
+    for (const auto *table : {"cache_patients", "cache_encounters", "cache_conditions"}) {
+        if (!cleared)
+            break;
+        if (auto deleted = db.run(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))); !deleted)
+            cleared = deleted.error();
     }
-    return db.commit();
+    return cleared ? transaction.commit() : cleared;
 }
 
 } // namespace Outbox

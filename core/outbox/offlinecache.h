@@ -7,8 +7,10 @@
 #include <QList>
 #include <QSet>
 #include <QString>
-#include <QVariantList>
+#include <QVariantMap>
 
+#include "common/result.h"
+#include "common/sqlitedatabase.h"
 #include "ehr/conditionsummary.h"
 #include "ehr/encountersummary.h"
 #include "ehr/patientsummary.h"
@@ -29,13 +31,16 @@ class OfflineCache
 public:
     explicit OfflineCache(OutboxStore &store);
 
+    /// The cache's tables, one step of the outbox file's schema (the outbox runs it in its migrations).
+    static Common::SqliteMigration migration();
+
     /// Adds or refreshes patients (a search result never deletes others).
-    bool storePatients(const QList<QJsonObject> &resources);
+    Common::Status storePatients(const QList<QJsonObject> &resources);
     /// The patient's encounters as the EHR now lists them (replacing what was cached).
-    bool replaceEncounters(const QString &patientId, const QList<QJsonObject> &resources);
+    Common::Status replaceEncounters(const QString &patientId, const QList<QJsonObject> &resources);
     /// The patient's diagnoses (of one encounter, when encounterId is given), replacing what was cached.
-    bool replaceConditions(const QString &patientId, const QString &encounterId,
-                           const QList<QJsonObject> &resources);
+    Common::Status replaceConditions(const QString &patientId, const QString &encounterId,
+                                     const QList<QJsonObject> &resources);
 
     // The lists also say, in fetchedAt, when the oldest of what they return came from the EHR
     // (invalid when they return nothing): the age a person should be told.
@@ -56,13 +61,13 @@ public:
 
     /// When the newest cached data was fetched (invalid when the cache is empty).
     QDateTime lastRefreshed() const;
-    bool clear();
+    Common::Status clear();
 
 private:
     /// In one transaction: deleteSql (when given) with deleteValues, then insertSql once per row with
-    /// the row's values and the fetch time appended.
-    bool writeRows(const QString &deleteSql, const QVariantList &deleteValues, const QString &insertSql,
-                   const QList<QVariantList> &rows);
+    /// the row's values and the fetch time (:fetched_at).
+    Common::Status writeRows(const QString &deleteSql, const QVariantMap &deleteValues,
+                             const QString &insertSql, const QList<QVariantMap> &rows);
 
     OutboxStore &m_store;
 };

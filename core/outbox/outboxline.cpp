@@ -47,8 +47,13 @@ QList<Model::ProcedureEntry> entriesOnEncounter(const QList<OutboxLine> &lines, 
                               line.state == LineState::Sending;
         if (line.id == exceptId || line.encounterId != encounterId || !onItsWay)
             continue;
-        if (const auto entry = line.entry())
-            entries.append(*entry);
+        // What a duplicate is made of (the code and when the line starts) is in the listing's own
+        // columns; a listing carries no FHIR JSON.
+        Model::ProcedureEntry listed;
+        listed.code.code = line.code;
+        listed.code.display = line.display;
+        listed.performedDateTime = line.performedStart;
+        entries.append(listed);
     }
     return entries;
 }

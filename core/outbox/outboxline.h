@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include "model/finding.h"
 #include "model/procedureentry.h"
@@ -37,8 +38,12 @@ struct OutboxLine
     Model::Identifier identifier; ///< the client identifier, also in the Procedure
     QString patientId;
     QString encounterId;
-    QString code;         ///< the CPT code, for listings
-    QByteArray entryJson; ///< the Procedure as FHIR JSON (ehr-vendor dialect)
+    QString code;             ///< the CPT code, for listings
+    QString display;          ///< the code's description, for listings
+    QDateTime performedStart; ///< performedDateTime or the period's start, in its own offset
+    QDateTime performedEnd;   ///< the end of performedPeriod (anesthesia); invalid otherwise
+    QStringList diagnosisIds; ///< the ids of the linked Conditions (reasonReference)
+    QByteArray entryJson;     ///< the Procedure as FHIR JSON (ehr-vendor dialect); empty in listings
     LineState state = LineState::Pending;
     int attempts = 0;            ///< answered or unanswered tries (not those refused for credentials)
     bool outcomeUnknown = false; ///< an earlier try may have reached the EHR without an answer
@@ -63,9 +68,17 @@ struct OutboxLine
 };
 
 /// The entries of `lines` that are on `encounterId` and sent or on their way (pending, sending),
-/// except line `exceptId`: what a new line on the encounter could duplicate.
+/// except line `exceptId`: what a new line on the encounter could duplicate. Each has the code and the
+/// start (as performedDateTime) only.
 QList<Model::ProcedureEntry> entriesOnEncounter(const QList<OutboxLine> &lines, const QString &encounterId,
                                                 qint64 exceptId = -1);
+
+/// Which lines a listing holds: every line unless narrowed to an encounter or to some states.
+struct LineFilter
+{
+    QString encounterId = {};     ///< empty: every encounter
+    QList<LineState> states = {}; ///< empty: every state
+};
 
 /// How many lines are in each state.
 struct QueueCounts

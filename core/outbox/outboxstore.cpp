@@ -1,34 +1,78 @@
 #include "outboxstore.h"
 
-#include <QAtomicInteger>
-#include <QCoreApplication>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
+#include <algorithm>
+
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QTimer>
 #include <QVariant>
 
+#include "fhir/procedurereader.h"
 #include "fhir/procedurewriter.h"
+#include "offlinecache.h"
 #include "outboxlog.h"
 
 namespace Outbox {
 
 namespace {
 
-constexpr auto OwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+const auto NoSuchLine = QStringLiteral("no-such-line");
 
-// Each migration takes the schema from version (index) to (index + 1); they run in order,
-// all in one transaction, so a file is either fully migrated or untouched.
-const QList<QStringList> &migrations()
+QString isoText(const QDateTime &time)
 {
-    static const QList<QStringList> steps = {
-        {
-            QStringLiteral(R"(CREATE TABLE lines (
+    return time.isValid() ? time.toString(Qt::ISODate) : QString();
+}
+
+// What listings show of a line, kept in columns of their own so that listing an encounter reads
+// neither the whole history nor any JSON.
+QVariantMap listingValues(const Model::ProcedureEntry &entry)
+{
+    QStringList diagnoses;
+    for (const auto &reason : entry.reasonReferences)
+        diagnoses.append(reason.id());
+    return {{QStringLiteral("display"), entry.code.display},
+            {QStringLiteral("performed_start"),
+             isoText(entry.usesPeriod() ? entry.performedPeriod.start : entry.performedDateTime)},
+            {QStringLiteral("performed_end"),
+             isoText(entry.usesPeriod() ? entry.performedPeriod.end : QDateTime())},
+            // FHIR ids hold no spaces.
+            {QStringLiteral("diagnoses"), diagnoses.join(u' ')}};
+}
+
+// Lines queued before the listing columns existed get them from their stored Procedure.
+Common::Status fillListingColumns(const Common::SqliteDatabase &db)
+{
+    auto rows = db.run(QStringLiteral("SELECT id, entry_json FROM lines"));
+    if (!rows)
+        return rows.error();
+    QList<std::pair<qint64, QVariantMap>> listings;
+    while (rows->next()) {
+        const auto entry = Fhir::ProcedureReader::read(rows->value(1).toString().toUtf8()).entry;
+        if (entry)
+            listings.append({rows->value(0).toLongLong(), listingValues(*entry)});
+    }
+    if (Common::Status read = db.finished(*rows); !read)
+        return read;
+    auto update =
+        db.prepare(QStringLiteral("UPDATE lines SET display = :display, performed_start = :performed_start, "
+                                  "performed_end = :performed_end, diagnoses = :diagnoses WHERE id = :id"));
+    if (!update)
+        return update.error();
+    for (auto &[id, values] : listings) {
+        values.insert(QStringLiteral("id"), id);
+        if (Common::Status updated = db.exec(*update, values); !updated)
+            return updated;
+    }
+    return {};
+}
+
+// Each migration takes the schema from version (index) to (index + 1); they run in order, all in one
+// transaction, so a file is either fully migrated or untouched. Only ever append.
+const QList<Common::SqliteMigration> &migrations()
+{
+    static const QList<Common::SqliteMigration> steps = {
+        {.statements = {QStringLiteral(R"(CREATE TABLE lines (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 identifier_system TEXT NOT NULL,
                 identifier TEXT NOT NULL UNIQUE,
@@ -48,8 +92,8 @@ const QList<QStringList> &migrations()
                 last_error TEXT NOT NULL DEFAULT '',
                 findings_json TEXT NOT NULL DEFAULT '[]',
                 ehr_id TEXT NOT NULL DEFAULT ''))"),
-            QStringLiteral("CREATE INDEX lines_due ON lines (state, next_attempt_at)"),
-            QStringLiteral(R"(CREATE TABLE audit (
+                        QStringLiteral("CREATE INDEX lines_due ON lines (state, next_attempt_at)"),
+                        QStringLiteral(R"(CREATE TABLE audit (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 line_id INTEGER NOT NULL REFERENCES lines (id),
                 at INTEGER NOT NULL,
@@ -59,29 +103,15 @@ const QList<QStringList> &migrations()
                 ehr_code TEXT NOT NULL DEFAULT '',
                 ehr_id TEXT NOT NULL DEFAULT '',
                 detail TEXT NOT NULL DEFAULT ''))"),
-            QStringLiteral("CREATE INDEX audit_line ON audit (line_id)"),
-        },
-        {
-            QStringLiteral(R"(CREATE TABLE cache_patients (
-                id TEXT PRIMARY KEY,
-                search_text TEXT NOT NULL,
-                resource TEXT NOT NULL,
-                fetched_at INTEGER NOT NULL))"),
-            QStringLiteral(R"(CREATE TABLE cache_encounters (
-                id TEXT PRIMARY KEY,
-                patient_id TEXT NOT NULL,
-                resource TEXT NOT NULL,
-                fetched_at INTEGER NOT NULL))"),
-            QStringLiteral("CREATE INDEX cache_encounters_patient ON cache_encounters (patient_id)"),
-            QStringLiteral(R"(CREATE TABLE cache_conditions (
-                id TEXT PRIMARY KEY,
-                patient_id TEXT NOT NULL,
-                encounter_id TEXT NOT NULL DEFAULT '',
-                resource TEXT NOT NULL,
-                fetched_at INTEGER NOT NULL))"),
-            QStringLiteral(
-                "CREATE INDEX cache_conditions_patient ON cache_conditions (patient_id, encounter_id)"),
-        },
+                        QStringLiteral("CREATE INDEX audit_line ON audit (line_id)")}},
+        OfflineCache::migration(),
+        {.statements = {QStringLiteral("ALTER TABLE lines ADD COLUMN display TEXT NOT NULL DEFAULT ''"),
+                        QStringLiteral(
+                            "ALTER TABLE lines ADD COLUMN performed_start TEXT NOT NULL DEFAULT ''"),
+                        QStringLiteral("ALTER TABLE lines ADD COLUMN performed_end TEXT NOT NULL DEFAULT ''"),
+                        QStringLiteral("ALTER TABLE lines ADD COLUMN diagnoses TEXT NOT NULL DEFAULT ''"),
+                        QStringLiteral("CREATE INDEX lines_encounter ON lines (encounter_id, state)")},
+         .fill = fillListingColumns},
     };
     return steps;
 }
@@ -91,6 +121,14 @@ QString findingsText(const Model::Findings &findings)
     return QString::fromUtf8(QJsonDocument(Model::findingsToJson(findings)).toJson(QJsonDocument::Compact));
 }
 
+Model::Findings findingsFromText(const QString &text)
+{
+    // Most lines have none; the listings skip the JSON parser for them.
+    if (text.isEmpty() || text == u"[]")
+        return {};
+    return Model::findingsFromJson(QJsonDocument::fromJson(text.toUtf8()).array());
+}
+
 QDateTime fromMs(const QVariant &value)
 {
     if (value.isNull())
@@ -98,12 +136,20 @@ QDateTime fromMs(const QVariant &value)
     return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
-const QString LineColumns = QStringLiteral(
-    "id, identifier_system, identifier, patient_id, encounter_id, code, entry_json, state, attempts, "
-    "outcome_unknown, created_at, updated_at, next_attempt_at, sent_at, last_result, last_http_status, "
-    "last_error, findings_json, ehr_id");
+QDateTime fromIsoText(const QVariant &value)
+{
+    const QString text = value.toString();
+    return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODate);
+}
 
-OutboxLine lineFromQuery(const QSqlQuery &query)
+// In the order lineFromQuery() reads them; entry_json, when asked for, comes last.
+const QString LineColumns = QStringLiteral(
+    "id, identifier_system, identifier, patient_id, encounter_id, code, state, attempts, outcome_unknown, "
+    "created_at, updated_at, next_attempt_at, sent_at, last_result, last_http_status, last_error, "
+    "findings_json, ehr_id, display, performed_start, performed_end, diagnoses");
+constexpr int EntryJsonColumn = 22;
+
+OutboxLine lineFromQuery(const QSqlQuery &query, bool withEntry)
 {
     OutboxLine line;
     line.id = query.value(0).toLongLong();
@@ -111,30 +157,63 @@ OutboxLine lineFromQuery(const QSqlQuery &query)
     line.patientId = query.value(3).toString();
     line.encounterId = query.value(4).toString();
     line.code = query.value(5).toString();
-    line.entryJson = query.value(6).toString().toUtf8();
-    line.state = lineStateFromName(query.value(7).toString()).value_or(LineState::Pending);
-    line.attempts = query.value(8).toInt();
-    line.outcomeUnknown = query.value(9).toBool();
-    line.createdAt = fromMs(query.value(10));
-    line.updatedAt = fromMs(query.value(11));
-    line.nextAttemptAt = fromMs(query.value(12));
-    line.sentAt = fromMs(query.value(13));
-    line.lastResult = query.value(14).toString();
-    line.lastHttpStatus = query.value(15).toInt();
-    line.lastError = query.value(16).toString();
-    line.findings =
-        Model::findingsFromJson(QJsonDocument::fromJson(query.value(17).toString().toUtf8()).array());
-    line.ehrId = query.value(18).toString();
+    line.state = lineStateFromName(query.value(6).toString()).value_or(LineState::Pending);
+    line.attempts = query.value(7).toInt();
+    line.outcomeUnknown = query.value(8).toBool();
+    line.createdAt = fromMs(query.value(9));
+    line.updatedAt = fromMs(query.value(10));
+    line.nextAttemptAt = fromMs(query.value(11));
+    line.sentAt = fromMs(query.value(12));
+    line.lastResult = query.value(13).toString();
+    line.lastHttpStatus = query.value(14).toInt();
+    line.lastError = query.value(15).toString();
+    line.findings = findingsFromText(query.value(16).toString());
+    line.ehrId = query.value(17).toString();
+    line.display = query.value(18).toString();
+    line.performedStart = fromIsoText(query.value(19));
+    line.performedEnd = fromIsoText(query.value(20));
+    line.diagnosisIds = query.value(21).toString().split(u' ', Qt::SkipEmptyParts);
+    if (withEntry)
+        line.entryJson = query.value(EntryJsonColumn).toString().toUtf8();
     return line;
 }
 
-QAtomicInteger<quint64> connectionCounter;
+// A write that failed: the file's own trouble (disk full, read-only ...), and that nothing queued is lost.
+Common::Error withLinesKept(Common::Error failure)
+{
+    failure.message = OutboxStore::tr("%1. Lines already queued are kept.").arg(failure.message);
+    return failure;
+}
+
+Common::SqlFilter sqlFilter(const LineFilter &filter)
+{
+    Common::SqlFilter sql;
+    if (!filter.encounterId.isEmpty())
+        sql.add(QStringLiteral("encounter_id = :encounter"),
+                {{QStringLiteral("encounter"), filter.encounterId}});
+    if (!filter.states.isEmpty()) {
+        QStringList names;
+        QVariantMap values;
+        for (qsizetype i = 0; i < filter.states.size(); ++i) {
+            names.append(QStringLiteral(":state%1").arg(i));
+            values.insert(names.last(), lineStateName(filter.states.at(i)));
+        }
+        sql.add(QStringLiteral("state IN (%1)").arg(names.join(QStringLiteral(", "))), values);
+    }
+    return sql;
+}
+
+QString listingQuery(const Common::SqlFilter &filter)
+{
+    return QStringLiteral("SELECT %1 FROM lines%2 ORDER BY id").arg(LineColumns, filter.where());
+}
 
 } // namespace
 
 OutboxStore::OutboxStore(QObject *parent)
     : QObject(parent)
-    , m_connectionName(QStringLiteral("superbill-outbox-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
+    , m_db(QStringLiteral("outbox"))
+    , m_claims(QStringLiteral("outbox-claims"))
 {
 }
 
@@ -143,14 +222,15 @@ OutboxStore::~OutboxStore()
     close();
 }
 
-QSqlDatabase OutboxStore::database() const
-{
-    return QSqlDatabase::database(m_connectionName, false);
-}
-
 bool OutboxStore::isOpen() const
 {
-    return QSqlDatabase::contains(m_connectionName) && database().isOpen();
+    return m_db.isOpen();
+}
+
+void OutboxStore::close()
+{
+    m_claims.close();
+    m_db.close();
 }
 
 qint64 OutboxStore::nowMs() const
@@ -158,234 +238,51 @@ qint64 OutboxStore::nowMs() const
     return m_clock->nowUtc().toMSecsSinceEpoch();
 }
 
-bool OutboxStore::open(const QString &path, QString *error)
+Common::Status OutboxStore::open(const QString &path)
 {
     close();
-    auto fail = [&](const QString &message) {
-        if (error)
-            *error = message;
+    // The outbox holds every line a clerk was told is saved: FULL, so a commit survives a power cut.
+    Common::Status opened =
+        m_db.open(path, {.migrations = migrations(), .durability = Common::SqliteDatabase::Durability::Full});
+    if (opened)
+        opened = m_claims.open(
+            path, {.migrations = migrations(), .durability = Common::SqliteDatabase::Durability::Normal});
+    if (!opened) {
         close();
-        return false;
-    };
-    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
-        return fail(
-            tr("The Qt SQLite driver (QSQLITE) is not installed; on Debian install libqt6sql6-sqlite."));
-
-    const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath()))
-        return fail(tr("%1: cannot create the folder for the outbox").arg(info.absolutePath()));
-    if (!info.exists()) {
-        // Created here, owner-only, before SQLite opens it; SQLite gives its -wal and -shm
-        // files the same permissions as the database file.
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, OwnerOnly))
-            return fail(tr("%1: cannot create the outbox: %2").arg(path, file.errorString()));
-        file.close();
-    } else if ((QFile::permissions(path) & ~(OwnerOnly | QFileDevice::ReadUser | QFileDevice::WriteUser)) !=
-               0) {
-        qCWarning(lcOutbox) << "outbox file was readable by others; restricting it to its owner";
-        QFile::setPermissions(path, OwnerOnly | QFileDevice::ReadUser | QFileDevice::WriteUser);
-    }
-
-    QString openError;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-        db.setDatabaseName(path);
-        // Another process (the app, superbill-cli) may be writing: wait for it rather than fail.
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-        if (!db.open())
-            openError = db.lastError().text();
-    }
-    if (!openError.isEmpty())
-        return fail(tr("%1: cannot open the outbox: %2").arg(path, openError));
-    m_path = path;
-    if (!configure(error) || !migrate(error)) {
-        close();
-        return false;
+        const Common::Error &failure = opened.error();
+        if (failure.code == u"damaged")
+            return Common::makeError(
+                failure.code,
+                tr("%1 is not an outbox, or it is damaged (%2). It was left unchanged; keep "
+                   "it, and give another file (--db or SUPERBILL_DB).")
+                    .arg(path, failure.message),
+                path);
+        return failure;
     }
     qCInfo(lcOutbox) << "outbox open, schema" << schemaVersion();
-    return true;
+    return {};
 }
 
-bool OutboxStore::configure(QString *error)
+Common::Status OutboxStore::addAudit(qint64 lineId, const QString &event, const AttemptRecord *record,
+                                     const QString &detail)
 {
-    QSqlQuery query(database());
-    if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !query.next()) {
-        // The first statement that reads the file: a file that is not SQLite fails here.
-        const QSqlError failure = query.lastError();
-        const int code = failure.nativeErrorCode().toInt();
-        if (error && (code == 26 || code == 11)) // SQLITE_NOTADB, SQLITE_CORRUPT
-            *error =
-                tr("%1 is not an outbox, or it is damaged (%2). It was left unchanged; keep it, and give "
-                   "another file (--db or SUPERBILL_DB).")
-                    .arg(m_path, failure.databaseText());
-        else if (error)
-            *error = tr("%1: cannot set the journal mode: %2").arg(m_path, failure.text());
-        return false;
+    auto inserted =
+        m_db.run(QStringLiteral("INSERT INTO audit (line_id, at, event, http_status, result, ehr_code, "
+                                "ehr_id, detail) VALUES (:line, :at, :event, :http_status, :result, "
+                                ":ehr_code, :ehr_id, :detail)"),
+                 {{QStringLiteral("line"), lineId},
+                  {QStringLiteral("at"), nowMs()},
+                  {QStringLiteral("event"), event},
+                  {QStringLiteral("http_status"), record ? record->httpStatus : 0},
+                  {QStringLiteral("result"), record ? record->result : QString()},
+                  {QStringLiteral("ehr_code"), record ? record->ehrCode : QString()},
+                  {QStringLiteral("ehr_id"), record ? record->ehrId : QString()},
+                  {QStringLiteral("detail"), detail}});
+    if (!inserted) {
+        qCWarning(lcOutbox) << "audit insert failed:" << inserted.error().code;
+        return inserted.error();
     }
-    // SQLite answers with the mode it actually uses; some file systems cannot do WAL.
-    const QString mode = query.value(0).toString().toLower();
-    if (mode != u"wal") {
-        if (error)
-            *error =
-                tr("%1: SQLite would not use write-ahead logging (journal mode is \"%2\"); put the outbox "
-                   "on a local disk.")
-                    .arg(m_path, mode);
-        return false;
-    }
-    if (!query.exec(QStringLiteral("PRAGMA synchronous=FULL")) ||
-        !query.exec(QStringLiteral("PRAGMA foreign_keys=ON"))) {
-        if (error)
-            *error = tr("%1: cannot configure the outbox: %2").arg(m_path, query.lastError().text());
-        return false;
-    }
-    if (synchronousMode() != 2) {
-        if (error)
-            *error = tr("%1: SQLite did not accept synchronous=FULL").arg(m_path);
-        return false;
-    }
-    return true;
-}
-
-bool OutboxStore::migrate(QString *error)
-{
-    QSqlDatabase db = database();
-    const int current = schemaVersion();
-    if (current < 0) {
-        if (error)
-            *error = tr("%1: cannot read the schema version: %2").arg(m_path, db.lastError().text());
-        return false;
-    }
-    if (current > SchemaVersion) {
-        if (error)
-            *error =
-                tr("%1: the outbox was written by a newer Superbill Desk (schema %2; this one knows %3). "
-                   "Update the app; the file was not changed.")
-                    .arg(m_path)
-                    .arg(current)
-                    .arg(SchemaVersion);
-        return false;
-    }
-    if (current == SchemaVersion)
-        return true;
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-        if (error)
-            *error = tr("%1: cannot start the schema upgrade: %2").arg(m_path, query.lastError().text());
-        return false;
-    }
-    for (int version = current; version < SchemaVersion; ++version) {
-        for (const QString &statement : migrations().at(version)) {
-            if (!query.exec(statement)) {
-                const QString reason = query.lastError().text();
-                QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-                if (error)
-                    *error = tr("%1: upgrading the outbox to schema %2 failed, nothing was changed: %3")
-                                 .arg(m_path)
-                                 .arg(version + 1)
-                                 .arg(reason);
-                return false;
-            }
-        }
-    }
-    if (!query.exec(QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion)) ||
-        !query.exec(QStringLiteral("COMMIT"))) {
-        const QString reason = query.lastError().text();
-        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-        if (error)
-            *error = tr("%1: upgrading the outbox failed, nothing was changed: %2").arg(m_path, reason);
-        return false;
-    }
-    qCInfo(lcOutbox) << "outbox schema migrated from" << current << "to" << SchemaVersion;
-    return true;
-}
-
-void OutboxStore::close()
-{
-    if (!QSqlDatabase::contains(m_connectionName))
-        return;
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        if (db.isOpen())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connectionName);
-}
-
-int OutboxStore::schemaVersion() const
-{
-    QSqlQuery query(database());
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return -1;
-    return query.value(0).toInt();
-}
-
-QString OutboxStore::journalMode() const
-{
-    QSqlQuery query(database());
-    if (!query.exec(QStringLiteral("PRAGMA journal_mode")) || !query.next())
-        return {};
-    return query.value(0).toString().toLower();
-}
-
-int OutboxStore::synchronousMode() const
-{
-    QSqlQuery query(database());
-    if (!query.exec(QStringLiteral("PRAGMA synchronous")) || !query.next())
-        return -1;
-    return query.value(0).toInt();
-}
-
-QString OutboxStore::writeError(const QSqlError &error) const
-{
-    // SQLite's primary result codes, as QSQLITE reports them.
-    switch (error.nativeErrorCode().toInt()) {
-    case 13: // SQLITE_FULL
-        return tr("%1: the disk is full, so the outbox cannot be written; free some space. Lines already "
-                  "queued are kept.")
-            .arg(m_path);
-    case 8: // SQLITE_READONLY
-        return tr("%1: the outbox file is read-only; make it writable by its owner. Lines already queued "
-                  "are kept.")
-            .arg(m_path);
-    case 10: // SQLITE_IOERR
-        return tr("%1: the disk reported an error while writing the outbox (%2). Lines already queued are "
-                  "kept.")
-            .arg(m_path, error.databaseText());
-    case 11: // SQLITE_CORRUPT
-    case 26: // SQLITE_NOTADB
-        return tr("%1: the outbox file is damaged (%2); keep a copy of it and ask for help.")
-            .arg(m_path, error.databaseText());
-    case 5: // SQLITE_BUSY
-    case 6: // SQLITE_LOCKED
-        return tr("%1: another program kept the outbox busy for too long; try again.").arg(m_path);
-    default:
-        return tr("%1: cannot write to the outbox: %2").arg(m_path, error.text());
-    }
-}
-
-bool OutboxStore::addAudit(qint64 lineId, const QString &event, const AttemptRecord *record,
-                           const QString &detail, QSqlError *failure)
-{
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral(
-        "INSERT INTO audit (line_id, at, event, http_status, result, ehr_code, ehr_id, detail) "
-        "VALUES (?, ?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''))"));
-    query.addBindValue(lineId);
-    query.addBindValue(nowMs());
-    query.addBindValue(event);
-    query.addBindValue(record ? record->httpStatus : 0);
-    query.addBindValue(record ? record->result : QString());
-    query.addBindValue(record ? record->ehrCode : QString());
-    query.addBindValue(record ? record->ehrId : QString());
-    query.addBindValue(detail);
-    if (!query.exec()) {
-        qCWarning(lcOutbox) << "audit insert failed:" << query.lastError().text();
-        if (failure)
-            *failure = query.lastError();
-        return false;
-    }
-    return true;
+    return {};
 }
 
 void OutboxStore::notify(qint64 id)
@@ -396,394 +293,442 @@ void OutboxStore::notify(qint64 id)
     m_countsPending = true;
     QTimer::singleShot(0, this, [this] {
         m_countsPending = false;
-        if (isOpen())
-            emit countsChanged(counts());
+        if (!isOpen())
+            return;
+        if (const auto current = counts())
+            emit countsChanged(*current);
     });
 }
 
-std::optional<qint64> OutboxStore::enqueue(const Model::ProcedureEntry &entry, QString *error)
+Common::Result<qint64> OutboxStore::enqueue(const Model::ProcedureEntry &entry)
 {
-    auto fail = [&](const QString &message) -> std::optional<qint64> {
-        if (error)
-            *error = message;
-        return std::nullopt;
-    };
     if (!isOpen())
-        return fail(tr("The outbox is not open."));
+        return Common::makeError(QStringLiteral("not-open"), tr("The outbox is not open."));
     const auto identifier = entry.clientIdentifier();
     if (!identifier)
-        return fail(tr("The line has no client identifier (system urn:ietf:rfc:3986); it was not queued."));
+        return Common::makeError(
+            QStringLiteral("no-identifier"),
+            tr("The line has no client identifier (system urn:ietf:rfc:3986); it was not queued."));
     if (!entry.subject.isLiteralTo(QStringLiteral("Patient")) ||
         !entry.encounter.isLiteralTo(QStringLiteral("Encounter")))
-        return fail(tr(
-            "The line needs a patient (Patient/<id>) and an encounter (Encounter/<id>); it was not queued."));
-    if (const auto existing = lineByIdentifier(identifier->value))
-        return fail(tr("This line (%1) is already in the outbox as line %2.")
-                        .arg(identifier->value)
-                        .arg(existing->id));
+        return Common::makeError(QStringLiteral("incomplete"),
+                                 tr("The line needs a patient (Patient/<id>) and an encounter "
+                                    "(Encounter/<id>); it was not queued."));
+    const auto notSaved = [](const Common::Error &failure) {
+        Common::Error kept = withLinesKept(failure);
+        kept.message = tr("The line was not saved: %1").arg(kept.message);
+        return kept;
+    };
+    const auto existing = lineByIdentifier(identifier->value);
+    if (existing)
+        return Common::makeError(QStringLiteral("already-queued"),
+                                 tr("This line (%1) is already in the outbox as line %2.")
+                                     .arg(identifier->value)
+                                     .arg(existing->id));
+    if (existing.error().code != NoSuchLine)
+        return notSaved(existing.error());
+    const auto json = Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(entry, false);
+    if (!json)
+        return notSaved(json.error());
 
-    QSqlDatabase db = database();
-    if (!db.transaction())
-        return fail(tr("The line was not saved: %1").arg(writeError(db.lastError())));
+    Common::Transaction transaction(m_db);
+    if (Common::Status begun = transaction.begin(); !begun)
+        return notSaved(begun.error());
     const qint64 now = nowMs();
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("INSERT INTO lines (identifier_system, identifier, patient_id, "
-                                 "encounter_id, code, entry_json, state, "
-                                 "created_at, updated_at, next_attempt_at) VALUES (?, ?, ?, ?, COALESCE(?, "
-                                 "''), ?, 'pending', ?, ?, ?)"));
-    query.addBindValue(identifier->system);
-    query.addBindValue(identifier->value);
-    query.addBindValue(entry.subject.id());
-    query.addBindValue(entry.encounter.id());
-    query.addBindValue(entry.code.code);
-    query.addBindValue(
-        QString::fromUtf8(Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(entry, false)));
-    query.addBindValue(now);
-    query.addBindValue(now);
-    query.addBindValue(now);
-    if (!query.exec()) {
-        const QString reason = writeError(query.lastError());
-        db.rollback();
-        return fail(tr("The line was not saved: %1").arg(reason));
-    }
-    const qint64 id = query.lastInsertId().toLongLong();
-    QSqlError failure;
-    if (!addAudit(id, QStringLiteral("queued"), nullptr, {}, &failure) || !db.commit()) {
-        const QString reason = writeError(failure.isValid() ? failure : db.lastError());
-        db.rollback();
-        return fail(tr("The line was not saved: %1").arg(reason));
-    }
+    QVariantMap values = listingValues(entry);
+    values.insert({{QStringLiteral("system"), identifier->system},
+                   {QStringLiteral("identifier"), identifier->value},
+                   {QStringLiteral("patient"), entry.subject.id()},
+                   {QStringLiteral("encounter"), entry.encounter.id()},
+                   {QStringLiteral("code"), entry.code.code},
+                   {QStringLiteral("entry"), QString::fromUtf8(*json)},
+                   {QStringLiteral("now"), now}});
+    auto inserted =
+        m_db.run(QStringLiteral(
+                     "INSERT INTO lines (identifier_system, identifier, patient_id, encounter_id, code, "
+                     "entry_json, state, created_at, updated_at, next_attempt_at, display, performed_start, "
+                     "performed_end, diagnoses) VALUES (:system, :identifier, :patient, :encounter, :code, "
+                     ":entry, 'pending', :now, :now, :now, :display, :performed_start, :performed_end, "
+                     ":diagnoses)"),
+                 values);
+    if (!inserted)
+        return notSaved(inserted.error());
+    const qint64 id = inserted->lastInsertId().toLongLong();
+    if (Common::Status audited = addAudit(id, QStringLiteral("queued"), nullptr, {}); !audited)
+        return notSaved(audited.error());
+    if (Common::Status committed = transaction.commit(); !committed)
+        return notSaved(committed.error());
     qCDebug(lcOutbox) << "queued line" << id;
     notify(id);
     return id;
 }
 
-bool OutboxStore::claim(qint64 id, QString *error)
+Common::Result<QList<OutboxLine>> OutboxStore::claimLines(const QString &which, const QVariantMap &values)
 {
-    QSqlQuery query(database());
-    // The claim need not survive a crash: a line that loses its `sending` mark is pending again and is
-    // resent with the same identifier, which the EHR records once. So this commit skips the fsync
-    // (WAL with synchronous=NORMAL keeps the order of commits), halving the disk flushes per line.
-    query.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-    query.prepare(QStringLiteral(
-        "UPDATE lines SET state = 'sending', updated_at = ? WHERE id = ? AND state = 'pending'"));
-    query.addBindValue(nowMs());
-    query.addBindValue(id);
-    const bool executed = query.exec();
-    if (!executed && error)
-        *error = writeError(query.lastError());
-    const bool claimed = executed && query.numRowsAffected() == 1;
-    QSqlQuery(database()).exec(QStringLiteral("PRAGMA synchronous=FULL"));
+    // A claim need not survive a power cut: a line that loses its `sending` mark is pending again and is
+    // resent with the same identifier, which the EHR records once. So it commits through a connection of
+    // its own at synchronous=NORMAL, saving a disk flush, while every other write keeps FULL (a FULL
+    // commit that follows flushes the claim too: one WAL file, written in order).
+    Common::Transaction transaction(m_claims);
+    if (Common::Status begun = transaction.begin(); !begun)
+        return withLinesKept(begun.error());
+    QVariantMap bound = values;
+    bound.insert(QStringLiteral("now"), nowMs());
+    auto claimed =
+        m_claims.run(QStringLiteral("UPDATE lines SET state = 'sending', updated_at = :now WHERE id IN "
+                                    "(SELECT id FROM lines WHERE state = 'pending' AND %1) "
+                                    "RETURNING %2, entry_json")
+                         .arg(which, LineColumns),
+                     bound);
     if (!claimed)
-        return false;
-    notify(id);
-    return true;
+        return withLinesKept(claimed.error());
+    QList<OutboxLine> lines;
+    while (claimed->next())
+        lines.append(lineFromQuery(*claimed, true));
+    if (Common::Status read = m_claims.finished(*claimed); !read)
+        return withLinesKept(read.error());
+    claimed->finish();
+    if (Common::Status committed = transaction.commit(); !committed)
+        return withLinesKept(committed.error());
+    for (const OutboxLine &line : std::as_const(lines))
+        notify(line.id);
+    return lines;
 }
 
-bool OutboxStore::recordAttempt(qint64 id, const AttemptRecord &record, QString *error)
+Common::Result<bool> OutboxStore::claim(qint64 id)
 {
-    QSqlDatabase db = database();
-    if (!db.transaction()) {
-        if (error)
-            *error = writeError(db.lastError());
-        return false;
-    }
+    const auto claimed = claimLines(QStringLiteral("id = :id"), {{QStringLiteral("id"), id}});
+    if (!claimed)
+        return claimed.error();
+    return !claimed->isEmpty();
+}
+
+Common::Result<QList<OutboxLine>> OutboxStore::claimDue(const QDateTime &now, int limit)
+{
+    auto claimed =
+        claimLines(QStringLiteral("next_attempt_at <= :due ORDER BY next_attempt_at, id LIMIT :limit"),
+                   {{QStringLiteral("due"), now.toMSecsSinceEpoch()}, {QStringLiteral("limit"), limit}});
+    if (!claimed)
+        return claimed;
+    // RETURNING gives the rows in no particular order.
+    std::sort(claimed->begin(), claimed->end(), [](const OutboxLine &a, const OutboxLine &b) {
+        return std::pair(a.nextAttemptAt, a.id) < std::pair(b.nextAttemptAt, b.id);
+    });
+    return claimed;
+}
+
+Common::Status OutboxStore::recordAttempt(qint64 id, const AttemptRecord &record)
+{
+    const auto recorded = recordAttempts({{id, record}});
+    if (!recorded)
+        return recorded.error();
+    if (recorded->isEmpty())
+        return Common::makeError(QStringLiteral("not-sending"), tr("line %1 is not being sent").arg(id));
+    return {};
+}
+
+Common::Result<QList<qint64>> OutboxStore::recordAttempts(const QList<QPair<qint64, AttemptRecord>> &attempts)
+{
+    Common::Transaction transaction(m_db);
+    if (Common::Status begun = transaction.begin(); !begun)
+        return withLinesKept(begun.error());
+    auto update = m_db.prepare(QStringLiteral(
+        "UPDATE lines SET state = :state, attempts = attempts + :counted, "
+        "outcome_unknown = CASE WHEN :state = 'sent' THEN 0 WHEN :unknown THEN 1 ELSE outcome_unknown END, "
+        "updated_at = :now, next_attempt_at = :next, sent_at = CASE WHEN :state = 'sent' THEN :now ELSE "
+        "sent_at END, last_result = :result, last_http_status = :http_status, last_error = :error, "
+        "findings_json = :findings, ehr_id = CASE WHEN :ehr_id <> '' THEN :ehr_id ELSE ehr_id END "
+        "WHERE id = :id AND state = 'sending'"));
+    if (!update)
+        return withLinesKept(update.error());
     const qint64 now = nowMs();
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral(
-        "UPDATE lines SET state = ?, attempts = attempts + ?, "
-        "outcome_unknown = CASE WHEN ? = 'sent' THEN 0 WHEN ? THEN 1 ELSE outcome_unknown END, "
-        "updated_at = ?, next_attempt_at = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END, "
-        "last_result = COALESCE(?, ''), last_http_status = ?, last_error = COALESCE(?, ''), findings_json = "
-        "?, "
-        "ehr_id = CASE WHEN COALESCE(?, '') <> '' THEN ? ELSE ehr_id END "
-        "WHERE id = ? AND state = 'sending'"));
-    const QString state = lineStateName(record.newState);
-    query.addBindValue(state);
-    query.addBindValue(record.countAttempt ? 1 : 0);
-    query.addBindValue(state);
-    query.addBindValue(record.outcomeUnknown ? 1 : 0);
-    query.addBindValue(now);
-    query.addBindValue(record.nextAttemptAt.isValid() ? record.nextAttemptAt.toMSecsSinceEpoch() : now);
-    query.addBindValue(state);
-    query.addBindValue(now);
-    query.addBindValue(record.result);
-    query.addBindValue(record.httpStatus);
-    query.addBindValue(record.error);
-    query.addBindValue(findingsText(record.findings));
-    query.addBindValue(record.ehrId);
-    query.addBindValue(record.ehrId);
-    query.addBindValue(id);
-    if (!query.exec() || query.numRowsAffected() != 1) {
-        const QString reason = query.lastError().isValid() ? writeError(query.lastError())
-                                                           : tr("line %1 is not being sent").arg(id);
-        db.rollback();
-        if (error)
-            *error = reason;
-        return false;
+    QList<qint64> recorded;
+    for (const auto &[id, record] : attempts) {
+        const Common::Status updated = m_db.exec(
+            *update, {{QStringLiteral("state"), lineStateName(record.newState)},
+                      {QStringLiteral("counted"), record.countAttempt ? 1 : 0},
+                      {QStringLiteral("unknown"), record.outcomeUnknown ? 1 : 0},
+                      {QStringLiteral("now"), now},
+                      {QStringLiteral("next"),
+                       record.nextAttemptAt.isValid() ? record.nextAttemptAt.toMSecsSinceEpoch() : now},
+                      {QStringLiteral("result"), record.result},
+                      {QStringLiteral("http_status"), record.httpStatus},
+                      {QStringLiteral("error"), record.error},
+                      {QStringLiteral("findings"), findingsText(record.findings)},
+                      {QStringLiteral("ehr_id"), record.ehrId},
+                      {QStringLiteral("id"), id}});
+        if (!updated)
+            return withLinesKept(updated.error());
+        if (update->numRowsAffected() != 1)
+            continue;
+        if (Common::Status audited = addAudit(id, record.event, &record, record.error); !audited)
+            return withLinesKept(audited.error());
+        recorded.append(id);
     }
-    QSqlError failure;
-    if (!addAudit(id, record.event, &record, record.error, &failure) || !db.commit()) {
-        const QString reason = writeError(failure.isValid() ? failure : db.lastError());
-        db.rollback();
-        if (error)
-            *error = reason;
-        return false;
-    }
-    notify(id);
-    return true;
+    update->finish();
+    if (Common::Status committed = transaction.commit(); !committed)
+        return withLinesKept(committed.error());
+    for (const qint64 id : std::as_const(recorded))
+        notify(id);
+    return recorded;
 }
 
-bool OutboxStore::note(qint64 id, const AttemptRecord &record)
+Common::Status OutboxStore::note(qint64 id, const AttemptRecord &record)
 {
-    return addAudit(id, record.event, &record, record.error);
+    Common::Transaction transaction(m_db);
+    Common::Status noted = transaction.begin();
+    if (noted)
+        noted = addAudit(id, record.event, &record, record.error);
+    if (noted)
+        noted = transaction.commit();
+    return noted ? noted : withLinesKept(noted.error());
 }
 
-int OutboxStore::recoverInterrupted(QString *error)
+Common::Result<int> OutboxStore::recoverInterrupted()
 {
-    QSqlDatabase db = database();
-    auto fail = [&](const QSqlError &why) {
-        if (error)
-            *error = writeError(why);
-        return -1;
-    };
     QList<qint64> ids;
     {
-        QSqlQuery select(db);
-        if (!select.exec(QStringLiteral("SELECT id FROM lines WHERE state = 'sending'")))
-            return fail(select.lastError());
-        while (select.next())
-            ids.append(select.value(0).toLongLong());
+        auto select = m_db.run(QStringLiteral("SELECT id FROM lines WHERE state = 'sending'"));
+        if (!select)
+            return select.error();
+        while (select->next())
+            ids.append(select->value(0).toLongLong());
     }
     if (ids.isEmpty())
         return 0;
-    if (!db.transaction())
-        return fail(db.lastError());
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("UPDATE lines SET state = 'pending', outcome_unknown = 1, updated_at = ?, "
-                                 "next_attempt_at = ? WHERE state = 'sending'"));
-    query.addBindValue(nowMs());
-    query.addBindValue(nowMs());
-    QSqlError failure;
-    bool ok = query.exec();
-    if (!ok)
-        failure = query.lastError();
-    for (const qint64 id : std::as_const(ids))
-        ok =
-            ok &&
-            addAudit(id, QStringLiteral("recovered"), nullptr,
-                     QStringLiteral("left sending by an interrupted sender; resent with the same identifier"),
-                     &failure);
-    if (!ok || !db.commit()) {
-        if (!failure.isValid())
-            failure = db.lastError();
-        db.rollback();
-        return fail(failure);
+    Common::Transaction transaction(m_db);
+    if (Common::Status begun = transaction.begin(); !begun)
+        return withLinesKept(begun.error());
+    auto updated =
+        m_db.run(QStringLiteral("UPDATE lines SET state = 'pending', outcome_unknown = 1, updated_at = "
+                                ":now, next_attempt_at = :now WHERE state = 'sending'"),
+                 {{QStringLiteral("now"), nowMs()}});
+    if (!updated)
+        return withLinesKept(updated.error());
+    for (const qint64 id : std::as_const(ids)) {
+        if (Common::Status audited = addAudit(
+                id, QStringLiteral("recovered"), nullptr,
+                QStringLiteral("left sending by an interrupted sender; resent with the same identifier"));
+            !audited)
+            return withLinesKept(audited.error());
     }
+    if (Common::Status committed = transaction.commit(); !committed)
+        return withLinesKept(committed.error());
     qCInfo(lcOutbox) << "recovered" << ids.size() << "interrupted line(s)";
     for (const qint64 id : std::as_const(ids))
         notify(id);
     return int(ids.size());
 }
 
-int OutboxStore::bringWaitingForward()
+Common::Result<int> OutboxStore::bringWaitingForward()
 {
-    const qint64 now = nowMs();
+    const QVariantMap now{{QStringLiteral("now"), nowMs()}};
     QList<qint64> ids;
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("SELECT id FROM lines WHERE state = 'pending' AND next_attempt_at > ?"));
-    query.addBindValue(now);
-    if (!query.exec())
-        return -1;
-    while (query.next())
-        ids.append(query.value(0).toLongLong());
+    {
+        auto select = m_db.run(
+            QStringLiteral("SELECT id FROM lines WHERE state = 'pending' AND next_attempt_at > :now"), now);
+        if (!select)
+            return select.error();
+        while (select->next())
+            ids.append(select->value(0).toLongLong());
+    }
     if (ids.isEmpty())
         return 0;
-    query.prepare(QStringLiteral(
-        "UPDATE lines SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?"));
-    query.addBindValue(now);
-    query.addBindValue(now);
-    if (!query.exec()) {
-        qCWarning(lcOutbox) << "could not bring waiting lines forward:" << query.lastError().text();
-        return -1;
+    Common::Transaction transaction(m_db);
+    Common::Status moved = transaction.begin();
+    if (moved) {
+        auto updated =
+            m_db.run(QStringLiteral("UPDATE lines SET next_attempt_at = :now WHERE state = 'pending' "
+                                    "AND next_attempt_at > :now"),
+                     now);
+        moved = updated ? transaction.commit() : Common::Status(updated.error());
+    }
+    if (!moved) {
+        qCWarning(lcOutbox) << "could not bring waiting lines forward:" << moved.error().code;
+        return withLinesKept(moved.error());
     }
     for (const qint64 id : std::as_const(ids))
         notify(id);
     return int(ids.size());
 }
 
-std::optional<OutboxLine> OutboxStore::lineForPerson(qint64 id, const QString &refusal, QString *error) const
+Common::Result<OutboxLine> OutboxStore::lineForPerson(qint64 id, const QString &refusal) const
 {
     auto current = line(id);
-    if (!current) {
-        if (error)
-            *error = tr("There is no line %1 in the outbox.").arg(id);
-        return std::nullopt;
-    }
-    if (current->state != LineState::Pending && current->state != LineState::NeedsCorrection) {
-        if (error)
-            *error = refusal.arg(id).arg(lineStateName(current->state));
-        return std::nullopt;
-    }
+    if (current && current->state != LineState::Pending && current->state != LineState::NeedsCorrection)
+        return Common::makeError(QStringLiteral("wrong-state"),
+                                 refusal.arg(id).arg(lineStateName(current->state)));
     return current;
 }
 
-bool OutboxStore::applyForPerson(qint64 id, QSqlQuery &update, const QString &event, const QString &detail,
-                                 const QString &failed, QString *error)
+Common::Status OutboxStore::applyForPerson(qint64 id, const QString &update, const QVariantMap &values,
+                                           const QString &event, const QString &detail, const QString &failed)
 {
-    QSqlDatabase db = database();
-    QSqlError failure;
-    bool ok = db.transaction();
-    if (!ok)
-        failure = db.lastError();
-    if (ok && !update.exec()) {
-        ok = false;
-        failure = update.lastError();
-    }
+    const auto fail = [&](const Common::Error &failure) {
+        return Common::makeError(failure.code, failed.arg(id).arg(withLinesKept(failure).message),
+                                 failure.path);
+    };
+    Common::Transaction transaction(m_db);
+    if (Common::Status begun = transaction.begin(); !begun)
+        return fail(begun.error());
+    auto updated = m_db.run(update, values);
+    if (!updated)
+        return fail(updated.error());
     // The WHERE clause re-checks the state: a sender may have claimed the line since it was read.
-    ok = ok && update.numRowsAffected() == 1 && addAudit(id, event, nullptr, detail, &failure) && db.commit();
-    if (!ok) {
-        if (!failure.isValid())
-            failure = db.lastError();
-        db.rollback();
-        if (error)
-            *error = failed.arg(id).arg(failure.isValid() ? writeError(failure)
-                                                          : tr("it is being sent right now"));
-        return false;
-    }
+    if (updated->numRowsAffected() != 1)
+        return Common::makeError(QStringLiteral("being-sent"),
+                                 failed.arg(id).arg(tr("it is being sent right now")));
+    if (Common::Status audited = addAudit(id, event, nullptr, detail); !audited)
+        return fail(audited.error());
+    if (Common::Status committed = transaction.commit(); !committed)
+        return fail(committed.error());
     notify(id);
-    return true;
+    return {};
 }
 
-bool OutboxStore::retry(qint64 id, QString *error)
+Common::Status OutboxStore::retry(qint64 id)
 {
-    if (!lineForPerson(id, tr("Line %1 is %2; only pending or needs-correction lines can be retried."),
-                       error))
-        return false;
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("UPDATE lines SET state = 'pending', next_attempt_at = ?, updated_at = ? "
-                                 "WHERE id = ? AND state IN ('pending', 'needs-correction')"));
-    query.addBindValue(nowMs());
-    query.addBindValue(nowMs());
-    query.addBindValue(id);
-    return applyForPerson(id, query, QStringLiteral("retry"), {}, tr("Line %1 could not be retried: %2"),
-                          error);
+    if (auto current =
+            lineForPerson(id, tr("Line %1 is %2; only pending or needs-correction lines can be retried."));
+        !current)
+        return current.error();
+    return applyForPerson(
+        id,
+        QStringLiteral("UPDATE lines SET state = 'pending', next_attempt_at = :now, updated_at = :now "
+                       "WHERE id = :id AND state IN ('pending', 'needs-correction')"),
+        {{QStringLiteral("now"), nowMs()}, {QStringLiteral("id"), id}}, QStringLiteral("retry"), {},
+        tr("Line %1 could not be retried: %2"));
 }
 
-bool OutboxStore::replaceEntry(qint64 id, const Model::ProcedureEntry &entry, QString *error)
+Common::Status OutboxStore::replaceEntry(qint64 id, const Model::ProcedureEntry &entry)
 {
     const auto current =
-        lineForPerson(id, tr("Line %1 is %2; only pending or needs-correction lines can be changed."), error);
+        lineForPerson(id, tr("Line %1 is %2; only pending or needs-correction lines can be changed."));
     if (!current)
-        return false;
+        return current.error();
     // The identifier is what makes a resend harmless; a corrected line keeps it.
     Model::ProcedureEntry corrected = entry;
     corrected.identifiers.removeIf([](const Model::Identifier &identifier) {
         return identifier.system == QLatin1String(Model::Systems::Rfc3986);
     });
     corrected.identifiers.append(current->identifier);
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral(
-        "UPDATE lines SET entry_json = ?, patient_id = ?, encounter_id = ?, code = COALESCE(?, ''), state = "
-        "'pending', "
-        "findings_json = '[]', next_attempt_at = ?, updated_at = ? WHERE id = ? AND state IN ('pending', "
-        "'needs-correction')"));
-    query.addBindValue(
-        QString::fromUtf8(Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(corrected, false)));
-    query.addBindValue(corrected.subject.id());
-    query.addBindValue(corrected.encounter.id());
-    query.addBindValue(corrected.code.code);
-    query.addBindValue(nowMs());
-    query.addBindValue(nowMs());
-    query.addBindValue(id);
-    return applyForPerson(id, query, QStringLiteral("corrected"), {}, tr("Line %1 could not be changed: %2"),
-                          error);
-}
-
-bool OutboxStore::discard(qint64 id, const QString &reason, QString *error)
-{
-    if (!lineForPerson(id, tr("Line %1 is %2; only pending or needs-correction lines can be discarded."),
-                       error))
-        return false;
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("UPDATE lines SET state = 'discarded', updated_at = ? "
-                                 "WHERE id = ? AND state IN ('pending', 'needs-correction')"));
-    query.addBindValue(nowMs());
-    query.addBindValue(id);
-    return applyForPerson(id, query, QStringLiteral("discarded"), reason,
-                          tr("Line %1 could not be discarded: %2"), error);
-}
-
-std::optional<OutboxLine> OutboxStore::line(qint64 id) const
-{
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("SELECT %1 FROM lines WHERE id = ?").arg(LineColumns));
-    query.addBindValue(id);
-    if (!query.exec() || !query.next())
-        return std::nullopt;
-    return lineFromQuery(query);
-}
-
-std::optional<OutboxLine> OutboxStore::lineByIdentifier(const QString &identifierValue) const
-{
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("SELECT %1 FROM lines WHERE identifier = ?").arg(LineColumns));
-    query.addBindValue(identifierValue);
-    if (!query.exec() || !query.next())
-        return std::nullopt;
-    return lineFromQuery(query);
-}
-
-QList<OutboxLine> OutboxStore::lines(std::optional<LineState> state) const
-{
-    QSqlQuery query(database());
-    if (state) {
-        query.prepare(QStringLiteral("SELECT %1 FROM lines WHERE state = ? ORDER BY id").arg(LineColumns));
-        query.addBindValue(lineStateName(*state));
-    } else {
-        query.prepare(QStringLiteral("SELECT %1 FROM lines ORDER BY id").arg(LineColumns));
+    const auto json = Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(corrected, false);
+    if (!json) {
+        Common::Error refused = json.error();
+        refused.message = tr("Line %1 could not be changed: %2").arg(id).arg(refused.text());
+        return refused;
     }
-    QList<OutboxLine> result;
-    if (!query.exec())
-        return result;
-    while (query.next())
-        result.append(lineFromQuery(query));
-    return result;
+    QVariantMap values = listingValues(corrected);
+    values.insert({{QStringLiteral("entry"), QString::fromUtf8(*json)},
+                   {QStringLiteral("patient"), corrected.subject.id()},
+                   {QStringLiteral("encounter"), corrected.encounter.id()},
+                   {QStringLiteral("code"), corrected.code.code},
+                   {QStringLiteral("now"), nowMs()},
+                   {QStringLiteral("id"), id}});
+    return applyForPerson(
+        id,
+        QStringLiteral(
+            "UPDATE lines SET entry_json = :entry, patient_id = :patient, encounter_id = :encounter, "
+            "code = :code, display = :display, performed_start = :performed_start, performed_end = "
+            ":performed_end, diagnoses = :diagnoses, state = 'pending', findings_json = '[]', "
+            "next_attempt_at = :now, updated_at = :now WHERE id = :id AND state IN ('pending', "
+            "'needs-correction')"),
+        values, QStringLiteral("corrected"), {}, tr("Line %1 could not be changed: %2"));
+}
+
+Common::Status OutboxStore::discard(qint64 id, const QString &reason)
+{
+    if (auto current =
+            lineForPerson(id, tr("Line %1 is %2; only pending or needs-correction lines can be discarded."));
+        !current)
+        return current.error();
+    return applyForPerson(id,
+                          QStringLiteral("UPDATE lines SET state = 'discarded', updated_at = :now "
+                                         "WHERE id = :id AND state IN ('pending', 'needs-correction')"),
+                          {{QStringLiteral("now"), nowMs()}, {QStringLiteral("id"), id}},
+                          QStringLiteral("discarded"), reason, tr("Line %1 could not be discarded: %2"));
+}
+
+Common::Result<QList<OutboxLine>> OutboxStore::readLines(const QString &sql, const QVariantMap &values,
+                                                         bool withEntry) const
+{
+    auto query = m_db.run(sql, values);
+    if (!query)
+        return query.error();
+    QList<OutboxLine> lines;
+    while (query->next())
+        lines.append(lineFromQuery(*query, withEntry));
+    if (Common::Status read = m_db.finished(*query); !read)
+        return read.error(); // a damaged page met half-way through the rows
+    return lines;
+}
+
+Common::Result<OutboxLine> OutboxStore::line(qint64 id) const
+{
+    auto found = readLines(QStringLiteral("SELECT %1, entry_json FROM lines WHERE id = :id").arg(LineColumns),
+                           {{QStringLiteral("id"), id}}, true);
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return Common::makeError(NoSuchLine, tr("There is no line %1 in the outbox.").arg(id));
+    return found->first();
+}
+
+Common::Result<OutboxLine> OutboxStore::lineByIdentifier(const QString &identifierValue) const
+{
+    auto found = readLines(
+        QStringLiteral("SELECT %1, entry_json FROM lines WHERE identifier = :identifier").arg(LineColumns),
+        {{QStringLiteral("identifier"), identifierValue}}, true);
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return Common::makeError(NoSuchLine, tr("There is no line %1 in the outbox.").arg(identifierValue));
+    return found->first();
+}
+
+Common::Result<QList<OutboxLine>> OutboxStore::lines(const LineFilter &filter) const
+{
+    const Common::SqlFilter sql = sqlFilter(filter);
+    return readLines(listingQuery(sql), sql.values, false);
+}
+
+Common::Result<QStringList> OutboxStore::linesQueryPlan(const LineFilter &filter) const
+{
+    const Common::SqlFilter sql = sqlFilter(filter);
+    return m_db.queryPlan(listingQuery(sql), sql.values);
 }
 
 QList<qint64> OutboxStore::dueLines(const QDateTime &now, int limit) const
 {
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("SELECT id FROM lines WHERE state = 'pending' AND next_attempt_at <= ? "
-                                 "ORDER BY next_attempt_at, id LIMIT ?"));
-    query.addBindValue(now.toMSecsSinceEpoch());
-    query.addBindValue(limit);
     QList<qint64> ids;
-    if (!query.exec())
+    auto query =
+        m_db.run(QStringLiteral("SELECT id FROM lines WHERE state = 'pending' AND next_attempt_at <= :now "
+                                "ORDER BY next_attempt_at, id LIMIT :limit"),
+                 {{QStringLiteral("now"), now.toMSecsSinceEpoch()}, {QStringLiteral("limit"), limit}});
+    if (!query)
         return ids;
-    while (query.next())
-        ids.append(query.value(0).toLongLong());
+    while (query->next())
+        ids.append(query->value(0).toLongLong());
     return ids;
 }
 
 std::optional<QDateTime> OutboxStore::nextDue() const
 {
-    QSqlQuery query(database());
-    if (!query.exec(QStringLiteral("SELECT MIN(next_attempt_at) FROM lines WHERE state = 'pending'")) ||
-        !query.next() || query.value(0).isNull())
+    auto query = m_db.run(QStringLiteral("SELECT MIN(next_attempt_at) FROM lines WHERE state = 'pending'"));
+    if (!query || !query->next() || query->value(0).isNull())
         return std::nullopt;
-    return fromMs(query.value(0));
+    return fromMs(query->value(0));
 }
 
-QueueCounts OutboxStore::counts() const
+Common::Result<QueueCounts> OutboxStore::counts() const
 {
+    auto query = m_db.run(QStringLiteral("SELECT state, COUNT(*) FROM lines GROUP BY state"));
+    if (!query)
+        return query.error();
     QueueCounts counts;
-    QSqlQuery query(database());
-    if (!query.exec(QStringLiteral("SELECT state, COUNT(*) FROM lines GROUP BY state")))
-        return counts;
-    while (query.next()) {
-        const int n = query.value(1).toInt();
-        switch (lineStateFromName(query.value(0).toString()).value_or(LineState::Pending)) {
+    while (query->next()) {
+        const int n = query->value(1).toInt();
+        switch (lineStateFromName(query->value(0).toString()).value_or(LineState::Pending)) {
         case LineState::Pending:
             counts.pending += n;
             break;
@@ -801,28 +746,30 @@ QueueCounts OutboxStore::counts() const
             break;
         }
     }
+    if (Common::Status read = m_db.finished(*query); !read)
+        return read.error();
     return counts;
 }
 
-QList<AuditEntry> OutboxStore::audit(qint64 lineId) const
+Common::Result<QList<AuditEntry>> OutboxStore::audit(qint64 lineId) const
 {
-    QSqlQuery query(database());
     const QString columns =
         QStringLiteral("id, line_id, at, event, http_status, result, ehr_code, ehr_id, detail");
-    if (lineId > 0) {
-        query.prepare(QStringLiteral("SELECT %1 FROM audit WHERE line_id = ? ORDER BY id").arg(columns));
-        query.addBindValue(lineId);
-    } else {
-        query.prepare(QStringLiteral("SELECT %1 FROM audit ORDER BY id").arg(columns));
-    }
+    auto query =
+        lineId > 0
+            ? m_db.run(QStringLiteral("SELECT %1 FROM audit WHERE line_id = :line ORDER BY id").arg(columns),
+                       {{QStringLiteral("line"), lineId}})
+            : m_db.run(QStringLiteral("SELECT %1 FROM audit ORDER BY id").arg(columns));
+    if (!query)
+        return query.error();
     QList<AuditEntry> entries;
-    if (!query.exec())
-        return entries;
-    while (query.next()) {
-        entries.append({query.value(0).toLongLong(), query.value(1).toLongLong(), fromMs(query.value(2)),
-                        query.value(3).toString(), query.value(4).toInt(), query.value(5).toString(),
-                        query.value(6).toString(), query.value(7).toString(), query.value(8).toString()});
+    while (query->next()) {
+        entries.append({query->value(0).toLongLong(), query->value(1).toLongLong(), fromMs(query->value(2)),
+                        query->value(3).toString(), query->value(4).toInt(), query->value(5).toString(),
+                        query->value(6).toString(), query->value(7).toString(), query->value(8).toString()});
     }
+    if (Common::Status read = m_db.finished(*query); !read)
+        return read.error();
     return entries;
 }
 

@@ -4,12 +4,12 @@
 
 #include <QList>
 #include <QObject>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QString>
+#include <QVariantMap>
 
 #include "common/clock.h"
+#include "common/result.h"
+#include "common/sqlitedatabase.h"
 #include "outboxline.h"
 
 namespace Outbox {
@@ -22,9 +22,9 @@ namespace Outbox {
  *
  * enqueue() commits before it returns and before anything touches the
  * network, so a crash at any moment loses nothing. Each instance has its own
- * QSqlDatabase connection, so tests and tools can open several stores (also
- * on the same file; SQLite serialises the writers). Not thread-safe: use a
- * store from the thread that opened it.
+ * connections (Common::SqliteDatabase), so tests and tools can open several
+ * stores (also on the same file; SQLite serialises the writers). Not
+ * thread-safe: use a store from the thread that opened it.
  */
 class OutboxStore : public QObject
 {
@@ -32,65 +32,76 @@ class OutboxStore : public QObject
 
 public:
     /// The schema this build writes; older files are migrated on open().
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     explicit OutboxStore(QObject *parent = nullptr);
     ~OutboxStore() override;
 
-    /// Opens (creating with mode 0600 when missing) and migrates. False with a reason on failure.
-    bool open(const QString &path, QString *error);
+    /// Opens (creating it owner-only, in an owner-only folder) and migrates.
+    Common::Status open(const QString &path);
     void close();
     bool isOpen() const;
-    QString path() const { return m_path; }
-    QSqlDatabase database() const;
-    QString connectionName() const { return m_connectionName; }
+    QString path() const { return m_db.path(); }
+    /// The connection, shared with the offline cache (same file) and open to tests.
+    Common::SqliteDatabase &database() { return m_db; }
+    const Common::SqliteDatabase &database() const { return m_db; }
     /// Where "now" comes from for due times, attempts and the offline cache; not owned; nullptr: the
     /// system clock.
     void setClock(const Common::Clock *clock) { m_clock = Common::Clock::orSystem(clock); }
     const Common::Clock &clock() const { return *m_clock; }
 
-    int schemaVersion() const;
-    QString journalMode() const;
-    int synchronousMode() const; ///< 2 = FULL
+    int schemaVersion() const { return m_db.schemaVersion(); }
+    QString journalMode() const { return m_db.journalMode(); }
+    int synchronousMode() const { return m_db.synchronousMode(); } ///< 2 = FULL
 
-    /// Queues a line in one committed transaction. The entry must carry its client
+    /// Queues a line in one committed transaction and returns its id. The entry must carry its client
     /// identifier, a subject and an encounter; an identifier already queued is refused.
-    std::optional<qint64> enqueue(const Model::ProcedureEntry &entry, QString *error);
+    Common::Result<qint64> enqueue(const Model::ProcedureEntry &entry);
 
-    /// pending → sending, when it still is pending. False when another sender took it, or (with a
-    /// reason in error) when the file cannot be written. Not flushed to disk on its own: losing a
-    /// claim in a crash only means the line is resent, harmlessly.
-    bool claim(qint64 id, QString *error = nullptr);
+    /// pending → sending, when it still is pending: true; false when another sender took it; an error
+    /// when the file cannot be written.
+    Common::Result<bool> claim(qint64 id);
+    /// Claims up to `limit` pending lines due at `now` in one transaction, earliest first, and returns
+    /// them with their entries, ready to send.
+    Common::Result<QList<OutboxLine>> claimDue(const QDateTime &now, int limit);
     /// Writes what an attempt came to, with its audit row; only for a line that is `sending`.
-    bool recordAttempt(qint64 id, const AttemptRecord &record, QString *error = nullptr);
+    Common::Status recordAttempt(qint64 id, const AttemptRecord &record);
+    /// Writes what several attempts came to, with their audit rows, in one transaction (one disk
+    /// flush for all). A line that is not `sending` is left alone; returns the ids written.
+    Common::Result<QList<qint64>> recordAttempts(const QList<QPair<qint64, AttemptRecord>> &attempts);
     /// An audit row without a change of state (e.g. the answer that led to a reconciliation).
-    bool note(qint64 id, const AttemptRecord &record);
+    Common::Status note(qint64 id, const AttemptRecord &record);
     /// Lines left `sending` by a process that died: back to pending, marked outcome-unknown,
-    /// to be resent with the same identifier. Returns how many, or -1 (with a reason) on failure.
-    int recoverInterrupted(QString *error = nullptr);
+    /// to be resent with the same identifier. Returns how many.
+    Common::Result<int> recoverInterrupted();
 
     /// The EHR answers again: pending lines waiting out their back-off become due now (the sender's
-    /// doing, so no audit row). Returns how many, or -1 when the file cannot be written.
-    int bringWaitingForward();
+    /// doing, so no audit row). Returns how many.
+    Common::Result<int> bringWaitingForward();
 
     /// A person asks to send now: pending or needs-correction → pending, due now.
-    bool retry(qint64 id, QString *error);
+    Common::Status retry(qint64 id);
     /// A person corrected a refused or waiting line: new content, same identifier, pending.
-    bool replaceEntry(qint64 id, const Model::ProcedureEntry &entry, QString *error);
+    Common::Status replaceEntry(qint64 id, const Model::ProcedureEntry &entry);
     /// A person gives up on a line that is not sent; it stays in the file for the audit.
-    bool discard(qint64 id, const QString &reason, QString *error);
+    Common::Status discard(qint64 id, const QString &reason);
 
-    std::optional<OutboxLine> line(qint64 id) const;
-    std::optional<OutboxLine> lineByIdentifier(const QString &identifierValue) const;
-    /// Lines, oldest first; all states when state is nullopt.
-    QList<OutboxLine> lines(std::optional<LineState> state = std::nullopt) const;
+    /// One line with its entry; the error code "no-such-line" when there is none.
+    Common::Result<OutboxLine> line(qint64 id) const;
+    Common::Result<OutboxLine> lineByIdentifier(const QString &identifierValue) const;
+    /// Lines, oldest first, found by encounter and state in SQL; for listings, so without their
+    /// entry (entryJson is empty: line() has it) and without parsing any JSON but a refusal's findings.
+    Common::Result<QList<OutboxLine>> lines(const LineFilter &filter = {}) const;
+    /// How SQLite finds lines() (EXPLAIN QUERY PLAN), so a test can check that it reads one
+    /// encounter's rows through an index rather than the whole history.
+    Common::Result<QStringList> linesQueryPlan(const LineFilter &filter) const;
     /// Pending lines due at `now`, earliest first.
     QList<qint64> dueLines(const QDateTime &now, int limit) const;
     /// When the earliest pending line is due, or nullopt when none is pending.
     std::optional<QDateTime> nextDue() const;
-    QueueCounts counts() const;
+    Common::Result<QueueCounts> counts() const;
     /// The audit log of one line (or of all lines for 0), oldest first.
-    QList<AuditEntry> audit(qint64 lineId = 0) const;
+    Common::Result<QList<AuditEntry>> audit(qint64 lineId = 0) const;
 
 signals:
     /// Any change to a line: queued, claimed, attempted, retried, corrected, discarded.
@@ -99,26 +110,27 @@ signals:
     void countsChanged(const Outbox::QueueCounts &counts);
 
 private:
-    bool configure(QString *error);
-    bool migrate(QString *error);
-    /// One sentence for a person: what the SQLite error means for the outbox file (disk full,
-    /// read-only, damaged, busy) and that nothing queued is lost.
-    QString writeError(const QSqlError &error) const;
-    bool addAudit(qint64 lineId, const QString &event, const AttemptRecord *record, const QString &detail,
-                  QSqlError *failure = nullptr);
+    Common::Status addAudit(qint64 lineId, const QString &event, const AttemptRecord *record,
+                            const QString &detail);
     void notify(qint64 id);
-    /// The line, when a person may still act on it (pending or needs-correction); else nullopt and
-    /// refusal (with %1 the id and %2 the state) or "no such line" in error.
-    std::optional<OutboxLine> lineForPerson(qint64 id, const QString &refusal, QString *error) const;
-    /// Runs a person's prepared update of the line and its audit row in one transaction; on failure
-    /// error is `failed` with %1 the id and %2 the reason.
-    bool applyForPerson(qint64 id, QSqlQuery &update, const QString &event, const QString &detail,
-                        const QString &failed, QString *error);
+    /// The line, when a person may still act on it (pending or needs-correction); else an error, with
+    /// refusal (%1 the id, %2 the state) as its message when the line is in another state.
+    Common::Result<OutboxLine> lineForPerson(qint64 id, const QString &refusal) const;
+    /// Runs a person's update of the line (which re-checks the state) and its audit row in one
+    /// transaction; on failure the message is `failed` with %1 the id and %2 the reason.
+    Common::Status applyForPerson(qint64 id, const QString &update, const QVariantMap &values,
+                                  const QString &event, const QString &detail, const QString &failed);
+    Common::Result<QList<OutboxLine>> readLines(const QString &sql, const QVariantMap &values,
+                                                bool withEntry) const;
+    /// pending → sending, on the claims connection, for the pending lines that `which` (a condition,
+    /// maybe with ORDER BY and LIMIT) selects; they come back with their entries.
+    Common::Result<QList<OutboxLine>> claimLines(const QString &which, const QVariantMap &values);
     qint64 nowMs() const;
 
     const Common::Clock *m_clock = &Common::Clock::system();
-    QString m_connectionName;
-    QString m_path;
+    Common::SqliteDatabase m_db;
+    /// A second connection to the same file, at synchronous=NORMAL, for claims only (see claim()).
+    Common::SqliteDatabase m_claims;
     bool m_countsPending = false;
 };
 

@@ -24,7 +24,8 @@ void PatientDirectory::searchPatients(const QString &text, const QObject *contex
                                  PatientResult result;
                                  result.status = list.status;
                                  if (list.ok()) {
-                                     m_cache.storePatients(list.resources);
+                                     // Not written (logged): the offline copy stays older.
+                                     static_cast<void>(m_cache.storePatients(list.resources));
                                      result.items = list.items;
                                  } else {
                                      result.items = m_cache.searchPatients(text, &result.cachedAt);
@@ -52,7 +53,7 @@ void PatientDirectory::encountersOf(const QString &patientId, const QObject *con
                                            !encounter.acceptsProcedures())
                                            closed.append(encounter);
                                    }
-                                   m_cache.replaceEncounters(patientId, list.resources);
+                                   static_cast<void>(m_cache.replaceEncounters(patientId, list.resources));
                                    for (const auto &encounter : std::as_const(closed))
                                        emit encounterClosed(encounter);
                                    result.items = list.items;
@@ -69,23 +70,23 @@ void PatientDirectory::encountersOf(const QString &patientId, const QObject *con
 void PatientDirectory::conditionsOf(const QString &patientId, const QString &encounterId,
                                     const QObject *context, std::function<void(const ConditionResult &)> done)
 {
-    m_client->conditionsOf(patientId, encounterId, this,
-                           [this, patientId, encounterId, done, guard = QPointer<const QObject>(context),
-                            hasContext = context != nullptr](const Ehr::ConditionList &list) {
-                               ConditionResult result;
-                               result.status = list.status;
-                               if (list.ok()) {
-                                   m_cache.replaceConditions(patientId, encounterId, list.resources);
-                                   result.items = list.items;
-                               } else {
-                                   result.items =
-                                       m_cache.conditionsOf(patientId, encounterId, &result.cachedAt);
-                                   result.fromCache = true;
-                                   emit servedFromCache(list.status.errorString);
-                               }
-                               if (!hasContext || guard)
-                                   done(result);
-                           });
+    m_client->conditionsOf(
+        patientId, encounterId, this,
+        [this, patientId, encounterId, done, guard = QPointer<const QObject>(context),
+         hasContext = context != nullptr](const Ehr::ConditionList &list) {
+            ConditionResult result;
+            result.status = list.status;
+            if (list.ok()) {
+                static_cast<void>(m_cache.replaceConditions(patientId, encounterId, list.resources));
+                result.items = list.items;
+            } else {
+                result.items = m_cache.conditionsOf(patientId, encounterId, &result.cachedAt);
+                result.fromCache = true;
+                emit servedFromCache(list.status.errorString);
+            }
+            if (!hasContext || guard)
+                done(result);
+        });
 }
 
 void PatientDirectory::noteRefusal(const OutboxLine &line)

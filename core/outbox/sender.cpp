@@ -1,6 +1,7 @@
 #include "sender.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QSet>
 
 #include "outboxlog.h"
@@ -11,6 +12,8 @@ namespace Outbox {
 namespace {
 
 constexpr qint64 MaxTimerMs = 60 * 1000; // re-check at least this often, in case the clock jumped
+/// How long answers wait to be written together: one disk flush for the answers of a few milliseconds.
+constexpr std::chrono::milliseconds RecordAnswersAfter{3};
 
 QString kindName(const Ehr::SubmitResult &result)
 {
@@ -26,10 +29,13 @@ Sender::Sender(OutboxStore *store, Ehr::EhrClient *client, QObject *parent)
     , m_random(QRandomGenerator::securelySeeded())
 {
     m_timer.setSingleShot(true);
+    m_recordTimer.setSingleShot(true);
+    m_recordTimer.setInterval(RecordAnswersAfter);
+    connect(&m_recordTimer, &QTimer::timeout, this, &Sender::recordAnswers);
     connect(&m_timer, &QTimer::timeout, this, &Sender::pump);
     m_lockTimer.setSingleShot(true);
     connect(&m_lockTimer, &QTimer::timeout, this, [this] {
-        if (m_pauseReason == PauseReason::OtherSender && start(nullptr))
+        if (m_pauseReason == PauseReason::OtherSender && start())
             endPause();
     });
     connect(store, &OutboxStore::lineChanged, this, [this](qint64 id) {
@@ -50,8 +56,9 @@ Sender::Sender(OutboxStore *store, Ehr::EhrClient *client, QObject *parent)
             m_probeTimer.start();
         emit onlineChanged(reachable);
         // Back-off waits for an EHR that is down; once it answers, waiting lines go now, not minutes later.
+        // When that fails (the file cannot be written) the lines only wait out their back-off.
         if (reachable && m_store)
-            m_store->bringWaitingForward();
+            static_cast<void>(m_store->bringWaitingForward());
         if (reachable)
             schedulePump();
     });
@@ -60,41 +67,40 @@ Sender::Sender(OutboxStore *store, Ehr::EhrClient *client, QObject *parent)
 Sender::~Sender()
 {
     stop();
+    recordAnswers();
     // Requests still in flight are abandoned: their lines go back to pending, marked
     // outcome-unknown, and are resent with the same identifier.
     if (m_client) {
         for (const auto requestId : std::as_const(m_inFlight))
             m_client->cancel(requestId);
     }
-    if (!m_inFlight.isEmpty() && m_store)
-        m_store->recoverInterrupted();
+    if (!m_inFlight.isEmpty() && m_store) {
+        if (const auto recovered = m_store->recoverInterrupted(); !recovered)
+            qCWarning(lcOutbox) << "interrupted lines stay sending until the next start:"
+                                << recovered.error().code;
+    }
     m_inFlight.clear();
 }
 
-bool Sender::start(QString *error)
+Common::Status Sender::start()
 {
     if (m_running)
-        return true;
-    if (!m_store || !m_store->isOpen()) {
-        if (error)
-            *error = tr("The outbox is not open.");
-        return false;
-    }
+        return {};
+    if (!m_store || !m_store->isOpen())
+        return Common::makeError(QStringLiteral("not-open"), tr("The outbox is not open."));
     if (!m_lock) {
-        QString problem;
-        bool heldByOther = false;
-        if (!takeLock(&problem, &heldByOther)) {
-            if (heldByOther) {
+        if (Common::Status locked = takeLock(); !locked) {
+            if (locked.error().code == u"other-sender") {
                 // Sending resumes here when that program ends (a stale lock of a killed one is taken over).
-                pause(PauseReason::OtherSender, problem);
+                pause(PauseReason::OtherSender, locked.error().message);
                 m_lockTimer.start(m_recheck);
             }
-            if (error)
-                *error = problem;
-            return false;
+            return locked;
         }
-        // With the lock held no other sender is alive, so any `sending` line was interrupted.
-        m_store->recoverInterrupted();
+        // With the lock held no other sender is alive, so any `sending` line was interrupted. When the
+        // file cannot be written, the first claim pauses the queue and says why.
+        if (const auto recovered = m_store->recoverInterrupted(); !recovered)
+            qCWarning(lcOutbox) << "cannot recover interrupted lines yet:" << recovered.error().code;
     }
     m_running = true;
     m_wasIdle = false;
@@ -116,32 +122,40 @@ bool Sender::start(QString *error)
             });
     }
     schedulePump();
-    return true;
+    return {};
 }
 
-bool Sender::takeLock(QString *error, bool *heldByOther)
+Common::Status Sender::takeLock()
 {
     m_lock = std::make_unique<QLockFile>(m_store->path() + QStringLiteral(".sender.lock"));
     // Only a dead owner makes the lock stale: a sender may rightly run for days.
     m_lock->setStaleLockTime(0);
-    if (m_lock->tryLock(0))
-        return true;
-    *heldByOther = m_lock->error() == QLockFile::LockFailedError;
-    if (*heldByOther) {
+    if (m_lock->tryLock(0)) {
+        // QLockFile creates it with the umask's mode; it names this program and its host, so owner-only
+        // like everything else beside the outbox.
+        QFile::setPermissions(m_lock->fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        return {};
+    }
+    Common::Error failure;
+    if (m_lock->error() == QLockFile::LockFailedError) {
         qint64 pid = 0;
         QString host;
         QString app;
         m_lock->getLockInfo(&pid, &host, &app);
-        *error =
+        failure = Common::makeError(
+            QStringLiteral("other-sender"),
             tr("Another program (%1, process %2) is already sending from this outbox; it sends these lines.")
                 .arg(app.isEmpty() ? tr("unknown") : app)
-                .arg(pid);
+                .arg(pid));
     } else {
-        *error = tr("%1: cannot create the outbox's lock file; check that its folder is writable.")
-                     .arg(m_lock->fileName());
+        failure = Common::makeError(
+            QStringLiteral("lock-failed"),
+            tr("%1: cannot create the outbox's lock file; check that its folder is writable.")
+                .arg(m_lock->fileName()),
+            m_lock->fileName());
     }
     m_lock.reset();
-    return false;
+    return failure;
 }
 
 void Sender::stop()
@@ -193,6 +207,9 @@ void Sender::endPause()
 
 void Sender::pause(PauseReason reason, const QString &message)
 {
+    // A paused queue shows each line where it stands, so answers already in are written now.
+    if (reason != PauseReason::Storage)
+        recordAnswers();
     const bool wasPaused = isPaused();
     const bool sameReason = m_pauseReason == reason;
     m_pauseReason = reason;
@@ -244,38 +261,20 @@ void Sender::pump()
             m_timer.start(m_recheck);
             return;
         }
-        QString error;
-        if (m_store->recoverInterrupted(&error) < 0) {
-            pauseForStorage(error);
+        if (const auto recovered = m_store->recoverInterrupted(); !recovered) {
+            pauseForStorage(recovered.error().message);
             return;
         }
     }
-    QSet<qint64> tried;
-    while (m_inFlight.size() < m_parallel) {
-        const QList<qint64> due =
-            m_store->dueLines(m_store->clock().nowUtc(), int(m_inFlight.size() + tried.size()) + m_parallel);
-        qint64 chosen = 0;
-        for (const qint64 id : due) {
-            if (!m_inFlight.contains(id) && !tried.contains(id)) {
-                chosen = id;
-                break;
-            }
-        }
-        if (chosen == 0)
-            break;
-        tried.insert(chosen);
-        QString error;
-        if (!m_store->claim(chosen, &error)) {
-            if (error.isEmpty())
-                continue; // another sender took it
-            pauseForStorage(error);
+    if (const int room = m_parallel - int(m_inFlight.size()); room > 0) {
+        // Every line the free slots take, claimed in one transaction.
+        const auto claimed = m_store->claimDue(m_store->clock().nowUtc(), room);
+        if (!claimed) {
+            pauseForStorage(claimed.error().message);
             return;
         }
-        if (m_pauseReason == PauseReason::Storage)
-            endPause();
-        send(chosen);
-        if (isPaused())
-            break;
+        for (const OutboxLine &line : *claimed)
+            send(line);
     }
     if (m_pauseReason == PauseReason::Storage)
         endPause(); // nothing waiting needed a write; the next failure pauses again
@@ -298,22 +297,18 @@ void Sender::scheduleNext()
 
 void Sender::checkIdle()
 {
-    const bool idleNow = m_inFlight.isEmpty() && (!m_running || isPaused() || !m_store ||
-                                                  m_store->dueLines(m_store->clock().nowUtc(), 1).isEmpty());
+    const bool idleNow =
+        m_inFlight.isEmpty() && m_unrecorded.isEmpty() &&
+        (!m_running || isPaused() || !m_store || m_store->dueLines(m_store->clock().nowUtc(), 1).isEmpty());
     if (idleNow && !m_wasIdle)
         emit idle();
     m_wasIdle = idleNow;
 }
 
-void Sender::send(qint64 id)
+void Sender::send(const OutboxLine &line)
 {
-    const auto line = m_store->line(id);
-    if (!line) {
-        pauseForStorage(
-            tr("%1: line %2 could not be read back from the outbox.").arg(m_store->path()).arg(id));
-        return;
-    }
-    const auto entry = line->entry();
+    const qint64 id = line.id;
+    const auto entry = line.entry();
     if (!entry) {
         // Only a damaged file gets here: keep the line and show it to a person.
         AttemptRecord record;
@@ -325,12 +320,12 @@ void Sender::send(qint64 id)
         finishAttempt(id, record);
         return;
     }
-    qCDebug(lcOutbox) << "sending line" << id << "attempt" << line->attempts + 1;
+    qCDebug(lcOutbox) << "sending line" << id << "attempt" << line.attempts + 1;
     m_wasIdle = false;
     // The sentinel keeps the line counted as in flight even if the callback came synchronously.
     m_inFlight.insert(id, 0);
-    const auto requestId = m_client->createProcedure(
-        *entry, this, [this, id, snapshot = *line](const Ehr::SubmitResult &result) {
+    const auto requestId =
+        m_client->createProcedure(*entry, this, [this, id, snapshot = line](const Ehr::SubmitResult &result) {
             handleResult(id, snapshot, result);
         });
     if (m_inFlight.contains(id))
@@ -406,7 +401,8 @@ void Sender::reconcile(qint64 id, const OutboxLine &line, const Ehr::SubmitResul
     answered.result = kindName(result);
     answered.ehrCode = result.ehrCode;
     answered.error = result.errorString;
-    m_store->note(id, answered);
+    if (const auto noted = m_store->note(id, answered); !noted)
+        qCWarning(lcOutbox) << "the answer to line" << id << "is not in the audit log:" << noted.error().code;
     m_client->findProcedures(
         line.identifier, this,
         [this, id, line, result](const Ehr::ReadStatus &status, const QStringList &ids) {
@@ -453,16 +449,37 @@ void Sender::reconcile(qint64 id, const OutboxLine &line, const Ehr::SubmitResul
 
 void Sender::finishAttempt(qint64 id, const AttemptRecord &record)
 {
+    // The request is over, so its slot takes the next line now; what it came to is written with
+    // the answers that arrive in the next few milliseconds, one disk flush for all of them. Until
+    // then the line stays `sending` in the file: a crash meanwhile resends it with the same
+    // identifier, which the EHR records once.
     m_inFlight.remove(id);
-    QString error;
-    if (!m_store || !m_store->recordAttempt(id, record, &error)) {
-        qCWarning(lcOutbox) << "could not record the attempt of line" << id << ":" << error;
-        // Still `sending` in the file: the answer was not written, and the line is resent (with the
-        // same identifier) once the file can be written again.
-        const auto line = m_store ? m_store->line(id) : std::nullopt;
-        if (line && line->state == LineState::Sending)
-            pauseForStorage(error);
-    } else {
+    m_unrecorded.append({id, record});
+    if (!m_recordTimer.isActive())
+        m_recordTimer.start();
+    schedulePump();
+}
+
+void Sender::recordAnswers()
+{
+    if (m_unrecorded.isEmpty())
+        return;
+    const auto answers = std::exchange(m_unrecorded, {});
+    const auto recorded = m_store ? m_store->recordAttempts(answers)
+                                  : Common::Result<QList<qint64>>(Common::makeError(
+                                        QStringLiteral("not-open"), tr("The outbox is not open.")));
+    if (!recorded) {
+        qCWarning(lcOutbox) << "could not record" << answers.size() << "attempts:" << recorded.error().code;
+        // Still `sending` in the file: the answers were not written, and the lines are resent (with
+        // the same identifier) once the file can be written again.
+        pauseForStorage(recorded.error().message);
+        return;
+    }
+    for (const auto &[id, record] : answers) {
+        if (!recorded->contains(id)) {
+            qCWarning(lcOutbox) << "line" << id << "was no longer being sent; its answer was not written";
+            continue;
+        }
         qCDebug(lcOutbox) << "line" << id << "->" << lineStateName(record.newState) << record.result;
         if (record.newState == LineState::Sent || record.newState == LineState::NeedsCorrection)
             emit lineFinished(id, record.newState);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <memory>
 
 #include <QHash>
@@ -10,7 +11,9 @@
 #include <QTimer>
 
 #include "backoffpolicy.h"
+#include "common/result.h"
 #include "ehr/ehrclient.h"
+#include "ehr/ehrsettings.h"
 #include "outboxline.h"
 
 namespace Outbox {
@@ -50,8 +53,8 @@ public:
 
     void setBackoff(const BackoffPolicy &policy) { m_backoff = policy; }
     const BackoffPolicy &backoff() const { return m_backoff; }
-    /// Lines sent at the same time (default 4).
-    void setParallel(int lines) { m_parallel = std::max(1, lines); }
+    /// Lines sent at the same time: 1 to Ehr::EhrSettings::MaxLinesInFlight (default 4).
+    void setParallel(int lines) { m_parallel = std::clamp(lines, 1, Ehr::EhrSettings::MaxLinesInFlight); }
     /// How often a queue paused for Storage or OtherSender checks again (default 5 s).
     void setRecheckInterval(std::chrono::milliseconds interval) { m_recheck = interval; }
     /// How often an unreachable EHR is asked whether it is back (default 10 s), so waiting lines go
@@ -64,7 +67,7 @@ public:
     /// CapabilityStatement once (conditional create or not; FHIR R4 or not) and starts sending.
     /// False with a reason when another process is sending from this outbox: the queue is then
     /// paused (OtherSender) and starts by itself once that process has ended.
-    bool start(QString *error);
+    Common::Status start();
     /// Stops taking lines; requests in flight still finish and are recorded.
     void stop();
 
@@ -73,7 +76,8 @@ public:
     PauseReason pauseReason() const { return m_pauseReason; }
     QString pauseMessage() const { return m_pauseMessage; }
     bool isOnline() const { return m_online; }
-    int inFlight() const { return int(m_inFlight.size()); }
+    /// Lines being sent, or whose answer is not written yet.
+    int inFlight() const { return int(m_inFlight.size() + m_unrecorded.size()); }
 
 public slots:
     /// Looks for due lines now (after enqueue, after the clock moved, after the network came back).
@@ -100,7 +104,9 @@ signals:
 private:
     void schedulePump();
     void pump();
-    void send(qint64 id);
+    void send(const OutboxLine &line);
+    /// Writes the answers gathered since the last time, in one transaction.
+    void recordAnswers();
     void handleResult(qint64 id, const OutboxLine &line, const Ehr::SubmitResult &result);
     void reconcile(qint64 id, const OutboxLine &line, const Ehr::SubmitResult &result);
     void finishAttempt(qint64 id, const AttemptRecord &record);
@@ -109,8 +115,8 @@ private:
     /// The outbox could not be written: pause, and try again every m_recheck.
     void pauseForStorage(const QString &message);
     void endPause();
-    /// Takes the lock (true), or says who holds it.
-    bool takeLock(QString *error, bool *heldByOther);
+    /// Takes the lock, or says who holds it (code "other-sender") or why it cannot be made.
+    Common::Status takeLock();
     void scheduleNext();
     void checkIdle();
     void probe();
@@ -133,6 +139,9 @@ private:
     QTimer m_probeTimer;
     bool m_probing = false;
     QHash<qint64, Ehr::EhrClient::RequestId> m_inFlight;
+    /// Answers not written yet, with what each line came to; see finishAttempt().
+    QList<QPair<qint64, AttemptRecord>> m_unrecorded;
+    QTimer m_recordTimer;
     QTimer m_timer;
 };
 

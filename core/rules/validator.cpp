@@ -362,9 +362,10 @@ private:
         QSet<QString> seen;
         for (qsizetype i = 0; i < m_entry.reasonReferences.size(); ++i) {
             const Model::Reference &reason = m_entry.reasonReferences.at(i);
-            const QString path = reasonReferencePath(i);
-            if (!reason.isLiteralTo(QStringLiteral("Condition"))) {
-                error(Code::InvalidReason, path,
+            // Only a finding needs the path: most lines have none, and it costs a string each.
+            const auto path = [i] { return reasonReferencePath(i); };
+            if (!reason.isLiteralTo(u"Condition")) {
+                error(Code::InvalidReason, path(),
                       reason.isEmpty() ? tr("The linked diagnosis is empty.")
                                        : tr("\"%1\" is not a diagnosis reference like Condition/123.")
                                              .arg(reason.reference));
@@ -373,13 +374,13 @@ private:
             const QString id = reason.id();
             if (seen.contains(id)) {
                 // Named as a person knows it (its code) when the caller can say.
-                error(Code::DuplicateIcd, path,
+                error(Code::DuplicateIcd, path(),
                       tr("Diagnosis %1 is linked twice.").arg(m_context.conditionNames.value(id, id)));
                 continue;
             }
             seen.insert(id);
             if (m_context.patientConditionIds && !m_context.patientConditionIds->contains(id))
-                error(Code::ReferencedIcdMissing, path,
+                error(Code::ReferencedIcdMissing, path(),
                       tr("Diagnosis %1 is not among the patient's diagnoses.").arg(id));
         }
     }

@@ -691,11 +691,10 @@ HttpResponse FhirApi::createProcedure(const HttpRequest &request)
                            .arg(*duplicate),
                        QStringLiteral("Procedure"));
 
-    QString error;
     const QDateTime now = m_clock->nowUtc();
-    const auto stored = m_store->insert(resource, keys, now, &error);
+    const auto stored = m_store->insert(resource, keys, now);
     if (!stored) {
-        qCWarning(lcSandbox) << "storing a Procedure failed:" << error;
+        qCWarning(lcSandbox) << "storing a Procedure failed:" << stored.error().message;
         return outcome(500, QStringLiteral("exception"), QStringLiteral("500003"),
                        tr("The insert operation failed."));
     }

@@ -2,11 +2,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QJsonDocument>
-#include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 #include <QVariant>
 
 #include "logging.h"
@@ -20,40 +17,30 @@ QString tr(const char *text)
     return QCoreApplication::translate("Sandbox::ProcedureStore", text);
 }
 
-constexpr int SchemaVersion = 1;
-
-// Cumulative: step n takes schema version n-1 to n.
-const char *const Migrations[] = {
-    "CREATE TABLE procedures ("
-    " seq INTEGER PRIMARY KEY,"
-    " id TEXT NOT NULL UNIQUE,"
-    " patient TEXT NOT NULL,"
-    " encounter TEXT NOT NULL,"
-    " code TEXT NOT NULL,"
-    " performed_start INTEGER,"
-    " last_updated TEXT NOT NULL,"
-    " resource TEXT NOT NULL);"
-    "CREATE INDEX procedures_duplicate ON procedures (patient, encounter, code, performed_start);"
-    "CREATE TABLE procedure_identifiers ("
-    " seq INTEGER NOT NULL REFERENCES procedures (seq) ON DELETE CASCADE,"
-    " system TEXT NOT NULL,"
-    " value TEXT NOT NULL);"
-    "CREATE INDEX procedure_identifiers_value ON procedure_identifiers (value, system);",
-};
-
-QString sqlError(const QSqlQuery &query)
+// Cumulative: step n takes schema version n to n + 1, in one transaction. Only ever append.
+const QList<Common::SqliteMigration> &migrations()
 {
-    return query.lastError().text();
-}
-
-bool exec(QSqlDatabase &db, const QString &statement, QString *error)
-{
-    QSqlQuery query(db);
-    if (!query.exec(statement)) {
-        *error = sqlError(query);
-        return false;
-    }
-    return true;
+    static const QList<Common::SqliteMigration> steps = {
+        {.statements =
+             {QStringLiteral("CREATE TABLE procedures ("
+                             " seq INTEGER PRIMARY KEY,"
+                             " id TEXT NOT NULL UNIQUE,"
+                             " patient TEXT NOT NULL,"
+                             " encounter TEXT NOT NULL,"
+                             " code TEXT NOT NULL,"
+                             " performed_start INTEGER,"
+                             " last_updated TEXT NOT NULL,"
+                             " resource TEXT NOT NULL)"),
+              QStringLiteral("CREATE INDEX procedures_duplicate ON procedures (patient, encounter, code, "
+                             "performed_start)"),
+              QStringLiteral("CREATE TABLE procedure_identifiers ("
+                             " seq INTEGER NOT NULL REFERENCES procedures (seq) ON DELETE CASCADE,"
+                             " system TEXT NOT NULL,"
+                             " value TEXT NOT NULL)"),
+              QStringLiteral("CREATE INDEX procedure_identifiers_value ON procedure_identifiers (value, "
+                             "system)")}},
+    };
+    return steps;
 }
 
 QJsonObject parseResource(const QVariant &text)
@@ -61,163 +48,54 @@ QJsonObject parseResource(const QVariant &text)
     return QJsonDocument::fromJson(text.toString().toUtf8()).object();
 }
 
-/// WHERE clause and values for a query; identifiers via a subquery.
-std::pair<QString, QVariantList> whereClause(const ProcedureQuery &query)
+/// The conditions of a query; identifiers through a subquery.
+Common::SqlFilter sqlFilter(const ProcedureQuery &query)
 {
-    QStringList conditions;
-    QVariantList values;
-    if (!query.patientId.isEmpty()) {
-        conditions.append(QStringLiteral("patient = ?"));
-        values.append(query.patientId);
-    }
-    if (!query.encounterId.isEmpty()) {
-        conditions.append(QStringLiteral("encounter = ?"));
-        values.append(query.encounterId);
-    }
+    Common::SqlFilter sql;
+    if (!query.patientId.isEmpty())
+        sql.add(QStringLiteral("patient = :patient"), {{QStringLiteral("patient"), query.patientId}});
+    if (!query.encounterId.isEmpty())
+        sql.add(QStringLiteral("encounter = :encounter"), {{QStringLiteral("encounter"), query.encounterId}});
     // The SQL form of Fhir::IdentifierToken::matches: an empty value is any value of the system.
     const Fhir::IdentifierToken &token = query.identifier;
-    if (!token.isUnrestricted()) {
-        QStringList parts;
-        if (!token.value.isEmpty()) {
-            parts.append(QStringLiteral("value = ?"));
-            values.append(token.value);
-        }
-        if (token.system) {
-            parts.append(QStringLiteral("system = ?"));
-            values.append(*token.system);
-        }
-        conditions.append(QStringLiteral("seq IN (SELECT seq FROM procedure_identifiers WHERE ") +
-                          parts.join(QStringLiteral(" AND ")) + u')');
-    }
-    return {conditions.isEmpty() ? QString()
-                                 : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND ")),
-            values};
+    Common::SqlFilter identifier;
+    if (!token.value.isEmpty())
+        identifier.add(QStringLiteral("value = :value"), {{QStringLiteral("value"), token.value}});
+    if (token.system)
+        identifier.add(QStringLiteral("system = :system"), {{QStringLiteral("system"), *token.system}});
+    if (!token.isUnrestricted())
+        sql.add(QStringLiteral("seq IN (SELECT seq FROM procedure_identifiers%1)").arg(identifier.where()),
+                identifier.values);
+    return sql;
 }
 
 } // namespace
 
 ProcedureStore::ProcedureStore()
-    : m_connectionName(QStringLiteral("superbill-sandbox-") +
-                       QUuid::createUuid().toString(QUuid::WithoutBraces))
+    : m_db(QStringLiteral("sandbox"))
 {
 }
 
-ProcedureStore::~ProcedureStore()
+Common::Status ProcedureStore::open(const QString &path)
 {
-    close();
-}
-
-QSqlDatabase ProcedureStore::database() const
-{
-    return QSqlDatabase::database(m_connectionName, false);
-}
-
-bool ProcedureStore::open(const QString &path, QString *error)
-{
-    QString ignored;
-    if (!error)
-        error = &ignored;
-    close();
-    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
-        *error = tr("the Qt SQLite driver (QSQLITE) is not installed; install libqt6sql6-sqlite");
-        return false;
+    // A trainer told "saved" keeps the line even when the machine loses power. A --data path in a
+    // folder that does not exist is more likely a typing error than a wish for new folders.
+    if (Common::Status opened = m_db.open(path, {.migrations = migrations(), .createFolder = false});
+        !opened) {
+        const QString name = path.isEmpty() ? tr("the in-memory database") : QDir::toNativeSeparators(path);
+        return Common::makeError(opened.error().code,
+                                 tr("cannot use %1: %2").arg(name, opened.error().message), path);
     }
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-        db.setDatabaseName(path.isEmpty() ? QStringLiteral(":memory:") : path);
-        const bool opened = db.open();
-        // Owner only, set before WAL mode: SQLite gives the -wal and -shm files the database's mode.
-        if (opened && !path.isEmpty() &&
-            !QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-            qCWarning(lcSandbox) << "cannot make the data file readable by its owner only";
-        if (!opened) {
-            *error = tr("cannot open %1: %2")
-                         .arg(path.isEmpty() ? tr("the in-memory database") : QDir::toNativeSeparators(path),
-                              db.lastError().text());
-        } else if (!migrate(error)) {
-            *error = tr("cannot use %1: %2").arg(QDir::toNativeSeparators(path), *error);
-        } else {
-            return true;
-        }
+    auto maxSeq = m_db.run(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM procedures"));
+    const Common::Status read = !maxSeq          ? Common::Status(maxSeq.error())
+                                : maxSeq->next() ? Common::Status()
+                                                 : m_db.finished(*maxSeq);
+    if (!read) {
+        close();
+        return read;
     }
-    close();
-    return false;
-}
-
-void ProcedureStore::close()
-{
-    if (!QSqlDatabase::contains(m_connectionName))
-        return;
-    {
-        QSqlDatabase db = database();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connectionName);
-}
-
-bool ProcedureStore::migrate(QString *error)
-{
-    QSqlDatabase db = database();
-    if (!exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), error))
-        return false;
-    if (db.databaseName() != u":memory:") {
-        QSqlQuery journal(db);
-        if (!journal.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !journal.next()) {
-            *error = sqlError(journal);
-            return false;
-        }
-        // SQLite answers with the mode it actually uses; a file system without shared memory stays in DELETE.
-        if (journal.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0)
-            qCWarning(lcSandbox) << "SQLite journal mode is" << journal.value(0).toString()
-                                 << "instead of WAL";
-        // A trainer told "saved" keeps the line even when the machine loses power.
-        if (!exec(db, QStringLiteral("PRAGMA synchronous = FULL"), error))
-            return false;
-    }
-    QSqlQuery versionQuery(db);
-    if (!versionQuery.exec(QStringLiteral("PRAGMA user_version")) || !versionQuery.next()) {
-        *error = sqlError(versionQuery);
-        return false;
-    }
-    const int version = versionQuery.value(0).toInt();
-    versionQuery.finish();
-    if (version > SchemaVersion) {
-        *error = tr("the data file has schema version %1; this program knows up to %2")
-                     .arg(version)
-                     .arg(SchemaVersion);
-        return false;
-    }
-    if (version < SchemaVersion) {
-        if (!db.transaction()) {
-            *error = db.lastError().text();
-            return false;
-        }
-        bool ok = true;
-        for (int step = version; ok && step < SchemaVersion; ++step) {
-            const QStringList statements =
-                QString::fromLatin1(Migrations[step]).split(u';', Qt::SkipEmptyParts);
-            for (const auto &statement : statements) {
-                if (!statement.trimmed().isEmpty() && !exec(db, statement, error)) {
-                    ok = false;
-                    break;
-                }
-            }
-        }
-        ok = ok && exec(db, QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion), error);
-        if (!ok || !db.commit()) {
-            if (ok)
-                *error = db.lastError().text();
-            db.rollback();
-            return false;
-        }
-    }
-    QSqlQuery maxSeq(db);
-    if (!maxSeq.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM procedures")) || !maxSeq.next()) {
-        *error = sqlError(maxSeq);
-        return false;
-    }
-    m_nextSeq = maxSeq.value(0).toLongLong() + 1;
-    return true;
+    m_nextSeq = maxSeq->value(0).toLongLong() + 1;
+    return {};
 }
 
 qsizetype ProcedureStore::count() const
@@ -225,10 +103,9 @@ qsizetype ProcedureStore::count() const
     return countMatching({});
 }
 
-std::optional<QJsonObject> ProcedureStore::insert(QJsonObject resource, const StoredProcedureKeys &keys,
-                                                  const QDateTime &now, QString *error)
+Common::Result<QJsonObject> ProcedureStore::insert(QJsonObject resource, const StoredProcedureKeys &keys,
+                                                   const QDateTime &now)
 {
-    QSqlDatabase db = database();
     const qint64 seq = m_nextSeq;
     const QString id = QStringLiteral("Procedure-%1").arg(seq);
     const QString lastUpdated = now.toUTC().toString(Qt::ISODateWithMs);
@@ -238,122 +115,103 @@ std::optional<QJsonObject> ProcedureStore::insert(QJsonObject resource, const St
     meta.insert(QStringLiteral("lastUpdated"), lastUpdated);
     resource.insert(QStringLiteral("meta"), meta);
 
-    if (!db.transaction()) {
-        *error = db.lastError().text();
-        return std::nullopt;
+    Common::Transaction transaction(m_db);
+    if (Common::Status begun = transaction.begin(); !begun)
+        return begun.error();
+    auto inserted = m_db.run(
+        QStringLiteral(
+            "INSERT INTO procedures (seq, id, patient, encounter, code, performed_start, last_updated, "
+            "resource) VALUES (:seq, :id, :patient, :encounter, :code, :performed_start, :last_updated, "
+            ":resource)"),
+        {{QStringLiteral("seq"), seq},
+         {QStringLiteral("id"), id},
+         {QStringLiteral("patient"), keys.patientId},
+         {QStringLiteral("encounter"), keys.encounterId},
+         {QStringLiteral("code"), keys.code},
+         {QStringLiteral("performed_start"),
+          keys.performedStart.isValid() ? QVariant(keys.performedStart.toMSecsSinceEpoch()) : QVariant()},
+         {QStringLiteral("last_updated"), lastUpdated},
+         {QStringLiteral("resource"),
+          QString::fromUtf8(QJsonDocument(resource).toJson(QJsonDocument::Compact))}});
+    if (!inserted)
+        return inserted.error();
+    auto insertIdentifier = m_db.prepare(QStringLiteral(
+        "INSERT INTO procedure_identifiers (seq, system, value) VALUES (:seq, :system, :value)"));
+    if (!insertIdentifier)
+        return insertIdentifier.error();
+    for (const auto &[system, value] : keys.identifiers) {
+        if (Common::Status added = m_db.exec(*insertIdentifier, {{QStringLiteral("seq"), seq},
+                                                                 {QStringLiteral("system"), system},
+                                                                 {QStringLiteral("value"), value}});
+            !added)
+            return added.error();
     }
-    QSqlQuery insertProcedure(db);
-    insertProcedure.prepare(
-        QStringLiteral("INSERT INTO procedures (seq, id, patient, encounter, code, performed_start, "
-                       "last_updated, resource) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    insertProcedure.addBindValue(seq);
-    insertProcedure.addBindValue(id);
-    insertProcedure.addBindValue(keys.patientId);
-    insertProcedure.addBindValue(keys.encounterId);
-    insertProcedure.addBindValue(keys.code);
-    insertProcedure.addBindValue(
-        keys.performedStart.isValid() ? QVariant(keys.performedStart.toMSecsSinceEpoch()) : QVariant());
-    insertProcedure.addBindValue(lastUpdated);
-    insertProcedure.addBindValue(QString::fromUtf8(QJsonDocument(resource).toJson(QJsonDocument::Compact)));
-    bool ok = insertProcedure.exec();
-    if (!ok)
-        *error = sqlError(insertProcedure);
-    for (qsizetype i = 0; ok && i < keys.identifiers.size(); ++i) {
-        QSqlQuery insertIdentifier(db);
-        insertIdentifier.prepare(
-            QStringLiteral("INSERT INTO procedure_identifiers (seq, system, value) VALUES (?, ?, ?)"));
-        insertIdentifier.addBindValue(seq);
-        insertIdentifier.addBindValue(keys.identifiers.at(i).first);
-        insertIdentifier.addBindValue(keys.identifiers.at(i).second);
-        ok = insertIdentifier.exec();
-        if (!ok)
-            *error = sqlError(insertIdentifier);
-    }
-    if (!ok || !db.commit()) {
-        if (ok)
-            *error = db.lastError().text();
-        db.rollback();
-        return std::nullopt;
-    }
+    if (Common::Status committed = transaction.commit(); !committed)
+        return committed.error();
     m_nextSeq = seq + 1;
     return resource;
 }
 
 std::optional<QJsonObject> ProcedureStore::find(const QString &id) const
 {
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("SELECT resource FROM procedures WHERE id = ?"));
-    query.addBindValue(id);
-    if (!query.exec() || !query.next())
+    auto query = m_db.run(QStringLiteral("SELECT resource FROM procedures WHERE id = :id"),
+                          {{QStringLiteral("id"), id}});
+    if (!query || !query->next())
         return std::nullopt;
-    return parseResource(query.value(0));
+    return parseResource(query->value(0));
 }
 
 QList<QJsonObject> ProcedureStore::search(const ProcedureQuery &procedureQuery) const
 {
-    const auto [where, values] = whereClause(procedureQuery);
-    QSqlQuery query(database());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT resource FROM procedures") + where +
-                  QStringLiteral(" ORDER BY seq"));
-    for (const auto &value : values)
-        query.addBindValue(value);
+    const Common::SqlFilter sql = sqlFilter(procedureQuery);
+    auto query = m_db.run(QStringLiteral("SELECT resource FROM procedures%1 ORDER BY seq").arg(sql.where()),
+                          sql.values);
     QList<QJsonObject> result;
-    if (!query.exec()) {
-        qCWarning(lcSandbox) << "Procedure search failed:" << query.lastError().text();
+    if (!query) {
+        qCWarning(lcSandbox) << "Procedure search failed:" << query.error().message;
         return result;
     }
-    while (query.next())
-        result.append(parseResource(query.value(0)));
+    while (query->next())
+        result.append(parseResource(query->value(0)));
     return result;
 }
 
 qsizetype ProcedureStore::countMatching(const ProcedureQuery &procedureQuery) const
 {
-    const auto [where, values] = whereClause(procedureQuery);
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("SELECT COUNT(*) FROM procedures") + where);
-    for (const auto &value : values)
-        query.addBindValue(value);
-    if (!query.exec() || !query.next())
+    const Common::SqlFilter sql = sqlFilter(procedureQuery);
+    auto query = m_db.run(QStringLiteral("SELECT COUNT(*) FROM procedures%1").arg(sql.where()), sql.values);
+    if (!query || !query->next())
         return 0;
-    return query.value(0).toLongLong();
+    return query->value(0).toLongLong();
 }
 
 std::optional<QString> ProcedureStore::findDuplicate(const StoredProcedureKeys &keys) const
 {
     if (!keys.performedStart.isValid())
         return std::nullopt;
-    QSqlQuery query(database());
-    query.prepare(
-        QStringLiteral("SELECT id FROM procedures WHERE patient = ? AND encounter = ? AND code = ? AND "
-                       "performed_start = ? LIMIT 1"));
-    query.addBindValue(keys.patientId);
-    query.addBindValue(keys.encounterId);
-    query.addBindValue(keys.code);
-    query.addBindValue(keys.performedStart.toMSecsSinceEpoch());
-    if (!query.exec() || !query.next())
+    auto query =
+        m_db.run(QStringLiteral("SELECT id FROM procedures WHERE patient = :patient AND encounter = "
+                                ":encounter AND code = :code AND performed_start = :performed_start LIMIT 1"),
+                 {{QStringLiteral("patient"), keys.patientId},
+                  {QStringLiteral("encounter"), keys.encounterId},
+                  {QStringLiteral("code"), keys.code},
+                  {QStringLiteral("performed_start"), keys.performedStart.toMSecsSinceEpoch()}});
+    if (!query || !query->next())
         return std::nullopt;
-    return query.value(0).toString();
+    return query->value(0).toString();
 }
 
-bool ProcedureStore::clear(QString *error)
+Common::Status ProcedureStore::clear()
 {
-    QSqlDatabase db = database();
-    QString ignored;
-    if (!error)
-        error = &ignored;
-    if (!db.transaction()) {
-        *error = db.lastError().text();
-        return false;
-    }
-    if (!exec(db, QStringLiteral("DELETE FROM procedure_identifiers"), error) ||
-        !exec(db, QStringLiteral("DELETE FROM procedures"), error) || !db.commit()) {
-        db.rollback();
-        return false;
+    Common::Transaction transaction(m_db);
+    if (Common::Status begun = transaction.begin(); !begun)
+        return begun;
+    for (const auto *table : {"procedure_identifiers", "procedures"}) {
+        if (auto deleted = m_db.run(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))); !deleted)
+            return deleted.error();
     }
     // Ids keep counting so that a client holding an old id never sees it reused in this run.
-    return true;
+    return transaction.commit();
 }
 
 } // namespace Sandbox

@@ -5,9 +5,10 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
-#include <QSqlDatabase>
 #include <QString>
 
+#include "common/result.h"
+#include "common/sqlitedatabase.h"
 #include "fhir/identifiertoken.h"
 
 namespace Sandbox {
@@ -38,30 +39,26 @@ class ProcedureStore
 {
 public:
     ProcedureStore();
-    ~ProcedureStore();
     ProcedureStore(const ProcedureStore &) = delete;
     ProcedureStore &operator=(const ProcedureStore &) = delete;
 
-    /// Opens (and creates or migrates) the database; an empty path means in memory.
-    bool open(const QString &path, QString *error);
-    void close();
+    /// Opens (and creates owner-only, or migrates) the database; an empty path means in memory.
+    Common::Status open(const QString &path);
+    void close() { m_db.close(); }
 
     qsizetype count() const;
-    /// Stores the resource under a new id ("Procedure-<n>"), setting id and meta; nullopt on failure.
-    std::optional<QJsonObject> insert(QJsonObject resource, const StoredProcedureKeys &keys,
-                                      const QDateTime &now, QString *error);
+    /// Stores the resource under a new id ("Procedure-<n>"), setting id and meta.
+    Common::Result<QJsonObject> insert(QJsonObject resource, const StoredProcedureKeys &keys,
+                                       const QDateTime &now);
     std::optional<QJsonObject> find(const QString &id) const;
     QList<QJsonObject> search(const ProcedureQuery &query) const;
     qsizetype countMatching(const ProcedureQuery &query) const;
     /// The id of a Procedure with the same patient, encounter, code and performed start, if any.
     std::optional<QString> findDuplicate(const StoredProcedureKeys &keys) const;
-    bool clear(QString *error);
+    Common::Status clear();
 
 private:
-    bool migrate(QString *error);
-    QSqlDatabase database() const;
-
-    QString m_connectionName;
+    Common::SqliteDatabase m_db;
     qint64 m_nextSeq = 1;
 };
 

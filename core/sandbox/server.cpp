@@ -306,8 +306,10 @@ bool Server::start(QString *error)
     }
     if (!d->loadData(error))
         return false;
-    if (!d->store.open(d->options.dataFile, error))
+    if (const Common::Status opened = d->store.open(d->options.dataFile); !opened) {
+        *error = opened.error().message;
         return false;
+    }
     if (!d->log.open(d->options.logFile, error))
         return false;
 
@@ -430,7 +432,10 @@ bool Server::reset(QString *error)
     if (!d->loadData(error))
         return false;
     d->refusals.clear();
-    return d->store.clear(error);
+    const Common::Status cleared = d->store.clear();
+    if (!cleared)
+        *error = cleared.error().message;
+    return cleared.ok();
 }
 
 bool Server::loadDemoData(const QString &dir, QString *error)

@@ -63,6 +63,7 @@ private slots:
     void cleanup();
 
     void openCreatesSchemaInWal();
+    void fileIsOwnerOnly();
     void newerSchemaIsRefused();
     void notADatabaseIsRefused();
     void importFormats_data();
@@ -134,6 +135,17 @@ void TestCodeCatalog::openCreatesSchemaInWal()
     QCOMPARE(queryFile(dbPath(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table'"))
                  .toInt(),
              5);
+}
+
+void TestCodeCatalog::fileIsOwnerOnly()
+{
+    // Favourites and recent codes are a user's own; the catalog is made like every other file.
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        const QFileInfo file(dbPath() + suffix);
+        QVERIFY2(file.exists(), qPrintable(file.filePath()));
+        QCOMPARE(file.permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
 }
 
 void TestCodeCatalog::newerSchemaIsRefused()

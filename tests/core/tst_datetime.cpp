@@ -18,6 +18,8 @@ private slots:
     void skippedAndRepeatedLocalTimes_data();
     void skippedAndRepeatedLocalTimes();
     void subMinuteOffsetIsWrittenAsUtc();
+    void formatsAsQtFormatsEveryYear_data();
+    void formatsAsQtFormatsEveryYear();
 };
 
 void TestDateTime::parsesValidDateTimes_data()
@@ -186,6 +188,35 @@ void TestDateTime::subMinuteOffsetIsWrittenAsUtc()
     const auto parsed = Fhir::parseDateTime(Fhir::formatDateTime(localMeanTime));
     QVERIFY(parsed.ok());
     QCOMPARE(parsed->toMSecsSinceEpoch(), localMeanTime.toMSecsSinceEpoch());
+}
+
+void TestDateTime::formatsAsQtFormatsEveryYear_data()
+{
+    QTest::addColumn<QDateTime>("value");
+    QTest::addColumn<QString>("qtFormat");
+    QTest::addColumn<QString>("offset");
+
+    const QString seconds = QStringLiteral("yyyy-MM-ddTHH:mm:ss");
+    const QString millis = QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz");
+    QTest::newRow("year 1") << QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC) << seconds << "Z";
+    QTest::newRow("year 999, milliseconds")
+        << QDateTime(QDate(999, 12, 31), QTime(23, 59, 59, 7), Qt::UTC) << millis << "Z";
+    QTest::newRow("year 12345") << QDateTime(QDate(12345, 6, 7), QTime(8, 9, 10), Qt::LocalTime) << seconds
+                                << "";
+    QTest::newRow("before year 1") << QDateTime(QDate(-44, 3, 15), QTime(12, 0), Qt::UTC) << seconds << "Z";
+    QTest::newRow("half-hour offset")
+        << QDateTime(QDate(2026, 3, 14), QTime(10, 0, 0, 500), Qt::OffsetFromUTC, -(9 * 3600 + 1800))
+        << millis << "-09:30";
+}
+
+void TestDateTime::formatsAsQtFormatsEveryYear()
+{
+    QFETCH(QDateTime, value);
+    QFETCH(QString, qtFormat);
+    QFETCH(QString, offset);
+
+    // The writer spells date-times digit by digit; they must read as QDateTime::toString() wrote them.
+    QCOMPARE(Fhir::formatDateTime(value), value.toString(qtFormat) + offset);
 }
 
 QTEST_GUILESS_MAIN(TestDateTime)

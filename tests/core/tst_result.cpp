@@ -36,6 +36,7 @@ private slots:
     void errorCarriesCodePathAndMessage();
     void statusDefaultsToSuccess();
     void valueCanBeMovedOut();
+    void loopOverATemporaryResultIsSafe();
 };
 
 void TestResult::valueIsReturned()
@@ -70,6 +71,16 @@ void TestResult::valueCanBeMovedOut()
     Result<QStringList> words = QStringList{QStringLiteral("a"), QStringLiteral("b")};
     const QStringList taken = std::move(words).value();
     QCOMPARE(taken.size(), 2);
+}
+
+void TestResult::loopOverATemporaryResultIsSafe()
+{
+    // The temporary Result ends before the loop body runs: *words() must hand over the list itself.
+    const auto words = [] { return Result<QStringList>(QStringList(1000, QStringLiteral("word"))); };
+    qsizetype seen = 0;
+    for (const QString &word : *words())
+        seen += word.size();
+    QCOMPARE(seen, 4000);
 }
 
 QTEST_GUILESS_MAIN(TestResult)

@@ -116,9 +116,9 @@ private slots:
         const QString outbox = dir.filePath(QStringLiteral("trainee.sqlite"));
         {
             Outbox::OutboxStore store;
-            QString error;
-            QVERIFY2(store.open(outbox, &error), qPrintable(error));
-            QVERIFY(store.enqueue(sampleEntry(), &error));
+            const Common::Status opened = store.open(outbox);
+            QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().text()));
+            QVERIFY(store.enqueue(sampleEntry()).ok());
         }
         const ProcessRun run = cli(checkArguments() << QStringLiteral("--db") << outbox);
         QCOMPARE(run.exitCode, 1);

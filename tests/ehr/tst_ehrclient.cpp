@@ -72,6 +72,7 @@ private slots:
     void capabilitiesSwitchOffConditionalCreate();
     void timeoutGivesRetryableUnknownOutcome();
     void timeoutRestartsOnProgress();
+    void sixteenRequestsAreAllInFlightAtOnce();
     void closedConnectionIsUnknownOutcome();
     void refusedConnectionIsUnreachable();
     void searchFollowsNextLinks();
@@ -355,6 +356,26 @@ void TestEhrClient::timeoutRestartsOnProgress()
     const SubmitResult result = submitAndWait(sampleEntry());
     QCOMPARE(submitKindName(result.kind), submitKindName(Kind::Created));
     QCOMPARE(result.ehrId, QStringLiteral("slow"));
+}
+
+void TestEhrClient::sixteenRequestsAreAllInFlightAtOnce()
+{
+    // A QNetworkAccessManager opens six connections to a server and queues the rest; the outbox
+    // sends up to 16 lines at once, and each must reach the EHR without waiting for another. A burst
+    // beyond that (a search per line) waits in the client rather than open a connection each.
+    m_server->handler = [](const RecordedRequest &) { return ScriptedResponse::hang(); };
+    QList<EhrClient::RequestId> ids;
+    for (int i = 0; i < 24; ++i) {
+        auto entry = sampleEntry();
+        entry.identifiers = {Model::ProcedureEntry::newClientIdentifier()};
+        ids.append(m_client->createProcedure(entry, this, [](const SubmitResult &) {}));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->requests.size(), 18, 30000);
+    QTest::qWait(300);
+    QCOMPARE(m_server->requests.size(), 18);
+    QCOMPARE(m_client->requestsInFlight(), 24);
+    for (const auto id : std::as_const(ids))
+        m_client->cancel(id);
 }
 
 void TestEhrClient::closedConnectionIsUnknownOutcome()

@@ -1,4 +1,7 @@
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,6 +21,7 @@ private slots:
 
     void defaultsWithoutAnything();
     void settingsFileThenEnvironment();
+    void linesInFlightFromFileThenEnvironment();
     void tokenFile_data();
     void tokenFile();
     void tokenFromEnvironment();
@@ -38,7 +42,7 @@ void TestEhrSettings::initTestCase()
 void TestEhrSettings::init()
 {
     for (const char *name : {"SUPERBILL_EHR_URL", "SUPERBILL_DB", "SUPERBILL_DIALECT", "SUPERBILL_TOKEN",
-                             "SUPERBILL_EHR_TIMEOUT_MS"})
+                             "SUPERBILL_EHR_TIMEOUT_MS", "SUPERBILL_IN_FLIGHT"})
         qunsetenv(name);
     QFile::remove(EhrSettings::configFilePath());
 }
@@ -67,6 +71,7 @@ void TestEhrSettings::defaultsWithoutAnything()
     QVERIFY(settings.databasePath.endsWith(QStringLiteral("superbill-desk/outbox.sqlite")));
     QCOMPARE(settings.dialect, Fhir::Dialect::EhrVendor);
     QCOMPARE(settings.transferTimeoutMs, 30000);
+    QCOMPARE(settings.linesInFlight, 4);
 }
 
 void TestEhrSettings::settingsFileThenEnvironment()
@@ -91,6 +96,23 @@ void TestEhrSettings::settingsFileThenEnvironment()
     QCOMPARE(read.databasePath, QStringLiteral("/tmp/other.sqlite"));
     QCOMPARE(read.dialect, Fhir::Dialect::EhrVendor);
     QCOMPARE(read.transferTimeoutMs, 1500);
+}
+
+void TestEhrSettings::linesInFlightFromFileThenEnvironment()
+{
+    QVERIFY(QDir().mkpath(QFileInfo(EhrSettings::configFilePath()).absolutePath()));
+    {
+        QSettings file(EhrSettings::configFilePath(), QSettings::IniFormat);
+        file.setValue(QStringLiteral("outbox/inFlight"), 8);
+    }
+    QCOMPARE(EhrSettings::fromEnvironment().linesInFlight, 8);
+    qputenv("SUPERBILL_IN_FLIGHT", "12");
+    QCOMPARE(EhrSettings::fromEnvironment().linesInFlight, 12);
+    // Within 1..16, whatever is asked.
+    qputenv("SUPERBILL_IN_FLIGHT", "64");
+    QCOMPARE(EhrSettings::fromEnvironment().linesInFlight, 16);
+    qputenv("SUPERBILL_IN_FLIGHT", "0");
+    QCOMPARE(EhrSettings::fromEnvironment().linesInFlight, 1);
 }
 
 void TestEhrSettings::tokenFile_data()

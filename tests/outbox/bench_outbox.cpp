@@ -1,15 +1,28 @@
-// Benchmarks of the outbox; prints its figures. Built, not registered with CTest.
-//   bench_outbox [ENQUEUES] [DRAIN_LINES] [PARALLEL]   (defaults 2000 10000 4)
+// Benchmarks of the outbox, each against its floor measured in the same run; prints its figures
+// and GOAL lines. Built, not registered with CTest.
+//   bench_outbox [ENQUEUES] [DRAIN_LINES] [IN_FLIGHT]   (defaults 2000 10000 4)
+//
+// - durable enqueues against raw SQLite one-row commits (WAL, synchronous=FULL) of a row of the
+//   same size into a fresh file in the same folder, alternating in rounds so that both see the
+//   same disk;
+// - a drain of DRAIN_LINES queued lines into the in-process training EHR against plain concurrent
+//   POSTs of the same lines (no outbox) at the same number in flight, to a fresh EHR of its own;
+// - a drain with 50 ms of EHR latency and 8 in flight against its bound, 8 / 0.05 s = 160 lines/s.
 
 #include <cstdio>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include "../common/benchgoal.h"
 #include "../common/sampleentry.h"
+#include "fhir/procedurewriter.h"
 #include "outbox/outboxstore.h"
 #include "outbox/sender.h"
 #include "sandboxfixture.h"
@@ -50,85 +63,160 @@ QList<Model::ProcedureEntry> distinctEntries(int count)
     return entries;
 }
 
-double enqueueRate(int count)
+QByteArray ratioNote(double ours, double floor, const char *unit)
 {
-    QTemporaryDir dir;
-    Outbox::OutboxStore store;
-    QString error;
-    if (!store.open(dir.filePath(QStringLiteral("bench.sqlite")), &error))
-        qFatal("%s", qPrintable(error));
-    const auto entries = distinctEntries(count);
-    QElapsedTimer timer;
-    timer.start();
-    for (const auto &entry : entries) {
-        if (!store.enqueue(entry, &error))
-            qFatal("%s", qPrintable(error));
-    }
-    const double seconds = timer.nsecsElapsed() / 1e9;
-    std::printf(
-        "durable enqueues: %d in %.2f s = %.0f lines/s (WAL, synchronous=FULL, one transaction each)\n",
-        count, seconds, count / seconds);
-    return count / seconds;
+    return "(" + QByteArray::number(ours, 'f', 0) + " vs " + QByteArray::number(floor, 'f', 0) + " " + unit +
+           ")";
 }
 
-double drainRate(int count, int parallel)
+/// The floor of a durable enqueue: one row of the same size per commit, WAL, synchronous=FULL.
+class RawSqlite
+{
+public:
+    explicit RawSqlite(const QString &path)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), Connection);
+        db.setDatabaseName(path);
+        if (!db.open())
+            qFatal("%s", qPrintable(db.lastError().text()));
+        QSqlQuery query(db);
+        for (const char *statement : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
+                                      "CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL)"}) {
+            if (!query.exec(QLatin1String(statement)))
+                qFatal("%s", qPrintable(query.lastError().text()));
+        }
+        m_insert = QSqlQuery(db);
+        m_insert.prepare(QStringLiteral("INSERT INTO rows (body) VALUES (?)"));
+    }
+    ~RawSqlite()
+    {
+        m_insert = QSqlQuery();
+        QSqlDatabase::database(Connection).close();
+        QSqlDatabase::removeDatabase(Connection);
+    }
+
+    void commitRow(const QString &body)
+    {
+        m_insert.bindValue(0, body);
+        if (!m_insert.exec())
+            qFatal("%s", qPrintable(m_insert.lastError().text()));
+    }
+
+private:
+    static inline const QString Connection = QStringLiteral("bench-raw");
+    QSqlQuery m_insert;
+};
+
+void enqueueAgainstRaw(int count)
 {
     QTemporaryDir dir;
     Outbox::OutboxStore store;
-    QString error;
-    if (!store.open(dir.filePath(QStringLiteral("drain.sqlite")), &error))
-        qFatal("%s", qPrintable(error));
-    for (const auto &entry : distinctEntries(count)) {
-        if (!store.enqueue(entry, &error))
-            qFatal("%s", qPrintable(error));
+    if (const auto opened = store.open(dir.filePath(QStringLiteral("bench.sqlite"))); !opened)
+        qFatal("%s", qPrintable(opened.error().message));
+    RawSqlite raw(dir.filePath(QStringLiteral("raw.sqlite")));
+    const auto entries = distinctEntries(count);
+    QStringList bodies;
+    for (const auto &entry : entries)
+        bodies.append(QString::fromUtf8(*Fhir::ProcedureWriter().toBytes(entry, false)));
+
+    constexpr int Rounds = 10;
+    qint64 enqueueNs = 0;
+    qint64 rawNs = 0;
+    QElapsedTimer timer;
+    for (int round = 0; round < Rounds; ++round) {
+        const int first = count * round / Rounds;
+        const int last = count * (round + 1) / Rounds;
+        timer.start();
+        for (int i = first; i < last; ++i) {
+            if (const auto queued = store.enqueue(entries.at(i)); !queued)
+                qFatal("%s", qPrintable(queued.error().message));
+        }
+        enqueueNs += timer.nsecsElapsed();
+        timer.start();
+        for (int i = first; i < last; ++i)
+            raw.commitRow(bodies.at(i));
+        rawNs += timer.nsecsElapsed();
     }
-    auto sandbox = startSandbox();
+    const double enqueues = count / (enqueueNs / 1e9);
+    const double commits = count / (rawNs / 1e9);
+    std::printf("durable enqueues: %d in %.2f s = %.0f lines/s (WAL, synchronous=FULL)\n", count,
+                enqueueNs / 1e9, enqueues);
+    std::printf("raw SQLite one-row FULL commits, %lld-byte rows, same folder: %d in %.2f s = %.0f/s\n",
+                qlonglong(bodies.value(0).size()), count, rawNs / 1e9, commits);
+    printGoal("enqueue/raw", enqueues / commits, GoalKind::AtLeast, 0.8, "",
+              ratioNote(enqueues, commits, "per s").constData());
+}
+
+std::unique_ptr<Sandbox::Server> sandboxWithLatency(int latencyMs)
+{
+    Sandbox::FaultSettings faults;
+    faults.latencyMs = latencyMs;
+    auto sandbox = startSandbox(faults);
     if (!sandbox)
-        qFatal("no sandbox");
+        qFatal("no training EHR");
+    return sandbox;
+}
+
+double drainRate(int count, int inFlight, int latencyMs = 0)
+{
+    QTemporaryDir dir;
+    Outbox::OutboxStore store;
+    if (const auto opened = store.open(dir.filePath(QStringLiteral("drain.sqlite"))); !opened)
+        qFatal("%s", qPrintable(opened.error().message));
+    for (const auto &entry : distinctEntries(count)) {
+        if (const auto queued = store.enqueue(entry); !queued)
+            qFatal("%s", qPrintable(queued.error().message));
+    }
+    const auto sandbox = sandboxWithLatency(latencyMs);
     Ehr::EhrClient client;
     if (!client.setBaseUrl(sandbox->baseUrl()))
         qFatal("the sandbox address was refused");
     client.setTokenProvider([] { return QLatin1String(SandboxToken); });
     Outbox::Sender sender(&store, &client);
-    sender.setParallel(parallel);
+    sender.setParallel(inFlight);
     QElapsedTimer timer;
     timer.start();
-    if (!sender.start(&error))
-        qFatal("%s", qPrintable(error));
+    if (const auto started = sender.start(); !started)
+        qFatal("%s", qPrintable(started.error().message));
     int sent = 0;
     QObject::connect(&sender, &Outbox::Sender::lineFinished, &sender, [&sent] { ++sent; });
     if (!runUntil([&] { return sent == count; }, 600000))
-        qFatal("drain did not finish: %d sent", store.counts().sent);
+        qFatal("drain did not finish: %d sent", store.counts()->sent);
     const double seconds = timer.nsecsElapsed() / 1e9;
     std::printf(
-        "drain: %d lines in %.2f s = %.0f lines/s (%d in flight, in-process training EHR on loopback; "
-        "EHR stored %lld)\n",
-        count, seconds, count / seconds, parallel, qlonglong(sandbox->procedureCount()));
+        "drain: %d lines in %.2f s = %.0f lines/s (%d in flight, EHR latency %d ms; EHR stored %lld)\n",
+        count, seconds, count / seconds, inFlight, latencyMs, qlonglong(sandbox->procedureCount()));
     return count / seconds;
 }
 
-// The ceiling without the outbox: POSTs one after the other, each waiting for its answer.
-double postRate(int count)
+/// The floor of a drain: the same lines POSTed with no outbox, inFlight at a time.
+double plainPostRate(int count, int inFlight)
 {
-    auto sandbox = startSandbox();
-    if (!sandbox)
-        qFatal("no sandbox");
+    const auto sandbox = sandboxWithLatency(0);
     Ehr::EhrClient client;
     if (!client.setBaseUrl(sandbox->baseUrl()))
         qFatal("the sandbox address was refused");
     client.setTokenProvider([] { return QLatin1String(SandboxToken); });
     const auto entries = distinctEntries(count);
+    int started = 0;
+    int answered = 0;
+    std::function<void()> postNext = [&] {
+        const auto &entry = entries.at(started++);
+        client.createProcedure(entry, &client, [&](const Ehr::SubmitResult &) {
+            ++answered;
+            if (started < count)
+                postNext();
+        });
+    };
     QElapsedTimer timer;
     timer.start();
-    for (const auto &entry : entries) {
-        bool done = false;
-        client.createProcedure(entry, &client, [&done](const Ehr::SubmitResult &) { done = true; });
-        if (!runUntil([&done] { return done; }, 10000))
-            qFatal("no answer");
-    }
+    for (int i = 0; i < std::min(inFlight, count); ++i)
+        postNext();
+    if (!runUntil([&] { return answered == count; }, 600000))
+        qFatal("plain POSTs did not finish: %d answered", answered);
     const double seconds = timer.nsecsElapsed() / 1e9;
-    std::printf("plain POSTs, one at a time, no outbox: %d in %.2f s = %.0f requests/s (%.1f ms each)\n",
-                count, seconds, count / seconds, 1000 * seconds / count);
+    std::printf("plain POSTs, no outbox: %d in %.2f s = %.0f requests/s (%d in flight; EHR stored %lld)\n",
+                count, seconds, count / seconds, inFlight, qlonglong(sandbox->procedureCount()));
     return count / seconds;
 }
 
@@ -140,9 +228,20 @@ int main(int argc, char *argv[])
     const QStringList args = app.arguments();
     const int enqueues = args.value(1, QStringLiteral("2000")).toInt();
     const int drainLines = args.value(2, QStringLiteral("10000")).toInt();
-    const int parallel = args.value(3, QStringLiteral("4")).toInt();
-    enqueueRate(enqueues);
-    postRate(std::min(drainLines, 1000));
-    drainRate(drainLines, parallel);
+    const int inFlight = args.value(3, QStringLiteral("4")).toInt();
+
+    enqueueAgainstRaw(enqueues);
+
+    const double plain = plainPostRate(drainLines, inFlight);
+    const double drained = drainRate(drainLines, inFlight);
+    printGoal("drain/plain", drained / plain, GoalKind::AtLeast, 0.8, "",
+              ratioNote(drained, plain, "lines/s").constData());
+
+    constexpr int LatencyMs = 50;
+    constexpr int LatencyInFlight = 8;
+    constexpr double Bound = LatencyInFlight * 1000.0 / LatencyMs;
+    const double slow = drainRate(std::min(drainLines, 1600), LatencyInFlight, LatencyMs);
+    printGoal("drain@50ms,8 in flight/bound", slow / Bound, GoalKind::AtLeast, 0.8, "",
+              ratioNote(slow, Bound, "lines/s").constData());
     return 0;
 }

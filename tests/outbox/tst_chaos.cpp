@@ -117,8 +117,7 @@ void TestChaos::everyLineSentExactlyOnceDespiteKills()
     QStringList identifiers;
     {
         Outbox::OutboxStore store;
-        QString error;
-        QVERIFY2(store.open(m_db, &error), qPrintable(error));
+        QVERIFY(store.open(m_db));
         const auto base = sampleEntry();
         for (int i = 0; i < Lines; ++i) {
             auto entry = base;
@@ -126,7 +125,8 @@ void TestChaos::everyLineSentExactlyOnceDespiteKills()
             // Distinct times: the EHR takes the same patient, encounter, code and time as one procedure.
             entry.performedDateTime = base.performedDateTime.addSecs(60LL * i);
             entry.recordedDate = {};
-            QVERIFY2(store.enqueue(entry, &error), qPrintable(error));
+            const auto queued = store.enqueue(entry);
+            QVERIFY2(queued, qPrintable(queued ? QString() : queued.error().message));
             identifiers.append(entry.clientIdentifier()->value);
         }
     }
@@ -164,12 +164,11 @@ void TestChaos::everyLineSentExactlyOnceDespiteKills()
     QVERIFY(kills > 0);
 
     Outbox::OutboxStore store;
-    QString error;
-    QVERIFY2(store.open(m_db, &error), qPrintable(error));
-    QCOMPARE(store.counts().sent, Lines);
+    QVERIFY(store.open(m_db));
+    QCOMPARE(store.counts()->sent, Lines);
     int recovered = 0;
     int attempts = 0;
-    for (const auto &entry : store.audit()) {
+    for (const auto &entry : *store.audit()) {
         recovered += entry.event == u"recovered" ? 1 : 0;
         attempts += entry.event == u"attempt" ? 1 : 0;
     }
@@ -199,7 +198,7 @@ void TestChaos::everyLineSentExactlyOnceDespiteKills()
     QCOMPARE(count->total.value_or(-1), qint64(Lines));
 
     // One search per identifier, all at once; each must find exactly the line's own record.
-    const auto lines = store.lines();
+    const auto lines = *store.lines();
     QHash<qint64, QStringList> found;
     for (const auto &line : lines) {
         client.findProcedures(

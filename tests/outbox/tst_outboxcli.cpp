@@ -1,11 +1,13 @@
 #include <memory>
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../common/damagedtable.h"
 #include "../common/sampleentry.h"
 #include "clirunner.h"
 #include "fhir/procedurewriter.h"
@@ -32,8 +34,15 @@ private slots:
     void queueSendExitsZeroOnlyWhenAllSent();
     void retryAndDiscardNeedAKnownLine_data();
     void retryAndDiscardNeedAKnownLine();
+    void readOnlyOutboxIsSentOnceWritable();
+    void damagedOutboxIsAnErrorNotAnEmptyList_data();
+    void damagedOutboxIsAnErrorNotAnEmptyList();
+    void submitOnFullDiskSaysSo();
+    void listNarrowsToAnEncounter();
 
 private:
+    /// Queues `count` lines (distinct times, so the EHR takes each as its own) with submit --no-send.
+    void queueLines(int count);
     QString writeEntry(const QString &name, const Model::ProcedureEntry &entry);
     QStringList sending(const QStringList &arguments) const;
     QProcessEnvironment environment() const;
@@ -87,7 +96,7 @@ QString TestOutboxCli::writeEntry(const QString &name, const Model::ProcedureEnt
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return {};
-    file.write(Fhir::ProcedureWriter().toBytes(entry));
+    file.write(Fhir::ProcedureWriter().toBytes(entry).valueOr({}));
     return path;
 }
 
@@ -133,9 +142,8 @@ void TestOutboxCli::submitNoSendOnlyQueues()
     QVERIFY(run.all().contains(QStringLiteral("queued as line 1")));
     QCOMPARE(m_sandbox->procedureCount(), 0);
     Outbox::OutboxStore store;
-    QString error;
-    QVERIFY(store.open(m_db, &error));
-    QCOMPARE(store.counts().pending, 1);
+    QVERIFY(store.open(m_db));
+    QCOMPARE(store.counts()->pending, 1);
 }
 
 void TestOutboxCli::resubmittingSameIdentifierIsOneLine()
@@ -218,9 +226,8 @@ void TestOutboxCli::refusedTokenLeavesLineQueued()
     QVERIFY2(run.all().contains(QStringLiteral("401")), qPrintable(run.all()));
     QVERIFY(!run.all().contains(QStringLiteral("wrong"))); // the token is never printed
     Outbox::OutboxStore store;
-    QString error;
-    QVERIFY(store.open(m_db, &error));
-    const auto line = store.lines().value(0);
+    QVERIFY(store.open(m_db));
+    const auto line = store.lines()->value(0);
     QCOMPARE(line.state, Outbox::LineState::Pending);
     QCOMPARE(line.attempts, 0);
 }
@@ -286,6 +293,137 @@ void TestOutboxCli::retryAndDiscardNeedAKnownLine()
     const CliRun run = runCli(arguments, environment());
     QCOMPARE(run.exitCode, exitCode);
     QVERIFY(!run.err.isEmpty());
+}
+
+void TestOutboxCli::queueLines(int count)
+{
+    for (int i = 0; i < count; ++i) {
+        auto entry = sampleEntry();
+        entry.performedDateTime = entry.performedDateTime.addSecs(600LL * i);
+        const CliRun queued = runCli({QStringLiteral("submit"), QStringLiteral("--no-send"),
+                                      writeEntry(QStringLiteral("line-%1.json").arg(i), entry)},
+                                     environment());
+        QVERIFY2(queued.exitCode == 0, qPrintable(queued.all()));
+    }
+}
+
+void TestOutboxCli::readOnlyOutboxIsSentOnceWritable()
+{
+    queueLines(2);
+    QVERIFY(QFile::setPermissions(m_db, QFileDevice::ReadOwner));
+
+    const auto refused =
+        runCliBoundByPermissions(sending({QStringLiteral("queue"), QStringLiteral("send")}), environment());
+    if (!refused)
+        QSKIP("user namespaces are switched off, and root writes a read-only file anyway");
+    QCOMPARE(refused->exitCode, 1);
+    // A connection opened while the file is read-only leaves its side files read-only too: all three named.
+    for (const QString &file :
+         {m_db, QString(m_db + QStringLiteral("-wal")), QString(m_db + QStringLiteral("-shm"))})
+        QVERIFY2(refused->err.contains(file), qPrintable(refused->all()));
+    QVERIFY2(refused->err.contains(QStringLiteral("read-only")), qPrintable(refused->all()));
+    QCOMPARE(m_sandbox->procedureCount(), 0);
+    QVERIFY(!(QFile::permissions(m_db + QStringLiteral("-shm")) & QFileDevice::WriteOwner));
+
+    // Nothing queued was lost, and the outbox still lists it.
+    const auto listed = runCliBoundByPermissions(
+        {QStringLiteral("queue"), QStringLiteral("list"), QStringLiteral("--json")}, environment());
+    QVERIFY2(listed->exitCode == 0, qPrintable(listed->all()));
+    const QJsonArray lines = listed->json().array();
+    QCOMPARE(lines.size(), 2);
+    for (const auto &line : lines)
+        QCOMPARE(line.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("pending"));
+
+    // The fix a person makes: chmod 600 on the outbox; its side files follow.
+    QVERIFY(QFile::setPermissions(m_db, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    const auto sent =
+        runCliBoundByPermissions(sending({QStringLiteral("queue"), QStringLiteral("send")}), environment());
+    QVERIFY2(sent->exitCode == 0, qPrintable(sent->all()));
+    QVERIFY2(sent->out.contains(QStringLiteral("2 sent")), qPrintable(sent->all()));
+    QCOMPARE(m_sandbox->procedureCount(), 2);
+}
+
+void TestOutboxCli::damagedOutboxIsAnErrorNotAnEmptyList_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("list") << QStringList{QStringLiteral("queue"), QStringLiteral("list")};
+    QTest::newRow("list --json") << QStringList{QStringLiteral("queue"), QStringLiteral("list"),
+                                                QStringLiteral("--json")};
+    QTest::newRow("list --state") << QStringList{QStringLiteral("queue"), QStringLiteral("list"),
+                                                 QStringLiteral("--state"), QStringLiteral("pending")};
+    QTest::newRow("show") << QStringList{QStringLiteral("queue"), QStringLiteral("show"),
+                                         QStringLiteral("1")};
+    QTest::newRow("show --json") << QStringList{QStringLiteral("queue"), QStringLiteral("show"),
+                                                QStringLiteral("1"), QStringLiteral("--json")};
+}
+
+void TestOutboxCli::damagedOutboxIsAnErrorNotAnEmptyList()
+{
+    QFETCH(QStringList, arguments);
+    queueLines(4);
+    // The rows are lost, the schema and the index the counts come from are not: "4 pending" still reads.
+    QVERIFY(damageTable(m_db, QStringLiteral("lines")));
+    const CliRun run = runCli(arguments, environment());
+    QCOMPARE(run.exitCode, 2); // an unusable outbox, as the help says
+    QVERIFY2(run.err.contains(QStringLiteral("is damaged")), qPrintable(run.all()));
+    QVERIFY2(run.err.contains(m_db), qPrintable(run.all()));
+    QVERIFY2(run.out.isEmpty(), qPrintable(run.out)); // no empty list, no "[]"
+}
+
+void TestOutboxCli::submitOnFullDiskSaysSo()
+{
+    QVERIFY(QDir(m_dir->path()).mkdir(QStringLiteral("disk")));
+    QProcessEnvironment env = environment();
+    auto later = sampleEntry();
+    later.performedDateTime = later.performedDateTime.addSecs(3600);
+    env.insert(QStringLiteral("FIRST"), writeEntry(QStringLiteral("first.json"), sampleEntry()));
+    env.insert(QStringLiteral("SECOND"), writeEntry(QStringLiteral("second.json"), later));
+    // Queue one line, fill the disk to the last byte, queue another; then free the disk and list.
+    const auto run =
+        runOnSmallDisk(m_dir->filePath(QStringLiteral("disk")), 512,
+                       QStringLiteral("export SUPERBILL_DB=\"$DISK/outbox.sqlite\"; "
+                                      "\"$CLI\" submit --no-send \"$FIRST\" >/dev/null || exit 98; "
+                                      "cat /dev/zero > \"$DISK/filler\" 2>/dev/null; "
+                                      "\"$CLI\" submit --no-send \"$SECOND\" 2>&1; echo \"submit exit $?\"; "
+                                      "rm \"$DISK/filler\"; echo '--- list'; \"$CLI\" queue list --json"),
+                       env);
+    if (!run || run->exitCode == 99)
+        QSKIP("user namespaces, or tmpfs mounts in them, are switched off: no small disk to fill");
+    QVERIFY2(run->exitCode == 0, qPrintable(run->all()));
+    const QString outbox = m_dir->filePath(QStringLiteral("disk/outbox.sqlite"));
+    QVERIFY2(run->out.contains(QStringLiteral("the disk holding %1 is full").arg(outbox)),
+             qPrintable(run->all()));
+    QVERIFY2(!run->out.contains(QStringLiteral("disk I/O error")), qPrintable(run->all()));
+    QVERIFY2(!run->out.contains(QStringLiteral("submit exit 0")), qPrintable(run->all()));
+    // What was queued before the disk filled up is still there.
+    const QJsonArray lines =
+        QJsonDocument::fromJson(run->out.section(QStringLiteral("--- list"), 1).toUtf8()).array();
+    QCOMPARE(lines.size(), 1);
+    QCOMPARE(lines.first().toObject().value(QStringLiteral("state")).toString(), QStringLiteral("pending"));
+}
+
+void TestOutboxCli::listNarrowsToAnEncounter()
+{
+    queueLines(2);
+    auto other = sampleEntry();
+    other.encounter = Model::Reference::to(QStringLiteral("Encounter"), QStringLiteral("Encounter-900"));
+    QCOMPARE(runCli({QStringLiteral("submit"), QStringLiteral("--no-send"),
+                     writeEntry(QStringLiteral("o.json"), other)},
+                    environment())
+                 .exitCode,
+             0);
+    const CliRun run = runCli({QStringLiteral("queue"), QStringLiteral("list"), QStringLiteral("--encounter"),
+                               QStringLiteral("Encounter-900"), QStringLiteral("--json")},
+                              environment());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+    const QJsonArray lines = run.json().array();
+    QCOMPARE(lines.size(), 1);
+    const QJsonObject line = lines.first().toObject();
+    QCOMPARE(line.value(QStringLiteral("encounter")).toString(), QStringLiteral("Encounter-900"));
+    QCOMPARE(line.value(QStringLiteral("display")).toString(),
+             QStringLiteral("Arthrocentesis, aspiration and/or injection, major joint or bursa"));
+    QCOMPARE(line.value(QStringLiteral("performedStart")).toString(),
+             QStringLiteral("2026-03-14T10:00:00-05:00"));
 }
 
 QTEST_GUILESS_MAIN(TestOutboxCli)

@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../common/damagedtable.h"
+#include "../common/resultcheck.h"
 #include "../common/sampleentry.h"
 #include "outbox/outboxstore.h"
 
@@ -35,6 +37,15 @@ public:
         QSqlQuery query(QSqlDatabase::database(m_name));
         return query.exec(sql);
     }
+    /// Back to the lines table of schema 2: no listing columns, no index for them.
+    bool dropListingColumns()
+    {
+        return exec(QStringLiteral("DROP INDEX lines_encounter")) &&
+               exec(QStringLiteral("ALTER TABLE lines DROP COLUMN display")) &&
+               exec(QStringLiteral("ALTER TABLE lines DROP COLUMN performed_start")) &&
+               exec(QStringLiteral("ALTER TABLE lines DROP COLUMN performed_end")) &&
+               exec(QStringLiteral("ALTER TABLE lines DROP COLUMN diagnoses"));
+    }
     QVariant value(const QString &sql)
     {
         QSqlQuery query(QSqlDatabase::database(m_name));
@@ -60,6 +71,7 @@ private slots:
 
     void opensInWalWithFullSync();
     void createsFileOwnerOnly();
+    void createsFolderOwnerOnly();
     void enqueueIsDurableAcrossReopen();
     void enqueueRefusesIncompleteLines_data();
     void enqueueRefusesIncompleteLines();
@@ -74,11 +86,15 @@ private slots:
     void replaceEntryKeepsIdentifier();
     void dueLinesFollowNextAttempt();
     void signalsOnChange();
+    void listingColumnsFollowTheEntry();
     void migratesOlderSchema();
+    void migrationFillsListingColumns();
+    void encounterListingReadsOnlyItsRows();
     void failedMigrationRollsBack();
     void refusesNewerSchema();
     void fullDiskSaysSoAndKeepsLines();
     void damagedFileIsLeftAlone();
+    void damagedLinesAreAnErrorNotAnEmptyList();
     void personActionOnUnwritableFileSaysWhy();
 
 private:
@@ -96,8 +112,8 @@ void TestOutboxStore::init()
     m_clock = std::make_unique<Common::ManualClock>(QDateTime(QDate(2026, 3, 14), QTime(15, 0), Qt::UTC));
     m_store = std::make_unique<OutboxStore>();
     m_store->setClock(m_clock.get());
-    QString error;
-    QVERIFY2(m_store->open(dbPath(), &error), qPrintable(error));
+    const Common::Status opened = m_store->open(dbPath());
+    QVERIFY2(opened, qPrintable(whyFailed(opened)));
 }
 
 void TestOutboxStore::cleanup()
@@ -115,8 +131,7 @@ void TestOutboxStore::opensInWalWithFullSync()
 
 void TestOutboxStore::createsFileOwnerOnly()
 {
-    QString error;
-    QVERIFY(m_store->enqueue(sampleEntry(), &error));
+    QVERIFY(m_store->enqueue(sampleEntry()));
     const auto allowed =
         QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser;
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
@@ -126,16 +141,30 @@ void TestOutboxStore::createsFileOwnerOnly()
     }
 }
 
+void TestOutboxStore::createsFolderOwnerOnly()
+{
+    // The data folder holds patient data: a folder the outbox creates is the owner's alone.
+    const QString folder = m_dir->filePath(QStringLiteral("share/superbill-desk"));
+    OutboxStore store;
+    const Common::Status opened = store.open(folder + QStringLiteral("/outbox.sqlite"));
+    QVERIFY2(opened, qPrintable(whyFailed(opened)));
+    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+    for (const QString &created : {m_dir->filePath(QStringLiteral("share")), folder}) {
+        const auto permissions = QFileInfo(created).permissions() &
+                                 ~(QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser);
+        QCOMPARE(permissions, ownerOnly);
+    }
+}
+
 void TestOutboxStore::enqueueIsDurableAcrossReopen()
 {
     const auto entry = sampleEntry();
-    QString error;
-    const auto id = m_store->enqueue(entry, &error);
-    QVERIFY2(id, qPrintable(error));
+    const auto id = m_store->enqueue(entry);
+    QVERIFY2(id, qPrintable(whyFailed(id)));
     m_store.reset();
 
     OutboxStore reopened;
-    QVERIFY2(reopened.open(dbPath(), &error), qPrintable(error));
+    QVERIFY(reopened.open(dbPath()));
     const auto line = reopened.line(*id);
     QVERIFY(line);
     QCOMPARE(line->state, LineState::Pending);
@@ -144,8 +173,8 @@ void TestOutboxStore::enqueueIsDurableAcrossReopen()
     QCOMPARE(line->encounterId, QStringLiteral("Encounter-805"));
     QCOMPARE(line->code, QStringLiteral("20610"));
     QCOMPARE(line->entry(), entry);
-    QCOMPARE(reopened.audit(*id).size(), 1);
-    QCOMPARE(reopened.audit(*id).first().event, QStringLiteral("queued"));
+    QCOMPARE(reopened.audit(*id)->size(), 1);
+    QCOMPARE(reopened.audit(*id)->first().event, QStringLiteral("queued"));
 }
 
 void TestOutboxStore::enqueueRefusesIncompleteLines_data()
@@ -166,40 +195,41 @@ void TestOutboxStore::enqueueRefusesIncompleteLines()
         entry.subject = {};
     else
         entry.encounter = {};
-    QString error;
-    QVERIFY(!m_store->enqueue(entry, &error));
-    QVERIFY(!error.isEmpty());
-    QCOMPARE(m_store->counts().total(), 0);
+    const auto queued = m_store->enqueue(entry);
+    QVERIFY(!queued);
+    QVERIFY(!queued.error().message.isEmpty());
+    QCOMPARE(m_store->counts()->total(), 0);
 }
 
 void TestOutboxStore::enqueueRefusesSameIdentifierTwice()
 {
     const auto entry = sampleEntry();
-    QString error;
-    QVERIFY(m_store->enqueue(entry, &error));
-    QVERIFY(!m_store->enqueue(entry, &error));
-    QVERIFY2(error.contains(QStringLiteral("already in the outbox")), qPrintable(error));
-    QCOMPARE(m_store->counts().pending, 1);
+    QVERIFY(m_store->enqueue(entry));
+    const auto again = m_store->enqueue(entry);
+    QVERIFY(!again);
+    QVERIFY2(again.error().message.contains(QStringLiteral("already in the outbox")),
+             qPrintable(whyFailed(again)));
+    QCOMPARE(m_store->counts()->pending, 1);
 }
 
 void TestOutboxStore::claimSucceedsOnceAcrossConnections()
 {
-    QString error;
-    const auto id = m_store->enqueue(sampleEntry(), &error);
+    const auto id = m_store->enqueue(sampleEntry());
     OutboxStore other;
-    QVERIFY2(other.open(dbPath(), &error), qPrintable(error));
-    QVERIFY(other.claim(*id));
-    QCOMPARE(other.synchronousMode(), 2); // back to FULL for everything else
-    QVERIFY(!m_store->claim(*id));
+    QVERIFY(other.open(dbPath()));
+    QCOMPARE(other.claim(*id).valueOr(false), true);
+    QCOMPARE(other.synchronousMode(), 2); // a claim never lowers the outbox's durability
+    const auto second = m_store->claim(*id);
+    QVERIFY2(second, qPrintable(whyFailed(second))); // not an error: another sender has it
+    QCOMPARE(*second, false);
     QCOMPARE(m_store->line(*id)->state, LineState::Sending);
 }
 
 void TestOutboxStore::recordAttemptMovesStateAndAudits()
 {
-    QString error;
-    const auto id = *m_store->enqueue(sampleEntry(), &error);
+    const auto id = *m_store->enqueue(sampleEntry());
 
-    QVERIFY(m_store->claim(id));
+    QCOMPARE(m_store->claim(id).valueOr(false), true);
     AttemptRecord retryable;
     retryable.newState = LineState::Pending;
     retryable.outcomeUnknown = true;
@@ -207,20 +237,21 @@ void TestOutboxStore::recordAttemptMovesStateAndAudits()
     retryable.httpStatus = 0;
     retryable.result = QStringLiteral("retryable");
     retryable.error = QStringLiteral("connection closed");
-    QVERIFY(m_store->recordAttempt(id, retryable, &error));
+    QVERIFY(m_store->recordAttempt(id, retryable));
     auto line = *m_store->line(id);
     QCOMPARE(line.state, LineState::Pending);
     QCOMPARE(line.attempts, 1);
     QVERIFY(line.outcomeUnknown);
     QCOMPARE(line.nextAttemptAt, m_clock->nowUtc().addSecs(2));
+    QCOMPARE(line.lastError, QStringLiteral("connection closed"));
 
-    QVERIFY(m_store->claim(id));
+    QCOMPARE(m_store->claim(id).valueOr(false), true);
     AttemptRecord created;
     created.newState = LineState::Sent;
     created.httpStatus = 201;
     created.result = QStringLiteral("created");
     created.ehrId = QStringLiteral("proc-1");
-    QVERIFY(m_store->recordAttempt(id, created, &error));
+    QVERIFY(m_store->recordAttempt(id, created));
     line = *m_store->line(id);
     QCOMPARE(line.state, LineState::Sent);
     QCOMPARE(line.attempts, 2);
@@ -228,8 +259,17 @@ void TestOutboxStore::recordAttemptMovesStateAndAudits()
     QCOMPARE(line.ehrId, QStringLiteral("proc-1"));
     QCOMPARE(line.sentAt, m_clock->nowUtc());
 
-    const auto audit = m_store->audit(id);
-    QCOMPARE(audit.size(), 3);
+    // An attempt without an EHR id keeps the one already known.
+    QVERIFY(QSqlQuery(m_store->database().connection())
+                .exec(QStringLiteral("UPDATE lines SET state = 'sending' WHERE id = %1").arg(id)));
+    AttemptRecord reconciled;
+    reconciled.newState = LineState::Sent;
+    reconciled.countAttempt = false;
+    QVERIFY(m_store->recordAttempt(id, reconciled));
+    QCOMPARE(m_store->line(id)->ehrId, QStringLiteral("proc-1"));
+
+    const auto audit = *m_store->audit(id);
+    QCOMPARE(audit.size(), 4);
     QCOMPARE(audit.at(1).event, QStringLiteral("attempt"));
     QCOMPARE(audit.at(1).detail, QStringLiteral("connection closed"));
     QCOMPARE(audit.at(2).httpStatus, 201);
@@ -238,73 +278,70 @@ void TestOutboxStore::recordAttemptMovesStateAndAudits()
 
 void TestOutboxStore::recordAttemptRequiresSendingLine()
 {
-    QString error;
-    const auto id = *m_store->enqueue(sampleEntry(), &error);
+    const auto id = *m_store->enqueue(sampleEntry());
     AttemptRecord created;
     created.newState = LineState::Sent;
-    QVERIFY(!m_store->recordAttempt(id, created, &error));
+    QVERIFY(!m_store->recordAttempt(id, created));
     QCOMPARE(m_store->line(id)->state, LineState::Pending);
-    QCOMPARE(m_store->audit(id).size(), 1);
+    QCOMPARE(m_store->audit(id)->size(), 1);
 }
 
 void TestOutboxStore::sendingLineIsRecoveredAfterCrash()
 {
-    QString error;
     const auto entry = sampleEntry();
-    const auto id = *m_store->enqueue(entry, &error);
-    QVERIFY(m_store->claim(id));
+    const auto id = *m_store->enqueue(entry);
+    QCOMPARE(m_store->claim(id).valueOr(false), true);
     // The process dies here: the line stays `sending` in the file.
     m_store.reset();
 
     OutboxStore restarted;
     restarted.setClock(m_clock.get());
-    QVERIFY2(restarted.open(dbPath(), &error), qPrintable(error));
+    QVERIFY(restarted.open(dbPath()));
     QCOMPARE(restarted.line(id)->state, LineState::Sending);
-    QCOMPARE(restarted.recoverInterrupted(), 1);
+    QCOMPARE(restarted.recoverInterrupted().valueOr(-1), 1);
     const auto line = *restarted.line(id);
     QCOMPARE(line.state, LineState::Pending);
     QVERIFY(line.outcomeUnknown);
     QCOMPARE(line.identifier, *entry.clientIdentifier());
     QCOMPARE(line.attempts, 0);
     QCOMPARE(restarted.dueLines(m_clock->nowUtc(), 10), QList<qint64>{id});
-    QCOMPARE(restarted.audit(id).last().event, QStringLiteral("recovered"));
-    QCOMPARE(restarted.recoverInterrupted(), 0);
+    QCOMPARE(restarted.audit(id)->last().event, QStringLiteral("recovered"));
+    QCOMPARE(restarted.recoverInterrupted().valueOr(-1), 0);
 }
 
 void TestOutboxStore::discardKeepsLineForAudit()
 {
-    QString error;
-    const auto id = *m_store->enqueue(sampleEntry(), &error);
-    QVERIFY2(m_store->discard(id, QStringLiteral("entered twice"), &error), qPrintable(error));
+    const auto id = *m_store->enqueue(sampleEntry());
+    const Common::Status discarded = m_store->discard(id, QStringLiteral("entered twice"));
+    QVERIFY2(discarded, qPrintable(whyFailed(discarded)));
     QCOMPARE(m_store->line(id)->state, LineState::Discarded);
-    QCOMPARE(m_store->lines(LineState::Discarded).size(), 1);
-    QCOMPARE(m_store->counts().discarded, 1);
+    QCOMPARE(m_store->lines({.states = {LineState::Discarded}})->size(), 1);
+    QCOMPARE(m_store->counts()->discarded, 1);
     QVERIFY(m_store->dueLines(m_clock->nowUtc().addYears(1), 10).isEmpty());
-    const auto audit = m_store->audit(id);
+    const auto audit = *m_store->audit(id);
     QCOMPARE(audit.last().event, QStringLiteral("discarded"));
     QCOMPARE(audit.last().detail, QStringLiteral("entered twice"));
-    QVERIFY(!m_store->claim(id));
+    QCOMPARE(m_store->claim(id).valueOr(true), false);
 }
 
 void TestOutboxStore::discardRefusesSentLine()
 {
-    QString error;
-    const auto id = *m_store->enqueue(sampleEntry(), &error);
-    QVERIFY(m_store->claim(id));
-    QVERIFY(!m_store->discard(id, {}, &error)); // being sent
+    const auto id = *m_store->enqueue(sampleEntry());
+    QCOMPARE(m_store->claim(id).valueOr(false), true);
+    QVERIFY(!m_store->discard(id, {})); // being sent
     AttemptRecord created;
     created.newState = LineState::Sent;
     QVERIFY(m_store->recordAttempt(id, created));
-    QVERIFY(!m_store->discard(id, {}, &error));
-    QVERIFY(error.contains(QStringLiteral("sent")));
+    const Common::Status refused = m_store->discard(id, {});
+    QVERIFY(!refused);
+    QVERIFY(refused.error().message.contains(QStringLiteral("sent")));
     QCOMPARE(m_store->line(id)->state, LineState::Sent);
 }
 
 void TestOutboxStore::retryMakesNeedsCorrectionPendingNow()
 {
-    QString error;
-    const auto id = *m_store->enqueue(sampleEntry(), &error);
-    QVERIFY(m_store->claim(id));
+    const auto id = *m_store->enqueue(sampleEntry());
+    QCOMPARE(m_store->claim(id).valueOr(false), true);
     AttemptRecord rejected;
     rejected.newState = LineState::NeedsCorrection;
     rejected.httpStatus = 422;
@@ -313,23 +350,27 @@ void TestOutboxStore::retryMakesNeedsCorrectionPendingNow()
                           QStringLiteral("Procedure.encounter"), QStringLiteral("signed off")}};
     QVERIFY(m_store->recordAttempt(id, rejected));
     QCOMPARE(m_store->line(id)->findings, rejected.findings);
+    QCOMPARE(m_store->lines()->first().findings, rejected.findings);
     QVERIFY(m_store->dueLines(m_clock->nowUtc(), 10).isEmpty());
 
     m_clock->advance(60000);
-    QVERIFY2(m_store->retry(id, &error), qPrintable(error));
+    const Common::Status retried = m_store->retry(id);
+    QVERIFY2(retried, qPrintable(whyFailed(retried)));
     QCOMPARE(m_store->line(id)->state, LineState::Pending);
     QCOMPARE(m_store->dueLines(m_clock->nowUtc(), 10), QList<qint64>{id});
-    QVERIFY(!m_store->retry(999, &error));
+    const Common::Status unknown = m_store->retry(999);
+    QVERIFY(!unknown);
+    QCOMPARE(unknown.error().code, QStringLiteral("no-such-line"));
 }
 
 void TestOutboxStore::replaceEntryKeepsIdentifier()
 {
-    QString error;
     const auto original = sampleEntry();
-    const auto id = *m_store->enqueue(original, &error);
+    const auto id = *m_store->enqueue(original);
     auto corrected = sampleEntry(); // a different identifier of its own
     corrected.code.code = QStringLiteral("20611");
-    QVERIFY2(m_store->replaceEntry(id, corrected, &error), qPrintable(error));
+    const Common::Status replaced = m_store->replaceEntry(id, corrected);
+    QVERIFY2(replaced, qPrintable(whyFailed(replaced)));
     const auto line = *m_store->line(id);
     QCOMPARE(line.code, QStringLiteral("20611"));
     QCOMPARE(line.identifier, *original.clientIdentifier());
@@ -338,16 +379,15 @@ void TestOutboxStore::replaceEntryKeepsIdentifier()
 
 void TestOutboxStore::dueLinesFollowNextAttempt()
 {
-    QString error;
-    const auto first = *m_store->enqueue(sampleEntry(), &error);
-    const auto second = *m_store->enqueue(sampleEntry(), &error);
-    QVERIFY(m_store->claim(first));
+    const auto first = *m_store->enqueue(sampleEntry());
+    const auto second = *m_store->enqueue(sampleEntry());
+    QCOMPARE(m_store->claim(first).valueOr(false), true);
     AttemptRecord later;
     later.nextAttemptAt = m_clock->nowUtc().addSecs(30);
     QVERIFY(m_store->recordAttempt(first, later));
     QCOMPARE(m_store->dueLines(m_clock->nowUtc(), 10), QList<qint64>{second});
     QCOMPARE(m_store->nextDue(), m_clock->nowUtc());
-    QVERIFY(m_store->claim(second));
+    QCOMPARE(m_store->claim(second).valueOr(false), true);
     QCOMPARE(m_store->nextDue(), m_clock->nowUtc().addSecs(30));
     m_clock->advance(30000);
     QCOMPARE(m_store->dueLines(m_clock->nowUtc(), 10), QList<qint64>{first});
@@ -357,44 +397,156 @@ void TestOutboxStore::signalsOnChange()
 {
     QSignalSpy lineSpy(m_store.get(), &OutboxStore::lineChanged);
     QSignalSpy countsSpy(m_store.get(), &OutboxStore::countsChanged);
-    QString error;
-    const auto id = *m_store->enqueue(sampleEntry(), &error);
+    const auto id = *m_store->enqueue(sampleEntry());
     QCOMPARE(lineSpy.size(), 1);
     QCOMPARE(lineSpy.first().first().toLongLong(), id);
     QTRY_COMPARE(countsSpy.size(), 1);
     QCOMPARE(countsSpy.last().first().value<QueueCounts>().pending, 1);
-    QVERIFY(m_store->claim(id));
-    QVERIFY(m_store->claim(id) == false);
+    QCOMPARE(m_store->claim(id).valueOr(false), true);
+    QCOMPARE(m_store->claim(id).valueOr(true), false);
     QCOMPARE(lineSpy.size(), 2);
     QTRY_COMPARE(countsSpy.size(), 2);
     QCOMPARE(countsSpy.last().first().value<QueueCounts>().sending, 1);
     // Several changes in one turn of the event loop: one count.
-    QVERIFY(m_store->enqueue(sampleEntry(), &error));
-    QVERIFY(m_store->enqueue(sampleEntry(), &error));
+    QVERIFY(m_store->enqueue(sampleEntry()));
+    QVERIFY(m_store->enqueue(sampleEntry()));
     QCOMPARE(lineSpy.size(), 4);
     QTRY_COMPARE(countsSpy.size(), 3);
     QCOMPARE(countsSpy.last().first().value<QueueCounts>().pending, 2);
 }
 
+void TestOutboxStore::listingColumnsFollowTheEntry()
+{
+    auto entry = sampleEntry();
+    const auto id = *m_store->enqueue(entry);
+    const auto listed = m_store->lines();
+    QVERIFY2(listed, qPrintable(whyFailed(listed)));
+    QCOMPARE(listed->size(), 1);
+    const OutboxLine line = listed->first();
+    QCOMPARE(line.id, id);
+    QCOMPARE(line.display,
+             QStringLiteral("Arthrocentesis, aspiration and/or injection, major joint or bursa"));
+    QCOMPARE(line.performedStart, entry.performedDateTime);
+    QCOMPARE(line.performedStart.offsetFromUtc(), -5 * 3600); // shown in the clinic's own time
+    QVERIFY(!line.performedEnd.isValid());
+    QCOMPARE(line.diagnosisIds, QStringList{QStringLiteral("Condition-Problem-I-1332")});
+    QVERIFY(line.entryJson.isEmpty()); // a listing reads no Procedure JSON
+
+    // An anesthesia line, as corrected by a person: the columns follow.
+    entry.code = {QStringLiteral("http://www.ama-assn.org/go/cpt"),
+                  {},
+                  QStringLiteral("00400"),
+                  QStringLiteral("Anesthesia for procedures on the skin")};
+    entry.performedPeriod.start = entry.performedDateTime;
+    entry.performedPeriod.end = entry.performedDateTime.addSecs(45 * 60);
+    entry.performedDateTime = {};
+    entry.reasonReferences.append(Model::Reference::to(QStringLiteral("Condition"), QStringLiteral("c2")));
+    QVERIFY(m_store->replaceEntry(id, entry));
+    const OutboxLine corrected = m_store->lines()->first();
+    QCOMPARE(corrected.display, QStringLiteral("Anesthesia for procedures on the skin"));
+    QCOMPARE(corrected.performedStart, entry.performedPeriod.start);
+    QCOMPARE(corrected.performedEnd, entry.performedPeriod.end);
+    QCOMPARE(corrected.diagnosisIds,
+             (QStringList{QStringLiteral("Condition-Problem-I-1332"), QStringLiteral("c2")}));
+}
+
 void TestOutboxStore::migratesOlderSchema()
 {
-    QString error;
-    const auto id = *m_store->enqueue(sampleEntry(), &error);
+    const auto id = *m_store->enqueue(sampleEntry());
     m_store.reset();
     {
-        // What a version-1 file looks like: no cache tables.
+        // What a version-1 file looks like: no cache tables, no listing columns.
         RawDb raw(dbPath());
         QVERIFY(raw.exec(QStringLiteral("DROP TABLE cache_patients")));
         QVERIFY(raw.exec(QStringLiteral("DROP TABLE cache_encounters")));
         QVERIFY(raw.exec(QStringLiteral("DROP TABLE cache_conditions")));
+        QVERIFY(raw.dropListingColumns());
         QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version=1")));
     }
     OutboxStore store;
-    QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
-    QCOMPARE(store.schemaVersion(), 2);
+    const Common::Status opened = store.open(dbPath());
+    QVERIFY2(opened, qPrintable(whyFailed(opened)));
+    QCOMPARE(store.schemaVersion(), OutboxStore::SchemaVersion);
     QVERIFY(store.line(id));
-    QSqlQuery query(store.database());
-    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM cache_conditions")));
+    QVERIFY(QSqlQuery(store.database().connection())
+                .exec(QStringLiteral("SELECT COUNT(*) FROM cache_conditions")));
+}
+
+void TestOutboxStore::migrationFillsListingColumns()
+{
+    auto anesthesia = sampleEntry();
+    anesthesia.performedPeriod.start = anesthesia.performedDateTime;
+    anesthesia.performedPeriod.end = anesthesia.performedDateTime.addSecs(3600);
+    anesthesia.performedDateTime = {};
+    const auto first = *m_store->enqueue(sampleEntry());
+    const auto second = *m_store->enqueue(anesthesia);
+    m_store.reset();
+    {
+        // A version-2 file: lines kept only as JSON.
+        RawDb raw(dbPath());
+        QVERIFY(raw.dropListingColumns());
+        QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version=2")));
+    }
+    OutboxStore store;
+    const Common::Status opened = store.open(dbPath());
+    QVERIFY2(opened, qPrintable(whyFailed(opened)));
+    const auto lines = *store.lines();
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.at(0).id, first);
+    QCOMPARE(lines.at(0).display,
+             QStringLiteral("Arthrocentesis, aspiration and/or injection, major joint or bursa"));
+    QCOMPARE(lines.at(0).performedStart, sampleEntry().performedDateTime);
+    QCOMPARE(lines.at(0).diagnosisIds, QStringList{QStringLiteral("Condition-Problem-I-1332")});
+    QCOMPARE(lines.at(1).id, second);
+    QCOMPARE(lines.at(1).performedStart, anesthesia.performedPeriod.start);
+    QCOMPARE(lines.at(1).performedEnd, anesthesia.performedPeriod.end);
+}
+
+void TestOutboxStore::encounterListingReadsOnlyItsRows()
+{
+    // 50,000 lines sent in other encounters, as a practice's outbox holds after a year or two. Their
+    // Procedure JSON is unreadable on purpose: listing an encounter must not need it.
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.exec(QStringLiteral("BEGIN")));
+        QVERIFY(raw.exec(QStringLiteral(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) "
+            "INSERT INTO lines (identifier_system, identifier, patient_id, encounter_id, code, entry_json, "
+            "state, "
+            "created_at, updated_at, next_attempt_at, sent_at, display, performed_start) "
+            "SELECT 'urn:ietf:rfc:3986', 'urn:uuid:history-' || i, 'Patient-1', 'Encounter-old-' || (i % "
+            "5000), "
+            "'99213', 'not json', 'sent', 0, 0, 0, 0, 'Office visit', '2025-01-02T09:00:00-06:00' FROM n")));
+        QVERIFY(raw.exec(QStringLiteral("COMMIT")));
+    }
+    const auto first = *m_store->enqueue(sampleEntry());
+    const auto second = *m_store->enqueue(sampleEntry());
+    QVERIFY(m_store->discard(second, {}));
+    const auto third = *m_store->enqueue(sampleEntry());
+
+    const LineFilter shown{
+        QStringLiteral("Encounter-805"),
+        {LineState::Pending, LineState::Sending, LineState::Sent, LineState::NeedsCorrection}};
+    const auto lines = m_store->lines(shown);
+    QVERIFY2(lines, qPrintable(whyFailed(lines)));
+    QCOMPARE(lines->size(), 2);
+    QCOMPARE(lines->at(0).id, first);
+    QCOMPARE(lines->at(1).id, third);
+    QCOMPARE(lines->at(1).display,
+             QStringLiteral("Arthrocentesis, aspiration and/or injection, major joint or bursa"));
+
+    // Found through the encounter's index, not by reading the history.
+    const auto plan = m_store->linesQueryPlan(shown);
+    QVERIFY2(plan, qPrintable(whyFailed(plan)));
+    const QString steps = plan->join(QStringLiteral(" | "));
+    QVERIFY2(steps.contains(QStringLiteral("USING INDEX lines_encounter (encounter_id=? AND state=?)")),
+             qPrintable(steps));
+    QVERIFY2(!steps.contains(QStringLiteral("SCAN lines")), qPrintable(steps));
+    // The queue's view (open lines of every encounter) goes by state, not through the history either.
+    const auto open =
+        m_store->linesQueryPlan({{}, {LineState::Pending, LineState::Sending, LineState::NeedsCorrection}});
+    QVERIFY2(open && !open->join(u' ').contains(QStringLiteral("SCAN lines")), qPrintable(open->join(u' ')));
+    QCOMPARE(m_store->lines({{}, {LineState::Pending}})->size(), 2);
 }
 
 void TestOutboxStore::failedMigrationRollsBack()
@@ -405,18 +557,23 @@ void TestOutboxStore::failedMigrationRollsBack()
         QVERIFY(raw.exec(QStringLiteral("DROP TABLE cache_patients")));
         QVERIFY(raw.exec(QStringLiteral("DROP INDEX cache_encounters_patient")));
         QVERIFY(raw.exec(QStringLiteral("DROP TABLE cache_encounters")));
+        QVERIFY(raw.dropListingColumns());
         // Left in the way: the migration's CREATE TABLE cache_conditions fails after two statements
         // succeeded.
         QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version=1")));
     }
     OutboxStore store;
-    QString error;
-    QVERIFY(!store.open(dbPath(), &error));
-    QVERIFY2(error.contains(QStringLiteral("schema 2")), qPrintable(error));
+    const Common::Status opened = store.open(dbPath());
+    QVERIFY(!opened);
+    QVERIFY2(opened.error().message.contains(QStringLiteral("schema 2")), qPrintable(whyFailed(opened)));
     RawDb raw(dbPath());
     QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 1);
     QCOMPARE(
         raw.value(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'cache_patients'")).toInt(),
+        0);
+    QCOMPARE(
+        raw.value(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('lines') WHERE name = 'display'"))
+            .toInt(),
         0);
 }
 
@@ -428,31 +585,32 @@ void TestOutboxStore::refusesNewerSchema()
         QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version=99")));
     }
     OutboxStore store;
-    QString error;
-    QVERIFY(!store.open(dbPath(), &error));
-    QVERIFY2(error.contains(QStringLiteral("newer")), qPrintable(error));
+    const Common::Status opened = store.open(dbPath());
+    QVERIFY(!opened);
+    QVERIFY2(opened.error().message.contains(QStringLiteral("newer")), qPrintable(whyFailed(opened)));
     QVERIFY(!store.isOpen());
 }
 
 void TestOutboxStore::fullDiskSaysSoAndKeepsLines()
 {
-    QString error;
-    const auto first = m_store->enqueue(sampleEntry(), &error);
-    QVERIFY2(first, qPrintable(error));
-    // SQLite answers "database or disk is full" once the file may not grow.
-    QSqlQuery pragma(m_store->database());
+    const auto first = m_store->enqueue(sampleEntry());
+    QVERIFY2(first, qPrintable(whyFailed(first)));
+    // SQLite answers SQLITE_FULL, as on a full disk, once the file may not grow.
+    QSqlQuery pragma(m_store->database().connection());
     QVERIFY(pragma.exec(QStringLiteral("PRAGMA page_count")) && pragma.next());
     QVERIFY(pragma.exec(QStringLiteral("PRAGMA max_page_count=%1").arg(pragma.value(0).toInt())));
-    int refused = 0;
-    for (int i = 0; i < 50 && refused == 0; ++i) {
+    std::optional<Common::Error> refused;
+    for (int i = 0; i < 50 && !refused; ++i) {
         auto entry = sampleEntry();
         entry.code.display = QString(2000, u'x'); // fills pages quickly
-        if (!m_store->enqueue(entry, &error))
-            ++refused;
+        if (const auto queued = m_store->enqueue(entry); !queued)
+            refused = queued.error();
     }
-    QCOMPARE(refused, 1);
-    QVERIFY2(error.contains(QStringLiteral("disk is full")), qPrintable(error));
-    QVERIFY2(error.contains(QStringLiteral("not saved")), qPrintable(error));
+    QVERIFY(refused);
+    QCOMPARE(refused->code, QStringLiteral("disk-full"));
+    QVERIFY2(refused->message.contains(QStringLiteral("the disk holding %1 is full").arg(dbPath())),
+             qPrintable(refused->message));
+    QVERIFY2(refused->message.contains(QStringLiteral("not saved")), qPrintable(refused->message));
     QVERIFY(m_store->line(*first)); // what was queued stays
     QCOMPARE(m_store->line(*first)->state, LineState::Pending);
 }
@@ -467,25 +625,46 @@ void TestOutboxStore::damagedFileIsLeftAlone()
         file.write(garbage);
     }
     OutboxStore store;
-    QString error;
-    QVERIFY(!store.open(dbPath(), &error));
-    QVERIFY2(error.contains(QStringLiteral("not an outbox")), qPrintable(error));
-    QVERIFY2(error.contains(dbPath()), qPrintable(error));
+    const Common::Status opened = store.open(dbPath());
+    QVERIFY(!opened);
+    QVERIFY2(opened.error().message.contains(QStringLiteral("not an outbox")), qPrintable(whyFailed(opened)));
+    QVERIFY2(opened.error().message.contains(dbPath()), qPrintable(whyFailed(opened)));
     QFile file(dbPath());
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), garbage); // never overwritten: it may be a copy someone needs
 }
 
+void TestOutboxStore::damagedLinesAreAnErrorNotAnEmptyList()
+{
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(m_store->enqueue(sampleEntry()));
+    m_store.reset();
+    damageTable(dbPath(), QStringLiteral("lines"));
+
+    OutboxStore store;
+    QVERIFY(store.open(dbPath()));
+    const auto lines = store.lines();
+    QVERIFY(!lines);
+    QCOMPARE(lines.error().code, QStringLiteral("damaged"));
+    QVERIFY2(lines.error().message.contains(dbPath()), qPrintable(whyFailed(lines)));
+    QVERIFY(!store.line(1));
+    QCOMPARE(store.line(1).error().code, QStringLiteral("damaged")); // not "no such line"
+}
+
 void TestOutboxStore::personActionOnUnwritableFileSaysWhy()
 {
-    QString error;
-    const auto id = m_store->enqueue(sampleEntry(), &error);
+    const auto id = m_store->enqueue(sampleEntry());
     QVERIFY(id);
-    QVERIFY(QSqlQuery(m_store->database()).exec(QStringLiteral("PRAGMA query_only=1")));
-    QVERIFY(!m_store->discard(*id, QStringLiteral("duplicate"), &error));
-    QVERIFY2(error.contains(QStringLiteral("read-only")), qPrintable(error)); // not "being sent"
-    QVERIFY(!m_store->retry(*id, &error));
-    QVERIFY2(error.contains(QStringLiteral("read-only")), qPrintable(error));
+    QVERIFY(QSqlQuery(m_store->database().connection()).exec(QStringLiteral("PRAGMA query_only=1")));
+    for (const Common::Status &refused :
+         {m_store->discard(*id, QStringLiteral("duplicate")), m_store->retry(*id)}) {
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, QStringLiteral("read-only")); // not "being sent"
+        // The side files too: a connection opened while the file was read-only leaves them read-only.
+        for (const QString &file : {dbPath(), QString(dbPath() + QStringLiteral("-wal")),
+                                    QString(dbPath() + QStringLiteral("-shm"))})
+            QVERIFY2(refused.error().message.contains(file), qPrintable(refused.error().message));
+    }
     QCOMPARE(m_store->line(*id)->state, LineState::Pending);
 }
 

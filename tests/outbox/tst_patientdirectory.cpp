@@ -50,8 +50,7 @@ void TestPatientDirectory::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_store = std::make_unique<OutboxStore>();
-    QString error;
-    QVERIFY2(m_store->open(m_dir->filePath(QStringLiteral("outbox.sqlite")), &error), qPrintable(error));
+    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("outbox.sqlite"))));
     m_sandbox = startSandbox();
     QVERIFY(m_sandbox);
     m_token = QLatin1String(SandboxToken);
@@ -163,8 +162,7 @@ void TestPatientDirectory::cacheSurvivesRestart()
     m_sandbox.reset();
 
     OutboxStore store;
-    QString error;
-    QVERIFY(store.open(path, &error));
+    QVERIFY(store.open(path));
     PatientDirectory directory(m_client.get(), &store);
     std::optional<EncounterResult> encounters;
     directory.encountersOf(QStringLiteral("Patient-265"), this,
@@ -225,8 +223,7 @@ void TestPatientDirectory::cacheAgeIsOfWhatIsShown()
     Common::ManualClock clock(morning);
     OutboxStore store;
     store.setClock(&clock);
-    QString error;
-    QVERIFY(store.open(m_dir->filePath(QStringLiteral("clocked.sqlite")), &error));
+    QVERIFY(store.open(m_dir->filePath(QStringLiteral("clocked.sqlite"))));
     PatientDirectory directory(m_client.get(), &store);
     const auto encounters = [&] {
         return wait<EncounterResult>(

@@ -110,7 +110,7 @@ public:
 
     bool waitSent()
     {
-        return waitFor([this] { return m_workspace.store()->counts().unsent() == 0; });
+        return waitFor([this] { return m_workspace.store()->counts().valueOr({}).unsent() == 0; });
     }
 
     void shoot(const QString &name, const QSize &size = QSize(1280, 800))
@@ -207,13 +207,13 @@ int main(int argc, char *argv[])
     window.lineEditor()->focusCode();
     shot.line(QStringLiteral("99213"), QStringLiteral("d"), QStringLiteral("0930"), 1, true); // a duplicate
     shot.key(Qt::Key_Return); // the form warned about the repeat: send it anyway
-    waitFor([&workspace] { return workspace.store()->counts().needsCorrection == 1; });
+    waitFor([&workspace] { return workspace.store()->counts().valueOr({}).needsCorrection == 1; });
     workspace.trainingServer()->stop();
     shot.line(QStringLiteral("36415"), QStringLiteral("d"), QStringLiteral("1015"), 1, true);
     shot.line(QStringLiteral("90471"), QStringLiteral("e"), QStringLiteral("1020"), 1, true);
     waitFor([&workspace] { return !workspace.isOnline(); });
     waitFor([&workspace] {
-        const auto lines = workspace.store()->lines(Outbox::LineState::Pending);
+        const auto lines = workspace.store()->lines({.states = {Outbox::LineState::Pending}}).valueOr({});
         return lines.size() == 2 && lines.at(0).attempts > 0 && lines.at(1).attempts > 0;
     });
     window.showQueue();

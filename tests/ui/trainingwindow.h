@@ -175,7 +175,7 @@ public:
     /// Every line of the outbox, oldest first.
     QList<Outbox::OutboxLine> lines() const
     {
-        return workspace->store() ? workspace->store()->lines() : QList<Outbox::OutboxLine>();
+        return workspace->store() ? workspace->store()->lines().valueOr({}) : QList<Outbox::OutboxLine>();
     }
 
     /// Answers the modal dialogs that `open` brings up, each with `answer`, until `open` returns.

@@ -70,9 +70,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         int code = 0;
-        const QByteArray out = run({QStringLiteral("--quit-after-show")}, dir, &code);
+        const QByteArray out = run({QStringLiteral("--quit-when-ready")}, dir, &code);
         QCOMPARE(code, 0);
-        QVERIFY2(out.contains("startup-ms"), out.constData());
+        QVERIFY2(out.contains("ready-ms"), out.constData());
         // The training EHR and its own outbox, apart from a real EHR's queue.
         const QString data = dir.filePath(QStringLiteral("data/superbill-desk"));
         QVERIFY2(QFile::exists(QDir(data).filePath(QStringLiteral("training-outbox.sqlite"))),
@@ -84,6 +84,20 @@ private Q_SLOTS:
         const QByteArray text = settings.readAll();
         QVERIFY(text.contains("started=true"));
         QVERIFY(!text.contains("token"));
+    }
+
+    void firstFrameComesBeforeTheOutboxAndTheTrainingEhr()
+    {
+        QTemporaryDir dir;
+        int code = 0;
+        const QByteArray out =
+            run({QStringLiteral("--training"), QStringLiteral("--quit-after-show")}, dir, &code);
+        QCOMPARE(code, 0);
+        QVERIFY2(out.startsWith("startup-ms "), out.constData());
+        // Quit at the first frame: nothing that waits for it had started.
+        const QString data = dir.filePath(QStringLiteral("data/superbill-desk"));
+        QVERIFY(!QFile::exists(QDir(data).filePath(QStringLiteral("training-outbox.sqlite"))));
+        QVERIFY(!QFile::exists(QDir(data).filePath(QStringLiteral("training-ehr.sqlite"))));
     }
 };
 

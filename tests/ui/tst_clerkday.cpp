@@ -131,7 +131,7 @@ private Q_SLOTS:
         QVERIFY(!widget<QWidget>("cptCodeEdit")->isEnabled());
         QVERIFY(!m_app.window->lineEditor()->submit());
         m_app.press(Qt::Key_Return, Qt::ControlModifier);
-        QCOMPARE(m_app.workspace->store()->lines().size(), 1);
+        QCOMPARE(m_app.workspace->store()->lines()->size(), 1);
 
         // The queue offers no resend that cannot succeed.
         m_app.press(Qt::Key_2, Qt::ControlModifier);
@@ -166,7 +166,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_app.workspace->store()->line(id)->state, Outbox::LineState::Sent,
                                   SlowMachineTimeoutMs);
         QCOMPARE(m_app.workspace->store()->line(id)->encounterId, QStringLiteral("Encounter-805"));
-        QCOMPARE(m_app.workspace->store()->lines().size(), 1);
+        QCOMPARE(m_app.workspace->store()->lines()->size(), 1);
     }
 
     // 1. The correction view's other way out: discard, after asking.
@@ -318,15 +318,15 @@ private Q_SLOTS:
         m_app.press(Qt::Key_Return, Qt::ControlModifier);
         QVERIFY(widget<QWidget>("confirmWarningsBar")->isVisible());
         QVERIFY(widget<QLabel>("confirmWarningsLabel")->text().contains(QStringLiteral("500002")));
-        QCOMPARE(m_app.workspace->store()->lines().size(), 1);
+        QCOMPARE(m_app.workspace->store()->lines()->size(), 1);
         // Esc goes back to the code; a second Ctrl+Enter asks again, Enter sends it.
         m_app.press(Qt::Key_Escape);
         QCOMPARE(m_app.focused()->objectName(), QStringLiteral("cptCodeEdit"));
-        QCOMPARE(m_app.workspace->store()->lines().size(), 1);
+        QCOMPARE(m_app.workspace->store()->lines()->size(), 1);
         m_app.press(Qt::Key_Return, Qt::ControlModifier);
         QCOMPARE(m_app.focused()->objectName(), QStringLiteral("confirmSubmitButton"));
         m_app.press(Qt::Key_Return);
-        QCOMPARE(m_app.workspace->store()->lines().size(), 2);
+        QCOMPARE(m_app.workspace->store()->lines()->size(), 2);
     }
 
     // 4. A zero-minute anesthesia asks once at Ctrl+Enter, naming the warning.
@@ -343,9 +343,9 @@ private Q_SLOTS:
         m_app.press(Qt::Key_Return, Qt::ControlModifier);
         QVERIFY(widget<QLabel>("confirmWarningsLabel")->text().contains(QStringLiteral("SBD005")));
         QCOMPARE(m_app.focused()->objectName(), QStringLiteral("confirmSubmitButton"));
-        QVERIFY(m_app.workspace->store()->lines().isEmpty());
+        QVERIFY(m_app.workspace->store()->lines()->isEmpty());
         m_app.press(Qt::Key_Return);
-        QCOMPARE(m_app.workspace->store()->lines().size(), 1);
+        QCOMPARE(m_app.workspace->store()->lines()->size(), 1);
         QVERIFY(!widget<QWidget>("confirmWarningsBar")->isVisible());
         QCOMPARE(m_app.focused()->objectName(), QStringLiteral("cptCodeEdit"));
     }
@@ -490,7 +490,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_app.focused()->objectName(), QStringLiteral("cptCodeEdit"),
                                   SlowMachineTimeoutMs);
         m_app.typeLine(QStringLiteral("20610"), QStringLiteral("1030"));
-        QCOMPARE(m_app.workspace->store()->lines().size(), 1);
+        QCOMPARE(m_app.workspace->store()->lines()->size(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(m_app.lastLine().state, Outbox::LineState::Sent, SlowMachineTimeoutMs);
         m_app.reportKeystrokes("patient search to first line sent");
         QVERIFY(m_app.keystrokes <= 24);
@@ -511,7 +511,7 @@ private Q_SLOTS:
         m_app.press(Qt::Key_D, Qt::ControlModifier);
         QCOMPARE(widget<QListWidget>("diagnosisList")->count(), 2);
         m_app.press(Qt::Key_Return, Qt::ControlModifier);
-        QCOMPARE(m_app.workspace->store()->lines().size(), 2);
+        QCOMPARE(m_app.workspace->store()->lines()->size(), 2);
         const auto repeat = m_app.lastLine().entry();
         QCOMPARE(repeat->code.code, QStringLiteral("73562"));
         QCOMPARE(repeat->reasonReferences, first->reasonReferences);
@@ -536,7 +536,7 @@ private Q_SLOTS:
         m_app.press(Qt::Key_Tab);
         m_app.press(Qt::Key_Return);
         m_app.press(Qt::Key_Return, Qt::ControlModifier);
-        QCOMPARE(m_app.workspace->store()->lines().size(), 1);
+        QCOMPARE(m_app.workspace->store()->lines()->size(), 1);
         const auto entry = m_app.lastLine().entry();
         QCOMPARE(entry->performedPeriod.minutes(), 75);
         m_app.reportKeystrokes("anesthesia line");

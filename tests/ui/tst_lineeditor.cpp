@@ -18,30 +18,11 @@
 #include "common/clock.h"
 #include "fhir/datetime.h"
 #include "lineeditor.h"
+#include "sampleencounter.h"
 
 namespace {
 
 const QDateTime Now(QDate(2026, 3, 14), QTime(18, 0), Qt::UTC);
-
-Ui::EncounterContext encounter(bool signedOff = false)
-{
-    Ui::EncounterContext context;
-    context.patientId = QStringLiteral("Patient-265");
-    context.patientName = QStringLiteral("Doe, Jane");
-    context.encounterId = QStringLiteral("Encounter-805");
-    context.title = QStringLiteral("Encounter-805 · 14 Mar 2026");
-    context.timeZone = QTimeZone("America/Chicago");
-    context.start = QDateTime(QDate(2026, 3, 14), QTime(9, 0), context.timeZone);
-    if (signedOff)
-        context.facts.state.billing = Model::BillingState::SignedOff;
-    context.stateText = signedOff ? QStringLiteral("Signed off") : QStringLiteral("Open");
-    context.diagnoses = {
-        {QStringLiteral("Condition-Problem-I-1332"), QStringLiteral("I10"),
-         QStringLiteral("Essential hypertension")},
-        {QStringLiteral("Condition-2"), QStringLiteral("E11.9"), QStringLiteral("Type 2 diabetes")}};
-    context.diagnosesKnown = true;
-    return context;
-}
 
 QStringList findingCodes(QWidget *widget)
 {
@@ -95,7 +76,7 @@ private Q_SLOTS:
         m_catalog = std::make_unique<Catalog::CodeCatalog>();
         QVERIFY2(m_catalog->loadTrainingCatalog(), qPrintable(m_catalog->errorString()));
         m_editor->setCatalog(m_catalog.get());
-        m_editor->setEncounter(encounter());
+        m_editor->setEncounter(sampleEncounter());
         m_editor->resize(760, 640);
         m_editor->show();
         QApplication::setActiveWindow(m_editor.get());
@@ -306,7 +287,7 @@ private Q_SLOTS:
 
     void signedOffEncounterIsStopped()
     {
-        m_editor->setEncounter(encounter(true));
+        m_editor->setEncounter(sampleEncounter(true));
         QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("99213"));
         auto *message = field<QLabel>("encounterMessageLabel");
         QVERIFY(message->isVisible());
@@ -398,7 +379,7 @@ private Q_SLOTS:
     {
         QCOMPARE(field<QLabel>("performedOffsetLabel")->text(), QStringLiteral("\u221205:00 CDT"));
         m_editor->setEncounter([] {
-            auto context = encounter();
+            auto context = sampleEncounter();
             context.start = QDateTime(QDate(2026, 1, 14), QTime(9, 0), context.timeZone);
             return context;
         }());
@@ -577,7 +558,7 @@ private Q_SLOTS:
         draft.code = QStringLiteral("20610");
         draft.display = QStringLiteral("Drain or inject a major joint");
         draft.performed = QDateTime(QDate(2026, 3, 14), QTime(10, 0), QTimeZone("America/Chicago"));
-        auto entry = draft.toEntry(encounter(), false);
+        auto entry = draft.toEntry(sampleEncounter(), false);
         const Model::Findings ehr{{QStringLiteral("500002"), Model::Severity::Error,
                                    QStringLiteral("Procedure.code.coding[0].code"),
                                    QStringLiteral("Duplicate \x1b[31mrecord")}};

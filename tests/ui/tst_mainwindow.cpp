@@ -101,6 +101,30 @@ private Q_SLOTS:
                  Ui::MainWindow::firstStartSize(m_window->screen()->availableGeometry().size()));
     }
 
+    void typingIntoPatientSearchRightAfterShowWorks()
+    {
+        // As the app opens it: the window first, the training EHR, outbox and catalog after its first frame.
+        m_app.window.reset();
+        m_app.workspace = std::make_unique<Ui::Workspace>();
+        m_app.window = std::make_unique<Ui::MainWindow>(*m_settings, *m_tokens, *m_app.workspace);
+        m_window = m_app.window.get();
+        m_workspace = m_app.workspace.get();
+        QSignalSpy started(m_workspace, &Ui::Workspace::started);
+        m_window->startWorkspaceWhenShown(m_app.trainingOptions());
+        m_window->show();
+        QVERIFY(widget<QLabel>("trainingBannerLabel")->isVisibleTo(m_window));
+        QTest::keyClicks(widget<QLineEdit>("patientSearchEdit"), QStringLiteral("okafor"));
+        QVERIFY(!m_workspace->isStarted()); // typed before anything behind the window was there
+
+        QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, SlowMachineTimeoutMs);
+        QCOMPARE(widget<QLineEdit>("patientSearchEdit")->text(), QStringLiteral("okafor"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->encounterPicker()->patientModel()->rowCount() >= 1,
+                                 SlowMachineTimeoutMs);
+        QCOMPARE(m_window->encounterPicker()->patientModel()->patients().value(0).id,
+                 QStringLiteral("Patient-265"));
+        QVERIFY(widget<QLabel>("connectionLabel")->text().contains(QStringLiteral("Online")));
+    }
+
     void patientFoundByNameMrnOrId_data()
     {
         QTest::addColumn<QString>("text");
@@ -122,7 +146,7 @@ private Q_SLOTS:
         openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805"));
         const qsizetype before = m_workspace->trainingServer()->procedureCount();
         typeLine(QStringLiteral("20610"), QStringLiteral("1030"));
-        QCOMPARE(m_workspace->store()->lines().size(), 1);
+        QCOMPARE(m_workspace->store()->lines()->size(), 1);
         const qint64 id = lastLine().id;
         QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(id)->state, Outbox::LineState::Sent,
                                   SlowMachineTimeoutMs);
@@ -188,7 +212,7 @@ private Q_SLOTS:
         QTest::keyClick(focused(), Qt::Key_Tab);
         QTest::keyClick(focused(), Qt::Key_Return);
         QTest::keyClick(focused(), Qt::Key_Return, Qt::ControlModifier);
-        QCOMPARE(m_workspace->store()->lines().size(), 1);
+        QCOMPARE(m_workspace->store()->lines()->size(), 1);
         const qint64 id = lastLine().id;
         QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(id)->state, Outbox::LineState::Sent,
                                   SlowMachineTimeoutMs);
@@ -209,7 +233,7 @@ private Q_SLOTS:
         QTest::keyClicks(focused(), QStringLiteral("D0120"));
         QVERIFY(widget<QLabel>("cptCodeMessageLabel")->text().contains(QStringLiteral("500034")));
         QTest::keyClick(focused(), Qt::Key_Return, Qt::ControlModifier);
-        QVERIFY(m_workspace->store()->lines().isEmpty());
+        QVERIFY(m_workspace->store()->lines()->isEmpty());
 
         // A duplicate diagnosis.
         m_window->lineEditor()->newLine();
@@ -220,7 +244,7 @@ private Q_SLOTS:
         QTest::keyClick(combo, Qt::Key_Return);
         QVERIFY(widget<QLabel>("diagnosisMessageLabel")->text().contains(QStringLiteral("500036")));
         QTest::keyClick(combo, Qt::Key_Return, Qt::ControlModifier);
-        QVERIFY(m_workspace->store()->lines().isEmpty());
+        QVERIFY(m_workspace->store()->lines()->isEmpty());
 
         // A signed-off encounter: listed with the reason, and it opens read-only.
         m_window->lineEditor()->newLine();
@@ -238,7 +262,7 @@ private Q_SLOTS:
         QVERIFY(!widget<QLineEdit>("cptCodeEdit")->isEnabled());
         QVERIFY(!m_window->lineEditor()->submit());
 
-        QVERIFY(m_workspace->store()->lines().isEmpty());
+        QVERIFY(m_workspace->store()->lines()->isEmpty());
         QCOMPARE(m_workspace->trainingServer()->procedureCount(), before);
     }
 
@@ -327,7 +351,7 @@ private Q_SLOTS:
         performed->setFocus(Qt::TabFocusReason);
         QTest::keyClicks(performed, QStringLiteral("1215"));
         QTest::keyClick(performed, Qt::Key_Return, Qt::ControlModifier);
-        QCOMPARE(m_workspace->store()->lines().size(), 2); // corrected in place, not a new line
+        QCOMPARE(m_workspace->store()->lines()->size(), 2); // corrected in place, not a new line
         QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(second)->state, Outbox::LineState::Sent,
                                   SlowMachineTimeoutMs);
         const QJsonObject procedure = storedProcedure(*m_workspace->store()->line(second));

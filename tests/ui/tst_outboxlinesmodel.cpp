@@ -1,9 +1,11 @@
 #include <memory>
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../common/sentlinehistory.h"
 #include "common/clock.h"
 #include "linedraft.h"
 #include "outbox/outboxstore.h"
@@ -38,18 +40,17 @@ private:
 
     qint64 enqueue(const QString &encounterId, const QString &code)
     {
-        QString error;
-        const auto id = m_store->enqueue(entry(encounterId, code), &error);
+        const auto id = m_store->enqueue(entry(encounterId, code));
         if (!id)
-            qFatal("enqueue failed: %s", qPrintable(error));
+            qFatal("enqueue failed: %s", qPrintable(id.error().message));
         return *id;
     }
 
     void attempt(qint64 id, const Outbox::AttemptRecord &record)
     {
-        QVERIFY(m_store->claim(id));
-        QString error;
-        QVERIFY2(m_store->recordAttempt(id, record, &error), qPrintable(error));
+        QCOMPARE(m_store->claim(id).valueOr(false), true);
+        const Common::Status recorded = m_store->recordAttempt(id, record);
+        QVERIFY2(recorded, qPrintable(recorded ? QString() : recorded.error().message));
     }
 
     void markSent(qint64 id, const QString &ehrId = QStringLiteral("Procedure-1"))
@@ -76,8 +77,7 @@ private Q_SLOTS:
         m_clock = std::make_unique<Common::ManualClock>(Now);
         m_store = std::make_unique<Outbox::OutboxStore>();
         m_store->setClock(m_clock.get());
-        QString error;
-        QVERIFY2(m_store->open(m_dir->filePath(QStringLiteral("outbox.sqlite")), &error), qPrintable(error));
+        QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("outbox.sqlite"))));
     }
 
     void cleanup()
@@ -103,6 +103,34 @@ private Q_SLOTS:
                     .data()
                     .toString()
                     .contains(QStringLiteral("10:00")));
+    }
+
+    void refreshReadsOnlyWhatItShows()
+    {
+        // 50,000 lines sent in other encounters: the table of one encounter, and the queue of open
+        // lines, list none of them and parse no stored Procedure (all of theirs are unreadable).
+        QVERIFY(addSentHistory(*m_store, 50000, QStringLiteral("not json")));
+        const qint64 waiting = enqueue(QStringLiteral("Encounter-805"), QStringLiteral("99213"));
+        const qint64 sent = enqueue(QStringLiteral("Encounter-805"), QStringLiteral("20610"));
+        markSent(sent);
+        // The rows come from the line's own columns: even its stored Procedure is not read.
+        QVERIFY(QSqlQuery(m_store->database().connection())
+                    .exec(QStringLiteral("UPDATE lines SET entry_json = 'x'")));
+
+        Ui::OutboxLinesModel encounter(Ui::OutboxLinesModel::Filter::Encounter);
+        attach(encounter);
+        QCOMPARE(encounter.rowCount(), 2);
+        QCOMPARE(encounter.index(0, 0).data(Ui::OutboxLinesModel::LineIdRole).toLongLong(), waiting);
+        QCOMPARE(encounter.index(1, 0).data(Ui::OutboxLinesModel::LineIdRole).toLongLong(), sent);
+        QCOMPARE(encounter.index(1, Ui::OutboxLinesModel::DescriptionColumn).data().toString(),
+                 QStringLiteral("A procedure"));
+        QVERIFY(
+            encounter.index(1, Ui::OutboxLinesModel::PerformedColumn).data().toString().contains(u"10:00"));
+
+        Ui::OutboxLinesModel queue(Ui::OutboxLinesModel::Filter::Attention);
+        attach(queue);
+        QCOMPARE(queue.rowCount(), 1);
+        QCOMPARE(queue.index(0, 0).data(Ui::OutboxLinesModel::LineIdRole).toLongLong(), waiting);
     }
 
     void rowsFollowTheLineState()
@@ -145,8 +173,7 @@ private Q_SLOTS:
         QVERIFY(refused.contains(QStringLiteral("500034")));
         QVERIFY2(refused.contains(QStringLiteral("are\\x0anot allowed")), qPrintable(refused));
 
-        QString error;
-        QVERIFY(m_store->retry(id, &error));
+        QVERIFY(m_store->retry(id));
         markSent(id, QStringLiteral("Procedure-9"));
         QCOMPARE(model.index(0, Ui::OutboxLinesModel::StateColumn).data().toString(), QStringLiteral("Sent"));
         QCOMPARE(model.index(0, Ui::OutboxLinesModel::DetailColumn).data().toString(),
@@ -162,8 +189,7 @@ private Q_SLOTS:
         const qint64 dropped = enqueue(QStringLiteral("Encounter-900"), QStringLiteral("36415"));
         QCOMPARE(model.rowCount(), 3);
         markSent(done);
-        QString error;
-        QVERIFY(m_store->discard(dropped, QStringLiteral("test"), &error));
+        QVERIFY(m_store->discard(dropped, QStringLiteral("test")));
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.lineAt(0)->id, waiting);
         // Without the patient directory's copy there is no name to show; never an internal id.

@@ -51,7 +51,6 @@ public:
     /// A fresh folder, settings, outbox and training EHR, and the window shown and active.
     bool start(QString *error)
     {
-        using namespace std::chrono_literals;
         // Nothing a test does may touch the user's own outbox, catalog or settings.
         QStandardPaths::setTestModeEnabled(true);
         dir = std::make_unique<QTemporaryDir>();
@@ -62,14 +61,7 @@ public:
         settings = std::make_unique<Ui::AppSettings>(dir->filePath(QStringLiteral("settings.ini")));
         tokens = std::make_unique<Ui::TokenStore>(Ui::TokenStore::Backend::SessionOnly);
         workspace = std::make_unique<Ui::Workspace>();
-        Ui::Workspace::Options options;
-        options.training = true;
-        options.dataDir = dir->path();
-        options.outboxPath = dir->filePath(QStringLiteral("ehr-outbox.sqlite"));
-        options.trainingPort = freePort();
-        options.backoff = Outbox::BackoffPolicy{100ms, 400ms, 0.0, 1000ms};
-        options.probeIntervalMs = 100;
-        if (!workspace->start(options, {}, error))
+        if (!workspace->start(trainingOptions(), {}, error))
             return false;
         window = std::make_unique<Ui::MainWindow>(*settings, *tokens, *workspace);
         window->show();
@@ -80,6 +72,20 @@ public:
         }
         keystrokes = 0;
         return true;
+    }
+
+    /// The training EHR on a free port, with the outbox in the test's folder and quick retries.
+    Ui::Workspace::Options trainingOptions() const
+    {
+        using namespace std::chrono_literals;
+        Ui::Workspace::Options options;
+        options.training = true;
+        options.dataDir = dir->path();
+        options.outboxPath = dir->filePath(QStringLiteral("ehr-outbox.sqlite"));
+        options.trainingPort = freePort();
+        options.backoff = Outbox::BackoffPolicy{100ms, 400ms, 0.0, 1000ms};
+        options.probeIntervalMs = 100;
+        return options;
     }
 
     void stop()
@@ -185,10 +191,11 @@ public:
         press(Qt::Key_Return, Qt::ControlModifier);
     }
 
+    /// The newest line as stored, its FHIR JSON too (a listing leaves it out).
     Outbox::OutboxLine lastLine() const
     {
-        const auto lines = workspace->store()->lines();
-        return lines.isEmpty() ? Outbox::OutboxLine{} : lines.last();
+        const auto lines = workspace->store()->lines().valueOr({});
+        return lines.isEmpty() ? Outbox::OutboxLine{} : workspace->store()->line(lines.last().id).valueOr({});
     }
 
     /// GET from the training EHR with its token.
