@@ -54,12 +54,13 @@ QueueView::QueueView(QWidget *parent)
 
     m_model = new OutboxLinesModel(OutboxLinesModel::Filter::Attention, this);
     m_table = makeLinesTable(m_model, QStringLiteral("queueTable"), tr("Lines needing attention"), 30, this);
-    // The description keeps room beside the patient and the encounter's date; the panel below has it all.
+    // The description keeps room beside the patient and the encounter's date: it shares what is left
+    // with the details, which the panel below shows in full anyway.
     m_table->horizontalHeader()->setSectionResizeMode(OutboxLinesModel::EncounterColumn,
                                                       QHeaderView::Interactive);
+    m_table->horizontalHeader()->setSectionResizeMode(OutboxLinesModel::DetailColumn, QHeaderView::Stretch);
     m_table->setColumnWidth(OutboxLinesModel::EncounterColumn, 150);
     m_table->setColumnWidth(OutboxLinesModel::PatientColumn, 140);
-    m_table->setColumnWidth(OutboxLinesModel::DetailColumn, 220);
     m_table->installEventFilter(this);
     layout->addWidget(m_table, 1);
 

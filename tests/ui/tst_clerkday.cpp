@@ -815,6 +815,14 @@ private Q_SLOTS:
                     .data(Qt::ToolTipRole)
                     .toString()
                     .contains(QStringLiteral("M17.11 — ")));
+        // Beside those columns the description keeps room to be read, in a window of 1280×800.
+        m_app.window->resize(1280, 800);
+        m_app.press(Qt::Key_2, Qt::ControlModifier);
+        auto *table = widget<QTableView>("queueTable");
+        QTRY_VERIFY(table->isVisible());
+        QTRY_VERIFY2(
+            table->columnWidth(Ui::OutboxLinesModel::DescriptionColumn) >= 160,
+            qPrintable(QString::number(table->columnWidth(Ui::OutboxLinesModel::DescriptionColumn))));
     }
 
     // 16. Messages that stop being true go away.
