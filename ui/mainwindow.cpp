@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QResizeEvent>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -129,6 +130,14 @@ bool MainWindow::event(QEvent *event)
     return QMainWindow::event(event);
 }
 
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_formContent && event->type() == QEvent::LayoutRequest &&
+        m_editor->sizeHint().height() != m_fittedFormHeight)
+        QTimer::singleShot(0, this, &MainWindow::fitForm);
+    return QMainWindow::eventFilter(watched, event);
+}
+
 MainWindow::~MainWindow()
 {
     // The drill panel hides as the window's children go; the window's half is gone by then.
@@ -183,6 +192,8 @@ void MainWindow::buildCentre()
     m_linesTable->setColumnHidden(OutboxLinesModel::PatientColumn, true);
     m_linesTable->setColumnHidden(OutboxLinesModel::EncounterColumn, true);
     m_linesTable->setColumnWidth(OutboxLinesModel::DetailColumn, 190);
+    // The header and a line, at least: on a small screen the form's room comes first.
+    m_linesTable->setMinimumHeight(2 * 28);
     linesLayout->addWidget(m_linesTable);
     connect(m_linesTable, &QTableView::activated, this, [this](const QModelIndex &index) {
         const qint64 lineId = index.data(OutboxLinesModel::LineIdRole).toLongLong();
@@ -198,6 +209,10 @@ void MainWindow::buildCentre()
     });
 
     m_editor = new LineEditor(m_centreSplitter);
+    // An encounter's header or a confirmation makes the form taller: it is fitted again. The form's
+    // own layout is inside its scroll area, where the editor never hears of it.
+    m_formContent = m_editor->findChild<QScrollArea *>(QStringLiteral("lineEditorScroll"))->widget();
+    m_formContent->installEventFilter(this);
     m_centreSplitter->addWidget(linesCard);
     m_centreSplitter->addWidget(m_editor);
     // The form starts with the height it needs (it scrolls only when short); more room goes to the lines.
@@ -230,7 +245,8 @@ void MainWindow::buildCentre()
     tipsLayout->addWidget(m_tipsLabel);
     sideLayout->addWidget(m_tips);
     side->setMinimumWidth(220);
-    side->setMinimumHeight(90);
+    // Folded under the form: the title and the summary line.
+    side->setMinimumHeight(80);
 
     m_splitter->addWidget(m_picker);
     m_splitter->addWidget(m_tabs);
@@ -904,13 +920,14 @@ void MainWindow::arrangeForWidth(int width)
 
 void MainWindow::fitForm()
 {
-    const int height = m_centreSplitter->height();
     const bool narrow = m_side->parent() == m_centreSplitter;
-    // The lines and (folded) findings keep a few rows; the marks beside the fields say what the
-    // findings say.
-    const int lines = narrow ? 110 : 170;
-    const int findings = narrow ? 100 : 0;
-    const int form = std::clamp(m_editor->sizeHint().height(), 200, std::max(200, height - lines - findings));
+    const int height = m_centreSplitter->height() - m_centreSplitter->handleWidth() * (narrow ? 2 : 1);
+    // The whole form first, Submit included; the lines and (folded) findings keep a row or two, and
+    // the marks beside the fields say what the findings say.
+    const int lines = narrow ? 100 : 170;
+    const int findings = narrow ? m_side->minimumHeight() : 0;
+    m_fittedFormHeight = m_editor->sizeHint().height();
+    const int form = std::clamp(m_fittedFormHeight, 200, std::max(200, height - lines - findings));
     const int rest = std::max(lines, height - form - findings);
     m_centreSplitter->setSizes(narrow ? QList<int>{rest, form, findings} : QList<int>{rest, form});
 }

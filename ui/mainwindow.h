@@ -81,6 +81,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     bool event(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildActions();
@@ -140,6 +141,8 @@ private:
     FindingsPanel *m_findings = nullptr;
     QFrame *m_tips = nullptr;
     QWidget *m_side = nullptr;
+    QWidget *m_formContent = nullptr;
+    int m_fittedFormHeight = 0; ///< the form's wanted height when the centre was last fitted to it
     QLabel *m_tipsLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_queueLabel = nullptr;

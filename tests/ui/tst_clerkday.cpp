@@ -899,8 +899,18 @@ private Q_SLOTS:
         QCOMPARE(side->parentWidget()->objectName(), QStringLiteral("centreSplitter"));
         m_app.openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805"));
         QVERIFY(side->isVisible());
-        // Every field can be reached and seen: Tab through the form, each focused field in view.
+        // The whole form shows at once, Submit included, with a few lines and the findings beside it.
         auto *scroll = widget<QScrollArea>("lineEditorScroll");
+        QTRY_VERIFY2(scroll->verticalScrollBar()->maximum() == 0,
+                     qPrintable(QStringLiteral("%1 px to scroll; form %2 of %3, lines %4, findings %5")
+                                    .arg(scroll->verticalScrollBar()->maximum())
+                                    .arg(m_app.window->lineEditor()->height())
+                                    .arg(m_app.window->lineEditor()->sizeHint().height())
+                                    .arg(widget<QTableView>("linesTable")->height())
+                                    .arg(side->height())));
+        QVERIFY(side->height() >= 60);
+        QVERIFY(widget<QTableView>("linesTable")->height() >= 56);
+        // Every field can be reached and seen: Tab through the form, each focused field in view.
         for (const char *name : {"cptCodeEdit", "categoryCombo", "performedAtEdit", "diagnosisCombo",
                                  "diagnosisList", "statusCombo", "recordedAtEdit", "submitButton"}) {
             QWidget *field = widget<QWidget>(name);
