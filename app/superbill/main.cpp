@@ -1,5 +1,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDesktopServices>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLibraryInfo>
@@ -9,6 +10,8 @@
 #include <QTranslator>
 
 #include "appsettings.h"
+#include "auth/browser.h"
+#include "keychainsecretstore.h"
 #include "mainwindow.h"
 #include "theme.h"
 #include "tokenstore.h"
@@ -73,6 +76,15 @@ struct Options
     QCommandLineOption training{
         QStringLiteral("training"),
         QCoreApplication::translate("main", "Use the built-in training EHR (not a real EHR) for this run.")};
+    QCommandLineOption ehr{
+        QStringLiteral("ehr"),
+        QCoreApplication::translate("main", "Use this EHR (FHIR base URL) for this run, with SMART sign-in."),
+        QStringLiteral("URL")};
+    QCommandLineOption clientId{
+        QStringLiteral("client-id"),
+        QCoreApplication::translate("main",
+                                    "The SMART client id the EHR registered for this app, for this run."),
+        QStringLiteral("ID")};
     QCommandLineOption quitAfterShow{
         QStringLiteral("quit-after-show"),
         QCoreApplication::translate("main",
@@ -91,6 +103,8 @@ struct Options
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOption(training);
+        parser.addOption(ehr);
+        parser.addOption(clientId);
         parser.addOption(quitAfterShow);
         parser.addOption(quitWhenReady);
     }
@@ -136,11 +150,29 @@ int main(int argc, char *argv[])
 
     Ui::applyTheme(app);
     Ui::AppSettings settings;
-    const Ui::ConnectionSettings connection = settings.connection();
+    Ui::ConnectionSettings connection = settings.connection();
+    if (parser.isSet(cli.ehr)) {
+        connection.mode = Ui::EhrMode::Ehr;
+        connection.baseUrl = QUrl(parser.value(cli.ehr));
+        connection.signIn = Ui::SignInMethod::Smart;
+    }
+    if (parser.isSet(cli.clientId))
+        connection.clientId = parser.value(cli.clientId);
     Ui::Workspace::Options options;
     options.connection = connection;
     options.training =
-        parser.isSet(cli.training) || settings.isFirstStart() || connection.mode == Ui::EhrMode::Training;
+        parser.isSet(cli.training) ||
+        (!parser.isSet(cli.ehr) && (settings.isFirstStart() || connection.mode == Ui::EhrMode::Training));
+    Ui::KeychainSecretStore secrets;
+    options.secrets = &secrets;
+    options.browser = Auth::Browser::fromEnvironment([](const QUrl &url) {
+        if (QDesktopServices::openUrl(url))
+            return Common::Status();
+        return Common::Status(Common::makeError(
+            QStringLiteral("no-browser"),
+            QApplication::translate("main", "No web browser could be opened for the EHR's sign-in page; set "
+                                            "SUPERBILL_BROWSER to a command that opens one.")));
+    });
 
     Ui::TokenStore tokens;
     if (!options.training)
