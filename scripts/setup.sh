@@ -10,7 +10,7 @@ export SUPERBILL_ROOT
 SUPERBILL_PACKAGES=(
     build-essential cmake ninja-build pkg-config file dpkg-dev libbenchmark-dev clang-format
     qt6-base-dev libqt6sql6-sqlite qt6-svg-dev
-    qtkeychain-qt6-dev libqt6keychain1 libgl-dev
+    qtkeychain-qt6-dev libqt6keychain1 libgl-dev libssl-dev openssl
     qt6-l10n-tools qt6-tools-dev
     qt6-qpa-plugins
     xvfb xauth

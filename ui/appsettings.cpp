@@ -9,6 +9,10 @@ const auto Started = QStringLiteral("app/started");
 const auto Mode = QStringLiteral("ehr/mode");
 const auto BaseUrl = QStringLiteral("ehr/baseUrl");
 const auto Dialect = QStringLiteral("ehr/dialect");
+const auto SignIn = QStringLiteral("ehr/signIn");
+const auto ClientId = QStringLiteral("smart/clientId");
+const auto RedirectPort = QStringLiteral("smart/redirectPort");
+const auto Scopes = QStringLiteral("smart/scopes");
 const auto TimeZone = QStringLiteral("clinic/timeZone");
 const auto UnitMinutes = QStringLiteral("clinic/anesthesiaUnitMinutes");
 const auto Geometry = QStringLiteral("window/geometry");
@@ -55,6 +59,17 @@ ConnectionSettings AppSettings::connection() const
     settings.mode =
         m_settings->value(Key::Mode).toString() == QLatin1String("ehr") ? EhrMode::Ehr : EhrMode::Training;
     settings.baseUrl = QUrl(m_settings->value(Key::BaseUrl).toString());
+    // Settings from before SMART sign-in existed used a bearer token for a real EHR: they keep it.
+    const QString method = m_settings->value(Key::SignIn).toString();
+    settings.signIn =
+        method == QLatin1String("bearer-token") ||
+                (method.isEmpty() && settings.mode == EhrMode::Ehr && !settings.baseUrl.isEmpty())
+            ? SignInMethod::BearerToken
+            : SignInMethod::Smart;
+    settings.clientId = m_settings->value(Key::ClientId).toString();
+    const uint port = m_settings->value(Key::RedirectPort, 0).toUInt();
+    settings.redirectPort = port <= 65535 ? quint16(port) : 0;
+    settings.scopes = m_settings->value(Key::Scopes).toString();
     settings.dialect =
         Fhir::dialectFromName(m_settings->value(Key::Dialect).toString()).value_or(Fhir::Dialect::EhrVendor);
     settings.clinicTimeZone = m_settings->value(Key::TimeZone).toByteArray();
@@ -68,6 +83,12 @@ void AppSettings::setConnection(const ConnectionSettings &settings)
     m_settings->setValue(Key::Mode,
                          settings.mode == EhrMode::Ehr ? QStringLiteral("ehr") : QStringLiteral("training"));
     m_settings->setValue(Key::BaseUrl, settings.baseUrl.toString());
+    m_settings->setValue(Key::SignIn, settings.signIn == SignInMethod::BearerToken
+                                          ? QStringLiteral("bearer-token")
+                                          : QStringLiteral("smart"));
+    m_settings->setValue(Key::ClientId, settings.clientId);
+    m_settings->setValue(Key::RedirectPort, settings.redirectPort);
+    m_settings->setValue(Key::Scopes, settings.scopes);
     m_settings->setValue(Key::Dialect, Fhir::dialectName(settings.dialect));
     m_settings->setValue(Key::TimeZone, settings.clinicTimeZone);
     m_settings->setValue(Key::UnitMinutes, settings.unitMinutes);

@@ -21,11 +21,22 @@ enum class EhrMode
     Ehr
 };
 
+/// How the app signs in to a real EHR.
+enum class SignInMethod
+{
+    Smart,       ///< SMART on FHIR: the EHR's sign-in page in the browser, tokens renewed by themselves
+    BearerToken, ///< a token pasted in Settings, for EHRs without SMART
+};
+
 /// The connection and clinic settings a person chooses in the settings dialog.
 struct ConnectionSettings
 {
     EhrMode mode = EhrMode::Training;
     QUrl baseUrl;
+    SignInMethod signIn = SignInMethod::Smart;
+    QString clientId;         ///< SMART client id; empty: Auth::SmartSession::defaultClientId()
+    quint16 redirectPort = 0; ///< SMART loopback redirect port; 0: a free one each time
+    QString scopes;           ///< SMART scopes; empty: the defaults in the EHR's syntax
     Fhir::Dialect dialect = Fhir::Dialect::EhrVendor;
     QByteArray clinicTimeZone; ///< IANA id; empty: this computer's zone
     int unitMinutes = 15;      ///< anesthesia time-unit length for the estimate

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
@@ -16,6 +17,8 @@
 #include <QVBoxLayout>
 
 #include "appsettings.h"
+#include "auth/discovery.h"
+#include "auth/smartsession.h"
 #include "catalog/codecatalog.h"
 #include "common/printable.h"
 #include "ehr/ehrclient.h"
@@ -39,6 +42,45 @@
 
 namespace Ui {
 
+namespace {
+
+/// SMART discovery for the settings dialog, in words a person can check against the EHR's documentation.
+void describeSmartSignIn(const QUrl &url, QObject *context, std::function<void(bool, const QString &)> done)
+{
+    auto *manager = new QNetworkAccessManager(context);
+    Auth::Discovery::discover(
+        manager, url, context, [manager, done](const Common::Result<Auth::SmartConfiguration> &found) {
+            manager->deleteLater();
+            // What the EHR sent is shown escaped: it is text from the network.
+            if (!found) {
+                done(false,
+                     MainWindow::tr("No SMART sign-in found: %1. Use a bearer token, or check the address.")
+                         .arg(Common::printable(found.error().message)));
+                return;
+            }
+            if (const auto usable = found->checkAuthorizationCode(); !usable) {
+                done(false, MainWindow::tr("SMART sign-in cannot be used here: %1.")
+                                .arg(Common::printable(usable.error().message)));
+                return;
+            }
+            done(true,
+                 MainWindow::tr(
+                     "SMART sign-in found (%1): sign-in page %2, token endpoint %3, PKCE %4, %5 scopes.")
+                     .arg(found->source == Auth::SmartConfiguration::Source::WellKnown
+                              ? QStringLiteral(".well-known/smart-configuration")
+                              : MainWindow::tr("CapabilityStatement"),
+                          Common::printable(found->authorizationEndpoint.toDisplayString(QUrl::RemoveQuery)),
+                          Common::printable(found->tokenEndpoint.toDisplayString(QUrl::RemoveQuery)),
+                          found->codeChallengeMethods.isEmpty()
+                              ? QStringLiteral("S256")
+                              : Common::printable(found->codeChallengeMethods.join(u'/')),
+                          found->scopeSyntax() == Auth::ScopeSyntax::V1 ? QStringLiteral("v1")
+                                                                        : QStringLiteral("v2")));
+        });
+}
+
+} // namespace
+
 MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &workspace, QWidget *parent)
     : QMainWindow(parent)
     , m_settings(settings)
@@ -59,6 +101,8 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
     connect(&m_workspace, &Workspace::sendingProblemChanged, this, &MainWindow::updateConnection);
     connect(&m_workspace, &Workspace::countsChanged, this, &MainWindow::updateQueueSize);
     connect(&m_workspace, &Workspace::credentialsRequired, this, [this](const QString &message) {
+        if (m_workspace.session() && !m_workspace.isTraining())
+            return; // the sign-in says what happened (signInNeeded)
         statusBar()->showMessage(m_workspace.isTraining()
                                      ? tr("The EHR refused the sign-in: %1 Sign in again (Training menu).")
                                            .arg(Common::printable(message))
@@ -67,6 +111,21 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
                                  15000);
     });
     connect(&m_workspace, &Workspace::trainingReset, this, &MainWindow::attachWorkspace);
+    connect(&m_workspace, &Workspace::sessionChanged, this, &MainWindow::updateSession);
+    connect(&m_workspace, &Workspace::signInNeeded, this, [this](const QString &message) {
+        if (m_workspace.isTraining()) {
+            // The training EHR's page approves itself: the Training menu signs in again, File's action is
+            // off.
+            statusBar()->showMessage(tr("The EHR refused the sign-in: %1 Sign in again (Training menu).")
+                                         .arg(Common::printable(message)),
+                                     30000);
+            return;
+        }
+        statusBar()->showMessage(tr("Not signed in: %1 Sign in with File → Sign in to the EHR (%2).")
+                                     .arg(Common::printable(message),
+                                          m_signInAction->shortcut().toString(QKeySequence::NativeText)),
+                                 30000);
+    });
     connect(&m_tokens, &TokenStore::stateChanged, &m_workspace, &Workspace::credentialsChanged);
     connect(&m_tokens, &TokenStore::stateChanged, this, [this] {
         if (!m_workspace.isTraining() && m_tokens.state() == TokenStore::State::SessionOnly)
@@ -267,6 +326,9 @@ void MainWindow::buildActions()
     m_settingsAction = make(QStringLiteral(":/icons/settings.svg"), tr("&Settings…"),
                             QStringLiteral("settingsAction"), QKeySequence(Qt::CTRL | Qt::Key_Comma));
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
+    m_signInAction = make(QString(), tr("Sign &in to the EHR…"), QStringLiteral("signInAction"),
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    connect(m_signInAction, &QAction::triggered, &m_workspace, &Workspace::signIn);
     m_quitAction = make(QStringLiteral(":/icons/quit.svg"), tr("&Quit"), QStringLiteral("quitAction"),
                         QKeySequence(Qt::CTRL | Qt::Key_Q));
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
@@ -332,6 +394,7 @@ void MainWindow::buildMenus()
     updateTips();
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_settingsAction);
+    file->addAction(m_signInAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -370,6 +433,9 @@ void MainWindow::buildStatusBar()
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     m_connectionLabel->setTextFormat(Qt::RichText);
+    m_signedInLabel = new QLabel(this);
+    m_signedInLabel->setObjectName(QStringLiteral("signedInLabel"));
+    statusBar()->addPermanentWidget(m_signedInLabel);
     statusBar()->addPermanentWidget(m_queueLabel);
     statusBar()->addPermanentWidget(m_connectionLabel);
     statusBar()->setSizeGripEnabled(false);
@@ -386,6 +452,7 @@ QList<QAction *> MainWindow::shortcutActions() const
             m_openLineAction,
             m_resendAction,
             m_settingsAction,
+            m_signInAction,
             m_shortcutsAction,
             m_quitAction,
             m_presenter->toggleAction(),
@@ -414,6 +481,7 @@ void MainWindow::attachWorkspace()
     m_queue->setWorkspace(&m_workspace);
 
     updateConnection();
+    updateSession();
     updateQueueSize(m_workspace.counts());
     m_picker->search();
     m_picker->focusSearch();
@@ -438,6 +506,45 @@ void MainWindow::restartWorkspace()
             attachWorkspace(); // to nothing: the window lets go of what the stopped workspace had
         }
     }
+}
+
+void MainWindow::updateSession()
+{
+    const Auth::SmartSession *session = m_workspace.session();
+    m_signInAction->setEnabled(session && !m_workspace.isTraining());
+    m_signedInLabel->setVisible(session);
+    if (!session)
+        return;
+    QString text;
+    switch (session->state()) {
+    case Auth::SmartSession::State::SignedIn:
+        // The name comes from the EHR's id_token: shown escaped, like any text from the network.
+        text = session->userDisplayName().isEmpty()
+                   ? tr("Signed in")
+                   : tr("Signed in as %1").arg(Common::printable(session->userDisplayName()));
+        if (!session->canCreateProcedures())
+            text += tr(" · read-only");
+        break;
+    case Auth::SmartSession::State::SigningIn:
+        text = tr("Signing in…");
+        break;
+    case Auth::SmartSession::State::SignedOut:
+        text = tr("Not signed in");
+        break;
+    }
+    m_signedInLabel->setText(text);
+    // Said once: without a keychain the next start asks for the sign-in page again.
+    if (session->isSignedIn() && !m_workspace.isTraining() && !session->keepsSignInAcrossRuns() &&
+        !m_toldSessionOnly) {
+        m_toldSessionOnly = true;
+        statusBar()->showMessage(tr("Signed in for this session only: %1").arg(session->storageNote()),
+                                 15000);
+    }
+    m_signedInLabel->setToolTip(
+        session->isSignedIn()
+            ? tr("Granted: %1\n%2")
+                  .arg(Common::printable(session->grantedScopes().toString()), session->storageNote())
+            : session->storageNote());
 }
 
 void MainWindow::updateSide()
@@ -609,6 +716,7 @@ void MainWindow::showSettings()
     if (m_workspace.isTraining())
         shown.mode = EhrMode::Training;
     SettingsDialog dialog(shown, &m_tokens, &Ehr::EhrClient::checkTransportSecurity, this);
+    dialog.setDiscovery(&describeSmartSignIn);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const ConnectionSettings after = dialog.settings();
@@ -625,7 +733,9 @@ void MainWindow::showSettings()
                 10000);
     }
     const bool reconnect = after.mode != shown.mode || after.baseUrl != before.baseUrl ||
-                           after.dialect != before.dialect ||
+                           after.dialect != before.dialect || after.signIn != before.signIn ||
+                           after.clientId != before.clientId || after.redirectPort != before.redirectPort ||
+                           after.scopes != before.scopes ||
                            (after.mode == EhrMode::Training) != m_workspace.isTraining();
     if (reconnect) {
         restartWorkspace();

@@ -84,6 +84,7 @@ private:
     void showMode(bool training);
     void restartWorkspace();
     void updateConnection();
+    void updateSession();
     void updateSide();
     void updateQueueSize(const Outbox::QueueCounts &counts);
     void onEncounterChosen(const EncounterContext &encounter);
@@ -110,12 +111,15 @@ private:
     QFrame *m_tips = nullptr;
     QLabel *m_tipsLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
+    QLabel *m_signedInLabel = nullptr;
+    bool m_toldSessionOnly = false;
     QLabel *m_queueLabel = nullptr;
     QWidget *m_side = nullptr;
     PresenterMode *m_presenter = nullptr;
     TrainingMenu *m_trainingMenu = nullptr;
 
     QAction *m_settingsAction = nullptr;
+    QAction *m_signInAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_findPatientAction = nullptr;
     QAction *m_encountersAction = nullptr;

@@ -14,6 +14,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "auth/scopeset.h"
+#include "auth/smartsession.h"
 #include "ehr/bearertoken.h"
 #include "linedraft.h"
 #include "theme.h"
@@ -23,9 +25,10 @@ namespace Ui {
 
 namespace {
 
-/// A row of the form: the caption (its buddy the field), the field, and a note under the field.
-void addRow(QFormLayout *form, const QString &caption, QWidget *field, QLabel *note,
-            Qt::Alignment fieldAlignment = {})
+/// A row of the form: the caption (its buddy the field), the field, and a note under the field. Returns
+/// the caption, by which the row can be shown or hidden.
+QLabel *addRow(QFormLayout *form, const QString &caption, QWidget *field, QLabel *note,
+               Qt::Alignment fieldAlignment = {})
 {
     auto *label = new QLabel(caption, form->parentWidget());
     label->setBuddy(field);
@@ -34,6 +37,7 @@ void addRow(QFormLayout *form, const QString &caption, QWidget *field, QLabel *n
     box->addWidget(field, 0, fieldAlignment);
     box->addWidget(note);
     form->addRow(label, box);
+    return label;
 }
 
 QLabel *makeHint(const QString &text, QWidget *parent)
@@ -66,10 +70,16 @@ SettingsDialog::SettingsDialog(const ConnectionSettings &settings, TokenStore *t
         new QRadioButton(tr("&Training EHR — built in, with demo patients; not a real EHR"), ehrGroup);
     m_trainingRadio->setObjectName(QStringLiteral("trainingRadio"));
     m_trainingRadio->setAccessibleName(tr("Use the training EHR"));
-    m_ehrRadio = new QRadioButton(tr("A real &EHR"), ehrGroup);
+    m_smartRadio = new QRadioButton(
+        tr("&SMART sign-in — a real EHR; you sign in on its page in your browser"), ehrGroup);
+    m_smartRadio->setObjectName(QStringLiteral("smartRadio"));
+    m_smartRadio->setAccessibleName(tr("Use a real EHR with SMART sign-in"));
+    m_ehrRadio = new QRadioButton(tr("&Bearer token — a real EHR without SMART; paste a token"), ehrGroup);
     m_ehrRadio->setObjectName(QStringLiteral("ehrRadio"));
-    m_ehrRadio->setAccessibleName(tr("Use a real EHR"));
+    m_ehrRadio->setAccessibleName(tr("Use a real EHR with a bearer token"));
+    ehrLayout->addWidget(new QLabel(tr("Sign-in method:"), ehrGroup));
     ehrLayout->addWidget(m_trainingRadio);
+    ehrLayout->addWidget(m_smartRadio);
     ehrLayout->addWidget(m_ehrRadio);
 
     m_ehrBox = new QWidget(ehrGroup);
@@ -88,6 +98,46 @@ SettingsDialog::SettingsDialog(const ConnectionSettings &settings, TokenStore *t
     m_urlMessage->setWordWrap(true);
     m_urlMessage->setVisible(false);
     addRow(form, tr("Base &URL"), m_urlEdit, m_urlMessage);
+    m_discoveryLabel = makeHint(QString(), m_ehrBox);
+    m_discoveryLabel->setObjectName(QStringLiteral("discoveryLabel"));
+    m_discoveryLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(QString(), m_discoveryLabel);
+
+    m_clientIdEdit = new QLineEdit(m_ehrBox);
+    m_clientIdEdit->setObjectName(QStringLiteral("clientIdEdit"));
+    m_clientIdEdit->setAccessibleName(tr("SMART client id"));
+    m_clientIdEdit->setPlaceholderText(Auth::SmartSession::defaultClientId());
+    m_smartRows.append(addRow(
+        form, tr("Client &id"), m_clientIdEdit,
+        makeHint(
+            tr("The client id the EHR's administrator registered for Superbill Desk as a public native app: "
+               "no client secret, PKCE S256. Empty: %1.")
+                .arg(Auth::SmartSession::defaultClientId()),
+            m_ehrBox)));
+    m_redirectPortSpin = new QSpinBox(m_ehrBox);
+    m_redirectPortSpin->setObjectName(QStringLiteral("redirectPortSpin"));
+    m_redirectPortSpin->setAccessibleName(tr("Redirect port"));
+    m_redirectPortSpin->setRange(0, 65535);
+    m_redirectPortSpin->setSpecialValueText(tr("any free port"));
+    m_smartRows.append(
+        addRow(form, tr("&Redirect port"), m_redirectPortSpin,
+               makeHint(tr("The sign-in comes back to http://127.0.0.1:PORT/ on this computer "
+                           "only. Leave \"any free port\" unless the EHR registers a fixed one."),
+                        m_ehrBox),
+               Qt::AlignLeft));
+    m_scopesEdit = new QLineEdit(m_ehrBox);
+    m_scopesEdit->setObjectName(QStringLiteral("scopesEdit"));
+    m_scopesEdit->setAccessibleName(tr("SMART scopes"));
+    m_scopesEdit->setPlaceholderText(Auth::ScopeSet::appDefaults().toString());
+    m_smartRows.append(addRow(
+        form, tr("Sco&pes"), m_scopesEdit,
+        makeHint(
+            tr("Empty: %1 (the v1 names, such as user/Procedure.write, when the EHR lists only "
+               "permission-v1). Without user/Procedure.c lines are kept in the queue and not sent. The base "
+               "URL is sent as aud exactly as entered; the refresh token is kept in the system keychain, "
+               "access tokens are renewed at 80% of their life and once more after a 401.")
+                .arg(Auth::ScopeSet::appDefaults().toString()),
+            m_ehrBox)));
 
     m_tokenEdit = new QLineEdit(m_ehrBox);
     m_tokenEdit->setObjectName(QStringLiteral("tokenEdit"));
@@ -97,7 +147,8 @@ SettingsDialog::SettingsDialog(const ConnectionSettings &settings, TokenStore *t
                                                                          : tr("Bearer token"));
     m_tokenStatus = makeHint(QString(), m_ehrBox);
     m_tokenStatus->setObjectName(QStringLiteral("tokenStatusLabel"));
-    addRow(form, tr("T&oken"), m_tokenEdit, m_tokenStatus);
+    m_tokenRow = addRow(form, tr("T&oken"), m_tokenEdit, m_tokenStatus);
+    m_form = form;
 
     m_dialectCombo = new QComboBox(m_ehrBox);
     m_dialectCombo->setObjectName(QStringLiteral("dialectCombo"));
@@ -149,8 +200,14 @@ SettingsDialog::SettingsDialog(const ConnectionSettings &settings, TokenStore *t
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
 
     // Values.
-    (settings.mode == EhrMode::Training ? m_trainingRadio : m_ehrRadio)->setChecked(true);
+    (settings.mode == EhrMode::Training       ? m_trainingRadio
+     : settings.signIn == SignInMethod::Smart ? m_smartRadio
+                                              : m_ehrRadio)
+        ->setChecked(true);
     m_urlEdit->setText(settings.baseUrl.toString());
+    m_clientIdEdit->setText(settings.clientId);
+    m_redirectPortSpin->setValue(settings.redirectPort);
+    m_scopesEdit->setText(settings.scopes);
     m_dialectCombo->setCurrentIndex(
         std::max(0, m_dialectCombo->findData(Fhir::dialectName(settings.dialect))));
     const QByteArray zone =
@@ -165,6 +222,7 @@ SettingsDialog::SettingsDialog(const ConnectionSettings &settings, TokenStore *t
         m_tokenStatus->setText(m_tokens->statusText());
 
     connect(m_trainingRadio, &QRadioButton::toggled, this, &SettingsDialog::updateMode);
+    connect(m_smartRadio, &QRadioButton::toggled, this, &SettingsDialog::updateMode);
     connect(m_urlEdit, &QLineEdit::textEdited, this, [this] {
         if (m_urlMessage->isVisible())
             checkUrl();
@@ -195,6 +253,10 @@ ConnectionSettings SettingsDialog::settings() const
     ConnectionSettings settings;
     settings.mode = m_trainingRadio->isChecked() ? EhrMode::Training : EhrMode::Ehr;
     settings.baseUrl = QUrl(m_urlEdit->text().trimmed());
+    settings.signIn = m_ehrRadio->isChecked() ? SignInMethod::BearerToken : SignInMethod::Smart;
+    settings.clientId = m_clientIdEdit->text().trimmed();
+    settings.redirectPort = quint16(m_redirectPortSpin->value());
+    settings.scopes = Auth::ScopeSet::parse(m_scopesEdit->text()).toString();
     settings.dialect =
         Fhir::dialectFromName(m_dialectCombo->currentData().toString()).value_or(Fhir::Dialect::EhrVendor);
     settings.clinicTimeZone = m_zoneCombo->currentText().trimmed().toUtf8();
@@ -204,9 +266,39 @@ ConnectionSettings SettingsDialog::settings() const
 
 void SettingsDialog::updateMode()
 {
-    m_ehrBox->setEnabled(m_ehrRadio->isChecked());
+    m_ehrBox->setEnabled(!m_trainingRadio->isChecked());
+    for (QLabel *caption : std::as_const(m_smartRows))
+        m_form->setRowVisible(caption, !m_ehrRadio->isChecked());
+    m_form->setRowVisible(m_tokenRow, m_ehrRadio->isChecked());
     if (m_trainingRadio->isChecked())
         m_urlMessage->setVisible(false);
+    fitHeight();
+}
+
+void SettingsDialog::setDiscovery(Discovery discovery)
+{
+    m_discovery = std::move(discovery);
+    discover();
+}
+
+void SettingsDialog::discover()
+{
+    const QUrl url(m_urlEdit->text().trimmed());
+    if (!m_discovery || m_trainingRadio->isChecked() || url == m_discovered || url.host().isEmpty() ||
+        (m_urlCheck && !m_urlCheck(url)))
+        return;
+    m_discovered = url;
+    m_discoveryLabel->setText(tr("Looking for SMART sign-in at this address…"));
+    m_discovery(url, this, [this, url](bool found, const QString &text) {
+        if (url != m_discovered)
+            return; // the address changed meanwhile
+        m_discoveryLabel->setText(text);
+        // SMART is the default once the EHR offers it, unless a token is being used already.
+        if (found && m_ehrRadio->isChecked() && m_tokenEdit->text().isEmpty() &&
+            (!m_tokens || m_tokens->token().isEmpty()))
+            m_smartRadio->setChecked(true);
+        fitHeight();
+    });
 }
 
 void SettingsDialog::updateZoneHint()
@@ -237,6 +329,8 @@ bool SettingsDialog::checkUrl()
     }
     m_urlMessage->setText(error);
     m_urlMessage->setVisible(!error.isEmpty());
+    if (error.isEmpty())
+        discover();
     fitHeight();
     setStyleProperty(m_urlEdit, "finding", error.isEmpty() ? QString() : QStringLiteral("error"));
     return error.isEmpty();

@@ -3,24 +3,22 @@
 #include <QObject>
 #include <QString>
 
+#include "keychainsecretstore.h"
+
 namespace Ui {
 
 /**
- * The EHR bearer token: kept in the system keychain (QtKeychain), and in
- * memory for this session. When no keychain is available the token is kept
- * for the session only, and statusText() says so. It is never written to
- * QSettings, a file or a log; QtKeychain's plain-text fallback is off.
+ * The EHR bearer token (sign-in method "Bearer token"): kept in the system
+ * keychain through KeychainSecretStore, and in memory for this session. When
+ * no keychain is available the token is kept for the session only, and
+ * statusText() says so. It is never written to QSettings, a file or a log.
  */
 class TokenStore : public QObject
 {
     Q_OBJECT
 
 public:
-    enum class Backend
-    {
-        Keychain,    ///< the system keychain, falling back to the session when there is none
-        SessionOnly, ///< memory only (tests, or a user who declines the keychain)
-    };
+    using Backend = KeychainSecretStore::Backend;
     enum class State
     {
         Unknown,
@@ -33,7 +31,7 @@ public:
 
     /// The token for requests; empty when none is known.
     QString token() const { return m_token; }
-    State state() const { return m_state; }
+    State state() const;
     /// A sentence for the settings dialog: where the token is kept.
     QString statusText() const;
 
@@ -46,12 +44,9 @@ Q_SIGNALS:
     void stateChanged();
 
 private:
-    void keychainFailed(const QString &why);
-
-    Backend m_backend;
-    State m_state = State::Unknown;
+    KeychainSecretStore m_secrets;
+    bool m_known = false;
     QString m_token;
-    QString m_problem;
 };
 
 } // namespace Ui

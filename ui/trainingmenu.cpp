@@ -103,7 +103,7 @@ void TrainingMenu::refresh()
     m_builtInData->setEnabled(!m_workspace.options().trainingDemoData.isEmpty());
     const Outbox::Sender *sender = m_workspace.sender();
     m_signInAgain->setEnabled((sender && sender->pauseReason() == Outbox::Sender::PauseReason::Credentials) ||
-                              choice.behaviour == Sandbox::TrainingBehaviour::TokenExpired);
+                              choice.behaviour == Sandbox::TrainingBehaviour::SignInEnded);
     if (!training && m_drillPanel)
         m_drillPanel->close();
 }

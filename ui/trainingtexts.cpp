@@ -32,7 +32,10 @@ BehaviourTexts behaviourTexts(Sandbox::TrainingBehaviour behaviour, const QStrin
         return {tr("&Drop answers (stored, answer lost)"), tr("Training — EHR answers lost (simulated)"),
                 tr("During this drill the EHR's answers are lost.")};
     case Sandbox::TrainingBehaviour::TokenExpired:
-        return {tr("&Token expired (401 until signed in again)"),
+        return {tr("&Token expired (the app renews it)"), tr("Training — access token expired (simulated)"),
+                tr("During this drill the EHR's access token expires.")};
+    case Sandbox::TrainingBehaviour::SignInEnded:
+        return {tr("Sign-in &expired (401 until signed in again)"),
                 tr("Training — sign-in expired (simulated)"), tr("During this drill your sign-in expires.")};
     case Sandbox::TrainingBehaviour::RefuseNextLine:
         return {refuseCode.isEmpty() ? tr("&Refuse the next line…")

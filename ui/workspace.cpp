@@ -3,7 +3,11 @@
 #include <QDir>
 #include <QFile>
 #include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 
+#include "auth/secretstore.h"
+#include "auth/smartsession.h"
 #include "catalog/codecatalog.h"
 #include "common/clock.h"
 #include "common/paths.h"
@@ -14,6 +18,22 @@
 #include "outbox/sender.h"
 #include "sandbox/server.h"
 #include "sandbox/token.h"
+
+namespace {
+
+// Training signs in like a real EHR, but its page approves itself and nobody needs to see it: the
+// "browser" only follows the redirects, back to the sign-in's loopback listener.
+Auth::BrowserLauncher trainingBrowser(QObject *owner)
+{
+    auto *manager = new QNetworkAccessManager(owner);
+    return [manager](const QUrl &url) {
+        QNetworkReply *reply = manager->get(QNetworkRequest(url));
+        QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+        return Common::Status();
+    };
+}
+
+} // namespace
 
 Q_LOGGING_CATEGORY(lcWorkspace, "superbill.ui.workspace")
 
@@ -61,8 +81,9 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
         baseUrl = m_server->baseUrl();
         outboxPath = trainingOutboxPath();
         m_client->setDialect(Fhir::Dialect::EhrVendor);
+        // Shown to a trainer for superbill-cli; the app itself signs in with SMART like to a real EHR.
         m_trainingToken = trainingToken;
-        m_client->setTokenProvider([this] { return m_trainingToken; });
+        startSession(baseUrl, nullptr, trainingBrowser(this), true);
     } else {
         // The same outbox as superbill-cli (shared settings file, SUPERBILL_DB), so both see one queue.
         const Ehr::EhrSettings shared = Ehr::EhrSettings::fromEnvironment();
@@ -70,7 +91,10 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
             outboxPath = shared.databasePath;
         m_client->setTransferTimeout(std::chrono::milliseconds(shared.transferTimeoutMs));
         m_client->setDialect(m_options.connection.dialect);
-        m_client->setTokenProvider(std::move(tokenProvider));
+        if (m_options.connection.signIn == SignInMethod::Smart)
+            startSession(baseUrl, m_options.secrets, m_options.browser, m_options.signInAtStart);
+        else
+            m_client->setTokenProvider(std::move(tokenProvider));
     }
     if (const Common::Status address = m_client->setBaseUrl(baseUrl); !address) {
         // The outbox still opens, so lines can be entered and wait until the address is fixed.
@@ -81,6 +105,11 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
         m_options.probeIntervalMs = std::min(m_options.probeIntervalMs, 2000);
     if (!openOutbox(outboxPath, error))
         return false;
+    if (m_session) {
+        connect(m_session.get(), &Auth::SmartSession::stateChanged, this, &Workspace::onSessionChanged);
+        connect(m_session.get(), &Auth::SmartSession::signInRequired, this, &Workspace::signInNeeded);
+        connect(m_session.get(), &Auth::SmartSession::signInFailed, this, &Workspace::signInNeeded);
+    }
 
     qCInfo(lcWorkspace) << "workspace started" << (m_options.training ? "training" : "ehr");
     Q_EMIT started();
@@ -112,6 +141,8 @@ bool Workspace::openOutbox(const QString &outboxPath, QString *error)
             [this](bool paused) { setSendingProblem(paused ? m_sender->pauseMessage() : QString()); });
     if (const Common::Status started = m_sender->start(); !started)
         setSendingProblem(started.error().message);
+    if (m_session)
+        onSessionChanged(); // a new sender holds lines for a read-only sign-in too
 
     return true;
 }
@@ -132,6 +163,7 @@ bool Workspace::startTraining(QString *token, QString *error)
     Sandbox::ServerOptions options;
     options.port = m_options.trainingPort;
     options.token = Sandbox::Token::generate();
+    options.smart.autoApprove = true;
     options.dataFile = QDir(m_options.dataDir).filePath(QStringLiteral("training-ehr.sqlite"));
     options.logRequests = false;
     options.demoDataDir = m_options.trainingDemoData;
@@ -153,6 +185,49 @@ bool Workspace::startTraining(QString *token, QString *error)
     connect(m_server.get(), &Sandbox::Server::faultsChanged, this, &Workspace::trainingBehaviourChanged);
     *token = options.token;
     return true;
+}
+
+void Workspace::startSession(const QUrl &fhirBase, Auth::SecretStore *secrets, Auth::BrowserLauncher browser,
+                             bool signInIfNeeded)
+{
+    if (!secrets) {
+        m_sessionSecrets = std::make_unique<Auth::MemorySecretStore>();
+        secrets = m_sessionSecrets.get();
+    }
+    Auth::SmartSession::Settings settings;
+    settings.fhirBase = fhirBase;
+    if (!m_options.training) {
+        if (!m_options.connection.clientId.trimmed().isEmpty())
+            settings.clientId = m_options.connection.clientId.trimmed();
+        settings.redirectPort = m_options.connection.redirectPort;
+        settings.scopes = Auth::ScopeSet::parse(m_options.connection.scopes);
+    }
+    m_session = std::make_unique<Auth::SmartSession>(settings, secrets, std::move(browser));
+    m_session->setClock(m_clock);
+    connect(secrets, &Auth::SecretStore::persistenceChanged, this, &Workspace::sessionChanged);
+    m_client->setAuthenticator(m_session.get());
+    m_session->start(signInIfNeeded);
+}
+
+void Workspace::onSessionChanged()
+{
+    if (m_session->isSignedIn() && m_sender) {
+        // Before the queue resumes: a sign-in that may only read keeps every line waiting.
+        m_sender->setReadOnly(
+            m_session->canCreateProcedures()
+                ? QString()
+                : tr("The EHR did not grant \"create procedures\" (Procedure.c) to this sign-in: "
+                     "lines are kept in the queue and not sent. Sign in again and allow it, or ask "
+                     "the EHR's administrator."));
+        m_sender->setCredentialsChanged();
+    }
+    Q_EMIT sessionChanged();
+}
+
+void Workspace::signIn()
+{
+    if (m_session)
+        m_session->signIn();
 }
 
 bool Workspace::openCatalog(QString *error)
@@ -180,6 +255,8 @@ void Workspace::stop()
 {
     closeOutbox();
     m_client.reset();
+    m_session.reset();
+    m_sessionSecrets.reset();
     if (m_server)
         m_server->stop();
     m_server.reset();
@@ -335,6 +412,9 @@ void Workspace::signInAgain()
         m_trainingToken = Sandbox::Token::generate();
         m_server->renewToken(m_trainingToken);
     }
+    // A fresh SMART sign-in too (the training EHR's page approves itself), as a clerk would after an expiry.
+    if (m_session)
+        m_session->signIn();
     credentialsChanged();
 }
 

@@ -7,10 +7,15 @@
 #include <QObject>
 
 #include "appsettings.h"
+#include "auth/browser.h"
 #include "outbox/backoffpolicy.h"
 #include "outbox/outboxline.h"
 #include "sandbox/trainingbehaviour.h"
 
+namespace Auth {
+class SecretStore;
+class SmartSession;
+} // namespace Auth
 namespace Catalog {
 class CodeCatalog;
 }
@@ -34,8 +39,12 @@ namespace Ui {
 /**
  * Everything behind the window: the EHR client, the durable outbox and its
  * sender, the code catalog and, in training mode, the training EHR running
- * in-process on a loopback port with a random token. The window only talks
- * to these through the Workspace, so training and a real EHR look the same.
+ * in-process on a loopback port. The window only talks to these through the
+ * Workspace, so training and a real EHR look the same. With SMART sign-in
+ * (and in training, where the training EHR's page approves itself and no
+ * browser opens) the SmartSession supplies the tokens; the queue waits while
+ * nobody is signed in, or while the sign-in does not allow creating
+ * procedures, and resumes by itself after a sign-in.
  *
  * Training keeps its own EHR data and outbox files, so a training line can
  * never reach a real EHR.
@@ -61,6 +70,12 @@ public:
         /// How often the sender looks for the EHR while it is unreachable (at most 2 s in training, so a
         /// class sees lines go as soon as the trainer brings the training EHR back).
         int probeIntervalMs = 10000;
+        /// Where the SMART sign-in keeps its refresh token (the keychain); nullptr: this session only.
+        Auth::SecretStore *secrets = nullptr;
+        /// Opens the EHR's sign-in page; the app passes SUPERBILL_BROWSER or the desktop's browser.
+        Auth::BrowserLauncher browser;
+        /// With SMART and no stored sign-in that still works, open the sign-in page at once.
+        bool signInAtStart = true;
         /// The training EHR's demo data folder; empty: the built-in demo data.
         QString trainingDemoData;
     };
@@ -83,6 +98,8 @@ public:
     Outbox::PatientDirectory *directory() const { return m_directory.get(); }
     Catalog::CodeCatalog *catalog() const { return m_catalog.get(); }
     Sandbox::Server *trainingServer() const { return m_server.get(); }
+    /// The SMART sign-in (training, or a real EHR with SMART sign-in); nullptr with a bearer token.
+    Auth::SmartSession *session() const { return m_session.get(); }
     /// Where "now" comes from for everything the workspace starts (catalog, outbox, EHR client, training
     /// EHR); set it before start(). Not owned; nullptr: the system clock.
     void setClock(const Common::Clock *clock);
@@ -116,6 +133,8 @@ public:
 public Q_SLOTS:
     /// New credentials were entered: resume a queue paused for them.
     void credentialsChanged();
+    /// Opens the EHR's sign-in page again (SMART).
+    void signIn();
     /// Training: signs in to the training EHR afresh (a new token, ending a simulated expiry), then resumes.
     void signInAgain();
 
@@ -126,6 +145,10 @@ Q_SIGNALS:
     void countsChanged(const Outbox::QueueCounts &counts);
     void sendingProblemChanged(const QString &problem);
     void credentialsRequired(const QString &message);
+    /// The SMART sign-in changed: signed in (as whom, with what) or out.
+    void sessionChanged();
+    /// A person must sign in (again): the sign-in failed or the EHR ended it.
+    void signInNeeded(const QString &message);
     /// The EHR refused a line; a person must correct or discard it.
     void lineRefused(qint64 id);
     /// Something about the EHR a person should know (not FHIR R4, no conditional create ...).
@@ -138,6 +161,9 @@ Q_SIGNALS:
 private:
     void setSendingProblem(const QString &problem);
     bool startTraining(QString *token, QString *error);
+    void startSession(const QUrl &fhirBase, Auth::SecretStore *secrets, Auth::BrowserLauncher browser,
+                      bool signInIfNeeded);
+    void onSessionChanged();
     bool openCatalog(QString *error);
     bool openOutbox(const QString &path, QString *error);
     void closeOutbox();
@@ -148,6 +174,8 @@ private:
     Options m_options;
     const Common::Clock *m_clock;
     std::unique_ptr<Sandbox::Server> m_server;
+    std::unique_ptr<Auth::SecretStore> m_sessionSecrets;
+    std::unique_ptr<Auth::SmartSession> m_session;
     std::unique_ptr<Catalog::CodeCatalog> m_catalog;
     std::unique_ptr<Ehr::EhrClient> m_client;
     std::unique_ptr<Outbox::OutboxStore> m_store;

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include "auth/backendservices.h"
 #include "clicommand.h"
 #include "ehr/ehrclient.h"
 #include "ehr/ehrsettings.h"
@@ -33,6 +34,21 @@ struct OutboxOptions
         QStringLiteral("token-file"),
         QStringLiteral("File whose first line is the bearer token (default: the SUPERBILL_TOKEN variable)."),
         QStringLiteral("FILE")};
+    QCommandLineOption clientId{
+        QStringLiteral("client-id"),
+        QStringLiteral(
+            "SMART Backend Services client id registered with the EHR (default: SUPERBILL_CLIENT_ID "
+            "or auth/client_id in the shared settings). Needs --key-file."),
+        QStringLiteral("ID")};
+    QCommandLineOption keyFile{
+        QStringLiteral("key-file"),
+        QStringLiteral("Private key (PEM) of that client, made by 'superbill-cli auth keygen' (default: "
+                       "SUPERBILL_KEY_FILE or auth/key_file in the shared settings)."),
+        QStringLiteral("KEY.pem")};
+    QCommandLineOption scope{QStringLiteral("scope"),
+                             QStringLiteral("Scopes asked for with Backend Services (default: \"%1\").")
+                                 .arg(Auth::ScopeSet::backendDefaults().toString()),
+                             QStringLiteral("SCOPES")};
     QCommandLineOption dialect{QStringLiteral("dialect"),
                                QStringLiteral("How recordedDate is written: %1.")
                                    .arg(Fhir::dialectNames().join(QStringLiteral(", "))),
@@ -51,12 +67,39 @@ struct OutboxOptions
         token.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOption(token);
         if (sending) {
-            parser.addOption(ehr);
-            parser.addOption(tokenFile);
+            addSignInTo(parser);
             parser.addOption(dialect);
             parser.addOption(maxTime);
         }
     }
+
+    /// --ehr and the credentials: a bearer token, or a Backend Services client and its key.
+    void addSignInTo(QCommandLineParser &parser)
+    {
+        parser.addOption(ehr);
+        parser.addOption(tokenFile);
+        parser.addOption(clientId);
+        parser.addOption(keyFile);
+        parser.addOption(scope);
+    }
+};
+
+/// How superbill-cli signs in to the EHR, resolved from flags, the environment and the shared settings.
+struct Credentials
+{
+    enum class Method
+    {
+        None,
+        BearerToken,
+        BackendServices,
+    };
+    Method method = Method::None;
+    QString token;       ///< the bearer token; never printed
+    QString tokenSource; ///< where it came from, for `auth status`
+    QString clientId;
+    QString keyFile;
+    Auth::SigningKey key;
+    Auth::ScopeSet scopes = Auth::ScopeSet::backendDefaults();
 };
 
 /// parseCommandLine(), and a token given on the command line is a usage error (2): it would show in
@@ -109,8 +152,73 @@ inline std::unique_ptr<Outbox::OutboxStore> openStore(const Ehr::EhrSettings &se
     return store;
 }
 
-/// A client for the configured EHR with the token from --token-file or SUPERBILL_TOKEN; nullptr after a
-/// message.
+/// The credentials to use: a --token-file, else a Backend Services client id and key file (flags,
+/// SUPERBILL_CLIENT_ID/SUPERBILL_KEY_FILE or the shared settings), else SUPERBILL_TOKEN. nullopt after a
+/// message (a usage error).
+inline std::optional<Credentials> resolveCredentials(const QCommandLineParser &parser,
+                                                     const OutboxOptions &options,
+                                                     const Ehr::EhrSettings &settings, const QString &command)
+{
+    Credentials credentials;
+    const bool backendFlags = parser.isSet(options.clientId) || parser.isSet(options.keyFile);
+    if (parser.isSet(options.tokenFile) && backendFlags) {
+        err() << command << ": give either --token-file or --client-id with --key-file, not both" << Qt::endl;
+        return std::nullopt;
+    }
+    if (parser.isSet(options.tokenFile)) {
+        const auto fromFile = Ehr::EhrSettings::readTokenFile(parser.value(options.tokenFile));
+        if (!fromFile) {
+            err() << command << ": " << shown(fromFile.error().text()) << Qt::endl;
+            return std::nullopt;
+        }
+        if (!fromFile->warning.isEmpty())
+            err() << command << ": warning: " << shown(fromFile->warning) << Qt::endl;
+        credentials.method = Credentials::Method::BearerToken;
+        credentials.token = fromFile->token;
+        credentials.tokenSource = QStringLiteral("--token-file ") + parser.value(options.tokenFile);
+        return credentials;
+    }
+    credentials.clientId =
+        parser.isSet(options.clientId) ? parser.value(options.clientId) : settings.backendClientId;
+    credentials.keyFile = parser.isSet(options.keyFile) ? parser.value(options.keyFile) : settings.keyFile;
+    if (backendFlags || (!credentials.clientId.isEmpty() && !credentials.keyFile.isEmpty())) {
+        if (credentials.clientId.trimmed().isEmpty() || credentials.keyFile.isEmpty()) {
+            err() << command << ": SMART Backend Services needs both a client id (--client-id or "
+                  << "SUPERBILL_CLIENT_ID) and its private key (--key-file or SUPERBILL_KEY_FILE)"
+                  << Qt::endl;
+            return std::nullopt;
+        }
+        const auto keyFile = Auth::SigningKey::readFile(credentials.keyFile);
+        if (!keyFile) {
+            err() << command << ": " << shown(keyFile.error().text()) << Qt::endl;
+            return std::nullopt;
+        }
+        if (!keyFile->warning.isEmpty())
+            err() << command << ": warning: " << shown(keyFile->warning) << Qt::endl;
+        credentials.method = Credentials::Method::BackendServices;
+        credentials.key = keyFile->key;
+        if (parser.isSet(options.scope))
+            credentials.scopes = Auth::ScopeSet::parse(parser.value(options.scope));
+        if (credentials.scopes.isEmpty()) {
+            err() << command << ": --scope is empty" << Qt::endl;
+            return std::nullopt;
+        }
+        return credentials;
+    }
+    const auto fromEnvironment = Ehr::EhrSettings::tokenFromEnvironment();
+    if (!fromEnvironment) {
+        err() << command << ": " << shown(fromEnvironment.error().text()) << Qt::endl;
+        return std::nullopt;
+    }
+    credentials.token = *fromEnvironment;
+    if (!credentials.token.isEmpty()) {
+        credentials.method = Credentials::Method::BearerToken;
+        credentials.tokenSource = QStringLiteral("SUPERBILL_TOKEN");
+    }
+    return credentials;
+}
+
+/// A client for the configured EHR that signs in with the resolved credentials; nullptr after a message.
 inline std::unique_ptr<Ehr::EhrClient> makeClient(const QCommandLineParser &parser,
                                                   const OutboxOptions &options,
                                                   const Ehr::EhrSettings &settings, const QString &command)
@@ -124,25 +232,17 @@ inline std::unique_ptr<Ehr::EhrClient> makeClient(const QCommandLineParser &pars
         err() << command << ": " << shown(address.error().message) << Qt::endl;
         return nullptr;
     }
-    QString token;
-    if (parser.isSet(options.tokenFile)) {
-        const auto fromFile = Ehr::EhrSettings::readTokenFile(parser.value(options.tokenFile));
-        if (!fromFile) {
-            err() << command << ": " << shown(fromFile.error().text()) << Qt::endl;
-            return nullptr;
-        }
-        if (!fromFile->warning.isEmpty())
-            err() << command << ": warning: " << shown(fromFile->warning) << Qt::endl;
-        token = fromFile->token;
+    const auto credentials = resolveCredentials(parser, options, settings, command);
+    if (!credentials)
+        return nullptr;
+    if (credentials->method == Credentials::Method::BackendServices) {
+        // A child of the client, so it lives exactly as long as the requests that ask it for tokens.
+        auto *backend = new Auth::BackendServices(
+            {settings.ehrUrl, credentials->clientId, credentials->key, credentials->scopes}, client.get());
+        client->setAuthenticator(backend);
     } else {
-        const auto fromEnvironment = Ehr::EhrSettings::tokenFromEnvironment();
-        if (!fromEnvironment) {
-            err() << command << ": " << shown(fromEnvironment.error().text()) << Qt::endl;
-            return nullptr;
-        }
-        token = *fromEnvironment;
+        client->setTokenProvider([token = credentials->token] { return token; });
     }
-    client->setTokenProvider([token] { return token; });
     client->setDialect(settings.dialect);
     client->setTransferTimeout(std::chrono::milliseconds(settings.transferTimeoutMs));
     return client;

@@ -36,7 +36,10 @@ int runSubmit(const QStringList &arguments)
         "Checks Procedure JSON files, queues the valid ones in the outbox (filling status, profile and a "
         "client "
         "identifier), then sends them to the EHR unless --no-send.\n"
-        "The token comes from SUPERBILL_TOKEN or --token-file, never from the command line.\n"
+        "Signing in: SMART Backend Services with --client-id and --key-file (or SUPERBILL_CLIENT_ID and "
+        "SUPERBILL_KEY_FILE, or auth/client_id and auth/key_file in the shared settings), or a bearer token "
+        "from "
+        "SUPERBILL_TOKEN or --token-file; never a token on the command line. See superbill-cli auth --help.\n"
         "Exit status: 0 every file queued and sent (or queued, with --no-send); 1 a file is invalid, the EHR "
         "rejected a line, or a line is still waiting to be sent; 2 usage error, unreadable file or unusable "
         "outbox."));

@@ -8,6 +8,7 @@
 #include <QRandomGenerator>
 #include <QStandardPaths>
 
+#include "auth/jsonwebkeyset.h"
 #include "common/consolestreams.h"
 #include "sandbox/server.h"
 #include "sandbox/token.h"
@@ -83,16 +84,21 @@ int main(int argc, char *argv[])
             QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-category}%{category}: %{endif}%{message}"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("The Superbill Desk training EHR: a FHIR R4 server with fictional demo patients, encounters and "
-           "diagnoses that enforces the EHR's Procedure rules.\n\n"
-           "Prints 'listening on http://HOST:PORT/BASE' as its first line and runs until SIGINT or SIGTERM.\n"
-           "The bearer token is read from --token-file or the environment variable SUPERBILL_SANDBOX_TOKEN "
-           "(never from the command line); with neither, a random token is written to a new file readable "
-           "only by you, and that file's path is printed.\n"
-           "Admin operations (token required): POST BASE/$sandbox-faults with {\"failRate\", \"dropRate\", "
-           "\"hangRate\", \"latencyMs\"} changes fault injection; POST BASE/$sandbox-reset restores the demo "
-           "data and deletes stored procedures."));
+    parser.setApplicationDescription(tr(
+        "The Superbill Desk training EHR: a FHIR R4 server with fictional demo patients, encounters and "
+        "diagnoses that enforces the EHR's Procedure rules.\n\n"
+        "Prints 'listening on http://HOST:PORT/BASE' as its first line and runs until SIGINT or SIGTERM.\n"
+        "The bearer token is read from --token-file or the environment variable SUPERBILL_SANDBOX_TOKEN "
+        "(never from the command line); with neither, a random token is written to a new file readable "
+        "only by you, and that file's path is printed.\n"
+        "It is a SMART on FHIR server too: BASE/.well-known/smart-configuration, BASE/metadata and "
+        "BASE/jwks need no token; BASE/authorize signs people in (PKCE S256, aud = BASE) and BASE/token "
+        "issues RS256 access tokens (authorization_code, rotated refresh tokens, client_credentials with a "
+        "private_key_jwt for the clients of --client/--client-jwks) that are checked per interaction; "
+        "the bearer token above opens everything.\n"
+        "Admin operations (token required): POST BASE/$sandbox-faults with {\"failRate\", \"dropRate\", "
+        "\"hangRate\", \"latencyMs\"} changes fault injection; POST BASE/$sandbox-reset restores the demo "
+        "data and deletes stored procedures."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption hostOption(QStringLiteral("host"),
@@ -141,13 +147,30 @@ int main(int argc, char *argv[])
                                        tr("Append the request log to this file instead of standard error."),
                                        tr("file"));
     const QCommandLineOption quietOption(QStringLiteral("quiet"), tr("No request log."));
+    const QCommandLineOption accessTokenTtlOption(
+        QStringLiteral("access-token-ttl"),
+        tr("Lifetime of the SMART access tokens this server issues, in seconds (default 300); short ones "
+           "make clients renew them."),
+        tr("seconds"), QStringLiteral("300"));
+    const QCommandLineOption clientOption(
+        QStringLiteral("client"),
+        tr("Register a SMART client id. Given together with --client-jwks (the n-th --client-jwks belongs to "
+           "the n-th --client) it is a Backend Services client that signs in with a private_key_jwt; without "
+           "one it is a public app like the built-in \"superbill-desk\". Repeatable."),
+        tr("id"));
+    const QCommandLineOption clientJwksOption(
+        QStringLiteral("client-jwks"),
+        tr("The public JWK Set of a Backend Services client (what 'superbill-cli auth keygen' prints). "
+           "Repeatable."),
+        tr("file"));
     const QCommandLineOption maxConnectionsOption(
         QStringLiteral("max-connections"),
         tr("Clients served at once (default 64); more wait until one closes."), tr("number"),
         QString::number(Sandbox::ConnectionLimits().maxConnections));
     parser.addOptions({hostOption, portOption, basePathOption, tokenFileOption, dataOption, demoDataOption,
                        failRateOption, dropRateOption, hangRateOption, latencyOption, seedOption, logOption,
-                       quietOption, maxConnectionsOption});
+                       quietOption, maxConnectionsOption, accessTokenTtlOption, clientOption,
+                       clientJwksOption});
     // A token on the command line would show in ps and in shell history.
     QCommandLineOption refusedTokenOption(QStringLiteral("token"), QString(), tr("token"));
     refusedTokenOption.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -216,6 +239,28 @@ int main(int argc, char *argv[])
                                   .arg(parser.value(seedOption)));
     } else {
         options.seed = QRandomGenerator::system()->generate();
+    }
+
+    const int ttl = parser.value(accessTokenTtlOption).toInt(&ok);
+    if (!ok || ttl < 1 || ttl > 24 * 3600)
+        return usageError(tr("--access-token-ttl: \"%1\" is not a number of seconds from 1 to 86400")
+                              .arg(parser.value(accessTokenTtlOption)));
+    options.smart.accessTokenTtlSeconds = ttl;
+    const QStringList clients = parser.values(clientOption);
+    const QStringList jwksFiles = parser.values(clientJwksOption);
+    if (jwksFiles.size() > clients.size())
+        return usageError(tr("every --client-jwks needs its --client ID"));
+    for (qsizetype i = 0; i < clients.size(); ++i) {
+        if (clients.at(i).trimmed().isEmpty())
+            return usageError(tr("--client needs a client id"));
+        if (i >= jwksFiles.size()) {
+            options.smart.publicClients.append(clients.at(i));
+            continue;
+        }
+        const auto keys = Auth::JsonWebKeySet::readFile(jwksFiles.at(i));
+        if (!keys)
+            return usageError(tr("--client-jwks: %1").arg(keys.error().text()));
+        options.smart.backendClients.append({clients.at(i), *keys});
     }
 
     QString generatedTokenFile;

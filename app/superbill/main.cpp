@@ -1,5 +1,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDesktopServices>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLibraryInfo>
@@ -9,6 +10,8 @@
 #include <QTranslator>
 
 #include "appsettings.h"
+#include "auth/browser.h"
+#include "keychainsecretstore.h"
 #include "mainwindow.h"
 #include "theme.h"
 #include "tokenstore.h"
@@ -88,18 +91,46 @@ int main(int argc, char *argv[])
         QStringLiteral("quit-when-ready"),
         QApplication::translate("main", "Print the time and memory until the EHR connection, the outbox and "
                                         "the catalog are ready, then quit."));
+    const QCommandLineOption ehrOption(
+        QStringLiteral("ehr"),
+        QApplication::translate("main", "Use this EHR (FHIR base URL) for this run, with SMART sign-in."),
+        QStringLiteral("URL"));
+    const QCommandLineOption clientIdOption(
+        QStringLiteral("client-id"),
+        QApplication::translate("main", "The SMART client id the EHR registered for this app, for this run."),
+        QStringLiteral("ID"));
     parser.addOption(trainingOption);
+    parser.addOption(ehrOption);
+    parser.addOption(clientIdOption);
     parser.addOption(quitAfterShowOption);
     parser.addOption(quitWhenReadyOption);
     parser.process(app);
 
     Ui::applyTheme(app);
     Ui::AppSettings settings;
-    const Ui::ConnectionSettings connection = settings.connection();
+    Ui::ConnectionSettings connection = settings.connection();
+    if (parser.isSet(ehrOption)) {
+        connection.mode = Ui::EhrMode::Ehr;
+        connection.baseUrl = QUrl(parser.value(ehrOption));
+        connection.signIn = Ui::SignInMethod::Smart;
+    }
+    if (parser.isSet(clientIdOption))
+        connection.clientId = parser.value(clientIdOption);
     Ui::Workspace::Options options;
     options.connection = connection;
     options.training =
-        parser.isSet(trainingOption) || settings.isFirstStart() || connection.mode == Ui::EhrMode::Training;
+        parser.isSet(trainingOption) ||
+        (!parser.isSet(ehrOption) && (settings.isFirstStart() || connection.mode == Ui::EhrMode::Training));
+    Ui::KeychainSecretStore secrets;
+    options.secrets = &secrets;
+    options.browser = Auth::Browser::fromEnvironment([](const QUrl &url) {
+        if (QDesktopServices::openUrl(url))
+            return Common::Status();
+        return Common::Status(Common::makeError(
+            QStringLiteral("no-browser"),
+            QApplication::translate("main", "No web browser could be opened for the EHR's sign-in page; set "
+                                            "SUPERBILL_BROWSER to a command that opens one.")));
+    });
 
     Ui::TokenStore tokens;
     if (!options.training)

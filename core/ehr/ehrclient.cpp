@@ -56,6 +56,9 @@ ReadStatus readStatusOf(const JobResult &result)
     case JobResult::Transport::Cancelled:
         status.kind = ReadStatus::Kind::Cancelled;
         return status;
+    case JobResult::Transport::SignedOut:
+        status.kind = ReadStatus::Kind::Unauthorized;
+        return status;
     }
     const int code = result.httpStatus;
     if (code >= 200 && code < 300) {
@@ -189,13 +192,14 @@ NetworkJob *EhrClient::startJob(RequestId id, const QUrl &url, const QByteArray 
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
     // Asked for every request: the token may have been renewed, or replaced by one that cannot be sent.
-    const QString token = m_tokenProvider ? m_tokenProvider() : QString();
+    const QString token = m_tokenProvider && !m_authenticator ? m_tokenProvider() : QString();
     const Common::Status tokenOk = checkBearerToken(token);
     if (tokenOk && !token.isEmpty())
         request.setRawHeader("Authorization", QByteArrayLiteral("Bearer ") + token.toLatin1());
     QNetworkAccessManager *manager = managerWithRoom();
     auto *job = new NetworkJob(manager, request, verb, body, m_timeout, this);
     job->setClock(m_clock);
+    job->setAuthenticator(m_authenticator);
     if (!tokenOk)
         job->refuse(tokenOk.error().message);
     m_jobs.insert(id, job);

@@ -11,6 +11,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include "authenticator.h"
 #include "capabilities.h"
 #include "common/result.h"
 #include "conditionsummary.h"
@@ -46,7 +47,8 @@ using ConditionList = ListResult<ConditionSummary>;
  *
  * It refuses plain HTTP to anything but this computer (tokens and patient data
  * must not travel in clear text), never ignores TLS errors, sends
- * `Authorization: Bearer` from the TokenProvider (never logged), follows
+ * `Authorization: Bearer` from the TokenProvider or the Authenticator
+ * (never logged; a 401 gets one renewed token and one more try), follows
  * Bundle `next` links only on the same server, and creates Procedures with
  * `If-None-Exist` so that a resend after a lost answer is recorded once.
  * It never retries: the outbox decides what happens next.
@@ -76,6 +78,8 @@ public:
     static bool isLoopbackHost(const QString &host, const HostResolver &resolve = {});
 
     void setTokenProvider(TokenProvider provider) { m_tokenProvider = std::move(provider); }
+    /// Tokens that expire and are renewed (SMART); when set, the TokenProvider is not asked.
+    void setAuthenticator(Authenticator *authenticator) { m_authenticator = authenticator; }
     /// Where "now" comes from for its requests (Retry-After dates); not owned; nullptr: the system clock.
     void setClock(const Common::Clock *clock);
     void setDialect(Fhir::Dialect dialect) { m_dialect = dialect; }
@@ -147,6 +151,7 @@ private:
     QUrl m_baseUrl;
     QString m_baseUrlError;
     TokenProvider m_tokenProvider;
+    QPointer<Authenticator> m_authenticator;
     const Common::Clock *m_clock;
     Fhir::Dialect m_dialect = Fhir::Dialect::EhrVendor;
     std::chrono::milliseconds m_timeout{30000};

@@ -59,6 +59,8 @@ EhrSettings EhrSettings::fromEnvironment()
         const QString savedDb = file.value(QStringLiteral("outbox/database")).toString();
         if (!savedDb.isEmpty())
             settings.databasePath = savedDb;
+        settings.backendClientId = file.value(QStringLiteral("auth/client_id")).toString();
+        settings.keyFile = file.value(QStringLiteral("auth/key_file")).toString();
         bool ok = false;
         if (const int inFlight = file.value(QStringLiteral("outbox/inFlight")).toInt(&ok); ok)
             settings.linesInFlight = std::clamp(inFlight, 1, MaxLinesInFlight);
@@ -71,6 +73,10 @@ EhrSettings EhrSettings::fromEnvironment()
         settings.databasePath = db;
     if (const auto dialect = Fhir::dialectFromName(qEnvironmentVariable("SUPERBILL_DIALECT")))
         settings.dialect = *dialect;
+    if (const QString clientId = qEnvironmentVariable("SUPERBILL_CLIENT_ID"); !clientId.isEmpty())
+        settings.backendClientId = clientId;
+    if (const QString keyFile = qEnvironmentVariable("SUPERBILL_KEY_FILE"); !keyFile.isEmpty())
+        settings.keyFile = keyFile;
     bool ok = false;
     const int timeout = qEnvironmentVariableIntValue("SUPERBILL_EHR_TIMEOUT_MS", &ok);
     if (ok && timeout > 0)

@@ -17,10 +17,12 @@ namespace Ehr {
  * QStandardPaths::GenericDataLocation/superbill-desk/outbox.sqlite, no EHR
  * address), the shared settings file
  * (GenericConfigLocation/superbill-desk/ehr.ini, written by save(): keys
- * ehr/url, ehr/dialect, outbox/database; read also: outbox/inFlight), the
- * environment (SUPERBILL_EHR_URL, SUPERBILL_DB, SUPERBILL_DIALECT,
- * SUPERBILL_EHR_TIMEOUT_MS, SUPERBILL_IN_FLIGHT), then command-line flags.
- * Never holds the token.
+ * ehr/url, ehr/dialect, outbox/database; read also: outbox/inFlight, and
+ * auth/client_id and auth/key_file for superbill-cli's SMART Backend
+ * Services), the environment (SUPERBILL_EHR_URL, SUPERBILL_DB,
+ * SUPERBILL_DIALECT, SUPERBILL_EHR_TIMEOUT_MS, SUPERBILL_IN_FLIGHT,
+ * SUPERBILL_CLIENT_ID, SUPERBILL_KEY_FILE), then command-line flags. Never
+ * holds a token or a key, only the key file's path.
  */
 struct EhrSettings
 {
@@ -33,6 +35,8 @@ struct EhrSettings
     int transferTimeoutMs = 30000;
     /// How many outbox lines are sent at the same time, 1 to MaxLinesInFlight.
     int linesInFlight = DefaultLinesInFlight;
+    QString backendClientId; ///< SMART Backend Services client id (superbill-cli)
+    QString keyFile;         ///< its private key file (PEM)
 
     /// Defaults, then the settings file, then the environment.
     static EhrSettings fromEnvironment();

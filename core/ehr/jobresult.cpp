@@ -31,6 +31,7 @@ bool JobResult::outcomeUnknown() const
     case Transport::TlsError:
     case Transport::Blocked:
     case Transport::Cancelled:
+    case Transport::SignedOut:
         break;
     }
     return false;

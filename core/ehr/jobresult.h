@@ -24,6 +24,7 @@ struct JobResult
         TlsError,     ///< certificate or handshake failure; never ignored
         Blocked,      ///< this client would not send (insecure URL, no EHR configured, unsafe redirect)
         Cancelled,    ///< aborted by the caller
+        SignedOut,    ///< no access token (not signed in, sign-in refused); nothing was sent
     };
 
     Transport transport = Transport::NetworkError;

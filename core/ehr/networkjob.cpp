@@ -6,6 +6,7 @@
 #include <QNetworkReply>
 #include <QSslError>
 
+#include "bearertoken.h"
 #include "common/clock.h"
 #include "ehrlog.h"
 
@@ -69,14 +70,54 @@ void NetworkJob::start()
         QTimer::singleShot(0, this, [this, result] { finish(result); });
         return;
     }
+    if (!m_authenticator) {
+        send({});
+        return;
+    }
+    const QPointer<NetworkJob> guard(this);
+    m_authenticator->withToken([guard](const Common::Result<QString> &token) {
+        if (guard)
+            guard->withToken(token);
+    });
+}
+
+void NetworkJob::withToken(const Common::Result<QString> &token)
+{
+    if (m_finished)
+        return;
+    // A token endpoint's answer is text from the network like any other: one line of visible ASCII only.
+    const Common::Status sendable = token ? checkBearerToken(*token) : Common::Status(token.error());
+    if (token && sendable) {
+        send(*token);
+        return;
+    }
+    JobResult result;
+    if (!token && token.error().code == QLatin1String(Authenticator::UnavailableCode)) {
+        // Nothing left this computer: known not sent, retried like an EHR that cannot be reached.
+        result.transport = JobResult::Transport::NetworkError;
+        result.networkError = QNetworkReply::ConnectionRefusedError;
+    } else {
+        result.transport = token ? JobResult::Transport::Blocked : JobResult::Transport::SignedOut;
+    }
+    result.errorString = sendable.error().message;
+    // finished() never comes from inside start().
+    QTimer::singleShot(0, this, [this, result] { finish(result); });
+}
+
+void NetworkJob::send(const QString &token)
+{
     m_timedOut = false;
+    m_tlsErrors.clear();
+    m_token = token;
+    QNetworkRequest request = m_request;
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", QByteArrayLiteral("Bearer ") + token.toUtf8());
     // Not NoLessSafeRedirectPolicy: it follows https to any other https server, and Qt 6.4 sends the
     // Authorization header along. Same origin (scheme, host, port) is never less safe either.
-    m_request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                           QNetworkRequest::SameOriginRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     // The job's own timer is the timeout; Qt's would race it with a different error.
-    m_request.setTransferTimeout(0);
-    m_reply = m_manager->sendCustomRequest(m_request, m_verb, m_body);
+    request.setTransferTimeout(0);
+    m_reply = m_manager->sendCustomRequest(request, m_verb, m_body);
     connect(m_reply, &QNetworkReply::finished, this, &NetworkJob::onReplyFinished);
     connect(m_reply, &QNetworkReply::uploadProgress, this, &NetworkJob::resetTimeout);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &NetworkJob::resetTimeout);
@@ -172,7 +213,30 @@ void NetworkJob::onReplyFinished()
     m_reply = nullptr;
     reply->disconnect(this);
     reply->deleteLater();
+    if (result.answered() && result.httpStatus == 401 && m_authenticator && !m_renewed) {
+        renewAndResend(result);
+        return;
+    }
     finish(result);
+}
+
+void NetworkJob::renewAndResend(const JobResult &refused)
+{
+    // Once only: a token refused right after it was renewed is reported, never chased.
+    m_renewed = true;
+    qCInfo(lcEhr) << m_verb << loggablePath(m_request.url()) << "refused the token; renewing it once";
+    const QPointer<NetworkJob> guard(this);
+    m_authenticator->renewRejected(m_token, [guard, refused](const Common::Result<QString> &token) {
+        if (!guard || guard->m_finished)
+            return;
+        if (token) {
+            guard->send(*token);
+            return;
+        }
+        JobResult result = refused;
+        result.errorString = token.error().message;
+        QTimer::singleShot(0, guard, [guard, result] { guard->finish(result); });
+    });
 }
 
 void NetworkJob::finish(JobResult result)

@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include "authenticator.h"
 #include "jobresult.h"
 
 class QNetworkAccessManager;
@@ -28,7 +29,9 @@ namespace Ehr {
  * ends with exactly one finished() carrying a JobResult. Jobs never retry:
  * whoever started one decides. (Qt's HTTP layer itself resends once when a
  * kept-alive connection closes before any answer; If-None-Exist makes that
- * harmless for creates.)
+ * harmless for creates.) The one exception is authorization: with an
+ * Authenticator the job asks it for a token before sending, and a 401 is
+ * answered by one renewed token and one more try before it is reported.
  */
 class NetworkJob : public QObject
 {
@@ -38,6 +41,9 @@ public:
     NetworkJob(QNetworkAccessManager *manager, const QNetworkRequest &request, const QByteArray &verb,
                const QByteArray &body, std::chrono::milliseconds timeout, QObject *parent = nullptr);
     ~NetworkJob() override;
+
+    /// Tokens for the Authorization header come from here (set before start()).
+    void setAuthenticator(Authenticator *authenticator) { m_authenticator = authenticator; }
 
     /// Sends the request. finished() always comes later, from the event loop.
     void start();
@@ -61,7 +67,10 @@ signals:
     void finished(const Ehr::JobResult &result);
 
 private:
+    void withToken(const Common::Result<QString> &token);
+    void send(const QString &token);
     void onReplyFinished();
+    void renewAndResend(const JobResult &refused);
     void onTimeout();
     void resetTimeout();
     void finish(JobResult result);
@@ -72,6 +81,8 @@ private:
     QByteArray m_body;
     QTimer m_timer;
     QPointer<QNetworkReply> m_reply;
+    QPointer<Authenticator> m_authenticator;
+    QString m_token;
     JobResult m_result;
     QString m_tlsErrors;
     QString m_refusal;
@@ -80,6 +91,7 @@ private:
     bool m_timedOut = false;
     bool m_cancelled = false;
     bool m_finished = false;
+    bool m_renewed = false;
 };
 
 } // namespace Ehr

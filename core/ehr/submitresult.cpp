@@ -133,6 +133,10 @@ SubmitResult SubmitResult::fromJob(const JobResult &job, const std::optional<Mod
         result.kind = Kind::Retryable;
         result.errorString = job.errorString;
         return result;
+    case JobResult::Transport::SignedOut:
+        result.kind = Kind::Unauthorized;
+        result.errorString = job.errorString;
+        return result;
     }
 
     const int status = job.httpStatus;

@@ -200,6 +200,14 @@ void Sender::resume()
     schedulePump();
 }
 
+void Sender::setReadOnly(const QString &reason)
+{
+    if (!reason.isEmpty())
+        pause(PauseReason::ReadOnly, reason);
+    else if (m_pauseReason == PauseReason::ReadOnly)
+        resume();
+}
+
 void Sender::endPause()
 {
     if (m_pauseReason == PauseReason::None)
@@ -221,8 +229,8 @@ void Sender::pause(PauseReason reason, const QString &message)
     m_pauseMessage = message;
     m_timer.stop();
     if (!wasPaused) {
-        static constexpr const char *reasons[] = {"", "credentials", "configuration", "storage",
-                                                  "another sender"};
+        static constexpr const char *reasons[] = {"",        "credentials",    "configuration",
+                                                  "storage", "another sender", "read-only sign-in"};
         qCInfo(lcOutbox) << "queue paused:" << reasons[int(reason)];
         emit pausedChanged(true);
     }

@@ -46,6 +46,7 @@ public:
         Configuration,
         Storage,     ///< the outbox file cannot be written (disk full, read-only); retried by itself
         OtherSender, ///< another program holds the outbox's sender lock; taken over when it ends
+        ReadOnly,    ///< the sign-in does not allow creating procedures; lines wait until one does
     };
 
     Sender(OutboxStore *store, Ehr::EhrClient *client, QObject *parent = nullptr);
@@ -86,6 +87,9 @@ public slots:
     void setCredentialsChanged();
     /// Resume after any pause (e.g. the EHR address was corrected).
     void resume();
+    /// Holds every line (nothing is sent, nothing is lost) while `reason` is not empty: the EHR granted
+    /// reading but not creating procedures. An empty reason lifts such a hold.
+    void setReadOnly(const QString &reason);
 
 signals:
     void lineChanged(qint64 id);

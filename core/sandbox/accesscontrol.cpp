@@ -68,15 +68,29 @@ Admission AccessControl::admit(const RequestHead &head) const
     return Admission::refuse(unauthorized(true));
 }
 
+bool AccessControl::carriesStaticToken(const RequestHead &head) const
+{
+    const std::optional<QByteArray> token = bearerToken(head.header("authorization"));
+    return token && m_staticToken && !m_staticToken->isEmpty() &&
+           Token::equalsConstantTime(*token, *m_staticToken);
+}
+
 HttpResponse AccessControl::unauthorized(bool tokenSent)
 {
-    HttpResponse response = FhirApi::outcome(
-        401, QStringLiteral("login"), {},
-        tokenSent ? tr("The bearer token is not valid for this server.")
-                  : tr("Authorization is required: send \"Authorization: Bearer <token>\"."));
+    if (tokenSent)
+        return invalidToken(tr("The bearer token is not valid for this server."));
+    HttpResponse response =
+        FhirApi::outcome(401, QStringLiteral("login"), {},
+                         tr("Authorization is required: send \"Authorization: Bearer <token>\"."));
+    response.addHeader("WWW-Authenticate", QByteArray("Bearer realm=\"superbill-sandbox\""));
+    return response;
+}
+
+HttpResponse AccessControl::invalidToken(const QString &why)
+{
+    HttpResponse response = FhirApi::outcome(401, QStringLiteral("login"), {}, why);
     response.addHeader("WWW-Authenticate",
-                       tokenSent ? QByteArray("Bearer realm=\"superbill-sandbox\", error=\"invalid_token\"")
-                                 : QByteArray("Bearer realm=\"superbill-sandbox\""));
+                       QByteArray("Bearer realm=\"superbill-sandbox\", error=\"invalid_token\""));
     return response;
 }
 

@@ -39,9 +39,13 @@ public:
     bool isOpenPath(const QString &path) const;
 
     Admission admit(const RequestHead &head) const;
+    /// The request's bearer token is the static token (not a token another verifier knows).
+    bool carriesStaticToken(const RequestHead &head) const;
 
     /// The 401 answer with its WWW-Authenticate challenge; tokenSent: a token came and was not accepted.
     static HttpResponse unauthorized(bool tokenSent);
+    /// The 401 for a token that was read and refused (expired, revoked ...), saying why.
+    static HttpResponse invalidToken(const QString &why);
 
 private:
     QList<TokenVerifier> m_verifiers;

@@ -111,7 +111,7 @@ bool FaultInjector::deterministicFault(bool forWrite, FaultDecision *decision)
 {
     const qint64 request = m_requests++;
     const qint64 write = forWrite ? m_writes++ : -1;
-    if (m_settings.tokenExpired) {
+    if (m_settings.tokenExpired || m_settings.signInEnded) {
         decision->kind = FaultDecision::Kind::Unauthorized;
         return true;
     }
@@ -179,6 +179,7 @@ QJsonObject faultSettingsToJson(const FaultSettings &settings)
             {QStringLiteral("failEvery"), settings.failEvery},
             {QStringLiteral("dropEveryWrite"), settings.dropEveryWrite},
             {QStringLiteral("tokenExpired"), settings.tokenExpired},
+            {QStringLiteral("signInEnded"), settings.signInEnded},
             {QStringLiteral("refuseNextWrite"), settings.refuseNextWrite}};
 }
 
@@ -217,10 +218,13 @@ Common::Result<FaultSettings> faultSettingsFromJson(const QJsonObject &body, Fau
         if (!whole(name, MaxCount, target))
             return invalid(name, tr("%1 is a whole number from 0 to %2.").arg(name).arg(MaxCount));
     }
-    if (body.contains(QStringLiteral("tokenExpired"))) {
-        if (!body.value(QStringLiteral("tokenExpired")).isBool())
-            return invalid(QStringLiteral("tokenExpired"), tr("tokenExpired is true or false."));
-        current.tokenExpired = body.value(QStringLiteral("tokenExpired")).toBool();
+    for (const auto &[name, target] : {std::pair{QStringLiteral("tokenExpired"), &current.tokenExpired},
+                                       std::pair{QStringLiteral("signInEnded"), &current.signInEnded}}) {
+        if (!body.contains(name))
+            continue;
+        if (!body.value(name).isBool())
+            return invalid(name, tr("%1 is true or false.").arg(name));
+        *target = body.value(name).toBool();
     }
     if (body.contains(QStringLiteral("refuseNextWrite"))) {
         static const QRegularExpression codeForm(QStringLiteral("^[A-Z0-9]{3,12}$"));

@@ -18,7 +18,7 @@ struct FaultDecision
         Fail,
         Drop,
         Hang,
-        Unauthorized, ///< answer 401 invalid_token without processing (an expired token)
+        Unauthorized, ///< answer 401 invalid_token without processing (an expired static token)
         Refuse,       ///< answer with ehrCode's refusal without processing
     };
     Kind kind = Kind::None;

@@ -357,11 +357,6 @@ HttpResponse FhirApi::metadata() const
                                  searchParam(QStringLiteral("encounter"), QStringLiteral("reference"))}),
         procedure,
     };
-    const QJsonObject security{
-        {QStringLiteral("service"),
-         QJsonArray{QJsonObject{{QStringLiteral("text"), QStringLiteral("Bearer token")}}}},
-        {QStringLiteral("description"),
-         QStringLiteral("Send Authorization: Bearer <token> with every request.")}};
     const QJsonObject capability{
         {QStringLiteral("resourceType"), QStringLiteral("CapabilityStatement")},
         {QStringLiteral("status"), QStringLiteral("active")},
@@ -378,7 +373,7 @@ HttpResponse FhirApi::metadata() const
         {QStringLiteral("format"),
          QJsonArray{QStringLiteral("application/fhir+json"), QStringLiteral("json")}},
         {QStringLiteral("rest"), QJsonArray{QJsonObject{{QStringLiteral("mode"), QStringLiteral("server")},
-                                                        {QStringLiteral("security"), security},
+                                                        {QStringLiteral("security"), m_security},
                                                         {QStringLiteral("resource"), resources}}}},
     };
     return json(200, capability);

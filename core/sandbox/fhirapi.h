@@ -34,6 +34,9 @@ public:
     /// Where "now" comes from for the rules and the stored times; not owned; nullptr: the system clock.
     void setClock(const Common::Clock *clock);
     void setBaseUrl(const QUrl &baseUrl) { m_baseUrl = baseUrl; }
+    /// rest.security of the CapabilityStatement (how to sign in).
+    void setSecurity(const QJsonObject &security) { m_security = security; }
+
     HttpResponse handle(const HttpRequest &request);
 
     static HttpResponse outcome(int status, const QString &issueType, const QString &ehrCode,
@@ -54,6 +57,7 @@ private:
     ProcedureStore *m_store;
     const Common::Clock *m_clock;
     QUrl m_baseUrl;
+    QJsonObject m_security;
 };
 
 } // namespace Sandbox

@@ -60,9 +60,16 @@ public:
         , options(std::move(options))
         , injector(this->options.seed, this->options.faults)
         , api(nullptr, &store)
+        , smart(this->options.smart)
     {
         this->options.basePath = normalizedBasePath(this->options.basePath);
         access.setStaticToken(this->options.token);
+        // Discovery and the sign-in itself need no token; the SMART server checks the access tokens it
+        // issued.
+        for (const QString &open : SmartServer::openPaths())
+            access.addOpenPath(this->options.basePath + u'/' + open);
+        access.addTokenVerifier(
+            [this](const QByteArray &token, const RequestHead &head) { return smart.verify(token, head); });
         log.setEnabled(this->options.logRequests);
     }
 
@@ -79,6 +86,7 @@ public:
     RefusalJournal refusals;
     FaultInjector injector;
     FhirApi api;
+    SmartServer smart;
     AccessControl access;
     RequestLog log;
     QPointer<HttpEngine> engine;
@@ -178,6 +186,10 @@ void ServerPrivate::onRequest(HttpConnection *connection, const RequestHead &hea
     while (httpRequest.path.startsWith(u'/'))
         httpRequest.path.remove(0, 1);
 
+    if (const auto answer = smart.handle(httpRequest)) {
+        finish(*answer, 0);
+        return;
+    }
     if (httpRequest.path == FaultsOperation || httpRequest.path == ResetOperation ||
         httpRequest.path == RefusalsOperation) {
         finish(admin(httpRequest.path, httpRequest), 0);
@@ -188,8 +200,14 @@ void ServerPrivate::onRequest(HttpConnection *connection, const RequestHead &hea
     if (fault.usedOneTimeFault)
         Q_EMIT q->faultsChanged();
     switch (fault.kind) {
-    case FaultDecision::Kind::Fail:
     case FaultDecision::Kind::Unauthorized:
+        // A SMART token was expired or revoked once, when the fault was set, and its renewal must work;
+        // the static token has no renewal but a new sign-in, so it stays refused until then.
+        if (!access.carriesStaticToken(head))
+            break;
+        finish(fault.response(), fault.latencyMs);
+        return;
+    case FaultDecision::Kind::Fail:
         finish(fault.response(), fault.latencyMs);
         return;
     case FaultDecision::Kind::Refuse: {
@@ -339,6 +357,8 @@ bool Server::start(QString *error)
     url.setPath(d->options.basePath);
     d->baseUrl = url;
     d->api.setBaseUrl(url);
+    d->smart.start(url);
+    d->api.setSecurity(d->smart.capabilitySecurity());
     qCDebug(lcSandbox).noquote() << "training EHR listening on" << url.toString();
     return true;
 }
@@ -370,8 +390,19 @@ quint16 Server::port() const
     return d->port;
 }
 
+void Server::setClock(const Common::Clock *clock)
+{
+    d->api.setClock(clock);
+    d->smart.setClock(clock);
+}
+
 void Server::setFaults(const FaultSettings &faults)
 {
+    const FaultSettings before = d->injector.settings();
+    if (faults.signInEnded && !before.signInEnded)
+        d->smart.endSignIns();
+    else if (faults.tokenExpired && !before.tokenExpired)
+        d->smart.expireAccessTokens();
     d->injector.setSettings(faults);
     d->options.faults = d->injector.settings();
     Q_EMIT faultsChanged();
@@ -383,6 +414,7 @@ void Server::renewToken(const QString &token)
     d->access.setStaticToken(token);
     FaultSettings faults = d->injector.settings();
     faults.tokenExpired = false;
+    faults.signInEnded = false;
     setFaults(faults);
 }
 
@@ -455,6 +487,11 @@ bool Server::loadDemoData(const QString &dir, QString *error)
 const ServerOptions &Server::options() const
 {
     return d->options;
+}
+
+const SmartServer &Server::smart() const
+{
+    return d->smart;
 }
 
 } // namespace Sandbox

@@ -7,6 +7,12 @@
 #include <QString>
 #include <QUrl>
 
+#include "smartserver.h"
+
+namespace Common {
+class Clock;
+}
+
 namespace Sandbox {
 
 /// How often the training EHR misbehaves, for drills and tests. Rates are 0..1 per request.
@@ -17,10 +23,15 @@ struct FaultSettings
     double hangRate = 0; ///< never answer and keep the connection open; nothing is processed
     int latencyMs = 0;   ///< delay every answer by this much
     /// Deterministic faults for demonstrations and drills, counted from when the settings were set:
-    int failEvery = 0;         ///< the 1st, (N+1)th, ... request answers 500/503 with Retry-After; 0: off
-    int dropEveryWrite = 0;    ///< the 1st, (N+1)th, ... POST is stored, then its answer is lost; 0: off
-    bool tokenExpired = false; ///< every request gets 401 invalid_token until the token is renewed
-    QString refuseNextWrite;   ///< an EHR code: the next POST is refused with it instead of processed
+    int failEvery = 0;      ///< the 1st, (N+1)th, ... request answers 500/503 with Retry-After; 0: off
+    int dropEveryWrite = 0; ///< the 1st, (N+1)th, ... POST is stored, then its answer is lost; 0: off
+    /// The tokens in use expire: the SMART access tokens issued so far (a refresh gives working ones), and
+    /// the static token, answered 401 invalid_token until it is renewed.
+    bool tokenExpired = false;
+    /// The sign-ins so far end: their SMART access tokens are refused and their refresh tokens too
+    /// (invalid_grant), the static token as with tokenExpired, until a new sign-in.
+    bool signInEnded = false;
+    QString refuseNextWrite; ///< an EHR code: the next POST is refused with it instead of processed
 
     static constexpr int MaxLatencyMs = 10 * 60 * 1000; ///< what the options and the admin path accept
 
@@ -45,7 +56,8 @@ struct ServerOptions
     QHostAddress host = QHostAddress(QHostAddress::LocalHost);
     quint16 port = 0; // 0: pick a free port
     QString basePath = QStringLiteral("/mps/fhir/R4/V1");
-    QString token;       // required bearer token (non-empty)
+    QString token; // required bearer token (non-empty); opens everything, beside SMART sign-in
+    SmartOptions smart;
     QString dataFile;    // SQLite file; empty: in memory
     QString demoDataDir; // empty: the built-in demo data
     FaultSettings faults;
@@ -84,6 +96,10 @@ public:
     QUrl baseUrl() const; // e.g. http://127.0.0.1:PORT/mps/fhir/R4/V1
     quint16 port() const;
 
+    /// Where "now" comes from (the rules, stored times, SMART codes and token expiry); not owned; nullptr:
+    /// the system clock.
+    void setClock(const Common::Clock *clock);
+
     void setFaults(const FaultSettings &faults);
     FaultSettings faults() const;
     /// A new bearer token (a sign-in): the old one is refused from now on, and an expired token's fault ends.
@@ -102,6 +118,8 @@ public:
     bool loadDemoData(const QString &dir, QString *error);
 
     const ServerOptions &options() const;
+    /// The SMART authorization server in front of the FHIR API.
+    const SmartServer &smart() const;
 
 Q_SIGNALS:
     /// A Procedure was stored (also when its response is then dropped by fault injection).

@@ -19,6 +19,7 @@ constexpr NamedBehaviour Names[] = {
     {TrainingBehaviour::Failing, "failing"},
     {TrainingBehaviour::DropAnswers, "drop-answers"},
     {TrainingBehaviour::TokenExpired, "token-expired"},
+    {TrainingBehaviour::SignInEnded, "sign-in-ended"},
     {TrainingBehaviour::RefuseNextLine, "refuse-next-line"},
     {TrainingBehaviour::Custom, "custom"},
 };
@@ -28,9 +29,9 @@ constexpr NamedBehaviour Names[] = {
 const QList<TrainingBehaviour> &trainingBehaviours()
 {
     static const QList<TrainingBehaviour> behaviours{
-        TrainingBehaviour::Normal,        TrainingBehaviour::Offline,     TrainingBehaviour::Slow,
-        TrainingBehaviour::Failing,       TrainingBehaviour::DropAnswers, TrainingBehaviour::TokenExpired,
-        TrainingBehaviour::RefuseNextLine};
+        TrainingBehaviour::Normal,      TrainingBehaviour::Offline,       TrainingBehaviour::Slow,
+        TrainingBehaviour::Failing,     TrainingBehaviour::DropAnswers,   TrainingBehaviour::TokenExpired,
+        TrainingBehaviour::SignInEnded, TrainingBehaviour::RefuseNextLine};
     return behaviours;
 }
 
@@ -69,6 +70,9 @@ FaultSettings faultsFor(const BehaviourChoice &choice)
         break;
     case TrainingBehaviour::TokenExpired:
         faults.tokenExpired = true;
+        break;
+    case TrainingBehaviour::SignInEnded:
+        faults.signInEnded = true;
         break;
     case TrainingBehaviour::RefuseNextLine:
         faults.refuseNextWrite = choice.refuseCode;

@@ -18,7 +18,10 @@ enum class TrainingBehaviour
     Slow,           ///< every answer 2 s late
     Failing,        ///< 1 request in 2 answers 500 or 503 with Retry-After
     DropAnswers,    ///< every POST is processed (stored) and its answer lost
-    TokenExpired,   ///< requests get 401 invalid_token until the token is renewed (a sign-in)
+    TokenExpired,   ///< the access tokens in use expire: a SMART client renews its own, the static one is
+                    ///< refused (401 invalid_token) until renewed
+    SignInEnded,    ///< the sign-ins end: every client gets 401 and a SMART refresh is refused until a new
+                    ///< sign-in
     RefuseNextLine, ///< the next POST is refused with a chosen EHR code
     Custom,         ///< faults set some other way (options, the admin path); never chosen
 };
@@ -35,7 +38,8 @@ inline constexpr int SlowAnswerMs = 2000;
 
 /// The behaviours a trainer can choose, in menu order (without Custom).
 const QList<TrainingBehaviour> &trainingBehaviours();
-/// "normal", "offline", "slow", "failing", "drop-answers", "token-expired", "refuse-next-line", "custom".
+/// "normal", "offline", "slow", "failing", "drop-answers", "token-expired", "sign-in-ended",
+/// "refuse-next-line", "custom".
 QString behaviourName(TrainingBehaviour behaviour);
 std::optional<TrainingBehaviour> behaviourFromName(const QString &name);
 

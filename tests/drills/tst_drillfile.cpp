@@ -51,7 +51,7 @@ private slots:
                 covered.insert(QStringLiteral("corrected"));
             if (drill.ehr.behaviour == Sandbox::TrainingBehaviour::Offline && drill.normalAfterQueued > 0)
                 covered.insert(QStringLiteral("offline"));
-            if (drill.ehr.behaviour == Sandbox::TrainingBehaviour::TokenExpired)
+            if (drill.ehr.behaviour == Sandbox::TrainingBehaviour::SignInEnded)
                 covered.insert(QStringLiteral("sign-in"));
             // Rules the form itself stops: the drill teaches them and says so.
             for (const char *code : {"500034", "500036", "PRO005"}) {

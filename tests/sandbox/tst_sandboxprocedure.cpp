@@ -465,9 +465,11 @@ void TestSandboxProcedure::httpErrorsCarryOperationOutcome()
 void TestSandboxProcedure::unauthorizedAsksForBearer()
 {
     m_client->setToken({});
-    const SandboxReply reply = m_client->get(QStringLiteral("metadata"));
+    const SandboxReply reply = m_client->get(QStringLiteral("Patient"));
     QCOMPARE(reply.status, 401);
     QVERIFY(reply.header("WWW-Authenticate").startsWith("Bearer"));
+    // The FHIR and SMART specifications make the CapabilityStatement public.
+    QCOMPARE(m_client->get(QStringLiteral("metadata")).status, 200);
     // Outside the base path there is nothing, token or not.
     SandboxTestClient outside(
         QUrl(m_server->baseUrl().toString(QUrl::RemovePath) + QStringLiteral("/other")));

@@ -183,10 +183,10 @@ void TestSandboxProcess::readsTokenFile()
     QVERIFY(m_process.waitForStarted(10000));
     const QUrl base = listeningUrl(readLine(m_process));
     QVERIFY(base.isValid());
-    QCOMPARE(SandboxTestClient(base, QStringLiteral("from-a-file")).get(QStringLiteral("metadata")).status,
+    QCOMPARE(SandboxTestClient(base, QStringLiteral("from-a-file")).get(QStringLiteral("Patient")).status,
              200);
     // The file wins over the environment.
-    QCOMPARE(SandboxTestClient(base, QStringLiteral("process-token")).get(QStringLiteral("metadata")).status,
+    QCOMPARE(SandboxTestClient(base, QStringLiteral("process-token")).get(QStringLiteral("Patient")).status,
              401);
     QVERIFY(stopWith(m_process, SIGTERM));
     QCOMPARE(m_process.exitCode(), 0);
@@ -232,6 +232,16 @@ void TestSandboxProcess::rejectsBadOptions_data()
         << QStringLiteral("--max-connections");
     QTest::newRow("bad seed") << QStringList{QStringLiteral("--seed"), QStringLiteral("-4")}
                               << QStringLiteral("--seed");
+    QTest::newRow("zero token lifetime")
+        << QStringList{QStringLiteral("--access-token-ttl"), QStringLiteral("0")}
+        << QStringLiteral("--access-token-ttl");
+    QTest::newRow("client keys without a client")
+        << QStringList{QStringLiteral("--client-jwks"), QStringLiteral("/nonexistent/keys.json")}
+        << QStringLiteral("--client");
+    QTest::newRow("unreadable client keys")
+        << QStringList{QStringLiteral("--client"), QStringLiteral("backend"), QStringLiteral("--client-jwks"),
+                       QStringLiteral("/nonexistent/keys.json")}
+        << QStringLiteral("/nonexistent/keys.json");
 }
 
 void TestSandboxProcess::rejectsBadOptions()
@@ -247,14 +257,27 @@ void TestSandboxProcess::helpDocumentsEveryOption()
 {
     const Run run = runToEnd({QStringLiteral("--help")});
     QCOMPARE(run.exitCode, 0);
-    for (const auto &option :
-         {QStringLiteral("--host"), QStringLiteral("--port"), QStringLiteral("--base-path"),
-          QStringLiteral("--token-file"), QStringLiteral("--data"), QStringLiteral("--demo-data"),
-          QStringLiteral("--fail-rate"), QStringLiteral("--drop-rate"), QStringLiteral("--hang-rate"),
-          QStringLiteral("--latency-ms"), QStringLiteral("--seed"), QStringLiteral("--log"),
-          QStringLiteral("--quiet"), QStringLiteral("--max-connections"), QStringLiteral("--version"),
-          QStringLiteral("SUPERBILL_SANDBOX_TOKEN"), QStringLiteral("$sandbox-faults"),
-          QStringLiteral("$sandbox-reset")})
+    for (const auto &option : {QStringLiteral("--host"),
+                               QStringLiteral("--port"),
+                               QStringLiteral("--base-path"),
+                               QStringLiteral("--token-file"),
+                               QStringLiteral("--data"),
+                               QStringLiteral("--demo-data"),
+                               QStringLiteral("--fail-rate"),
+                               QStringLiteral("--drop-rate"),
+                               QStringLiteral("--hang-rate"),
+                               QStringLiteral("--latency-ms"),
+                               QStringLiteral("--seed"),
+                               QStringLiteral("--log"),
+                               QStringLiteral("--quiet"),
+                               QStringLiteral("--max-connections"),
+                               QStringLiteral("--version"),
+                               QStringLiteral("SUPERBILL_SANDBOX_TOKEN"),
+                               QStringLiteral("$sandbox-faults"),
+                               QStringLiteral("$sandbox-reset"),
+                               QStringLiteral("--access-token-ttl"),
+                               QStringLiteral("--client"),
+                               QStringLiteral("--client-jwks")})
         QVERIFY2(run.out.contains(option), qPrintable(option));
     QVERIFY(!run.out.contains(QStringLiteral("--token ")));
 }

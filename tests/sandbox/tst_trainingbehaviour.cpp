@@ -224,6 +224,19 @@ private slots:
                     .toArray()
                     .contains(QStringLiteral("dropEveryWrite")));
         QCOMPARE(m_server->faults().dropEveryWrite, 0);
+        const SandboxReply notABool = client.post(QStringLiteral("$sandbox-faults"),
+                                                  R"({"signInEnded": "yes"})", {}, 10000, "application/json");
+        QCOMPARE(notABool.status, 400);
+        QVERIFY2(notABool.body.contains("signInEnded is true or false"), notABool.body.constData());
+        QVERIFY(!m_server->faults().signInEnded);
+        QCOMPARE(client
+                     .post(QStringLiteral("$sandbox-faults"), R"({"signInEnded": true})", {}, 10000,
+                           "application/json")
+                     .status,
+                 200);
+        QVERIFY(m_server->faults().signInEnded);
+        // The static token this client holds is refused now, until it is renewed.
+        QCOMPARE(client.get(QStringLiteral("Patient/Patient-265")).status, 401);
     }
 
     void loadDemoDataChecksTheFolderFirst()

@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include "../common/processrun.h"
+#include "sandbox/server.h"
 
 /// The superbill executable as a person starts it: --version, --help, first start in training.
 class TestApp : public QObject
@@ -41,6 +42,41 @@ private Q_SLOTS:
         QCOMPARE(code, 0);
         QVERIFY(help.contains("--training"));
         QVERIFY(help.contains("--version"));
+        QVERIFY(help.contains("--ehr"));
+        QVERIFY(help.contains("--client-id"));
+    }
+
+    void ehrAndClientIdSignInWhenItOpens()
+    {
+        // An EHR that knows this app only by the client id given on the command line.
+        Sandbox::ServerOptions options;
+        options.token = QStringLiteral("static-token");
+        options.logRequests = false;
+        options.smart.publicClients = {QStringLiteral("clinic-desk-7")};
+        Sandbox::Server ehr(options);
+        QString error;
+        QVERIFY2(ehr.start(&error), qPrintable(error));
+        QTemporaryDir dir;
+        QProcessEnvironment env = environment(dir);
+        env.insert(QStringLiteral("SUPERBILL_BROWSER"), QStringLiteral(SUPERBILL_TEST_BROWSER));
+        env.insert(QStringLiteral("TEST_BROWSER_LOG"), dir.filePath(QStringLiteral("browser.log")));
+        QProcess app;
+        app.setProcessEnvironment(env);
+        app.start(QStringLiteral(SUPERBILL_APP),
+                  {QStringLiteral("--ehr"), ehr.baseUrl().toString(), QStringLiteral("--client-id"),
+                   QStringLiteral("clinic-desk-7")});
+        QVERIFY(app.waitForStarted(10000));
+        // No stored sign-in: the app opens the sign-in page (the browser program) by itself.
+        QTRY_COMPARE_WITH_TIMEOUT(ehr.smart().tokensIssued(QStringLiteral("authorization_code")), 1, 60000);
+        app.terminate();
+        QVERIFY(app.waitForFinished(10000) || (app.kill(), app.waitForFinished(5000)));
+        QFile log(dir.filePath(QStringLiteral("browser.log")));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY(log.readAll().contains("app answered 200"));
+        // For this run only: the saved settings still say training.
+        QFile settings(dir.filePath(QStringLiteral("config/Superbill Desk/Superbill Desk.conf")));
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        QVERIFY(!settings.readAll().contains(QByteArray(":" + QByteArray::number(ehr.port()))));
     }
 
     void firstStartOpensTraining()

@@ -95,6 +95,7 @@ void TestEncounterLoad::diagnosesArrivingAfterTheEncounterWasOpenedJoinTheForm()
     workspaceOptions.training = false;
     workspaceOptions.connection.mode = Ui::EhrMode::Ehr;
     workspaceOptions.connection.baseUrl = ehr.baseUrl();
+    workspaceOptions.connection.signIn = Ui::SignInMethod::BearerToken; // the scripted EHR has no SMART
     workspaceOptions.dataDir = dir.path();
     workspaceOptions.outboxPath = dir.filePath(QStringLiteral("outbox.sqlite"));
     QVERIFY2(workspace.start(

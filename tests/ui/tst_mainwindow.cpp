@@ -103,7 +103,9 @@ private:
         QCOMPARE(focused()->objectName(), QStringLiteral("patientList"));
         QTRY_VERIFY_WITH_TIMEOUT(m_window->encounterPicker()->encounterModel()->rowOf(encounterId) >= 0,
                                  SlowMachineTimeoutMs);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->encounterPicker()->contextFor(encounterId).has_value(),
+        // The diagnoses come in their own request: an encounter chosen before they are in opens without them.
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->encounterPicker()->contextFor(encounterId).has_value() &&
+                                     m_window->encounterPicker()->contextFor(encounterId)->diagnosesKnown,
                                  SlowMachineTimeoutMs);
         QTest::keyClick(focused(), Qt::Key_Return); // on to the encounters
         auto *encounters = widget<QListView>("encounterList");

@@ -1,5 +1,6 @@
 #include <memory>
 
+#include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFile>
@@ -12,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../common/smartregistrationfacts.h"
 #include "appsettings.h"
 #include "ehr/ehrclient.h"
 #include "settingsdialog.h"
@@ -159,6 +161,77 @@ private Q_SLOTS:
         const QByteArray contents = file.readAll();
         QVERIFY(contents.contains("ehr.example.org"));
         QVERIFY(!contents.contains(secret.toUtf8()));
+    }
+
+    void smartFieldsOnlyForSmartSignIn()
+    {
+        field<QRadioButton>("smartRadio")->setChecked(true);
+        QVERIFY(field<QLineEdit>("baseUrlEdit")->isEnabled());
+        QVERIFY(field<QLineEdit>("clientIdEdit")->isVisible());
+        QVERIFY(field<QSpinBox>("redirectPortSpin")->isVisible());
+        QVERIFY(field<QLineEdit>("scopesEdit")->isVisible());
+        QVERIFY(!field<QLineEdit>("tokenEdit")->isVisible());
+        field<QRadioButton>("ehrRadio")->setChecked(true);
+        QVERIFY(!field<QLineEdit>("clientIdEdit")->isVisible());
+        QVERIFY(field<QLineEdit>("tokenEdit")->isVisible());
+        field<QRadioButton>("trainingRadio")->setChecked(true);
+        QVERIFY(!field<QLineEdit>("baseUrlEdit")->isEnabled());
+    }
+
+    void smartSettingsRoundTrip()
+    {
+        field<QRadioButton>("smartRadio")->setChecked(true);
+        QTest::keyClicks(field<QLineEdit>("baseUrlEdit"), QStringLiteral("https://ehr.example.org/fhir/R4"));
+        QTest::keyClicks(field<QLineEdit>("clientIdEdit"), QStringLiteral("sbd-12345"));
+        field<QSpinBox>("redirectPortSpin")->setValue(53682);
+        QTest::keyClicks(field<QLineEdit>("scopesEdit"), QStringLiteral("openid  user/Procedure.c"));
+        m_dialog->accept();
+        QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+        const Ui::ConnectionSettings chosen = m_dialog->settings();
+        QCOMPARE(chosen.mode, Ui::EhrMode::Ehr);
+        QCOMPARE(chosen.signIn, Ui::SignInMethod::Smart);
+        QCOMPARE(chosen.clientId, QStringLiteral("sbd-12345"));
+        QCOMPARE(chosen.redirectPort, 53682);
+        QCOMPARE(chosen.scopes, QStringLiteral("openid user/Procedure.c"));
+        m_settings->setConnection(chosen);
+        m_settings->sync();
+        QCOMPARE(Ui::AppSettings(m_settings->fileName()).connection(), chosen);
+    }
+
+    void showsDiscoveryAndPrefersSmartWhenFound()
+    {
+        QStringList asked;
+        m_dialog->setDiscovery([&asked](const QUrl &url, QObject *,
+                                        std::function<void(bool, const QString &)> done) {
+            asked.append(url.toString());
+            done(true, QStringLiteral("SMART sign-in found: sign-in page https://ehr.example.org/authorize"));
+        });
+        field<QRadioButton>("ehrRadio")->setChecked(true);
+        QApplication::setActiveWindow(m_dialog.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
+        auto *url = field<QLineEdit>("baseUrlEdit");
+        url->setFocus();
+        QTest::keyClicks(url, QStringLiteral("https://ehr.example.org/fhir"));
+        QTest::keyClick(url, Qt::Key_Tab);
+        QCOMPARE(asked, QStringList{QStringLiteral("https://ehr.example.org/fhir")});
+        QVERIFY(field<QLabel>("discoveryLabel")->text().contains(QStringLiteral("sign-in page")));
+        QVERIFY(field<QRadioButton>("smartRadio")->isChecked());
+    }
+
+    void saysWhatTheCommandLineHelpSays()
+    {
+        field<QRadioButton>("smartRadio")->setChecked(true);
+        QString texts;
+        for (const QLabel *label : m_dialog->findChildren<QLabel *>())
+            texts += label->text() + u' ';
+        for (const QAbstractButton *button : m_dialog->findChildren<QAbstractButton *>())
+            texts += button->text() + u' ';
+        for (const QLineEdit *edit : m_dialog->findChildren<QLineEdit *>())
+            texts += edit->placeholderText() + u' ';
+        texts = texts.simplified();
+        // The same facts as superbill-cli auth --help gives (tst_authcli).
+        for (const QString &fact : smartRegistrationFacts())
+            QVERIFY2(texts.contains(fact), qPrintable(fact));
     }
 
     void firstStartIsRemembered()

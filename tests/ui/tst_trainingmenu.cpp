@@ -180,6 +180,8 @@ private slots:
         QTest::newRow("drop answers") << "DropAnswers"
                                       << "Training — EHR answers lost (simulated)";
         QTest::newRow("token expired") << "TokenExpired"
+                                       << "Training — access token expired (simulated)";
+        QTest::newRow("sign-in ended") << "SignInEnded"
                                        << "Training — sign-in expired (simulated)";
         QTest::newRow("refuse") << "RefuseNextLine"
                                 << "Training — the next line will be refused with 500009 (simulated)";
@@ -191,6 +193,7 @@ private slots:
         QFETCH(QString, banner);
         m_app.openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805"));
         Sandbox::Server *server = m_app.workspace->trainingServer();
+        const int refreshesBefore = server->smart().tokensIssued(QStringLiteral("refresh_token"));
         const QString actionName = QStringLiteral("behaviour%1Action").arg(behaviour);
         if (behaviour == u"RefuseNextLine") {
             TrainingWindow::answerDialogs(
@@ -248,6 +251,14 @@ private slots:
                                       TrainingWindow::SlowMachineTimeoutMs);
             QCOMPARE(server->procedureCount(), 1); // exactly once
         } else if (behaviour == u"TokenExpired") {
+            // The app's access token expired: it renews it through SMART by itself, and the line goes.
+            QTRY_COMPARE_WITH_TIMEOUT(line().state, Outbox::LineState::Sent,
+                                      TrainingWindow::SlowMachineTimeoutMs);
+            QCOMPARE(server->smart().tokensIssued(QStringLiteral("refresh_token")), refreshesBefore + 1);
+            QCOMPARE(server->procedureCount(), 1);
+            QVERIFY(!m_app.workspace->sender()->isPaused());
+            QVERIFY(!action(QStringLiteral("signInAgainAction"))->isEnabled());
+        } else if (behaviour == u"SignInEnded") {
             QTRY_COMPARE_WITH_TIMEOUT(m_app.workspace->sender()->pauseReason(),
                                       Outbox::Sender::PauseReason::Credentials,
                                       TrainingWindow::SlowMachineTimeoutMs);
