@@ -1,5 +1,6 @@
 #!/bin/sh
-# Regenerates docs/screenshots/*.png from the real main window (offscreen, 1280x800),
+# Regenerates docs/screenshots/*.png from the real main window (offscreen, 1280x800; one also at
+# 1024x700 and 1920x1080),
 # against the training EHR running in-process. Usage: scripts/screenshots.sh [BUILD_DIR]
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -17,6 +17,27 @@ void EncounterListModel::setEncounters(const QList<Ehr::EncounterSummary> &encou
     endResetModel();
 }
 
+bool EncounterListModel::updateEncounter(const Ehr::EncounterSummary &encounter)
+{
+    const int row = rowOf(encounter.id);
+    if (row < 0)
+        return false;
+    Ehr::EncounterSummary updated = encounter;
+    // A refusal tells only the state; what the list knew of the visit stays.
+    const Ehr::EncounterSummary &known = m_encounters.at(row);
+    if (!updated.start.isValid())
+        updated.start = known.start;
+    if (updated.type.isEmpty())
+        updated.type = known.type;
+    if (updated.timeZone.isEmpty())
+        updated.timeZone = known.timeZone;
+    if (updated.patientId.isEmpty())
+        updated.patientId = known.patientId;
+    m_encounters[row] = updated;
+    Q_EMIT dataChanged(index(row), index(row));
+    return true;
+}
+
 const Ehr::EncounterSummary *EncounterListModel::encounter(const QString &id) const
 {
     const int row = rowOf(id);
@@ -46,6 +67,13 @@ QString EncounterListModel::closedReason(const Ehr::EncounterSummary &encounter)
             .arg(Model::encounterStatusCode(encounter.state.status));
     }
     return {};
+}
+
+QString EncounterListModel::shortReason(const Ehr::EncounterSummary &encounter)
+{
+    const bool billed = encounter.state.admission() == Model::ProcedureAdmission::Billed;
+    return tr("%1: no lines (%2)")
+        .arg(stateText(encounter), billed ? QStringLiteral("500010") : QStringLiteral("500009"));
 }
 
 QString EncounterListModel::stateText(const Ehr::EncounterSummary &encounter)
@@ -87,10 +115,12 @@ QVariant EncounterListModel::data(const QModelIndex &index, int role) const
     const bool open = encounter.acceptsProcedures();
     switch (role) {
     case Qt::DisplayRole: {
-        QString second = stateText(encounter);
+        // The reason a closed one takes no lines is in the list itself, on a line of its own so that
+        // a narrow list does not cut it off.
+        QString text = whenText(encounter) + u'\n';
         if (!encounter.type.isEmpty())
-            second = encounter.type + QStringLiteral("  ·  ") + second;
-        return QString(whenText(encounter) + u'\n' + second);
+            text += encounter.type + (open ? QStringLiteral("  ·  ") : QStringLiteral("\n"));
+        return QString(text + (open ? stateText(encounter) : shortReason(encounter)));
     }
     case Qt::DecorationRole:
         return cachedIcon(open ? QStringLiteral(":/icons/encounter.svg")
@@ -120,9 +150,8 @@ Qt::ItemFlags EncounterListModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid() || index.row() >= m_encounters.size())
         return Qt::NoItemFlags;
-    // Closed encounters stay in the list so the clerk sees why they cannot be chosen.
-    return m_encounters.at(index.row()).acceptsProcedures() ? Qt::ItemIsEnabled | Qt::ItemIsSelectable
-                                                            : Qt::ItemNeverHasChildren;
+    // Closed encounters can be reached and opened too, read-only, to see their lines.
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
 }
 
 } // namespace Ui

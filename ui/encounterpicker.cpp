@@ -1,5 +1,6 @@
 #include "encounterpicker.h"
 
+#include <algorithm>
 #include <memory>
 
 #include <QEvent>
@@ -131,18 +132,18 @@ EncounterPicker::EncounterPicker(QWidget *parent)
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(250);
     connect(&m_debounce, &QTimer::timeout, this, &EncounterPicker::search);
-    connect(m_searchEdit, &QLineEdit::textEdited, this, [this] { m_debounce.start(); });
-    connect(m_searchEdit, &QLineEdit::returnPressed, this, [this] {
-        m_debounce.stop();
-        search();
+    connect(m_searchEdit, &QLineEdit::textEdited, this, [this] {
+        m_editedSinceSearch = true;
+        m_debounce.start();
     });
     connect(m_patientView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
                 if (current.isValid())
                     selectPatient(current.data(PatientListModel::PatientIdRole).toString());
             });
-    connect(m_patientView, &QListView::activated, this,
-            [this](const QModelIndex &) { m_encounterView->setFocus(Qt::TabFocusReason); });
+    connect(m_patientView, &QListView::activated, this, [this](const QModelIndex &index) {
+        openPatient(index.data(PatientListModel::PatientIdRole).toString());
+    });
     connect(m_encounterView, &QListView::activated, this, &EncounterPicker::chooseEncounter);
     connect(m_encounterView, &QListView::clicked, this, &EncounterPicker::chooseEncounter);
     m_searchEdit->installEventFilter(this);
@@ -152,7 +153,12 @@ EncounterPicker::EncounterPicker(QWidget *parent)
 
 void EncounterPicker::setDirectory(Outbox::PatientDirectory *directory)
 {
+    if (m_directory)
+        disconnect(m_directory, nullptr, this, nullptr);
     m_directory = directory;
+    if (m_directory)
+        connect(m_directory, &Outbox::PatientDirectory::encounterClosed, this,
+                &EncounterPicker::onEncounterClosed);
     m_patients->setPatients({});
     m_encounters->setEncounters({});
     m_patientId.clear();
@@ -173,10 +179,25 @@ void EncounterPicker::setStatus(QLabel *label, const QString &text, bool problem
 
 void EncounterPicker::search()
 {
+    // A search of its own (typing, F5, the EHR back) opens nothing: only Enter does.
+    m_openRequested = false;
+    runSearch();
+}
+
+void EncounterPicker::runSearch()
+{
     if (!m_directory)
         return;
     const quint64 generation = ++m_searchGeneration;
     const QString text = m_searchEdit->text().trimmed();
+    m_editedSinceSearch = false;
+    m_searching = true;
+    // The same patient found again reloads the encounters: their state may have changed. A load still
+    // under way belongs to the list being replaced, and opens nothing when it answers.
+    m_patientId.clear();
+    m_loadedPatientId.clear();
+    m_openingPatientId.clear();
+    ++m_loadGeneration;
     setStatus(m_patientStatus, tr("Searching…"), false);
 
     // By name, MRN or patient id: EhrClient::searchPatients tells which, and the directory keeps an offline
@@ -192,8 +213,20 @@ void EncounterPicker::search()
         if (result.fromCache)
             status = offlineNote(result.cachedAt) + u' ' + status;
         setStatus(m_patientStatus, status, result.fromCache);
-        if (count == 1)
-            m_patientView->setCurrentIndex(m_patients->index(0));
+        m_searching = false;
+        m_patientsFromCache = result.fromCache;
+        // The first patient is highlighted (and its encounters shown), so Enter opens it; a refresh
+        // keeps the one that was selected.
+        const int kept = m_patients->rowOf(m_keepPatientId);
+        m_keepPatientId.clear();
+        if (count >= 1)
+            m_patientView->setCurrentIndex(m_patients->index(std::max(0, kept)));
+        if (m_openRequested) {
+            if (count >= 1)
+                openPatient(m_patients->index(0).data(PatientListModel::PatientIdRole).toString());
+            else
+                m_openRequested = false;
+        }
         Q_EMIT loaded();
     });
 }
@@ -212,24 +245,19 @@ void EncounterPicker::selectPatient(const QString &patientId)
     auto finish = [this, generation, pending, patientId] {
         if (--*pending > 0 || generation != m_loadGeneration)
             return;
+        m_loadedPatientId = m_patientId;
         const auto &encounters = m_encounters->encounters();
-        int open = 0;
-        for (const auto &encounter : encounters)
-            open += encounter.acceptsProcedures() ? 1 : 0;
-        QString text = encounters.isEmpty()
-                           ? tr("No encounters.")
-                           : tr("%n open of %1. Closed ones are listed for reference.", nullptr, open)
-                                 .arg(encounters.size());
-        if (m_encountersFromCache)
-            text = offlineNote(m_cachedAt) + u' ' + text;
-        setStatus(m_encounterStatus, text, m_encountersFromCache);
+        showEncounterStatus();
         for (int row = 0; row < encounters.size(); ++row) {
             if (encounters.at(row).acceptsProcedures()) {
                 m_encounterView->setCurrentIndex(m_encounters->index(row));
                 break;
             }
         }
+        Q_EMIT encountersChanged();
         Q_EMIT patientLoaded(patientId);
+        if (m_openRequested && !m_openingPatientId.isEmpty() && m_openingPatientId == m_patientId)
+            finishOpening();
         Q_EMIT loaded();
     };
     m_directory->encountersOf(patientId, this,
@@ -251,6 +279,114 @@ void EncounterPicker::selectPatient(const QString &patientId)
                               });
 }
 
+void EncounterPicker::showEncounterStatus()
+{
+    const auto &encounters = m_encounters->encounters();
+    int open = 0;
+    for (const auto &encounter : encounters)
+        open += encounter.acceptsProcedures() ? 1 : 0;
+    QString text = encounters.isEmpty()
+                       ? tr("No encounters.")
+                       : tr("%n open of %1. Closed ones are listed for reference.", nullptr, open)
+                             .arg(encounters.size());
+    if (m_encountersFromCache)
+        text = offlineNote(m_cachedAt) + u' ' + text;
+    setStatus(m_encounterStatus, text, m_encountersFromCache);
+}
+
+void EncounterPicker::ehrAnswers()
+{
+    if (m_patientsFromCache) {
+        m_keepPatientId = m_patientId;
+        search();
+    } else if (m_encountersFromCache) {
+        refresh();
+    }
+}
+
+void EncounterPicker::openHighlighted()
+{
+    m_debounce.stop();
+    m_openRequested = true;
+    // Typed faster than the search answered: it opens what it finds.
+    if (m_searching || m_editedSinceSearch) {
+        runSearch();
+        return;
+    }
+    const QModelIndex current = m_patientView->currentIndex();
+    if (!current.isValid()) {
+        m_openRequested = false;
+        return;
+    }
+    openPatient(current.data(PatientListModel::PatientIdRole).toString());
+}
+
+void EncounterPicker::openPatient(const QString &patientId)
+{
+    if (patientId.isEmpty())
+        return;
+    m_openRequested = true;
+    m_openingPatientId = patientId;
+    if (patientId != m_patientId) {
+        const int row = m_patients->rowOf(patientId);
+        if (row >= 0 && m_patientView->currentIndex().row() != row)
+            m_patientView->setCurrentIndex(m_patients->index(row)); // loads it
+        else
+            selectPatient(patientId);
+        return;
+    }
+    if (m_loadedPatientId == patientId)
+        finishOpening();
+}
+
+void EncounterPicker::finishOpening()
+{
+    m_openRequested = false;
+    const auto &encounters = m_encounters->encounters();
+    int open = -1;
+    for (int row = 0; row < encounters.size(); ++row) {
+        if (!encounters.at(row).acceptsProcedures())
+            continue;
+        if (open >= 0) {
+            // More than one to choose from: the person chooses.
+            m_encounterView->setFocus(Qt::TabFocusReason);
+            return;
+        }
+        open = row;
+    }
+    if (open < 0) {
+        m_encounterView->setFocus(Qt::TabFocusReason);
+        return;
+    }
+    const QModelIndex index = m_encounters->index(open);
+    m_encounterView->setCurrentIndex(index);
+    if (auto context = contextFor(index.data(EncounterListModel::EncounterIdRole).toString())) {
+        context->pickedAsOnlyOpen = true;
+        Q_EMIT encounterChosen(*context);
+    }
+}
+
+void EncounterPicker::refresh()
+{
+    m_openRequested = false;
+    if (m_patientId.isEmpty()) {
+        search();
+        return;
+    }
+    const QString patientId = m_patientId;
+    m_patientId.clear();
+    m_loadedPatientId.clear();
+    selectPatient(patientId);
+}
+
+void EncounterPicker::onEncounterClosed(const Ehr::EncounterSummary &encounter)
+{
+    if (!m_encounters->updateEncounter(encounter))
+        return;
+    showEncounterStatus();
+    Q_EMIT encountersChanged();
+}
+
 std::optional<EncounterContext> EncounterPicker::contextFor(const QString &encounterId) const
 {
     const Ehr::EncounterSummary *encounter = m_encounters->encounter(encounterId);
@@ -263,7 +399,7 @@ std::optional<EncounterContext> EncounterPicker::contextFor(const QString &encou
 
 void EncounterPicker::chooseEncounter(const QModelIndex &index)
 {
-    if (!index.isValid() || !(index.flags() & Qt::ItemIsEnabled))
+    if (!index.isValid())
         return;
     if (const auto context = contextFor(index.data(EncounterListModel::EncounterIdRole).toString()))
         Q_EMIT encounterChosen(*context);
@@ -273,6 +409,12 @@ bool EncounterPicker::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_searchEdit && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
+        // Enter alone opens the patient; Ctrl+Enter and the like belong to the window.
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            (key->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier) {
+            openHighlighted();
+            return true;
+        }
         if (key->key() == Qt::Key_Down && m_patients->rowCount() > 0) {
             m_patientView->setFocus(Qt::TabFocusReason);
             if (!m_patientView->currentIndex().isValid())

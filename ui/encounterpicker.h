@@ -56,8 +56,17 @@ public:
 
 public Q_SLOTS:
     void focusSearch();
-    /// Searches now (also when the text is unchanged: the EHR may have come back).
+    /// Searches now (also when the text is unchanged: the EHR may have come back), and reloads the
+    /// encounters of the patient found.
     void search();
+    /// Reloads the selected patient's encounters and diagnoses from the EHR (F5).
+    void refresh();
+    /// The EHR answers again: what came from the offline copy is fetched again (the selection kept).
+    void ehrAnswers();
+    /// Enter in the search box: opens the highlighted patient (searching first when the text is new).
+    void openHighlighted();
+    /// Opens a patient: the only open encounter is chosen at once, else the encounters get the focus.
+    void openPatient(const QString &patientId);
 
 Q_SIGNALS:
     void encounterChosen(const Ui::EncounterContext &encounter);
@@ -66,12 +75,18 @@ Q_SIGNALS:
     void patientLoaded(const QString &patientId);
     /// A search or load is done (for tests).
     void loaded();
+    /// What is known about the listed encounters changed (a load, or the EHR said one is closed).
+    void encountersChanged();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void selectPatient(const QString &patientId);
+    void runSearch();
+    void onEncounterClosed(const Ehr::EncounterSummary &encounter);
+    void showEncounterStatus();
+    void finishOpening();
     void chooseEncounter(const QModelIndex &index);
     void setStatus(QLabel *label, const QString &text, bool problem);
 
@@ -86,9 +101,16 @@ private:
     EncounterListModel *m_encounters = nullptr;
     QTimer m_debounce;
     QString m_patientId;
+    QString m_loadedPatientId; ///< whose encounters and diagnoses are loaded
+    bool m_editedSinceSearch = false;
+    bool m_searching = false;
+    bool m_openRequested = false;
+    QString m_openingPatientId; ///< whom Enter asked to open
     QList<Ehr::ConditionSummary> m_conditions;
     bool m_conditionsKnown = false;
     bool m_encountersFromCache = false;
+    bool m_patientsFromCache = false;
+    QString m_keepPatientId; ///< selected again after a search that fetches the same list afresh
     QDateTime m_cachedAt;
     quint64 m_searchGeneration = 0;
     quint64 m_loadGeneration = 0;

@@ -59,7 +59,7 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
                               ? QStringLiteral(":/icons/warning.svg")
                               : QStringLiteral(":/icons/info.svg"));
     case Qt::ToolTipRole:
-        return QString(Rules::ErrorCatalog::instance().describe(finding.code) + u'\n' + finding.path);
+        return QString(finding.code + QStringLiteral(" · ") + fieldLabel(field) + u'\n' + finding.message);
     case Qt::AccessibleTextRole:
         return QString(Model::severityName(finding.severity) + u' ' + finding.code + u' ' +
                        fieldLabel(field) + u' ' + finding.message);

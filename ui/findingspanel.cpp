@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "findingsmodel.h"
+#include "theme.h"
 
 namespace Ui {
 
@@ -64,13 +65,12 @@ private:
     {
         doc.setDocumentMargin(0);
         doc.setDefaultFont(option.font);
-        const QString name = index.data(FindingsModel::NameRole).toString();
+        // The EHR's code and a sentence; the vendor's enum names (DENTAL_CPT_NOT_ALLOWED) mean nothing here.
         const QString html =
-            QStringLiteral("<div><b>%1</b>&nbsp;&nbsp;<span style=\"color:#5b6472\">%2%3</span></div>"
-                           "<div style=\"margin-top:2px\">%4</div>")
+            QStringLiteral("<div><b>%1</b>&nbsp;&nbsp;<span style=\"color:#5b6472\">%2</span></div>"
+                           "<div style=\"margin-top:2px\">%3</div>")
                 .arg(index.data(FindingsModel::CodeRole).toString().toHtmlEscaped(),
                      index.data(FindingsModel::FieldLabelRole).toString().toHtmlEscaped(),
-                     name.isEmpty() ? QString() : QStringLiteral(" · ") + name.toHtmlEscaped(),
                      index.data(FindingsModel::MessageRole).toString().toHtmlEscaped());
         doc.setHtml(html);
         doc.setTextWidth(width);
@@ -112,7 +112,9 @@ FindingsPanel::FindingsPanel(QWidget *parent)
     m_view->setFocusPolicy(Qt::ClickFocus);
     layout->addWidget(m_view, 1);
 
-    m_empty = new QLabel(tr("Nothing to fix so far."), this);
+    m_empty = new QLabel(tr("Nothing to fix so far. Every rule the EHR enforces is checked as you type; each "
+                            "finding also shows beside its field, with the EHR's code."),
+                         this);
     m_empty->setObjectName(QStringLiteral("findingsEmptyLabel"));
     m_empty->setProperty("role", QStringLiteral("hint"));
     m_empty->setWordWrap(true);
@@ -131,24 +133,15 @@ FindingsPanel::FindingsPanel(QWidget *parent)
 void FindingsPanel::setFindings(const Model::Findings &findings)
 {
     m_model->setFindings(findings);
-    const int errors = m_model->errorCount();
-    const int warnings = m_model->warningCount();
-    if (errors == 0 && warnings == 0)
-        m_summary->setText(tr("Every rule the EHR enforces is checked as you type; each finding also shows "
-                              "beside its field, with the EHR's code."));
-    else if (errors > 0)
-        m_summary->setText((errors == 1 ? tr("1 error blocks the submit")
-                                        : tr("%n errors block the submit", nullptr, errors)) +
-                           (warnings == 1  ? tr("; 1 warning")
-                            : warnings > 1 ? tr("; %n warnings", nullptr, warnings)
-                                           : QString()) +
-                           u'.');
-    else
-        m_summary->setText(warnings == 1 ? tr("1 warning; the line can be submitted.")
-                                         : tr("%n warnings; the line can be submitted.", nullptr, warnings));
     m_view->setVisible(!findings.isEmpty());
     m_empty->setVisible(findings.isEmpty());
     m_view->doItemsLayout();
+}
+
+void FindingsPanel::setSummary(const QString &summary, const QString &state)
+{
+    m_summary->setText(summary);
+    setStyleProperties(m_summary, {{"role", QStringLiteral("summary")}, {"state", state}});
 }
 
 } // namespace Ui

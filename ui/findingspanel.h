@@ -25,6 +25,8 @@ public:
     explicit FindingsPanel(QWidget *parent = nullptr);
 
     void setFindings(const Model::Findings &findings);
+    /// The line's summary, as the form's footer shows it (see FindingsView).
+    void setSummary(const QString &summary, const QString &state);
     FindingsModel *model() const { return m_model; }
 
 Q_SIGNALS:

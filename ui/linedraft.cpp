@@ -89,6 +89,10 @@ Rules::ValidationContext validationContext(const EncounterContext &encounter,
     context.now = nowUtc;
     if (encounter.isValid())
         context.encounter = encounter.facts;
+    for (const auto &option : encounter.diagnoses) {
+        if (!option.code.isEmpty())
+            context.conditionNames.insert(option.id, option.code);
+    }
     if (encounter.diagnosesKnown) {
         QSet<QString> ids;
         for (const auto &option : encounter.diagnoses)
@@ -102,9 +106,11 @@ Rules::ValidationContext validationContext(const EncounterContext &encounter,
 } // namespace
 
 LineCheck checkLine(const LineDraft &draft, const EncounterContext &encounter,
-                    const Rules::CodeFlagsLookup &codeFlags, const QDateTime &nowUtc)
+                    const Rules::CodeFlagsLookup &codeFlags, const QDateTime &nowUtc,
+                    const QList<Model::ProcedureEntry> &encounterLines)
 {
-    const Rules::ValidationContext context = validationContext(encounter, codeFlags, nowUtc);
+    Rules::ValidationContext context = validationContext(encounter, codeFlags, nowUtc);
+    context.encounterLines = encounterLines;
     LineCheck check;
     check.needsPeriod = Rules::Validator::needsPeriod(draft.toEntry(encounter, false), context);
     check.entry = draft.toEntry(encounter, check.needsPeriod);
@@ -119,26 +125,49 @@ qint64 estimatedTimeUnits(qint64 minutes, int unitMinutes)
     return (minutes + unitMinutes - 1) / unitMinutes;
 }
 
+namespace {
+
+/// "−05:00" for an offset in seconds (a true minus sign).
+QString signedOffset(int offset)
+{
+    const int minutes = std::abs(offset) / 60;
+    const QChar sign = offset < 0 ? QChar(0x2212) : QChar(u'+');
+    return sign + QStringLiteral("%1:%2")
+                      .arg(minutes / 60, 2, 10, QChar(u'0'))
+                      .arg(minutes % 60, 2, 10, QChar(u'0'));
+}
+
+/// The zone's letters for that instant ("CDT"), or empty where it has none.
+QString abbreviationOf(const QDateTime &value)
+{
+    if (value.timeSpec() != Qt::TimeZone)
+        return value.timeSpec() == Qt::UTC || value.offsetFromUtc() == 0 ? QStringLiteral("UTC") : QString();
+    const QString abbreviation = value.timeZone().abbreviation(value);
+    // Zones without a letter abbreviation repeat the offset ("GMT-5"); that adds nothing.
+    if (!abbreviation.isEmpty() && !abbreviation.startsWith(QLatin1String("GMT")) &&
+        !abbreviation.startsWith(QLatin1String("UTC")) && abbreviation.at(0).isLetter())
+        return abbreviation;
+    return value.offsetFromUtc() == 0 ? QStringLiteral("UTC") : QString();
+}
+
+} // namespace
+
 QString offsetText(const QDateTime &value)
 {
     if (!value.isValid())
         return {};
-    const int offset = value.offsetFromUtc();
-    const int minutes = std::abs(offset) / 60;
-    const QChar sign = offset < 0 ? QChar(0x2212) : QChar(u'+');
-    QString text =
-        sign +
-        QStringLiteral("%1:%2").arg(minutes / 60, 2, 10, QChar(u'0')).arg(minutes % 60, 2, 10, QChar(u'0'));
-    if (value.timeSpec() == Qt::TimeZone) {
-        const QString abbreviation = value.timeZone().abbreviation(value);
-        // Zones without a letter abbreviation repeat the offset ("GMT-5"); that adds nothing.
-        if (!abbreviation.isEmpty() && !abbreviation.startsWith(QLatin1String("GMT")) &&
-            !abbreviation.startsWith(QLatin1String("UTC")) && abbreviation.at(0).isLetter())
-            text += u' ' + abbreviation;
-        else if (offset == 0)
-            text += QStringLiteral(" UTC");
-    }
-    return text;
+    const QString abbreviation = abbreviationOf(value);
+    const QString offset = signedOffset(value.offsetFromUtc());
+    return abbreviation.isEmpty() ? offset : offset + u' ' + abbreviation;
+}
+
+QString zoneName(const QDateTime &value)
+{
+    if (!value.isValid())
+        return {};
+    const QString abbreviation = abbreviationOf(value);
+    return abbreviation.isEmpty() ? QStringLiteral("UTC") + signedOffset(value.offsetFromUtc())
+                                  : abbreviation;
 }
 
 } // namespace Ui

@@ -40,7 +40,8 @@ struct EncounterContext
     Rules::EncounterFacts facts;
     QString stateText; ///< e.g. "Open", "Signed off"
     QList<DiagnosisOption> diagnoses;
-    bool diagnosesKnown = false; ///< when true, links outside `diagnoses` are reported (500037)
+    bool diagnosesKnown = false;   ///< when true, links outside `diagnoses` are reported (500037)
+    bool pickedAsOnlyOpen = false; ///< chosen for the person: the patient's only open encounter
 
     bool isValid() const { return !encounterId.isEmpty(); }
     /// The diagnosis with this id, or nullptr.
@@ -68,6 +69,8 @@ struct LineDraft
     QString ehrId; ///< the EHR's id when correcting a line it already has
 
     /// The entry as it will be sent; `withPeriod` selects performedPeriod over performedDateTime.
+    /// A draft without a client identifier gets a new one each time: give the draft one (see
+    /// Model::ProcedureEntry::newClientIdentifier) to keep it across checks.
     Model::ProcedureEntry toEntry(const EncounterContext &encounter, bool withPeriod) const;
     /// The draft for an entry that comes back for correction, times shown in `zone`.
     static LineDraft fromEntry(const Model::ProcedureEntry &entry, const QTimeZone &zone);
@@ -85,14 +88,20 @@ struct LineCheck
     bool hasErrors() const { return Model::hasErrors(findings); }
 };
 
-/// Runs the core Validator on the draft with what the form knows; no rule lives here.
+/// Runs the core Validator on the draft with what the form knows (the encounter's other lines sent
+/// or queued included); no rule lives here.
 LineCheck checkLine(const LineDraft &draft, const EncounterContext &encounter,
-                    const Rules::CodeFlagsLookup &codeFlags, const QDateTime &nowUtc);
+                    const Rules::CodeFlagsLookup &codeFlags, const QDateTime &nowUtc,
+                    const QList<Model::ProcedureEntry> &encounterLines = {});
 
 /// Anesthesia time units as a preview: minutes / unit minutes, rounded up; 0 for no time.
 qint64 estimatedTimeUnits(qint64 minutes, int unitMinutes);
 
 /// The offset and abbreviation in force at that instant, for display: "−05:00 CDT".
 QString offsetText(const QDateTime &value);
+
+/// The zone of a time for a person: its abbreviation in force then ("CDT"), or the offset ("UTC−05:00")
+/// where the zone has no letters for it.
+QString zoneName(const QDateTime &value);
 
 } // namespace Ui

@@ -4,10 +4,11 @@
 
 #include <QAbstractItemView>
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
-#include <QCompleter>
 #include <QCoreApplication>
 #include <QEvent>
+#include <QFocusEvent>
 #include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -17,16 +18,18 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLoggingCategory>
-#include <QPixmap>
 #include <QPushButton>
-#include <QToolButton>
+#include <QScopedValueRollback>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include "catalog/codecatalog.h"
-#include "codecompletiondelegate.h"
-#include "codecompletionmodel.h"
+#include "codefield.h"
 #include "common/clock.h"
 #include "common/printable.h"
+#include "diagnosislinkseditor.h"
+#include "findingspresenter.h"
+#include "proceduretimeeditor.h"
 #include "rules/categories.h"
 #include "theme.h"
 #include "zoneddatetimeedit.h"
@@ -37,27 +40,25 @@ namespace Ui {
 
 namespace {
 
-constexpr int CompletionLimit = 12;
-constexpr int DiagnosisRole = Qt::UserRole + 1;
+/// Past this width a form reads as scattered fields: the card stops growing.
+constexpr int ReadableFormWidth = 1040;
 
 QString severityName(const Model::Findings &findings)
 {
-    bool warning = false;
-    for (const auto &finding : findings) {
-        if (finding.isError())
-            return QStringLiteral("error");
-        warning = warning || finding.severity == Model::Severity::Warning;
-    }
+    if (Model::hasErrors(findings))
+        return QStringLiteral("error");
+    const bool warning = std::any_of(findings.cbegin(), findings.cend(), [](const Model::Finding &finding) {
+        return finding.severity == Model::Severity::Warning;
+    });
     return warning ? QStringLiteral("warning") : QString();
 }
 
-/// "500036: Diagnosis linked twice", one finding a line.
-QString tipText(const Model::Findings &findings)
+Model::Findings warningsOf(const Model::Findings &findings)
 {
-    QStringList tips;
-    for (const auto &finding : findings)
-        tips << Common::printable(finding.code + QStringLiteral(": ") + finding.message);
-    return tips.join(u'\n');
+    Model::Findings warnings;
+    std::copy_if(findings.cbegin(), findings.cend(), std::back_inserter(warnings),
+                 [](const Model::Finding &finding) { return finding.severity == Model::Severity::Warning; });
+    return warnings;
 }
 
 QLabel *makeMessageLabel(const QString &objectName, QWidget *parent)
@@ -71,28 +72,6 @@ QLabel *makeMessageLabel(const QString &objectName, QWidget *parent)
     return label;
 }
 
-QLabel *makeHint(const QString &objectName, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setProperty("role", QStringLiteral("hint"));
-    return label;
-}
-
-QToolButton *makeToolButton(const QString &objectName, const QString &icon, const QString &tip,
-                            QWidget *parent)
-{
-    auto *button = new QToolButton(parent);
-    button->setObjectName(objectName);
-    button->setIcon(QIcon(icon));
-    button->setToolTip(tip);
-    button->setAccessibleName(tip);
-    button->setAutoRaise(true);
-    // Reachable through the keyboard shortcuts of the list; the Tab chain stays short.
-    button->setFocusPolicy(Qt::NoFocus);
-    return button;
-}
-
 } // namespace
 
 LineEditor::LineEditor(QWidget *parent)
@@ -101,7 +80,7 @@ LineEditor::LineEditor(QWidget *parent)
 {
     setObjectName(QStringLiteral("lineEditor"));
     buildForm();
-    buildConnections();
+    buildActions();
     resetTimes();
     newLine();
 }
@@ -114,10 +93,28 @@ void LineEditor::buildForm()
     outer->setContentsMargins(0, 0, 0, 0);
     outer->setSpacing(0);
 
-    auto *card = new QFrame(this);
+    // On a short screen the form scrolls instead of being cut off; on a wide one it stops growing
+    // at a width that still reads as one form.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("lineEditorScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    scroll->setFocusPolicy(Qt::NoFocus);
+    outer->addWidget(scroll);
+    auto *page = new QWidget(scroll);
+    page->setObjectName(QStringLiteral("lineEditorPage"));
+    auto *pageLayout = new QHBoxLayout(page);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    scroll->setWidget(page);
+
+    auto *card = new QFrame(page);
     card->setObjectName(QStringLiteral("lineEditorCard"));
     card->setProperty("role", QStringLiteral("card"));
-    outer->addWidget(card);
+    card->setMaximumWidth(ReadableFormWidth);
+    pageLayout->addWidget(card, 1);
+    pageLayout->addStretch(0);
+    m_scroll = scroll;
 
     auto *layout = new QVBoxLayout(card);
     layout->setContentsMargins(18, 14, 18, 14);
@@ -142,12 +139,18 @@ void LineEditor::buildForm()
     header->addWidget(m_encounterLabel, 1);
     header->addWidget(m_encounterStateLabel);
     layout->addLayout(header);
+    m_encounterNoteLabel = makeHintLabel(QStringLiteral("encounterNoteLabel"), card);
+    m_encounterNoteLabel->setWordWrap(true);
+    m_encounterNoteLabel->setVisible(false);
+    layout->addWidget(m_encounterNoteLabel);
     auto *encounterMessage = makeMessageLabel(QStringLiteral("encounterMessageLabel"), card);
     layout->addWidget(encounterMessage);
     m_messageLabels.insert(FormField::Encounter, encounterMessage);
     m_messageLabels.insert(FormField::Patient, encounterMessage);
     m_fieldWidgets.insert(FormField::Encounter, m_encounterLabel);
     m_fieldWidgets.insert(FormField::Patient, m_encounterLabel);
+    buildClosedEncounterBar(card);
+    layout->addWidget(m_closedBar);
 
     auto *rule = new QFrame(card);
     rule->setFrameShape(QFrame::HLine);
@@ -162,13 +165,16 @@ void LineEditor::buildForm()
     layout->addLayout(grid);
     int row = 0;
 
-    const auto addCaption = [&](const QString &text, QWidget *buddy) {
+    const auto addCaption = [&](QLabel *caption, Qt::Alignment vertical = Qt::AlignVCenter) {
+        caption->setProperty("role", QStringLiteral("caption"));
+        caption->setAlignment(Qt::AlignRight | vertical);
+        grid->addWidget(caption, row, 0, Qt::AlignRight | vertical);
+    };
+    const auto addTextCaption = [&](const QString &text, QWidget *buddy,
+                                    Qt::Alignment vertical = Qt::AlignVCenter) {
         auto *caption = new QLabel(text, card);
         caption->setBuddy(buddy);
-        caption->setProperty("role", QStringLiteral("caption"));
-        caption->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        grid->addWidget(caption, row, 0, Qt::AlignRight | Qt::AlignVCenter);
-        return caption;
+        addCaption(caption, vertical);
     };
     const auto addMessages = [&](std::initializer_list<std::pair<FormField, const char *>> fields) {
         auto *box = new QVBoxLayout;
@@ -184,41 +190,26 @@ void LineEditor::buildForm()
     };
 
     // CPT code and description.
-    m_codeEdit = new QLineEdit(card);
-    m_codeEdit->setObjectName(QStringLiteral("cptCodeEdit"));
-    m_codeEdit->setAccessibleName(tr("CPT code"));
-    m_codeEdit->setPlaceholderText(tr("Code or words"));
-    m_codeEdit->setClearButtonEnabled(true);
-    m_codeEdit->setMaxLength(64);
-    m_codeEdit->setMinimumWidth(150);
-    m_codeEdit->setMaximumWidth(190);
+    m_codeField = new CodeField(card);
+    m_codeField->setMinimumWidth(150);
+    m_codeField->setMaximumWidth(190);
     m_descriptionEdit = new QLineEdit(card);
     m_descriptionEdit->setObjectName(QStringLiteral("cptDescriptionEdit"));
     m_descriptionEdit->setAccessibleName(tr("CPT description"));
     m_descriptionEdit->setPlaceholderText(tr("Description (filled from the code catalog)"));
-    m_codeKindLabel = makeHint(QStringLiteral("codeKindLabel"), card);
+    m_codeKindLabel = makeHintLabel(QStringLiteral("codeKindLabel"), card);
+    m_codeKindLabel->setText(m_codeField->hint());
     auto *codeRow = new QHBoxLayout;
     codeRow->setSpacing(8);
-    codeRow->addWidget(m_codeEdit);
+    codeRow->addWidget(m_codeField);
     codeRow->addWidget(m_descriptionEdit, 1);
-    addCaption(tr("CPT &code"), m_codeEdit);
+    addTextCaption(tr("CPT &code"), m_codeField->lineEdit());
     grid->addLayout(codeRow, row++, 1);
     grid->addWidget(m_codeKindLabel, row++, 1);
     addMessages(
         {{FormField::Code, "cptCodeMessageLabel"}, {FormField::Description, "cptDescriptionMessageLabel"}});
-    m_fieldWidgets.insert(FormField::Code, m_codeEdit);
+    m_fieldWidgets.insert(FormField::Code, m_codeField->lineEdit());
     m_fieldWidgets.insert(FormField::Description, m_descriptionEdit);
-
-    m_completionModel = new CodeCompletionModel(this);
-    m_completer = new QCompleter(m_completionModel, this);
-    m_completer->setObjectName(QStringLiteral("cptCompleter"));
-    m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
-    m_completer->setCompletionRole(CodeCompletionModel::CodeRole);
-    m_completer->setMaxVisibleItems(CompletionLimit);
-    m_completer->setWidget(m_codeEdit);
-    m_completer->popup()->setObjectName(QStringLiteral("cptCompleterPopup"));
-    m_completer->popup()->setMinimumWidth(520);
-    m_completer->popup()->setItemDelegate(new CodeCompletionDelegate(m_completer->popup()));
 
     // Category.
     m_categoryCombo = new QComboBox(card);
@@ -236,133 +227,39 @@ void LineEditor::buildForm()
     auto *categoryRow = new QHBoxLayout;
     categoryRow->addWidget(m_categoryCombo);
     categoryRow->addStretch(1);
-    addCaption(tr("C&ategory"), m_categoryCombo);
+    addTextCaption(tr("C&ategory"), m_categoryCombo);
     grid->addLayout(categoryRow, row++, 1);
     addMessages({{FormField::Category, "categoryMessageLabel"}});
     m_fieldWidgets.insert(FormField::Category, m_categoryCombo);
 
     // Performed: a single time, or the anesthesia start and end.
-    m_performedEdit = new ZonedDateTimeEdit(card);
-    m_performedEdit->setObjectName(QStringLiteral("performedAtEdit"));
-    m_performedEdit->setAccessibleName(tr("Performed date and time"));
-    m_performedOffsetLabel = makeHint(QStringLiteral("performedOffsetLabel"), card);
-    m_performedRow = new QWidget(card);
-    auto *performedLayout = new QHBoxLayout(m_performedRow);
-    performedLayout->setContentsMargins(0, 0, 0, 0);
-    performedLayout->setSpacing(8);
-    performedLayout->addWidget(m_performedEdit);
-    performedLayout->addWidget(m_performedOffsetLabel);
-    performedLayout->addStretch(1);
-    m_performedCaption = addCaption(tr("&Performed"), m_performedEdit);
-    grid->addWidget(m_performedRow, row++, 1);
-    addMessages({{FormField::Performed, "performedAtMessageLabel"}});
-    m_fieldWidgets.insert(FormField::Performed, m_performedEdit);
-
-    m_startEdit = new ZonedDateTimeEdit(card);
-    m_startEdit->setObjectName(QStringLiteral("anesthesiaStartEdit"));
-    m_startEdit->setAccessibleName(tr("Anesthesia start"));
-    m_endEdit = new ZonedDateTimeEdit(card);
-    m_endEdit->setObjectName(QStringLiteral("anesthesiaEndEdit"));
-    m_endEdit->setAccessibleName(tr("Anesthesia end"));
-    m_startOffsetLabel = makeHint(QStringLiteral("anesthesiaStartOffsetLabel"), card);
-    m_endOffsetLabel = makeHint(QStringLiteral("anesthesiaEndOffsetLabel"), card);
-    m_minutesLabel = new QLabel(card);
-    m_minutesLabel->setObjectName(QStringLiteral("anesthesiaMinutesLabel"));
-    m_minutesLabel->setProperty("role", QStringLiteral("metric"));
-    m_unitsLabel = makeHint(QStringLiteral("anesthesiaUnitsLabel"), card);
-    m_unitsLabel->setWordWrap(true);
-    m_unitsLabel->setToolTip(tr("A preview only: the EHR computes the billed anesthesia units from its own "
-                                "configuration."));
-    m_periodRow = new QWidget(card);
-    auto *periodLayout = new QGridLayout(m_periodRow);
-    periodLayout->setContentsMargins(0, 0, 0, 0);
-    periodLayout->setHorizontalSpacing(8);
-    periodLayout->setVerticalSpacing(4);
-    auto *startCaption = new QLabel(tr("&Start"), m_periodRow);
-    startCaption->setBuddy(m_startEdit);
-    auto *endCaption = new QLabel(tr("&End"), m_periodRow);
-    endCaption->setBuddy(m_endEdit);
-    periodLayout->addWidget(startCaption, 0, 0);
-    periodLayout->addWidget(m_startEdit, 0, 1);
-    periodLayout->addWidget(m_startOffsetLabel, 0, 2);
-    periodLayout->addWidget(endCaption, 1, 0);
-    periodLayout->addWidget(m_endEdit, 1, 1);
-    periodLayout->addWidget(m_endOffsetLabel, 1, 2);
-    auto *metrics = new QVBoxLayout;
-    metrics->setSpacing(0);
-    metrics->addWidget(m_minutesLabel);
-    metrics->addWidget(m_unitsLabel);
-    periodLayout->addLayout(metrics, 0, 3, 2, 1, Qt::AlignVCenter);
-    periodLayout->setColumnMinimumWidth(2, 90);
-    periodLayout->setColumnStretch(3, 1);
-    m_periodCaption = addCaption(tr("Anesthesia"), m_startEdit);
-    grid->addWidget(m_periodRow, row++, 1);
-    addMessages({{FormField::PeriodStart, "anesthesiaStartMessageLabel"},
+    m_times = new ProcedureTimeEditor(card);
+    addCaption(m_times->caption());
+    grid->addWidget(m_times, row++, 1);
+    addMessages({{FormField::Performed, "performedAtMessageLabel"},
+                 {FormField::PeriodStart, "anesthesiaStartMessageLabel"},
                  {FormField::PeriodEnd, "anesthesiaEndMessageLabel"}});
-    m_fieldWidgets.insert(FormField::PeriodStart, m_startEdit);
-    m_fieldWidgets.insert(FormField::PeriodEnd, m_endEdit);
+    m_fieldWidgets.insert(FormField::Performed, m_times->performedEdit());
+    m_fieldWidgets.insert(FormField::PeriodStart, m_times->startEdit());
+    m_fieldWidgets.insert(FormField::PeriodEnd, m_times->endEdit());
 
     // Linked diagnoses, in order.
-    m_diagnosisCombo = new QComboBox(card);
-    m_diagnosisCombo->setObjectName(QStringLiteral("diagnosisCombo"));
-    m_diagnosisCombo->setAccessibleName(tr("Diagnosis to link"));
-    m_diagnosisCombo->setToolTip(tr("Enter links the diagnosis to the line"));
-    m_diagnosisCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_diagnosisCombo->setMinimumContentsLength(20);
-    m_addDiagnosisButton = new QToolButton(card);
-    m_addDiagnosisButton->setObjectName(QStringLiteral("addDiagnosisButton"));
-    m_addDiagnosisButton->setText(tr("Link"));
-    m_addDiagnosisButton->setIcon(QIcon(QStringLiteral(":/icons/add.svg")));
-    m_addDiagnosisButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_addDiagnosisButton->setAccessibleName(tr("Link diagnosis"));
-    m_addDiagnosisButton->setToolTip(tr("Link the selected diagnosis (Enter)"));
-    m_addDiagnosisButton->setFocusPolicy(Qt::NoFocus);
-    auto *pickRow = new QHBoxLayout;
-    pickRow->setSpacing(8);
-    pickRow->addWidget(m_diagnosisCombo, 1);
-    pickRow->addWidget(m_addDiagnosisButton);
-    addCaption(tr("&Diagnoses"), m_diagnosisCombo);
-    grid->addLayout(pickRow, row++, 1);
-
-    m_diagnosisList = new QListWidget(card);
-    m_diagnosisList->setObjectName(QStringLiteral("diagnosisList"));
-    m_diagnosisList->setAccessibleName(tr("Linked diagnoses, in order"));
-    m_diagnosisList->setToolTip(tr("Alt+Up / Alt+Down reorder, Delete unlinks"));
-    m_diagnosisList->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_diagnosisList->setFixedHeight(88);
-    m_diagnosisList->setProperty("role", QStringLiteral("linked"));
-    m_upButton = makeToolButton(QStringLiteral("moveDiagnosisUpButton"),
-                                QStringLiteral(":/icons/arrow-up.svg"), tr("Move up (Alt+Up)"), card);
-    m_downButton = makeToolButton(QStringLiteral("moveDiagnosisDownButton"),
-                                  QStringLiteral(":/icons/arrow-down.svg"), tr("Move down (Alt+Down)"), card);
-    m_removeButton = makeToolButton(QStringLiteral("removeDiagnosisButton"),
-                                    QStringLiteral(":/icons/remove.svg"), tr("Unlink (Delete)"), card);
-    auto *listButtons = new QVBoxLayout;
-    listButtons->setSpacing(0);
-    listButtons->addWidget(m_upButton);
-    listButtons->addWidget(m_downButton);
-    listButtons->addWidget(m_removeButton);
-    listButtons->addStretch(1);
-    auto *listRow = new QHBoxLayout;
-    listRow->setSpacing(4);
-    listRow->addWidget(m_diagnosisList, 1);
-    listRow->addLayout(listButtons);
-    grid->addLayout(listRow, row++, 1);
+    m_diagnoses = new DiagnosisLinksEditor(card);
+    addTextCaption(tr("&Diagnoses"), m_diagnoses->combo(), Qt::AlignTop);
+    grid->addWidget(m_diagnoses, row++, 1);
     addMessages({{FormField::Diagnoses, "diagnosisMessageLabel"}});
-    m_fieldWidgets.insert(FormField::Diagnoses, m_diagnosisList);
+    m_fieldWidgets.insert(FormField::Diagnoses, m_diagnoses->list());
 
     // Status and recorded date: rarely changed, so after the diagnoses in the Tab order.
     m_statusCombo = new QComboBox(card);
     m_statusCombo->setObjectName(QStringLiteral("statusCombo"));
     m_statusCombo->setAccessibleName(tr("Status"));
     m_statusCombo->addItem(tr("Completed"), QLatin1String(Model::Status::Completed));
-    m_statusCombo->addItem(tr("Entered in error"), QLatin1String(Model::Status::EnteredInError));
-    m_statusCombo->setItemData(1, tr("Marks a line already sent as a mistake"), Qt::ToolTipRole);
     m_recordedEdit = new ZonedDateTimeEdit(card);
     m_recordedEdit->setObjectName(QStringLiteral("recordedAtEdit"));
     m_recordedEdit->setAccessibleName(tr("Recorded date and time"));
     m_recordedEdit->setToolTip(tr("Follows the current time until you change it"));
-    m_recordedOffsetLabel = makeHint(QStringLiteral("recordedOffsetLabel"), card);
+    m_recordedOffsetLabel = makeHintLabel(QStringLiteral("recordedOffsetLabel"), card);
     auto *detailsRow = new QHBoxLayout;
     detailsRow->setSpacing(8);
     detailsRow->addWidget(m_statusCombo);
@@ -374,7 +271,7 @@ void LineEditor::buildForm()
     detailsRow->addWidget(m_recordedEdit);
     detailsRow->addWidget(m_recordedOffsetLabel);
     detailsRow->addStretch(1);
-    addCaption(tr("S&tatus"), m_statusCombo);
+    addTextCaption(tr("S&tatus"), m_statusCombo);
     grid->addLayout(detailsRow, row++, 1);
     addMessages({{FormField::Status, "statusMessageLabel"}, {FormField::Recorded, "recordedAtMessageLabel"}});
     m_fieldWidgets.insert(FormField::Status, m_statusCombo);
@@ -385,6 +282,8 @@ void LineEditor::buildForm()
     layout->addWidget(otherMessages);
 
     layout->addStretch(1);
+    buildConfirmBar(card);
+    layout->addWidget(m_confirmBar);
 
     // Actions.
     auto *actions = new QHBoxLayout;
@@ -392,6 +291,7 @@ void LineEditor::buildForm()
     m_summaryLabel = new QLabel(card);
     m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
     m_summaryLabel->setProperty("role", QStringLiteral("summary"));
+    m_summaryLabel->setWordWrap(true);
     m_newLineButton = new QPushButton(QIcon(QStringLiteral(":/icons/new-line.svg")), tr("New line"), card);
     m_newLineButton->setObjectName(QStringLiteral("newLineButton"));
     m_newLineButton->setAccessibleName(tr("New line"));
@@ -408,39 +308,24 @@ void LineEditor::buildForm()
     actions->addWidget(m_submitButton);
     layout->addLayout(actions);
 
-    m_submitAction = new QAction(QIcon(QStringLiteral(":/icons/submit.svg")), tr("&Submit line"), this);
-    m_submitAction->setObjectName(QStringLiteral("submitAction"));
-    m_submitAction->setShortcuts(
-        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
-    m_submitAction->setShortcutContext(Qt::WindowShortcut);
-    addAction(m_submitAction);
-    m_newLineAction = new QAction(QIcon(QStringLiteral(":/icons/new-line.svg")), tr("&New line"), this);
-    m_newLineAction->setObjectName(QStringLiteral("newLineAction"));
-    m_newLineAction->setShortcut(QKeySequence::New);
-    m_newLineAction->setShortcutContext(Qt::WindowShortcut);
-    addAction(m_newLineAction);
+    m_inputs = {m_codeField,   m_descriptionEdit, m_categoryCombo, m_times,        m_diagnoses,
+                m_statusCombo, m_recordedEdit,    m_submitButton,  m_newLineButton};
+    QWidget *order[] = {
+        m_moveCombo,        m_moveButton,         m_discardButton,          m_codeField->lineEdit(),
+        m_descriptionEdit,  m_categoryCombo,      m_times->performedEdit(), m_times->startEdit(),
+        m_times->endEdit(), m_diagnoses->combo(), m_diagnoses->list(),      m_statusCombo,
+        m_recordedEdit,     m_submitButton,       m_confirmButton,          m_backButton};
+    for (std::size_t i = 1; i < std::size(order); ++i)
+        setTabOrder(order[i - 1], order[i]);
 
-    setTabOrder(m_codeEdit, m_descriptionEdit);
-    setTabOrder(m_descriptionEdit, m_categoryCombo);
-    setTabOrder(m_categoryCombo, m_performedEdit);
-    setTabOrder(m_performedEdit, m_startEdit);
-    setTabOrder(m_startEdit, m_endEdit);
-    setTabOrder(m_endEdit, m_diagnosisCombo);
-    setTabOrder(m_diagnosisCombo, m_diagnosisList);
-    setTabOrder(m_diagnosisList, m_statusCombo);
-    setTabOrder(m_statusCombo, m_recordedEdit);
-    setTabOrder(m_recordedEdit, m_submitButton);
-
-    for (QObject *watched : std::initializer_list<QObject *>{m_codeEdit, m_diagnosisCombo, m_diagnosisList,
-                                                             m_completer->popup()})
-        watched->installEventFilter(this);
-}
-
-void LineEditor::buildConnections()
-{
-    connect(m_codeEdit, &QLineEdit::textEdited, this, &LineEditor::onCodeEdited);
-    connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this,
-            &LineEditor::onCompletionActivated);
+    connect(m_codeField, &CodeField::edited, this, &LineEditor::onCodeEdited);
+    connect(m_codeField, &CodeField::completionChosen, this, &LineEditor::onCompletionChosen);
+    connect(m_codeField, &CodeField::hintChanged, m_codeKindLabel, &QLabel::setText);
+    connect(m_codeField, &CodeField::favouriteChanged, this, [this](const QString &code, bool favourite) {
+        Q_EMIT message(favourite
+                           ? tr("%1 is now a favourite: ↓ in an empty CPT code offers it first.").arg(code)
+                           : tr("%1 is no longer a favourite.").arg(code));
+    });
     const auto edited = [this](FormField field) {
         return [this, field] {
             touch(field);
@@ -453,33 +338,149 @@ void LineEditor::buildConnections()
     });
     connect(m_categoryCombo, &QComboBox::currentIndexChanged, this, edited(FormField::Category));
     connect(m_statusCombo, &QComboBox::currentIndexChanged, this, edited(FormField::Status));
-    connect(m_performedEdit, &QDateTimeEdit::dateTimeChanged, this, edited(FormField::Performed));
-    connect(m_startEdit, &QDateTimeEdit::dateTimeChanged, this, edited(FormField::PeriodStart));
-    connect(m_endEdit, &QDateTimeEdit::dateTimeChanged, this, edited(FormField::PeriodEnd));
+    connect(m_times, &ProcedureTimeEditor::edited, this, [this](FormField field) {
+        touch(field);
+        revalidate();
+    });
     connect(m_recordedEdit, &QDateTimeEdit::dateTimeChanged, this, [this, edited] {
         if (!m_loading)
             m_recordedFollowsNow = false;
         edited(FormField::Recorded)();
     });
-    connect(m_addDiagnosisButton, &QToolButton::clicked, this, &LineEditor::addSelectedDiagnosis);
-    connect(m_upButton, &QToolButton::clicked, this, [this] { moveDiagnosis(-1); });
-    connect(m_downButton, &QToolButton::clicked, this, [this] { moveDiagnosis(+1); });
-    connect(m_removeButton, &QToolButton::clicked, this, &LineEditor::removeDiagnosis);
+    connect(m_diagnoses, &DiagnosisLinksEditor::changed, this, edited(FormField::Diagnoses));
     connect(m_submitButton, &QPushButton::clicked, this, &LineEditor::submit);
-    connect(m_newLineButton, &QPushButton::clicked, this, &LineEditor::newLine);
+    m_codeField->lineEdit()->installEventFilter(this);
+    // Tab into a field below the fold scrolls it into view.
+    connect(qApp, &QApplication::focusChanged, this,
+            [this](QWidget *, QWidget *now) { ensureFocusVisible(now); });
+}
+
+void LineEditor::buildClosedEncounterBar(QWidget *parent)
+{
+    // What a person can do about a line whose encounter no longer takes lines.
+    m_closedBar = new QFrame(parent);
+    m_closedBar->setObjectName(QStringLiteral("closedEncounterBar"));
+    m_closedBar->setProperty("role", QStringLiteral("notice"));
+    auto *layout = new QVBoxLayout(m_closedBar);
+    layout->setContentsMargins(10, 8, 10, 8);
+    layout->setSpacing(6);
+    m_closedLabel = new QLabel(m_closedBar);
+    m_closedLabel->setObjectName(QStringLiteral("closedEncounterLabel"));
+    m_closedLabel->setWordWrap(true);
+    layout->addWidget(m_closedLabel);
+    m_closedActions = new QWidget(m_closedBar);
+    auto *actions = new QHBoxLayout(m_closedActions);
+    actions->setContentsMargins(0, 0, 0, 0);
+    actions->setSpacing(8);
+    m_moveCombo = new QComboBox(m_closedActions);
+    m_moveCombo->setObjectName(QStringLiteral("moveEncounterCombo"));
+    m_moveCombo->setAccessibleName(tr("Open encounter to move the line to"));
+    m_moveCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_moveCombo->setMinimumContentsLength(16);
+    m_moveButton = new QPushButton(tr("&Move to this encounter"), m_closedActions);
+    m_moveButton->setObjectName(QStringLiteral("moveLineButton"));
+    m_moveButton->setAccessibleName(tr("Move the line to the chosen open encounter"));
+    m_moveButton->setAutoDefault(true);
+    m_discardButton =
+        new QPushButton(QIcon(QStringLiteral(":/icons/discard.svg")), tr("Discard line…"), m_closedActions);
+    m_discardButton->setObjectName(QStringLiteral("discardLineButton"));
+    m_discardButton->setAccessibleName(tr("Discard the line"));
+    m_discardButton->setProperty("role", QStringLiteral("danger"));
+    m_discardButton->setAutoDefault(true);
+    actions->addWidget(m_moveCombo, 1);
+    actions->addWidget(m_moveButton);
+    actions->addSpacing(12);
+    actions->addWidget(m_discardButton);
+    layout->addWidget(m_closedActions);
+    m_closedBar->setVisible(false);
+    connect(m_moveButton, &QPushButton::clicked, this, [this] {
+        const QString target = m_moveCombo->currentData().toString();
+        if (m_lineId >= 0 && !target.isEmpty())
+            Q_EMIT moveRequested(m_lineId, target);
+    });
+    connect(m_discardButton, &QPushButton::clicked, this, [this] {
+        if (m_lineId >= 0)
+            Q_EMIT discardRequested(m_lineId);
+    });
+}
+
+void LineEditor::buildConfirmBar(QWidget *parent)
+{
+    // Asked once at Ctrl+Enter while a warning stands: Enter submits, Esc goes back to the field.
+    m_confirmBar = new QFrame(parent);
+    m_confirmBar->setObjectName(QStringLiteral("confirmWarningsBar"));
+    m_confirmBar->setProperty("role", QStringLiteral("warningNotice"));
+    auto *layout = new QHBoxLayout(m_confirmBar);
+    layout->setContentsMargins(10, 8, 10, 8);
+    layout->setSpacing(8);
+    m_confirmLabel = new QLabel(m_confirmBar);
+    m_confirmLabel->setObjectName(QStringLiteral("confirmWarningsLabel"));
+    m_confirmLabel->setWordWrap(true);
+    m_confirmLabel->setTextFormat(Qt::RichText);
+    m_confirmButton = new QPushButton(tr("Submit anyway"), m_confirmBar);
+    m_confirmButton->setObjectName(QStringLiteral("confirmSubmitButton"));
+    m_confirmButton->setAccessibleName(tr("Submit the line with its warnings"));
+    m_confirmButton->setToolTip(tr("Enter"));
+    m_confirmButton->setProperty("role", QStringLiteral("primary"));
+    m_confirmButton->setAutoDefault(true);
+    m_backButton = new QPushButton(tr("Go back"), m_confirmBar);
+    m_backButton->setObjectName(QStringLiteral("cancelSubmitButton"));
+    m_backButton->setAccessibleName(tr("Go back to the field"));
+    m_backButton->setToolTip(tr("Esc"));
+    m_backButton->setAutoDefault(true);
+    layout->addWidget(m_confirmLabel, 1);
+    layout->addWidget(m_confirmButton);
+    layout->addWidget(m_backButton);
+    m_confirmBar->setVisible(false);
+    connect(m_confirmButton, &QPushButton::clicked, this, [this] {
+        m_confirmedWarnings = warningsOf(m_check.findings);
+        hideConfirmBar(false);
+        submit();
+    });
+    connect(m_backButton, &QPushButton::clicked, this, [this] { hideConfirmBar(true); });
+    for (QWidget *watched : {static_cast<QWidget *>(m_confirmButton), static_cast<QWidget *>(m_backButton)})
+        watched->installEventFilter(this);
+}
+
+void LineEditor::buildActions()
+{
+    m_submitAction = new QAction(QIcon(QStringLiteral(":/icons/submit.svg")), tr("&Submit line"), this);
+    m_submitAction->setObjectName(QStringLiteral("submitAction"));
+    m_submitAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m_submitAction->setShortcutContext(Qt::WindowShortcut);
+    addAction(m_submitAction);
     connect(m_submitAction, &QAction::triggered, this, &LineEditor::submit);
+
+    m_newLineAction = new QAction(QIcon(QStringLiteral(":/icons/new-line.svg")), tr("&New line"), this);
+    m_newLineAction->setObjectName(QStringLiteral("newLineAction"));
+    m_newLineAction->setShortcut(QKeySequence::New);
+    m_newLineAction->setShortcutContext(Qt::WindowShortcut);
+    addAction(m_newLineAction);
     connect(m_newLineAction, &QAction::triggered, this, [this] {
+        if (hasUnsavedInput() && m_confirmDrop && !m_confirmDrop(tr("Start a new line?"))) {
+            focusCode();
+            return;
+        }
         newLine();
         focusCode();
     });
+    connect(m_newLineButton, &QPushButton::clicked, m_newLineAction, &QAction::trigger);
+
+    m_sameDiagnosesAction = new QAction(tr("Same &diagnoses as the previous line"), this);
+    m_sameDiagnosesAction->setObjectName(QStringLiteral("sameDiagnosesAction"));
+    m_sameDiagnosesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_sameDiagnosesAction->setShortcutContext(Qt::WindowShortcut);
+    addAction(m_sameDiagnosesAction);
+    connect(m_sameDiagnosesAction, &QAction::triggered, m_diagnoses, &DiagnosisLinksEditor::linkSame);
 }
 
 void LineEditor::setCatalog(Catalog::CodeCatalog *catalog)
 {
     m_catalog = catalog;
     m_codeFlags = catalog ? catalog->flagsLookup() : Rules::CodeFlagsLookup();
-    m_completionModel->setCatalog(catalog);
-    applyCode(m_codeEdit->text(), false);
+    m_codeField->setCatalog(catalog);
+    applyKnownCode();
     revalidate();
 }
 
@@ -497,8 +498,7 @@ void LineEditor::setClock(const Common::Clock *clock)
 
 void LineEditor::setUnitMinutes(int minutes)
 {
-    m_unitMinutes = minutes > 0 ? minutes : 15;
-    updateTimeLabels();
+    m_times->setUnitMinutes(minutes);
 }
 
 QDateTime LineEditor::nowUtc() const
@@ -508,10 +508,17 @@ QDateTime LineEditor::nowUtc() const
 
 void LineEditor::setEncounter(const EncounterContext &encounter)
 {
+    if (encounter.encounterId != m_encounter.encounterId) {
+        m_lastDiagnoses.clear();
+        m_encounterLines.clear();
+    }
     m_encounter = encounter;
     const QTimeZone zone = encounter.timeZone.isValid() ? encounter.timeZone : QTimeZone::systemTimeZone();
-    for (auto *edit : {m_performedEdit, m_startEdit, m_endEdit, m_recordedEdit})
-        edit->setZone(zone);
+    {
+        const QScopedValueRollback loading(m_loading, true);
+        m_times->setZone(zone);
+        m_recordedEdit->setZone(zone);
+    }
     refreshEncounterHeader();
     refreshDiagnosisOptions();
     resetTimes();
@@ -527,7 +534,14 @@ void LineEditor::updateEncounter(const EncounterContext &encounter)
     m_encounter = encounter;
     refreshEncounterHeader();
     refreshDiagnosisOptions();
-    refreshDiagnosisList();
+    revalidate();
+}
+
+void LineEditor::setEncounterLines(const QList<Model::ProcedureEntry> &lines)
+{
+    if (lines == m_encounterLines)
+        return;
+    m_encounterLines = lines;
     revalidate();
 }
 
@@ -535,8 +549,11 @@ void LineEditor::refreshEncounterHeader()
 {
     if (!m_encounter.isValid()) {
         m_encounterLabel->setText(
-            tr("No encounter selected: search for a patient and pick an open encounter."));
+            tr("No encounter yet: Ctrl+F, type a name or MRN, Enter. The patient's only open "
+               "encounter opens by itself; otherwise pick one with ↑/↓ and Enter."));
         m_encounterStateLabel->setVisible(false);
+        m_encounterNoteLabel->setVisible(false);
+        refreshClosedBar();
         return;
     }
     QStringList parts;
@@ -546,137 +563,214 @@ void LineEditor::refreshEncounterHeader()
     if (m_encounter.timeZone.isValid())
         parts << QString::fromUtf8(m_encounter.timeZone.id());
     m_encounterLabel->setText(parts.join(QStringLiteral("  ·  ")));
+    m_encounterNoteLabel->setText(m_encounter.pickedAsOnlyOpen
+                                      ? tr("The patient's only open encounter was picked for you; Ctrl+E "
+                                           "lists the others.")
+                                      : QString());
+    m_encounterNoteLabel->setVisible(m_encounter.pickedAsOnlyOpen);
     m_encounterStateLabel->setText(m_encounter.stateText);
     m_encounterStateLabel->setVisible(!m_encounter.stateText.isEmpty());
     const bool closed = !m_encounter.facts.acceptsProcedures();
     setStyleProperty(m_encounterStateLabel, "state",
                      closed ? QStringLiteral("closed") : QStringLiteral("open"));
+    refreshClosedBar();
+}
+
+void LineEditor::setMoveTargets(const QList<EncounterChoice> &targets)
+{
+    m_moveCombo->clear();
+    for (const auto &target : targets) {
+        if (target.id != m_encounter.encounterId)
+            m_moveCombo->addItem(target.title, target.id);
+    }
+    if (m_moveCombo->count() == 0)
+        m_moveCombo->setPlaceholderText(tr("The patient has no other open encounter"));
+    const bool discardFocused = m_discardButton->hasFocus();
+    refreshClosedBar();
+    // The targets arrive after the line opened: moving is the likelier way out.
+    if (discardFocused)
+        focusClosedEncounterActions();
+}
+
+void LineEditor::refreshClosedBar()
+{
+    const bool closed = m_encounter.isValid() && !m_encounter.facts.acceptsProcedures();
+    m_closedBar->setVisible(closed);
+    // A closed encounter is shown read-only; a refused line of it stays editable to be moved.
+    const bool readOnly = closed && m_lineId < 0;
+    // Disabling the focused field would hand the focus to whatever comes next (the patient search,
+    // where Enter means something else): the form lets go of it instead.
+    if (readOnly && isAncestorOf(QApplication::focusWidget()))
+        QApplication::focusWidget()->clearFocus();
+    for (QWidget *input : std::as_const(m_inputs))
+        input->setEnabled(!readOnly);
+    if (m_submitAction)
+        m_submitAction->setEnabled(!readOnly);
+    if (!closed)
+        return;
+    const QString state = m_encounter.stateText.isEmpty() ? tr("closed") : m_encounter.stateText.toLower();
+    QString text = tr("This encounter is %1: the EHR takes no more lines for it, and its lines are shown "
+                      "read-only. To add lines to it, ask the clinician to reopen the encounter.")
+                       .arg(state);
+    if (m_lineId >= 0)
+        text += u' ' + tr("Or move this line to another open encounter of the patient (code, times and "
+                          "diagnoses are kept), or discard it.");
+    m_closedLabel->setText(text);
+    m_closedActions->setVisible(m_lineId >= 0);
+    const bool canMove = m_moveCombo->count() > 0;
+    m_moveCombo->setEnabled(canMove);
+    m_moveButton->setEnabled(canMove);
+}
+
+void LineEditor::focusClosedEncounterActions()
+{
+    if (!m_closedActions->isVisible())
+        return;
+    if (m_moveCombo->isEnabled())
+        m_moveCombo->setFocus(Qt::OtherFocusReason);
+    else
+        m_discardButton->setFocus(Qt::OtherFocusReason);
+}
+
+void LineEditor::moveToEncounter(const EncounterContext &encounter)
+{
+    {
+        const QScopedValueRollback loading(m_loading, true);
+        m_encounter = encounter;
+        const QTimeZone zone =
+            encounter.timeZone.isValid() ? encounter.timeZone : QTimeZone::systemTimeZone();
+        m_times->setZone(zone);
+        m_recordedEdit->setZone(zone);
+        // Diagnoses are the patient's: those the other encounter knows stay linked.
+        QStringList ids = m_diagnoses->ids();
+        if (encounter.diagnosesKnown)
+            ids.removeIf([&encounter](const QString &id) { return !encounter.diagnosis(id); });
+        // The refusal was about the old encounter.
+        m_ehrFindings.clear();
+        m_encounterLines.clear();
+        refreshEncounterHeader();
+        refreshDiagnosisOptions();
+        m_diagnoses->setIds(ids);
+    }
+    revalidate();
+    Q_EMIT message(tr("Line moved to %1: check it, then resend it with Ctrl+Enter.").arg(encounter.title));
 }
 
 void LineEditor::refreshDiagnosisOptions()
 {
-    const QString current = m_diagnosisCombo->currentData(DiagnosisRole).toString();
-    QSignalBlocker blocker(m_diagnosisCombo);
-    m_diagnosisCombo->clear();
-    for (const auto &option : m_encounter.diagnoses) {
-        m_diagnosisCombo->addItem(option.label());
-        m_diagnosisCombo->setItemData(m_diagnosisCombo->count() - 1, option.id, DiagnosisRole);
-        m_diagnosisCombo->setItemData(m_diagnosisCombo->count() - 1, option.label(), Qt::ToolTipRole);
-    }
-    if (m_encounter.diagnoses.isEmpty())
-        m_diagnosisCombo->setPlaceholderText(m_encounter.isValid() ? tr("The encounter has no diagnoses")
-                                                                   : tr("Pick an encounter first"));
-    const int index = m_diagnosisCombo->findData(current, DiagnosisRole);
-    m_diagnosisCombo->setCurrentIndex(index >= 0 ? index : (m_diagnosisCombo->count() > 0 ? 0 : -1));
-}
-
-void LineEditor::refreshDiagnosisList()
-{
-    const int current = m_diagnosisList->currentRow();
-    m_diagnosisList->clear();
-    for (qsizetype i = 0; i < m_diagnosisIds.size(); ++i) {
-        const QString &id = m_diagnosisIds.at(i);
-        const auto *option = m_encounter.diagnosis(id);
-        const QString label = option ? option->label() : id;
-        auto *item = new QListWidgetItem(QStringLiteral("%1.  %2").arg(i + 1).arg(label), m_diagnosisList);
-        item->setData(DiagnosisRole, id);
-    }
-    if (!m_diagnosisIds.isEmpty())
-        m_diagnosisList->setCurrentRow(std::clamp(current, 0, int(m_diagnosisIds.size()) - 1));
+    m_diagnoses->setOptions(m_encounter.diagnoses, m_encounter.isValid()
+                                                       ? tr("The encounter has no diagnoses")
+                                                       : tr("Pick an encounter first"));
 }
 
 void LineEditor::newLine()
 {
-    m_loading = true;
-    m_lineId = -1;
-    m_ehrFindings.clear();
-    m_touched.clear();
-    m_submitAttempted = false;
-    m_identifiers.clear();
-    m_ehrId.clear();
-    m_codeVersion.clear();
-    m_codeEdit->clear();
-    m_descriptionEdit->clear();
-    setDescriptionFromCatalog(false);
-    m_categoryCombo->setCurrentIndex(0);
-    m_statusCombo->setCurrentIndex(0);
-    m_diagnosisIds.clear();
-    refreshDiagnosisList();
-    if (m_diagnosisCombo->count() > 0)
-        m_diagnosisCombo->setCurrentIndex(0);
-    // Letters typed into a combo add up for a moment (type-ahead); a new line starts afresh.
-    for (QComboBox *combo : {m_categoryCombo, m_statusCombo, m_diagnosisCombo})
-        combo->view()->keyboardSearch(QString());
-    m_recordedFollowsNow = true;
-    // The performed time stays: lines of one superbill usually share it.
-    m_startEdit->setZonedValue(m_performedEdit->zonedValue());
-    m_endEdit->setZonedValue(m_performedEdit->zonedValue());
-    m_modeLabel->setText(tr("New line"));
-    m_submitButton->setText(tr("Submit line"));
-    m_loading = false;
+    {
+        const QScopedValueRollback loading(m_loading, true);
+        m_lineId = -1;
+        m_ehrFindings.clear();
+        m_touched.clear();
+        m_submitAttempted = false;
+        m_codeBeingTyped = false;
+        m_confirmedWarnings.clear();
+        // One client identifier for the line, however often it is checked: the EHR's duplicate
+        // protection (If-None-Exist) rests on it.
+        m_identifiers = {Model::ProcedureEntry::newClientIdentifier()};
+        m_ehrId.clear();
+        m_codeVersion.clear();
+        m_codeField->clear();
+        m_descriptionEdit->clear();
+        setDescriptionFromCatalog(false);
+        m_categoryCombo->setCurrentIndex(0);
+        m_categoryCombo->setToolTip(QString());
+        offerEnteredInError(false);
+        m_diagnoses->reset();
+        m_diagnoses->offerSame(m_lastDiagnoses);
+        // Letters typed into a combo add up for a moment (type-ahead); a new line starts afresh.
+        for (QComboBox *combo : {m_categoryCombo, m_statusCombo})
+            combo->view()->keyboardSearch(QString());
+        m_recordedFollowsNow = true;
+        // The performed time stays: lines of one superbill usually share it.
+        m_times->restartPeriod();
+        m_modeLabel->setText(tr("New line"));
+        m_submitButton->setText(tr("Submit line"));
+        hideConfirmBar(false);
+        refreshClosedBar();
+    }
     revalidate();
+}
+
+void LineEditor::offerEnteredInError(bool correcting)
+{
+    // Only a line that was sent can have been entered in error; a new line is completed.
+    const int index = m_statusCombo->findData(QLatin1String(Model::Status::EnteredInError));
+    if (correcting && index < 0) {
+        m_statusCombo->addItem(tr("Entered in error"), QLatin1String(Model::Status::EnteredInError));
+        m_statusCombo->setItemData(m_statusCombo->count() - 1, tr("Marks the line as a mistake"),
+                                   Qt::ToolTipRole);
+    } else if (!correcting && index >= 0) {
+        m_statusCombo->removeItem(index);
+    }
+    m_statusCombo->setCurrentIndex(0);
 }
 
 void LineEditor::resetTimes()
 {
-    const bool wasLoading = m_loading;
-    m_loading = true;
+    const QScopedValueRollback loading(m_loading, true);
     const QDateTime now = nowUtc();
-    QDateTime performed = m_encounter.start.isValid() ? m_encounter.start : now;
-    m_performedEdit->setZonedValue(performed);
-    m_startEdit->setZonedValue(performed);
-    m_endEdit->setZonedValue(performed);
+    m_times->reset(m_encounter.start.isValid() ? m_encounter.start : now);
     m_recordedEdit->setZonedValue(now);
-    m_loading = wasLoading;
 }
 
 void LineEditor::loadLine(qint64 lineId, const Model::ProcedureEntry &entry,
                           const Model::Findings &ehrFindings)
 {
-    const QTimeZone zone = m_performedEdit->zone();
-    const LineDraft draft = LineDraft::fromEntry(entry, zone);
-    m_loading = true;
-    m_lineId = lineId;
-    m_ehrFindings = ehrFindings;
-    m_identifiers = draft.identifiers;
-    m_ehrId = draft.ehrId;
-    m_codeVersion = draft.version;
-    m_codeEdit->setText(draft.code);
-    m_descriptionEdit->setText(draft.display);
-    setDescriptionFromCatalog(false);
-    m_categoryCombo->setCurrentIndex(std::max(0, m_categoryCombo->findData(draft.categoryCode)));
-    m_statusCombo->setCurrentIndex(std::max(0, m_statusCombo->findData(draft.status)));
-    if (draft.performed.isValid())
-        m_performedEdit->setZonedValue(draft.performed);
-    m_startEdit->setZonedValue(draft.periodStart.isValid() ? draft.periodStart : draft.performed);
-    m_endEdit->setZonedValue(draft.periodEnd.isValid() ? draft.periodEnd : draft.performed);
-    if (draft.recorded.isValid()) {
-        m_recordedEdit->setZonedValue(draft.recorded);
-        m_recordedFollowsNow = false;
+    const LineDraft draft = LineDraft::fromEntry(entry, m_times->zone());
+    {
+        const QScopedValueRollback loading(m_loading, true);
+        m_lineId = lineId;
+        m_ehrFindings = ehrFindings;
+        m_identifiers = draft.identifiers;
+        m_ehrId = draft.ehrId;
+        m_codeVersion = draft.version;
+        m_codeField->setCode(draft.code);
+        showDescription(draft.display);
+        setDescriptionFromCatalog(false);
+        m_categoryCombo->setCurrentIndex(std::max(0, m_categoryCombo->findData(draft.categoryCode)));
+        offerEnteredInError(true);
+        m_statusCombo->setCurrentIndex(std::max(0, m_statusCombo->findData(draft.status)));
+        m_times->load(draft.performed, draft.periodStart, draft.periodEnd);
+        if (draft.recorded.isValid()) {
+            m_recordedEdit->setZonedValue(draft.recorded);
+            m_recordedFollowsNow = false;
+        }
+        m_diagnoses->setIds(draft.diagnosisIds);
+        m_diagnoses->offerSame({});
+        m_modeLabel->setText(tr("Correcting line"));
+        m_submitButton->setText(tr("Resend line"));
+        m_touched.clear();
+        m_submitAttempted = true;
+        m_codeBeingTyped = false;
+        m_confirmedWarnings.clear();
+        hideConfirmBar(false);
+        refreshClosedBar();
     }
-    m_diagnosisIds = draft.diagnosisIds;
-    refreshDiagnosisList();
-    m_modeLabel->setText(tr("Correcting line"));
-    m_submitButton->setText(tr("Resend line"));
-    m_touched.clear();
-    m_submitAttempted = true;
-    m_loading = false;
     revalidate();
 }
 
 LineDraft LineEditor::draft() const
 {
     LineDraft draft;
-    draft.code = m_codeEdit->text().trimmed();
+    draft.code = m_codeField->code();
     draft.display = m_descriptionEdit->text();
     draft.version = m_codeVersion;
     draft.categoryCode = m_categoryCombo->currentData().toString();
     draft.status = m_statusCombo->currentData().toString();
-    draft.performed = m_performedEdit->zonedValue();
-    draft.periodStart = m_startEdit->zonedValue();
-    draft.periodEnd = m_endEdit->zonedValue();
+    draft.performed = m_times->performed();
+    draft.periodStart = m_times->periodStart();
+    draft.periodEnd = m_times->periodEnd();
     draft.recorded = m_recordedEdit->zonedValue();
-    draft.diagnosisIds = m_diagnosisIds;
+    draft.diagnosisIds = m_diagnoses->ids();
     draft.identifiers = m_identifiers;
     draft.ehrId = m_ehrId;
     return draft;
@@ -684,7 +778,7 @@ LineDraft LineEditor::draft() const
 
 bool LineEditor::hasUnsavedInput() const
 {
-    return !m_codeEdit->text().trimmed().isEmpty() || !m_diagnosisIds.isEmpty() ||
+    return !m_codeField->code().isEmpty() || !m_diagnoses->ids().isEmpty() ||
            (m_lineId >= 0 && !m_touched.isEmpty());
 }
 
@@ -693,80 +787,58 @@ Model::Findings LineEditor::allFindings() const
     return m_check.findings + m_ehrFindings;
 }
 
-void LineEditor::onCodeEdited(const QString &text)
+void LineEditor::onCodeEdited(const QString &)
 {
+    m_codeBeingTyped = true;
     touch(FormField::Code);
-    applyCode(text, true);
+    applyKnownCode();
+    suggestCategory();
     revalidate();
 }
 
-void LineEditor::applyCode(const QString &text, bool fromUser)
+void LineEditor::onCompletionChosen(const Catalog::CodeEntry &entry)
 {
-    const QString code = text.trimmed();
-    std::optional<Catalog::CodeEntry> known;
-    if (m_catalog && !code.isEmpty())
-        known = m_catalog->lookup(code);
-    if (known) {
+    showDescription(entry.display);
+    m_codeVersion = entry.version;
+    setDescriptionFromCatalog(true);
+    m_codeBeingTyped = false;
+    touch(FormField::Code);
+    suggestCategory();
+    revalidate();
+}
+
+void LineEditor::suggestCategory()
+{
+    // Until the person picks a category, it follows the code.
+    if (m_touched.contains(FormField::Category))
+        return;
+    const Rules::ProcedureCategory *suggested = Rules::suggestedCategory(m_codeField->code());
+    const QScopedValueRollback loading(m_loading, true);
+    m_categoryCombo->setCurrentIndex(suggested ? std::max(0, m_categoryCombo->findData(suggested->code)) : 0);
+    m_categoryCombo->setToolTip(suggested ? tr("Suggested from the code; change it if it is wrong")
+                                          : QString());
+}
+
+void LineEditor::applyKnownCode()
+{
+    if (const auto known = m_codeField->knownEntry()) {
         if (m_descriptionEdit->text().isEmpty() || m_descriptionFromCatalog) {
-            m_descriptionEdit->setText(known->display);
+            showDescription(known->display);
             m_codeVersion = known->version;
             setDescriptionFromCatalog(true);
-        }
-        if (code != known->code && fromUser) {
-            // Typed in lower case: show the catalog's spelling.
-            const int cursor = m_codeEdit->cursorPosition();
-            m_codeEdit->setText(known->code);
-            m_codeEdit->setCursorPosition(cursor);
         }
     } else if (m_descriptionFromCatalog) {
         m_descriptionEdit->clear();
         m_codeVersion.clear();
         setDescriptionFromCatalog(false);
     }
-
-    const Rules::CodeKind kind = Rules::CodeClassifier::classify(code.toUpper());
-    m_codeKindLabel->setText(
-        code.isEmpty() || kind == Rules::CodeKind::Malformed
-            ? tr("Type a code or words from its description; ↓ shows favourites and recent codes")
-            : Rules::CodeClassifier::describe(kind));
-
-    if (!fromUser || !m_catalog)
-        return;
-    if (known && known->code.compare(code, Qt::CaseInsensitive) == 0) {
-        m_completer->popup()->hide();
-        return;
-    }
-    const int found = m_completionModel->search(code, CompletionLimit);
-    if (!m_completionModel->allWordsFound()) {
-        m_codeKindLabel->setText(
-            found > 0
-                ? tr("No code matches “%1”; the list shows the closest suggestions").arg(code.simplified())
-                : tr("No code matches “%1”").arg(code.simplified()));
-    }
-    if (found > 0 && m_codeEdit->hasFocus())
-        showCompletions();
-    else
-        m_completer->popup()->hide();
 }
 
-void LineEditor::showCompletions()
+void LineEditor::showDescription(const QString &text)
 {
-    m_completer->complete();
-    // The best match is highlighted, so Enter (or Tab) takes it: "arthro knee", Enter.
-    m_completer->popup()->setCurrentIndex(m_completionModel->index(0, 0));
-}
-
-void LineEditor::onCompletionActivated(const QModelIndex &index)
-{
-    const QString code = index.data(CodeCompletionModel::CodeRole).toString();
-    const QString display = index.data(CodeCompletionModel::DescriptionRole).toString();
-    m_codeEdit->setText(code);
-    m_descriptionEdit->setText(display);
-    m_codeVersion = index.data(CodeCompletionModel::VersionRole).toString();
-    setDescriptionFromCatalog(true);
-    touch(FormField::Code);
-    applyCode(code, false);
-    revalidate();
+    m_descriptionEdit->setText(text);
+    // The start of a long description says what it is; the end would be cut off mid-word.
+    m_descriptionEdit->setCursorPosition(0);
 }
 
 void LineEditor::setDescriptionFromCatalog(bool fromCatalog)
@@ -775,46 +847,6 @@ void LineEditor::setDescriptionFromCatalog(bool fromCatalog)
     // A description the catalog filled is skipped by Tab (still editable with a click or Alt+C, Tab).
     m_descriptionEdit->setFocusPolicy(fromCatalog ? Qt::ClickFocus : Qt::StrongFocus);
     setStyleProperty(m_descriptionEdit, "filled", fromCatalog);
-}
-
-void LineEditor::addSelectedDiagnosis()
-{
-    const QString id = m_diagnosisCombo->currentData(DiagnosisRole).toString();
-    if (id.isEmpty())
-        return;
-    // A second link to the same diagnosis is kept and reported by the Validator (500036),
-    // so the clerk sees why it cannot go, instead of a silent refusal.
-    m_diagnosisIds.append(id);
-    refreshDiagnosisList();
-    m_diagnosisList->setCurrentRow(int(m_diagnosisIds.size()) - 1);
-    if (m_diagnosisCombo->currentIndex() + 1 < m_diagnosisCombo->count())
-        m_diagnosisCombo->setCurrentIndex(m_diagnosisCombo->currentIndex() + 1);
-    touch(FormField::Diagnoses);
-    revalidate();
-}
-
-void LineEditor::moveDiagnosis(int delta)
-{
-    const int row = m_diagnosisList->currentRow();
-    const int target = row + delta;
-    if (row < 0 || target < 0 || target >= m_diagnosisIds.size())
-        return;
-    m_diagnosisIds.move(row, target);
-    refreshDiagnosisList();
-    m_diagnosisList->setCurrentRow(target);
-    touch(FormField::Diagnoses);
-    revalidate();
-}
-
-void LineEditor::removeDiagnosis()
-{
-    const int row = m_diagnosisList->currentRow();
-    if (row < 0 || row >= m_diagnosisIds.size())
-        return;
-    m_diagnosisIds.removeAt(row);
-    refreshDiagnosisList();
-    touch(FormField::Diagnoses);
-    revalidate();
 }
 
 void LineEditor::touch(FormField field)
@@ -828,89 +860,40 @@ void LineEditor::revalidate()
     if (m_loading)
         return;
     if (m_recordedFollowsNow) {
-        m_loading = true;
+        const QScopedValueRollback loading(m_loading, true);
         m_recordedEdit->setZonedValue(nowUtc());
-        m_loading = false;
     }
-    const bool hadPeriod = m_check.needsPeriod;
-    m_check = checkLine(draft(), m_encounter, m_codeFlags, nowUtc());
-    if (m_check.needsPeriod && !hadPeriod && !m_touched.contains(FormField::PeriodStart)) {
-        // An anesthesia code starts from the time already given.
-        m_loading = true;
-        m_startEdit->setZonedValue(m_performedEdit->zonedValue());
-        if (!m_touched.contains(FormField::PeriodEnd))
-            m_endEdit->setZonedValue(m_performedEdit->zonedValue());
-        m_loading = false;
-        m_check = checkLine(draft(), m_encounter, m_codeFlags, nowUtc());
+    m_check = checkLine(draft(), m_encounter, m_codeFlags, nowUtc(), m_encounterLines);
+    if (m_check.needsPeriod != m_times->isPeriodMode()) {
+        // The other kind of time: the period starts from the time already given.
+        m_times->setPeriodMode(m_check.needsPeriod);
+        m_check = checkLine(draft(), m_encounter, m_codeFlags, nowUtc(), m_encounterLines);
     }
-    m_performedCaption->setVisible(!m_check.needsPeriod);
-    m_performedRow->setVisible(!m_check.needsPeriod);
-    m_periodCaption->setVisible(m_check.needsPeriod);
-    m_periodRow->setVisible(m_check.needsPeriod);
-    updateTimeLabels();
-    showFindings();
-}
-
-void LineEditor::updateTimeLabels()
-{
-    m_performedOffsetLabel->setText(offsetText(m_performedEdit->zonedValue()));
-    m_startOffsetLabel->setText(offsetText(m_startEdit->zonedValue()));
-    m_endOffsetLabel->setText(offsetText(m_endEdit->zonedValue()));
     m_recordedOffsetLabel->setText(offsetText(m_recordedEdit->zonedValue()));
-    const Model::Period period{m_startEdit->zonedValue(), m_endEdit->zonedValue()};
-    const qint64 minutes = period.minutes().value_or(0);
-    m_minutesLabel->setText(minutes < 0 ? tr("End before start") : tr("%1 min").arg(minutes));
-    const qint64 units = estimatedTimeUnits(minutes, m_unitMinutes);
-    m_unitsLabel->setText((units == 1 ? tr("≈ 1 time unit") : tr("≈ %n time units", nullptr, int(units))) +
-                          tr(" — estimate, %1 min per unit").arg(m_unitMinutes));
-}
-
-FormField LineEditor::fieldOnForm(const QString &path, int *diagnosisIndex) const
-{
-    // The performed time and the anesthesia period take turns on the form, as the code asks.
-    const FormField field = fieldForPath(path, diagnosisIndex);
-    if (field == FormField::Performed && m_check.needsPeriod)
-        return FormField::PeriodStart;
-    if ((field == FormField::PeriodStart || field == FormField::PeriodEnd) && !m_check.needsPeriod)
-        return FormField::Performed;
-    return field;
+    showFindings();
 }
 
 void LineEditor::showFindings()
 {
-    QHash<FormField, Model::Findings> byField;
-    QHash<int, Model::Findings> byDiagnosis;
-    const auto collect = [&](const Model::Findings &findings, bool fromEhr) {
-        for (Model::Finding finding : findings) {
-            int diagnosisIndex = -1;
-            const FormField field = fieldOnForm(finding.path, &diagnosisIndex);
-            // Before any encounter is picked the header says so; "patient missing" would only shout.
-            const bool encounterField = field == FormField::Encounter || field == FormField::Patient;
-            const bool always = fromEhr || m_submitAttempted || field == FormField::None ||
-                                (encounterField && m_encounter.isValid());
-            if (!always && !m_touched.contains(field))
-                continue;
-            if (fromEhr)
-                finding.message = tr("The EHR answered: %1").arg(finding.message);
-            byField[field].append(finding);
-            if (diagnosisIndex >= 0)
-                byDiagnosis[diagnosisIndex].append(finding);
-        }
-    };
-    collect(m_check.findings, false);
-    collect(m_ehrFindings, true);
-    Model::Findings visible;
-    for (const auto &findings : std::as_const(byField))
-        visible += findings;
-    const bool changed = visible != m_visibleFindings;
-    m_visibleFindings = visible;
+    FindingsPresenter::Input input;
+    input.check = m_check.findings;
+    input.ehr = m_ehrFindings;
+    input.touched = m_touched;
+    input.submitAttempted = m_submitAttempted;
+    input.encounterPicked = m_encounter.isValid();
+    input.needsPeriod = m_check.needsPeriod;
+    input.codeBeingTyped = m_codeBeingTyped;
+    FindingsView view = FindingsPresenter::present(input);
+    const bool findingsChanged = view.visible != m_view.visible;
+    const bool summaryChanged = view.summary != m_view.summary || view.state != m_view.state;
+    m_view = std::move(view);
 
     for (auto it = m_messageLabels.cbegin(); it != m_messageLabels.cend(); ++it) {
         if (it.key() == FormField::Patient)
             continue; // shares the encounter's label
-        Model::Findings findings = byField.value(it.key());
+        Model::Findings findings = m_view.byField.value(it.key());
         if (it.key() == FormField::Encounter)
-            findings += byField.value(FormField::Patient);
+            findings += m_view.byField.value(FormField::Patient);
         QStringList lines;
         for (const auto &finding : findings) {
             const QString icon = finding.isError() ? QStringLiteral("error") : QStringLiteral("warning");
@@ -927,9 +910,9 @@ void LineEditor::showFindings()
     }
 
     for (auto it = m_fieldWidgets.cbegin(); it != m_fieldWidgets.cend(); ++it) {
-        Model::Findings findings = byField.value(it.key());
+        Model::Findings findings = m_view.byField.value(it.key());
         if (it.key() == FormField::Encounter || it.key() == FormField::Patient)
-            findings = byField.value(FormField::Encounter) + byField.value(FormField::Patient);
+            findings = m_view.byField.value(FormField::Encounter) + m_view.byField.value(FormField::Patient);
         QStringList codes;
         for (const auto &finding : findings)
             codes << finding.code;
@@ -937,72 +920,90 @@ void LineEditor::showFindings()
         widget->setProperty("findingCodes", codes);
         setStyleProperty(widget, "finding", severityName(findings));
         if (widget != m_encounterLabel)
-            widget->setToolTip(tipText(findings));
+            widget->setToolTip(FindingsPresenter::tipText(findings));
     }
+    m_diagnoses->markRows(m_view.byDiagnosis);
 
-    for (int row = 0; row < m_diagnosisList->count(); ++row) {
-        QListWidgetItem *item = m_diagnosisList->item(row);
-        const Model::Findings findings = byDiagnosis.value(row);
-        const QString severity = severityName(findings);
-        // Every row gets an icon (a blank one when fine) so the texts stay aligned.
-        static const QIcon blank = [] {
-            QPixmap pixmap(16, 16);
-            pixmap.fill(Qt::transparent);
-            return QIcon(pixmap);
-        }();
-        item->setIcon(severity.isEmpty() ? blank
-                                         : cachedIcon(QStringLiteral(":/icons/%1.svg").arg(severity)));
-        item->setToolTip(tipText(findings));
-    }
+    m_summaryLabel->setText(m_view.summary);
+    setStyleProperty(m_summaryLabel, "state", m_view.state);
+    // A confirmation stands for the warnings it named; others need a look of their own.
+    if (m_confirmBar->isVisible() && warningsOf(m_check.findings).isEmpty())
+        hideConfirmBar(false);
+    if (findingsChanged)
+        Q_EMIT this->findingsChanged(m_view.visible);
+    if (summaryChanged)
+        Q_EMIT this->summaryChanged(m_view.summary, m_view.state);
+}
 
-    int errors = 0;
-    int warnings = 0;
-    for (const auto &finding : m_check.findings) {
-        if (finding.isError())
-            ++errors;
-        else if (finding.severity == Model::Severity::Warning)
-            ++warnings;
-    }
-    QString summary;
-    QString state;
-    if (!m_encounter.isValid()) {
-        summary = tr("Pick an encounter to enter lines");
-        state = QStringLiteral("idle");
-    } else if (errors > 0) {
-        summary = errors == 1 ? tr("1 error to fix") : tr("%n errors to fix", nullptr, errors);
-        if (warnings > 0)
-            summary += warnings == 1 ? tr(", 1 warning") : tr(", %n warnings", nullptr, warnings);
-        state = QStringLiteral("error");
-    } else if (warnings > 0) {
-        summary = warnings == 1 ? tr("Ready to submit — 1 warning")
-                                : tr("Ready to submit — %n warnings", nullptr, warnings);
-        state = QStringLiteral("warning");
-    } else {
-        summary = tr("Ready to submit");
-        state = QStringLiteral("ok");
-    }
-    m_summaryLabel->setText(summary);
-    setStyleProperty(m_summaryLabel, "state", state);
-    if (changed)
-        Q_EMIT findingsChanged(m_visibleFindings);
+QSize LineEditor::sizeHint() const
+{
+    return m_scroll->widget()->sizeHint() + QSize(2 * m_scroll->frameWidth(), 2 * m_scroll->frameWidth());
+}
+
+void LineEditor::ensureFocusVisible(QWidget *now)
+{
+    if (now && m_scroll->widget()->isAncestorOf(now))
+        m_scroll->ensureWidgetVisible(now, 8, 8);
 }
 
 void LineEditor::focusField(FormField field, int diagnosisIndex)
 {
+    if (field == FormField::Diagnoses) {
+        m_diagnoses->focusRow(diagnosisIndex);
+        return;
+    }
     QWidget *widget = m_fieldWidgets.value(field);
     if (field == FormField::Encounter || field == FormField::Patient || !widget)
         return;
-    if (field == FormField::Diagnoses && diagnosisIndex >= 0 && diagnosisIndex < m_diagnosisList->count())
-        m_diagnosisList->setCurrentRow(diagnosisIndex);
-    if (field == FormField::Diagnoses && m_diagnosisList->count() == 0)
-        widget = m_diagnosisCombo;
     widget->setFocus(Qt::OtherFocusReason);
 }
 
 void LineEditor::focusCode()
 {
-    m_codeEdit->setFocus(Qt::ShortcutFocusReason);
-    m_codeEdit->selectAll();
+    m_codeField->lineEdit()->setFocus(Qt::ShortcutFocusReason);
+    m_codeField->lineEdit()->selectAll();
+}
+
+void LineEditor::askToConfirmWarnings()
+{
+    const Model::Findings warnings = warningsOf(m_check.findings);
+    QStringList named;
+    for (const auto &warning : warnings)
+        named << QStringLiteral("<b>%1</b> %2")
+                     .arg(warning.code.toHtmlEscaped(), warning.message.toHtmlEscaped());
+    m_confirmLabel->setText(
+        (warnings.size() == 1 ? tr("Submit with this warning?")
+                              : tr("Submit with these %n warnings?", nullptr, int(warnings.size()))) +
+        QStringLiteral("<br>") + named.join(QStringLiteral("<br>")) + QStringLiteral("<br>") +
+        tr("Enter submits; Esc goes back to the field.").toHtmlEscaped());
+    m_submitAttempted = true;
+    showFindings();
+    m_confirmBar->setVisible(true);
+    m_confirmButton->setFocus(Qt::OtherFocusReason);
+    Q_EMIT message(
+        warnings.size() == 1
+            ? tr("One warning stands: %1. Enter submits anyway; Esc goes back.").arg(warnings.first().code)
+            : tr("%n warnings stand. Enter submits anyway; Esc goes back.", nullptr, int(warnings.size())));
+}
+
+void LineEditor::hideConfirmBar(bool backToField)
+{
+    const bool wasVisible = m_confirmBar->isVisible();
+    m_confirmBar->setVisible(false);
+    if (!backToField || !wasVisible)
+        return;
+    const Model::Findings warnings = warningsOf(m_check.findings);
+    if (warnings.isEmpty()) {
+        focusCode();
+        return;
+    }
+    int index = -1;
+    const FormField field =
+        FindingsPresenter::fieldOnForm(warnings.first().path, m_check.needsPeriod, &index);
+    if (field == FormField::None || field == FormField::Encounter || field == FormField::Patient)
+        focusCode();
+    else
+        focusField(field, index);
 }
 
 bool LineEditor::submit()
@@ -1014,15 +1015,20 @@ bool LineEditor::submit()
     }
     if (m_check.hasErrors()) {
         m_submitAttempted = true;
+        hideConfirmBar(false);
         showFindings();
         const auto isError = [](const Model::Finding &finding) { return finding.isError(); };
         const auto first = std::find_if(m_check.findings.cbegin(), m_check.findings.cend(), isError);
         int index = -1;
-        const FormField field = fieldOnForm(first->path, &index);
-        focusField(field, index);
+        focusField(FindingsPresenter::fieldOnForm(first->path, m_check.needsPeriod, &index), index);
         const int errors = int(std::count_if(m_check.findings.cbegin(), m_check.findings.cend(), isError));
         Q_EMIT message(errors == 1 ? tr("Not submitted: 1 error to fix first.")
                                    : tr("Not submitted: %n errors to fix first.", nullptr, errors));
+        return false;
+    }
+    const Model::Findings warnings = warningsOf(m_check.findings);
+    if (!warnings.isEmpty() && warnings != m_confirmedWarnings) {
+        askToConfirmWarnings();
         return false;
     }
     const qint64 lineId = m_lineId;
@@ -1037,6 +1043,7 @@ bool LineEditor::submit()
     if (m_catalog)
         m_catalog->noteUsed(entry.code.code);
     qCDebug(lcLineEditor) << "line submitted" << (lineId < 0 ? "new" : "correction");
+    m_lastDiagnoses = m_diagnoses->ids();
     Q_EMIT submitted(lineId, entry);
     newLine();
     focusCode();
@@ -1045,44 +1052,16 @@ bool LineEditor::submit()
 
 bool LineEditor::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() != QEvent::KeyPress)
-        return QWidget::eventFilter(watched, event);
-    auto *key = static_cast<QKeyEvent *>(event);
-    const auto mods = key->modifiers() & ~Qt::KeypadModifier;
-    if (watched == m_completer->popup() && key->key() == Qt::Key_Tab && mods == Qt::NoModifier) {
-        // Tab takes the highlighted code, as Enter does, and goes on to the next field.
-        const QModelIndex current = m_completer->popup()->currentIndex();
-        m_completer->popup()->hide();
-        if (current.isValid())
-            onCompletionActivated(current);
-        QKeyEvent tab(QEvent::KeyPress, Qt::Key_Tab, Qt::NoModifier);
-        QCoreApplication::sendEvent(m_codeEdit, &tab);
-        return true;
+    if (watched == m_codeField->lineEdit() && event->type() == QEvent::FocusOut && m_codeBeingTyped &&
+        static_cast<QFocusEvent *>(event)->reason() != Qt::PopupFocusReason) {
+        // Leaving the field ends the search: text that is not a code is now reported.
+        m_codeBeingTyped = false;
+        showFindings();
     }
-    if (watched == m_codeEdit && key->key() == Qt::Key_Down && mods == Qt::NoModifier &&
-        m_codeEdit->text().isEmpty() && !m_completer->popup()->isVisible() && m_catalog) {
-        if (m_completionModel->search(QString(), CompletionLimit) > 0)
-            showCompletions();
+    if ((watched == m_confirmButton || watched == m_backButton) && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        hideConfirmBar(true);
         return true;
-    }
-    if (watched == m_diagnosisCombo && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
-        mods == Qt::NoModifier) {
-        addSelectedDiagnosis();
-        return true;
-    }
-    if (watched == m_diagnosisList) {
-        if (mods == Qt::AltModifier && key->key() == Qt::Key_Up) {
-            moveDiagnosis(-1);
-            return true;
-        }
-        if (mods == Qt::AltModifier && key->key() == Qt::Key_Down) {
-            moveDiagnosis(+1);
-            return true;
-        }
-        if (mods == Qt::NoModifier && (key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace)) {
-            removeDiagnosis();
-            return true;
-        }
     }
     return QWidget::eventFilter(watched, event);
 }

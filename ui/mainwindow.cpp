@@ -1,16 +1,22 @@
 #include "mainwindow.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
 #include <QFrame>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QResizeEvent>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -28,6 +34,7 @@
 #include "encounterlistmodel.h"
 #include "encounterpicker.h"
 #include "findingspanel.h"
+#include "linedetailsdialog.h"
 #include "lineeditor.h"
 #include "outbox/outboxstore.h"
 #include "outbox/patientdirectory.h"
@@ -44,6 +51,7 @@
 #include "tokenstore.h"
 #include "trainingbanner.h"
 #include "trainingmenu.h"
+#include "windowshortcuts.h"
 #include "workspace.h"
 
 namespace Ui {
@@ -95,15 +103,26 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
+    // First of the application's key filters, so it runs last: it takes the shortcut overrides it
+    // claims, and the keystroke watchers (presenter strip, drills) installed later still see them.
+    new WindowShortcuts(this);
     buildCentre();
     buildActions();
     buildMenus();
     buildStatusBar();
-    resize(1280, 800);
+    // The first start uses the screen it opens on; later starts restore what the person left.
+    const QScreen *shown = screen() ? screen() : QGuiApplication::primaryScreen();
+    resize(shown ? firstStartSize(shown->availableGeometry().size()) : QSize(1280, 800));
     restoreLayout();
+    arrangeForWidth(width());
 
     connect(&m_workspace, &Workspace::started, this, &MainWindow::attachWorkspace);
     connect(&m_workspace, &Workspace::onlineChanged, this, &MainWindow::updateConnection);
+    connect(&m_workspace, &Workspace::onlineChanged, this, [this](bool online) {
+        // "The EHR cannot be reached" stops being true: the lists fetch again and say so.
+        if (online)
+            m_picker->ehrAnswers();
+    });
     connect(&m_workspace, &Workspace::sendingProblemChanged, this, &MainWindow::updateConnection);
     connect(&m_workspace, &Workspace::countsChanged, this, &MainWindow::updateQueueSize);
     connect(&m_workspace, &Workspace::credentialsRequired, this, [this](const QString &message) {
@@ -175,6 +194,14 @@ bool MainWindow::event(QEvent *event)
     return QMainWindow::event(event);
 }
 
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_formContent && event->type() == QEvent::LayoutRequest &&
+        m_editor->sizeHint().height() != m_fittedFormHeight)
+        QTimer::singleShot(0, this, &MainWindow::fitForm);
+    return QMainWindow::eventFilter(watched, event);
+}
+
 MainWindow::~MainWindow()
 {
     // The drill panel hides as the window's children go; the window's half is gone by then.
@@ -191,7 +218,10 @@ void MainWindow::buildCentre()
     m_banner = new TrainingBanner(m_workspace, central);
     layout->addWidget(m_banner);
 
-    m_splitter = new QSplitter(Qt::Horizontal, central);
+    // Each widget is made inside its final parent: moving a built subtree to another parent restyles
+    // every widget in it (the application's style sheet), which was a third of the start-up.
+    auto *padded = new QWidget(central);
+    m_splitter = new QSplitter(Qt::Horizontal, padded);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setHandleWidth(12);
@@ -203,8 +233,9 @@ void MainWindow::buildCentre()
     m_tabs->setObjectName(QStringLiteral("centreTabs"));
     m_tabs->setDocumentMode(true);
 
-    auto *superbill = new QWidget(m_tabs);
+    auto *superbill = new QWidget;
     superbill->setObjectName(QStringLiteral("superbillPage"));
+    m_tabs->addTab(superbill, QIcon(QStringLiteral(":/icons/encounter.svg")), tr("Superbill"));
     auto *superbillLayout = new QVBoxLayout(superbill);
     superbillLayout->setContentsMargins(0, 10, 0, 0);
     m_centreSplitter = new QSplitter(Qt::Vertical, superbill);
@@ -224,28 +255,39 @@ void MainWindow::buildCentre()
     m_linesModel = new OutboxLinesModel(OutboxLinesModel::Filter::Encounter, this);
     m_linesTable = makeLinesTable(m_linesModel, QStringLiteral("linesTable"),
                                   tr("Superbill lines of the encounter"), 28, linesCard);
-    m_linesTable->setFocusPolicy(Qt::ClickFocus);
+    // In the Tab order: Enter opens a line (to correct it, or read-only once sent).
+    m_linesTable->setFocusPolicy(Qt::StrongFocus);
+    m_linesTable->setColumnHidden(OutboxLinesModel::PatientColumn, true);
     m_linesTable->setColumnHidden(OutboxLinesModel::EncounterColumn, true);
-    m_linesTable->setColumnWidth(OutboxLinesModel::StateColumn, 140);
-    m_linesTable->setColumnWidth(OutboxLinesModel::CodeColumn, 64);
-    m_linesTable->setColumnWidth(OutboxLinesModel::PerformedColumn, 100);
     m_linesTable->setColumnWidth(OutboxLinesModel::DetailColumn, 190);
+    // The header and a line, at least: on a small screen the form's room comes first.
+    m_linesTable->setMinimumHeight(2 * 28);
     linesLayout->addWidget(m_linesTable);
-    connect(m_linesTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+    connect(m_linesTable, &QTableView::activated, this, [this](const QModelIndex &index) {
+        const qint64 lineId = index.data(OutboxLinesModel::LineIdRole).toLongLong();
         const int kind = index.data(OutboxLinesModel::KindRole).toInt();
-        if (kind == int(LineStatus::Kind::NeedsCorrection) || kind == int(LineStatus::Kind::Waiting) ||
-            kind == int(LineStatus::Kind::Queued))
-            openLine(index.data(OutboxLinesModel::LineIdRole).toLongLong());
+        const bool closed = !m_editor->encounter().facts.acceptsProcedures();
+        if (!closed && (kind == int(LineStatus::Kind::NeedsCorrection) ||
+                        kind == int(LineStatus::Kind::Waiting) || kind == int(LineStatus::Kind::Queued)))
+            openLine(lineId);
+        else if (kind == int(LineStatus::Kind::NeedsCorrection) && closed)
+            openLine(lineId); // to move it or discard it
+        else
+            showLineDetails(lineId);
     });
 
     m_editor = new LineEditor(m_centreSplitter);
+    // An encounter's header or a confirmation makes the form taller: it is fitted again. The form's
+    // own layout is inside its scroll area, where the editor never hears of it.
+    m_formContent = m_editor->findChild<QScrollArea *>(QStringLiteral("lineEditorScroll"))->widget();
+    m_formContent->installEventFilter(this);
     m_centreSplitter->addWidget(linesCard);
     m_centreSplitter->addWidget(m_editor);
+    // The form starts with the height it needs (it scrolls only when short); more room goes to the lines.
     m_centreSplitter->setStretchFactor(0, 1);
     m_centreSplitter->setStretchFactor(1, 0);
-    m_centreSplitter->setSizes({200, 490});
+    m_centreSplitter->setSizes({170, m_editor->sizeHint().height()});
     superbillLayout->addWidget(m_centreSplitter);
-    m_tabs->addTab(superbill, QIcon(QStringLiteral(":/icons/encounter.svg")), tr("Superbill"));
 
     m_queue = new QueueView(m_tabs);
     m_tabs->addTab(m_queue, QIcon(QStringLiteral(":/icons/queue.svg")), tr("Queue"));
@@ -273,14 +315,17 @@ void MainWindow::buildCentre()
     tipsLayout->addWidget(m_tipsLabel);
     sideLayout->addWidget(m_tips);
     side->setMinimumWidth(220);
+    // Folded under the form: the title and the summary line.
+    side->setMinimumHeight(80);
 
     m_splitter->addWidget(m_picker);
     m_splitter->addWidget(m_tabs);
     m_splitter->addWidget(side);
-    m_splitter->setStretchFactor(1, 1);
+    // A larger window widens the patient list too, a little.
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 4);
     m_splitter->setSizes({270, 690, 290});
 
-    auto *padded = new QWidget(central);
     auto *paddedLayout = new QVBoxLayout(padded);
     paddedLayout->setContentsMargins(12, 4, 12, 10);
     paddedLayout->addWidget(m_splitter);
@@ -290,6 +335,7 @@ void MainWindow::buildCentre()
     setCentralWidget(central);
 
     connect(m_editor, &LineEditor::findingsChanged, m_findings, &FindingsPanel::setFindings);
+    connect(m_editor, &LineEditor::summaryChanged, m_findings, &FindingsPanel::setSummary);
     connect(m_findings, &FindingsPanel::fieldRequested, m_editor, &LineEditor::focusField);
     connect(m_editor, &LineEditor::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
@@ -301,17 +347,9 @@ void MainWindow::buildCentre()
                     6000);
             });
     connect(m_picker, &EncounterPicker::encounterChosen, this, &MainWindow::onEncounterChosen);
-    // A clerk may open an encounter before its diagnoses have arrived; they join the open form, and
-    // what is being typed stays.
-    connect(m_picker, &EncounterPicker::patientLoaded, this, [this](const QString &patientId) {
-        const EncounterContext &open = m_editor->encounter();
-        if (open.patientId != patientId)
-            return;
-        if (const auto context = m_picker->contextFor(open.encounterId)) {
-            m_editor->updateEncounter(*context);
-            m_form->updateEncounter(*context);
-        }
-    });
+    connect(m_picker, &EncounterPicker::encountersChanged, this, &MainWindow::syncEditorEncounter);
+    connect(m_editor, &LineEditor::discardRequested, this, &MainWindow::discardLine);
+    connect(m_editor, &LineEditor::moveRequested, this, &MainWindow::moveLine);
     connect(m_queue, &QueueView::openRequested, this, &MainWindow::openLine);
     connect(m_queue, &QueueView::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
@@ -325,6 +363,8 @@ void MainWindow::buildCentre()
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     enableTabActions();
     m_findings->setFindings(m_editor->visibleFindings());
+    m_findings->setSummary(m_editor->findingsView().summary, m_editor->findingsView().state);
+    m_editor->setDropConfirmation([this](const QString &question) { return confirmDropDraft(question); });
 }
 
 void MainWindow::buildActions()
@@ -357,6 +397,11 @@ void MainWindow::buildActions()
         if (auto *list = m_picker->findChild<QWidget *>(QStringLiteral("encounterList")))
             list->setFocus(Qt::ShortcutFocusReason);
     });
+
+    m_refreshAction = make(QStringLiteral(":/icons/resend.svg"), tr("&Refresh encounters"),
+                           QStringLiteral("refreshAction"), QKeySequence(Qt::Key_F5));
+    m_refreshAction->setToolTip(tr("Reload the patient's encounters and diagnoses from the EHR"));
+    connect(m_refreshAction, &QAction::triggered, m_picker, &EncounterPicker::refresh);
 
     m_superbillTabAction = make(QStringLiteral(":/icons/encounter.svg"), tr("S&uperbill"),
                                 QStringLiteral("superbillTabAction"), QKeySequence(Qt::CTRL | Qt::Key_1));
@@ -422,6 +467,7 @@ void MainWindow::buildMenus()
     QMenu *line = menuBar()->addMenu(tr("&Line"));
     line->addAction(m_findPatientAction);
     line->addAction(m_encountersAction);
+    line->addAction(m_refreshAction);
     line->addSeparator();
     line->addAction(m_editor->newLineAction());
     line->addAction(m_editor->submitAction());
@@ -471,8 +517,10 @@ QList<QAction *> MainWindow::shortcutActions() const
 {
     return {m_findPatientAction,
             m_encountersAction,
+            m_refreshAction,
             m_editor->newLineAction(),
             m_editor->submitAction(),
+            m_editor->sameDiagnosesAction(),
             m_superbillTabAction,
             m_queueTabAction,
             m_formTabAction,
@@ -500,6 +548,8 @@ void MainWindow::attachWorkspace()
     const ConnectionSettings connection = m_settings.connection();
     m_picker->setClinicZone(connection.clinicZone());
     m_picker->setDirectory(m_workspace.directory());
+    if (Outbox::PatientDirectory *directory = m_workspace.directory())
+        connect(directory, &Outbox::PatientDirectory::encounterClosed, this, &MainWindow::onEncounterClosed);
     m_editor->setUnitMinutes(connection.unitMinutes);
     m_editor->setClock(&m_workspace.clock());
     m_editor->setCatalog(m_workspace.catalog());
@@ -509,9 +559,18 @@ void MainWindow::attachWorkspace()
     m_form->setCatalog(m_workspace.catalog());
     m_form->setEncounter({});
     m_linesModel->setClock(&m_workspace.clock());
+    m_linesModel->setTimeZone(connection.clinicZone());
+    m_linesModel->setDirectory(m_workspace.directory());
     m_linesModel->setStore(m_workspace.store());
+    if (Outbox::OutboxStore *store = m_workspace.store()) {
+        connect(store, &Outbox::OutboxStore::lineChanged, this, [this, store](qint64 id) {
+            const auto line = store->line(id);
+            if (line && line->encounterId == m_editor->encounter().encounterId)
+                refreshEncounterLines();
+        });
+    }
     m_linesModel->setEncounterId(QString());
-    m_queue->setWorkspace(&m_workspace);
+    m_queue->setWorkspace(&m_workspace, connection.clinicZone());
 
     updateConnection();
     updateSession();
@@ -634,6 +693,7 @@ bool MainWindow::confirmDropDraft(const QString &question)
             : tr("The codes ticked on the superbill form have not been submitted and would "
                  "be lost."));
     auto *drop = box.addButton(tr("Drop the line"), QMessageBox::DestructiveRole);
+    drop->setObjectName(QStringLiteral("dropDraftButton"));
     auto *keep = box.addButton(tr("Keep editing"), QMessageBox::RejectRole);
     box.setDefaultButton(keep);
     box.exec();
@@ -642,15 +702,29 @@ bool MainWindow::confirmDropDraft(const QString &question)
 
 void MainWindow::onEncounterChosen(const EncounterContext &encounter)
 {
-    if (encounter.encounterId != m_editor->encounter().encounterId &&
-        !confirmDropDraft(tr("Open another encounter?"))) {
+    if (encounter.encounterId == m_editor->encounter().encounterId) {
+        // The same encounter again: what was typed stays.
+        m_editor->updateEncounter(encounter);
+        updateLinesTitle();
+        showSuperbill();
+        return;
+    }
+    if (encounter.pickedAsOnlyOpen && m_editor->hasUnsavedInput()) {
+        // Chosen for the person, not by them: it never takes a line being typed away.
+        if (auto *list = m_picker->findChild<QWidget *>(QStringLiteral("encounterList")))
+            list->setFocus(Qt::OtherFocusReason);
+        statusBar()->showMessage(tr("The patient's open encounter is in the list: Enter opens it."), 8000);
+        return;
+    }
+    if (!confirmDropDraft(tr("Open another encounter?"))) {
         m_editor->focusCode();
         return;
     }
     m_editor->setEncounter(encounter);
     m_linesModel->setEncounterId(encounter.encounterId);
     m_form->setEncounter(encounter);
-    m_linesTitle->setText(tr("Lines of this encounter"));
+    refreshEncounterLines();
+    updateLinesTitle();
     if (m_tabs->currentWidget() == m_form)
         showSuperbillForm();
     else
@@ -737,6 +811,167 @@ bool MainWindow::printSuperbillTo(const QString &path)
     return written.ok();
 }
 
+void MainWindow::refreshEncounterLines()
+{
+    Outbox::OutboxStore *store = m_workspace.store();
+    const QString encounterId = m_editor->encounter().encounterId;
+    if (!store || encounterId.isEmpty()) {
+        m_editor->setEncounterLines({});
+        return;
+    }
+    using Outbox::LineState;
+    const auto lines = store->lines({encounterId, {LineState::Pending, LineState::Sending, LineState::Sent}});
+    m_editor->setEncounterLines(
+        Outbox::entriesOnEncounter(lines.valueOr({}), encounterId, m_editor->lineId()));
+}
+
+void MainWindow::updateLinesTitle()
+{
+    const EncounterContext &encounter = m_editor->encounter();
+    if (encounter.isValid() && !encounter.facts.acceptsProcedures())
+        m_linesTitle->setText(
+            tr("Lines of this encounter — %1: it takes no more lines").arg(encounter.stateText.toLower()));
+    else
+        m_linesTitle->setText(tr("Lines of this encounter"));
+}
+
+void MainWindow::onEncounterClosed(const Ehr::EncounterSummary &encounter)
+{
+    m_queue->updateButtons();
+    if (m_editor->encounter().encounterId != encounter.id)
+        return;
+    // The picker has taken the news already when it lists the encounter; else the form's own copy
+    // learns the new state.
+    EncounterContext context = m_picker->contextFor(encounter.id).value_or(m_editor->encounter());
+    if (context.facts.acceptsProcedures()) {
+        context.facts = encounter.facts();
+        context.stateText = EncounterListModel::stateText(encounter);
+    }
+    m_editor->updateEncounter(context);
+    updateLinesTitle();
+    if (m_editor->lineId() >= 0)
+        offerMoveTargets(context.patientId);
+    statusBar()->showMessage(
+        tr("The EHR says this encounter is %1: it takes no more lines. Ask the clinician "
+           "to reopen the encounter.")
+            .arg(context.stateText.toLower()),
+        15000);
+}
+
+void MainWindow::syncEditorEncounter()
+{
+    const EncounterContext &shown = m_editor->encounter();
+    if (!shown.isValid())
+        return;
+    const auto known = m_picker->contextFor(shown.encounterId);
+    if (!known || (known->facts == shown.facts && known->diagnoses == shown.diagnoses &&
+                   known->stateText == shown.stateText))
+        return;
+    m_editor->updateEncounter(*known);
+    m_form->updateEncounter(*known);
+    updateLinesTitle();
+}
+
+void MainWindow::fetchEncounterContext(const QString &patientId, const QString &encounterId,
+                                       std::function<void(std::optional<EncounterContext>)> done)
+{
+    if (const auto context = m_picker->contextFor(encounterId)) {
+        done(context);
+        return;
+    }
+    Outbox::PatientDirectory *directory = m_workspace.directory();
+    if (!directory) {
+        done(std::nullopt);
+        return;
+    }
+    const QTimeZone clinicZone = m_settings.connection().clinicZone();
+    directory->encountersOf(
+        patientId, this,
+        [this, patientId, encounterId, clinicZone, done](const Outbox::EncounterResult &result) {
+            const auto found =
+                std::find_if(result.items.cbegin(), result.items.cend(),
+                             [&encounterId](const auto &item) { return item.id == encounterId; });
+            if (found == result.items.cend() || !m_workspace.directory()) {
+                done(std::nullopt);
+                return;
+            }
+            const Ehr::EncounterSummary encounter = *found;
+            m_workspace.directory()->conditionsOf(
+                patientId, QString(), this,
+                [this, encounter, clinicZone, done](const Outbox::ConditionResult &conditions) {
+                    Ehr::PatientSummary patient;
+                    patient.id = encounter.patientId;
+                    if (const auto *known = m_picker->patientModel()->patient(encounter.patientId))
+                        patient = *known;
+                    done(makeEncounterContext(patient, encounter, conditions.items,
+                                              listsAllDiagnoses(conditions), clinicZone));
+                });
+        });
+}
+
+void MainWindow::offerMoveTargets(const QString &patientId)
+{
+    Outbox::PatientDirectory *directory = m_workspace.directory();
+    if (!directory)
+        return;
+    directory->encountersOf(patientId, this, [this](const Outbox::EncounterResult &result) {
+        QList<LineEditor::EncounterChoice> targets;
+        for (const auto &encounter : result.items) {
+            if (!encounter.acceptsProcedures())
+                continue;
+            QString title = EncounterListModel::whenText(encounter);
+            if (!encounter.type.isEmpty())
+                title += QStringLiteral("  ·  ") + encounter.type;
+            targets.append({encounter.id, title});
+        }
+        m_editor->setMoveTargets(targets);
+    });
+}
+
+void MainWindow::moveLine(qint64 lineId, const QString &encounterId)
+{
+    if (m_editor->lineId() != lineId)
+        return;
+    fetchEncounterContext(m_editor->encounter().patientId, encounterId,
+                          [this, lineId](std::optional<EncounterContext> context) {
+                              if (!context || m_editor->lineId() != lineId) {
+                                  statusBar()->showMessage(tr("That encounter cannot be reached now."), 8000);
+                                  return;
+                              }
+                              m_editor->moveToEncounter(*context);
+                              m_linesModel->setEncounterId(context->encounterId);
+                              refreshEncounterLines();
+                              updateLinesTitle();
+                              m_editor->focusCode();
+                          });
+}
+
+void MainWindow::showLineDetails(qint64 lineId)
+{
+    Outbox::OutboxStore *store = m_workspace.store();
+    const auto line = store ? store->line(lineId).valueOr({}) : Outbox::OutboxLine{};
+    if (line.id == 0)
+        return;
+    LineDetailsDialog dialog(line, m_editor->encounter(), this);
+    dialog.exec();
+}
+
+void MainWindow::discardLine(qint64 lineId)
+{
+    Outbox::OutboxStore *store = m_workspace.store();
+    const auto line = store ? store->line(lineId).valueOr({}) : Outbox::OutboxLine{};
+    if (line.id == 0 || !confirmDiscard(this, line.code))
+        return;
+    const QString error = m_workspace.discard(lineId, tr("discarded by the user"));
+    if (!error.isEmpty()) {
+        statusBar()->showMessage(tr("Not discarded: %1").arg(error), 8000);
+        return;
+    }
+    m_editor->newLine();
+    m_editor->focusCode();
+    statusBar()->showMessage(tr("Line discarded."), 6000);
+}
+
 void MainWindow::showSuperbill()
 {
     m_tabs->setCurrentIndex(0);
@@ -763,47 +998,17 @@ void MainWindow::openLine(qint64 lineId)
         loadLineInto(lineId, m_editor->encounter());
         return;
     }
-    if (const auto context = m_picker->contextFor(line.encounterId)) {
-        loadLineInto(lineId, *context);
-        return;
-    }
-    // Fetch the encounter's facts and diagnoses; offline, the line opens with what it says itself.
-    const QTimeZone clinicZone = m_settings.connection().clinicZone();
+    statusBar()->showMessage(tr("Opening the line…"));
+    // Offline, or for an encounter the EHR no longer lists, the line opens with what it says itself.
     EncounterContext fallback;
     fallback.patientId = line.patientId;
     fallback.encounterId = line.encounterId;
     fallback.title = line.encounterId;
-    fallback.timeZone = clinicZone;
-    Outbox::PatientDirectory *directory = m_workspace.directory();
-    if (!directory) {
-        loadLineInto(lineId, fallback);
-        return;
-    }
-    statusBar()->showMessage(tr("Opening the line…"));
-    directory->encountersOf(
-        line.patientId, this,
-        [this, lineId, line, fallback, clinicZone](const Outbox::EncounterResult &encounters) {
-            const Ehr::EncounterSummary *found = nullptr;
-            for (const auto &encounter : encounters.items) {
-                if (encounter.id == line.encounterId)
-                    found = &encounter;
-            }
-            if (!found || !m_workspace.directory()) {
-                loadLineInto(lineId, fallback);
-                return;
-            }
-            const Ehr::EncounterSummary encounter = *found;
-            m_workspace.directory()->conditionsOf(
-                line.patientId, QString(), this,
-                [this, lineId, encounter, clinicZone](const Outbox::ConditionResult &conditions) {
-                    Ehr::PatientSummary patient;
-                    patient.id = encounter.patientId;
-                    if (const auto *known = m_picker->patientModel()->patient(encounter.patientId))
-                        patient = *known;
-                    loadLineInto(lineId, makeEncounterContext(patient, encounter, conditions.items,
-                                                              listsAllDiagnoses(conditions), clinicZone));
-                });
-        });
+    fallback.timeZone = m_settings.connection().clinicZone();
+    fetchEncounterContext(line.patientId, line.encounterId,
+                          [this, lineId, fallback](std::optional<EncounterContext> context) {
+                              loadLineInto(lineId, context.value_or(fallback));
+                          });
 }
 
 void MainWindow::loadLineInto(qint64 lineId, const EncounterContext &context)
@@ -821,7 +1026,18 @@ void MainWindow::loadLineInto(qint64 lineId, const EncounterContext &context)
         m_editor->updateEncounter(context);
     m_linesModel->setEncounterId(context.encounterId);
     m_editor->loadLine(lineId, *entry, line.findings);
+    refreshEncounterLines();
+    updateLinesTitle();
     m_tabs->setCurrentIndex(0);
+    if (!context.facts.acceptsProcedures()) {
+        // Nothing on the line can fix a closed encounter: move it or discard it.
+        offerMoveTargets(context.patientId);
+        statusBar()->showMessage(tr("This encounter takes no more lines: move the line to another open "
+                                    "encounter, or discard it."),
+                                 8000);
+        m_editor->focusClosedEncounterActions();
+        return;
+    }
     statusBar()->showMessage(tr("Correct the line, then resend it with Ctrl+Enter."), 8000);
     // Start where the EHR pointed, else at the code.
     for (const auto &finding : m_editor->allFindings()) {
@@ -837,6 +1053,9 @@ void MainWindow::loadLineInto(qint64 lineId, const EncounterContext &context)
 
 void MainWindow::showSettings()
 {
+    // "Checking the system keychain…" must not stay: ask it, if nobody has yet.
+    if (m_tokens.state() == TokenStore::State::Unknown)
+        m_tokens.load();
     const ConnectionSettings before = m_settings.connection();
     ConnectionSettings shown = before;
     if (m_workspace.isTraining())
@@ -853,6 +1072,15 @@ void MainWindow::showSettings()
                                      10000);
     }
     const ConnectionSettings after = dialog.settings();
+    const bool reconnect = after.mode != shown.mode || after.baseUrl != before.baseUrl ||
+                           after.dialect != before.dialect || after.signIn != before.signIn ||
+                           after.clientId != before.clientId || after.redirectPort != before.redirectPort ||
+                           after.scopes != before.scopes ||
+                           (after.mode == EhrMode::Training) != m_workspace.isTraining();
+    if (reconnect && !confirmDropDraft(tr("Switch to the other EHR?"))) {
+        statusBar()->showMessage(tr("Settings not changed: the line being typed is kept."), 8000);
+        return;
+    }
     m_settings.setConnection(after);
     m_settings.sync();
     if (after.mode == EhrMode::Ehr) {
@@ -865,16 +1093,13 @@ void MainWindow::showSettings()
                 tr("The EHR address could not be shared with superbill-cli: %1").arg(saved.error().text()),
                 10000);
     }
-    const bool reconnect = after.mode != shown.mode || after.baseUrl != before.baseUrl ||
-                           after.dialect != before.dialect || after.signIn != before.signIn ||
-                           after.clientId != before.clientId || after.redirectPort != before.redirectPort ||
-                           after.scopes != before.scopes ||
-                           (after.mode == EhrMode::Training) != m_workspace.isTraining();
     if (reconnect) {
         restartWorkspace();
     } else {
         m_editor->setUnitMinutes(after.unitMinutes);
         m_picker->setClinicZone(after.clinicZone());
+        m_linesModel->setTimeZone(after.clinicZone());
+        m_queue->setWorkspace(&m_workspace, after.clinicZone());
     }
     statusBar()->showMessage(tr("Settings saved."), 5000);
 }
@@ -900,6 +1125,56 @@ void MainWindow::showAbout()
             .arg(QApplication::applicationVersion(), QLatin1String(QT_VERSION_STR),
                  QLatin1String(qVersion())));
     box.exec();
+}
+
+QSize MainWindow::firstStartSize(const QSize &available)
+{
+    // Most of a large screen; on a small one all of it, never more.
+    return (available * 0.85).expandedTo(QSize(1280, 800)).boundedTo(available);
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    arrangeForWidth(event->size().width());
+    if (event->size().height() != event->oldSize().height())
+        QTimer::singleShot(0, this, &MainWindow::fitForm);
+}
+
+void MainWindow::arrangeForWidth(int width)
+{
+    // Below this width three columns squeeze the form: the findings fold under it instead.
+    const bool narrow = width < WideLayoutWidth;
+    if (narrow == (m_side->parent() == m_centreSplitter))
+        return;
+    if (narrow) {
+        m_centreSplitter->addWidget(m_side);
+        m_centreSplitter->setStretchFactor(2, 0);
+        m_tips->setVisible(false);
+    } else {
+        m_splitter->insertWidget(2, m_side);
+        m_splitter->setStretchFactor(2, 0);
+        m_tips->setVisible(true);
+        // Room for all three: each pane gets its share of a wide window, the patients' too.
+        m_splitter->setSizes({std::max(270, width / 5), width * 3 / 5, std::max(290, width / 5)});
+    }
+    updateSide();
+    // Once the new arrangement is laid out: the form as tall as it needs, if it can be.
+    QTimer::singleShot(0, this, &MainWindow::fitForm);
+}
+
+void MainWindow::fitForm()
+{
+    const bool narrow = m_side->parent() == m_centreSplitter;
+    const int height = m_centreSplitter->height() - m_centreSplitter->handleWidth() * (narrow ? 2 : 1);
+    // The whole form first, Submit included; the lines and (folded) findings keep a row or two, and
+    // the marks beside the fields say what the findings say.
+    const int lines = narrow ? 100 : 170;
+    const int findings = narrow ? m_side->minimumHeight() : 0;
+    m_fittedFormHeight = m_editor->sizeHint().height();
+    const int form = std::clamp(m_fittedFormHeight, 200, std::max(200, height - lines - findings));
+    const int rest = std::max(lines, height - form - findings);
+    m_centreSplitter->setSizes(narrow ? QList<int>{rest, form, findings} : QList<int>{rest, form});
 }
 
 void MainWindow::restoreLayout()

@@ -1,7 +1,11 @@
 #pragma once
 
+#include <functional>
+#include <optional>
+
 #include <QMainWindow>
 
+#include "ehr/encountersummary.h"
 #include "linedraft.h"
 #include "outbox/outboxline.h"
 #include "workspace.h"
@@ -46,6 +50,11 @@ public:
     QueueView *queueView() const { return m_queue; }
     SuperbillFormView *superbillForm() const { return m_form; }
     OutboxLinesModel *linesModel() const { return m_linesModel; }
+    /// Below this window width the findings fold under the form.
+    static constexpr int WideLayoutWidth = 1180;
+    /// The window's size at the first start on a screen with this much room.
+    static QSize firstStartSize(const QSize &available);
+
     PresenterMode *presenterMode() const { return m_presenter; }
     TrainingMenu *trainingMenu() const { return m_trainingMenu; }
     /// Every action with a shortcut, as the Help menu lists them.
@@ -77,7 +86,9 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     bool event(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildActions();
@@ -85,6 +96,10 @@ private:
     void buildCentre();
     void buildStatusBar();
     void restoreLayout();
+    /// Three columns on a wide window; on a narrow one the findings go under the form.
+    void arrangeForWidth(int width);
+    /// Gives the form the height it needs, the lines (and findings) the rest.
+    void fitForm();
     void updateTips();
     void attachWorkspace();
     /// The window's title and banner for training or a real EHR.
@@ -95,6 +110,23 @@ private:
     void updateSide();
     void updateQueueSize(const Outbox::QueueCounts &counts);
     void onEncounterChosen(const EncounterContext &encounter);
+    /// The EHR said the encounter takes no more lines: the form, the lines and the queue say so.
+    void onEncounterClosed(const Ehr::EncounterSummary &encounter);
+    /// The picker's newer knowledge of the form's encounter (state, diagnoses) reaches the form.
+    void syncEditorEncounter();
+    void updateLinesTitle();
+    /// The form learns the encounter's lines sent or queued (for the duplicate warning).
+    void refreshEncounterLines();
+    /// The context of a patient's encounter: the picker's when it shows it, else fetched (offline: the
+    /// copy); nullopt when the encounter is not known.
+    void fetchEncounterContext(const QString &patientId, const QString &encounterId,
+                               std::function<void(std::optional<EncounterContext>)> done);
+    /// Offers the patient's open encounters to the form, for a line whose encounter is closed.
+    void offerMoveTargets(const QString &patientId);
+    void moveLine(qint64 lineId, const QString &encounterId);
+    void discardLine(qint64 lineId);
+    /// A line that can no longer change (sent, or of a closed encounter), read-only.
+    void showLineDetails(qint64 lineId);
     void loadLineInto(qint64 lineId, const EncounterContext &context);
     /// Asks before the line being typed is dropped; true when it may go.
     bool confirmDropDraft(const QString &question);
@@ -119,12 +151,14 @@ private:
     SuperbillFormView *m_form = nullptr;
     FindingsPanel *m_findings = nullptr;
     QFrame *m_tips = nullptr;
+    QWidget *m_side = nullptr;
+    QWidget *m_formContent = nullptr;
+    int m_fittedFormHeight = 0; ///< the form's wanted height when the centre was last fitted to it
     QLabel *m_tipsLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_signedInLabel = nullptr;
     bool m_toldSessionOnly = false;
     QLabel *m_queueLabel = nullptr;
-    QWidget *m_side = nullptr;
     PresenterMode *m_presenter = nullptr;
     TrainingMenu *m_trainingMenu = nullptr;
 
@@ -133,6 +167,7 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_findPatientAction = nullptr;
     QAction *m_encountersAction = nullptr;
+    QAction *m_refreshAction = nullptr;
     QAction *m_shortcutsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_superbillTabAction = nullptr;

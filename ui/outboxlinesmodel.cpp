@@ -1,5 +1,7 @@
 #include "outboxlinesmodel.h"
 
+#include <algorithm>
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -11,7 +13,10 @@
 
 #include "common/clock.h"
 #include "common/printable.h"
+#include "encounterlistmodel.h"
+#include "linedraft.h"
 #include "outbox/outboxstore.h"
+#include "outbox/patientdirectory.h"
 #include "theme.h"
 
 namespace Ui {
@@ -40,10 +45,44 @@ QTableView *makeLinesTable(OutboxLinesModel *model, const QString &objectName, c
     table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     table->horizontalHeader()->setSectionResizeMode(OutboxLinesModel::DescriptionColumn,
                                                     QHeaderView::Stretch);
+    // The state, the code and the times are never cut off.
+    for (const int column : {OutboxLinesModel::StateColumn, OutboxLinesModel::CodeColumn,
+                             OutboxLinesModel::PerformedColumn, OutboxLinesModel::EncounterColumn})
+        table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     return table;
 }
 
-LineStatus lineStatus(const Outbox::OutboxLine &line, const QDateTime &nowUtc)
+QString zonedTimeText(const QDateTime &value, const QTimeZone &zone, const QDateTime &nowUtc, bool seconds)
+{
+    if (!value.isValid())
+        return {};
+    const QTimeZone shown = zone.isValid() ? zone : QTimeZone::systemTimeZone();
+    const QDateTime local = value.toTimeZone(shown);
+    const QString clock =
+        QLocale().toString(local.time(), seconds ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
+    const QString day = local.date() == nowUtc.toTimeZone(shown).date()
+                            ? QString()
+                            : QLocale().toString(local.date(), QStringLiteral("d MMM "));
+    return day + clock + u' ' + zoneName(local);
+}
+
+QString performedText(const QDateTime &start, const QDateTime &end, const QTimeZone &zone,
+                      const QLocale &locale)
+{
+    const auto inZone = [&zone](const QDateTime &value) {
+        return zone.isValid() && value.isValid() ? value.toTimeZone(zone) : value;
+    };
+    const QDateTime shownStart = inZone(start);
+    if (!shownStart.isValid())
+        return {};
+    QString text = locale.toString(shownStart, QStringLiteral("d MMM HH:mm"));
+    const QDateTime shownEnd = inZone(end);
+    if (shownEnd.isValid())
+        text += QStringLiteral("–") + locale.toString(shownEnd, QStringLiteral("HH:mm"));
+    return text + u' ' + zoneName(shownStart);
+}
+
+LineStatus lineStatus(const Outbox::OutboxLine &line, const QDateTime &nowUtc, const QTimeZone &zone)
 {
     LineStatus status;
     switch (line.state) {
@@ -52,13 +91,9 @@ LineStatus lineStatus(const Outbox::OutboxLine &line, const QDateTime &nowUtc)
             status.kind = LineStatus::Kind::Waiting;
             status.text = OutboxLinesModel::tr("Waiting to retry");
             status.icon = QStringLiteral(":/icons/retry.svg");
-            QString when;
             if (line.nextAttemptAt.isValid() && line.nextAttemptAt > nowUtc) {
-                const QDateTime local = line.nextAttemptAt.toLocalTime();
-                when = local.date() == nowUtc.toLocalTime().date()
-                           ? QLocale().toString(local.time(), QStringLiteral("HH:mm:ss"))
-                           : QLocale().toString(local, QStringLiteral("d MMM HH:mm"));
-                status.detail = OutboxLinesModel::tr("Next try at %1").arg(when);
+                status.detail = OutboxLinesModel::tr("Next try at %1")
+                                    .arg(zonedTimeText(line.nextAttemptAt, zone, nowUtc, true));
             } else {
                 status.detail = OutboxLinesModel::tr("Next try now");
             }
@@ -126,6 +161,48 @@ void OutboxLinesModel::setClock(const Common::Clock *clock)
     m_clock = Common::Clock::orSystem(clock);
 }
 
+void OutboxLinesModel::setDirectory(Outbox::PatientDirectory *directory)
+{
+    m_directory = directory;
+    refresh();
+}
+
+void OutboxLinesModel::setTimeZone(const QTimeZone &zone)
+{
+    if (zone == m_zone)
+        return;
+    m_zone = zone;
+    refresh();
+}
+
+OutboxLinesModel::Row OutboxLinesModel::rowFor(const Outbox::OutboxLine &line) const
+{
+    Row row;
+    const Outbox::OfflineCache *cache = m_directory ? &m_directory->cache() : nullptr;
+    const auto encounter = cache ? cache->encounter(line.encounterId) : std::nullopt;
+    const auto patient = cache ? cache->patient(line.patientId) : std::nullopt;
+    // Names come from the EHR: shown with their control characters escaped.
+    row.patient = patient ? Common::printable(patient->displayName()) : tr("Patient not in the offline copy");
+    row.encounter =
+        encounter ? EncounterListModel::whenText(*encounter) : tr("Encounter not in the offline copy");
+    // The encounter's zone when it is known, else the clinic's.
+    const QTimeZone zone = encounter && encounter->zone().isValid() ? encounter->zone() : m_zone;
+    row.performed = performedText(line.performedStart, line.performedEnd, zone, QLocale());
+    const QList<Ehr::ConditionSummary> conditions =
+        cache ? cache->conditionsOf(line.patientId) : QList<Ehr::ConditionSummary>();
+    QStringList diagnoses;
+    for (const QString &id : line.diagnosisIds) {
+        const auto known =
+            std::find_if(conditions.cbegin(), conditions.cend(),
+                         [&id](const Ehr::ConditionSummary &condition) { return condition.id == id; });
+        diagnoses << (known == conditions.cend()
+                          ? id
+                          : DiagnosisOption{known->id, known->code, known->display}.label());
+    }
+    row.diagnoses = Common::printable(diagnoses.join(QStringLiteral("; ")));
+    return row;
+}
+
 void OutboxLinesModel::setEncounterId(const QString &encounterId)
 {
     if (encounterId == m_encounterId)
@@ -148,19 +225,6 @@ bool OutboxLinesModel::accepts(const Outbox::OutboxLine &line) const
     const Outbox::LineFilter shown = filter();
     return (shown.encounterId.isEmpty() || line.encounterId == shown.encounterId) &&
            shown.states.contains(line.state);
-}
-
-OutboxLinesModel::Row OutboxLinesModel::rowFor(const Outbox::OutboxLine &line)
-{
-    Row row;
-    if (line.performedStart.isValid()) {
-        row.performed = QLocale().toString(line.performedStart, QStringLiteral("d MMM HH:mm"));
-        if (line.performedEnd.isValid())
-            row.performed +=
-                QStringLiteral("–") + QLocale().toString(line.performedEnd, QStringLiteral("HH:mm"));
-    }
-    row.diagnoses = line.diagnosisIds.join(QStringLiteral(", "));
-    return row;
 }
 
 void OutboxLinesModel::refresh()
@@ -257,7 +321,7 @@ QVariant OutboxLinesModel::data(const QModelIndex &index, int role) const
     const Outbox::OutboxLine &line = m_lines.at(index.row());
     const Row &row = m_rows.at(index.row());
     // Views ask for many roles of every cell on each paint; most need no status text.
-    const auto status = [&line, this] { return lineStatus(line, m_clock->nowUtc()); };
+    const auto status = [&line, this] { return lineStatus(line, m_clock->nowUtc(), m_zone); };
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -266,11 +330,13 @@ QVariant OutboxLinesModel::data(const QModelIndex &index, int role) const
         case CodeColumn:
             return line.code;
         case DescriptionColumn:
-            return line.display;
+            return Common::printable(line.display);
         case PerformedColumn:
             return row.performed;
+        case PatientColumn:
+            return row.patient;
         case EncounterColumn:
-            return line.encounterId;
+            return row.encounter;
         case DetailColumn:
             return status().detail.replace(u'\n', QStringLiteral(" · "));
         default:
@@ -280,7 +346,7 @@ QVariant OutboxLinesModel::data(const QModelIndex &index, int role) const
         return index.column() == StateColumn ? QVariant(cachedIcon(status().icon)) : QVariant();
     case Qt::ToolTipRole: {
         if (index.column() == DescriptionColumn && !row.diagnoses.isEmpty())
-            return QString(line.display + u'\n' + tr("Diagnoses: %1").arg(row.diagnoses));
+            return QString(Common::printable(line.display) + u'\n' + tr("Diagnoses: %1").arg(row.diagnoses));
         const QString detail = status().detail;
         return detail.isEmpty() ? QVariant() : QVariant(detail);
     }
@@ -331,6 +397,8 @@ QVariant OutboxLinesModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Description");
     case PerformedColumn:
         return tr("Performed");
+    case PatientColumn:
+        return tr("Patient");
     case EncounterColumn:
         return tr("Encounter");
     case DetailColumn:

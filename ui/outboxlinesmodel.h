@@ -2,7 +2,10 @@
 
 #include <QAbstractTableModel>
 #include <QDateTime>
+#include <QHash>
+#include <QLocale>
 #include <QPointer>
+#include <QTimeZone>
 
 #include "outbox/outboxline.h"
 
@@ -15,7 +18,8 @@ class Clock;
 
 namespace Outbox {
 class OutboxStore;
-}
+class PatientDirectory;
+} // namespace Outbox
 
 namespace Ui {
 
@@ -37,8 +41,19 @@ struct LineStatus
     QString icon;   ///< resource path
 };
 
-/// The row text for a line; next attempts are shown in this computer's time.
-LineStatus lineStatus(const Outbox::OutboxLine &line, const QDateTime &nowUtc);
+/// The row text for a line; a next attempt is shown in `zone` (the clinic's; invalid: this computer's),
+/// with the zone named.
+LineStatus lineStatus(const Outbox::OutboxLine &line, const QDateTime &nowUtc, const QTimeZone &zone = {});
+
+/// A moment for a person, in `zone` (invalid: this computer's) with the zone named: "14:03 CDT", with
+/// the day in front when it is not today ("15 Mar 14:03 CDT"); seconds when asked.
+QString zonedTimeText(const QDateTime &value, const QTimeZone &zone, const QDateTime &nowUtc,
+                      bool seconds = false);
+
+/// When a line was performed (`end` valid for anesthesia), in `zone` (invalid: as the line says) with
+/// the zone named: "14 Mar 10:30 CDT", or for anesthesia "14 Mar 10:30–11:45 CDT".
+QString performedText(const QDateTime &start, const QDateTime &end, const QTimeZone &zone,
+                      const QLocale &locale);
 
 /**
  * Outbox lines as table rows: the lines of one encounter (the superbill
@@ -61,7 +76,8 @@ public:
         CodeColumn,
         DescriptionColumn,
         PerformedColumn,
-        EncounterColumn,
+        PatientColumn,
+        EncounterColumn, ///< when the encounter was, in its own zone
         DetailColumn,
         ColumnCount
     };
@@ -77,6 +93,11 @@ public:
 
     void setStore(Outbox::OutboxStore *store);
     void setClock(const Common::Clock *clock);
+    /// Where patient names, encounter dates and diagnosis names come from (its offline copy); without
+    /// one, the lines show what they hold themselves.
+    void setDirectory(Outbox::PatientDirectory *directory);
+    /// The clinic's zone, for the times shown.
+    void setTimeZone(const QTimeZone &zone);
     /// For Filter::Encounter: whose lines to show.
     void setEncounterId(const QString &encounterId);
 
@@ -96,9 +117,11 @@ private:
     struct Row
     {
         QString performed;
-        QString diagnoses;
+        QString diagnoses; ///< "M17.11 — …, I10 — …"
+        QString patient;
+        QString encounter;
     };
-    static Row rowFor(const Outbox::OutboxLine &line);
+    Row rowFor(const Outbox::OutboxLine &line) const;
     Outbox::LineFilter filter() const;
     bool accepts(const Outbox::OutboxLine &line) const;
     void onLineChanged(qint64 id);
@@ -106,6 +129,8 @@ private:
     Filter m_filter;
     QPointer<Outbox::OutboxStore> m_store;
     const Common::Clock *m_clock = nullptr;
+    QPointer<Outbox::PatientDirectory> m_directory;
+    QTimeZone m_zone;
     QString m_encounterId;
     QList<Outbox::OutboxLine> m_lines;
     QList<Row> m_rows;

@@ -15,11 +15,17 @@ void PatientListModel::setPatients(const QList<Ehr::PatientSummary> &patients)
 
 const Ehr::PatientSummary *PatientListModel::patient(const QString &id) const
 {
-    for (const auto &patient : m_patients) {
-        if (patient.id == id)
-            return &patient;
+    const int row = rowOf(id);
+    return row < 0 ? nullptr : &m_patients.at(row);
+}
+
+int PatientListModel::rowOf(const QString &id) const
+{
+    for (int row = 0; row < m_patients.size(); ++row) {
+        if (m_patients.at(row).id == id)
+            return row;
     }
-    return nullptr;
+    return -1;
 }
 
 int PatientListModel::rowCount(const QModelIndex &parent) const

@@ -22,6 +22,8 @@ public:
     void setPatients(const QList<Ehr::PatientSummary> &patients);
     const QList<Ehr::PatientSummary> &patients() const { return m_patients; }
     const Ehr::PatientSummary *patient(const QString &id) const;
+    /// The row of the patient, or -1.
+    int rowOf(const QString &id) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -2,6 +2,7 @@
 
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QIcon>
 #include <QKeyEvent>
 #include <QLabel>
@@ -13,10 +14,27 @@
 #include "common/clock.h"
 #include "common/printable.h"
 #include "outbox/outboxstore.h"
+#include "outbox/patientdirectory.h"
 #include "outboxlinesmodel.h"
 #include "workspace.h"
 
 namespace Ui {
+
+bool confirmDiscard(QWidget *parent, const QString &code)
+{
+    QMessageBox box(QMessageBox::Warning, QueueView::tr("Discard line"),
+                    QueueView::tr("Discard the %1 line? It will not be sent to the EHR. It stays in the "
+                                  "outbox's audit log.")
+                        .arg(code),
+                    QMessageBox::NoButton, parent);
+    box.setObjectName(QStringLiteral("discardConfirmBox"));
+    auto *discard = box.addButton(QueueView::tr("Discard"), QMessageBox::DestructiveRole);
+    discard->setObjectName(QStringLiteral("confirmDiscardButton"));
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == static_cast<QAbstractButton *>(discard);
+}
 
 QueueView::QueueView(QWidget *parent)
     : QWidget(parent)
@@ -36,11 +54,13 @@ QueueView::QueueView(QWidget *parent)
 
     m_model = new OutboxLinesModel(OutboxLinesModel::Filter::Attention, this);
     m_table = makeLinesTable(m_model, QStringLiteral("queueTable"), tr("Lines needing attention"), 30, this);
-    m_table->setColumnWidth(OutboxLinesModel::StateColumn, 150);
-    m_table->setColumnWidth(OutboxLinesModel::CodeColumn, 64);
-    m_table->setColumnWidth(OutboxLinesModel::PerformedColumn, 110);
-    m_table->setColumnWidth(OutboxLinesModel::EncounterColumn, 120);
-    m_table->setColumnWidth(OutboxLinesModel::DetailColumn, 260);
+    // The description keeps room beside the patient and the encounter's date: it shares what is left
+    // with the details, which the panel below shows in full anyway.
+    m_table->horizontalHeader()->setSectionResizeMode(OutboxLinesModel::EncounterColumn,
+                                                      QHeaderView::Interactive);
+    m_table->horizontalHeader()->setSectionResizeMode(OutboxLinesModel::DetailColumn, QHeaderView::Stretch);
+    m_table->setColumnWidth(OutboxLinesModel::EncounterColumn, 150);
+    m_table->setColumnWidth(OutboxLinesModel::PatientColumn, 140);
     m_table->installEventFilter(this);
     layout->addWidget(m_table, 1);
 
@@ -91,10 +111,13 @@ QueueView::QueueView(QWidget *parent)
     updateButtons();
 }
 
-void QueueView::setWorkspace(Workspace *workspace)
+void QueueView::setWorkspace(Workspace *workspace, const QTimeZone &zone)
 {
     m_workspace = workspace;
+    m_zone = zone;
     m_model->setClock(workspace ? &workspace->clock() : nullptr);
+    m_model->setTimeZone(zone);
+    m_model->setDirectory(workspace ? workspace->directory() : nullptr);
     m_model->setStore(workspace ? workspace->store() : nullptr);
 }
 
@@ -116,12 +139,17 @@ void QueueView::updateButtons()
     m_openButton->setEnabled(line.has_value());
     m_detail->setVisible(line.has_value());
     if (line) {
-        const LineStatus status =
-            lineStatus(*line, (m_workspace ? m_workspace->clock() : Common::Clock::system()).nowUtc());
+        const LineStatus status = lineStatus(
+            *line, (m_workspace ? m_workspace->clock() : Common::Clock::system()).nowUtc(), m_zone);
         QString hint;
+        const Common::Status takesLines = m_workspace && m_workspace->directory()
+                                              ? m_workspace->directory()->checkTakesLines(line->encounterId)
+                                              : Common::Status();
         switch (status.kind) {
         case LineStatus::Kind::NeedsCorrection:
-            hint = tr("Open it to correct and resend (Enter), or discard it (Delete).");
+            hint = takesLines ? tr("Open it to correct and resend (Enter), or discard it (Delete).")
+                              : takesLines.error().message + u' ' +
+                                    tr("Open it (Enter) to move it, or discard it (Delete).");
             break;
         case LineStatus::Kind::Waiting:
             hint = tr("It goes on its own when the EHR answers; Ctrl+R sends it now.");
@@ -130,15 +158,22 @@ void QueueView::updateButtons()
             hint = tr("It is sent in the background.");
             break;
         }
+        const int row = m_model->rowOf(id);
+        const auto cell = [this, row](int column) {
+            return m_model->index(row, column).data().toString().toHtmlEscaped();
+        };
         m_detail->setText(
-            QStringLiteral("<b>%1</b> · <b>%2</b> %3 · %4<br>%5<br><span style=\"color:#5b6472\">%6</span>")
+            QStringLiteral(
+                "<b>%1</b> · <b>%2</b> %3 · %4 · %5<br>%6<br><span style=\"color:#5b6472\">%7</span>")
                 .arg(status.text.toHtmlEscaped(), Common::printable(line->code).toHtmlEscaped(),
-                     Common::printable(line->display).toHtmlEscaped(),
-                     Common::printable(line->encounterId).toHtmlEscaped(),
+                     Common::printable(line->display).toHtmlEscaped(), cell(OutboxLinesModel::PatientColumn),
+                     cell(OutboxLinesModel::EncounterColumn),
                      status.detail.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>")),
                      hint.toHtmlEscaped()));
     }
-    m_resendButton->setEnabled(line && line->state != Outbox::LineState::Sending);
+    m_resendButton->setEnabled(line && line->state != Outbox::LineState::Sending &&
+                               (!m_workspace || !m_workspace->directory() ||
+                                m_workspace->directory()->checkTakesLines(line->encounterId)));
     m_discardButton->setEnabled(line && line->state != Outbox::LineState::Sending);
 }
 
@@ -164,22 +199,8 @@ void QueueView::discardCurrent(bool confirmed)
     const auto line = m_model->lineAt(m_model->rowOf(id));
     if (!line || !m_workspace)
         return;
-    if (!confirmed) {
-        QMessageBox box(
-            QMessageBox::Warning, tr("Discard line"),
-            tr("Discard the %1 line? It will not be sent to the EHR. It stays in the outbox's audit "
-               "log.")
-                .arg(line->code),
-            QMessageBox::NoButton, this);
-        box.setObjectName(QStringLiteral("discardConfirmBox"));
-        auto *discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
-        discard->setObjectName(QStringLiteral("confirmDiscardButton"));
-        box.addButton(QMessageBox::Cancel);
-        box.setDefaultButton(QMessageBox::Cancel);
-        box.exec();
-        if (box.clickedButton() != static_cast<QAbstractButton *>(discard))
-            return;
-    }
+    if (!confirmed && !confirmDiscard(this, line->code))
+        return;
     const QString error = m_workspace->discard(id, tr("discarded by the user"));
     Q_EMIT message(error.isEmpty() ? tr("Line discarded.") : tr("Not discarded: %1").arg(error));
 }

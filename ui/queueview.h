@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QTimeZone>
 #include <QWidget>
 
 class QLabel;
@@ -10,6 +11,9 @@ namespace Ui {
 
 class OutboxLinesModel;
 class Workspace;
+
+/// Asks whether the line with this code may be discarded; Cancel is the default, so Enter keeps it.
+bool confirmDiscard(QWidget *parent, const QString &code);
 
 /**
  * Every line that still needs something: waiting to be sent, waiting to
@@ -23,7 +27,8 @@ class QueueView : public QWidget
 public:
     explicit QueueView(QWidget *parent = nullptr);
 
-    void setWorkspace(Workspace *workspace);
+    /// The lines of the workspace's outbox; times in the clinic's `zone`.
+    void setWorkspace(Workspace *workspace, const QTimeZone &zone = {});
     OutboxLinesModel *model() const { return m_model; }
     /// The line under the cursor, or -1.
     qint64 currentLineId() const;
@@ -33,6 +38,8 @@ public Q_SLOTS:
     void resendCurrent();
     /// Asks for confirmation first, unless `confirmed`.
     void discardCurrent(bool confirmed = false);
+    /// Shows the current line's state, its detail and what can be done about it.
+    void updateButtons();
 
 Q_SIGNALS:
     void openRequested(qint64 lineId);
@@ -42,8 +49,6 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void updateButtons();
-
     Workspace *m_workspace = nullptr;
     OutboxLinesModel *m_model = nullptr;
     QTableView *m_table = nullptr;
@@ -52,6 +57,7 @@ private:
     QPushButton *m_openButton = nullptr;
     QPushButton *m_resendButton = nullptr;
     QPushButton *m_discardButton = nullptr;
+    QTimeZone m_zone;
 };
 
 } // namespace Ui

@@ -27,11 +27,14 @@ QList<QPair<QString, QString>> ShortcutsDialog::rows(const QList<QAction *> &act
     result.append({tr("Alt + underlined letter"), tr("Jump to that field of the form")});
     result.append({tr("Tab / Shift+Tab"), tr("Next / previous field, in the order of the form")});
     result.append({tr("↓ in an empty CPT code"), tr("Show favourite and recent codes")});
-    result.append({tr("Enter in the code list"), tr("Take the highlighted code and its description")});
+    result.append({tr("Enter or Tab in the code list"), tr("Take the highlighted code and its description")});
+    result.append({tr("Ctrl+B in CPT code"), tr("Star the code as a favourite, or unstar it")});
+    result.append({tr("F4 or Alt+↓ in a date"), tr("Open the calendar; arrows move, Enter takes the day")});
     result.append({tr("Enter in Diagnoses"), tr("Link the selected diagnosis")});
     result.append({tr("Alt+Up / Alt+Down"), tr("Move the linked diagnosis up / down")});
     result.append({tr("Delete"), tr("Unlink the selected diagnosis")});
     result.append({tr("Enter in the queue"), tr("Open the line for correction")});
+    result.append({tr("Enter / Esc on a warning"), tr("Submit anyway / go back to the field")});
     return result;
 }
 
@@ -58,7 +61,9 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *paren
     table->setShowGrid(false);
     table->setWordWrap(false);
     table->verticalHeader()->setDefaultSectionSize(30);
-    table->setFocusPolicy(Qt::NoFocus);
+    // The list is longer than the dialog on a small screen: arrows, Page Up/Down, Home and End scroll it.
+    table->setFocusPolicy(Qt::StrongFocus);
+    table->setTabKeyNavigation(false);
     for (int row = 0; row < list.size(); ++row) {
         auto *keys = new QTableWidgetItem(list.at(row).first);
         QFont bold = keys->font();
@@ -73,6 +78,8 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *paren
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+    table->setCurrentCell(0, 0);
+    table->setFocus(Qt::OtherFocusReason);
 }
 
 } // namespace Ui

@@ -996,7 +996,8 @@ void SuperbillFormView::editTime(int index)
         QWidget *first =
             widget->performedEdit ? static_cast<QWidget *>(widget->performedEdit) : widget->startEdit;
         widget->timeBox->setVisible(true);
-        first->setFocus(Qt::ShortcutFocusReason);
+        // As Tab would: the day is the encounter's, and the hour is what is typed.
+        first->setFocus(Qt::TabFocusReason);
     }
 }
 

@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QFont>
 #include <QHash>
+#include <QLabel>
 #include <QPalette>
 #include <QRegularExpression>
 #include <QStyle>
@@ -30,6 +31,8 @@ QLabel[role="pill"][state="open"] { background: #e3f3e8; color: #1f6b3a; }
 QLabel[role="pill"][state="closed"] { background: #fbe4e2; color: #9c231b; }
 QLabel[role="fieldMessage"] { padding: 1px 2px; }
 QLabel[role="detail"] { background: #ffffff; border: 1px solid #dde2e9; border-radius: 6px; padding: 8px 10px; }
+QFrame[role="notice"] { background: #fdf1ef; border: 1px solid #eec3be; border-radius: 6px; }
+QFrame[role="notice"] QLabel { color: #6e1a13; }
 QFrame[role="tips"] { background: #ffffff; border: 1px solid #dde2e9; border-radius: 8px; }
 QFrame[role="tips"] QLabel { border: none; }
 QLabel[role="fieldMessage"][severity="error"] { color: #a2261d; }
@@ -56,6 +59,8 @@ QComboBox::drop-down, QDateTimeEdit::drop-down { border: none; width: 20px; }
 QListWidget, QListView, QTableView, QTreeView { border: 1px solid #d5dbe3; border-radius: 5px; background: #ffffff;
     alternate-background-color: #f8f9fb; selection-background-color: #dce8fc; selection-color: #101820; }
 QTableView::item { padding: 0 6px; }
+QListWidget:focus, QListView:focus, QTableView:focus, QTreeView:focus { border: 2px solid #2f6fd6;
+    selection-background-color: #1d5fbf; selection-color: #ffffff; }
 QListWidget[finding="error"] { border: 1px solid #c8362b; }
 QHeaderView::section { background: #f3f5f8; color: #3d4756; border: none; border-bottom: 1px solid #d5dbe3;
     padding: 5px 8px; font-weight: 600; }
@@ -141,6 +146,14 @@ void applyTheme(QApplication &app)
     app.setFont(font);
     baseFontPoints = font.pointSizeF();
     app.setStyleSheet(QLatin1String(StyleSheet));
+}
+
+QLabel *makeHintLabel(const QString &objectName, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setProperty("role", QStringLiteral("hint"));
+    return label;
 }
 
 void applyThemeScale(QApplication &app, double scale, bool highContrastFocus)

@@ -7,6 +7,7 @@
 #include <QVariant>
 
 class QApplication;
+class QLabel;
 class QWidget;
 
 namespace Ui {
@@ -27,6 +28,9 @@ void setStyleProperties(QWidget *widget, std::initializer_list<std::pair<const c
 /// The icon of a resource file (":/icons/error.svg"), made once. Models hand out icons on every paint;
 /// a new QIcon would draw its SVG again each time, since Qt caches the drawn pixmaps per QIcon.
 QIcon cachedIcon(const QString &path);
+
+/// A small grey label for a hint beside a field (the offset of a time, the kind of a code).
+QLabel *makeHintLabel(const QString &objectName, QWidget *parent);
 
 /// Rich text: a 12 px icon, then the text (escaped), for status labels and the banner.
 QString iconText(const QString &icon, const QString &text);

@@ -134,8 +134,11 @@ bool Workspace::openOutbox(const QString &outboxPath, QString *error)
     connect(m_sender.get(), &Outbox::Sender::credentialsRequired, this, &Workspace::credentialsRequired);
     connect(m_sender.get(), &Outbox::Sender::ehrWarning, this, &Workspace::ehrWarning);
     connect(m_sender.get(), &Outbox::Sender::lineFinished, this, [this](qint64 id, Outbox::LineState state) {
-        if (state == Outbox::LineState::NeedsCorrection)
-            Q_EMIT lineRefused(id);
+        if (state != Outbox::LineState::NeedsCorrection)
+            return;
+        if (const auto line = m_store->line(id))
+            m_directory->noteRefusal(*line);
+        Q_EMIT lineRefused(id);
     });
     connect(m_sender.get(), &Outbox::Sender::pausedChanged, this,
             [this](bool paused) { setSendingProblem(paused ? m_sender->pauseMessage() : QString()); });
@@ -306,6 +309,11 @@ QString Workspace::resend(qint64 lineId)
 {
     if (!m_store)
         return tr("the outbox is not open");
+    // Resending a line to an encounter the EHR has closed can only be refused again.
+    if (const auto line = m_store->line(lineId); line && m_directory) {
+        if (const auto takes = m_directory->checkTakesLines(line->encounterId); !takes)
+            return takes.error().message;
+    }
     if (const Common::Status retried = m_store->retry(lineId); !retried)
         return retried.error().message;
     if (m_sender)

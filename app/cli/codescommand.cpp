@@ -19,7 +19,8 @@ const auto Usage = QStringLiteral(
     "Usage: superbill-cli codes import FILE [--strict] [--db FILE]\n"
     "       superbill-cli codes search TEXT [--json] [--limit N] [--with-primary] [--db FILE]\n"
     "       superbill-cli codes synonyms import FILE [--db FILE]\n"
-    "       superbill-cli codes synonyms list [--json] [--db FILE]\n");
+    "       superbill-cli codes synonyms list [--json] [--db FILE]\n"
+    "       superbill-cli codes favourite CODE [--remove] [--db FILE]\n");
 
 // The FILE of an import: exactly one, readable; else says what is wrong.
 std::optional<QString> importFile(const QCommandLineParser &parser, const QString &command)
@@ -368,12 +369,50 @@ int runSynonyms(const QStringList &arguments)
         {{QStringLiteral("import"), runSynonymsImport}, {QStringLiteral("list"), runSynonymsList}}, Usage);
 }
 
+int runFavourite(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Stars a code for you (or unstars it with --remove): favourites come first when the form's code\n"
+        "box is empty, as in 'codes search' without TEXT. They are kept per user in the catalog file.\n"
+        "Exit status: 0 done, 1 the code is not in the catalog or the catalog cannot be written,\n"
+        "2 usage error."));
+    parser.addHelpOption();
+    const QCommandLineOption removeOption(QStringLiteral("remove"), QStringLiteral("Unstar the code."));
+    const QCommandLineOption databaseOption = catalogDbOption();
+    parser.addOptions({removeOption, databaseOption});
+    parser.addPositionalArgument(QStringLiteral("CODE"),
+                                 QStringLiteral("A code of the catalog, e.g. 99213."));
+    if (const auto exitCode = parseCommandLine(parser, arguments, QStringLiteral("codes favourite")))
+        return *exitCode;
+    if (parser.positionalArguments().size() != 1) {
+        err() << "codes favourite: give exactly one CODE\n" << Usage << Qt::flush;
+        return UsageError;
+    }
+    const QString code = Catalog::normalizedCode(parser.positionalArguments().constFirst());
+    const QString path = catalogPath(parser, databaseOption);
+    if (!QFileInfo::exists(path)) {
+        err() << "codes favourite: no catalog at " << path
+              << "; import one first with 'superbill-cli codes import FILE'" << Qt::endl;
+        return Failure;
+    }
+    Catalog::CodeCatalog catalog;
+    const bool favourite = !parser.isSet(removeOption);
+    if (!catalog.open(path) || !catalog.setFavourite(code, favourite)) {
+        err() << "codes favourite: " << catalog.errorString() << Qt::endl;
+        return Failure;
+    }
+    out() << code << (favourite ? ": a favourite" : ": no longer a favourite") << Qt::endl;
+    return Success;
+}
+
 int runCodes(const QStringList &arguments)
 {
     return runAction(arguments, QStringLiteral("codes"),
                      {{QStringLiteral("import"), runImport},
                       {QStringLiteral("search"), runSearch},
-                      {QStringLiteral("synonyms"), runSynonyms}},
+                      {QStringLiteral("synonyms"), runSynonyms},
+                      {QStringLiteral("favourite"), runFavourite}},
                      Usage);
 }
 
@@ -381,9 +420,11 @@ int runCodes(const QStringList &arguments)
 
 Command codesCommand()
 {
-    return {0, QStringLiteral("codes"),
-            QStringLiteral("Import a code file into the catalog, search it, or add the practice's synonyms."),
-            runCodes};
+    return {
+        0, QStringLiteral("codes"),
+        QStringLiteral("Import a code file into the catalog, search it, add the practice's synonyms, or star "
+                       "favourite codes."),
+        runCodes};
 }
 
 const CommandRegistrar codesRegistrar(30, codesCommand);

@@ -5,6 +5,7 @@
 #include "fhir/datetime.h"
 #include "fhir/extensions.h"
 #include "fhir/resourcecheck.h"
+#include "model/ehrcodes.h"
 #include "model/procedureentry.h"
 
 namespace Ehr {
@@ -23,6 +24,17 @@ QString typeText(const QJsonObject &resource)
 }
 
 } // namespace
+
+std::optional<Model::BillingState> closedStateFromRefusal(const Model::Findings &findings)
+{
+    for (const auto &finding : findings) {
+        if (finding.code == Model::EhrCode::EncounterSignedOff)
+            return Model::BillingState::SignedOff;
+        if (finding.code == Model::EhrCode::EncounterBilled)
+            return Model::BillingState::Billed;
+    }
+    return std::nullopt;
+}
 
 QTimeZone EncounterSummary::zone() const
 {

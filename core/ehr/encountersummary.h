@@ -10,9 +10,14 @@
 
 #include "common/result.h"
 #include "model/encounterstate.h"
+#include "model/finding.h"
 #include "rules/validator.h"
 
 namespace Ehr {
+
+/// The billing state an EHR refusal proves an encounter is in: 500009 signed off, 500010 billed;
+/// nullopt when none of the findings says that the encounter is closed.
+std::optional<Model::BillingState> closedStateFromRefusal(const Model::Findings &findings);
 
 /**
  * What the superbill form needs of a FHIR Encounter: whose it is, whether it

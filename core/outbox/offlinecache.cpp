@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include "fhir/extensions.h"
 #include "outboxlog.h"
 #include "outboxstore.h"
 
@@ -235,6 +236,34 @@ std::optional<Ehr::EncounterSummary> OfflineCache::encounter(const QString &id) 
     if (auto encounter = Ehr::EncounterSummary::fromFhir(fromText(query->value(0))))
         return *encounter;
     return std::nullopt;
+}
+
+std::optional<Ehr::EncounterSummary> OfflineCache::markEncounterClosed(const QString &encounterId,
+                                                                       Model::BillingState state)
+{
+    auto query =
+        runOrWarn(m_store.database(), QStringLiteral("SELECT resource FROM cache_encounters WHERE id = :id"),
+                  {{QStringLiteral("id"), encounterId}});
+    if (!query || !query->next())
+        return std::nullopt;
+    QJsonObject resource = fromText(query->value(0));
+    query->finish();
+    QJsonArray extensions;
+    for (const auto &item : resource.value(QStringLiteral("extension")).toArray()) {
+        if (item.toObject().value(QStringLiteral("url")).toString() !=
+            QLatin1String(Fhir::Urls::EncounterStateExtension))
+            extensions.append(item);
+    }
+    extensions.append(QJsonObject{{QStringLiteral("url"), QLatin1String(Fhir::Urls::EncounterStateExtension)},
+                                  {QStringLiteral("valueCode"), Model::billingStateCode(state)}});
+    resource.insert(QStringLiteral("extension"), extensions);
+    // The fetch time stays: the person is told how old the rest of the copy is.
+    if (!runOrWarn(m_store.database(),
+                   QStringLiteral("UPDATE cache_encounters SET resource = :resource WHERE id = :id"),
+                   {{QStringLiteral("resource"), toText(resource)}, {QStringLiteral("id"), encounterId}}))
+        return std::nullopt;
+    auto encounter = Ehr::EncounterSummary::fromFhir(resource);
+    return encounter ? std::optional<Ehr::EncounterSummary>(*encounter) : std::nullopt;
 }
 
 QList<Ehr::ConditionSummary> OfflineCache::conditionsOf(const QString &patientId, const QString &encounterId,

@@ -52,6 +52,10 @@ public:
     std::optional<Ehr::EncounterSummary> encounter(const QString &id) const;
     QList<Ehr::ConditionSummary> conditionsOf(const QString &patientId, const QString &encounterId = {},
                                               QDateTime *fetchedAt = nullptr) const;
+    /// The EHR refused a line because the encounter is closed: the cached copy says so too (until the
+    /// next fetch). The encounter as now cached, or nullopt when it is not cached.
+    std::optional<Ehr::EncounterSummary> markEncounterClosed(const QString &encounterId,
+                                                             Model::BillingState state);
     /// For Rules::ValidationContext::patientConditionIds; nullopt when nothing is cached for the patient.
     std::optional<QSet<QString>> conditionIdsOfPatient(const QString &patientId) const;
 

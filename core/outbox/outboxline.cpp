@@ -38,4 +38,24 @@ std::optional<Model::ProcedureEntry> OutboxLine::entry() const
     return Fhir::ProcedureReader::read(entryJson).entry;
 }
 
+QList<Model::ProcedureEntry> entriesOnEncounter(const QList<OutboxLine> &lines, const QString &encounterId,
+                                                qint64 exceptId)
+{
+    QList<Model::ProcedureEntry> entries;
+    for (const auto &line : lines) {
+        const bool onItsWay = line.state == LineState::Sent || line.state == LineState::Pending ||
+                              line.state == LineState::Sending;
+        if (line.id == exceptId || line.encounterId != encounterId || !onItsWay)
+            continue;
+        // What a duplicate is made of (the code and when the line starts) is in the listing's own
+        // columns; a listing carries no FHIR JSON.
+        Model::ProcedureEntry listed;
+        listed.code.code = line.code;
+        listed.code.display = line.display;
+        listed.performedDateTime = line.performedStart;
+        entries.append(listed);
+    }
+    return entries;
+}
+
 } // namespace Outbox

@@ -67,6 +67,12 @@ struct OutboxLine
     }
 };
 
+/// The entries of `lines` that are on `encounterId` and sent or on their way (pending, sending),
+/// except line `exceptId`: what a new line on the encounter could duplicate. Each has the code and the
+/// start (as performedDateTime) only.
+QList<Model::ProcedureEntry> entriesOnEncounter(const QList<OutboxLine> &lines, const QString &encounterId,
+                                                qint64 exceptId = -1);
+
 /// Which lines a listing holds: every line unless narrowed to an encounter or to some states.
 struct LineFilter
 {

@@ -260,6 +260,8 @@ OutboxStore::OutboxStore(QObject *parent)
     , m_db(QStringLiteral("outbox"))
     , m_claims(QStringLiteral("outbox-claims"))
 {
+    m_countsTimer.setSingleShot(true);
+    connect(&m_countsTimer, &QTimer::timeout, this, &OutboxStore::emitCounts);
 }
 
 OutboxStore::~OutboxStore()
@@ -333,16 +335,19 @@ Common::Status OutboxStore::addAudit(qint64 lineId, const QString &event, const 
 void OutboxStore::notify(qint64 id)
 {
     emit lineChanged(id);
-    if (m_countsPending)
+    if (m_countsTimer.isActive())
         return;
-    m_countsPending = true;
-    QTimer::singleShot(0, this, [this] {
-        m_countsPending = false;
-        if (!isOpen())
-            return;
-        if (const auto current = counts())
-            emit countsChanged(*current);
-    });
+    const qint64 since = m_sinceCounts.isValid() ? m_sinceCounts.elapsed() : CountsInterval.count();
+    m_countsTimer.start(std::chrono::milliseconds(std::max<qint64>(0, CountsInterval.count() - since)));
+}
+
+void OutboxStore::emitCounts()
+{
+    m_sinceCounts.start();
+    if (!isOpen())
+        return;
+    if (const auto current = counts())
+        emit countsChanged(*current);
 }
 
 Common::Status OutboxStore::checkNewLine(const Model::ProcedureEntry &entry) const

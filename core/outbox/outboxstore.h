@@ -1,10 +1,13 @@
 #pragma once
 
+#include <chrono>
 #include <optional>
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 #include <QVariantMap>
 
 #include "common/clock.h"
@@ -33,6 +36,8 @@ class OutboxStore : public QObject
 public:
     /// The schema this build writes; older files are migrated on open().
     static constexpr int SchemaVersion = 3;
+    /// countsChanged comes at most this often while lines keep changing.
+    static constexpr std::chrono::milliseconds CountsInterval{100};
 
     explicit OutboxStore(QObject *parent = nullptr);
     ~OutboxStore() override;
@@ -110,13 +115,16 @@ public:
 signals:
     /// Any change to a line: queued, claimed, attempted, retried, corrected, discarded.
     void lineChanged(qint64 id);
-    /// The counts after changes, at most once per turn of the event loop (counting costs a query).
+    /// The counts after changes: at most once per turn of the event loop, and while lines keep changing
+    /// at most once per CountsInterval (counting scans the whole file's index; a drain changes lines
+    /// hundreds of times a second).
     void countsChanged(const Outbox::QueueCounts &counts);
 
 private:
     Common::Status addAudit(qint64 lineId, const QString &event, const AttemptRecord *record,
                             const QString &detail);
     void notify(qint64 id);
+    void emitCounts();
     /// The line, when a person may still act on it (pending or needs-correction); else an error, with
     /// refusal (%1 the id, %2 the state) as its message when the line is in another state.
     Common::Result<OutboxLine> lineForPerson(qint64 id, const QString &refusal) const;
@@ -139,7 +147,8 @@ private:
     Common::SqliteDatabase m_db;
     /// A second connection to the same file, at synchronous=NORMAL, for claims only (see claim()).
     Common::SqliteDatabase m_claims;
-    bool m_countsPending = false;
+    QTimer m_countsTimer;
+    QElapsedTimer m_sinceCounts;
 };
 
 } // namespace Outbox

@@ -6,8 +6,10 @@
 #include <QObject>
 #include <QPointer>
 
+#include "common/result.h"
 #include "ehr/ehrclient.h"
 #include "offlinecache.h"
+#include "outboxline.h"
 
 namespace Outbox {
 
@@ -50,7 +52,17 @@ public:
 
     OfflineCache &cache() { return m_cache; }
 
+    /// A line came back refused. When the EHR's answer says that its encounter is signed off or
+    /// billed (500009, 500010), the offline copy is marked so and encounterClosed() is emitted.
+    void noteRefusal(const OutboxLine &line);
+    /// Whether the encounter takes lines as far as this computer last heard from the EHR; else an
+    /// error with the EHR's code (500009 or 500010) and what a person can do about it.
+    Common::Status checkTakesLines(const QString &encounterId) const;
+
 signals:
+    /// The EHR said an encounter no longer takes lines (a refused line, or a fresh list of
+    /// encounters that no longer shows it open), so every view of it can say so at once.
+    void encounterClosed(const Ehr::EncounterSummary &encounter);
     /// An answer came from the cache because the EHR could not give one.
     void servedFromCache(const QString &reason);
 

@@ -1,6 +1,7 @@
 #include "sender.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSet>
 
@@ -13,7 +14,11 @@ namespace {
 
 constexpr qint64 MaxTimerMs = 60 * 1000; // re-check at least this often, in case the clock jumped
 /// How long answers wait to be written together: one disk flush for the answers of a few milliseconds.
+/// The flush blocks the event loop, so no request starts meanwhile: on a slow disk the answers wait
+/// longer, RecordedFlushShare times the last write, to keep sending most of the time.
 constexpr std::chrono::milliseconds RecordAnswersAfter{3};
+constexpr std::chrono::milliseconds RecordAnswersAtMost{50};
+constexpr int RecordedFlushShare = 3;
 
 QString kindName(const Ehr::SubmitResult &result)
 {
@@ -473,9 +478,13 @@ void Sender::recordAnswers()
     if (m_unrecorded.isEmpty())
         return;
     const auto answers = std::exchange(m_unrecorded, {});
+    QElapsedTimer writing;
+    writing.start();
     const auto recorded = m_store ? m_store->recordAttempts(answers)
                                   : Common::Result<QList<qint64>>(Common::makeError(
                                         QStringLiteral("not-open"), tr("The outbox is not open.")));
+    m_recordTimer.setInterval(std::clamp(std::chrono::milliseconds(RecordedFlushShare * writing.elapsed()),
+                                         RecordAnswersAfter, RecordAnswersAtMost));
     if (!recorded) {
         qCWarning(lcOutbox) << "could not record" << answers.size() << "attempts:" << recorded.error().code;
         // Still `sending` in the file: the answers were not written, and the lines are resent (with

@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 
+#include "model/ehrcodes.h"
+
 static void initCoreResources()
 {
     Q_INIT_RESOURCE(superbill_core_data);
@@ -118,6 +120,55 @@ QString ErrorCatalog::describe(const QString &code) const
 {
     const ErrorInfo info = lookup(code);
     return info.code + u' ' + info.name + QStringLiteral(": ") + info.message;
+}
+
+QString ErrorCatalog::whatToDo(const QString &code)
+{
+    static const QHash<QString, const char *> actions{
+        {Model::EhrCode::InvalidProcedureCode,
+         QT_TRANSLATE_NOOP("Rules::ErrorCatalog",
+                           "Type a CPT code, or words from its description and pick it from the list.")},
+        {Model::EhrCode::CptDescriptionRequired,
+         QT_TRANSLATE_NOOP("Rules::ErrorCatalog",
+                           "Type the description, or pick the code from the list to fill it.")},
+        {Model::EhrCode::DentalCptNotAllowed,
+         QT_TRANSLATE_NOOP("Rules::ErrorCatalog",
+                           "Remove the dental code; dental work is billed elsewhere.")},
+        {Model::EhrCode::AnestheticPeriodRequired,
+         QT_TRANSLATE_NOOP("Rules::ErrorCatalog", "Give the anesthesia start and end.")},
+        {Model::EhrCode::InvalidPeriodRange,
+         QT_TRANSLATE_NOOP("Rules::ErrorCatalog", "Correct the end time, or the start.")},
+        {Model::EhrCode::DuplicateIcd,
+         QT_TRANSLATE_NOOP("Rules::ErrorCatalog", "Unlink the second one (Delete in the list).")},
+        {Model::EhrCode::ReferencedIcdMissing,
+         QT_TRANSLATE_NOOP("Rules::ErrorCatalog", "Link one of the patient's own diagnoses instead.")},
+        {Model::EhrCode::EncounterSignedOff,
+         QT_TRANSLATE_NOOP("Rules::ErrorCatalog",
+                           "Ask the clinician to reopen the encounter, or put the line on an open one.")},
+        {Model::EhrCode::EncounterBilled,
+         QT_TRANSLATE_NOOP(
+             "Rules::ErrorCatalog",
+             "Ask the billing office to reopen the encounter, or put the line on an open one.")},
+        {Model::EhrCode::DuplicateRecord,
+         QT_TRANSLATE_NOOP("Rules::ErrorCatalog",
+                           "Check the lines already sent; submit it again only if it was done twice.")},
+        {Model::EhrCode::EncounterNotFound,
+         QT_TRANSLATE_NOOP("Rules::ErrorCatalog",
+                           "Pick the encounter again from the patient's list (F5 reloads it).")},
+        {Model::EhrCode::PatientNotFound,
+         QT_TRANSLATE_NOOP("Rules::ErrorCatalog", "Search for the patient again (Ctrl+F).")},
+        {Model::EhrCode::InvalidPerformed,
+         QT_TRANSLATE_NOOP("Rules::ErrorCatalog", "Check the date and the time.")},
+        {Model::EhrCode::RecordedBeforePerformed,
+         QT_TRANSLATE_NOOP("Rules::ErrorCatalog", "Check the performed and the recorded times.")},
+        {Model::EhrCode::AnesthesiaZeroMinutes,
+         QT_TRANSLATE_NOOP("Rules::ErrorCatalog", "Give the time the anesthesia ended.")},
+        {Model::EhrCode::CodeInactive,
+         QT_TRANSLATE_NOOP("Rules::ErrorCatalog",
+                           "Use the current code, or ask whether this one is still billable.")},
+    };
+    const char *action = actions.value(code);
+    return action ? QCoreApplication::translate("Rules::ErrorCatalog", action) : QString();
 }
 
 } // namespace Rules

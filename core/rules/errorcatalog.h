@@ -51,6 +51,9 @@ public:
 
     /// "500032 ANESTHETIC_PERIOD_REQUIRED: Period start and end ..." for logs and tooltips.
     QString describe(const QString &code) const;
+    /// What a person does about a finding with this code, in a sentence ("Remove the dental code;
+    /// dental work is billed elsewhere."), translated; empty when the finding's own message says it.
+    static QString whatToDo(const QString &code);
 
 private:
     ErrorCatalog();

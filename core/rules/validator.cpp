@@ -59,6 +59,7 @@ public:
         checkPerformed();
         checkRecorded();
         checkReasons();
+        checkDuplicate();
         return m_findings;
     }
 
@@ -78,6 +79,30 @@ private:
     void warning(const QString &code, const QString &path, const QString &message)
     {
         m_findings.append({code, Model::Severity::Warning, path, message});
+    }
+
+    /// When the line starts: the performed time, or the anesthesia start.
+    static QDateTime startOf(const Model::ProcedureEntry &entry)
+    {
+        return entry.usesPeriod() ? entry.performedPeriod.start : entry.performedDateTime;
+    }
+
+    void checkDuplicate()
+    {
+        const QDateTime start = startOf(m_entry);
+        if (m_entry.code.code.isEmpty() || !start.isValid())
+            return;
+        for (const auto &other : m_context.encounterLines) {
+            if (other.code.code.compare(m_entry.code.code, Qt::CaseInsensitive) != 0 ||
+                startOf(other) != start)
+                continue;
+            // A warning, not an error: the same code at the same time can be right (both knees).
+            warning(Code::DuplicateRecord, Path::CodeCode,
+                    tr("%1 at %2 is already on this encounter; the EHR may refuse it as a duplicate. Submit "
+                       "it again only if it was done twice.")
+                        .arg(m_entry.code.code, start.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+            return;
+        }
     }
 
     void checkStatus()
@@ -348,7 +373,9 @@ private:
             }
             const QString id = reason.id();
             if (seen.contains(id)) {
-                error(Code::DuplicateIcd, path(), tr("Diagnosis %1 is linked twice.").arg(id));
+                // Named as a person knows it (its code) when the caller can say.
+                error(Code::DuplicateIcd, path(),
+                      tr("Diagnosis %1 is linked twice.").arg(m_context.conditionNames.value(id, id)));
                 continue;
             }
             seen.insert(id);

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include <QDateTime>
+#include <QHash>
 #include <QSet>
 #include <QString>
 
@@ -22,6 +23,7 @@ struct EncounterFacts
 
     /// Whether the EHR takes procedures on this encounter (it exists and its state admits them).
     bool acceptsProcedures() const { return exists && state.acceptsProcedures(); }
+    friend bool operator==(const EncounterFacts &, const EncounterFacts &) = default;
 };
 
 /**
@@ -36,6 +38,11 @@ struct ValidationContext
     std::optional<EncounterFacts> encounter;
     std::optional<QSet<QString>> patientConditionIds; ///< ids without "Condition/"
     CodeFlagsLookup codeFlags;                        ///< the code catalog's flags
+    /// How people know a condition id ("M17.11"), for messages; ids without a name are shown as ids.
+    QHash<QString, QString> conditionNames;
+    /// Lines already sent or queued for the same encounter (not the line being checked): the same code
+    /// at the same performed time is warned about (500002), since the EHR may take it as a duplicate.
+    QList<Model::ProcedureEntry> encounterLines;
 };
 
 /**

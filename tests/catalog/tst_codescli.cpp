@@ -24,6 +24,7 @@ private slots:
     void strictImportChangesNothing();
     void environmentChoosesTheDatabase();
     void nothingFoundExitsOne();
+    void favouritesAreSetAndRemoved();
     void noMatchOfEveryWordGivesSuggestions();
     void jsonExplainsTheMatch();
     void addOnsNeedAPrimaryCode();
@@ -276,6 +277,39 @@ void TestCodesCli::synonymsList()
                                       {QStringLiteral("source"), QStringLiteral("shipped")}}));
     const Run csv = run({QStringLiteral("synonyms"), QStringLiteral("list")});
     QVERIFY(csv.out.startsWith(u"term,expansion\n# shipped\n"));
+}
+
+void TestCodesCli::favouritesAreSetAndRemoved()
+{
+    // Without a catalog file there is nothing to keep a favourite in.
+    const Run none =
+        run({QStringLiteral("favourite"), QStringLiteral("99213"), QStringLiteral("--db"), db()});
+    QCOMPARE(none.exitCode, 1);
+    QVERIFY2(none.err.contains(u"import one first"), qPrintable(none.err));
+    QVERIFY(!QFile::exists(db()));
+
+    QCOMPARE(run({QStringLiteral("import"), catalogFixture(QStringLiteral("basic.csv")),
+                  QStringLiteral("--db"), db()})
+                 .exitCode,
+             0);
+    const Run starred =
+        run({QStringLiteral("favourite"), QStringLiteral("41899"), QStringLiteral("--db"), db()});
+    QCOMPARE(starred.exitCode, 0);
+    QVERIFY2(starred.out.contains(u"41899: a favourite"), qPrintable(starred.out));
+    // An empty search lists favourites first.
+    const Run listed = run({QStringLiteral("search"), QStringLiteral("--db"), db()});
+    QVERIFY2(listed.out.startsWith(u"41899  "), qPrintable(listed.out));
+
+    const Run unknown =
+        run({QStringLiteral("favourite"), QStringLiteral("12345"), QStringLiteral("--db"), db()});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.contains(u"12345 is not in the code catalog"), qPrintable(unknown.err));
+
+    const Run removed = run({QStringLiteral("favourite"), QStringLiteral("41899"), QStringLiteral("--remove"),
+                             QStringLiteral("--db"), db()});
+    QCOMPARE(removed.exitCode, 0);
+    QCOMPARE(run({QStringLiteral("search"), QStringLiteral("--db"), db()}).exitCode, 1);
+    QCOMPARE(run({QStringLiteral("favourite"), QStringLiteral("--db"), db()}).exitCode, 2);
 }
 
 void TestCodesCli::usageErrors_data()

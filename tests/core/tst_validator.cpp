@@ -2,6 +2,7 @@
 
 #include "../common/findingtext.h"
 #include "fhir/datetime.h"
+#include "rules/categories.h"
 #include "rules/documentcheck.h"
 #include "rules/validator.h"
 #include "testdata.h"
@@ -78,6 +79,9 @@ private slots:
     void contextRules();
     void catalogFlagsAddToTheCodeForm();
     void futureTimesAreWarnedAbout();
+    void sameCodeAtTheSameTimeOnTheEncounterIsWarnedAbout();
+    void categoryIsSuggestedFromTheCode_data();
+    void categoryIsSuggestedFromTheCode();
     void daylightSavingGapAndRepeatedHour_data();
     void daylightSavingGapAndRepeatedHour();
     void referencesAreWholeStrings_data();
@@ -336,6 +340,67 @@ void TestValidator::futureTimesAreWarnedAbout()
     context.now = chicago(3, 14, 9, 58).toUTC(); // within the clock-skew allowance
     QVERIFY(!containsFinding(Rules::Validator::check(validLine(), context), QStringLiteral("SBD001"),
                              QStringLiteral("Procedure.performedDateTime"), Severity::Warning));
+}
+
+void TestValidator::sameCodeAtTheSameTimeOnTheEncounterIsWarnedAbout()
+{
+    Rules::ValidationContext context;
+    QVERIFY(!containsFinding(Rules::Validator::check(validLine(), context), QStringLiteral("500002"),
+                             QStringLiteral("Procedure.code.coding[0].code"), Severity::Warning));
+    // Another code, or the same code at another time: nothing to say.
+    context.encounterLines = {
+        validLineWith([](ProcedureEntry &e) { e.code.code = QStringLiteral("99213"); }),
+        validLineWith([](ProcedureEntry &e) { e.performedDateTime = chicago(3, 14, 11); })};
+    QVERIFY(!containsFinding(Rules::Validator::check(validLine(), context), QStringLiteral("500002"),
+                             QStringLiteral("Procedure.code.coding[0].code"), Severity::Warning));
+    // The same code at the same instant, whatever zone it was written in: a warning, never an error.
+    context.encounterLines.append(
+        validLineWith([](ProcedureEntry &e) { e.performedDateTime = e.performedDateTime.toUTC(); }));
+    const Model::Findings findings = Rules::Validator::check(validLine(), context);
+    QVERIFY(containsFinding(findings, QStringLiteral("500002"),
+                            QStringLiteral("Procedure.code.coding[0].code"), Severity::Warning));
+    QVERIFY(!Model::hasErrors(findings));
+    // An anesthesia line compares its start.
+    const ProcedureEntry anesthesia = anesthesiaLine(chicago(3, 14, 9), chicago(3, 14, 10));
+    context.encounterLines = {anesthesiaLine(chicago(3, 14, 9), chicago(3, 14, 11))};
+    QVERIFY(containsFinding(Rules::Validator::check(anesthesia, context), QStringLiteral("500002"),
+                            QStringLiteral("Procedure.code.coding[0].code"), Severity::Warning));
+}
+
+void TestValidator::categoryIsSuggestedFromTheCode_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("category");
+    QTest::newRow("surgery") << "20610"
+                             << "387713003";
+    QTest::newRow("radiology") << "73562"
+                               << "103693007";
+    QTest::newRow("laboratory") << "85025"
+                                << "103693007";
+    QTest::newRow("psychiatry") << "90834"
+                                << "24642003";
+    QTest::newRow("counselling") << "99401"
+                                 << "409063005";
+    QTest::newRow("education") << "98960"
+                               << "409073007";
+    QTest::newRow("chiropractic") << "98941"
+                                  << "46947000";
+    QTest::newRow("office visit says nothing") << "99213"
+                                               << "";
+    QTest::newRow("anesthesia says nothing") << "00400"
+                                             << "";
+    QTest::newRow("category II") << "1234F"
+                                 << "";
+    QTest::newRow("words") << "knee"
+                           << "";
+}
+
+void TestValidator::categoryIsSuggestedFromTheCode()
+{
+    QFETCH(QString, code);
+    QFETCH(QString, category);
+    const Rules::ProcedureCategory *suggested = Rules::suggestedCategory(code);
+    QCOMPARE(suggested ? suggested->code : QString(), category);
 }
 
 void TestValidator::daylightSavingGapAndRepeatedHour_data()

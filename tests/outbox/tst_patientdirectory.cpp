@@ -1,12 +1,14 @@
 #include <memory>
 #include <optional>
 
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "../common/ehrclientfixture.h"
 #include "common/clock.h"
+#include "model/ehrcodes.h"
 #include "outbox/outboxstore.h"
 #include "outbox/patientdirectory.h"
 #include "sandboxfixture.h"
@@ -28,6 +30,8 @@ private slots:
     void cacheGivesValidationFacts();
     void destroyedContextCallsNothing();
     void cacheAgeIsOfWhatIsShown();
+    void refusalForAClosedEncounterMarksItClosed();
+    void refreshThatFindsAnEncounterClosedSaysSo();
 
 private:
     template<typename R, typename Call>
@@ -245,6 +249,71 @@ void TestPatientDirectory::cacheAgeIsOfWhatIsShown()
     });
     QVERIFY(conditions && conditions->fromCache && conditions->items.isEmpty());
     QVERIFY(!conditions->cachedAt.isValid()); // never fetched: no date that suggests otherwise
+}
+
+void TestPatientDirectory::refusalForAClosedEncounterMarksItClosed()
+{
+    fillCache();
+    QVERIFY(m_directory->checkTakesLines(QStringLiteral("Encounter-805")));
+    QSignalSpy closed(m_directory.get(), &PatientDirectory::encounterClosed);
+    OutboxLine line;
+    line.patientId = QStringLiteral("Patient-265");
+    line.encounterId = QStringLiteral("Encounter-805");
+    line.state = LineState::NeedsCorrection;
+    // Another refusal says nothing about the encounter.
+    line.findings = {
+        {Model::EhrCode::DentalCptNotAllowed, Model::Severity::Error, QString(), QStringLiteral("dental")}};
+    m_directory->noteRefusal(line);
+    QCOMPARE(closed.count(), 0);
+    line.findings = {{Model::EhrCode::EncounterSignedOff, Model::Severity::Error,
+                      QStringLiteral("Procedure.encounter"), QStringLiteral("signed off")}};
+    m_directory->noteRefusal(line);
+    QCOMPARE(closed.count(), 1);
+    const auto encounter = closed.first().first().value<Ehr::EncounterSummary>();
+    QCOMPARE(encounter.id, QStringLiteral("Encounter-805"));
+    QCOMPARE(encounter.state.billing, Model::BillingState::SignedOff);
+    // What else the copy knew stays: the visit's time and zone.
+    QVERIFY(encounter.start.isValid());
+    QCOMPARE(encounter.timeZone, QStringLiteral("America/Chicago"));
+    QVERIFY(!m_directory->cache().encounter(QStringLiteral("Encounter-805"))->acceptsProcedures());
+    const Common::Status takes = m_directory->checkTakesLines(QStringLiteral("Encounter-805"));
+    QVERIFY(!takes);
+    QCOMPARE(takes.error().code, Model::EhrCode::EncounterSignedOff);
+    QVERIFY(takes.error().message.contains(QStringLiteral("reopen the encounter")));
+
+    // Billed, for an encounter the copy never had: the answer alone is enough.
+    line.encounterId = QStringLiteral("Encounter-999");
+    line.findings = {
+        {Model::EhrCode::EncounterBilled, Model::Severity::Error, QString(), QStringLiteral("billed")}};
+    m_directory->noteRefusal(line);
+    QCOMPARE(closed.count(), 2);
+    QCOMPARE(closed.last().first().value<Ehr::EncounterSummary>().state.billing, Model::BillingState::Billed);
+    QVERIFY(!closed.last().first().value<Ehr::EncounterSummary>().acceptsProcedures());
+}
+
+void TestPatientDirectory::refreshThatFindsAnEncounterClosedSaysSo()
+{
+    fillCache();
+    // The copy was made while every encounter of the patient was still open.
+    QList<QJsonObject> resources;
+    for (const auto &encounter : m_directory->cache().encountersOf(QStringLiteral("Patient-265")))
+        resources.append({{QStringLiteral("resourceType"), QStringLiteral("Encounter")},
+                          {QStringLiteral("id"), encounter.id},
+                          {QStringLiteral("status"), QStringLiteral("in-progress")},
+                          {QStringLiteral("subject"), QJsonObject{{QStringLiteral("reference"),
+                                                                   QStringLiteral("Patient/Patient-265")}}}});
+    QVERIFY(m_directory->cache().replaceEncounters(QStringLiteral("Patient-265"), resources));
+    QVERIFY(m_directory->checkTakesLines(QStringLiteral("Encounter-806")));
+    QSignalSpy closed(m_directory.get(), &PatientDirectory::encounterClosed);
+    const auto encounters = wait<EncounterResult>(
+        [this](auto done) { m_directory->encountersOf(QStringLiteral("Patient-265"), this, done); });
+    QVERIFY(encounters && !encounters->fromCache);
+    QStringList ids;
+    for (const auto &arguments : std::as_const(closed))
+        ids << arguments.first().value<Ehr::EncounterSummary>().id;
+    ids.sort();
+    QCOMPARE(ids, (QStringList{QStringLiteral("Encounter-806"), QStringLiteral("Encounter-807")}));
+    QVERIFY(!m_directory->checkTakesLines(QStringLiteral("Encounter-806")));
 }
 
 QTEST_GUILESS_MAIN(TestPatientDirectory)

@@ -626,6 +626,10 @@ void TestSender::unrecordableAnswerIsResentOnceWritable()
     QTRY_VERIFY_WITH_TIMEOUT(sender->isPaused(), 5000);
     QCOMPARE(sender->pauseReason(), Sender::PauseReason::Storage);
     QCOMPARE(m_store->line(id)->state, LineState::Sending); // as a crash would leave it
+    // Answers are written in batches at most 50 ms after they arrive: let that write fail too, so the
+    // answer is really lost rather than written late once the file is writable again.
+    QTest::qWait(500);
+    QCOMPARE(m_store->line(id)->state, LineState::Sending);
 
     server.handler = [](const RecordedRequest &) {
         return ScriptedResponse::json(200, "{\"resourceType\":\"Procedure\",\"id\":\"p1\"}");
@@ -633,7 +637,7 @@ void TestSender::unrecordableAnswerIsResentOnceWritable()
     QVERIFY(setOutboxWritable(true));
     QTRY_COMPARE_WITH_TIMEOUT(m_store->line(id)->state, LineState::Sent, 10000);
     QCOMPARE(m_store->line(id)->ehrId, QStringLiteral("p1"));
-    QVERIFY(!sender->isPaused());
+    QTRY_VERIFY_WITH_TIMEOUT(!sender->isPaused(), 5000);
     QCOMPARE(server.requests.size(), 3); // metadata, the unrecorded create, the resend
     QVERIFY(server.requests.last().headers.contains("if-none-exist"));
 }

@@ -1,4 +1,5 @@
-// Takes the README's screenshots from the real main window (QWidget::grab) at 1280×800,
+// Takes the README's screenshots from the real main window (QWidget::grab) at 1280×800 (and the
+// line being entered also at 1024×700 and 1920×1080),
 // against the training EHR running in-process. Run by scripts/screenshots.sh.
 #include <functional>
 
@@ -98,7 +99,7 @@ public:
     {
         keys(code);
         key(Qt::Key_Tab);
-        keys(categoryKey);
+        keys(categoryKey); // empty: the category the code suggests
         key(Qt::Key_Tab);
         keys(time);
         key(Qt::Key_Tab);
@@ -169,11 +170,14 @@ int main(int argc, char *argv[])
     if (!shot.openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805")))
         qFatal("cannot open Encounter-805");
     shot.line(QStringLiteral("99213"), QStringLiteral("d"), QStringLiteral("0930"), 1, true);
-    shot.line(QStringLiteral("20610"), QStringLiteral("s"), QStringLiteral("0945"), 2, true);
+    shot.line(QStringLiteral("20610"), QString(), QStringLiteral("0945"), 2, true);
     if (!shot.waitSent())
         qFatal("lines not sent");
-    shot.line(QStringLiteral("73562"), QStringLiteral("d"), QStringLiteral("1005"), 2, false);
+    shot.line(QStringLiteral("73562"), QString(), QStringLiteral("1005"), 2, false);
     shot.shoot(QStringLiteral("superbill-line.png"));
+    // The same on a small screen (the findings fold under the form) and on a large one.
+    shot.shoot(QStringLiteral("small-screen.png"), QSize(1024, 700));
+    shot.shoot(QStringLiteral("large-screen.png"), QSize(1920, 1080));
 
     // 2. The anesthesia case: start, end, minutes and the estimated time units.
     window.lineEditor()->newLine();
@@ -237,6 +241,7 @@ int main(int argc, char *argv[])
     window.lineEditor()->newLine();
     window.lineEditor()->focusCode();
     shot.line(QStringLiteral("99213"), QStringLiteral("d"), QStringLiteral("0930"), 1, true); // a duplicate
+    shot.key(Qt::Key_Return); // the form warned about the repeat: send it anyway
     waitFor([&workspace] { return workspace.store()->counts().valueOr({}).needsCorrection == 1; });
     workspace.trainingServer()->stop();
     shot.line(QStringLiteral("36415"), QStringLiteral("d"), QStringLiteral("1015"), 1, true);

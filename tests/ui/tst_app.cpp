@@ -79,6 +79,29 @@ private Q_SLOTS:
         QVERIFY(!settings.readAll().contains(QByteArray(":" + QByteArray::number(ehr.port()))));
     }
 
+    void helpAndVersionNeedNoDisplay()
+    {
+        QTemporaryDir dir;
+        QProcessEnvironment env = environment(dir);
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        const ProcessRun version =
+            runProgram(QStringLiteral(SUPERBILL_APP), {QStringLiteral("--version")}, env, {}, 30000);
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY2(version.out.contains(QStringLiteral(SUPERBILL_VERSION)), qPrintable(version.err));
+        const ProcessRun help =
+            runProgram(QStringLiteral(SUPERBILL_APP), {QStringLiteral("--help")}, env, {}, 30000);
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.contains(QStringLiteral("--training")), qPrintable(help.err));
+        // In Spanish too, without a display.
+        env.insert(QStringLiteral("SUPERBILL_LANGUAGE"), QStringLiteral("es"));
+        const ProcessRun ayuda =
+            runProgram(QStringLiteral(SUPERBILL_APP), {QStringLiteral("--help")}, env, {}, 30000);
+        QCOMPARE(ayuda.exitCode, 0);
+        QVERIFY(ayuda.out.contains(QStringLiteral("--quit-after-show")));
+    }
+
     void firstStartOpensTraining()
     {
         QTemporaryDir dir;

@@ -24,11 +24,11 @@ class TestEncounterListModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void closedEncountersAreVisibleButDisabled_data()
+    void closedEncountersSayWhyInTheirText_data()
     {
         QTest::addColumn<int>("state");
         QTest::addColumn<QString>("status");
-        QTest::addColumn<bool>("selectable");
+        QTest::addColumn<bool>("accepts");
         QTest::addColumn<QString>("code");
         QTest::newRow("open") << int(Model::BillingState::Open) << "in-progress" << true << "";
         QTest::newRow("signed off") << int(Model::BillingState::SignedOff) << "finished" << false << "500009";
@@ -39,21 +39,25 @@ private Q_SLOTS:
             << int(Model::BillingState::Open) << "finished" << false << "500009";
     }
 
-    void closedEncountersAreVisibleButDisabled()
+    void closedEncountersSayWhyInTheirText()
     {
         QFETCH(int, state);
         QFETCH(QString, status);
-        QFETCH(bool, selectable);
+        QFETCH(bool, accepts);
         QFETCH(QString, code);
         Ui::EncounterListModel model;
         model.setEncounters({encounter(QStringLiteral("E-1"), Model::BillingState(state), status, 14)});
         QCOMPARE(model.rowCount(), 1);
         const QModelIndex index = model.index(0);
-        QCOMPARE(bool(model.flags(index) & Qt::ItemIsEnabled), selectable);
-        QCOMPARE(bool(model.flags(index) & Qt::ItemIsSelectable), selectable);
-        QCOMPARE(index.data(Ui::EncounterListModel::AcceptsRole).toBool(), selectable);
+        // Every encounter can be reached and opened (a closed one read-only); whether it takes lines,
+        // and why not, is in its text.
+        QVERIFY(model.flags(index) & Qt::ItemIsEnabled);
+        QVERIFY(model.flags(index) & Qt::ItemIsSelectable);
+        QCOMPARE(index.data(Ui::EncounterListModel::AcceptsRole).toBool(), accepts);
+        if (!code.isEmpty())
+            QVERIFY(index.data().toString().contains(code));
         const QString reason = index.data(Ui::EncounterListModel::ReasonRole).toString();
-        QCOMPARE(reason.isEmpty(), selectable);
+        QCOMPARE(reason.isEmpty(), accepts);
         if (!code.isEmpty()) {
             QVERIFY(reason.contains(code));
             QVERIFY(index.data(Qt::ToolTipRole).toString().contains(code));

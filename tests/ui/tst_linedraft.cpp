@@ -154,6 +154,27 @@ private Q_SLOTS:
         QCOMPARE(back.identifiers, entry.identifiers);
     }
 
+    void aDraftWithAnIdentifierKeepsItAcrossChecks()
+    {
+        Ui::LineDraft draft = validDraft();
+        draft.identifiers = {Model::ProcedureEntry::newClientIdentifier()};
+        const auto first = Ui::checkLine(draft, openEncounter(), {}, Now).entry.clientIdentifier();
+        draft.code = QStringLiteral("99213");
+        const auto second = Ui::checkLine(draft, openEncounter(), {}, Now).entry.clientIdentifier();
+        QVERIFY(first.has_value());
+        QCOMPARE(second, first);
+        QCOMPARE(first->value, draft.identifiers.first().value);
+    }
+
+    void otherLinesOfTheEncounterReachTheValidator()
+    {
+        const Ui::LineDraft draft = validDraft();
+        const Model::ProcedureEntry sent = draft.toEntry(openEncounter(), false);
+        const auto check = Ui::checkLine(draft, openEncounter(), {}, Now, {sent});
+        QCOMPARE(codes(check.findings), QStringList{QStringLiteral("500002")});
+        QVERIFY(!check.hasErrors());
+    }
+
     void estimatedTimeUnits_data()
     {
         QTest::addColumn<int>("minutes");
@@ -174,6 +195,16 @@ private Q_SLOTS:
         QFETCH(int, unit);
         QFETCH(int, units);
         QCOMPARE(Ui::estimatedTimeUnits(minutes, unit), units);
+    }
+
+    void zoneNameNamesTheZone()
+    {
+        const QTimeZone chicago("America/Chicago");
+        QCOMPARE(Ui::zoneName(QDateTime(QDate(2026, 3, 14), QTime(10, 0), chicago)), QStringLiteral("CDT"));
+        QCOMPARE(Ui::zoneName(QDateTime(QDate(2026, 1, 14), QTime(10, 0), chicago)), QStringLiteral("CST"));
+        QCOMPARE(Ui::zoneName(QDateTime(QDate(2026, 1, 14), QTime(10, 0), Qt::OffsetFromUTC, -3 * 3600)),
+                 QStringLiteral("UTC\u221203:00"));
+        QCOMPARE(Ui::zoneName(QDateTime(QDate(2026, 1, 14), QTime(10, 0), Qt::UTC)), QStringLiteral("UTC"));
     }
 
     void offsetText_data()

@@ -110,6 +110,9 @@ private Q_SLOTS:
         auto *description = field<QLineEdit>("cptDescriptionEdit");
         QVERIFY(description->property("filled").toBool());
         description->setFocus(Qt::MouseFocusReason);
+        // The start of it shows; End goes to where the person adds to it.
+        QCOMPARE(description->cursorPosition(), 0);
+        QTest::keyClick(description, Qt::Key_End);
         QTest::keyClicks(description, QStringLiteral(" left"));
         // Shown, and reached with Tab, as the person's own text.
         QVERIFY(!description->property("filled").toBool());
@@ -434,7 +437,7 @@ private Q_SLOTS:
         type(QStringLiteral("20610"));
         press(Qt::Key_Tab);
         QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("categoryCombo"));
-        type(QStringLiteral("s"));
+        // Suggested from the code (a surgical one); Tab takes it.
         QCOMPARE(field<QComboBox>("categoryCombo")->currentData().toString(), QStringLiteral("387713003"));
         press(Qt::Key_Tab);
         QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("performedAtEdit"));
@@ -467,9 +470,9 @@ private Q_SLOTS:
         QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("cptCodeEdit"));
         QVERIFY(field<QLineEdit>("cptCodeEdit")->text().isEmpty());
         QCOMPARE(field<QDateTimeEdit>("performedAtEdit")->time(), QTime(10, 30));
-        qInfo("keystrokes for a complete line (code, category, time, two diagnoses, submit): %d",
-              m_keystrokes);
-        QCOMPARE(m_keystrokes, 16);
+        qInfo("keystrokes: first line: %d", m_keystrokes);
+        QVERIFY(m_keystrokes <= 16);
+        QCOMPARE(m_keystrokes, 15);
     }
 
     void warningsDoNotBlockTheSubmit()
@@ -483,6 +486,34 @@ private Q_SLOTS:
         QVERIFY(findingCodes(performed).contains(QStringLiteral("SBD001")));
         QCOMPARE(performed->property("finding").toString(), QStringLiteral("warning"));
         QSignalSpy submitted(m_editor.get(), &Ui::LineEditor::submitted);
+        // Asked once, naming the warning; Enter submits.
+        QVERIFY(!m_editor->submit());
+        QCOMPARE(submitted.count(), 0);
+        QVERIFY(field<QWidget>("confirmWarningsBar")->isVisible());
+        QVERIFY(field<QLabel>("confirmWarningsLabel")->text().contains(QStringLiteral("SBD001")));
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("confirmSubmitButton"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QCOMPARE(submitted.count(), 1);
+        QVERIFY(!field<QWidget>("confirmWarningsBar")->isVisible());
+    }
+
+    void escapeFromAWarningGoesBackToItsField()
+    {
+        m_clock->set(QDateTime(QDate(2026, 3, 14), QTime(12, 0), Qt::UTC)); // 07:00 in Chicago
+        m_editor->newLine();
+        QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("99213"));
+        auto *performed = field<QDateTimeEdit>("performedAtEdit");
+        performed->setFocus(Qt::TabFocusReason);
+        QTest::keyClicks(performed, QStringLiteral("2300"));
+        QSignalSpy submitted(m_editor.get(), &Ui::LineEditor::submitted);
+        QTest::keyClick(performed, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("confirmSubmitButton"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QCOMPARE(QApplication::focusWidget(), performed);
+        QVERIFY(!field<QWidget>("confirmWarningsBar")->isVisible());
+        QCOMPARE(submitted.count(), 0);
+        // Back on the hour: typing fixes it, and nothing is left to ask.
+        QTest::keyClicks(performed, QStringLiteral("0600"));
         QVERIFY(m_editor->submit());
         QCOMPARE(submitted.count(), 1);
     }
@@ -502,7 +533,7 @@ private Q_SLOTS:
     {
         m_editor->setEncounter(Ui::EncounterContext{});
         QVERIFY(m_editor->visibleFindings().isEmpty());
-        QVERIFY(field<QLabel>("encounterLabel")->text().contains(QStringLiteral("No encounter selected")));
+        QVERIFY(field<QLabel>("encounterLabel")->text().contains(QStringLiteral("Ctrl+F")));
         QSignalSpy messages(m_editor.get(), &Ui::LineEditor::message);
         QVERIFY(!m_editor->submit());
         QCOMPARE(messages.count(), 1);

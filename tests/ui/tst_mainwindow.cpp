@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -38,26 +39,10 @@
 #include "sandbox/server.h"
 #include "settingsdialog.h"
 #include "tokenstore.h"
-#include "trainingehrprocedure.h"
+#include "windowharness.h"
 #include "workspace.h"
 
 using namespace std::chrono_literals;
-
-// Generous on purpose: a passing wait ends as soon as its condition holds, and CI machines
-// run several suites at once on two cores.
-constexpr int SlowMachineTimeoutMs = 30000;
-
-namespace {
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
-
-} // namespace
 
 /**
  * The real main window against the training EHR running in-process on a
@@ -71,127 +56,36 @@ private:
     template<typename T>
     T *widget(const char *name)
     {
-        auto *found = m_window->findChild<T *>(QLatin1String(name));
-        if (!found)
-            qFatal("no widget %s", name);
-        return found;
+        return m_app.widget<T>(name);
     }
 
-    /// The focus widget of the main window. The offscreen platform hands activation to the code
-    /// completer's popup some time after it was shown (and already hidden again); a real window
-    /// manager does not, so the window takes it back here.
-    QWidget *focused() const
-    {
-        if (QApplication::activeWindow() != m_window.get())
-            QApplication::setActiveWindow(m_window.get());
-        return QApplication::focusWidget();
-    }
-
-    /// Finds the patient by name and opens the encounter, all by keyboard.
+    QWidget *focused() const { return m_app.focused(); }
     void openEncounter(const QString &search, const QString &encounterId)
     {
-        QSignalSpy loaded(m_window->encounterPicker(), &Ui::EncounterPicker::loaded);
-        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
-        QCOMPARE(focused()->objectName(), QStringLiteral("patientSearchEdit"));
-        QTest::keyClicks(focused(), search);
-        QTest::keyClick(focused(), Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->encounterPicker()->patientModel()->rowCount() >= 1,
-                                 SlowMachineTimeoutMs);
-        QTest::keyClick(focused(), Qt::Key_Down);
-        QCOMPARE(focused()->objectName(), QStringLiteral("patientList"));
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->encounterPicker()->encounterModel()->rowOf(encounterId) >= 0,
-                                 SlowMachineTimeoutMs);
-        // The diagnoses come in their own request: an encounter chosen before they are in opens without them.
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->encounterPicker()->contextFor(encounterId).has_value() &&
-                                     m_window->encounterPicker()->contextFor(encounterId)->diagnosesKnown,
-                                 SlowMachineTimeoutMs);
-        QTest::keyClick(focused(), Qt::Key_Return); // on to the encounters
-        auto *encounters = widget<QListView>("encounterList");
-        QCOMPARE(focused(), encounters);
-        encounters->setCurrentIndex(m_window->encounterPicker()->encounterModel()->index(
-            m_window->encounterPicker()->encounterModel()->rowOf(encounterId)));
-        QTest::keyClick(encounters, Qt::Key_Return);
-        QCOMPARE(m_window->lineEditor()->encounter().encounterId, encounterId);
-        QCOMPARE(focused()->objectName(), QStringLiteral("cptCodeEdit"));
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->lineEditor()->encounter().diagnoses.size() >= 2,
-                                 SlowMachineTimeoutMs);
+        m_app.openEncounter(search, encounterId);
     }
+    void typeLine(const QString &code, const QString &time) { m_app.typeLine(code, time); }
+    Outbox::OutboxLine lastLine() const { return m_app.lastLine(); }
+    QJsonObject storedProcedure(const Outbox::OutboxLine &line) { return m_app.storedProcedure(line); }
 
-    /// Code, category, time, the first two diagnoses, Ctrl+Enter.
-    void typeLine(const QString &code, const QString &time)
-    {
-        QCOMPARE(focused()->objectName(), QStringLiteral("cptCodeEdit"));
-        QTest::keyClicks(focused(), code);
-        QTest::keyClick(focused(), Qt::Key_Tab);
-        QTest::keyClicks(focused(), QStringLiteral("s"));
-        QTest::keyClick(focused(), Qt::Key_Tab);
-        QTest::keyClicks(focused(), time);
-        QTest::keyClick(focused(), Qt::Key_Tab);
-        QCOMPARE(focused()->objectName(), QStringLiteral("diagnosisCombo"));
-        QTest::keyClick(focused(), Qt::Key_Return);
-        QTest::keyClick(focused(), Qt::Key_Return);
-        QTest::keyClick(focused(), Qt::Key_Return, Qt::ControlModifier);
-    }
-
-    Ui::Workspace::Options trainingOptions() const
-    {
-        Ui::Workspace::Options options;
-        options.training = true;
-        options.dataDir = m_dir->path();
-        options.outboxPath = m_dir->filePath(QStringLiteral("ehr-outbox.sqlite"));
-        options.trainingPort = freePort();
-        options.backoff = Outbox::BackoffPolicy{100ms, 400ms, 0.0, 1000ms};
-        options.probeIntervalMs = 100;
-        return options;
-    }
-
-    Outbox::OutboxLine lastLine() const
-    {
-        const auto lines = m_workspace->store()->lines().valueOr({});
-        return lines.isEmpty() ? Outbox::OutboxLine{} : lines.last();
-    }
-
-    QJsonObject storedProcedure(const Outbox::OutboxLine &line)
-    {
-        return procedureInTrainingEhr(*m_workspace->trainingServer(), line);
-    }
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Ui::AppSettings> m_settings;
-    std::unique_ptr<Ui::TokenStore> m_tokens;
-    std::unique_ptr<Ui::Workspace> m_workspace;
-    std::unique_ptr<Ui::MainWindow> m_window;
+    WindowHarness m_app;
+    Ui::MainWindow *m_window = nullptr;
+    Ui::Workspace *m_workspace = nullptr;
+    Ui::AppSettings *m_settings = nullptr;
+    Ui::TokenStore *m_tokens = nullptr;
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        // Nothing a test does may touch the user's own outbox, catalog or settings.
-        QStandardPaths::setTestModeEnabled(true);
-    }
-
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        m_settings = std::make_unique<Ui::AppSettings>(m_dir->filePath(QStringLiteral("settings.ini")));
-        m_tokens = std::make_unique<Ui::TokenStore>(Ui::TokenStore::Backend::SessionOnly);
-        m_workspace = std::make_unique<Ui::Workspace>();
         QString error;
-        QVERIFY2(m_workspace->start(trainingOptions(), {}, &error), qPrintable(error));
-        m_window = std::make_unique<Ui::MainWindow>(*m_settings, *m_tokens, *m_workspace);
-        m_window->show();
-        QApplication::setActiveWindow(m_window.get());
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QVERIFY2(m_app.start(&error), qPrintable(error));
+        m_window = m_app.window.get();
+        m_workspace = m_app.workspace.get();
+        m_settings = m_app.settings.get();
+        m_tokens = m_app.tokens.get();
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        m_workspace.reset();
-        m_tokens.reset();
-        m_settings.reset();
-        m_dir.reset();
-    }
+    void cleanup() { m_app.stop(); }
 
     void trainingBannerAndStatusBar()
     {
@@ -200,19 +94,22 @@ private Q_SLOTS:
         QVERIFY(banner->accessibleName().contains(QStringLiteral("Training — not a real EHR")));
         QVERIFY(widget<QLabel>("connectionLabel")->text().contains(QStringLiteral("Online")));
         QVERIFY(widget<QLabel>("queueSizeLabel")->text().contains(QStringLiteral("Queue empty")));
-        QCOMPARE(m_window->size(), QSize(1280, 800));
+        QCOMPARE(m_window->size(),
+                 Ui::MainWindow::firstStartSize(m_window->screen()->availableGeometry().size()));
     }
 
     void typingIntoPatientSearchRightAfterShowWorks()
     {
         // As the app opens it: the window first, the training EHR, outbox and catalog after its first frame.
-        m_window.reset();
-        m_workspace = std::make_unique<Ui::Workspace>();
-        m_window = std::make_unique<Ui::MainWindow>(*m_settings, *m_tokens, *m_workspace);
-        QSignalSpy started(m_workspace.get(), &Ui::Workspace::started);
-        m_window->startWorkspaceWhenShown(trainingOptions());
+        m_app.window.reset();
+        m_app.workspace = std::make_unique<Ui::Workspace>();
+        m_app.window = std::make_unique<Ui::MainWindow>(*m_settings, *m_tokens, *m_app.workspace);
+        m_window = m_app.window.get();
+        m_workspace = m_app.workspace.get();
+        QSignalSpy started(m_workspace, &Ui::Workspace::started);
+        m_window->startWorkspaceWhenShown(m_app.trainingOptions());
         m_window->show();
-        QVERIFY(widget<QLabel>("trainingBannerLabel")->isVisibleTo(m_window.get()));
+        QVERIFY(widget<QLabel>("trainingBannerLabel")->isVisibleTo(m_window));
         QTest::keyClicks(widget<QLineEdit>("patientSearchEdit"), QStringLiteral("okafor"));
         QVERIFY(!m_workspace->isStarted()); // typed before anything behind the window was there
 
@@ -346,22 +243,20 @@ private Q_SLOTS:
         QTest::keyClick(combo, Qt::Key_Return, Qt::ControlModifier);
         QVERIFY(m_workspace->store()->lines()->isEmpty());
 
-        // A signed-off encounter: listed, not selectable, with the reason.
+        // A signed-off encounter: listed with the reason, and it opens read-only.
+        m_window->lineEditor()->newLine();
         auto *model = m_window->encounterPicker()->encounterModel();
         const int row = model->rowOf(QStringLiteral("Encounter-806"));
         QVERIFY(row >= 0);
-        QVERIFY(!(model->flags(model->index(row)) & Qt::ItemIsEnabled));
+        QVERIFY(model->index(row).data().toString().contains(QStringLiteral("500009")));
         QVERIFY(model->index(row).data(Qt::ToolTipRole).toString().contains(QStringLiteral("500009")));
         auto *encounters = widget<QListView>("encounterList");
         encounters->setFocus();
         QTest::mouseClick(encounters->viewport(), Qt::LeftButton, {},
                           encounters->visualRect(model->index(row)).center());
-        QCOMPARE(m_window->lineEditor()->encounter().encounterId, QStringLiteral("Encounter-805"));
-        // A line reopened for it (e.g. from the queue) is stopped beside the encounter.
-        m_window->lineEditor()->setEncounter(
-            *m_window->encounterPicker()->contextFor(QStringLiteral("Encounter-806")));
-        QTest::keyClicks(widget<QLineEdit>("cptCodeEdit"), QStringLiteral("99213"));
+        QCOMPARE(m_window->lineEditor()->encounter().encounterId, QStringLiteral("Encounter-806"));
         QVERIFY(widget<QLabel>("encounterMessageLabel")->text().contains(QStringLiteral("500009")));
+        QVERIFY(!widget<QLineEdit>("cptCodeEdit")->isEnabled());
         QVERIFY(!m_window->lineEditor()->submit());
 
         QVERIFY(m_workspace->store()->lines()->isEmpty());
@@ -414,8 +309,12 @@ private Q_SLOTS:
         const qint64 first = lastLine().id;
         QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(first)->state, Outbox::LineState::Sent,
                                   SlowMachineTimeoutMs);
-        // The same procedure again: the EHR refuses it as a duplicate record.
+        // The same procedure again: the form warns first, and once confirmed the EHR refuses it as a
+        // duplicate record.
         typeLine(QStringLiteral("99213"), QStringLiteral("1200"));
+        QVERIFY(widget<QLabel>("confirmWarningsLabel")->text().contains(QStringLiteral("500002")));
+        QCOMPARE(focused()->objectName(), QStringLiteral("confirmSubmitButton"));
+        QTest::keyClick(focused(), Qt::Key_Return);
         const qint64 second = lastLine().id;
         QVERIFY(second != first);
         QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(second)->state,
@@ -436,7 +335,7 @@ private Q_SLOTS:
                     .contains(QStringLiteral("500002")));
 
         // Queue view: open it, fix the time, resend.
-        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier);
         QCOMPARE(widget<QTabWidget>("centreTabs")->currentIndex(), 1);
         QCOMPARE(focused()->objectName(), QStringLiteral("queueTable"));
         QCOMPARE(m_window->queueView()->currentLineId(), second);
@@ -491,7 +390,7 @@ private Q_SLOTS:
         m_workspace->sender()->stop();
         QTRY_VERIFY_WITH_TIMEOUT(m_workspace->store()->line(id)->state == Outbox::LineState::Pending,
                                  SlowMachineTimeoutMs);
-        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier);
         QCOMPARE(focused()->objectName(), QStringLiteral("queueTable"));
         QTRY_COMPARE_WITH_TIMEOUT(m_window->queueView()->currentLineId(), id, SlowMachineTimeoutMs);
 
@@ -548,7 +447,7 @@ private Q_SLOTS:
 
     void settingsAndWindowStatePersist()
     {
-        QVERIFY(QMetaObject::invokeMethod(m_window.get(), "close"));
+        QVERIFY(QMetaObject::invokeMethod(m_window, "close"));
         Ui::AppSettings reread(m_settings->fileName());
         QVERIFY(!reread.windowGeometry().isEmpty());
         QVERIFY(!reread.splitterState(QStringLiteral("main")).isEmpty());
@@ -600,7 +499,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(id)->state, Outbox::LineState::Sent,
                                   SlowMachineTimeoutMs);
         QCOMPARE(ehr.procedureCount(), 1);
-        QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("ehr-outbox.sqlite"))));
+        QVERIFY(QFile::exists(m_app.dir->filePath(QStringLiteral("ehr-outbox.sqlite"))));
         // superbill-cli sees the same EHR.
         QCOMPARE(Ehr::EhrSettings::fromEnvironment().ehrUrl, ehr.baseUrl());
     }
