@@ -1618,12 +1618,12 @@
 <context>
     <name>Outbox::OutboxStore</name>
     <message>
-        <location filename="../../core/outbox/outboxstore.cpp" line="+301"/>
+        <location filename="../../core/outbox/outboxstore.cpp" line="+303"/>
         <source>%1 is not an outbox, or it is damaged (%2). It was left unchanged; keep it, and give another file (--db or SUPERBILL_DB).</source>
         <translation>%1 no es una bandeja de salida o está dañado (%2). No se modificó; consérvelo e indique otro archivo (--db o SUPERBILL_DB).</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+111"/>
         <source>The outbox is not open.</source>
         <translation>La bandeja de salida no está abierta.</translation>
     </message>
@@ -1659,7 +1659,7 @@
         <translation>se está enviando en este momento</translation>
     </message>
     <message>
-        <location line="-505"/>
+        <location line="-510"/>
         <source>%1. Lines already queued are kept.</source>
         <translation>%1. Las líneas que ya estaban en cola se conservan.</translation>
     </message>
@@ -1674,7 +1674,7 @@
         <translation>No se guardó ninguna de las %1 líneas: %2</translation>
     </message>
     <message>
-        <location line="+215"/>
+        <location line="+220"/>
         <source>The identifier %1 is given to two lines.</source>
         <translation>El identificador %1 está asignado a dos líneas.</translation>
     </message>
@@ -1717,15 +1717,28 @@
     </message>
 </context>
 <context>
+    <name>Outbox::PatientDirectory</name>
+    <message>
+        <location filename="../../core/outbox/patientdirectory.cpp" line="+115"/>
+        <source>Encounter %1 is billed: the EHR takes no more lines for it. Ask the clinician to reopen the encounter, or move the line to another open encounter, or discard it.</source>
+        <translation>La consulta %1 está facturada: el EHR ya no acepta líneas para ella. Pida al médico que reabra la consulta, pase la línea a otra consulta abierta o descártela.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Encounter %1 is signed off: the EHR takes no more lines for it. Ask the clinician to reopen the encounter, or move the line to another open encounter, or discard it.</source>
+        <translation>La consulta %1 está firmada: el EHR ya no acepta líneas para ella. Pida al médico que reabra la consulta, pase la línea a otra consulta abierta o descártela.</translation>
+    </message>
+</context>
+<context>
     <name>Outbox::Sender</name>
     <message>
-        <location filename="../../core/outbox/sender.cpp" line="+90"/>
-        <location line="+388"/>
+        <location filename="../../core/outbox/sender.cpp" line="+95"/>
+        <location line="+390"/>
         <source>The outbox is not open.</source>
         <translation>La bandeja de salida no está abierta.</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-332"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
@@ -2034,7 +2047,7 @@
 <context>
     <name>Rules::ErrorCatalog</name>
     <message>
-        <location filename="../../core/rules/errorcatalog.cpp" line="+100"/>
+        <location filename="../../core/rules/errorcatalog.cpp" line="+102"/>
         <source>The EHR reported an error without a code.</source>
         <translation>El EHR informó un error sin código.</translation>
     </message>
@@ -2043,11 +2056,96 @@
         <source>The EHR reported error code %1, which this version of Superbill Desk does not know. Ask the EHR administrator what it means.</source>
         <translation>El EHR informó el código de error %1, que esta versión de Superbill Desk no conoce. Pregunte al administrador del EHR qué significa.</translation>
     </message>
+    <message>
+        <location line="+26"/>
+        <source>Type a CPT code, or words from its description and pick it from the list.</source>
+        <translation>Escriba un código CPT, o palabras de su descripción, y elíjalo de la lista.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type the description, or pick the code from the list to fill it.</source>
+        <translation>Escriba la descripción, o elija el código de la lista para completarla.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove the dental code; dental work is billed elsewhere.</source>
+        <translation>Quite el código dental; los trabajos dentales se facturan en otro lugar.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the anesthesia start and end.</source>
+        <translation>Indique el inicio y el fin de la anestesia.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Correct the end time, or the start.</source>
+        <translation>Corrija la hora de fin, o la de inicio.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unlink the second one (Delete in the list).</source>
+        <translation>Desvincule el segundo (Delete en la lista).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Link one of the patient&apos;s own diagnoses instead.</source>
+        <translation>Vincule en su lugar uno de los diagnósticos del propio paciente.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask the clinician to reopen the encounter, or put the line on an open one.</source>
+        <translation>Pida al médico que reabra la consulta, o ponga la línea en una consulta abierta.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask the billing office to reopen the encounter, or put the line on an open one.</source>
+        <translation>Pida a la oficina de facturación que reabra la consulta, o ponga la línea en una consulta abierta.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the lines already sent; submit it again only if it was done twice.</source>
+        <translation>Revise las líneas ya enviadas; vuelva a enviarla solo si se realizó dos veces.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pick the encounter again from the patient&apos;s list (F5 reloads it).</source>
+        <translation>Vuelva a elegir la consulta de la lista del paciente (F5 la recarga).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search for the patient again (Ctrl+F).</source>
+        <translation>Vuelva a buscar al paciente (Ctrl+F).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the date and the time.</source>
+        <translation>Revise la fecha y la hora.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the performed and the recorded times.</source>
+        <translation>Revise las horas de realización y de registro.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the time the anesthesia ended.</source>
+        <translation>Indique la hora en que terminó la anestesia.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the current code, or ask whether this one is still billable.</source>
+        <translation>Use el código vigente, o pregunte si este todavía es facturable.</translation>
+    </message>
 </context>
 <context>
     <name>Rules::Validator</name>
     <message>
-        <location filename="../../core/rules/validator.cpp" line="+87"/>
+        <location filename="../../core/rules/validator.cpp" line="+101"/>
+        <source>%1 at %2 is already on this encounter; the EHR may refuse it as a duplicate. Submit it again only if it was done twice.</source>
+        <translation>%1 a las %2 ya está en esta consulta; el EHR puede rechazarlo por duplicado. Vuelva a enviarlo solo si se realizó dos veces.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Status is missing; use completed or entered-in-error.</source>
         <translation>Falta el estado; use completed o entered-in-error.</translation>
     </message>
@@ -2237,7 +2335,7 @@
         <translation>&quot;%1&quot; no es una referencia a un diagnóstico como Condition/123.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Diagnosis %1 is linked twice.</source>
         <translation>El diagnóstico %1 está vinculado dos veces.</translation>
     </message>
@@ -2384,6 +2482,32 @@
         <location filename="../../ui/codecompletionmodel.cpp" line="+61"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::CodeField</name>
+    <message>
+        <location filename="../../ui/codefield.cpp" line="+49"/>
+        <source>A CPT code, or words of its description. ↓ shows favourites and recent codes; Ctrl+B stars the code.</source>
+        <translation>Un código CPT, o palabras de su descripción. ↓ muestra los favoritos y los códigos recientes; Ctrl+B marca el código como favorito.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Matching codes</source>
+        <translation>Códigos que coinciden</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::DiagnosisLinksEditor</name>
+    <message>
+        <location filename="../../ui/diagnosislinkseditor.cpp" line="+79"/>
+        <source>Link the same diagnoses as the previous line</source>
+        <translation>Vincular los mismos diagnósticos que la línea anterior</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>Same diagnoses (Ctrl+D): %1</source>
+        <translation>Mismos diagnósticos (Ctrl+D): %1</translation>
     </message>
 </context>
 <context>
@@ -2636,7 +2760,7 @@
 <context>
     <name>Ui::EncounterListModel</name>
     <message>
-        <location filename="../../ui/encounterlistmodel.cpp" line="+41"/>
+        <location filename="../../ui/encounterlistmodel.cpp" line="+62"/>
         <source>Billed: the EHR takes no more procedures for it (500010).</source>
         <translation>Facturada: el EHR ya no acepta procedimientos para esta consulta (500010).</translation>
     </message>
@@ -2651,7 +2775,12 @@
         <translation>Estado &quot;%1&quot;: el EHR acepta procedimientos solo mientras una consulta está en curso (500009).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
+        <source>%1: no lines (%2)</source>
+        <translation>%1: no admite líneas (%2)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Open</source>
         <translation>Abierta</translation>
     </message>
@@ -2684,7 +2813,7 @@
 <context>
     <name>Ui::EncounterPicker</name>
     <message>
-        <location filename="../../ui/encounterpicker.cpp" line="+26"/>
+        <location filename="../../ui/encounterpicker.cpp" line="+27"/>
         <source>The EHR cannot be reached and nothing is saved offline.</source>
         <translation>No se puede conectar con el EHR y no hay nada guardado sin conexión.</translation>
     </message>
@@ -2734,7 +2863,7 @@
         <translation>Elija un paciente para ver sus consultas.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+50"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
@@ -2757,12 +2886,12 @@
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+31"/>
         <source>Loading encounters…</source>
         <translation>Cargando consultas…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+46"/>
         <source>No encounters.</source>
         <translation>No hay consultas.</translation>
     </message>
@@ -2789,52 +2918,8 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>Nothing to fix so far.</source>
-        <translation>Nada que corregir por ahora.</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Every rule the EHR enforces is checked as you type; each finding also shows beside its field, with the EHR&apos;s code.</source>
-        <translation>Cada regla que aplica el EHR se verifica mientras escribe; cada observación también aparece junto a su campo, con el código del EHR.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>1 error blocks the submit</source>
-        <translation>1 error impide el envío</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n errors block the submit</source>
-        <translation>
-            <numerusform>%n error impide el envío</numerusform>
-            <numerusform>%n errores impiden el envío</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>; 1 warning</source>
-        <translation>; 1 advertencia</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>; %n warnings</source>
-        <translation>
-            <numerusform>; %n advertencia</numerusform>
-            <numerusform>; %n advertencias</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>1 warning; the line can be submitted.</source>
-        <translation>1 advertencia; la línea se puede enviar.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n warnings; the line can be submitted.</source>
-        <translation>
-            <numerusform>%n advertencia; la línea se puede enviar.</numerusform>
-            <numerusform>%n advertencias; la línea se puede enviar.</numerusform>
-        </translation>
+        <source>Nothing to fix so far. Every rule the EHR enforces is checked as you type; each finding also shows beside its field, with the EHR&apos;s code.</source>
+        <translation>Nada que corregir por ahora. Cada regla que aplica el EHR se verifica mientras escribe; cada observación también aparece junto a su campo, con el código del EHR.</translation>
     </message>
 </context>
 <context>
@@ -2924,17 +3009,70 @@
     </message>
 </context>
 <context>
+    <name>Ui::LineDetailsDialog</name>
+    <message>
+        <location filename="../../ui/linedetailsdialog.cpp" line="+37"/>
+        <source>Line %1 (read-only)</source>
+        <translation>Línea %1 (solo lectura)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Performed</source>
+        <translation>Realizado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In the EHR</source>
+        <translation>En el EHR</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Linked diagnoses, in order</source>
+        <translation>Diagnósticos vinculados, en orden</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No diagnosis linked</source>
+        <translation>Ningún diagnóstico vinculado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diagnoses</source>
+        <translation>Diagnósticos</translation>
+    </message>
+</context>
+<context>
     <name>Ui::LineEditor</name>
     <message>
-        <location filename="../../ui/lineeditor.cpp" line="+129"/>
-        <location line="+266"/>
+        <location filename="../../ui/lineeditor.cpp" line="+126"/>
+        <location line="+169"/>
         <location line="+2"/>
-        <location line="+217"/>
+        <location line="+398"/>
         <source>New line</source>
         <translation>Nueva línea</translation>
     </message>
     <message>
-        <location line="-425"/>
+        <location filename="../../ui/codefield.cpp" line="-17"/>
         <source>CPT code</source>
         <translation>Código CPT</translation>
     </message>
@@ -2944,7 +3082,7 @@
         <translation>Código o palabras</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../ui/lineeditor.cpp" line="-497"/>
         <source>CPT description</source>
         <translation>Descripción CPT</translation>
     </message>
@@ -2954,12 +3092,12 @@
         <translation>Descripción (se completa desde el catálogo de códigos)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>CPT &amp;code</source>
         <translation>&amp;Código CPT</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+11"/>
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
@@ -2979,27 +3117,27 @@
         <translation>Ca&amp;tegoría</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../ui/proceduretimeeditor.cpp" line="+47"/>
         <source>Performed date and time</source>
         <translation>Fecha y hora de realización</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+105"/>
         <source>&amp;Performed</source>
         <translation>&amp;Realizado</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-93"/>
         <source>Anesthesia start</source>
         <translation>Inicio de la anestesia</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Anesthesia end</source>
         <translation>Fin de la anestesia</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Start</source>
         <translation>&amp;Inicio</translation>
     </message>
@@ -3009,17 +3147,17 @@
         <translation>&amp;Fin</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+72"/>
         <source>Anesthesia</source>
         <translation>Anestesia</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../ui/diagnosislinkseditor.cpp" line="-150"/>
         <source>Diagnosis to link</source>
         <translation>Diagnóstico para vincular</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Enter links the diagnosis to the line</source>
         <translation>Enter vincula el diagnóstico a la línea</translation>
     </message>
@@ -3034,42 +3172,42 @@
         <translation>Vincular diagnóstico</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Link the selected diagnosis (Enter)</source>
         <translation>Vincular el diagnóstico seleccionado (Enter)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../ui/lineeditor.cpp" line="+18"/>
         <source>&amp;Diagnoses</source>
         <translation>&amp;Diagnósticos</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../ui/diagnosislinkseditor.cpp" line="+18"/>
         <source>Linked diagnoses, in order</source>
         <translation>Diagnósticos vinculados, en orden</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Alt+Up / Alt+Down reorder, Delete unlinks</source>
         <translation>Alt+Up / Alt+Down cambian el orden; Delete desvincula</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Move up (Alt+Up)</source>
         <translation>Subir (Alt+Up)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Move down (Alt+Down)</source>
         <translation>Bajar (Alt+Down)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Unlink (Delete)</source>
         <translation>Desvincular (Delete)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../ui/lineeditor.cpp" line="+8"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -3079,17 +3217,57 @@
         <translation>Completado</translation>
     </message>
     <message>
+        <location line="+204"/>
+        <source>Start a new line?</source>
+        <translation>¿Empezar una línea nueva?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Same &amp;diagnoses as the previous line</source>
+        <translation>Mismos &amp;diagnósticos que la línea anterior</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>No encounter yet: Ctrl+F, type a name or MRN, Enter. The patient&apos;s only open encounter opens by itself; otherwise pick one with ↑/↓ and Enter.</source>
+        <translation>Todavía no hay consulta: Ctrl+F, escriba un nombre o MRN, Enter. Si el paciente tiene una sola consulta abierta, se abre sola; si no, elija una con ↑/↓ y Enter.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The patient&apos;s only open encounter was picked for you; Ctrl+E lists the others.</source>
+        <translation>Se eligió por usted la única consulta abierta del paciente; Ctrl+E muestra las demás.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The patient has no other open encounter</source>
+        <translation>El paciente no tiene otra consulta abierta</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>closed</source>
+        <translation>cerrada</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>This encounter is %1: the EHR takes no more lines for it, and its lines are shown read-only. To add lines to it, ask the clinician to reopen the encounter.</source>
+        <translation>Esta consulta está %1: el EHR ya no acepta líneas para ella, y sus líneas se muestran como solo lectura. Para agregarle líneas, pida al médico que reabra la consulta.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Or move this line to another open encounter of the patient (code, times and diagnoses are kept), or discard it.</source>
+        <translation>O pase esta línea a otra consulta abierta del paciente (se conservan el código, las horas y los diagnósticos), o descártela.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Line moved to %1: check it, then resend it with Ctrl+Enter.</source>
+        <translation>Línea pasada a %1: revísela y luego reenvíela con Ctrl+Enter.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Entered in error</source>
         <translation>Ingresado por error</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Marks a line already sent as a mistake</source>
-        <translation>Marca como error una línea ya enviada</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-448"/>
         <source>Recorded date and time</source>
         <translation>Fecha y hora de registro</translation>
     </message>
@@ -3109,39 +3287,135 @@
         <translation>&amp;Estado</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Clear the form for the next line (Ctrl+N)</source>
         <translation>Limpiar el formulario para la siguiente línea (Ctrl+N)</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+2"/>
-        <location line="+213"/>
+        <location line="+394"/>
         <source>Submit line</source>
         <translation>Enviar línea</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-393"/>
         <source>Queue the line for the EHR (Ctrl+Enter)</source>
         <translation>Poner la línea en cola para el EHR (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+23"/>
+        <source>%1 is now a favourite: ↓ in an empty CPT code offers it first.</source>
+        <translation>%1 ahora es un favorito: ↓ en un código CPT vacío lo ofrece primero.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is no longer a favourite.</source>
+        <translation>%1 ya no es un favorito.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Open encounter to move the line to</source>
+        <translation>Consulta abierta a la que pasar la línea</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Move to this encounter</source>
+        <translation>&amp;Mover a esta consulta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the line to the chosen open encounter</source>
+        <translation>Pasar la línea a la consulta abierta elegida</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Discard line…</source>
+        <translation>Descartar línea…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discard the line</source>
+        <translation>Descartar la línea</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Submit anyway</source>
+        <translation>Enviar de todos modos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submit the line with its warnings</source>
+        <translation>Enviar la línea con sus advertencias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go back to the field</source>
+        <translation>Volver al campo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>&amp;Submit line</source>
         <translation>&amp;Enviar línea</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;New line</source>
         <translation>&amp;Nueva línea</translation>
     </message>
     <message>
-        <location line="+121"/>
-        <source>No encounter selected: search for a patient and pick an open encounter.</source>
-        <translation>No hay ninguna consulta seleccionada: busque un paciente y elija una consulta abierta.</translation>
+        <location line="+363"/>
+        <source>Suggested from the code; change it if it is wrong</source>
+        <translation>Sugerida a partir del código; cámbiela si no es correcta</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+157"/>
+        <source>Submit with this warning?</source>
+        <translation>¿Enviar con esta advertencia?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Submit with these %n warnings?</source>
+        <translation>
+            <numerusform>¿Enviar con esta %n advertencia?</numerusform>
+            <numerusform>¿Enviar con estas %n advertencias?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter submits; Esc goes back to the field.</source>
+        <translation>Enter envía; Esc vuelve al campo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>One warning stands: %1. Enter submits anyway; Esc goes back.</source>
+        <translation>Queda una advertencia: %1. Enter envía de todos modos; Esc vuelve.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n warnings stand. Enter submits anyway; Esc goes back.</source>
+        <translation>
+            <numerusform>Queda %n advertencia. Enter envía de todos modos; Esc vuelve.</numerusform>
+            <numerusform>Quedan %n advertencias. Enter envía de todos modos; Esc vuelve.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-324"/>
         <source>The encounter has no diagnoses</source>
         <translation>La consulta no tiene diagnósticos</translation>
     </message>
@@ -3151,7 +3425,12 @@
         <translation>Primero elija una consulta</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+46"/>
+        <source>Marks the line as a mistake</source>
+        <translation>Marca la línea como error</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Correcting line</source>
         <translation>Corrección de línea</translation>
     </message>
@@ -3161,37 +3440,37 @@
         <translation>Reenviar línea</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location filename="../../ui/codefield.cpp" line="+80"/>
         <source>Type a code or words from its description; ↓ shows favourites and recent codes</source>
         <translation>Escriba un código o palabras de su descripción; ↓ muestra los favoritos y los códigos recientes</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+41"/>
         <source>No code matches “%1”; the list shows the closest suggestions</source>
         <translation>Ningún código coincide con “%1”; la lista muestra las sugerencias más cercanas</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>No code matches “%1”</source>
         <translation>Ningún código coincide con “%1”</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location filename="../../ui/proceduretimeeditor.cpp" line="+56"/>
         <source>End before start</source>
         <translation>Fin antes del inicio</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>≈ 1 time unit</source>
         <translation>≈ 1 unidad de tiempo</translation>
     </message>
     <message numerus="yes">
-        <location line="+0"/>
+        <location line="+1"/>
         <source>≈ %n time units</source>
         <translation>
             <numerusform>≈ %n unidad de tiempo</numerusform>
@@ -3204,19 +3483,24 @@
         <translation> — estimado, %1 min por unidad</translation>
     </message>
     <message>
-        <location line="-591"/>
+        <location line="-144"/>
         <source>A preview only: the EHR computes the billed anesthesia units from its own configuration.</source>
         <translation>Solo es una vista previa: el EHR calcula las unidades de anestesia facturadas según su propia configuración.</translation>
     </message>
     <message>
-        <location line="+620"/>
+        <location filename="../../ui/findingspresenter.cpp" line="+54"/>
         <source>The EHR answered: %1</source>
         <translation>Respuesta del EHR: %1</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+51"/>
         <source>Pick an encounter to enter lines</source>
         <translation>Elija una consulta para ingresar líneas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Still to fill: %1</source>
+        <translation>Falta completar: %1</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3245,25 +3529,38 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Ready to submit — 1 warning</source>
-        <translation>Lista para enviar — 1 advertencia</translation>
+        <location line="+8"/>
+        <source> · 1 warning</source>
+        <translation> · 1 advertencia</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>Ready to submit — %n warnings</source>
+        <location line="+0"/>
+        <source> · %n warnings</source>
         <translation>
-            <numerusform>Lista para enviar — %n advertencia</numerusform>
-            <numerusform>Lista para enviar — %n advertencias</numerusform>
+            <numerusform> · %n advertencia</numerusform>
+            <numerusform> · %n advertencias</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Ready to submit — 1 warning to confirm</source>
+        <translation>Lista para enviar — 1 advertencia por confirmar</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Ready to submit — %n warnings to confirm</source>
+        <translation>
+            <numerusform>Lista para enviar — %n advertencia por confirmar</numerusform>
+            <numerusform>Lista para enviar — %n advertencias por confirmar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Ready to submit</source>
         <translation>Lista para enviar</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../ui/lineeditor.cpp" line="+263"/>
         <source>Not submitted: pick an open encounter first.</source>
         <translation>No se envió: primero elija una consulta abierta.</translation>
     </message>
@@ -3281,7 +3578,7 @@
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Not submitted: %1</source>
         <translation>No se envió: %1</translation>
     </message>
@@ -3289,7 +3586,7 @@
 <context>
     <name>Ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+115"/>
+        <location filename="../../ui/mainwindow.cpp" line="+134"/>
         <source>The EHR refused the token: %1 Enter a new one in Settings.</source>
         <translation>El EHR rechazó el token: %1 Ingrese uno nuevo en Configuración.</translation>
     </message>
@@ -3314,7 +3611,7 @@
         <translation>Capacitación — no es un EHR real</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="-83"/>
+        <location filename="../../ui/mainwindow.cpp" line="-94"/>
         <source>No SMART sign-in found: %1. Use a bearer token, or check the address.</source>
         <translation>No se encontró inicio de sesión SMART: %1. Use un token de acceso (Bearer) o revise la dirección.</translation>
     </message>
@@ -3334,7 +3631,7 @@
         <translation>CapabilityStatement</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+47"/>
         <location line="+12"/>
         <source>The EHR refused the sign-in: %1 Sign in again (Training menu).</source>
         <translation>El EHR rechazó el inicio de sesión: %1 Vuelva a iniciar sesión (menú Capacitación).</translation>
@@ -3345,35 +3642,35 @@
         <translation>Sesión no iniciada: %1 Inicie sesión con Archivo → Iniciar sesión en el EHR (%2).</translation>
     </message>
     <message>
-        <location line="+90"/>
-        <location line="+433"/>
+        <location line="+102"/>
+        <location line="+584"/>
         <source>Lines of this encounter</source>
         <translation>Líneas de esta consulta</translation>
     </message>
     <message>
-        <location line="-427"/>
+        <location line="-578"/>
         <source>Superbill lines of the encounter</source>
         <translation>Líneas del superbill de la consulta</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-19"/>
         <source>Superbill</source>
         <translation>Superbill</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+148"/>
-        <location line="+218"/>
+        <location line="+55"/>
+        <location line="+151"/>
+        <location line="+232"/>
         <source>Queue</source>
         <translation>Cola</translation>
     </message>
     <message>
-        <location line="-364"/>
+        <location line="-381"/>
         <source>Superbill form</source>
         <translation>Formulario de superbill</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>%1 saved in the outbox; sending in the background.</source>
         <translation>%1 guardado en la bandeja de salida; se envía en segundo plano.</translation>
     </message>
@@ -3383,7 +3680,7 @@
         <translation>%1 corregido; se envía de nuevo.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+35"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
@@ -3409,6 +3706,16 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>&amp;Refresh encounters</source>
+        <translation>&amp;Recargar consultas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reload the patient&apos;s encounters and diagnoses from the EHR</source>
+        <translation>Volver a cargar desde el EHR las consultas y los diagnósticos del paciente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>S&amp;uperbill</source>
         <translation>&amp;Superbill</translation>
     </message>
@@ -3493,7 +3800,7 @@
         <translation>&amp;Línea</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
@@ -3503,13 +3810,13 @@
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Superbill Desk — Training</source>
         <translation>Superbill Desk — Capacitación</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+40"/>
+        <location line="+51"/>
         <location line="+5"/>
         <location line="+91"/>
         <source>Superbill Desk</source>
@@ -3623,17 +3930,22 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Desechar la línea</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keep editing</source>
         <translation>Seguir editando</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
+        <source>The patient&apos;s open encounter is in the list: Enter opens it.</source>
+        <translation>La consulta abierta del paciente está en la lista: Enter la abre.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Open another encounter?</source>
         <translation>¿Abrir otra consulta?</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Pick an encounter to print its superbill.</source>
         <translation>Elija una consulta para imprimir su superbill.</translation>
     </message>
@@ -3658,32 +3970,77 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>El superbill no se imprimió: %1</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+24"/>
+        <source>Lines of this encounter — %1: it takes no more lines</source>
+        <translation>Líneas de esta consulta — %1: no admite más líneas</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The EHR says this encounter is %1: it takes no more lines. Ask the clinician to reopen the encounter.</source>
+        <translation>Según el EHR, esta consulta está %1: no admite más líneas. Pida al médico que reabra la consulta.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>That encounter cannot be reached now.</source>
+        <translation>No se puede acceder a esa consulta en este momento.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>discarded by the user</source>
+        <translation>descartada por el usuario</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not discarded: %1</source>
+        <translation>No se descartó: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Line discarded.</source>
+        <translation>Línea descartada.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Opening the line…</source>
         <translation>Abriendo la línea…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+19"/>
         <source>The line cannot be read back from the outbox.</source>
         <translation>No se puede volver a leer la línea desde la bandeja de salida.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
+        <source>This encounter takes no more lines: move the line to another open encounter, or discard it.</source>
+        <translation>Esta consulta no admite más líneas: pase la línea a otra consulta abierta o descártela.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Correct the line, then resend it with Ctrl+Enter.</source>
         <translation>Corrija la línea y luego reenvíela con Ctrl+Enter.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>The practice details were not saved: %1</source>
         <translation>Los datos del consultorio no se guardaron: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>Switch to the other EHR?</source>
+        <translation>¿Cambiar al otro EHR?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings not changed: the line being typed is kept.</source>
+        <translation>No se cambió la configuración: se conserva la línea que se está escribiendo.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The EHR address could not be shared with superbill-cli: %1</source>
         <translation>No se pudo compartir la dirección del EHR con superbill-cli: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>Settings saved.</source>
         <translation>Configuración guardada.</translation>
     </message>
@@ -3698,7 +4055,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>&lt;h3&gt;Superbill Desk %1&lt;/h3&gt;&lt;p&gt;Ingreso de superbills para EHR con FHIR R4: cada regla que aplica el EHR se verifica mientras escribe, y cada línea llega al EHR exactamente una vez.&lt;/p&gt;&lt;p&gt;Compilado con Qt %2 (se ejecuta con Qt %3).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+77"/>
         <source>Quit Superbill Desk?</source>
         <translation>¿Salir de Superbill Desk?</translation>
     </message>
@@ -3706,17 +4063,17 @@ Se usa el EHR de capacitación en su lugar.</translation>
 <context>
     <name>Ui::OutboxLinesModel</name>
     <message>
-        <location filename="../../ui/outboxlinesmodel.cpp" line="+53"/>
+        <location filename="../../ui/outboxlinesmodel.cpp" line="+92"/>
         <source>Waiting to retry</source>
         <translation>Por reintentar</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>Next try at %1</source>
         <translation>Próximo intento: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Next try now</source>
         <translation>Próximo intento: ahora</translation>
     </message>
@@ -3761,7 +4118,17 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Descartada</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+51"/>
+        <source>Patient not in the offline copy</source>
+        <translation>Paciente fuera de la copia sin conexión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Encounter not in the offline copy</source>
+        <translation>Consulta fuera de la copia sin conexión</translation>
+    </message>
+    <message>
+        <location line="+162"/>
         <source>Diagnoses: %1</source>
         <translation>Diagnósticos: %1</translation>
     </message>
@@ -3787,6 +4154,11 @@ Se usa el EHR de capacitación en su lugar.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Encounter</source>
         <translation>Consulta</translation>
     </message>
@@ -3799,7 +4171,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
 <context>
     <name>Ui::PatientListModel</name>
     <message>
-        <location filename="../../ui/patientlistmodel.cpp" line="+41"/>
+        <location filename="../../ui/patientlistmodel.cpp" line="+47"/>
         <source>born %1</source>
         <translation>nac. %1</translation>
     </message>
@@ -3845,7 +4217,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
 <context>
     <name>Ui::QueueView</name>
     <message>
-        <location filename="../../ui/queueview.cpp" line="+30"/>
+        <location filename="../../ui/queueview.cpp" line="+48"/>
         <source>Lines that have not reached the EHR yet. Refused lines wait for you; the others are sent on their own as soon as the EHR answers.</source>
         <translation>Líneas que todavía no llegaron al EHR. Las rechazadas esperan a que usted las corrija; las demás se envían solas en cuanto el EHR responda.</translation>
     </message>
@@ -3855,7 +4227,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Líneas que requieren atención</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Nothing waiting: every line has reached the EHR.</source>
         <translation>Nada en espera: todas las líneas llegaron al EHR.</translation>
     </message>
@@ -3905,9 +4277,14 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Delete; pide confirmación</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+55"/>
         <source>Open it to correct and resend (Enter), or discard it (Delete).</source>
         <translation>Ábrala para corregirla y reenviarla (Enter) o descártela (Delete).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open it (Enter) to move it, or discard it (Delete).</source>
+        <translation>Ábrala (Enter) para pasarla a otra consulta o descártela (Delete).</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3920,7 +4297,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Se envía en segundo plano.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>Line queued to be sent now.</source>
         <translation>Línea en cola para enviarse ahora.</translation>
     </message>
@@ -3930,7 +4307,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>No se reenvió: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-168"/>
         <source>Discard line</source>
         <translation>Descartar línea</translation>
     </message>
@@ -3945,7 +4322,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+173"/>
         <source>discarded by the user</source>
         <translation>descartada por el usuario</translation>
     </message>
@@ -4283,13 +4660,33 @@ Se usa el EHR de capacitación en su lugar.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Enter in the code list</source>
-        <translation>Enter en la lista de códigos</translation>
+        <source>Take the highlighted code and its description</source>
+        <translation>Tomar el código resaltado y su descripción</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Take the highlighted code and its description</source>
-        <translation>Tomar el código resaltado y su descripción</translation>
+        <source>Enter or Tab in the code list</source>
+        <translation>Enter o Tab en la lista de códigos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+B in CPT code</source>
+        <translation>Ctrl+B en Código CPT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Star the code as a favourite, or unstar it</source>
+        <translation>Marcar o desmarcar el código como favorito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F4 or Alt+↓ in a date</source>
+        <translation>F4 o Alt+↓ en una fecha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open the calendar; arrows move, Enter takes the day</source>
+        <translation>Abrir el calendario; las flechas se mueven, Enter toma el día</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4330,6 +4727,16 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <location line="+0"/>
         <source>Open the line for correction</source>
         <translation>Abrir la línea para corregirla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter / Esc on a warning</source>
+        <translation>Enter / Esc en una advertencia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Submit anyway / go back to the field</source>
+        <translation>Enviar de todos modos / volver al campo</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4386,12 +4793,12 @@ Se usa el EHR de capacitación en su lugar.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+716"/>
+        <location line="+717"/>
         <source>Add a code not on the form</source>
         <translation>Agregar un código que no está en el formulario</translation>
     </message>
     <message>
-        <location line="-699"/>
+        <location line="-700"/>
         <source>Diagnoses</source>
         <translation>Diagnósticos</translation>
     </message>
@@ -4570,7 +4977,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Realizado</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Code or words</source>
         <translation>Código o palabras</translation>
     </message>
@@ -4947,7 +5354,7 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
         <translation>No se puede abrir la bandeja de salida %1: %2</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+60"/>
         <source>The training EHR did not start: %1</source>
         <translation>El EHR de capacitación no se inició: %1</translation>
     </message>
@@ -4970,7 +5377,7 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
         <location line="+14"/>
         <location line="+15"/>
         <location line="+10"/>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>the outbox is not open</source>
         <translation>la bandeja de salida no está abierta</translation>
     </message>
@@ -4996,29 +5403,37 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
     </message>
 </context>
 <context>
+    <name>Ui::ZonedDateTimeEdit</name>
+    <message>
+        <location filename="../../ui/zoneddatetimeedit.cpp" line="+185"/>
+        <source>Calendar: arrow keys move, Enter takes the day, Esc closes</source>
+        <translation>Calendario: las flechas se mueven, Enter toma el día, Esc cierra</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../../app/superbill/main.cpp" line="+79"/>
+        <location filename="../../app/superbill/main.cpp" line="+101"/>
         <source>Superbill entry for FHIR R4 EHRs. The first start opens the built-in training EHR.</source>
         <translation>Ingreso de superbills para EHR con FHIR R4. El primer inicio abre el EHR de capacitación integrado.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-23"/>
         <source>Use the built-in training EHR (not a real EHR) for this run.</source>
         <translation>Usar el EHR de capacitación integrado (no es un EHR real) en esta ejecución.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>Print the time and memory to the window&apos;s first frame, then quit (before the EHR connection, the outbox and the catalog start).</source>
         <translation>Mostrar el tiempo y la memoria hasta el primer cuadro de la ventana y salir (antes de que se inicien la conexión con el EHR, la bandeja de salida y el catálogo).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Print the time and memory until the EHR connection, the outbox and the catalog are ready, then quit.</source>
         <translation>Mostrar el tiempo y la memoria hasta que estén listos la conexión con el EHR, la bandeja de salida y el catálogo, y salir.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-14"/>
         <source>Use this EHR (FHIR base URL) for this run, with SMART sign-in.</source>
         <translation>Usar este EHR (URL base FHIR) en esta ejecución, con inicio de sesión SMART.</translation>
     </message>
@@ -5028,7 +5443,7 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
         <translation>El ID de cliente SMART que el EHR registró para esta aplicación, para esta ejecución.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+88"/>
         <source>No web browser could be opened for the EHR&apos;s sign-in page; set SUPERBILL_BROWSER to a command that opens one.</source>
         <translation>No se pudo abrir ningún navegador web para la página de inicio de sesión del EHR; defina SUPERBILL_BROWSER con un comando que abra uno.</translation>
     </message>
