@@ -79,11 +79,15 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const ConnectionLimits &limit
     connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::pump);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
-    connect(m_socket, &QTcpSocket::disconnected, this, [this]() {
-        m_timer.stop();
-        Q_EMIT closed();
-        deleteLater();
+    connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::release);
+    // A client that gave up while waiting to be accepted: its connection arrives already reset, and a
+    // reset socket never says it disconnected.
+    connect(m_socket, &QTcpSocket::errorOccurred, this, [this]() {
+        if (m_socket->state() == QAbstractSocket::UnconnectedState)
+            release();
     });
+    if (m_socket->state() != QAbstractSocket::ConnectedState)
+        QMetaObject::invokeMethod(this, &HttpConnection::release, Qt::QueuedConnection);
     // "Not sent its headers within the header timeout" counts from the connection on.
     startWait(Wait::Header);
     pump();
@@ -115,6 +119,17 @@ void HttpConnection::respond(const HttpResponse &response)
 void HttpConnection::abort()
 {
     m_socket->abort();
+    release();
+}
+
+void HttpConnection::release()
+{
+    if (m_released)
+        return;
+    m_released = true;
+    m_timer.stop();
+    Q_EMIT closed();
+    deleteLater();
 }
 
 void HttpConnection::pump()
@@ -383,7 +398,7 @@ void HttpConnection::discardInput()
         m_timer.start(LingerQuietMs);
     }
     if (m_discarded > MaxDiscardBytes || m_lingerDeadline.hasExpired()) {
-        m_socket->abort();
+        abort();
         return;
     }
     if (m_discardLeft == 0 && m_socket->state() == QAbstractSocket::ConnectedState)
@@ -432,13 +447,13 @@ void HttpConnection::onTimeout()
         }
         // Idle between requests, or answers left unread (nothing more can be written then).
         if (m_waitingForReader)
-            m_socket->abort();
+            abort();
         else
             closeQuietly();
         return;
     case Wait::Linger:
         if (m_socket->bytesToWrite() == 0 || m_lingerDeadline.hasExpired())
-            m_socket->abort();
+            abort();
         else
             m_timer.start(LingerQuietMs);
         return;

@@ -41,6 +41,9 @@ Q_SIGNALS:
     void closed();
 
 private:
+    /// Gives the connection's slot back (closed()) and deletes it later; once, however it ended.
+    void release();
+
     enum class State
     {
         Head,     ///< reading a request's header section
@@ -85,6 +88,7 @@ private:
     qint64 m_discarded = 0;
     QDeadlineTimer m_lingerDeadline;
     bool m_pumping = false;
+    bool m_released = false; ///< closed() was emitted: the engine's slot is free again
 };
 
 } // namespace Sandbox

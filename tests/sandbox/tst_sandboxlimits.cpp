@@ -89,6 +89,7 @@ private slots:
     void ambiguousFramingIsRefused_data();
     void ambiguousFramingIsRefused();
     void connectionsAreCapped();
+    void connectionsResetWhileWaitingFreeTheirSlot();
     void slowHeadersAreCutOff();
     void silentConnectionIsClosed();
     void idleConnectionIsClosed();
@@ -245,6 +246,33 @@ void TestSandboxLimits::connectionsAreCapped()
 
     first->abort();
     const QByteArray answer = readAnswer(*third, 10000);
+    QVERIFY2(answer.startsWith("HTTP/1.1 200 "), answer.constData());
+}
+
+void TestSandboxLimits::connectionsResetWhileWaitingFreeTheirSlot()
+{
+    Sandbox::ServerOptions options = testServerOptions();
+    options.limits.maxConnections = 1;
+    options.limits.headerTimeoutMs = 300;
+    QVERIFY(start(options));
+    auto occupant = connectTo(*m_server);
+    QVERIFY(occupant);
+    QTest::qWait(200);
+    // Clients that give up while waiting behind the cap: the server accepts their connections already
+    // reset, and each must still give its slot back.
+    for (int client = 0; client < 3; ++client) {
+        auto gaveUp = connectTo(*m_server);
+        QVERIFY(gaveUp);
+        gaveUp->write(getRequest("metadata"));
+        gaveUp->abort();
+    }
+    occupant->abort();
+    QTest::qWait(1000);
+
+    const auto next = connectTo(*m_server);
+    QVERIFY(next);
+    next->write(getRequest("metadata"));
+    const QByteArray answer = readAnswer(*next, 10000);
     QVERIFY2(answer.startsWith("HTTP/1.1 200 "), answer.constData());
 }
 
