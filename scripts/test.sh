@@ -8,4 +8,5 @@ preset=${SUPERBILL_PRESET:-dev}
 superbill_install_packages
 superbill_build "$preset"
 cd "$SUPERBILL_ROOT/build/$preset"
+export LSAN_OPTIONS="suppressions=$SUPERBILL_ROOT/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 QT_QPA_PLATFORM=offscreen ctest --output-on-failure --output-junit ctest.xml -j "$(nproc)" "$@"

@@ -68,13 +68,22 @@ CodeField::CodeField(QWidget *parent)
     connect(m_edit, &QLineEdit::textEdited, this, &CodeField::onTextEdited);
     connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this, &CodeField::choose);
     // A pop-up left open behind another field would fill this one on a later Enter or Tab.
-    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+    m_focusWatch = connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
         if (popup()->isVisible() && now != m_edit && now != popup())
             popup()->hide();
     });
     m_edit->installEventFilter(this);
     popup()->installEventFilter(this);
     updateHint();
+}
+
+CodeField::~CodeField()
+{
+    // The children are destroyed after this object stops being a CodeField, and the focus leaving
+    // them then must not reach this field's handlers.
+    disconnect(m_focusWatch);
+    m_edit->removeEventFilter(this);
+    popup()->removeEventFilter(this);
 }
 
 QAbstractItemView *CodeField::popup() const

@@ -33,6 +33,7 @@ class CodeField : public QWidget
 
 public:
     explicit CodeField(QWidget *parent = nullptr);
+    ~CodeField() override;
 
     /// The catalog for the completer and the spelling of known codes; not owned.
     void setCatalog(Catalog::CodeCatalog *catalog);
@@ -77,6 +78,7 @@ private:
     QCompleter *m_completer = nullptr;
     CodeCompletionModel *m_model = nullptr;
     QString m_hint;
+    QMetaObject::Connection m_focusWatch;
 };
 
 } // namespace Ui

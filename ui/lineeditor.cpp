@@ -85,7 +85,12 @@ LineEditor::LineEditor(QWidget *parent)
     newLine();
 }
 
-LineEditor::~LineEditor() = default;
+LineEditor::~LineEditor()
+{
+    // The fields are destroyed after this object stops being a LineEditor; focus leaving them then
+    // must not reach ensureFocusVisible().
+    disconnect(m_focusWatch);
+}
 
 void LineEditor::buildForm()
 {
@@ -351,8 +356,8 @@ void LineEditor::buildForm()
     connect(m_submitButton, &QPushButton::clicked, this, &LineEditor::submit);
     m_codeField->lineEdit()->installEventFilter(this);
     // Tab into a field below the fold scrolls it into view.
-    connect(qApp, &QApplication::focusChanged, this,
-            [this](QWidget *, QWidget *now) { ensureFocusVisible(now); });
+    m_focusWatch = connect(qApp, &QApplication::focusChanged, this,
+                           [this](QWidget *, QWidget *now) { ensureFocusVisible(now); });
 }
 
 void LineEditor::buildClosedEncounterBar(QWidget *parent)

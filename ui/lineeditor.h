@@ -224,6 +224,7 @@ private:
     QList<QWidget *> m_inputs; ///< what a person types into; disabled while the form is read-only
     QHash<FormField, QLabel *> m_messageLabels;
     QHash<FormField, QWidget *> m_fieldWidgets;
+    QMetaObject::Connection m_focusWatch;
 };
 
 } // namespace Ui
