@@ -1,5 +1,7 @@
 #include "sqlitedatabase.h"
 
+#include <unordered_map>
+
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFile>
@@ -40,6 +42,9 @@ enum SqliteCode
 };
 
 QAtomicInteger<quint64> connectionCounter;
+// Statements kept prepared per connection; a program's SQL texts are far fewer, unless one builds
+// values into its SQL, which then only costs a parse as before.
+constexpr qsizetype MaxKeptStatements = 64;
 
 QVariant boundValue(const QVariant &value)
 {
@@ -50,8 +55,60 @@ QVariant boundValue(const QVariant &value)
 
 } // namespace
 
+struct KeptStatements
+{
+    std::unordered_map<QString, QSqlQuery> bySql;
+};
+
+PreparedQuery::PreparedQuery(QSqlQuery query, const std::shared_ptr<KeptStatements> &keeper,
+                             const QString &sql)
+    : QSqlQuery(std::move(query))
+    , m_keeper(keeper)
+    , m_sql(sql)
+{
+}
+
+PreparedQuery::PreparedQuery(PreparedQuery &&other) noexcept
+    : QSqlQuery(std::move(other))
+    , m_keeper(std::exchange(other.m_keeper, {}))
+    , m_sql(std::move(other.m_sql))
+{
+}
+
+PreparedQuery &PreparedQuery::operator=(PreparedQuery &&other) noexcept
+{
+    if (this != &other) {
+        giveBack();
+        QSqlQuery::operator=(std::move(other));
+        m_keeper = std::exchange(other.m_keeper, {});
+        m_sql = std::move(other.m_sql);
+    }
+    return *this;
+}
+
+PreparedQuery::~PreparedQuery()
+{
+    giveBack();
+}
+
+void PreparedQuery::giveBack()
+{
+    const auto keeper = std::exchange(m_keeper, {}).lock();
+    if (!keeper)
+        return;
+    // QSQLITE may have finalised a statement that failed; the next use prepares it again.
+    const bool failed = lastError().isValid();
+    finish();
+    if (failed || keeper->bySql.contains(m_sql))
+        return;
+    if (keeper->bySql.size() >= MaxKeptStatements)
+        keeper->bySql.clear();
+    keeper->bySql.emplace(m_sql, std::move(static_cast<QSqlQuery &>(*this)));
+}
+
 SqliteDatabase::SqliteDatabase(const QString &name)
     : m_name(name)
+    , m_statements(std::make_shared<KeptStatements>())
 {
 }
 
@@ -80,6 +137,7 @@ QStringList SqliteDatabase::files() const
 
 void SqliteDatabase::close()
 {
+    m_statements = std::make_shared<KeptStatements>();
     if (m_connectionName.isEmpty() || !QSqlDatabase::contains(m_connectionName))
         return;
     {
@@ -260,13 +318,19 @@ int SqliteDatabase::synchronousMode() const
     return query && query->next() ? query->value(0).toInt() : -1;
 }
 
-Result<QSqlQuery> SqliteDatabase::prepare(const QString &sql) const
+Result<PreparedQuery> SqliteDatabase::prepare(const QString &sql) const
 {
+    // A statement is out while its query is in use; the same SQL meanwhile gets one of its own.
+    if (const auto kept = m_statements->bySql.find(sql); kept != m_statements->bySql.end()) {
+        QSqlQuery query = std::move(kept->second);
+        m_statements->bySql.erase(kept);
+        return PreparedQuery(std::move(query), m_statements, sql);
+    }
     QSqlQuery query(connection());
     query.setForwardOnly(true);
     if (!query.prepare(sql))
         return error(query.lastError());
-    return query;
+    return PreparedQuery(std::move(query), m_statements, sql);
 }
 
 Status SqliteDatabase::exec(QSqlQuery &query, const QVariantMap &values) const
@@ -280,7 +344,7 @@ Status SqliteDatabase::exec(QSqlQuery &query, const QVariantMap &values) const
     return {};
 }
 
-Result<QSqlQuery> SqliteDatabase::run(const QString &sql, const QVariantMap &values) const
+Result<PreparedQuery> SqliteDatabase::run(const QString &sql, const QVariantMap &values) const
 {
     auto query = prepare(sql);
     if (!query)

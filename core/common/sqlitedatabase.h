@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 
 #include <QCoreApplication>
 #include <QList>
@@ -27,6 +28,31 @@ struct SqliteMigration
     std::function<Status(const SqliteDatabase &)> fill = {};
 };
 
+/// The statements a connection keeps prepared, by SQL text.
+struct KeptStatements;
+
+/**
+ * A QSqlQuery on a statement its connection keeps prepared for the next prepare() or run() of the same
+ * SQL: parsing a statement costs more than running most of them. When it goes, the statement is reset
+ * (so that a query read only in part holds no read transaction open, which would keep the connection
+ * on an old snapshot of the file) and given back to its connection, unless it failed. Keep it, rather
+ * than a QSqlQuery moved out of it, while reading its rows. Moves only.
+ */
+class PreparedQuery : public QSqlQuery
+{
+public:
+    PreparedQuery(QSqlQuery query, const std::shared_ptr<KeptStatements> &keeper, const QString &sql);
+    PreparedQuery(PreparedQuery &&other) noexcept;
+    PreparedQuery &operator=(PreparedQuery &&other) noexcept;
+    ~PreparedQuery();
+
+private:
+    void giveBack();
+
+    std::weak_ptr<KeptStatements> m_keeper;
+    QString m_sql;
+};
+
 /**
  * One SQLite file (or an in-memory database) through QtSql, opened with the same policy for every
  * store of the program:
@@ -46,7 +72,9 @@ struct SqliteMigration
  * read-only by such a connection are made writable again once the file itself is.
  *
  * Values are bound by name (`:state`); a null QString is bound as '' because text columns are NOT
- * NULL: bind QVariant() for NULL. One object is one connection, used from the thread that opened it.
+ * NULL: bind QVariant() for NULL. Statements stay prepared per SQL text (see PreparedQuery); one that
+ * is still in use when the same SQL comes again is not shared: the second gets a statement of its own.
+ * One object is one connection, used from the thread that opened it.
  */
 class SqliteDatabase
 {
@@ -90,11 +118,12 @@ public:
     QString journalMode() const;
     int synchronousMode() const; ///< 2 = FULL, 1 = NORMAL, -1 when it cannot be read
 
-    Result<QSqlQuery> prepare(const QString &sql) const;
-    /// Binds `values` by name (":name" or "name") and runs the prepared query.
+    Result<PreparedQuery> prepare(const QString &sql) const;
+    /// Binds `values` by name (":name" or "name") and runs the prepared query. Give every placeholder a
+    /// value each time: a kept statement still holds those of its last run.
     Status exec(QSqlQuery &query, const QVariantMap &values = {}) const;
     /// prepare() and exec(); the query is positioned before its first row.
-    Result<QSqlQuery> run(const QString &sql, const QVariantMap &values = {}) const;
+    Result<PreparedQuery> run(const QString &sql, const QVariantMap &values = {}) const;
     /// How SQLite would run `sql` (EXPLAIN QUERY PLAN), one line per step, e.g. "SEARCH t USING INDEX i".
     Result<QStringList> queryPlan(const QString &sql, const QVariantMap &values = {}) const;
 
@@ -118,6 +147,8 @@ private:
 
     QString m_name;
     QString m_connectionName;
+    /// Replaced when the connection closes, so that a query still out is not given back to the next one.
+    std::shared_ptr<KeptStatements> m_statements;
     QString m_path;
     Options m_options;
     bool m_readOnly = false; ///< opened while its files could not be written

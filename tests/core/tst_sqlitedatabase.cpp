@@ -64,6 +64,10 @@ private slots:
     void transactionRollsBackUnlessCommitted();
     void namedPlaceholdersMayRepeat();
     void nullTextIsBoundAsEmpty();
+    void statementIsKeptForTheSameSql();
+    void sameSqlWhileItsRowsAreReadGetsItsOwnStatement();
+    void queryReadInPartDoesNotHoldAnOldSnapshot();
+    void failedStatementIsPreparedAgain();
     void fullDiskNamesTheFile();
     void readOnlyNamesTheFileAndItsSideFiles();
     void sideFilesFollowTheFileAgain();
@@ -250,6 +254,90 @@ void TestSqliteDatabase::nullTextIsBoundAsEmpty()
     auto null = db.run(QStringLiteral("SELECT :nothing IS NULL"), {{QStringLiteral("nothing"), QVariant()}});
     QVERIFY(null && null->next());
     QCOMPARE(null->value(0).toInt(), 1);
+}
+
+void TestSqliteDatabase::statementIsKeptForTheSameSql()
+{
+    SqliteDatabase db(QStringLiteral("test"));
+    QVERIFY(db.open({}, {.migrations = {notes()}}));
+    const auto sql = QStringLiteral("INSERT INTO notes (text) VALUES (:text)");
+    const QSqlResult *first = nullptr;
+    {
+        auto inserted = db.run(sql, {{QStringLiteral("text"), QStringLiteral("one")}});
+        QVERIFY2(inserted, qPrintable(whyFailed(inserted)));
+        first = inserted->result();
+    }
+    auto again = db.run(sql, {{QStringLiteral("text"), QStringLiteral("two")}});
+    QVERIFY2(again, qPrintable(whyFailed(again)));
+    QCOMPARE(again->result(), first);
+    auto texts = db.run(QStringLiteral("SELECT group_concat(text, ',') FROM notes"));
+    QVERIFY(texts && texts->next());
+    QCOMPARE(texts->value(0).toString(), QStringLiteral("one,two"));
+}
+
+void TestSqliteDatabase::sameSqlWhileItsRowsAreReadGetsItsOwnStatement()
+{
+    SqliteDatabase db(QStringLiteral("test"));
+    QVERIFY(db.open({}, {.migrations = {notes()}}));
+    for (const auto *text : {"a", "b", "c"})
+        QVERIFY(db.run(QStringLiteral("INSERT INTO notes (text) VALUES (:text)"),
+                       {{QStringLiteral("text"), QLatin1String(text)}}));
+    const auto sql = QStringLiteral("SELECT text FROM notes WHERE text >= :from ORDER BY text");
+    auto outer = db.run(sql, {{QStringLiteral("from"), QStringLiteral("a")}});
+    QVERIFY(outer);
+    QStringList pairs;
+    while (outer->next()) {
+        auto inner = db.run(sql, {{QStringLiteral("from"), outer->value(0)}});
+        QVERIFY(inner);
+        while (inner->next())
+            pairs.append(outer->value(0).toString() + inner->value(0).toString());
+    }
+    QVERIFY(db.finished(*outer));
+    QCOMPARE(pairs, QStringList({QStringLiteral("aa"), QStringLiteral("ab"), QStringLiteral("ac"),
+                                 QStringLiteral("bb"), QStringLiteral("bc"), QStringLiteral("cc")}));
+}
+
+void TestSqliteDatabase::queryReadInPartDoesNotHoldAnOldSnapshot()
+{
+    SqliteDatabase reader(QStringLiteral("reader"));
+    SqliteDatabase writer(QStringLiteral("writer"));
+    QVERIFY(reader.open(path(), {.migrations = {notes()}}));
+    QVERIFY(writer.open(path(), {.migrations = {notes()}}));
+    for (const auto *text : {"a", "b"})
+        QVERIFY(writer.run(QStringLiteral("INSERT INTO notes (text) VALUES (:text)"),
+                           {{QStringLiteral("text"), QLatin1String(text)}}));
+    const auto firstText = [&reader] {
+        auto query = reader.run(QStringLiteral("SELECT text FROM notes ORDER BY id"));
+        return query && query->next() ? query->value(0).toString() : QString();
+    };
+    QCOMPARE(firstText(), QStringLiteral("a")); // one row of two read; the statement is kept
+    QVERIFY(writer.run(QStringLiteral("DELETE FROM notes WHERE text = 'a'")));
+    QCOMPARE(firstText(), QStringLiteral("b"));
+    // A write from the reader's connection would fail (SQLITE_BUSY_SNAPSHOT) on an old snapshot.
+    Common::Transaction transaction(reader);
+    const Common::Status begun = transaction.begin();
+    QVERIFY2(begun, qPrintable(whyFailed(begun)));
+    QVERIFY(reader.run(QStringLiteral("INSERT INTO notes (text) VALUES ('c')")));
+    QVERIFY(transaction.commit());
+}
+
+void TestSqliteDatabase::failedStatementIsPreparedAgain()
+{
+    SqliteDatabase db(QStringLiteral("test"));
+    QVERIFY(db.open(
+        {},
+        {.migrations = {{.statements = {QStringLiteral("CREATE TABLE tags (name TEXT NOT NULL UNIQUE)")}}}}));
+    const auto sql = QStringLiteral("INSERT INTO tags (name) VALUES (:name)");
+    QVERIFY(db.run(sql, {{QStringLiteral("name"), QStringLiteral("x")}}));
+    const auto twice = db.run(sql, {{QStringLiteral("name"), QStringLiteral("x")}});
+    QVERIFY(!twice);
+    QCOMPARE(twice.error().code, QStringLiteral("sqlite"));
+    QVERIFY(twice.error().message.contains(QLatin1String("UNIQUE")));
+    const auto other = db.run(sql, {{QStringLiteral("name"), QStringLiteral("y")}});
+    QVERIFY2(other, qPrintable(whyFailed(other)));
+    auto count = db.run(QStringLiteral("SELECT COUNT(*) FROM tags"));
+    QVERIFY(count && count->next());
+    QCOMPARE(count->value(0).toInt(), 2);
 }
 
 void TestSqliteDatabase::fullDiskNamesTheFile()
