@@ -35,16 +35,35 @@ struct KeptStatements;
  * A QSqlQuery on a statement its connection keeps prepared for the next prepare() or run() of the same
  * SQL: parsing a statement costs more than running most of them. When it goes, the statement is reset
  * (so that a query read only in part holds no read transaction open, which would keep the connection
- * on an old snapshot of the file) and given back to its connection, unless it failed. Keep it, rather
- * than a QSqlQuery moved out of it, while reading its rows. Moves only.
+ * on an old snapshot of the file) and given back to its connection, unless it failed. Moves only; the
+ * QSqlQuery is not a public base, so that it cannot be moved out by mistake and leave this empty.
  */
-class PreparedQuery : public QSqlQuery
+class PreparedQuery : private QSqlQuery
 {
 public:
     PreparedQuery(QSqlQuery query, const std::shared_ptr<KeptStatements> &keeper, const QString &sql);
     PreparedQuery(PreparedQuery &&other) noexcept;
     PreparedQuery &operator=(PreparedQuery &&other) noexcept;
     ~PreparedQuery();
+
+    using QSqlQuery::at;
+    using QSqlQuery::finish;
+    using QSqlQuery::isActive;
+    using QSqlQuery::isNull;
+    using QSqlQuery::isSelect;
+    using QSqlQuery::isValid;
+    using QSqlQuery::lastError;
+    using QSqlQuery::lastInsertId;
+    using QSqlQuery::lastQuery;
+    using QSqlQuery::next;
+    using QSqlQuery::numRowsAffected;
+    using QSqlQuery::record;
+    using QSqlQuery::result;
+    using QSqlQuery::value;
+
+    /// For a function that reads a QSqlQuery; the statement stays this object's.
+    const QSqlQuery &query() const { return *this; }
+    QSqlQuery &query() { return *this; }
 
 private:
     void giveBack();
@@ -122,6 +141,10 @@ public:
     /// Binds `values` by name (":name" or "name") and runs the prepared query. Give every placeholder a
     /// value each time: a kept statement still holds those of its last run.
     Status exec(QSqlQuery &query, const QVariantMap &values = {}) const;
+    Status exec(PreparedQuery &query, const QVariantMap &values = {}) const
+    {
+        return exec(query.query(), values);
+    }
     /// prepare() and exec(); the query is positioned before its first row.
     Result<PreparedQuery> run(const QString &sql, const QVariantMap &values = {}) const;
     /// How SQLite would run `sql` (EXPLAIN QUERY PLAN), one line per step, e.g. "SEARCH t USING INDEX i".
@@ -129,6 +152,7 @@ public:
 
     /// Once next() returned false: whether the rows ended, or a damaged page stopped them (an error).
     Status finished(const QSqlQuery &query) const;
+    Status finished(const PreparedQuery &query) const { return finished(query.query()); }
 
     /// What a failed statement means for this file, for a person and for a program.
     Error error(const QSqlError &failure) const;

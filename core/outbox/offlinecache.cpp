@@ -32,7 +32,7 @@ QString searchTextOf(const Ehr::PatientSummary &patient)
 // Reads column 0 (the resource) of every row through T::fromFhir, and notes the oldest column 1
 // (fetched_at) in fetchedAt.
 template<typename T>
-QList<T> readResources(QSqlQuery &query, QDateTime *fetchedAt)
+QList<T> readResources(Common::PreparedQuery &query, QDateTime *fetchedAt)
 {
     QList<T> items;
     std::optional<qint64> oldest;
@@ -49,8 +49,8 @@ QList<T> readResources(QSqlQuery &query, QDateTime *fetchedAt)
 }
 
 // A cache that cannot be read answers nothing, as when it is empty; the EHR is asked first anyway.
-std::optional<QSqlQuery> runOrWarn(const Common::SqliteDatabase &db, const QString &sql,
-                                   const QVariantMap &values = {})
+std::optional<Common::PreparedQuery> runOrWarn(const Common::SqliteDatabase &db, const QString &sql,
+                                               const QVariantMap &values = {})
 {
     auto query = db.run(sql, values);
     if (!query) {

@@ -500,7 +500,7 @@ Common::Result<QList<OutboxLine>> OutboxStore::claimLines(const QString &which, 
         if (!pending)
             return withLinesKept(pending.error());
         while (pending->next())
-            lines.append(lineFromQuery(*pending, true));
+            lines.append(lineFromQuery(pending->query(), true));
         if (Common::Status read = m_claims.finished(*pending); !read)
             return withLinesKept(read.error());
     }
@@ -755,7 +755,7 @@ Common::Result<QList<OutboxLine>> OutboxStore::readLines(const QString &sql, con
         return query.error();
     QList<OutboxLine> lines;
     while (query->next())
-        lines.append(lineFromQuery(*query, withEntry));
+        lines.append(lineFromQuery(query->query(), withEntry));
     if (Common::Status read = m_db.finished(*query); !read)
         return read.error(); // a damaged page met half-way through the rows
     return lines;
