@@ -292,9 +292,11 @@ void MainWindow::buildCentre()
     m_centreSplitter->setSizes({170, m_editor->sizeHint().height()});
     superbillLayout->addWidget(m_centreSplitter);
 
-    m_queue = new QueueView(m_tabs);
+    // Made inside the tabs' page stack, the first page's parent: added from elsewhere, each page would
+    // be moved there and restyled widget by widget.
+    m_queue = new QueueView(superbill->parentWidget());
     m_tabs->addTab(m_queue, QIcon(QStringLiteral(":/icons/queue.svg")), tr("Queue"));
-    m_form = new SuperbillFormView(m_tabs);
+    m_form = new SuperbillFormView(superbill->parentWidget());
     m_tabs->addTab(m_form, QIcon(QStringLiteral(":/icons/encounter.svg")), tr("Superbill form"));
 
     // Where the window's width puts it (arrangeForWidth moves it when the width changes).
