@@ -171,17 +171,18 @@ bool Workspace::startTraining(QString *token, QString *error)
     options.logRequests = false;
     options.demoDataDir = m_options.trainingDemoData;
     m_server = std::make_unique<Sandbox::Server>(options);
-    QString why;
-    if (!m_server->start(&why) && !options.demoDataDir.isEmpty()) {
+    Common::Status started = m_server->start();
+    if (!started && !options.demoDataDir.isEmpty()) {
         // A trainer's folder that went away must not keep the app from starting: the built-in data instead.
         qCWarning(lcWorkspace) << "the training demo data folder cannot be used; the built-in data is:"
-                               << why;
+                               << started.error().message;
         options.demoDataDir.clear();
         m_options.trainingDemoData.clear();
         m_server = std::make_unique<Sandbox::Server>(options);
+        started = m_server->start();
     }
-    if (!m_server->isListening() && !m_server->start(&why)) {
-        *error = tr("The training EHR did not start: %1").arg(why);
+    if (!started) {
+        *error = tr("The training EHR did not start: %1").arg(started.error().message);
         m_server.reset();
         return false;
     }
@@ -354,13 +355,13 @@ QString Workspace::trainingOutboxPath() const
     return QDir(m_options.dataDir).filePath(QStringLiteral("training-outbox.sqlite"));
 }
 
-QString Workspace::resetTrainingWith(const std::function<bool(QString *)> &serverStep)
+QString Workspace::resetTrainingWith(const std::function<Common::Status()> &serverStep)
 {
     if (!m_options.training || !m_server)
         return tr("Only the training EHR can be reset; a real EHR's data and queue are never touched.");
+    if (const Common::Status stepped = serverStep(); !stepped)
+        return stepped.error().message;
     QString error;
-    if (!serverStep(&error))
-        return error;
     if (const Common::Status normal = Sandbox::applyBehaviour(*m_server, {}); !normal.ok())
         qCWarning(lcWorkspace) << "the training EHR's behaviour was not reset:" << normal.error().message;
     const QString path = trainingOutboxPath();
@@ -382,17 +383,18 @@ QString Workspace::resetTrainingWith(const std::function<bool(QString *)> &serve
 
 QString Workspace::resetTraining()
 {
-    return resetTrainingWith([this](QString *error) { return m_server->reset(error); });
+    return resetTrainingWith([this] { return m_server->reset(); });
 }
 
 QString Workspace::loadTrainingData(const QString &dir)
 {
-    const QString error = resetTrainingWith([this, &dir](QString *why) {
-        if (!m_server->loadDemoData(dir, why)) {
-            *why = tr("The demo data in %1 cannot be used: %2").arg(QDir::toNativeSeparators(dir), *why);
-            return false;
-        }
-        return true;
+    const QString error = resetTrainingWith([this, &dir]() -> Common::Status {
+        const Common::Status loaded = m_server->loadDemoData(dir);
+        if (!loaded)
+            return Common::makeError(loaded.error().code,
+                                     tr("The demo data in %1 cannot be used: %2")
+                                         .arg(QDir::toNativeSeparators(dir), loaded.error().message));
+        return {};
     });
     if (error.isEmpty())
         m_options.trainingDemoData = dir;

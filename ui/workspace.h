@@ -173,7 +173,7 @@ private:
     void closeOutbox();
     QString trainingOutboxPath() const;
     /// Runs serverStep on the training EHR, then empties the training outbox.
-    QString resetTrainingWith(const std::function<bool(QString *)> &serverStep);
+    QString resetTrainingWith(const std::function<Common::Status()> &serverStep);
 
     Options m_options;
     const Common::Clock *m_clock;

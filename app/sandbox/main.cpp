@@ -265,22 +265,21 @@ int main(int argc, char *argv[])
 
     QString generatedTokenFile;
     if (parser.isSet(tokenFileOption)) {
-        QString error;
-        const auto token = Sandbox::Token::readFile(parser.value(tokenFileOption), &error);
+        const auto token = Sandbox::Token::readFile(parser.value(tokenFileOption));
         if (!token)
-            return usageError(error);
+            return usageError(token.error().message);
         options.token = *token;
     } else if (const QByteArray fromEnvironment = qgetenv("SUPERBILL_SANDBOX_TOKEN").trimmed();
                !fromEnvironment.isEmpty()) {
         options.token = QString::fromUtf8(fromEnvironment);
     } else {
         options.token = Sandbox::Token::generate();
-        QString error;
-        generatedTokenFile = Sandbox::Token::writeNewFile(tokenDirectory(), options.token, &error);
-        if (generatedTokenFile.isEmpty()) {
-            err() << "superbill-sandbox: " << error << Qt::endl;
+        const auto written = Sandbox::Token::writeNewFile(tokenDirectory(), options.token);
+        if (!written) {
+            err() << "superbill-sandbox: " << written.error().message << Qt::endl;
             return StartFailed;
         }
+        generatedTokenFile = *written;
     }
     const auto removeGeneratedToken = [&generatedTokenFile]() {
         if (!generatedTokenFile.isEmpty())
@@ -303,9 +302,8 @@ int main(int argc, char *argv[])
     QObject::connect(&signalWatcher, &SignalWatcher::received, &app, [](int) { QCoreApplication::quit(); });
 
     Sandbox::Server server(options);
-    QString error;
-    if (!server.start(&error)) {
-        err() << "superbill-sandbox: " << error << Qt::endl;
+    if (const Common::Status started = server.start(); !started) {
+        err() << "superbill-sandbox: " << started.error().message << Qt::endl;
         removeGeneratedToken();
         return StartFailed;
     }

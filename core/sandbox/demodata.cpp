@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QTimeZone>
 
+#include "common/result.h"
 #include "fhir/datetime.h"
 #include "model/procedureentry.h"
 
@@ -22,6 +23,13 @@ QString tr(const char *text)
 
 using Model::isFhirId;
 
+/// A data set the server cannot serve. The message starts with where (the file, or the file and the
+/// entry), as the SQLite errors name their file, so every error of the server reads alone.
+Common::Error invalidData(const QString &message, const QString &where)
+{
+    return Common::makeError(QStringLiteral("invalid"), where + QLatin1String(": ") + message, where);
+}
+
 /// "Patient-265" for {"reference": "Patient/Patient-265"} when the type matches; empty otherwise.
 QString referencedId(const QJsonValue &reference, const QString &type)
 {
@@ -30,22 +38,21 @@ QString referencedId(const QJsonValue &reference, const QString &type)
 }
 
 /// Reads one data file: a Bundle (entry[].resource) or a plain JSON array of resources.
-std::optional<QList<QJsonObject>> readResources(const QString &dir, const QString &fileName,
-                                                const QString &resourceType, QString *error)
+Common::Result<QList<QJsonObject>> readResources(const QString &dir, const QString &fileName,
+                                                 const QString &resourceType)
 {
     const QString path = dir + u'/' + fileName;
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("%1: cannot read: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return std::nullopt;
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return Common::makeError(
+            QStringLiteral("unreadable"),
+            tr("%1: cannot read: %2").arg(QDir::toNativeSeparators(path), file.errorString()), path);
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = tr("%1: not valid JSON: %2 at offset %3")
-                     .arg(QDir::toNativeSeparators(path), parseError.errorString())
-                     .arg(parseError.offset);
-        return std::nullopt;
+        return invalidData(
+            tr("not valid JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset),
+            QDir::toNativeSeparators(path));
     }
     QJsonArray items;
     if (document.isArray()) {
@@ -54,19 +61,15 @@ std::optional<QList<QJsonObject>> readResources(const QString &dir, const QStrin
         for (const auto &entry : document.object().value(QStringLiteral("entry")).toArray())
             items.append(entry.toObject().value(QStringLiteral("resource")));
     } else {
-        *error = tr("%1: expected a Bundle or a JSON array of %2 resources")
-                     .arg(QDir::toNativeSeparators(path), resourceType);
-        return std::nullopt;
+        return invalidData(tr("expected a Bundle or a JSON array of %1 resources").arg(resourceType),
+                           QDir::toNativeSeparators(path));
     }
     QList<QJsonObject> resources;
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QJsonObject resource = items.at(i).toObject();
         if (resource.value(QStringLiteral("resourceType")).toString() != resourceType) {
-            *error = tr("%1: entry %2 is not a %3 resource")
-                         .arg(QDir::toNativeSeparators(path))
-                         .arg(i)
-                         .arg(resourceType);
-            return std::nullopt;
+            return invalidData(tr("entry %1 is not a %2 resource").arg(i).arg(resourceType),
+                               QDir::toNativeSeparators(path));
         }
         resources.append(resource);
     }
@@ -80,28 +83,24 @@ QString DemoData::builtInDirectory()
     return QStringLiteral(":/superbill/sandbox");
 }
 
-std::optional<DemoData> DemoData::load(const QString &dir, QString *error)
+Common::Result<DemoData> DemoData::load(const QString &dir)
 {
-    QString ignored;
-    if (!error)
-        error = &ignored;
-    if (!dir.startsWith(u':') && !QFileInfo(dir).isDir()) {
-        *error = tr("demo data directory %1 does not exist").arg(QDir::toNativeSeparators(dir));
-        return std::nullopt;
-    }
+    if (!dir.startsWith(u':') && !QFileInfo(dir).isDir())
+        return Common::makeError(
+            QStringLiteral("unreadable"),
+            tr("demo data directory %1 does not exist").arg(QDir::toNativeSeparators(dir)));
     DemoData data;
-    const auto patients =
-        readResources(dir, QStringLiteral("patients.json"), QStringLiteral("Patient"), error);
+    const auto patients = readResources(dir, QStringLiteral("patients.json"), QStringLiteral("Patient"));
     if (!patients)
-        return std::nullopt;
+        return patients.error();
     const auto encounters =
-        readResources(dir, QStringLiteral("encounters.json"), QStringLiteral("Encounter"), error);
+        readResources(dir, QStringLiteral("encounters.json"), QStringLiteral("Encounter"));
     if (!encounters)
-        return std::nullopt;
+        return encounters.error();
     const auto conditions =
-        readResources(dir, QStringLiteral("conditions.json"), QStringLiteral("Condition"), error);
+        readResources(dir, QStringLiteral("conditions.json"), QStringLiteral("Condition"));
     if (!conditions)
-        return std::nullopt;
+        return conditions.error();
 
     const auto where = [&dir](const char *file, qsizetype index, const QString &id) {
         return tr("%1, entry %2 (%3)")
@@ -109,16 +108,18 @@ std::optional<DemoData> DemoData::load(const QString &dir, QString *error)
             .arg(index)
             .arg(id.isEmpty() ? tr("no id") : id);
     };
+    const auto invalidEntry = [&where](const char *file, qsizetype index, const QString &id,
+                                       const QString &message) {
+        return invalidData(message, where(file, index, id));
+    };
     const auto checkId = [&](const QJsonObject &resource, const char *file, qsizetype index,
-                             const QHash<QString, qsizetype> &index_) -> std::optional<QString> {
+                             const QHash<QString, qsizetype> &index_) -> Common::Result<QString> {
         const QString id = resource.value(QStringLiteral("id")).toString();
         if (!isFhirId(id)) {
-            *error = tr("%1: id is missing or not a FHIR id").arg(where(file, index, id));
-            return std::nullopt;
+            return invalidEntry(file, index, id, tr("id is missing or not a FHIR id"));
         }
         if (index_.contains(id)) {
-            *error = tr("%1: the id is used twice").arg(where(file, index, id));
-            return std::nullopt;
+            return invalidEntry(file, index, id, tr("the id is used twice"));
         }
         return id;
     };
@@ -126,7 +127,7 @@ std::optional<DemoData> DemoData::load(const QString &dir, QString *error)
     for (qsizetype i = 0; i < patients->size(); ++i) {
         const auto id = checkId(patients->at(i), "patients.json", i, data.m_patientIndex);
         if (!id)
-            return std::nullopt;
+            return id.error();
         data.m_patientIndex.insert(*id, data.m_patients.size());
         data.m_patients.append(patients->at(i));
     }
@@ -135,42 +136,40 @@ std::optional<DemoData> DemoData::load(const QString &dir, QString *error)
         const QJsonObject &resource = encounters->at(i);
         const auto id = checkId(resource, "encounters.json", i, data.m_encounterIndex);
         if (!id)
-            return std::nullopt;
+            return id.error();
         EncounterInfo info;
         info.id = *id;
         info.patientId = referencedId(resource.value(QStringLiteral("subject")), QStringLiteral("Patient"));
         if (!data.hasPatient(info.patientId)) {
-            *error = tr("%1: Encounter.subject does not reference a patient of patients.json")
-                         .arg(where("encounters.json", i, *id));
-            return std::nullopt;
+            return invalidEntry("encounters.json", i, *id,
+                                tr("Encounter.subject does not reference a patient of patients.json"));
         }
         const QString status = resource.value(QStringLiteral("status")).toString();
         info.state.status = Model::encounterStatusFromCode(status);
         if (Model::encounterStatusCode(info.state.status) != status) {
-            *error = tr("%1: Encounter.status \"%2\" is not a FHIR R4 encounter status")
-                         .arg(where("encounters.json", i, *id), status);
-            return std::nullopt;
+            return invalidEntry("encounters.json", i, *id,
+                                tr("Encounter.status \"%1\" is not a FHIR R4 encounter status").arg(status));
         }
         const QString stateCode = ::Fhir::extensionValueCode(resource, Urls::EncounterStateExtension);
         info.state.billing = Model::billingStateFromCode(stateCode);
         if (!stateCode.isEmpty() && info.state.billing == Model::BillingState::NotGiven) {
-            *error = tr("%1: encounter-state \"%2\" is not open, signed-off, billed or partially-billed")
-                         .arg(where("encounters.json", i, *id), stateCode);
-            return std::nullopt;
+            return invalidEntry(
+                "encounters.json", i, *id,
+                tr("encounter-state \"%1\" is not open, signed-off, billed or partially-billed")
+                    .arg(stateCode));
         }
         info.timeZone = ::Fhir::extensionValueCode(resource, Urls::TimezoneExtension);
         if (!info.timeZone.isEmpty() && !QTimeZone::isTimeZoneIdAvailable(info.timeZone.toUtf8())) {
-            *error = tr("%1: time zone \"%2\" is not an IANA time zone this system knows")
-                         .arg(where("encounters.json", i, *id), info.timeZone);
-            return std::nullopt;
+            return invalidEntry(
+                "encounters.json", i, *id,
+                tr("time zone \"%1\" is not an IANA time zone this system knows").arg(info.timeZone));
         }
         const QString start =
             resource.value(QStringLiteral("period")).toObject().value(QStringLiteral("start")).toString();
         const auto parsed = ::Fhir::parseDateTime(start);
         if (!parsed || !::Fhir::hasExplicitOffset(*parsed)) {
-            *error = tr("%1: Encounter.period.start must be a date-time with an offset")
-                         .arg(where("encounters.json", i, *id));
-            return std::nullopt;
+            return invalidEntry("encounters.json", i, *id,
+                                tr("Encounter.period.start must be a date-time with an offset"));
         }
         info.start = *parsed;
         data.m_encounterIndex.insert(*id, data.m_encounters.size());
@@ -182,13 +181,12 @@ std::optional<DemoData> DemoData::load(const QString &dir, QString *error)
         const QJsonObject &resource = conditions->at(i);
         const auto id = checkId(resource, "conditions.json", i, data.m_conditionIndex);
         if (!id)
-            return std::nullopt;
+            return id.error();
         const QString patientId =
             referencedId(resource.value(QStringLiteral("subject")), QStringLiteral("Patient"));
         if (!data.hasPatient(patientId)) {
-            *error = tr("%1: Condition.subject does not reference a patient of patients.json")
-                         .arg(where("conditions.json", i, *id));
-            return std::nullopt;
+            return invalidEntry("conditions.json", i, *id,
+                                tr("Condition.subject does not reference a patient of patients.json"));
         }
         QString encounterId;
         if (resource.contains(QStringLiteral("encounter"))) {
@@ -196,9 +194,9 @@ std::optional<DemoData> DemoData::load(const QString &dir, QString *error)
                 referencedId(resource.value(QStringLiteral("encounter")), QStringLiteral("Encounter"));
             const EncounterInfo *info = data.encounterInfo(encounterId);
             if (!info || info->patientId != patientId) {
-                *error = tr("%1: Condition.encounter does not reference an encounter of the same patient")
-                             .arg(where("conditions.json", i, *id));
-                return std::nullopt;
+                return invalidEntry(
+                    "conditions.json", i, *id,
+                    tr("Condition.encounter does not reference an encounter of the same patient"));
             }
         }
         data.m_conditionIndex.insert(*id, data.m_conditions.size());

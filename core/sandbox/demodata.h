@@ -1,7 +1,5 @@
 #pragma once
 
-#include <optional>
-
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
@@ -9,6 +7,7 @@
 #include <QSet>
 #include <QString>
 
+#include "common/result.h"
 #include "fhir/extensions.h"
 #include "model/encounterstate.h"
 
@@ -45,8 +44,8 @@ public:
     /// The data compiled into the library.
     static QString builtInDirectory();
 
-    /// Reads dir (a directory, or a ":/..." resource path); nullopt and a message on error.
-    static std::optional<DemoData> load(const QString &dir, QString *error);
+    /// Reads dir (a directory, or a ":/..." resource path); the error names the file and the entry.
+    static Common::Result<DemoData> load(const QString &dir);
 
     const QList<QJsonObject> &patients() const { return m_patients; }
     const QList<QJsonObject> &encounters() const { return m_encounters; }

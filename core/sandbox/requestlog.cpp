@@ -21,21 +21,20 @@ constexpr qsizetype MaxTargetLength = 300;
 RequestLog::RequestLog() = default;
 RequestLog::~RequestLog() = default;
 
-bool RequestLog::open(const QString &path, QString *error)
+Common::Status RequestLog::open(const QString &path)
 {
     m_file.reset();
     if (path.isEmpty())
-        return true;
+        return {};
     auto file = std::make_unique<QFile>(path);
     // Created for the owner only from the start: no moment in which others could open it.
     if (!file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text,
-                    QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-        *error =
-            tr("cannot open the request log %1: %2").arg(QDir::toNativeSeparators(path), file->errorString());
-        return false;
-    }
+                    QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return Common::makeError(QStringLiteral("unwritable"),
+                                 tr("cannot open the request log %1: %2")
+                                     .arg(QDir::toNativeSeparators(path), file->errorString()));
     m_file = std::move(file);
-    return true;
+    return {};
 }
 
 QString RequestLog::describeTarget(const QString &path, const QStringList &parameterNames)

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "common/result.h"
+
 namespace Sandbox {
 
 /**
@@ -22,8 +24,8 @@ public:
     RequestLog();
     ~RequestLog();
 
-    /// Appends to path from now on; empty: the logging category. False with a message on error.
-    bool open(const QString &path, QString *error);
+    /// Appends to path from now on; empty: the logging category.
+    Common::Status open(const QString &path);
     void setEnabled(bool enabled) { m_enabled = enabled; }
     bool isEnabled() const { return m_enabled; }
 

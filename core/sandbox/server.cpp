@@ -77,7 +77,7 @@ public:
     void onRequest(HttpConnection *connection, const RequestHead &head, const QByteArray &body);
     void logRefusal(const RequestHead &head, const HttpResponse &answer);
     HttpResponse admin(const QString &operation, const HttpRequest &request);
-    bool loadData(QString *error);
+    Common::Status loadData();
 
     Server *q;
     ServerOptions options;
@@ -95,15 +95,15 @@ public:
     bool offline = false;
 };
 
-bool ServerPrivate::loadData(QString *error)
+Common::Status ServerPrivate::loadData()
 {
     const QString dir = options.demoDataDir.isEmpty() ? DemoData::builtInDirectory() : options.demoDataDir;
-    auto loaded = DemoData::load(dir, error);
+    Common::Result<DemoData> loaded = DemoData::load(dir);
     if (!loaded)
-        return false;
-    data = std::move(loaded);
+        return loaded.error();
+    data = std::move(loaded).value();
     api.setData(&*data);
-    return true;
+    return {};
 }
 
 Admission ServerPrivate::admit(const RequestHead &head) const
@@ -255,9 +255,8 @@ HttpResponse ServerPrivate::admin(const QString &operation, const HttpRequest &r
         if (request.method != "POST")
             return FhirApi::outcome(405, QStringLiteral("not-supported"), {},
                                     tr("Use POST for %1.").arg(operation));
-        QString error;
-        if (!q->reset(&error))
-            return FhirApi::outcome(500, QStringLiteral("exception"), {}, error);
+        if (const Common::Status reset = q->reset(); !reset)
+            return FhirApi::outcome(500, QStringLiteral("exception"), {}, reset.error().message);
         return FhirApi::json(200, ::Fhir::OperationOutcome::single(
                                       QStringLiteral("information"), QStringLiteral("informational"), {},
                                       tr("Demo data restored; no procedures stored."))
@@ -292,44 +291,32 @@ Server::~Server()
     stop();
 }
 
-bool Server::start(QString *error)
+Common::Status Server::start()
 {
-    QString ignored;
-    if (!error)
-        error = &ignored;
-    if (isListening()) {
-        *error = tr("the server is already listening");
-        return false;
-    }
-    if (d->options.token.isEmpty()) {
-        *error = tr("a bearer token is required");
-        return false;
-    }
+    const auto refused = [](const QString &message) {
+        return Common::makeError(QStringLiteral("invalid"), message);
+    };
+    if (isListening())
+        return Common::makeError(QStringLiteral("listening"), tr("the server is already listening"));
+    if (d->options.token.isEmpty())
+        return refused(tr("a bearer token is required"));
     const ConnectionLimits &limits = d->options.limits;
-    if (limits.maxConnections < 1 || limits.maxConnections > ConnectionLimits::MaxConnections) {
-        *error = tr("the connection limit %1 is not from 1 to %2")
-                     .arg(limits.maxConnections)
-                     .arg(ConnectionLimits::MaxConnections);
-        return false;
-    }
-    if (limits.headerTimeoutMs < 1 || limits.idleTimeoutMs < 1) {
-        *error = tr("the header and idle timeouts must be positive");
-        return false;
-    }
-    if (!d->options.host.isLoopback() && !d->options.allowNonLoopback) {
-        *error = tr("%1 is not a loopback address; the training EHR speaks plain HTTP and listens on other "
-                    "addresses only when that is asked for explicitly")
-                     .arg(d->options.host.toString());
-        return false;
-    }
-    if (!d->loadData(error))
-        return false;
-    if (const Common::Status opened = d->store.open(d->options.dataFile); !opened) {
-        *error = opened.error().message;
-        return false;
-    }
-    if (!d->log.open(d->options.logFile, error))
-        return false;
+    if (limits.maxConnections < 1 || limits.maxConnections > ConnectionLimits::MaxConnections)
+        return refused(tr("the connection limit %1 is not from 1 to %2")
+                           .arg(limits.maxConnections)
+                           .arg(ConnectionLimits::MaxConnections));
+    if (limits.headerTimeoutMs < 1 || limits.idleTimeoutMs < 1)
+        return refused(tr("the header and idle timeouts must be positive"));
+    if (!d->options.host.isLoopback() && !d->options.allowNonLoopback)
+        return refused(tr("%1 is not a loopback address; the training EHR speaks plain HTTP and listens on "
+                          "other addresses only when that is asked for explicitly")
+                           .arg(d->options.host.toString()));
+    if (const Common::Status loaded = d->loadData(); !loaded)
+        return loaded;
+    if (const Common::Status opened = d->store.open(d->options.dataFile); !opened)
+        return opened;
+    if (const Common::Status logOpened = d->log.open(d->options.logFile); !logOpened)
+        return logOpened;
 
     HttpHooks hooks;
     hooks.admit = [this](const RequestHead &head) { return d->admit(head); };
@@ -343,9 +330,8 @@ bool Server::start(QString *error)
         std::make_unique<HttpEngine>(d->options.limits, FhirApi::MaxBodySize, std::move(hooks), this);
     const Common::Result<quint16> listening = engine->listen(d->options.host, d->options.port);
     if (!listening) {
-        *error = listening.error().message;
         d->store.close();
-        return false;
+        return listening.error();
     }
     d->port = *listening;
     d->engine = engine.release();
@@ -360,7 +346,7 @@ bool Server::start(QString *error)
     d->smart.start(url);
     d->api.setSecurity(d->smart.capabilitySecurity());
     qCDebug(lcSandbox).noquote() << "training EHR listening on" << url.toString();
-    return true;
+    return {};
 }
 
 void Server::stop()
@@ -418,27 +404,22 @@ void Server::renewToken(const QString &token)
     setFaults(faults);
 }
 
-bool Server::setOffline(bool offline, QString *error)
+Common::Status Server::setOffline(bool offline)
 {
-    if (!d->engine) {
-        if (error)
-            *error = tr("the server is not running");
-        return false;
-    }
+    if (!d->engine)
+        return Common::makeError(QStringLiteral("not-running"), tr("the server is not running"));
     if (offline == d->offline)
-        return true;
+        return {};
     if (offline) {
         d->engine->close();
     } else if (const Common::Result<quint16> listening = d->engine->listen(d->options.host, d->port);
                !listening) {
-        if (error)
-            *error = listening.error().message;
-        return false;
+        return listening.error();
     }
     d->offline = offline;
     qCDebug(lcSandbox) << "training EHR" << (offline ? "offline" : "back online");
     Q_EMIT faultsChanged();
-    return true;
+    return {};
 }
 
 bool Server::isOffline() const
@@ -456,32 +437,22 @@ qsizetype Server::procedureCount() const
     return d->store.count();
 }
 
-bool Server::reset(QString *error)
+Common::Status Server::reset()
 {
-    QString ignored;
-    if (!error)
-        error = &ignored;
-    if (!d->loadData(error))
-        return false;
+    if (const Common::Status loaded = d->loadData(); !loaded)
+        return loaded;
     d->refusals.clear();
-    const Common::Status cleared = d->store.clear();
-    if (!cleared)
-        *error = cleared.error().message;
-    return cleared.ok();
+    return d->store.clear();
 }
 
-bool Server::loadDemoData(const QString &dir, QString *error)
+Common::Status Server::loadDemoData(const QString &dir)
 {
-    QString ignored;
-    if (!error)
-        error = &ignored;
     const QString previous = d->options.demoDataDir;
     d->options.demoDataDir = dir;
-    if (!reset(error)) {
+    const Common::Status reloaded = reset();
+    if (!reloaded)
         d->options.demoDataDir = previous;
-        return false;
-    }
-    return true;
+    return reloaded;
 }
 
 const ServerOptions &Server::options() const

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QUrl>
 
+#include "common/result.h"
 #include "smartserver.h"
 
 namespace Common {
@@ -87,9 +88,9 @@ public:
     explicit Server(ServerOptions options, QObject *parent = nullptr);
     ~Server() override;
 
-    /// Listens; false with a readable reason (port in use, bad data directory,
+    /// Listens; an error with a readable reason (port in use, bad data directory,
     /// non-loopback host without explicit permission, unusable data file ...).
-    bool start(QString *error);
+    Common::Status start();
     void stop();
     bool isListening() const;
 
@@ -106,16 +107,16 @@ public:
     void renewToken(const QString &token);
     /// Offline: the port is closed (connections are refused) until set back; open connections end.
     /// Back online it listens on the same port again, so clients find it at the same address.
-    bool setOffline(bool offline, QString *error = nullptr);
+    Common::Status setOffline(bool offline);
     bool isOffline() const;
 
     qsizetype procedureCount() const; // stored Procedures
 
     /// Back to the demo data: reloads it and deletes every stored Procedure and refusal.
-    bool reset(QString *error);
+    Common::Status reset();
     /// Serves the demo data of dir (the resources/sandbox format; empty: the built-in set) from now on,
     /// after checking it, and deletes every stored Procedure and refusal. Nothing changes on error.
-    bool loadDemoData(const QString &dir, QString *error);
+    Common::Status loadDemoData(const QString &dir);
 
     const ServerOptions &options() const;
     /// The SMART authorization server in front of the FHIR API.

@@ -36,38 +36,37 @@ bool equalsConstantTime(const QByteArray &a, const QByteArray &b)
     return difference == 0;
 }
 
-std::optional<QString> readFile(const QString &path, QString *error)
+Common::Result<QString> readFile(const QString &path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        *error =
-            tr("cannot read the token file %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return std::nullopt;
-    }
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return Common::makeError(
+            QStringLiteral("unreadable"),
+            tr("cannot read the token file %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     const QString token = QString::fromUtf8(file.readLine(64 * 1024)).trimmed();
-    if (token.isEmpty()) {
-        *error = tr("the token file %1 is empty").arg(QDir::toNativeSeparators(path));
-        return std::nullopt;
-    }
+    if (token.isEmpty())
+        return Common::makeError(QStringLiteral("token-empty"),
+                                 tr("the token file %1 is empty").arg(QDir::toNativeSeparators(path)));
     return token;
 }
 
-QString writeNewFile(const QString &dir, const QString &token, QString *error)
+Common::Result<QString> writeNewFile(const QString &dir, const QString &token)
 {
     // QTemporaryFile creates the file exclusively with owner-only permissions.
     QTemporaryFile file(dir + QStringLiteral("/superbill-sandbox-token-XXXXXX"));
     file.setAutoRemove(false);
-    if (!file.open()) {
-        *error =
-            tr("cannot create a token file in %1: %2").arg(QDir::toNativeSeparators(dir), file.errorString());
-        return {};
-    }
+    if (!file.open())
+        return Common::makeError(QStringLiteral("unwritable"),
+                                 tr("cannot create a token file in %1: %2")
+                                     .arg(QDir::toNativeSeparators(dir), file.errorString()));
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (file.write(token.toUtf8() + '\n') < 0 || !file.flush()) {
-        *error = tr("cannot write the token file %1: %2")
-                     .arg(QDir::toNativeSeparators(file.fileName()), file.errorString());
+        const Common::Error error =
+            Common::makeError(QStringLiteral("unwritable"),
+                              tr("cannot write the token file %1: %2")
+                                  .arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
         file.remove();
-        return {};
+        return error;
     }
     return file.fileName();
 }

@@ -1,9 +1,9 @@
 #pragma once
 
-#include <optional>
-
 #include <QByteArray>
 #include <QString>
+
+#include "common/result.h"
 
 namespace Sandbox {
 
@@ -19,12 +19,11 @@ QString generate();
 /// Compares in time that does not depend on where the two differ.
 bool equalsConstantTime(const QByteArray &a, const QByteArray &b);
 
-/// The first line of the file, trimmed; nullopt with a message when unreadable or empty.
-std::optional<QString> readFile(const QString &path, QString *error);
+/// The first line of the file, trimmed; an error when it is unreadable or empty.
+Common::Result<QString> readFile(const QString &path);
 
-/// Writes the token to a new file in dir, readable by the owner only (0600); its path, or empty and a
-/// message.
-QString writeNewFile(const QString &dir, const QString &token, QString *error);
+/// Writes the token to a new file in dir, readable by the owner only (0600); its path.
+Common::Result<QString> writeNewFile(const QString &dir, const QString &token);
 
 } // namespace Token
 

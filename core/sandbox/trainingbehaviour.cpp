@@ -111,9 +111,9 @@ Common::Status applyBehaviour(Server &server, const BehaviourChoice &choice)
             QStringLiteral("invalid"),
             QCoreApplication::translate("Sandbox::TrainingBehaviour",
                                         "Choose the EHR code the next line is refused with."));
-    QString error;
-    if (!server.setOffline(choice.behaviour == TrainingBehaviour::Offline, &error))
-        return Common::makeError(QStringLiteral("offline"), error);
+    if (const Common::Status reached = server.setOffline(choice.behaviour == TrainingBehaviour::Offline);
+        !reached)
+        return reached;
     server.setFaults(faultsFor(choice));
     return {};
 }

@@ -14,9 +14,8 @@
 inline std::unique_ptr<Sandbox::Server> startTestSandbox(const Sandbox::ServerOptions &options)
 {
     auto server = std::make_unique<Sandbox::Server>(options);
-    QString error;
-    if (!server->start(&error)) {
-        qWarning("cannot start the sandbox: %s", qPrintable(error));
+    if (const Common::Status started = server->start(); !started) {
+        qWarning("cannot start the sandbox: %s", qPrintable(started.error().message));
         return nullptr;
     }
     return server;

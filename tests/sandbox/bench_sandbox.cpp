@@ -42,11 +42,10 @@ protected:
     void run() override
     {
         Sandbox::Server server(m_options);
-        QString error;
-        if (server.start(&error))
+        if (const Common::Status started = server.start())
             m_url = server.baseUrl();
         else
-            QTextStream(stderr) << "cannot start the sandbox: " << error << Qt::endl;
+            QTextStream(stderr) << "cannot start the sandbox: " << started.error().message << Qt::endl;
         m_ready.release();
         if (m_url.isValid())
             exec();

@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../common/resultcheck.h"
 #include "sandbox/demodata.h"
 #include "sandbox/faultinjector.h"
 #include "sandbox/requestlog.h"
@@ -61,9 +62,8 @@ void TestSandboxData::init()
 
 void TestSandboxData::builtInDemoData()
 {
-    QString error;
-    const auto data = Sandbox::DemoData::load(Sandbox::DemoData::builtInDirectory(), &error);
-    QVERIFY2(data, qPrintable(error));
+    const auto data = Sandbox::DemoData::load(Sandbox::DemoData::builtInDirectory());
+    QVERIFY2(data, qPrintable(whyFailed(data)));
     QVERIFY(data->patients().size() >= 20);
     QVERIFY(data->encounters().size() >= 40);
     QSet<Model::BillingState> states;
@@ -95,7 +95,7 @@ void TestSandboxData::builtInDemoData()
 
 void TestSandboxData::vendorExampleContext()
 {
-    const auto data = Sandbox::DemoData::load(Sandbox::DemoData::builtInDirectory(), nullptr);
+    const auto data = Sandbox::DemoData::load(Sandbox::DemoData::builtInDirectory());
     QVERIFY(data);
     QVERIFY(data->hasPatient(QStringLiteral("Patient-265")));
     const auto *encounter = data->encounterInfo(QStringLiteral("Encounter-805"));
@@ -167,14 +167,13 @@ void TestSandboxData::loadErrorsNameFileAndEntry()
     QVERIFY(writeFile(m_dir->filePath(QStringLiteral("encounters.json")), encounters));
     if (!conditions.isEmpty())
         QVERIFY(writeFile(m_dir->filePath(QStringLiteral("conditions.json")), conditions));
-    QString error;
-    const auto data = Sandbox::DemoData::load(m_dir->path(), &error);
+    const auto data = Sandbox::DemoData::load(m_dir->path());
     if (mentions.isEmpty()) {
-        QVERIFY2(data, qPrintable(error));
+        QVERIFY2(data, qPrintable(whyFailed(data)));
         return;
     }
     QVERIFY(!data);
-    QVERIFY2(error.contains(mentions), qPrintable(error));
+    QVERIFY2(data.error().message.contains(mentions), qPrintable(data.error().message));
 }
 
 void TestSandboxData::stateWithoutExtension()
@@ -183,7 +182,7 @@ void TestSandboxData::stateWithoutExtension()
     QVERIFY(writeFile(m_dir->filePath(QStringLiteral("patients.json")), bundle(GoodPatient)));
     QVERIFY(writeFile(m_dir->filePath(QStringLiteral("encounters.json")), bundle(finished)));
     QVERIFY(writeFile(m_dir->filePath(QStringLiteral("conditions.json")), bundle(GoodCondition)));
-    const auto data = Sandbox::DemoData::load(m_dir->path(), nullptr);
+    const auto data = Sandbox::DemoData::load(m_dir->path());
     QVERIFY(data);
     QCOMPARE(data->encounterInfo(QStringLiteral("E-1"))->state.billing, Model::BillingState::NotGiven);
     QVERIFY(!data->encounterInfo(QStringLiteral("E-1"))->state.acceptsProcedures());
@@ -203,19 +202,21 @@ void TestSandboxData::tokensCompareAndGenerate()
 
 void TestSandboxData::tokenFileIsOwnerOnly()
 {
-    QString error;
-    const QString path = Sandbox::Token::writeNewFile(m_dir->path(), QStringLiteral("s3cret"), &error);
-    QVERIFY2(!path.isEmpty(), qPrintable(error));
+    const auto written = Sandbox::Token::writeNewFile(m_dir->path(), QStringLiteral("s3cret"));
+    QVERIFY2(written, qPrintable(whyFailed(written)));
+    const QString path = *written;
     const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
                                             QFileDevice::ReadOther | QFileDevice::WriteOther |
                                             QFileDevice::ExeGroup | QFileDevice::ExeOther;
     QCOMPARE(QFile(path).permissions() & others, QFileDevice::Permissions());
-    QCOMPARE(Sandbox::Token::readFile(path, &error), std::optional<QString>(QStringLiteral("s3cret")));
+    QCOMPARE(Sandbox::Token::readFile(path).valueOr({}), QStringLiteral("s3cret"));
     // A second file never overwrites the first.
-    const QString another = Sandbox::Token::writeNewFile(m_dir->path(), QStringLiteral("other"), &error);
-    QVERIFY(another != path);
-    QVERIFY(!Sandbox::Token::readFile(m_dir->filePath(QStringLiteral("missing")), &error));
-    QVERIFY(error.contains(QStringLiteral("missing")));
+    const auto another = Sandbox::Token::writeNewFile(m_dir->path(), QStringLiteral("other"));
+    QVERIFY2(another, qPrintable(whyFailed(another)));
+    QVERIFY(*another != path);
+    const auto missing = Sandbox::Token::readFile(m_dir->filePath(QStringLiteral("missing")));
+    QVERIFY(!missing);
+    QVERIFY(missing.error().message.contains(QStringLiteral("missing")));
 }
 
 void TestSandboxData::requestLogTargetRedactsPatientIds_data()

@@ -119,12 +119,10 @@ void TestSandboxLimits::init()
 bool TestSandboxLimits::start(Sandbox::ServerOptions options)
 {
     m_server = std::make_unique<Sandbox::Server>(options);
-    QString error;
-    if (!m_server->start(&error)) {
-        qWarning() << error;
-        return false;
-    }
-    return true;
+    const Common::Status started = m_server->start();
+    if (!started)
+        qWarning() << started.error().message;
+    return started.ok();
 }
 
 void TestSandboxLimits::refusedFromTheHeadAlone_data()

@@ -3,6 +3,7 @@
 
 #include <QFile>
 
+#include "../common/resultcheck.h"
 #include "sandboxtestclient.h"
 
 namespace {
@@ -116,8 +117,7 @@ void TestSandboxMemory::initTestCase()
 void TestSandboxMemory::tokenlessUploads()
 {
     Sandbox::Server server(testServerOptions());
-    QString error;
-    QVERIFY2(server.start(&error), qPrintable(error));
+    QVERIFY_OK(server.start());
     // Half of them announce 4 MiB (413: too long), half 1 MiB, the most a body may have (401: no token).
     const auto uploadBytes = [](std::size_t attacker) {
         return attacker % 2 ? UploadBytes / 4 : UploadBytes;
@@ -159,8 +159,7 @@ void TestSandboxMemory::slowHeaders()
     Sandbox::ServerOptions options = testServerOptions();
     options.limits.headerTimeoutMs = 1000;
     Sandbox::Server server(options);
-    QString error;
-    QVERIFY2(server.start(&error), qPrintable(error));
+    QVERIFY_OK(server.start());
     std::vector<bool> started(Attackers, false);
 
     // Each attacker sends its request line, then a header field every 200 ms, and never ends its head.

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QUuid>
 
+#include "../common/resultcheck.h"
 #include "sandboxtestclient.h"
 
 using Mutation = std::function<void(QJsonObject &)>;
@@ -94,8 +95,7 @@ private:
 void TestSandboxProcedure::init()
 {
     m_server = std::make_unique<Sandbox::Server>(testServerOptions());
-    QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
+    QVERIFY_OK(m_server->start());
     QVERIFY(m_server->port() != 0);
     m_client = std::make_unique<SandboxTestClient>(m_server->baseUrl());
 }

@@ -1,6 +1,7 @@
 #include <QJsonArray>
 #include <QSet>
 
+#include "../common/resultcheck.h"
 #include "fhir/extensions.h"
 #include "sandboxtestclient.h"
 
@@ -76,8 +77,7 @@ private:
 void TestSandboxSearch::initTestCase()
 {
     m_server = std::make_unique<Sandbox::Server>(testServerOptions());
-    QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
+    QVERIFY_OK(m_server->start());
     m_client = std::make_unique<SandboxTestClient>(m_server->baseUrl());
 }
 

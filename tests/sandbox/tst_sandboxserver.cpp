@@ -5,6 +5,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 
+#include "../common/resultcheck.h"
 #include "sandboxtestclient.h"
 
 namespace {
@@ -83,8 +84,7 @@ void TestSandboxServer::proceduresPersistAcrossRestart()
     QString id;
     {
         Sandbox::Server server(options);
-        QString error;
-        QVERIFY2(server.start(&error), qPrintable(error));
+        QVERIFY_OK(server.start());
         SandboxTestClient client(server.baseUrl());
         const SandboxReply reply = client.post(QStringLiteral("Procedure"), vendorExample());
         QCOMPARE(reply.status, 201);
@@ -100,8 +100,7 @@ void TestSandboxServer::proceduresPersistAcrossRestart()
     QVERIFY(QFile::exists(options.dataFile));
 
     Sandbox::Server restarted(options);
-    QString error;
-    QVERIFY2(restarted.start(&error), qPrintable(error));
+    QVERIFY_OK(restarted.start());
     QCOMPARE(restarted.procedureCount(), 1);
     SandboxTestClient client(restarted.baseUrl());
     const SandboxReply read = client.get(QStringLiteral("Procedure/") + id);
@@ -121,9 +120,8 @@ void TestSandboxServer::severalServersInOneProcess()
 {
     Sandbox::Server first(testServerOptions());
     Sandbox::Server second(testServerOptions());
-    QString error;
-    QVERIFY2(first.start(&error), qPrintable(error));
-    QVERIFY2(second.start(&error), qPrintable(error));
+    QVERIFY_OK(first.start());
+    QVERIFY_OK(second.start());
     QVERIFY(first.port() != second.port());
     SandboxTestClient client(first.baseUrl());
     QCOMPARE(client.post(QStringLiteral("Procedure"), vendorExample()).status, 201);
@@ -156,8 +154,9 @@ void TestSandboxServer::startFailsWithReason()
     options.demoDataDir = demoDataDir;
     options.dataFile = dataFile;
     Sandbox::Server server(options);
-    QString error;
-    QVERIFY(!server.start(&error));
+    const Common::Status started = server.start();
+    QVERIFY(!started);
+    const QString error = started.error().message;
     QVERIFY2(error.contains(reason), qPrintable(error));
     QVERIFY(!server.isListening());
 }
@@ -169,8 +168,9 @@ void TestSandboxServer::portInUse()
     Sandbox::ServerOptions options = testServerOptions();
     options.port = occupant.serverPort();
     Sandbox::Server server(options);
-    QString error;
-    QVERIFY(!server.start(&error));
+    const Common::Status started = server.start();
+    QVERIFY(!started);
+    const QString error = started.error().message;
     QVERIFY2(error.contains(QString::number(occupant.serverPort())), qPrintable(error));
 }
 
@@ -179,8 +179,9 @@ void TestSandboxServer::nonLoopbackNeedsPermission()
     Sandbox::ServerOptions options = testServerOptions();
     options.host = QHostAddress(QStringLiteral("192.0.2.10"));
     Sandbox::Server server(options);
-    QString error;
-    QVERIFY(!server.start(&error));
+    const Common::Status started = server.start();
+    QVERIFY(!started);
+    const QString error = started.error().message;
     QVERIFY2(error.contains(QStringLiteral("loopback")), qPrintable(error));
 }
 
@@ -190,8 +191,7 @@ void TestSandboxServer::trainerDemoDataDirectory()
     Sandbox::ServerOptions options = testServerOptions();
     options.demoDataDir = m_dir.path();
     Sandbox::Server server(options);
-    QString error;
-    QVERIFY2(server.start(&error), qPrintable(error));
+    QVERIFY_OK(server.start());
     SandboxTestClient client(server.baseUrl());
     const SandboxReply patients = client.get(QStringLiteral("Patient"));
     QCOMPARE(patients.json().value(QStringLiteral("total")).toInt(), 1);
@@ -214,8 +214,7 @@ void TestSandboxServer::stopClosesConnections()
     Sandbox::ServerOptions options = testServerOptions();
     options.faults = faults;
     Sandbox::Server server(options);
-    QString error;
-    QVERIFY2(server.start(&error), qPrintable(error));
+    QVERIFY_OK(server.start());
     SandboxTestClient client(server.baseUrl());
     QNetworkReply *reply = client.manager().get(client.request(client.url(QStringLiteral("metadata")), {}));
     QSignalSpy finished(reply, &QNetworkReply::finished);
@@ -237,8 +236,7 @@ void TestSandboxServer::requestLogHasNoPatientDataOrToken()
     options.logFile = m_dir.filePath(QStringLiteral("requests.log"));
     {
         Sandbox::Server server(options);
-        QString error;
-        QVERIFY2(server.start(&error), qPrintable(error));
+        QVERIFY_OK(server.start());
         SandboxTestClient client(server.baseUrl());
         QCOMPARE(client.get(QStringLiteral("Patient?name=okafor&_count=5")).status, 200);
         QCOMPARE(client.get(QStringLiteral("Patient/Patient-265")).status, 200);
@@ -280,8 +278,7 @@ void TestSandboxServer::tooManyHeaderFieldsAreNotMistakenForNoToken()
 {
     QFETCH(QByteArray, filler);
     Sandbox::Server server(testServerOptions());
-    QString error;
-    QVERIFY2(server.start(&error), qPrintable(error));
+    QVERIFY_OK(server.start());
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, server.port());
     QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::ConnectedState, 5000);
@@ -299,8 +296,7 @@ void TestSandboxServer::tooManyHeaderFieldsAreNotMistakenForNoToken()
 void TestSandboxServer::hugeBodyIsRefusedBeforeItIsRead()
 {
     Sandbox::Server server(testServerOptions());
-    QString error;
-    QVERIFY2(server.start(&error), qPrintable(error));
+    QVERIFY_OK(server.start());
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, server.port());
     QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::ConnectedState, 5000);

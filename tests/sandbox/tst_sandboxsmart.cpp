@@ -2,6 +2,7 @@
 #include <QTest>
 #include <QUrlQuery>
 
+#include "../common/resultcheck.h"
 #include "auth/clientassertion.h"
 #include "auth/jwt.h"
 #include "auth/pkce.h"
@@ -126,8 +127,7 @@ void TestSandboxSmart::startServer()
     options.smart.backendClients.append(
         {BackendClient, *Auth::JsonWebKeySet::fromJson(m_backendKey.publicJwks())});
     m_server = std::make_unique<Sandbox::Server>(options);
-    QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
+    QVERIFY_OK(m_server->start());
     m_client = std::make_unique<SandboxTestClient>(m_server->baseUrl(), QString());
 }
 

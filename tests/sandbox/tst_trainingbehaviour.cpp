@@ -2,6 +2,7 @@
 #include <QSignalSpy>
 #include <QTcpSocket>
 
+#include "../common/resultcheck.h"
 #include "../common/sandboxfixture.h"
 #include "fhir/extensions.h"
 #include "sandbox/trainingbehaviour.h"
@@ -198,8 +199,7 @@ private slots:
         QCOMPARE(client.post(QStringLiteral("$sandbox-refusals"), {}).status, 405);
         SandboxTestClient anonymous(m_server->baseUrl(), QString());
         QCOMPARE(anonymous.get(QStringLiteral("$sandbox-refusals")).status, 401);
-        QString error;
-        QVERIFY2(m_server->reset(&error), qPrintable(error));
+        QVERIFY_OK(m_server->reset());
         QCOMPARE(
             client.get(QStringLiteral("$sandbox-refusals")).json().value(QStringLiteral("total")).toInt(), 0);
     }
@@ -241,13 +241,13 @@ private slots:
 
     void loadDemoDataChecksTheFolderFirst()
     {
-        QString error;
-        QVERIFY(!m_server->loadDemoData(QStringLiteral("/nonexistent/demo"), &error));
-        QVERIFY(!error.isEmpty());
+        const Common::Status missing = m_server->loadDemoData(QStringLiteral("/nonexistent/demo"));
+        QVERIFY(!missing);
+        QVERIFY2(missing.error().message.contains(QStringLiteral("/nonexistent/demo")),
+                 qPrintable(missing.error().message));
         SandboxTestClient client(m_server->baseUrl());
         QCOMPARE(client.get(QStringLiteral("Patient/Patient-265")).status, 200);
-        QVERIFY2(m_server->loadDemoData(QStringLiteral(SUPERBILL_SOURCE_DIR "/resources/sandbox"), &error),
-                 qPrintable(error));
+        QVERIFY_OK(m_server->loadDemoData(QStringLiteral(SUPERBILL_SOURCE_DIR "/resources/sandbox")));
         QCOMPARE(m_server->options().demoDataDir, QStringLiteral(SUPERBILL_SOURCE_DIR "/resources/sandbox"));
         QCOMPARE(client.get(QStringLiteral("Patient/Patient-265")).status, 200);
     }

@@ -21,6 +21,7 @@
 #include <QTest>
 
 #include "appsettings.h"
+#include "auth/smartsession.h"
 #include "drillpanel.h"
 #include "drills/drill.h"
 #include "ehr/ehrclient.h"
@@ -76,22 +77,27 @@ public:
     void keys(const QString &text) { QTest::keyClicks(focused(), text); }
     void key(Qt::Key k, Qt::KeyboardModifiers m = Qt::NoModifier) { QTest::keyClick(focused(), k, m); }
 
+    /// Ctrl+F, the search text, Enter: an only open encounter opens by itself, otherwise the list
+    /// takes the focus and the encounter is picked there.
     bool openEncounter(const QString &search, const QString &encounterId)
     {
         QTest::keyClick(&m_window, Qt::Key_F, Qt::ControlModifier);
         keys(search);
         key(Qt::Key_Return);
         auto *picker = m_window.encounterPicker();
-        if (!waitFor([picker] { return picker->patientModel()->rowCount() > 0; }))
+        auto *list = m_window.findChild<QListView *>(QStringLiteral("encounterList"));
+        const auto opened = [this, encounterId] {
+            return m_window.lineEditor()->encounter().encounterId == encounterId;
+        };
+        if (!waitFor([this, list, opened] { return opened() || focused() == list; }))
             return false;
-        key(Qt::Key_Down);
+        if (opened())
+            return true;
         if (!waitFor([picker, encounterId] { return picker->contextFor(encounterId).has_value(); }))
             return false;
-        auto *list = m_window.findChild<QListView *>(QStringLiteral("encounterList"));
         list->setCurrentIndex(picker->encounterModel()->index(picker->encounterModel()->rowOf(encounterId)));
-        list->setFocus();
         QTest::keyClick(list, Qt::Key_Return);
-        return m_window.lineEditor()->encounter().encounterId == encounterId;
+        return opened();
     }
 
     void line(const QString &code, const QString &categoryKey, const QString &time, int diagnoses,
@@ -287,6 +293,9 @@ int main(int argc, char *argv[])
         qFatal("window not shown");
     Shooter trainerShot(trainerWindow, trainer, out);
 
+    // Signed in before the EHR goes "offline": a sign-in the offline EHR failed waits for the trainer.
+    if (!waitFor([&trainer] { return trainer.session() && trainer.session()->isSignedIn(); }))
+        qFatal("the training session did not sign in");
     // The Training menu with its EHR behaviours, the banner saying what is simulated. Menus are windows
     // of their own: drawn onto the window's picture where they open.
     trainer.setTrainingBehaviour({Sandbox::TrainingBehaviour::Offline, {}});

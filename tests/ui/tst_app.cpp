@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include "../common/processrun.h"
+#include "../common/resultcheck.h"
 #include "sandbox/server.h"
 
 /// The superbill executable as a person starts it: --version, --help, first start in training.
@@ -54,8 +55,7 @@ private Q_SLOTS:
         options.logRequests = false;
         options.smart.publicClients = {QStringLiteral("clinic-desk-7")};
         Sandbox::Server ehr(options);
-        QString error;
-        QVERIFY2(ehr.start(&error), qPrintable(error));
+        QVERIFY_OK(ehr.start());
         QTemporaryDir dir;
         QProcessEnvironment env = environment(dir);
         env.insert(QStringLiteral("SUPERBILL_BROWSER"), QStringLiteral(SUPERBILL_TEST_BROWSER));

@@ -18,6 +18,7 @@
 #include <QTableWidget>
 #include <QWheelEvent>
 
+#include "../common/resultcheck.h"
 #include "catalog/codecatalog.h"
 #include "fhir/extensions.h"
 #include "findingsmodel.h"
@@ -98,8 +99,7 @@ private Q_SLOTS:
         QVERIFY(id > 0);
         QTRY_VERIFY_WITH_TIMEOUT(m_app.workspace->store()->line(id)->attempts >= 1, SlowMachineTimeoutMs);
 
-        QString error;
-        QVERIFY2(m_app.workspace->trainingServer()->start(&error), qPrintable(error));
+        QVERIFY_OK(m_app.workspace->trainingServer()->start());
         QTRY_COMPARE_WITH_TIMEOUT(m_app.workspace->store()->line(id)->state,
                                   Outbox::LineState::NeedsCorrection, SlowMachineTimeoutMs);
 
@@ -178,8 +178,7 @@ private Q_SLOTS:
         m_app.openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-806"));
         m_app.typeLine(QStringLiteral("99213"), QStringLiteral("1100"));
         const qint64 id = m_app.lastLine().id;
-        QString error;
-        QVERIFY2(m_app.workspace->trainingServer()->start(&error), qPrintable(error));
+        QVERIFY_OK(m_app.workspace->trainingServer()->start());
         QTRY_COMPARE_WITH_TIMEOUT(m_app.workspace->store()->line(id)->state,
                                   Outbox::LineState::NeedsCorrection, SlowMachineTimeoutMs);
         m_app.window->openLine(id);
@@ -208,8 +207,7 @@ private Q_SLOTS:
             return;
         m_app.openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-806"));
         QCOMPARE(widget<QLabel>("encounterStateLabel")->property("state").toString(), QStringLiteral("open"));
-        QString error;
-        QVERIFY2(m_app.workspace->trainingServer()->start(&error), qPrintable(error));
+        QVERIFY_OK(m_app.workspace->trainingServer()->start());
         m_app.press(Qt::Key_F5);
         QTRY_COMPARE_WITH_TIMEOUT(widget<QLabel>("encounterStateLabel")->property("state").toString(),
                                   QStringLiteral("closed"), SlowMachineTimeoutMs);
@@ -572,8 +570,7 @@ private Q_SLOTS:
         other.token = QStringLiteral("another-token");
         other.logRequests = false;
         Sandbox::Server ehr(other);
-        QString error;
-        QVERIFY2(ehr.start(&error), qPrintable(error));
+        QVERIFY_OK(ehr.start());
         QString question;
         bool filled = false;
         QTimer poll;
@@ -850,8 +847,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             widget<QLabel>("patientStatusLabel")->text().contains(QStringLiteral("cannot be reached")),
             SlowMachineTimeoutMs);
-        QString error;
-        QVERIFY2(server->start(&error), qPrintable(error));
+        QVERIFY_OK(server->start());
         QTRY_VERIFY_WITH_TIMEOUT(
             !widget<QLabel>("patientStatusLabel")->text().contains(QStringLiteral("cannot be reached")) &&
                 !widget<QLabel>("encounterStatusLabel")->text().contains(QStringLiteral("cannot be reached")),

@@ -11,6 +11,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include "../common/resultcheck.h"
 #include "../ehr/scriptedserver.h"
 #include "appsettings.h"
 #include "encounterlistmodel.h"
@@ -62,7 +63,7 @@ void TestEncounterLoad::diagnosesArrivingAfterTheEncounterWasOpenedJoinTheForm()
     options.token = Token;
     Sandbox::Server training(options);
     QString error;
-    QVERIFY2(training.start(&error), qPrintable(error));
+    QVERIFY_OK(training.start());
     QNetworkAccessManager network;
     const QString base = training.baseUrl().toString();
     const QByteArray metadata = fetch(network, QUrl(base + QStringLiteral("/metadata")));

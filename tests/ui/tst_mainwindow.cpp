@@ -23,6 +23,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include "../common/resultcheck.h"
 #include "appsettings.h"
 #include "catalog/codecatalog.h"
 #include "ehr/ehrsettings.h"
@@ -287,8 +288,7 @@ private Q_SLOTS:
                     .startsWith(QStringLiteral("Next try")));
         QCOMPARE(m_window->queueView()->model()->rowCount(), 1);
 
-        QString error;
-        QVERIFY2(server->start(&error), qPrintable(error));
+        QVERIFY_OK(server->start());
         QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(id)->state, Outbox::LineState::Sent,
                                   SlowMachineTimeoutMs);
         QCOMPARE(server->procedureCount(), before + 1);
@@ -460,8 +460,7 @@ private Q_SLOTS:
         ehrOptions.token = QStringLiteral("the-practice-token");
         ehrOptions.logRequests = false;
         Sandbox::Server ehr(ehrOptions);
-        QString error;
-        QVERIFY2(ehr.start(&error), qPrintable(error));
+        QVERIFY_OK(ehr.start());
 
         bool filled = false;
         QTimer poll;

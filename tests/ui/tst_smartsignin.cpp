@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include "../common/refreshelsewhere.h"
+#include "../common/resultcheck.h"
 #include "../common/sampleentry.h"
 #include "appsettings.h"
 #include "auth/secretstore.h"
@@ -117,8 +118,7 @@ void TestSmartSignIn::startServer()
     options.logRequests = true;
     options.logFile = m_dir->filePath(QStringLiteral("ehr.log"));
     m_server = std::make_unique<Sandbox::Server>(options);
-    QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
+    QVERIFY_OK(m_server->start());
 }
 
 void TestSmartSignIn::startApp(bool signInAtStart, bool training)

@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QStatusBar>
 
+#include "../common/resultcheck.h"
 #include "../common/sampleentry.h"
 #include "outbox/sender.h"
 #include "outboxlinesmodel.h"
@@ -96,7 +97,7 @@ private slots:
         ehrOptions.logRequests = false;
         Sandbox::Server ehr(ehrOptions);
         QString error;
-        QVERIFY2(ehr.start(&error), qPrintable(error));
+        QVERIFY_OK(ehr.start());
         Ui::AppSettings settings(m_app.dir->filePath(QStringLiteral("real.ini")));
         Ui::TokenStore tokens(Ui::TokenStore::Backend::SessionOnly);
         Ui::Workspace real;
