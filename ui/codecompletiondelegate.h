@@ -1,5 +1,9 @@
 #pragma once
 
+#include <utility>
+
+#include <QFont>
+#include <QHash>
 #include <QStyledItemDelegate>
 
 namespace Ui {
@@ -21,6 +25,19 @@ public:
                const QModelIndex &index) const override;
     /// The colour the note is painted in, for a row in this palette.
     static QColor noteColor(const QPalette &palette);
+
+private:
+    struct Elided
+    {
+        QString text;
+        int width = 0;
+    };
+    /// text elided to width in font, and the width it takes, remembered: the same rows come back key
+    /// after key, and eliding a long description is most of a row's painting.
+    const Elided &elided(const QFont &font, const QString &text, int width) const;
+
+    mutable QHash<std::pair<QString, int>, Elided> m_elided;
+    mutable QFont m_elidedFont;
 };
 
 } // namespace Ui

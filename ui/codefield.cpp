@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QListView>
 
 #include "catalog/codecatalog.h"
 #include "codecompletiondelegate.h"
@@ -64,6 +65,9 @@ CodeField::CodeField(QWidget *parent)
     m_completer->popup()->setAccessibleName(tr("Matching codes"));
     m_completer->popup()->setMinimumWidth(520);
     m_completer->popup()->setItemDelegate(new CodeCompletionDelegate(m_completer->popup()));
+    // Every row is one line: the list measures one row instead of each row again on every key.
+    if (auto *list = qobject_cast<QListView *>(m_completer->popup()))
+        list->setUniformItemSizes(true);
 
     connect(m_edit, &QLineEdit::textEdited, this, &CodeField::onTextEdited);
     connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this, &CodeField::choose);

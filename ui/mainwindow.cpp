@@ -106,15 +106,20 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
     // First of the application's key filters, so it runs last: it takes the shortcut overrides it
     // claims, and the keystroke watchers (presenter strip, drills) installed later still see them.
     new WindowShortcuts(this);
+    // The size first: the findings are made where the window's width puts them, since moving them
+    // later restyles and measures them all again.
+    // The first start uses the screen it opens on; later starts restore what the person left.
+    const QScreen *shown = screen() ? screen() : QGuiApplication::primaryScreen();
+    resize(shown ? firstStartSize(shown->availableGeometry().size()) : QSize(1280, 800));
+    const QByteArray geometry = m_settings.windowGeometry();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
     buildCentre();
     buildActions();
     buildMenus();
     buildStatusBar();
-    // The first start uses the screen it opens on; later starts restore what the person left.
-    const QScreen *shown = screen() ? screen() : QGuiApplication::primaryScreen();
-    resize(shown ? firstStartSize(shown->availableGeometry().size()) : QSize(1280, 800));
     restoreLayout();
-    arrangeForWidth(width());
+    applyArrangement();
 
     connect(&m_workspace, &Workspace::started, this, &MainWindow::attachWorkspace);
     connect(&m_workspace, &Workspace::onlineChanged, this, &MainWindow::updateConnection);
@@ -281,20 +286,21 @@ void MainWindow::buildCentre()
     // own layout is inside its scroll area, where the editor never hears of it.
     m_formContent = m_editor->findChild<QScrollArea *>(QStringLiteral("lineEditorScroll"))->widget();
     m_formContent->installEventFilter(this);
-    m_centreSplitter->addWidget(linesCard);
-    m_centreSplitter->addWidget(m_editor);
     // The form starts with the height it needs (it scrolls only when short); more room goes to the lines.
     m_centreSplitter->setStretchFactor(0, 1);
     m_centreSplitter->setStretchFactor(1, 0);
     m_centreSplitter->setSizes({170, m_editor->sizeHint().height()});
     superbillLayout->addWidget(m_centreSplitter);
 
-    m_queue = new QueueView(m_tabs);
+    // Made inside the tabs' page stack, the first page's parent: added from elsewhere, each page would
+    // be moved there and restyled widget by widget.
+    m_queue = new QueueView(superbill->parentWidget());
     m_tabs->addTab(m_queue, QIcon(QStringLiteral(":/icons/queue.svg")), tr("Queue"));
-    m_form = new SuperbillFormView(m_tabs);
+    m_form = new SuperbillFormView(superbill->parentWidget());
     m_tabs->addTab(m_form, QIcon(QStringLiteral(":/icons/encounter.svg")), tr("Superbill form"));
 
-    auto *side = new QWidget(m_splitter);
+    // Where the window's width puts it (arrangeForWidth moves it when the width changes).
+    auto *side = new QWidget(width() < WideLayoutWidth ? m_centreSplitter : m_splitter);
     m_side = side;
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateSide);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::enableTabActions);
@@ -318,9 +324,6 @@ void MainWindow::buildCentre()
     // Folded under the form: the title and the summary line.
     side->setMinimumHeight(80);
 
-    m_splitter->addWidget(m_picker);
-    m_splitter->addWidget(m_tabs);
-    m_splitter->addWidget(side);
     // A larger window widens the patient list too, a little.
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 4);
@@ -1149,15 +1152,19 @@ void MainWindow::arrangeForWidth(int width)
         return;
     if (narrow) {
         m_centreSplitter->addWidget(m_side);
-        m_centreSplitter->setStretchFactor(2, 0);
-        m_tips->setVisible(false);
     } else {
         m_splitter->insertWidget(2, m_side);
-        m_splitter->setStretchFactor(2, 0);
-        m_tips->setVisible(true);
         // Room for all three: each pane gets its share of a wide window, the patients' too.
         m_splitter->setSizes({std::max(270, width / 5), width * 3 / 5, std::max(290, width / 5)});
     }
+    applyArrangement();
+}
+
+void MainWindow::applyArrangement()
+{
+    const bool narrow = m_side->parent() == m_centreSplitter;
+    (narrow ? m_centreSplitter : m_splitter)->setStretchFactor(2, 0);
+    m_tips->setVisible(!narrow);
     updateSide();
     // Once the new arrangement is laid out: the form as tall as it needs, if it can be.
     QTimer::singleShot(0, this, &MainWindow::fitForm);
@@ -1179,9 +1186,6 @@ void MainWindow::fitForm()
 
 void MainWindow::restoreLayout()
 {
-    const QByteArray geometry = m_settings.windowGeometry();
-    if (!geometry.isEmpty())
-        restoreGeometry(geometry);
     const QByteArray state = m_settings.windowState();
     if (!state.isEmpty())
         restoreState(state);

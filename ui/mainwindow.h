@@ -98,6 +98,8 @@ private:
     void restoreLayout();
     /// Three columns on a wide window; on a narrow one the findings go under the form.
     void arrangeForWidth(int width);
+    /// What follows from where the findings are: the tips, their visibility, the form fitted again.
+    void applyArrangement();
     /// Gives the form the height it needs, the lines (and findings) the rest.
     void fitForm();
     void updateTips();

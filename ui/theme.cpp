@@ -203,7 +203,9 @@ void setStyleProperties(QWidget *widget, std::initializer_list<std::pair<const c
             changed = true;
         }
     }
-    if (!changed)
+    // A widget not polished yet takes its properties when it is first polished (shown or measured):
+    // polishing it now as well would do that work twice.
+    if (!changed || !widget->testAttribute(Qt::WA_WState_Polished))
         return;
     widget->style()->unpolish(widget);
     widget->style()->polish(widget);

@@ -44,13 +44,13 @@ std::optional<double> numberValue(std::string_view word)
 std::vector<NumberRange> numberRanges(const std::vector<FoldedWord> &words)
 {
     static constexpr std::array<std::string_view, 3> To = {"to", "through", "thru"};
-    static constexpr std::array<std::string_view, 6> More = {"more",    "older",  "over",
-                                                             "greater", "longer", "above"};
+    static constexpr std::array<std::string_view, 7> More = {"more",   "older", "over", "greater",
+                                                             "longer", "above", "up"};
     static constexpr std::array<std::string_view, 5> Less = {"less", "fewer", "younger", "under", "below"};
     static constexpr std::array<std::string_view, 3> Below = {"under", "below", "before"};
     static constexpr std::array<std::string_view, 3> Above = {"over", "above", "beyond"};
-    static constexpr std::array<std::string_view, 3> Than = {"less", "younger", "shorter"};
-    static constexpr std::array<std::string_view, 3> MoreThan = {"more", "greater", "longer"};
+    static constexpr std::array<std::string_view, 4> Than = {"less", "fewer", "younger", "shorter"};
+    static constexpr std::array<std::string_view, 4> MoreThan = {"more", "greater", "longer", "older"};
 
     auto word = [&](std::size_t i) -> std::string_view {
         return i < words.size() ? std::string_view(words[i].text) : std::string_view();
@@ -62,13 +62,17 @@ std::vector<NumberRange> numberRanges(const std::vector<FoldedWord> &words)
             continue;
         const std::optional<double> next = numberValue(word(i + 2));
         if (isOneOf(word(i + 1), To) && next) {
-            ranges.push_back({*value, *next, i});
+            ranges.push_back({*value, *next, i, i, i + 3});
             ++i;
             continue;
         }
         if (words[i].connectedToNext && numberValue(word(i + 1))) {
-            ranges.push_back({*value, *numberValue(word(i + 1)), i});
+            ranges.push_back({*value, *numberValue(word(i + 1)), i, i, i + 2});
             ++i;
+            continue;
+        }
+        if (word(i + 1) == "plus") {
+            ranges.push_back({*value, Infinity, i, i, i + 2});
             continue;
         }
         const std::string_view joiner = word(i + 1);
@@ -77,23 +81,29 @@ std::vector<NumberRange> numberRanges(const std::vector<FoldedWord> &words)
         const std::string_view orAnd = word(i + 1 + unit);
         const std::string_view direction = word(i + 2 + unit);
         if ((orAnd == "or" || orAnd == "and") && (isOneOf(direction, More) || isOneOf(direction, Less))) {
+            const std::size_t end = i + 3 + unit;
             if (isOneOf(direction, More))
-                ranges.push_back({*value, Infinity, i});
+                ranges.push_back({*value, Infinity, i, i, end});
             else
-                ranges.push_back({-Infinity, *value, i});
+                ranges.push_back({-Infinity, *value, i, i, end});
             continue;
         }
         const std::string_view before = i >= 1 ? word(i - 1) : std::string_view();
         const std::string_view twoBefore = i >= 2 ? word(i - 2) : std::string_view();
-        if (isOneOf(before, Below) || (before == "than" && isOneOf(twoBefore, Than)))
-            ranges.push_back({-Infinity, *value - Exclusive, i});
-        else if (isOneOf(before, Above) || (before == "than" && isOneOf(twoBefore, MoreThan)))
-            ranges.push_back({*value + Exclusive, Infinity, i});
-        else if ((before == "to" && twoBefore == "up") || (before == "most" && twoBefore == "at") ||
-                 before == "within")
-            ranges.push_back({-Infinity, *value, i});
+        if (isOneOf(before, Below))
+            ranges.push_back({-Infinity, *value - Exclusive, i, i - 1, i + 1});
+        else if (before == "than" && isOneOf(twoBefore, Than))
+            ranges.push_back({-Infinity, *value - Exclusive, i, i - 2, i + 1});
+        else if (isOneOf(before, Above))
+            ranges.push_back({*value + Exclusive, Infinity, i, i - 1, i + 1});
+        else if (before == "than" && isOneOf(twoBefore, MoreThan))
+            ranges.push_back({*value + Exclusive, Infinity, i, i - 2, i + 1});
+        else if ((before == "to" && twoBefore == "up") || (before == "most" && twoBefore == "at"))
+            ranges.push_back({-Infinity, *value, i, i - 2, i + 1});
+        else if (before == "within")
+            ranges.push_back({-Infinity, *value, i, i - 1, i + 1});
         else if (before == "least" && twoBefore == "at")
-            ranges.push_back({*value, Infinity, i});
+            ranges.push_back({*value, Infinity, i, i - 2, i + 1});
     }
     return ranges;
 }

@@ -49,6 +49,23 @@ bool startsWith(std::string_view text, std::string_view prefix)
     return text.substr(0, prefix.size()) == prefix;
 }
 
+/// The number a description's range must hold for the query's number at word: "over 64" is 65, so it
+/// finds "65 or older" and not "40 to 64"; "under 65" is 64. Ages, counts and minutes are whole, so a
+/// whole number steps by one; "under 2.5" only leaves 2.5 itself out.
+double queriedNumber(double value, std::size_t word, const std::vector<NumberRange> &queryRanges)
+{
+    for (const NumberRange &range : queryRanges) {
+        if (range.word != word || std::isinf(range.low) == std::isinf(range.high))
+            continue;
+        const bool whole = value == std::floor(value);
+        if (range.low > value)
+            return whole ? value + 1 : range.low;
+        if (range.high < value)
+            return whole ? value - 1 : range.high;
+    }
+    return value;
+}
+
 } // namespace
 
 // ---------------------------------------------------------------------------------------------------
@@ -61,6 +78,7 @@ SearchIndex::Query::Query(const SearchIndex &index, QStringView text)
     if (folded.size() > MaxQueryWords)
         folded.resize(MaxQueryWords);
     const std::vector<bool> denied = deniedWords(textsOf(folded));
+    const std::vector<NumberRange> ranges = numberRanges(folded);
     for (std::size_t i = 0; i < folded.size(); ++i) {
         Word word;
         word.stem = stemWord(folded[i].text);
@@ -70,6 +88,12 @@ SearchIndex::Query::Query(const SearchIndex &index, QStringView text)
         word.number = isNumber(word.text);
         word.denied = denied[i];
         words.push_back(std::move(word));
+    }
+    // "over", "or older", "less than" say which numbers are meant; descriptions say it in their own
+    // words ("65 or older" for "over 64"), so those words are not looked for.
+    for (const NumberRange &range : ranges) {
+        for (std::size_t k = range.firstWord; k < std::min(range.endWord, words.size()); ++k)
+            words[k].stop = words[k].stop || !words[k].number;
     }
     if (std::all_of(words.cbegin(), words.cend(), [](const Word &w) { return w.stop; })) {
         for (Word &word : words)
@@ -97,6 +121,18 @@ SearchIndex::Query::Query(const SearchIndex &index, QStringView text)
             add(absent);
             continue;
         }
+        // "over 64" leaves 64 out: the number is not looked for as a word, only as a range holding 65.
+        const double value = word.number ? numberValue(word.text).value_or(0) : 0;
+        const double queried = word.number ? queriedNumber(value, i, ranges) : 0;
+        if (word.number && hasWordBesidesNumbers) {
+            Alternative number;
+            number.first = std::uint8_t(i);
+            number.kind = Kind::Number;
+            number.number = queried;
+            add(number);
+        }
+        if (queried != value)
+            continue;
         Alternative literal;
         literal.first = std::uint8_t(i);
         literal.wholeWords = {index.rankOf(word.text), index.rankOf(word.stem)};
@@ -140,14 +176,6 @@ SearchIndex::Query::Query(const SearchIndex &index, QStringView text)
             addSynonyms(i, count, synonymKey(stems, false), Kind::Synonym, added);
             if (count > 1)
                 addSynonyms(i, count, synonymKey(stems, true), Kind::Synonym, added);
-        }
-
-        if (word.number && hasWordBesidesNumbers) {
-            Alternative number;
-            number.first = std::uint8_t(i);
-            number.kind = Kind::Number;
-            number.number = numberValue(word.text).value_or(0);
-            add(number);
         }
     }
     // Words that are all denied ("without contrast") find codes that deny them, not every code

@@ -525,6 +525,8 @@ private slots:
     void dentalInactiveAndAddOnComeLastLabelled();
     void plainBeforeUltrasoundGuided();
     void numbersFindTheirRange();
+    void queriesSayTheirRangeInTheirOwnWords_data();
+    void queriesSayTheirRangeInTheirOwnWords();
     void preferredCodesFirstAmongEquals();
     void training_data();
     void training();
@@ -639,6 +641,12 @@ void TestSearchIndex::numberRanges_data()
     QTest::newRow("up to") << QStringLiteral("up to 15") << 10.0 << true;
     QTest::newRow("within") << QStringLiteral("seen within 7 days") << 8.0 << false;
     QTest::newRow("a number alone is no range") << QStringLiteral("12 leads") << 12.0 << false;
+    QTest::newRow("older than excludes") << QStringLiteral("older than 64") << 64.0 << false;
+    QTest::newRow("older than") << QStringLiteral("older than 64") << 65.0 << true;
+    QTest::newRow("fewer than") << QStringLiteral("fewer than 5 lesions") << 4.0 << true;
+    QTest::newRow("and up") << QStringLiteral("age 65 and up") << 80.0 << true;
+    QTest::newRow("plus") << QStringLiteral("65 plus") << 65.0 << true;
+    QTest::newRow("plus, below") << QStringLiteral("65 plus") << 64.0 << false;
 }
 
 void TestSearchIndex::numberRanges()
@@ -936,6 +944,35 @@ void TestSearchIndex::numbersFindTheirRange()
     QCOMPARE(hitCodes(hits(index, QStringLiteral("established visit 45 minutes"), 1)), split("99215"));
     QCOMPARE(hitCodes(hits(index, QStringLiteral("preventive established 50"), 1)), split("99396"));
     QCOMPARE(hitCodes(hits(index, QStringLiteral("discharge 45 min"), 1)), split("99239"));
+}
+
+void TestSearchIndex::queriesSayTheirRangeInTheirOwnWords_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("first");
+
+    QTest::newRow("over 65") << QStringLiteral("preventive established over 65") << QStringLiteral("99397");
+    QTest::newRow("over 64") << QStringLiteral("preventive established over 64") << QStringLiteral("99397");
+    QTest::newRow("older than 64") << QStringLiteral("physical established older than 64")
+                                   << QStringLiteral("99397");
+    QTest::newRow("65 and up") << QStringLiteral("preventive established 65 and up")
+                               << QStringLiteral("99397");
+    QTest::newRow("65 plus") << QStringLiteral("preventive new 65 plus") << QStringLiteral("99387");
+    QTest::newRow("65+") << QStringLiteral("preventive new 65+") << QStringLiteral("99387");
+    QTest::newRow("under 65") << QStringLiteral("preventive established under 65") << QStringLiteral("99396");
+    QTest::newRow("younger than 1") << QStringLiteral("preventive new younger than 1")
+                                    << QStringLiteral("99381");
+    QTest::newRow("less than 1") << QStringLiteral("preventive established less than 1")
+                                 << QStringLiteral("99391");
+    QTest::newRow("at least 40") << QStringLiteral("preventive established at least 40")
+                                 << QStringLiteral("99396");
+}
+
+void TestSearchIndex::queriesSayTheirRangeInTheirOwnWords()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, first);
+    QCOMPARE(hitCodes(hits(trainingIndex(), query, 1)), QStringList{first});
 }
 
 void TestSearchIndex::preferredCodesFirstAmongEquals()

@@ -1,13 +1,18 @@
+#include <cstdlib>
 #include <memory>
 
 #include <QAbstractItemView>
 #include <QAction>
+#include <QImage>
 #include <QLineEdit>
+#include <QPainter>
 #include <QSignalSpy>
+#include <QStyledItemDelegate>
 #include <QTest>
 #include <QVBoxLayout>
 
 #include "catalog/codecatalog.h"
+#include "codecompletionmodel.h"
 #include "codefield.h"
 #include "windowshortcuts.h"
 
@@ -137,6 +142,84 @@ private Q_SLOTS:
         key(Qt::Key_B, Qt::ControlModifier);
         QVERIFY(m_catalog->isFavourite(QStringLiteral("99212")));
         QVERIFY(popup()->model()->index(0, 0).data().toString().startsWith(QStringLiteral("★")));
+    }
+
+    void aRowWithoutANoteIsPaintedAsTheStylePaintsIt()
+    {
+        // The list paints the rows' text itself (a description is elided once, not on every paint); a
+        // row without a note must still look as the style paints an item: its text in the same place,
+        // elided at the same length, and the same background and selection around it.
+        QTest::keyClicks(edit(), QStringLiteral("2061"));
+        QTRY_VERIFY(popup()->isVisible());
+        QModelIndex plain;
+        QModelIndex other;
+        for (int row = 0; row < popup()->model()->rowCount(); ++row) {
+            const QModelIndex index = popup()->model()->index(row, 0);
+            QModelIndex &found =
+                index.data(Ui::CodeCompletionModel::NoteRole).toString().isEmpty() && !plain.isValid()
+                    ? plain
+                    : other;
+            found = index;
+        }
+        QVERIFY(plain.isValid() && other.isValid());
+        QVERIFY(plain.data().toString().size() > 40);
+        QAbstractItemDelegate *ours = popup()->itemDelegate();
+        QStyledItemDelegate styled;
+        // The row as the list paints it, with a delegate.
+        const auto paint = [this, &plain](QAbstractItemDelegate *delegate) {
+            popup()->setItemDelegate(delegate);
+            return popup()->viewport()->grab(popup()->visualRect(plain)).toImage();
+        };
+        // Where the text is: what differs from the row's background at its right end.
+        const auto ink = [](const QImage &image) {
+            const QRgb background = image.pixel(image.width() - 2, image.height() / 2);
+            QRect box;
+            for (int y = 1; y < image.height() - 1; ++y) {
+                for (int x = 1; x < image.width() - 2; ++x) {
+                    if (image.pixel(x, y) != background)
+                        box |= QRect(x, y, 1, 1);
+                }
+            }
+            return box;
+        };
+        for (const int width : {popup()->width(), 200}) {
+            popup()->resize(width, popup()->height());
+            for (const bool current : {false, true}) {
+                popup()->setCurrentIndex(current ? plain : other);
+                const QImage oursImage = paint(ours);
+                const QImage styledImage = paint(&styled);
+                popup()->setItemDelegate(ours);
+                const QRect oursText = ink(oursImage);
+                const QRect styledText = ink(styledImage);
+                const QString where = QStringLiteral("width %1, current %2: text at %3,%4 to %5,%6, the "
+                                                     "style's at %7,%8 to %9,%10")
+                                          .arg(width)
+                                          .arg(current)
+                                          .arg(oursText.left())
+                                          .arg(oursText.top())
+                                          .arg(oursText.right())
+                                          .arg(oursText.bottom())
+                                          .arg(styledText.left())
+                                          .arg(styledText.top())
+                                          .arg(styledText.right())
+                                          .arg(styledText.bottom());
+                QVERIFY2(styledText.width() > width / 2, qPrintable(where));
+                const auto near = [](int a, int b) { return std::abs(a - b) <= 1; };
+                QVERIFY2(near(oursText.left(), styledText.left()) &&
+                             near(oursText.right(), styledText.right()) &&
+                             near(oursText.top(), styledText.top()) &&
+                             near(oursText.bottom(), styledText.bottom()),
+                         qPrintable(where));
+                // Around the text (background, selection): the same pixels.
+                QImage oursAround = oursImage;
+                QImage styledAround = styledImage;
+                for (QImage *image : {&oursAround, &styledAround}) {
+                    QPainter cover(image);
+                    cover.fillRect(oursText.united(styledText).adjusted(-1, -1, 1, 1), Qt::black);
+                }
+                QVERIFY2(oursAround == styledAround, qPrintable(where));
+            }
+        }
     }
 
     void theHintFollowsTheText()
