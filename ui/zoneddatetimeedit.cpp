@@ -6,11 +6,20 @@
 #include <QFocusEvent>
 #include <QFrame>
 #include <QKeyEvent>
+#include <QLineEdit>
 #include <QLocale>
 #include <QVBoxLayout>
 #include <QWheelEvent>
 
 namespace Ui {
+
+namespace {
+
+/// The room QLineEdit keeps between its frame and its text on each side (QLineEditPrivate's horizontal
+/// margin), which no API gives.
+constexpr int LineEditTextMargin = 2;
+
+} // namespace
 
 ZonedDateTimeEdit::ZonedDateTimeEdit(QWidget *parent)
     : QDateTimeEdit(parent)
@@ -26,6 +35,30 @@ ZonedDateTimeEdit::ZonedDateTimeEdit(QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
     // The calendar opens with F4 or Alt+↓ (our own, which the keyboard can use); the arrow button too.
     setCalendarPopup(true);
+}
+
+QSize ZonedDateTimeEdit::sizeHint() const
+{
+    return QDateTimeEdit::sizeHint() + QSize(m_missingWidth, 0);
+}
+
+void ZonedDateTimeEdit::resizeEvent(QResizeEvent *event)
+{
+    QDateTimeEdit::resizeEvent(event);
+    // Qt sizes the field from the text alone; the style sheet's padding, which presenter mode scales,
+    // can then leave the text too little room, and it scrolls. Ask for what is missing; a new font is
+    // measured afresh, and a style change at the same font (the thicker focus frame) only adds room.
+    if (font() != m_fittedFont) {
+        m_fittedFont = font();
+        m_missingWidth = 0;
+    }
+    const QString widest =
+        locale().toString(QDateTime(QDate(2000, 12, 28), QTime(20, 58)), QDateTimeEdit::displayFormat());
+    const int needed = fontMetrics().horizontalAdvance(widest) + 2 * LineEditTextMargin + 1;
+    if (const int missing = needed - lineEdit()->contentsRect().width(); missing > 0) {
+        m_missingWidth += missing;
+        updateGeometry();
+    }
 }
 
 QString ZonedDateTimeEdit::displayFormat(const QLocale &locale)

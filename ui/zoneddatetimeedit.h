@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QDateTimeEdit>
 #include <QElapsedTimer>
+#include <QFont>
 #include <QPointer>
 #include <QTimeZone>
 
@@ -56,7 +57,10 @@ public:
     /// Opens the calendar (F4, Alt+↓): arrows move, Enter takes the day, Esc closes.
     void openCalendar();
 
+    QSize sizeHint() const override;
+
 protected:
+    void resizeEvent(QResizeEvent *event) override;
     void focusInEvent(QFocusEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
@@ -69,6 +73,8 @@ private:
     QDateTime m_typedFrom; ///< the value before the typing began
     QElapsedTimer m_typedTimer;
     QPointer<QFrame> m_calendar;
+    QFont m_fittedFont;
+    int m_missingWidth = 0; ///< what the style's padding leaves the text short of, at m_fittedFont
 };
 
 } // namespace Ui

@@ -1,3 +1,4 @@
+#include <QAbstractSpinBox>
 #include <QAction>
 #include <QKeyEvent>
 #include <QLabel>
@@ -88,6 +89,32 @@ private slots:
         QTest::keyClick(m_app.window.get(), Qt::Key_0, Qt::ControlModifier);
         QCOMPARE(QApplication::font().pointSizeF(), m_baseFont);
         QCOMPARE(Ui::AppSettings(m_app.settings->fileName()).training().scale, 1.0);
+    }
+
+    void dateFieldsShowTheirWholeTextWhenScaled()
+    {
+        m_app.window->resize(1600, 1000);
+        m_app.openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805"));
+        const auto checkFit = [this](double scale) {
+            for (const char *name : {"performedAtEdit", "recordedAtEdit"}) {
+                auto *edit = m_app.widget<QAbstractSpinBox>(QString::fromLatin1(name));
+                QTRY_COMPARE(edit->font().pointSizeF(), m_baseFont * scale);
+                auto *text = edit->findChild<QLineEdit *>();
+                const auto needed = [text] { return text->fontMetrics().horizontalAdvance(text->text()); };
+                QTRY_VERIFY2(needed() <= text->contentsRect().width(),
+                             qPrintable(QStringLiteral("%1 at %2: \"%3\" needs %4 px, has %5")
+                                            .arg(QLatin1String(name))
+                                            .arg(scale)
+                                            .arg(text->text())
+                                            .arg(needed())
+                                            .arg(text->contentsRect().width())));
+            }
+        };
+        checkFit(1.0);
+        m_app.window->presenterMode()->setOn(true);
+        checkFit(1.5);
+        QTest::keyClick(m_app.window.get(), Qt::Key_Equal, Qt::ControlModifier);
+        checkFit(1.75);
     }
 
     void theStripShowsTheLastKeys()
