@@ -17,6 +17,7 @@
 #include <QResizeEvent>
 #include <QScreen>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -293,11 +294,16 @@ void MainWindow::buildCentre()
     superbillLayout->addWidget(m_centreSplitter);
 
     // Made inside the tabs' page stack, the first page's parent: added from elsewhere, each page would
-    // be moved there and restyled widget by widget.
-    m_queue = new QueueView(superbill->parentWidget());
-    m_tabs->addTab(m_queue, QIcon(QStringLiteral(":/icons/queue.svg")), tr("Queue"));
-    m_form = new SuperbillFormView(superbill->parentWidget());
-    m_tabs->addTab(m_form, QIcon(QStringLiteral(":/icons/encounter.svg")), tr("Superbill form"));
+    // be moved there and restyled widget by widget. The Queue and the form hold empty places until
+    // buildPages() (after the first frame, or when first asked for).
+    m_queuePage = new QWidget(superbill->parentWidget());
+    m_tabs->addTab(m_queuePage, QIcon(QStringLiteral(":/icons/queue.svg")), tr("Queue"));
+    m_formPage = new QWidget(superbill->parentWidget());
+    m_tabs->addTab(m_formPage, QIcon(QStringLiteral(":/icons/encounter.svg")), tr("Superbill form"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index > 0)
+            buildPages();
+    });
 
     // Where the window's width puts it (arrangeForWidth moves it when the width changes).
     auto *side = new QWidget(width() < WideLayoutWidth ? m_centreSplitter : m_splitter);
@@ -353,21 +359,60 @@ void MainWindow::buildCentre()
     connect(m_picker, &EncounterPicker::encountersChanged, this, &MainWindow::syncEditorEncounter);
     connect(m_editor, &LineEditor::discardRequested, this, &MainWindow::discardLine);
     connect(m_editor, &LineEditor::moveRequested, this, &MainWindow::moveLine);
-    connect(m_queue, &QueueView::openRequested, this, &MainWindow::openLine);
-    connect(m_queue, &QueueView::message, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     m_editor->setSubmitHandler([this](qint64 lineId, const Model::ProcedureEntry &entry) {
         return m_workspace.submit(lineId, entry);
     });
+    enableTabActions();
+    m_findings->setFindings(m_editor->visibleFindings());
+    m_findings->setSummary(m_editor->findingsView().summary, m_editor->findingsView().state);
+    m_editor->setDropConfirmation([this](const QString &question) { return confirmDropDraft(question); });
+}
+
+void MainWindow::buildPages()
+{
+    if (m_queue)
+        return;
+    // Made in the tabs' page stack, the placeholders' parent, then put in their places.
+    QWidget *stack = m_queuePage->parentWidget();
+    m_queue = new QueueView(stack);
+    m_form = new SuperbillFormView(stack);
+    {
+        const QSignalBlocker quiet(m_tabs);
+        const int current = m_tabs->currentIndex();
+        for (const auto &[placeholder, page] :
+             {std::pair<QWidget *, QWidget *>{m_queuePage, m_queue}, {m_formPage, m_form}}) {
+            const int index = m_tabs->indexOf(placeholder);
+            const QIcon icon = m_tabs->tabIcon(index);
+            const QString text = m_tabs->tabText(index);
+            delete placeholder; // and its tab
+            m_tabs->insertTab(index, page, icon, text);
+        }
+        m_tabs->setCurrentIndex(current);
+    }
+    m_queuePage = nullptr;
+    m_formPage = nullptr;
+    connect(m_queue, &QueueView::openRequested, this, &MainWindow::openLine);
+    connect(m_queue, &QueueView::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     m_form->setLinesModel(m_linesModel);
     m_form->setSubmitHandler(
         [this](const QList<Outbox::LineWrite> &writes) { return m_workspace.submitAll(writes); });
     connect(m_form, &SuperbillFormView::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    m_lineMenu->insertActions(m_printAction, {m_form->submitAction(), m_form->addCodeAction()});
     enableTabActions();
-    m_findings->setFindings(m_editor->visibleFindings());
-    m_findings->setSummary(m_editor->findingsView().summary, m_editor->findingsView().state);
-    m_editor->setDropConfirmation([this](const QString &question) { return confirmDropDraft(question); });
+}
+
+QueueView *MainWindow::queueView()
+{
+    buildPages();
+    return m_queue;
+}
+
+SuperbillFormView *MainWindow::superbillForm()
+{
+    buildPages();
+    return m_form;
 }
 
 void MainWindow::buildActions()
@@ -420,10 +465,10 @@ void MainWindow::buildActions()
     connect(m_printAction, &QAction::triggered, this, &MainWindow::printSuperbill);
     m_openLineAction = make(QStringLiteral(":/icons/open-line.svg"), tr("&Open queued line"),
                             QStringLiteral("openLineAction"), QKeySequence(Qt::CTRL | Qt::Key_O));
-    connect(m_openLineAction, &QAction::triggered, m_queue, &QueueView::openCurrent);
+    connect(m_openLineAction, &QAction::triggered, this, [this] { queueView()->openCurrent(); });
     m_resendAction = make(QStringLiteral(":/icons/resend.svg"), tr("Send queued line &now"),
                           QStringLiteral("resendAction"), QKeySequence(Qt::CTRL | Qt::Key_R));
-    connect(m_resendAction, &QAction::triggered, m_queue, &QueueView::resendCurrent);
+    connect(m_resendAction, &QAction::triggered, this, [this] { queueView()->resendCurrent(); });
 
     m_shortcutsAction = make(QStringLiteral(":/icons/keyboard.svg"), tr("&Keyboard shortcuts"),
                              QStringLiteral("shortcutsAction"), QKeySequence(Qt::Key_F1));
@@ -468,6 +513,7 @@ void MainWindow::buildMenus()
     file->addAction(m_quitAction);
 
     QMenu *line = menuBar()->addMenu(tr("&Line"));
+    m_lineMenu = line;
     line->addAction(m_findPatientAction);
     line->addAction(m_encountersAction);
     line->addAction(m_refreshAction);
@@ -478,8 +524,7 @@ void MainWindow::buildMenus()
     line->addAction(m_openLineAction);
     line->addAction(m_resendAction);
     line->addSeparator();
-    line->addAction(m_form->submitAction());
-    line->addAction(m_form->addCodeAction());
+    // The form's actions go before it once the form is built (buildPages).
     line->addAction(m_printAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -516,7 +561,7 @@ void MainWindow::buildStatusBar()
     statusBar()->setSizeGripEnabled(false);
 }
 
-QList<QAction *> MainWindow::shortcutActions() const
+QList<QAction *> MainWindow::shortcutActions()
 {
     return {m_findPatientAction,
             m_encountersAction,
@@ -527,7 +572,7 @@ QList<QAction *> MainWindow::shortcutActions() const
             m_superbillTabAction,
             m_queueTabAction,
             m_formTabAction,
-            m_form->addCodeAction(),
+            superbillForm()->addCodeAction(),
             m_printAction,
             m_openLineAction,
             m_resendAction,
@@ -557,10 +602,11 @@ void MainWindow::attachWorkspace()
     m_editor->setClock(&m_workspace.clock());
     m_editor->setCatalog(m_workspace.catalog());
     m_editor->setEncounter({});
-    m_form->setClock(&m_workspace.clock());
-    m_form->setUnitMinutes(connection.unitMinutes);
-    m_form->setCatalog(m_workspace.catalog());
-    m_form->setEncounter({});
+    SuperbillFormView *form = superbillForm();
+    form->setClock(&m_workspace.clock());
+    form->setUnitMinutes(connection.unitMinutes);
+    form->setCatalog(m_workspace.catalog());
+    form->setEncounter({});
     m_linesModel->setClock(&m_workspace.clock());
     m_linesModel->setTimeZone(connection.clinicZone());
     m_linesModel->setDirectory(m_workspace.directory());
@@ -573,7 +619,7 @@ void MainWindow::attachWorkspace()
         });
     }
     m_linesModel->setEncounterId(QString());
-    m_queue->setWorkspace(&m_workspace, connection.clinicZone());
+    queueView()->setWorkspace(&m_workspace, connection.clinicZone());
 
     updateConnection();
     updateSession();
@@ -681,7 +727,7 @@ void MainWindow::updateQueueSize(const Outbox::QueueCounts &counts)
 
 bool MainWindow::hasUnsavedInput() const
 {
-    return m_editor->hasUnsavedInput() || m_form->hasUnsavedInput();
+    return m_editor->hasUnsavedInput() || (m_form && m_form->hasUnsavedInput());
 }
 
 bool MainWindow::confirmDropDraft(const QString &question)
@@ -725,7 +771,7 @@ void MainWindow::onEncounterChosen(const EncounterContext &encounter)
     }
     m_editor->setEncounter(encounter);
     m_linesModel->setEncounterId(encounter.encounterId);
-    m_form->setEncounter(encounter);
+    superbillForm()->setEncounter(encounter);
     refreshEncounterLines();
     updateLinesTitle();
     if (m_tabs->currentWidget() == m_form)
@@ -739,16 +785,18 @@ void MainWindow::enableTabActions()
     // The line editor and the form both submit with Ctrl+Enter, and both actions are in the menus
     // (which keeps them active on every tab): only the shown tab's are enabled.
     const bool lines = m_tabs->currentIndex() == 0;
-    const bool form = m_tabs->currentWidget() == m_form;
     m_editor->submitAction()->setEnabled(lines);
     m_editor->newLineAction()->setEnabled(lines);
+    if (!m_form)
+        return;
+    const bool form = m_tabs->currentWidget() == m_form;
     m_form->submitAction()->setEnabled(form);
     m_form->addCodeAction()->setEnabled(form);
 }
 
 void MainWindow::showSuperbillForm()
 {
-    m_tabs->setCurrentWidget(m_form);
+    m_tabs->setCurrentWidget(superbillForm());
     m_form->focusForm();
 }
 
@@ -797,7 +845,7 @@ bool MainWindow::printSuperbillTo(const QString &path)
         source.encounter.start = encounter.start;
     for (const DiagnosisOption &diagnosis : encounter.diagnoses)
         source.conditions.append({diagnosis.id, diagnosis.code, diagnosis.display, encounter.patientId, {}});
-    source.diagnosisOrder = m_form->sheet().diagnoses();
+    source.diagnosisOrder = superbillForm()->sheet().diagnoses();
     for (int row = 0; row < m_linesModel->rowCount(); ++row) {
         if (const auto line = m_linesModel->lineAt(row))
             source.lines.append(*line);
@@ -840,7 +888,8 @@ void MainWindow::updateLinesTitle()
 
 void MainWindow::onEncounterClosed(const Ehr::EncounterSummary &encounter)
 {
-    m_queue->updateButtons();
+    if (m_queue)
+        m_queue->updateButtons();
     if (m_editor->encounter().encounterId != encounter.id)
         return;
     // The picker has taken the news already when it lists the encounter; else the form's own copy
@@ -871,7 +920,7 @@ void MainWindow::syncEditorEncounter()
                    known->stateText == shown.stateText))
         return;
     m_editor->updateEncounter(*known);
-    m_form->updateEncounter(*known);
+    superbillForm()->updateEncounter(*known);
     updateLinesTitle();
 }
 
@@ -984,7 +1033,7 @@ void MainWindow::showSuperbill()
 void MainWindow::showQueue()
 {
     m_tabs->setCurrentIndex(1);
-    if (auto *table = m_queue->findChild<QWidget *>(QStringLiteral("queueTable")))
+    if (auto *table = queueView()->findChild<QWidget *>(QStringLiteral("queueTable")))
         table->setFocus(Qt::ShortcutFocusReason);
 }
 
@@ -1102,7 +1151,7 @@ void MainWindow::showSettings()
         m_editor->setUnitMinutes(after.unitMinutes);
         m_picker->setClinicZone(after.clinicZone());
         m_linesModel->setTimeZone(after.clinicZone());
-        m_queue->setWorkspace(&m_workspace, after.clinicZone());
+        queueView()->setWorkspace(&m_workspace, after.clinicZone());
     }
     statusBar()->showMessage(tr("Settings saved."), 5000);
 }

@@ -13,6 +13,7 @@
 class QAction;
 class QFrame;
 class QLabel;
+class QMenu;
 class QSplitter;
 class QTabWidget;
 class QTableView;
@@ -47,8 +48,9 @@ public:
     LineEditor *lineEditor() const { return m_editor; }
     FindingsPanel *findingsPanel() const { return m_findings; }
     EncounterPicker *encounterPicker() const { return m_picker; }
-    QueueView *queueView() const { return m_queue; }
-    SuperbillFormView *superbillForm() const { return m_form; }
+    /// The Queue and Superbill form pages are built after the first frame, or when first asked for.
+    QueueView *queueView();
+    SuperbillFormView *superbillForm();
     OutboxLinesModel *linesModel() const { return m_linesModel; }
     /// Below this window width the findings fold under the form.
     static constexpr int WideLayoutWidth = 1180;
@@ -58,7 +60,7 @@ public:
     PresenterMode *presenterMode() const { return m_presenter; }
     TrainingMenu *trainingMenu() const { return m_trainingMenu; }
     /// Every action with a shortcut, as the Help menu lists them.
-    QList<QAction *> shortcutActions() const;
+    QList<QAction *> shortcutActions();
     /// Starts the workspace once the window's first frame is drawn (call it before show()): the
     /// first frame needs neither the code catalog, nor the training EHR, the outbox or the offline
     /// copy, and what a person types meanwhile (a patient search) is kept and acted on once they are
@@ -94,6 +96,8 @@ private:
     void buildActions();
     void buildMenus();
     void buildCentre();
+    /// The Queue and Superbill form pages' contents, once.
+    void buildPages();
     void buildStatusBar();
     void restoreLayout();
     /// Three columns on a wide window; on a narrow one the findings go under the form.
@@ -149,8 +153,11 @@ private:
     OutboxLinesModel *m_linesModel = nullptr;
     QLabel *m_linesTitle = nullptr;
     LineEditor *m_editor = nullptr;
+    QWidget *m_queuePage = nullptr;
+    QWidget *m_formPage = nullptr;
     QueueView *m_queue = nullptr;
     SuperbillFormView *m_form = nullptr;
+    QMenu *m_lineMenu = nullptr;
     FindingsPanel *m_findings = nullptr;
     QFrame *m_tips = nullptr;
     QWidget *m_side = nullptr;
