@@ -1,15 +1,21 @@
 #include "theme.h"
 
 #include <cmath>
+#include <functional>
+#include <optional>
 
 #include <QApplication>
 #include <QFont>
 #include <QHash>
+#include <QIconEngine>
 #include <QLabel>
 #include <QPalette>
+#include <QPointer>
+#include <QProxyStyle>
 #include <QRegularExpression>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 #include <QWidget>
 
 namespace Ui {
@@ -117,11 +123,82 @@ QString scaledStyleSheet(const QString &sheet, double scale)
     return scaled + QStringView(sheet).mid(last);
 }
 
+/// An icon drawn from its files only when it is first painted or measured.
+class DeferredIconEngine : public QIconEngine
+{
+public:
+    explicit DeferredIconEngine(std::function<QIcon()> load)
+        : m_load(std::move(load))
+    {
+    }
+
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        icon().paint(painter, rect, Qt::AlignCenter, mode, state);
+    }
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return icon().pixmap(size, mode, state);
+    }
+    QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State state, qreal scale) override
+    {
+        return icon().pixmap(size, scale, mode, state);
+    }
+    QSize actualSize(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return icon().actualSize(size, mode, state);
+    }
+    QList<QSize> availableSizes(QIcon::Mode mode, QIcon::State state) override
+    {
+        return icon().availableSizes(mode, state);
+    }
+    bool isNull() override { return icon().isNull(); }
+    QString key() const override { return QStringLiteral("deferred"); }
+    QIconEngine *clone() const override { return new DeferredIconEngine(*this); }
+
+private:
+    const QIcon &icon()
+    {
+        if (m_load) {
+            m_icon = m_load();
+            m_load = nullptr;
+        }
+        return m_icon;
+    }
+
+    std::function<QIcon()> m_load;
+    QIcon m_icon;
+};
+
+/// Fusion, with its standard icons (a line edit's clear button, the menu bar's overflow arrow) read
+/// when first shown: the first frame shows none of them, and reading the first one loads every image
+/// format plugin of the system, since Qt asks each of them before its own PNG reader.
+class DeferredIconStyle : public QProxyStyle
+{
+public:
+    using QProxyStyle::QProxyStyle;
+
+    QIcon standardIcon(StandardPixmap standardIcon, const QStyleOption *option,
+                       const QWidget *widget) const override
+    {
+        // The widget may be gone by the time the icon is drawn; of the option, the standard icons read
+        // only what every option has (the direction).
+        const QPointer<const QStyle> base(baseStyle());
+        const QPointer<const QWidget> target(widget);
+        const std::optional<QStyleOption> copied =
+            option ? std::optional<QStyleOption>(*option) : std::nullopt;
+        return QIcon(new DeferredIconEngine([base, target, copied, standardIcon] {
+            return base ? base->standardIcon(standardIcon, copied ? &*copied : nullptr, target.data())
+                        : QIcon();
+        }));
+    }
+};
+
 } // namespace
 
 void applyTheme(QApplication &app)
 {
-    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    app.setStyle(new DeferredIconStyle(QStyleFactory::create(QStringLiteral("Fusion"))));
     QPalette palette;
     palette.setColor(QPalette::Window, QColor(0xf3, 0xf5, 0xf8));
     palette.setColor(QPalette::WindowText, QColor(0x1c, 0x24, 0x30));
