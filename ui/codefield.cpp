@@ -102,6 +102,11 @@ void CodeField::setCatalog(Catalog::CodeCatalog *catalog)
     updateHint();
 }
 
+void CodeField::setPrimaryCodeOnLine(bool primary)
+{
+    m_model->setPrimaryCodeOnLine(primary);
+}
+
 QString CodeField::code() const
 {
     return m_edit->text().trimmed();

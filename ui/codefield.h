@@ -42,6 +42,9 @@ public:
     QCompleter *completer() const { return m_completer; }
     QAbstractItemView *popup() const;
 
+    /// A primary code is already on the superbill: add-on codes are offered like the others.
+    void setPrimaryCodeOnLine(bool primary);
+
     /// The code as typed, without surrounding blanks.
     QString code() const;
     /// Shows a code (a line opened for correction); no signal, no pop-up.

@@ -485,6 +485,7 @@ void LineEditor::setCatalog(Catalog::CodeCatalog *catalog)
     m_catalog = catalog;
     m_codeFlags = catalog ? catalog->flagsLookup() : Rules::CodeFlagsLookup();
     m_codeField->setCatalog(catalog);
+    refreshPrimaryCodeOnLine();
     applyKnownCode();
     revalidate();
 }
@@ -547,7 +548,16 @@ void LineEditor::setEncounterLines(const QList<Model::ProcedureEntry> &lines)
     if (lines == m_encounterLines)
         return;
     m_encounterLines = lines;
+    refreshPrimaryCodeOnLine();
     revalidate();
+}
+
+void LineEditor::refreshPrimaryCodeOnLine()
+{
+    QStringList codes;
+    for (const Model::ProcedureEntry &line : std::as_const(m_encounterLines))
+        codes.append(line.code.code);
+    m_codeField->setPrimaryCodeOnLine(Rules::hasPrimaryCode(codes, m_codeFlags));
 }
 
 void LineEditor::refreshEncounterHeader()

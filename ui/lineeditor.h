@@ -150,6 +150,8 @@ private:
     void onCodeEdited(const QString &code);
     void onCompletionChosen(const Catalog::CodeEntry &entry);
     void applyKnownCode();
+    /// Tells the code field whether the encounter already has a primary code (add-ons then rank as usual).
+    void refreshPrimaryCodeOnLine();
     void suggestCategory();
     void offerEnteredInError(bool correcting);
     void refreshEncounterHeader();

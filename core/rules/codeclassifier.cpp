@@ -1,5 +1,7 @@
 #include "codeclassifier.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 
 namespace Rules {
@@ -14,6 +16,16 @@ bool allDigits(QStringView text)
     return true;
 }
 } // namespace
+
+bool hasPrimaryCode(const QStringList &codes, const CodeFlagsLookup &lookup)
+{
+    if (!lookup)
+        return false;
+    return std::any_of(codes.cbegin(), codes.cend(), [&lookup](const QString &code) {
+        const std::optional<CodeFlags> flags = lookup(code);
+        return flags && !flags->addOn;
+    });
+}
 
 CodeKind CodeClassifier::classify(QStringView code)
 {

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 namespace Rules {
@@ -30,6 +31,11 @@ struct CodeFlags
     QString display;
 };
 using CodeFlagsLookup = std::function<std::optional<CodeFlags>(const QString &code)>;
+
+/// Whether one of codes is a primary code: known to the lookup and not an add-on. An add-on code (each
+/// further vaccine) is billed beside its primary, so once a primary is on the superbill an add-on is as
+/// likely a choice as any other code.
+bool hasPrimaryCode(const QStringList &codes, const CodeFlagsLookup &lookup);
 
 /**
  * What kind of code a procedure code is, from its form alone. Only CPT is

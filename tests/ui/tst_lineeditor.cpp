@@ -155,6 +155,36 @@ private Q_SLOTS:
                  m_catalog->lookup(QStringLiteral("20610"))->display);
     }
 
+    void anAddOnIsOfferedAsUsualOnceItsPrimaryIsOnTheSuperbill()
+    {
+        auto *code = field<QLineEdit>("cptCodeEdit");
+        QAbstractItemView *popup = m_editor->findChild<QCompleter *>(QStringLiteral("cptCompleter"))->popup();
+        const auto first = [popup] { return popup->model()->index(0, 0); };
+        // 90472 (each further vaccine) is an add-on: alone on the superbill it is labelled and comes last.
+        QTest::keyClicks(code, QStringLiteral("further vaccine injection"));
+        QTRY_VERIFY(popup->isVisible());
+        QCOMPARE(first().data(Ui::CodeCompletionModel::CodeRole).toString(), QStringLiteral("90472"));
+        QVERIFY(first().data(Ui::CodeCompletionModel::DemotedRole).toBool());
+
+        Model::ProcedureEntry firstVaccine;
+        firstVaccine.code.code = QStringLiteral("90471");
+        m_editor->setEncounterLines({firstVaccine});
+        code->clear();
+        QTest::keyClicks(code, QStringLiteral("further vaccine injection"));
+        QTRY_VERIFY(popup->isVisible());
+        QCOMPARE(first().data(Ui::CodeCompletionModel::CodeRole).toString(), QStringLiteral("90472"));
+        QVERIFY(!first().data(Ui::CodeCompletionModel::DemotedRole).toBool());
+
+        // Another add-on is no primary.
+        Model::ProcedureEntry furtherVaccine;
+        furtherVaccine.code.code = QStringLiteral("90472");
+        m_editor->setEncounterLines({furtherVaccine});
+        code->clear();
+        QTest::keyClicks(code, QStringLiteral("further vaccine injection"));
+        QTRY_VERIFY(popup->isVisible());
+        QVERIFY(first().data(Ui::CodeCompletionModel::DemotedRole).toBool());
+    }
+
     void codeListShowsTheSynonymInGrey()
     {
         QTest::keyClicks(field<QLineEdit>("cptCodeEdit"), QStringLiteral("knee injection"));
