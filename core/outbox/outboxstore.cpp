@@ -69,12 +69,8 @@ Common::Status fillListingColumns(const Common::SqliteDatabase &db)
     return {};
 }
 
-// Each migration takes the schema from version (index) to (index + 1); they run in order, all in one
-// transaction, so a file is either fully migrated or untouched. Only ever append.
-const QList<Common::SqliteMigration> &migrations()
-{
-    static const QList<Common::SqliteMigration> steps = {
-        {.statements = {QStringLiteral(R"(CREATE TABLE lines (
+// The tables as schema 1 made them; later steps change them.
+const QString LinesTableSchema1 = QStringLiteral(R"(CREATE TABLE lines (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 identifier_system TEXT NOT NULL,
                 identifier TEXT NOT NULL UNIQUE,
@@ -93,9 +89,8 @@ const QList<Common::SqliteMigration> &migrations()
                 last_http_status INTEGER NOT NULL DEFAULT 0,
                 last_error TEXT NOT NULL DEFAULT '',
                 findings_json TEXT NOT NULL DEFAULT '[]',
-                ehr_id TEXT NOT NULL DEFAULT ''))"),
-                        QStringLiteral("CREATE INDEX lines_due ON lines (state, next_attempt_at)"),
-                        QStringLiteral(R"(CREATE TABLE audit (
+                ehr_id TEXT NOT NULL DEFAULT ''))");
+const QString AuditTableSchema1 = QStringLiteral(R"(CREATE TABLE audit (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 line_id INTEGER NOT NULL REFERENCES lines (id),
                 at INTEGER NOT NULL,
@@ -104,16 +99,63 @@ const QList<Common::SqliteMigration> &migrations()
                 result TEXT NOT NULL DEFAULT '',
                 ehr_code TEXT NOT NULL DEFAULT '',
                 ehr_id TEXT NOT NULL DEFAULT '',
-                detail TEXT NOT NULL DEFAULT ''))"),
+                detail TEXT NOT NULL DEFAULT ''))");
+const QString DueIndex = QStringLiteral("CREATE INDEX lines_due ON lines (state, next_attempt_at)");
+const QString EncounterIndex = QStringLiteral("CREATE INDEX lines_encounter ON lines (encounter_id, state)");
+
+// What listings show of a line, in columns of their own (schema 3).
+QStringList listingColumns()
+{
+    return {QStringLiteral("ALTER TABLE lines ADD COLUMN display TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE lines ADD COLUMN performed_start TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE lines ADD COLUMN performed_end TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE lines ADD COLUMN diagnoses TEXT NOT NULL DEFAULT ''")};
+}
+
+// Lines and audit rows keyed by plain rowids: AUTOINCREMENT only differs from them once the highest row
+// has been deleted, and neither table is ever deleted from (triggers refuse it, so ids are never given
+// twice and the audit trail always names the line it was written for), while it costs every insert a
+// write of sqlite_sequence. The audit loses its index by line, a second page written by every write to
+// the outbox: only `queue show` reads one line's audit, and it scans the table (a few ms for 150,000
+// rows). The tables are rebuilt in place, keeping every row and id.
+Common::SqliteMigration keptIdsMigration()
+{
+    const QString lineColumns = QStringLiteral(
+        "id, identifier_system, identifier, patient_id, encounter_id, code, entry_json, state, attempts, "
+        "outcome_unknown, created_at, updated_at, next_attempt_at, sent_at, last_result, last_http_status, "
+        "last_error, findings_json, ehr_id, display, performed_start, performed_end, diagnoses");
+    const QString auditColumns =
+        QStringLiteral("id, line_id, at, event, http_status, result, ehr_code, ehr_id, detail");
+    QStringList statements;
+    // Renaming lines also points audit_old's foreign key at lines_old, so that dropping the old tables
+    // checks no row of the new ones.
+    statements
+        << QStringLiteral("ALTER TABLE audit RENAME TO audit_old")
+        << QStringLiteral("ALTER TABLE lines RENAME TO lines_old")
+        << QString(LinesTableSchema1).remove(QStringLiteral(" AUTOINCREMENT")) << listingColumns()
+        << QString(AuditTableSchema1).remove(QStringLiteral(" AUTOINCREMENT"))
+        << QStringLiteral("INSERT INTO lines (%1) SELECT %1 FROM lines_old ORDER BY id").arg(lineColumns)
+        << QStringLiteral("INSERT INTO audit (%1) SELECT %1 FROM audit_old ORDER BY id").arg(auditColumns)
+        << QStringLiteral("DROP TABLE audit_old") << QStringLiteral("DROP TABLE lines_old");
+    // Dropped with the old tables; the audit's index by line is not made again.
+    statements << DueIndex << EncounterIndex;
+    statements << QStringLiteral("CREATE TRIGGER lines_kept BEFORE DELETE ON lines BEGIN "
+                                 "SELECT RAISE(ABORT, 'outbox lines are never deleted'); END")
+               << QStringLiteral("CREATE TRIGGER audit_kept BEFORE DELETE ON audit BEGIN "
+                                 "SELECT RAISE(ABORT, 'the audit trail is never deleted'); END");
+    return {.statements = statements};
+}
+
+// Each migration takes the schema from version (index) to (index + 1); they run in order, all in one
+// transaction, so a file is either fully migrated or untouched. Only ever append.
+const QList<Common::SqliteMigration> &migrations()
+{
+    static const QList<Common::SqliteMigration> steps = {
+        {.statements = {LinesTableSchema1, DueIndex, AuditTableSchema1,
                         QStringLiteral("CREATE INDEX audit_line ON audit (line_id)")}},
         OfflineCache::migration(),
-        {.statements = {QStringLiteral("ALTER TABLE lines ADD COLUMN display TEXT NOT NULL DEFAULT ''"),
-                        QStringLiteral(
-                            "ALTER TABLE lines ADD COLUMN performed_start TEXT NOT NULL DEFAULT ''"),
-                        QStringLiteral("ALTER TABLE lines ADD COLUMN performed_end TEXT NOT NULL DEFAULT ''"),
-                        QStringLiteral("ALTER TABLE lines ADD COLUMN diagnoses TEXT NOT NULL DEFAULT ''"),
-                        QStringLiteral("CREATE INDEX lines_encounter ON lines (encounter_id, state)")},
-         .fill = fillListingColumns},
+        {.statements = listingColumns() << EncounterIndex, .fill = fillListingColumns},
+        keptIdsMigration(),
     };
     return steps;
 }
@@ -394,6 +436,19 @@ Common::Result<qint64> OutboxStore::insertLine(const Model::ProcedureEntry &entr
     return id;
 }
 
+Common::Result<std::optional<qint64>> OutboxStore::queuedLineId(const QString &identifierValue) const
+{
+    auto query = m_db.run(QStringLiteral("SELECT id FROM lines WHERE identifier = :identifier"),
+                          {{QStringLiteral("identifier"), identifierValue}});
+    if (!query)
+        return query.error();
+    if (query->next())
+        return std::optional<qint64>(query->value(0).toLongLong());
+    if (Common::Status read = m_db.finished(*query); !read)
+        return read.error();
+    return std::optional<qint64>();
+}
+
 Common::Result<qint64> OutboxStore::enqueue(const Model::ProcedureEntry &entry)
 {
     auto ids = enqueueAll({{0, entry}});
@@ -427,15 +482,15 @@ Common::Result<QList<qint64>> OutboxStore::enqueueAll(const QList<LineWrite> &wr
         if (Common::Status complete = checkNewLine(write.entry); !complete)
             return about(complete.error(), i);
         const QString identifier = write.entry.clientIdentifier()->value;
-        const auto existing = lineByIdentifier(identifier);
-        if (existing)
+        const auto existing = queuedLineId(identifier);
+        if (!existing)
+            return notSaved(existing.error(), writes.size());
+        if (*existing)
             return about(Common::makeError(QStringLiteral("already-queued"),
                                            tr("This line (%1) is already in the outbox as line %2.")
                                                .arg(identifier)
-                                               .arg(existing->id)),
+                                               .arg(**existing)),
                          i);
-        if (existing.error().code != NoSuchLine)
-            return notSaved(existing.error(), writes.size());
         if (identifiers.contains(identifier))
             return about(Common::makeError(QStringLiteral("already-queued"),
                                            tr("The identifier %1 is given to two lines.").arg(identifier)),

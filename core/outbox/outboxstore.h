@@ -35,7 +35,7 @@ class OutboxStore : public QObject
 
 public:
     /// The schema this build writes; older files are migrated on open().
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
     /// countsChanged comes at most this often while lines keep changing.
     static constexpr std::chrono::milliseconds CountsInterval{100};
 
@@ -142,6 +142,8 @@ private:
     Common::Status checkNewLine(const Model::ProcedureEntry &entry) const;
     /// Inserts a new line with its "queued" audit row, inside the caller's transaction.
     Common::Result<qint64> insertLine(const Model::ProcedureEntry &entry, qint64 now);
+    /// The id of the line queued with this identifier, if any; reads the identifier index alone.
+    Common::Result<std::optional<qint64>> queuedLineId(const QString &identifierValue) const;
 
     const Common::Clock *m_clock = &Common::Clock::system();
     Common::SqliteDatabase m_db;

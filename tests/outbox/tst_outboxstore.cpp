@@ -10,6 +10,8 @@
 #include "../common/damagedtable.h"
 #include "../common/resultcheck.h"
 #include "../common/sampleentry.h"
+#include "fhir/procedurewriter.h"
+#include "outbox/offlinecache.h"
 #include "outbox/outboxstore.h"
 
 using namespace Outbox;
@@ -92,6 +94,7 @@ private slots:
     void listingColumnsFollowTheEntry();
     void migratesOlderSchema();
     void migrationFillsListingColumns();
+    void schema3FileKeepsEveryLineAndId();
     void encounterListingReadsOnlyItsRows();
     void failedMigrationRollsBack();
     void refusesNewerSchema();
@@ -585,6 +588,116 @@ void TestOutboxStore::migrationFillsListingColumns()
     QCOMPARE(lines.at(1).id, second);
     QCOMPARE(lines.at(1).performedStart, anesthesia.performedPeriod.start);
     QCOMPARE(lines.at(1).performedEnd, anesthesia.performedPeriod.end);
+}
+
+void TestOutboxStore::schema3FileKeepsEveryLineAndId()
+{
+    m_store.reset();
+    QVERIFY(QFile::remove(dbPath()));
+    auto sentEntry = sampleEntry();
+    sentEntry.identifiers = {Model::ProcedureEntry::newClientIdentifier()};
+    auto pendingEntry = sampleEntry();
+    pendingEntry.identifiers = {Model::ProcedureEntry::newClientIdentifier()};
+    const auto json = [](const Model::ProcedureEntry &entry) {
+        return QString::fromUtf8(*Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(entry, false))
+            .replace(u'\'', QStringLiteral("''"));
+    };
+    {
+        // A file as schema 3 wrote it: AUTOINCREMENT ids, an index of the audit by line. Line 8 was sent,
+        // line 9 is pending; ids start at 7, as after lines queued in a file since replaced.
+        RawDb raw(dbPath());
+        const QStringList schema3 = {
+            QStringLiteral("PRAGMA journal_mode=WAL"),
+            QStringLiteral(
+                "CREATE TABLE lines (id INTEGER PRIMARY KEY AUTOINCREMENT, identifier_system TEXT NOT NULL, "
+                "identifier TEXT NOT NULL UNIQUE, patient_id TEXT NOT NULL, encounter_id TEXT NOT NULL, code "
+                "TEXT NOT NULL DEFAULT '', entry_json TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN "
+                "('pending','sending','sent','needs-correction','discarded')), attempts INTEGER NOT NULL "
+                "DEFAULT 0, outcome_unknown INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL, "
+                "updated_at INTEGER NOT NULL, next_attempt_at INTEGER NOT NULL, sent_at INTEGER, last_result "
+                "TEXT NOT NULL DEFAULT '', last_http_status INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT "
+                "NULL DEFAULT '', findings_json TEXT NOT NULL DEFAULT '[]', ehr_id TEXT NOT NULL DEFAULT '', "
+                "display TEXT NOT NULL DEFAULT '', performed_start TEXT NOT NULL DEFAULT '', performed_end "
+                "TEXT NOT NULL DEFAULT '', diagnoses TEXT NOT NULL DEFAULT '')"),
+            QStringLiteral("CREATE INDEX lines_due ON lines (state, next_attempt_at)"),
+            QStringLiteral(
+                "CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, line_id INTEGER NOT "
+                "NULL REFERENCES lines (id), at INTEGER NOT NULL, event TEXT NOT NULL, http_status "
+                "INTEGER NOT NULL DEFAULT 0, result TEXT NOT NULL DEFAULT '', ehr_code TEXT NOT "
+                "NULL DEFAULT '', ehr_id TEXT NOT NULL DEFAULT '', detail TEXT NOT NULL DEFAULT '')"),
+            QStringLiteral("CREATE INDEX audit_line ON audit (line_id)"),
+            QStringLiteral("CREATE INDEX lines_encounter ON lines (encounter_id, state)"),
+            QStringLiteral(
+                "INSERT INTO lines (id, identifier_system, identifier, patient_id, encounter_id, code, "
+                "entry_json, state, attempts, created_at, updated_at, next_attempt_at, sent_at, last_result, "
+                "last_http_status, ehr_id, display, performed_start, diagnoses) VALUES (8, "
+                "'urn:ietf:rfc:3986', '%1', 'Patient-1', 'Encounter-805', '20610', '%2', 'sent', 1, 1, 2, 2, "
+                "2, 'created', 201, 'Procedure-77', 'Arthrocentesis', '2026-03-14T09:30:00Z', "
+                "'Condition-Problem-I-1332')")
+                .arg(sentEntry.clientIdentifier()->value, json(sentEntry)),
+            QStringLiteral("INSERT INTO lines (id, identifier_system, identifier, patient_id, encounter_id, "
+                           "code, entry_json, state, created_at, updated_at, next_attempt_at) VALUES (9, "
+                           "'urn:ietf:rfc:3986', '%1', 'Patient-1', 'Encounter-805', '20610', '%2', "
+                           "'pending', 3, 3, 3)")
+                .arg(pendingEntry.clientIdentifier()->value, json(pendingEntry)),
+            QStringLiteral("INSERT INTO audit (id, line_id, at, event) VALUES (7, 8, 1, 'queued')"),
+            QStringLiteral("INSERT INTO audit (id, line_id, at, event, http_status, result, ehr_id) VALUES "
+                           "(8, 8, 2, 'sent', 201, 'created', 'Procedure-77')"),
+            QStringLiteral("INSERT INTO audit (id, line_id, at, event) VALUES (9, 9, 3, 'queued')"),
+            QStringLiteral("PRAGMA user_version=3")};
+        for (const QString &statement : schema3)
+            QVERIFY2(raw.exec(statement), qPrintable(statement));
+        for (const QString &statement : OfflineCache::migration().statements)
+            QVERIFY2(raw.exec(statement), qPrintable(statement));
+        QCOMPARE(raw.value(QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = 'lines'")).toInt(),
+                 9);
+    }
+    OutboxStore store;
+    store.setClock(m_clock.get());
+    const Common::Status opened = store.open(dbPath());
+    QVERIFY2(opened, qPrintable(whyFailed(opened)));
+    QCOMPARE(store.schemaVersion(), OutboxStore::SchemaVersion);
+
+    const auto lines = store.lines();
+    QVERIFY2(lines, qPrintable(whyFailed(lines)));
+    QCOMPARE(lines->size(), 2);
+    QCOMPARE(lines->at(0).id, 8);
+    QCOMPARE(lines->at(0).state, LineState::Sent);
+    QCOMPARE(lines->at(0).ehrId, QStringLiteral("Procedure-77"));
+    QCOMPARE(lines->at(0).identifier, *sentEntry.clientIdentifier());
+    QCOMPARE(lines->at(0).diagnosisIds, QStringList{QStringLiteral("Condition-Problem-I-1332")});
+    QCOMPARE(lines->at(1).id, 9);
+    QCOMPARE(lines->at(1).state, LineState::Pending);
+    QCOMPARE(store.line(9)->entryJson, json(pendingEntry).toUtf8());
+    const auto audit = store.audit();
+    QVERIFY2(audit, qPrintable(whyFailed(audit)));
+    QCOMPARE(audit->size(), 3);
+    QCOMPARE(audit->at(1).id, 8);
+    QCOMPARE(audit->at(1).lineId, 8);
+    QCOMPARE(audit->at(1).event, QStringLiteral("sent"));
+    QCOMPARE(audit->at(1).ehrId, QStringLiteral("Procedure-77"));
+    QCOMPARE(store.audit(9)->size(), 1);
+
+    // Still exactly once: a line already there is refused, the pending one is sent, new ids follow on.
+    const auto again = store.enqueue(sentEntry);
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, QStringLiteral("already-queued"));
+    QCOMPARE(store.claimDue(m_clock->nowUtc(), 10)->size(), 1);
+    const auto next = store.enqueue(sampleEntry());
+    QVERIFY2(next, qPrintable(whyFailed(next)));
+    QCOMPARE(*next, 10);
+    QCOMPARE(store.audit(*next)->first().id, 10);
+
+    RawDb raw(dbPath());
+    QCOMPARE(raw.value(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE sql LIKE '%AUTOINCREMENT%'"))
+                 .toInt(),
+             0);
+    QCOMPARE(raw.value(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE '%_old'")).toInt(),
+             0);
+    // Ids are never given twice because no line or audit row is ever deleted.
+    QVERIFY(!raw.exec(QStringLiteral("DELETE FROM lines WHERE id = 10")));
+    QVERIFY(!raw.exec(QStringLiteral("DELETE FROM audit WHERE id = 10")));
+    QCOMPARE(store.lines()->size(), 3);
 }
 
 void TestOutboxStore::encounterListingReadsOnlyItsRows()
