@@ -17,4 +17,5 @@ while read -r bench; do
 done < <(find "$SUPERBILL_ROOT/build/release/tests" -type f -perm -u+x -name "bench_*${filter}*" | sort)
 echo
 echo "== Goals ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); ratios are measured in the same run)"
-grep '^GOAL ' "$goals" || echo "(no benchmark with a goal ran)"
+# A line may start after a colour reset that Google Benchmark leaves on stdout.
+grep -o 'GOAL .*' "$goals" || echo "(no benchmark with a goal ran)"
