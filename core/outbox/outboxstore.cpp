@@ -590,6 +590,29 @@ Common::Result<QList<OutboxLine>> OutboxStore::claimDue(const QDateTime &now, in
                       {{QStringLiteral("due"), now.toMSecsSinceEpoch()}, {QStringLiteral("limit"), limit}});
 }
 
+Common::Status OutboxStore::release(const QList<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return {};
+    // Through the claims connection, as the claims themselves: nothing was sent, so nothing to flush.
+    Common::Transaction transaction(m_claims);
+    if (Common::Status begun = transaction.begin(); !begun)
+        return withLinesKept(begun.error());
+    const qint64 now = nowMs();
+    for (const qint64 id : ids) {
+        auto released = m_claims.run(QStringLiteral("UPDATE lines SET state = 'pending', updated_at = :now "
+                                                    "WHERE id = :id AND state = 'sending'"),
+                                     {{QStringLiteral("now"), now}, {QStringLiteral("id"), id}});
+        if (!released)
+            return withLinesKept(released.error());
+    }
+    if (Common::Status committed = transaction.commit(); !committed)
+        return withLinesKept(committed.error());
+    for (const qint64 id : ids)
+        notify(id);
+    return {};
+}
+
 Common::Status OutboxStore::recordAttempt(qint64 id, const AttemptRecord &record)
 {
     const auto recorded = recordAttempts({{id, record}});
