@@ -599,16 +599,19 @@ Common::Status OutboxStore::release(const QList<qint64> &ids)
     if (Common::Status begun = transaction.begin(); !begun)
         return withLinesKept(begun.error());
     const qint64 now = nowMs();
+    QList<qint64> released;
     for (const qint64 id : ids) {
-        auto released = m_claims.run(QStringLiteral("UPDATE lines SET state = 'pending', updated_at = :now "
-                                                    "WHERE id = :id AND state = 'sending'"),
-                                     {{QStringLiteral("now"), now}, {QStringLiteral("id"), id}});
-        if (!released)
-            return withLinesKept(released.error());
+        auto updated = m_claims.run(QStringLiteral("UPDATE lines SET state = 'pending', updated_at = :now "
+                                                   "WHERE id = :id AND state = 'sending'"),
+                                    {{QStringLiteral("now"), now}, {QStringLiteral("id"), id}});
+        if (!updated)
+            return withLinesKept(updated.error());
+        if (updated->numRowsAffected() == 1)
+            released.append(id);
     }
     if (Common::Status committed = transaction.commit(); !committed)
         return withLinesKept(committed.error());
-    for (const qint64 id : ids)
+    for (const qint64 id : std::as_const(released))
         notify(id);
     return {};
 }

@@ -73,7 +73,8 @@ public:
     /// Claims up to `limit` pending lines due at `now` in one transaction, earliest first, and returns
     /// them with their entries, ready to send.
     Common::Result<QList<OutboxLine>> claimDue(const QDateTime &now, int limit);
-    /// Lines claimed but never sent: sending → pending as they were (no attempt counted, due as before).
+    /// Lines claimed but never sent: sending → pending as they were (no attempt counted, due as before);
+    /// a line no longer `sending` is left alone.
     /// Not flushed to disk: should the release be lost, the next start recovers them as interrupted.
     Common::Status release(const QList<qint64> &ids);
     /// Writes what an attempt came to, with its audit row; only for a line that is `sending`.

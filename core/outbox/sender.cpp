@@ -22,7 +22,7 @@ constexpr std::chrono::milliseconds RecordAnswersAfter{6};
 constexpr std::chrono::milliseconds RecordAnswersAtMost{50};
 constexpr int RecordedFlushShare = 6;
 /// A claim takes lines for this many times the slots, so that most lines cost no claim commit of their own.
-constexpr int ClaimAheadSlots = 2;
+constexpr int ClaimAheadSlots = 4;
 
 QString kindName(const Ehr::SubmitResult &result)
 {

@@ -82,6 +82,7 @@ private slots:
     void recordAttemptMovesStateAndAudits();
     void recordAttemptRequiresSendingLine();
     void sendingLineIsRecoveredAfterCrash();
+    void releasedLinesArePendingAsBefore();
     void discardKeepsLineForAudit();
     void discardRefusesSentLine();
     void retryMakesNeedsCorrectionPendingNow();
@@ -313,6 +314,42 @@ void TestOutboxStore::sendingLineIsRecoveredAfterCrash()
     QCOMPARE(restarted.dueLines(m_clock->nowUtc(), 10), QList<qint64>{id});
     QCOMPARE(restarted.audit(id)->last().event, QStringLiteral("recovered"));
     QCOMPARE(restarted.recoverInterrupted().valueOr(-1), 0);
+}
+
+void TestOutboxStore::releasedLinesArePendingAsBefore()
+{
+    QList<qint64> ids;
+    for (int i = 0; i < 3; ++i) {
+        auto entry = sampleEntry();
+        entry.identifiers = {Model::ProcedureEntry::newClientIdentifier()};
+        ids.append(*m_store->enqueue(entry));
+    }
+    const QDateTime due = m_store->line(ids.at(1))->nextAttemptAt;
+    const auto claimed = m_store->claimDue(m_clock->nowUtc(), 2);
+    QVERIFY2(claimed, qPrintable(whyFailed(claimed)));
+    QCOMPARE(claimed->size(), 2);
+    // The first is sent and answered; the second was claimed ahead and never sent.
+    AttemptRecord sent;
+    sent.newState = LineState::Sent;
+    sent.httpStatus = 201;
+    sent.ehrId = QStringLiteral("proc-1");
+    QVERIFY(m_store->recordAttempt(ids.at(0), sent));
+    m_clock->advance(5000);
+
+    QSignalSpy changed(m_store.get(), &OutboxStore::lineChanged);
+    const Common::Status released = m_store->release({ids.at(0), ids.at(1)});
+    QVERIFY2(released, qPrintable(whyFailed(released)));
+    QCOMPARE(m_store->line(ids.at(0))->state, LineState::Sent);
+    const auto line = *m_store->line(ids.at(1));
+    QCOMPARE(line.state, LineState::Pending);
+    QCOMPARE(line.attempts, 0);
+    QVERIFY(!line.outcomeUnknown);
+    QCOMPARE(line.nextAttemptAt, due);
+    QCOMPARE(m_store->audit(ids.at(1))->size(), 1); // queued, nothing since
+    QCOMPARE(m_store->dueLines(m_clock->nowUtc(), 10), (QList<qint64>{ids.at(1), ids.at(2)}));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().first().toLongLong(), ids.at(1));
+    QCOMPARE(m_store->recoverInterrupted().valueOr(-1), 0);
 }
 
 void TestOutboxStore::discardKeepsLineForAudit()
