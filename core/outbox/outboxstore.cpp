@@ -146,6 +146,22 @@ Common::SqliteMigration keptIdsMigration()
     return {.statements = statements};
 }
 
+// A line's "queued" audit row is read from the line itself (created_at), so that an enqueue writes one
+// row fewer, and a page fewer, to its commit. Lines queued before keep the row they have in the audit
+// (audit_has_queued = 1, the default of the added column, so no existing row is rewritten); new lines
+// are inserted with 0. Neither column ever changes once the line is queued, so the row read back is
+// always the same.
+Common::SqliteMigration queuedFromLineMigration()
+{
+    return {
+        .statements = {
+            QStringLiteral("ALTER TABLE lines ADD COLUMN audit_has_queued INTEGER NOT NULL DEFAULT 1"),
+            QStringLiteral("CREATE TRIGGER lines_queued_kept BEFORE UPDATE OF created_at, audit_has_queued "
+                           "ON lines WHEN NEW.created_at IS NOT OLD.created_at OR NEW.audit_has_queued "
+                           "IS NOT OLD.audit_has_queued BEGIN SELECT RAISE(ABORT, 'when a line was "
+                           "queued never changes'); END")}};
+}
+
 // Each migration takes the schema from version (index) to (index + 1); they run in order, all in one
 // transaction, so a file is either fully migrated or untouched. Only ever append.
 const QList<Common::SqliteMigration> &migrations()
@@ -156,6 +172,7 @@ const QList<Common::SqliteMigration> &migrations()
         OfflineCache::migration(),
         {.statements = listingColumns() << EncounterIndex, .fill = fillListingColumns},
         keptIdsMigration(),
+        queuedFromLineMigration(),
     };
     return steps;
 }
@@ -424,16 +441,13 @@ Common::Result<qint64> OutboxStore::insertLine(const Model::ProcedureEntry &entr
         m_db.run(QStringLiteral(
                      "INSERT INTO lines (identifier_system, identifier, patient_id, encounter_id, code, "
                      "entry_json, state, created_at, updated_at, next_attempt_at, display, performed_start, "
-                     "performed_end, diagnoses) VALUES (:system, :identifier, :patient, :encounter, :code, "
-                     ":entry, 'pending', :now, :now, :now, :display, :performed_start, :performed_end, "
-                     ":diagnoses)"),
+                     "performed_end, diagnoses, audit_has_queued) VALUES (:system, :identifier, :patient, "
+                     ":encounter, :code, :entry, 'pending', :now, :now, :now, :display, :performed_start, "
+                     ":performed_end, :diagnoses, 0)"),
                  values);
     if (!inserted)
         return inserted.error();
-    const qint64 id = inserted->lastInsertId().toLongLong();
-    if (Common::Status audited = addAudit(id, QStringLiteral("queued"), nullptr, {}); !audited)
-        return audited.error();
-    return id;
+    return inserted->lastInsertId().toLongLong();
 }
 
 Common::Result<std::optional<qint64>> OutboxStore::queuedLineId(const QString &identifierValue) const
@@ -932,6 +946,28 @@ Common::Result<QueueCounts> OutboxStore::counts() const
 
 Common::Result<QList<AuditEntry>> OutboxStore::audit(qint64 lineId) const
 {
+    // The "queued" rows that are read from their lines (see queuedFromLineMigration()), in the order the
+    // lines were queued: the order of their ids.
+    QList<AuditEntry> queued;
+    {
+        auto lines = lineId > 0
+                         ? m_db.run(QStringLiteral("SELECT id, created_at FROM lines WHERE id = :line "
+                                                   "AND audit_has_queued = 0"),
+                                    {{QStringLiteral("line"), lineId}})
+                         : m_db.run(QStringLiteral(
+                               "SELECT id, created_at FROM lines WHERE audit_has_queued = 0 ORDER BY id"));
+        if (!lines)
+            return lines.error();
+        while (lines->next()) {
+            AuditEntry entry;
+            entry.lineId = lines->value(0).toLongLong();
+            entry.at = fromMs(lines->value(1));
+            entry.event = QStringLiteral("queued");
+            queued.append(entry);
+        }
+        if (Common::Status read = m_db.finished(*lines); !read)
+            return read.error();
+    }
     const QString columns =
         QStringLiteral("id, line_id, at, event, http_status, result, ehr_code, ehr_id, detail");
     auto query =
@@ -942,13 +978,22 @@ Common::Result<QList<AuditEntry>> OutboxStore::audit(qint64 lineId) const
     if (!query)
         return query.error();
     QList<AuditEntry> entries;
+    qsizetype nextQueued = 0;
     while (query->next()) {
-        entries.append({query->value(0).toLongLong(), query->value(1).toLongLong(), fromMs(query->value(2)),
-                        query->value(3).toString(), query->value(4).toInt(), query->value(5).toString(),
-                        query->value(6).toString(), query->value(7).toString(), query->value(8).toString()});
+        const AuditEntry written{
+            query->value(0).toLongLong(), query->value(1).toLongLong(), fromMs(query->value(2)),
+            query->value(3).toString(),   query->value(4).toInt(),      query->value(5).toString(),
+            query->value(6).toString(),   query->value(7).toString(),   query->value(8).toString()};
+        // A row comes after its own line's "queued" (a line is queued before anything happens to it, and
+        // lines in the order of their ids), and after those of lines queued earlier than it was written.
+        while (nextQueued < queued.size() &&
+               (queued.at(nextQueued).lineId <= written.lineId || queued.at(nextQueued).at < written.at))
+            entries.append(queued.at(nextQueued++));
+        entries.append(written);
     }
     if (Common::Status read = m_db.finished(*query); !read)
         return read.error();
+    entries.append(queued.mid(nextQueued));
     return entries;
 }
 

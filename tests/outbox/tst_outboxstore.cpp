@@ -83,6 +83,7 @@ private slots:
     void recordAttemptRequiresSendingLine();
     void sendingLineIsRecoveredAfterCrash();
     void releasedLinesArePendingAsBefore();
+    void queuedIsReadFromTheLine();
     void discardKeepsLineForAudit();
     void discardRefusesSentLine();
     void retryMakesNeedsCorrectionPendingNow();
@@ -350,6 +351,56 @@ void TestOutboxStore::releasedLinesArePendingAsBefore()
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.first().first().toLongLong(), ids.at(1));
     QCOMPARE(m_store->recoverInterrupted().valueOr(-1), 0);
+}
+
+void TestOutboxStore::queuedIsReadFromTheLine()
+{
+    auto first = sampleEntry();
+    const qint64 a = *m_store->enqueue(first);
+    m_clock->advance(1000);
+    const QDateTime queuedAt = m_clock->nowUtc();
+    auto second = sampleEntry();
+    second.identifiers = {Model::ProcedureEntry::newClientIdentifier()};
+    const qint64 b = *m_store->enqueue(second);
+    // An enqueue writes its line and nothing else.
+    RawDb raw(dbPath());
+    QCOMPARE(raw.value(QStringLiteral("SELECT COUNT(*) FROM audit")).toInt(), 0);
+
+    const auto audit = m_store->audit(b);
+    QVERIFY2(audit, qPrintable(whyFailed(audit)));
+    QCOMPARE(audit->size(), 1);
+    QCOMPARE(audit->first().event, QStringLiteral("queued"));
+    QCOMPARE(audit->first().lineId, b);
+    QCOMPARE(audit->first().at, queuedAt);
+    QCOMPARE(audit->first().at, m_store->line(b)->createdAt);
+
+    // Rows written later come after each line's "queued", in the order they were written.
+    m_clock->advance(1000);
+    QCOMPARE(m_store->claimDue(m_clock->nowUtc(), 1)->size(), 1);
+    AttemptRecord sent;
+    sent.newState = LineState::Sent;
+    sent.httpStatus = 201;
+    QVERIFY(m_store->recordAttempt(a, sent));
+    m_clock->advance(1000);
+    auto third = sampleEntry();
+    third.identifiers = {Model::ProcedureEntry::newClientIdentifier()};
+    const qint64 c = *m_store->enqueue(third);
+    m_clock->advance(1000);
+    QVERIFY(m_store->discard(b, QStringLiteral("entered twice")));
+    QList<std::pair<qint64, QString>> trail;
+    for (const AuditEntry &entry : m_store->audit().valueOr({}))
+        trail.append({entry.lineId, entry.event});
+    QCOMPARE(trail, (QList<std::pair<qint64, QString>>{{a, QStringLiteral("queued")},
+                                                       {b, QStringLiteral("queued")},
+                                                       {a, QStringLiteral("attempt")},
+                                                       {c, QStringLiteral("queued")},
+                                                       {b, QStringLiteral("discarded")}}));
+
+    // When a line was queued never changes, so neither does its "queued" row.
+    QVERIFY(!raw.exec(QStringLiteral("UPDATE lines SET created_at = 0 WHERE id = %1").arg(b)));
+    QVERIFY(!raw.exec(QStringLiteral("UPDATE lines SET audit_has_queued = 1 WHERE id = %1").arg(b)));
+    QCOMPARE(m_store->line(b)->createdAt, queuedAt);
+    QVERIFY(raw.exec(QStringLiteral("UPDATE lines SET updated_at = 0 WHERE id = %1").arg(b)));
 }
 
 void TestOutboxStore::discardKeepsLineForAudit()
@@ -723,7 +774,21 @@ void TestOutboxStore::schema3FileKeepsEveryLineAndId()
     const auto next = store.enqueue(sampleEntry());
     QVERIFY2(next, qPrintable(whyFailed(next)));
     QCOMPARE(*next, 10);
-    QCOMPARE(store.audit(*next)->first().id, 10);
+    AttemptRecord sent;
+    sent.newState = LineState::Sent;
+    sent.httpStatus = 201;
+    QVERIFY(store.recordAttempt(9, sent));
+    QCOMPARE(store.audit(9)->last().id, 10);
+    // The lines queued before the upgrade keep their own "queued" row, once; a new line's is read from it.
+    const auto events = [&store](qint64 id) {
+        QStringList events;
+        for (const AuditEntry &entry : store.audit(id).valueOr({}))
+            events << entry.event;
+        return events;
+    };
+    QCOMPARE(events(9), (QStringList{QStringLiteral("queued"), QStringLiteral("attempt")}));
+    QCOMPARE(events(*next), QStringList{QStringLiteral("queued")});
+    QCOMPARE(store.audit()->size(), 5);
 
     RawDb raw(dbPath());
     QCOMPARE(raw.value(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE sql LIKE '%AUTOINCREMENT%'"))
