@@ -436,14 +436,17 @@ Common::Result<qint64> OutboxStore::insertLine(const Model::ProcedureEntry &entr
                    {QStringLiteral("encounter"), entry.encounter.id()},
                    {QStringLiteral("code"), entry.code.code},
                    {QStringLiteral("entry"), QString::fromUtf8(*json)},
-                   {QStringLiteral("now"), now}});
+                   // Each placeholder once: QSQLITE sorts out a repeated one on every run.
+                   {QStringLiteral("created"), now},
+                   {QStringLiteral("updated"), now},
+                   {QStringLiteral("due"), now}});
     auto inserted =
         m_db.run(QStringLiteral(
                      "INSERT INTO lines (identifier_system, identifier, patient_id, encounter_id, code, "
                      "entry_json, state, created_at, updated_at, next_attempt_at, display, performed_start, "
                      "performed_end, diagnoses, audit_has_queued) VALUES (:system, :identifier, :patient, "
-                     ":encounter, :code, :entry, 'pending', :now, :now, :now, :display, :performed_start, "
-                     ":performed_end, :diagnoses, 0)"),
+                     ":encounter, :code, :entry, 'pending', :created, :updated, :due, :display, "
+                     ":performed_start, :performed_end, :diagnoses, 0)"),
                  values);
     if (!inserted)
         return inserted.error();
@@ -495,16 +498,8 @@ Common::Result<QList<qint64>> OutboxStore::enqueueAll(const QList<LineWrite> &wr
         }
         if (Common::Status complete = checkNewLine(write.entry); !complete)
             return about(complete.error(), i);
+        // One already queued is refused by the identifier's UNIQUE index, when the line is inserted.
         const QString identifier = write.entry.clientIdentifier()->value;
-        const auto existing = queuedLineId(identifier);
-        if (!existing)
-            return notSaved(existing.error(), writes.size());
-        if (*existing)
-            return about(Common::makeError(QStringLiteral("already-queued"),
-                                           tr("This line (%1) is already in the outbox as line %2.")
-                                               .arg(identifier)
-                                               .arg(**existing)),
-                         i);
         if (identifiers.contains(identifier))
             return about(Common::makeError(QStringLiteral("already-queued"),
                                            tr("The identifier %1 is given to two lines.").arg(identifier)),
@@ -517,13 +512,25 @@ Common::Result<QList<qint64>> OutboxStore::enqueueAll(const QList<LineWrite> &wr
         return notSaved(begun.error(), writes.size());
     QList<qint64> ids;
     const qint64 now = nowMs(); // one moment for the whole superbill, as it is one decision
-    for (const LineWrite &write : writes) {
+    for (qsizetype i = 0; i < writes.size(); ++i) {
+        const LineWrite &write = writes.at(i);
         if (write.lineId <= 0) {
             const auto id = insertLine(write.entry, now);
-            if (!id)
-                return notSaved(id.error(), writes.size());
-            ids.append(*id);
-            continue;
+            if (id) {
+                ids.append(*id);
+                continue;
+            }
+            // Looked for only when the insert failed: on the way to a line's commit, the index's own
+            // check is the only read of it.
+            const QString identifier = write.entry.clientIdentifier()->value;
+            const auto existing = queuedLineId(identifier);
+            if (existing && *existing)
+                return about(Common::makeError(QStringLiteral("already-queued"),
+                                               tr("This line (%1) is already in the outbox as line %2.")
+                                                   .arg(identifier)
+                                                   .arg(**existing)),
+                             i);
+            return notSaved(id.error(), writes.size());
         }
         const auto values = correctionValues(corrected.value(write.lineId), write.entry, now);
         if (!values)

@@ -217,7 +217,18 @@ void TestOutboxStore::enqueueRefusesSameIdentifierTwice()
     QVERIFY(!again);
     QVERIFY2(again.error().message.contains(QStringLiteral("already in the outbox")),
              qPrintable(whyFailed(again)));
+    QCOMPARE(again.error().code, QStringLiteral("already-queued"));
     QCOMPARE(m_store->counts()->pending, 1);
+
+    // In a superbill, the line already queued is named, and none of the others is saved.
+    auto other = sampleEntry();
+    other.identifiers = {Model::ProcedureEntry::newClientIdentifier()};
+    const auto batch = m_store->enqueueAll({{0, other}, {0, entry}});
+    QVERIFY(!batch);
+    QCOMPARE(batch.error().code, QStringLiteral("already-queued"));
+    QCOMPARE(batch.error().path, QStringLiteral("line 2"));
+    QCOMPARE(m_store->counts()->total(), 1);
+    QVERIFY(m_store->enqueue(other));
 }
 
 void TestOutboxStore::claimSucceedsOnceAcrossConnections()
