@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <QVariant>
 
+#include "fhir/datetime.h"
 #include "fhir/procedurereader.h"
 #include "fhir/procedurewriter.h"
 #include "offlinecache.h"
@@ -21,9 +22,11 @@ namespace {
 
 const auto NoSuchLine = QStringLiteral("no-such-line");
 
+// As the Procedure has it; read back with Qt::ISODate. Not QDateTime::toString(), which cost an enqueue
+// as much as serialising its whole Procedure.
 QString isoText(const QDateTime &time)
 {
-    return time.isValid() ? time.toString(Qt::ISODate) : QString();
+    return Fhir::formatDateTime(time);
 }
 
 // What listings show of a line, kept in columns of their own so that listing an encounter reads
