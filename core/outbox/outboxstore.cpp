@@ -286,12 +286,12 @@ Common::Error notSaved(const Common::Error &failure, qsizetype lines)
 
 // Replaces a correctable line's content; the WHERE clause re-checks the state, since a sender may
 // have claimed the line since it was read.
-const auto CorrectionUpdate =
-    QStringLiteral("UPDATE lines SET entry_json = :entry, patient_id = :patient, encounter_id = :encounter, "
-                   "code = :code, display = :display, performed_start = :performed_start, performed_end = "
-                   ":performed_end, diagnoses = :diagnoses, state = 'pending', findings_json = '[]', "
-                   "next_attempt_at = :now, updated_at = :now WHERE id = :id AND state IN ('pending', "
-                   "'needs-correction')");
+const auto CorrectionUpdate = QStringLiteral(
+    "UPDATE lines SET entry_json = CAST(:entry AS TEXT), patient_id = :patient, encounter_id = :encounter, "
+    "code = :code, display = :display, performed_start = :performed_start, performed_end = "
+    ":performed_end, diagnoses = :diagnoses, state = 'pending', findings_json = '[]', "
+    "next_attempt_at = :now, updated_at = :now WHERE id = :id AND state IN ('pending', "
+    "'needs-correction')");
 
 Common::Result<QVariantMap> correctionValues(const OutboxLine &current, const Model::ProcedureEntry &entry,
                                              qint64 now)
@@ -306,7 +306,7 @@ Common::Result<QVariantMap> correctionValues(const OutboxLine &current, const Mo
     if (!json)
         return json.error();
     QVariantMap values = listingValues(corrected);
-    values.insert({{QStringLiteral("entry"), QString::fromUtf8(*json)},
+    values.insert({{QStringLiteral("entry"), *json},
                    {QStringLiteral("patient"), corrected.subject.id()},
                    {QStringLiteral("encounter"), corrected.encounter.id()},
                    {QStringLiteral("code"), corrected.code.code},
@@ -438,19 +438,21 @@ Common::Result<qint64> OutboxStore::insertLine(const Model::ProcedureEntry &entr
                    {QStringLiteral("patient"), entry.subject.id()},
                    {QStringLiteral("encounter"), entry.encounter.id()},
                    {QStringLiteral("code"), entry.code.code},
-                   {QStringLiteral("entry"), QString::fromUtf8(*json)},
+                   // UTF-8 bytes, stored as TEXT by the CAST: a QString would be bound as UTF-16, which
+                   // SQLite converts back to UTF-8 character by character.
+                   {QStringLiteral("entry"), *json},
                    // Each placeholder once: QSQLITE sorts out a repeated one on every run.
                    {QStringLiteral("created"), now},
                    {QStringLiteral("updated"), now},
                    {QStringLiteral("due"), now}});
-    auto inserted =
-        m_db.run(QStringLiteral(
-                     "INSERT INTO lines (identifier_system, identifier, patient_id, encounter_id, code, "
-                     "entry_json, state, created_at, updated_at, next_attempt_at, display, performed_start, "
-                     "performed_end, diagnoses, audit_has_queued) VALUES (:system, :identifier, :patient, "
-                     ":encounter, :code, :entry, 'pending', :created, :updated, :due, :display, "
-                     ":performed_start, :performed_end, :diagnoses, 0)"),
-                 values);
+    auto inserted = m_db.run(
+        QStringLiteral(
+            "INSERT INTO lines (identifier_system, identifier, patient_id, encounter_id, code, "
+            "entry_json, state, created_at, updated_at, next_attempt_at, display, performed_start, "
+            "performed_end, diagnoses, audit_has_queued) VALUES (:system, :identifier, :patient, "
+            ":encounter, :code, CAST(:entry AS TEXT), 'pending', :created, :updated, :due, :display, "
+            ":performed_start, :performed_end, :diagnoses, 0)"),
+        values);
     if (!inserted)
         return inserted.error();
     return inserted->lastInsertId().toLongLong();

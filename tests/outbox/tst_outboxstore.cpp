@@ -183,6 +183,12 @@ void TestOutboxStore::enqueueIsDurableAcrossReopen()
     QCOMPARE(line->entry(), entry);
     QCOMPARE(reopened.audit(*id)->size(), 1);
     QCOMPARE(reopened.audit(*id)->first().event, QStringLiteral("queued"));
+    // Stored as text, as the Procedure is written, for any other program reading the file.
+    RawDb raw(dbPath());
+    QCOMPARE(raw.value(QStringLiteral("SELECT typeof(entry_json) FROM lines")).toString(),
+             QStringLiteral("text"));
+    QCOMPARE(raw.value(QStringLiteral("SELECT entry_json FROM lines")).toString().toUtf8(),
+             *Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(entry, false));
 }
 
 void TestOutboxStore::enqueueRefusesIncompleteLines_data()
@@ -480,6 +486,9 @@ void TestOutboxStore::replaceEntryKeepsIdentifier()
     QCOMPARE(line.code, QStringLiteral("20611"));
     QCOMPARE(line.identifier, *original.clientIdentifier());
     QCOMPARE(line.entry()->clientIdentifier(), original.clientIdentifier());
+    RawDb raw(dbPath());
+    QCOMPARE(raw.value(QStringLiteral("SELECT typeof(entry_json) FROM lines")).toString(),
+             QStringLiteral("text"));
 }
 
 void TestOutboxStore::enqueueAllKeepsOrderInOneTransaction()
