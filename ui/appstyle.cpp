@@ -727,7 +727,48 @@ void AppStyle::drawComplexControl(ComplexControl control, const QStyleOptionComp
             return;
         }
     }
+    if (control == CC_ScrollBar) {
+        if (const auto *bar = qstyleoption_cast<const QStyleOptionSlider *>(option)) {
+            drawScrollBar(bar, painter, widget);
+            return;
+        }
+    }
     QProxyStyle::drawComplexControl(control, option, painter, widget);
+}
+
+void AppStyle::drawScrollBar(const QStyleOptionSlider *bar, QPainter *painter, const QWidget *widget) const
+{
+    // Flat, in solid rectangles only: Fusion's shaded groove and handle are drawn in spans the
+    // size of the bar, and Qt fills each such span list on a pool of threads it starts for the purpose.
+    const bool vertical = bar->orientation == Qt::Vertical;
+    const bool enabled = bar->state & State_Enabled;
+    painter->fillRect(bar->rect, Colour::Window);
+    const auto pressed = [bar](SubControl part) {
+        return (bar->activeSubControls & part) && (bar->state & State_Sunken);
+    };
+    for (const auto &[part, primitive] :
+         {std::pair{SC_ScrollBarSubLine, vertical ? PE_IndicatorArrowUp : PE_IndicatorArrowLeft},
+          std::pair{SC_ScrollBarAddLine, vertical ? PE_IndicatorArrowDown : PE_IndicatorArrowRight}}) {
+        QStyleOption arrow = *bar;
+        arrow.rect = subControlRect(CC_ScrollBar, bar, part, widget);
+        if (arrow.rect.isEmpty())
+            continue;
+        if (pressed(part))
+            painter->fillRect(arrow.rect, Colour::ToolPressed);
+        arrow.rect = arrow.rect.adjusted(px(3), px(3), -px(3), -px(3));
+        arrow.palette.setColor(QPalette::ButtonText, Colour::Hint);
+        QProxyStyle::drawPrimitive(primitive, &arrow, painter, widget);
+    }
+    const QRect handle = subControlRect(CC_ScrollBar, bar, SC_ScrollBarSlider, widget);
+    if (!enabled || handle.isEmpty() || bar->minimum == bar->maximum)
+        return;
+    const bool hovered = (bar->activeSubControls & SC_ScrollBarSlider) && (bar->state & State_MouseOver);
+    const QColor colour = pressed(SC_ScrollBarSlider) ? Colour::Hint
+                          : hovered                   ? Colour::Faint
+                                                      : Colour::FieldBorder;
+    const int inset = px(3);
+    painter->fillRect(
+        vertical ? handle.adjusted(inset, 1, -inset, -1) : handle.adjusted(1, inset, -1, -inset), colour);
 }
 
 QSize AppStyle::sizeFromContents(ContentsType type, const QStyleOption *option, const QSize &contentsSize,

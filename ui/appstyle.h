@@ -5,6 +5,7 @@
 #include <QProxyStyle>
 
 class QAbstractItemView;
+class QStyleOptionSlider;
 
 namespace Ui {
 
@@ -59,6 +60,7 @@ private:
     int px(double designed) const;
     /// The rounded field every input draws: its fill and border follow focus and the field's finding.
     void drawField(const QStyleOption *option, QPainter *painter, const QWidget *widget) const;
+    void drawScrollBar(const QStyleOptionSlider *bar, QPainter *painter, const QWidget *widget) const;
     void showSelectionFocus(QAbstractItemView *view) const;
     void showFocusOfViews();
 
