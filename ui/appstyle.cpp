@@ -16,7 +16,6 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPainter>
-#include <QPainterPath>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QStyleFactory>
@@ -53,7 +52,6 @@ const QColor ToolPressed(0xd8, 0xe0, 0xeb);
 const QColor Window(0xf3, 0xf5, 0xf8);
 const QColor Filled(0xf6, 0xf8, 0xfb);
 const QColor FilledText(0x2a, 0x33, 0x40);
-const QColor TextSelection(0xcf, 0xe0, 0xfb);
 const QColor SelectionText(0x10, 0x18, 0x20);
 const QColor SoftSelection(0xdc, 0xe8, 0xfc);
 const QColor ErrorText(0xa2, 0x26, 0x1d);
@@ -331,22 +329,35 @@ private:
 void paintRoundedBox(QPainter *painter, const QRect &rect, const QColor &fill, const QColor &border,
                      double borderWidth, double radius)
 {
+    const bool outlined = border.isValid() && borderWidth > 0;
+    if (radius <= 0 && (!outlined || fill.isValid())) {
+        // Plain rectangles: filled directly, with no antialiased edges to compute.
+        if (outlined)
+            painter->fillRect(rect, border);
+        if (fill.isValid()) {
+            const int inset = outlined ? int(borderWidth) : 0;
+            painter->fillRect(rect.adjusted(inset, inset, -inset, -inset), fill);
+        }
+        return;
+    }
     painter->save();
-    painter->setRenderHint(QPainter::Antialiasing, radius > 0);
-    if (border.isValid() && borderWidth > 0) {
-        QPainterPath outer;
-        outer.addRoundedRect(QRectF(rect), radius, radius);
-        const QRectF inside = QRectF(rect).adjusted(borderWidth, borderWidth, -borderWidth, -borderWidth);
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    if (outlined && fill.isValid() && fill.alpha() == 255) {
+        // The border's colour under the whole box, then the fill inside it: two fills, no stroke.
+        painter->setBrush(border);
+        painter->drawRoundedRect(QRectF(rect), radius, radius);
         const double innerRadius = std::max(0.0, radius - borderWidth);
-        QPainterPath inner;
-        inner.addRoundedRect(inside, innerRadius, innerRadius);
-        painter->fillPath(outer.subtracted(inner), border);
-        if (fill.isValid())
-            painter->fillPath(inner, fill);
-    } else if (fill.isValid()) {
-        QPainterPath whole;
-        whole.addRoundedRect(QRectF(rect), radius, radius);
-        painter->fillPath(whole, fill);
+        painter->setBrush(fill);
+        painter->drawRoundedRect(QRectF(rect).adjusted(borderWidth, borderWidth, -borderWidth, -borderWidth),
+                                 innerRadius, innerRadius);
+    } else {
+        if (outlined)
+            painter->setPen(QPen(border, borderWidth));
+        painter->setBrush(fill.isValid() ? QBrush(fill) : QBrush());
+        const double half = outlined ? borderWidth / 2 : 0;
+        painter->drawRoundedRect(QRectF(rect).adjusted(half, half, -half, -half), radius - half,
+                                 radius - half);
     }
     painter->restore();
 }
@@ -376,6 +387,7 @@ int AppStyle::px(double designed) const
 void AppStyle::setScale(double scale, bool highContrastFocus)
 {
     m_scale = scale;
+    m_boldTabExtra.clear();
     m_highContrastFocus = highContrastFocus;
     // What QApplication::setStyle does for a new style: each widget takes the new sizes and fonts.
     const QWidgetList widgets = QApplication::allWidgets();
@@ -394,7 +406,9 @@ void AppStyle::setScale(double scale, bool highContrastFocus)
 void AppStyle::polish(QWidget *widget)
 {
     QProxyStyle::polish(widget);
-    int owned = widget->property(OwnedProperty).toInt();
+    const int ownedBefore = widget->property(OwnedProperty).toInt();
+    int owned = ownedBefore;
+    const QString role = text(widget, "role");
     const TextLook look = lookOf(widget);
 
     if (look.demiBold || look.normalWeight || look.points > 0) {
@@ -418,11 +432,6 @@ void AppStyle::polish(QWidget *widget)
         setTextColour(palette, look.colourRole, look.colour);
         paletteSet = true;
     }
-    if (isField(widget)) {
-        setTextColour(palette, QPalette::Highlight, Colour::TextSelection);
-        setTextColour(palette, QPalette::HighlightedText, Colour::SelectionText);
-        paletteSet = true;
-    }
     if (qobject_cast<QStatusBar *>(widget) || qobject_cast<QMenuBar *>(widget)) {
         palette.setColor(QPalette::Window, Qt::white);
         paletteSet = true;
@@ -444,7 +453,7 @@ void AppStyle::polish(QWidget *widget)
         owned &= ~OwnsMargins;
     }
 
-    if (is(widget, "role", "rule")) {
+    if (role == u"rule") {
         widget->setMaximumHeight(px(1));
         owned |= OwnsMaximumHeight;
     }
@@ -460,7 +469,7 @@ void AppStyle::polish(QWidget *widget)
         owned |= OwnsPalette;
     }
     // A superbill row's labels follow the row's state.
-    if (is(widget, "role", "superbillRow")) {
+    if (role == u"superbillRow") {
         for (const char *name : {"codeLabel", "formLabel"}) {
             if (auto *label = widget->findChild<QLabel *>(QLatin1String(name), Qt::FindDirectChildrenOnly);
                 label && label->testAttribute(Qt::WA_WState_Polished)) {
@@ -469,7 +478,8 @@ void AppStyle::polish(QWidget *widget)
             }
         }
     }
-    widget->setProperty(OwnedProperty, owned);
+    if (owned != ownedBefore)
+        widget->setProperty(OwnedProperty, owned);
 }
 
 void AppStyle::unpolish(QWidget *widget)
@@ -802,12 +812,19 @@ QSize AppStyle::sizeFromContents(ContentsType type, const QStyleOption *option, 
     }
     case CT_TabBarTab:
         if (const auto *tab = qstyleoption_cast<const QStyleOptionTab *>(option)) {
-            // The selected tab's label is bold: every tab has room for that.
-            QFont bold = widget ? widget->font() : QApplication::font();
-            bold.setWeight(QFont::DemiBold);
-            const int extra = std::max(0, QFontMetrics(bold).horizontalAdvance(tab->text) -
-                                              tab->fontMetrics.horizontalAdvance(tab->text));
-            return contentsSize + QSize(extra, 0);
+            // The selected tab's label is bold: every tab has room for that. A tab bar asks again and
+            // again, for every tab.
+            const QFont font = widget ? widget->font() : QApplication::font();
+            const QString key = font.key() + u'\n' + tab->text;
+            auto found = m_boldTabExtra.constFind(key);
+            if (found == m_boldTabExtra.cend()) {
+                QFont bold = font;
+                bold.setWeight(QFont::DemiBold);
+                found = m_boldTabExtra.insert(
+                    key, std::max(0, QFontMetrics(bold).horizontalAdvance(tab->text) -
+                                         QFontMetrics(font).horizontalAdvance(tab->text)));
+            }
+            return contentsSize + QSize(*found, 0);
         }
         break;
     case CT_ItemViewItem:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QPointer>
 #include <QProxyStyle>
@@ -68,6 +69,8 @@ private:
     bool m_highContrastFocus = false;
     /// Views whose selection colour follows their focus; a completer's list has the focus of its field.
     QList<QPointer<QAbstractItemView>> m_views;
+    /// How much wider each tab's label is in bold, by font and text.
+    mutable QHash<QString, int> m_boldTabExtra;
 };
 
 } // namespace Ui

@@ -30,8 +30,9 @@ void applyTheme(QApplication &app)
     palette.setColor(QPalette::Text, QColor(0x1c, 0x24, 0x30));
     palette.setColor(QPalette::Button, Qt::white);
     palette.setColor(QPalette::ButtonText, QColor(0x1c, 0x24, 0x30));
-    palette.setColor(QPalette::Highlight, QColor(0x1d, 0x5f, 0xbf));
-    palette.setColor(QPalette::HighlightedText, Qt::white);
+    // Selected text in fields; lists show their own selection (AppStyle).
+    palette.setColor(QPalette::Highlight, QColor(0xcf, 0xe0, 0xfb));
+    palette.setColor(QPalette::HighlightedText, QColor(0x10, 0x18, 0x20));
     palette.setColor(QPalette::ToolTipBase, QColor(0x1c, 0x24, 0x30));
     palette.setColor(QPalette::ToolTipText, Qt::white);
     palette.setColor(QPalette::PlaceholderText, QColor(0x8a, 0x93, 0xa0));
