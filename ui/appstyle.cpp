@@ -538,6 +538,12 @@ bool AppStyle::eventFilter(QObject *watched, QEvent *event)
     return QProxyStyle::eventFilter(watched, event);
 }
 
+int AppStyle::spinButtonsWidth(const QStyleOption *option) const
+{
+    const auto *spin = qstyleoption_cast<const QStyleOptionSpinBox *>(option);
+    return spin && spin->buttonSymbols != QAbstractSpinBox::NoButtons ? px(16) : 0;
+}
+
 void AppStyle::drawField(const QStyleOption *option, QPainter *painter, const QWidget *widget) const
 {
     const QString finding = findingOf(widget);
@@ -794,8 +800,7 @@ QSize AppStyle::sizeFromContents(ContentsType type, const QStyleOption *option, 
     case CT_ComboBox:
         return {contentsSize.width() + 2 * (px(1) + px(6)) + px(20), fieldHeight};
     case CT_SpinBox: {
-        const auto *spin = qstyleoption_cast<const QStyleOptionSpinBox *>(option);
-        const int buttons = spin && spin->buttonSymbols != QAbstractSpinBox::NoButtons ? px(16) : 0;
+        const int buttons = spinButtonsWidth(option);
         return {contentsSize.width() + 2 * (px(1) + px(6)) + buttons, fieldHeight};
     }
     case CT_PushButton:
@@ -879,8 +884,7 @@ QRect AppStyle::subControlRect(ComplexControl control, const QStyleOptionComplex
         }
     }
     if (control == CC_SpinBox) {
-        const auto *spin = qstyleoption_cast<const QStyleOptionSpinBox *>(option);
-        const int buttons = spin && spin->buttonSymbols != QAbstractSpinBox::NoButtons ? px(16) : 0;
+        const int buttons = spinButtonsWidth(option);
         const int buttonsLeft = rect.right() - px(1) - buttons + 1;
         const int middle = rect.top() + rect.height() / 2;
         switch (subControl) {

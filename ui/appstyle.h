@@ -61,6 +61,8 @@ private:
     int px(double designed) const;
     /// The rounded field every input draws: its fill and border follow focus and the field's finding.
     void drawField(const QStyleOption *option, QPainter *painter, const QWidget *widget) const;
+    /// The width of a spin box's up and down buttons; 0 when it has none.
+    int spinButtonsWidth(const QStyleOption *option) const;
     void drawScrollBar(const QStyleOptionSlider *bar, QPainter *painter, const QWidget *widget) const;
     void showSelectionFocus(QAbstractItemView *view) const;
     void showFocusOfViews();
