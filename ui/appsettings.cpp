@@ -43,6 +43,16 @@ AppSettings::AppSettings(const QString &iniFile)
 
 AppSettings::~AppSettings() = default;
 
+void AppSettings::store(const QString &key, const QVariant &value)
+{
+    // QSettings writes its file again, with a lock and two flushes to disk, after any setValue, even
+    // of what the file already holds; the window stores its layout on every close.
+    QVariant stored = m_settings->value(key);
+    if (stored.isValid() && stored.convert(value.metaType()) && stored == value)
+        return;
+    m_settings->setValue(key, value);
+}
+
 bool AppSettings::isFirstStart() const
 {
     return !m_settings->value(Key::Started, false).toBool();
@@ -50,7 +60,7 @@ bool AppSettings::isFirstStart() const
 
 void AppSettings::markStarted()
 {
-    m_settings->setValue(Key::Started, true);
+    store(Key::Started, true);
 }
 
 ConnectionSettings AppSettings::connection() const
@@ -80,18 +90,16 @@ ConnectionSettings AppSettings::connection() const
 
 void AppSettings::setConnection(const ConnectionSettings &settings)
 {
-    m_settings->setValue(Key::Mode,
-                         settings.mode == EhrMode::Ehr ? QStringLiteral("ehr") : QStringLiteral("training"));
-    m_settings->setValue(Key::BaseUrl, settings.baseUrl.toString());
-    m_settings->setValue(Key::SignIn, settings.signIn == SignInMethod::BearerToken
-                                          ? QStringLiteral("bearer-token")
-                                          : QStringLiteral("smart"));
-    m_settings->setValue(Key::ClientId, settings.clientId);
-    m_settings->setValue(Key::RedirectPort, settings.redirectPort);
-    m_settings->setValue(Key::Scopes, settings.scopes);
-    m_settings->setValue(Key::Dialect, Fhir::dialectName(settings.dialect));
-    m_settings->setValue(Key::TimeZone, settings.clinicTimeZone);
-    m_settings->setValue(Key::UnitMinutes, settings.unitMinutes);
+    store(Key::Mode, settings.mode == EhrMode::Ehr ? QStringLiteral("ehr") : QStringLiteral("training"));
+    store(Key::BaseUrl, settings.baseUrl.toString());
+    store(Key::SignIn, settings.signIn == SignInMethod::BearerToken ? QStringLiteral("bearer-token")
+                                                                    : QStringLiteral("smart"));
+    store(Key::ClientId, settings.clientId);
+    store(Key::RedirectPort, settings.redirectPort);
+    store(Key::Scopes, settings.scopes);
+    store(Key::Dialect, Fhir::dialectName(settings.dialect));
+    store(Key::TimeZone, settings.clinicTimeZone);
+    store(Key::UnitMinutes, settings.unitMinutes);
 }
 
 TrainingSettings AppSettings::training() const
@@ -113,12 +121,12 @@ TrainingSettings AppSettings::training() const
 
 void AppSettings::setTraining(const TrainingSettings &settings)
 {
-    m_settings->setValue(Key::DemoData, settings.demoDataDir);
-    m_settings->setValue(Key::DrillsFolder, settings.drillsFolder);
-    m_settings->setValue(Key::Trainee, settings.trainee);
-    m_settings->setValue(Key::Presenter, settings.presenterMode);
-    m_settings->setValue(Key::PresenterScale, settings.presenterScale);
-    m_settings->setValue(Key::Scale, settings.scale);
+    store(Key::DemoData, settings.demoDataDir);
+    store(Key::DrillsFolder, settings.drillsFolder);
+    store(Key::Trainee, settings.trainee);
+    store(Key::Presenter, settings.presenterMode);
+    store(Key::PresenterScale, settings.presenterScale);
+    store(Key::Scale, settings.scale);
 }
 
 QByteArray AppSettings::windowGeometry() const
@@ -133,8 +141,8 @@ QByteArray AppSettings::windowState() const
 
 void AppSettings::setWindow(const QByteArray &geometry, const QByteArray &state)
 {
-    m_settings->setValue(Key::Geometry, geometry);
-    m_settings->setValue(Key::State, state);
+    store(Key::Geometry, geometry);
+    store(Key::State, state);
 }
 
 QByteArray AppSettings::splitterState(const QString &name) const
@@ -144,7 +152,7 @@ QByteArray AppSettings::splitterState(const QString &name) const
 
 void AppSettings::setSplitterState(const QString &name, const QByteArray &state)
 {
-    m_settings->setValue(Key::Splitters + name, state);
+    store(Key::Splitters + name, state);
 }
 
 void AppSettings::sync()

@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QTimeZone>
 #include <QUrl>
+#include <QVariant>
 
 #include "fhir/dialect.h"
 
@@ -94,6 +95,9 @@ public:
     QString fileName() const;
 
 private:
+    /// Sets key to value unless the file already holds it.
+    void store(const QString &key, const QVariant &value);
+
     std::unique_ptr<QSettings> m_settings;
 };
 

@@ -225,7 +225,7 @@ void MainWindow::buildCentre()
     layout->addWidget(m_banner);
 
     // Each widget is made inside its final parent: moving a built subtree to another parent restyles
-    // every widget in it (the application's style sheet), which was a third of the start-up.
+    // every widget in it.
     auto *padded = new QWidget(central);
     m_splitter = new QSplitter(Qt::Horizontal, padded);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));

@@ -13,16 +13,16 @@ class QWidget;
 namespace Ui {
 
 /**
- * The application's look: Fusion with a light, calm palette and a small
- * style sheet for cards, captions, field markers and the training banner.
- * Widgets only set a "role" or "finding" property; the colours live here.
+ * The application's look: AppStyle (Fusion, drawing cards, captions, field markers and the training
+ * banner) with a light, calm palette. Widgets only set a "role" or "finding" property; the colours
+ * live in AppStyle.
  */
 void applyTheme(QApplication &app);
-/// The same look at another size: fonts and the style sheet's sizes times scale (1 = as designed), for
+/// The same look at another size: fonts and the style's sizes times scale (1 = as designed), for
 /// a projector; highContrastFocus draws a thick amber frame around the focused field so a class can follow.
 void applyThemeScale(QApplication &app, double scale, bool highContrastFocus);
 
-/// Sets properties the style sheet selects on ("finding", "severity", "state" ...) and re-polishes the
+/// Sets properties the style draws by ("finding", "severity", "state" ...) and re-polishes the
 /// widget once, only when a value changed: a re-polish recomputes the widget's whole style.
 void setStyleProperties(QWidget *widget, std::initializer_list<std::pair<const char *, QVariant>> properties);
 /// The icon of a resource file (":/icons/error.svg"), made once. Models hand out icons on every paint;

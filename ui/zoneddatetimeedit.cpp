@@ -45,7 +45,7 @@ QSize ZonedDateTimeEdit::sizeHint() const
 void ZonedDateTimeEdit::resizeEvent(QResizeEvent *event)
 {
     QDateTimeEdit::resizeEvent(event);
-    // Qt sizes the field from the text alone; the style sheet's padding, which presenter mode scales,
+    // Qt sizes the field from the text alone; the style's padding, which presenter mode scales,
     // can then leave the text too little room, and it scrolls. Ask for what is missing; a new font is
     // measured afresh, and a style change at the same font (the thicker focus frame) only adds room.
     if (font() != m_fittedFont) {

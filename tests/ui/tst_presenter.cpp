@@ -3,6 +3,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 
 #include "keystrokewatcher.h"
 #include "presentermode.h"
@@ -19,6 +20,16 @@ private:
     double m_baseFont = 0;
 
     double codeFont() { return m_app.widget<QLineEdit>(QStringLiteral("cptCodeEdit"))->font().pointSizeF(); }
+
+    /// The colour of the focused code field's left border, as drawn.
+    QColor focusedFieldBorder()
+    {
+        auto *edit = m_app.widget<QLineEdit>(QStringLiteral("cptCodeEdit"));
+        edit->setFocus();
+        if (!QTest::qWaitFor([edit] { return edit->hasFocus(); }, TrainingWindow::SlowMachineTimeoutMs))
+            return {};
+        return edit->grab().toImage().pixelColor(1, edit->height() / 2);
+    }
 
 private slots:
     void init()
@@ -41,21 +52,22 @@ private slots:
     {
         auto *strip = m_app.widget<QLabel>(QStringLiteral("keystrokeStripLabel"));
         QVERIFY(strip->isHidden());
-        QVERIFY(!qApp->styleSheet().contains(QStringLiteral("#e07b00")));
+        const QColor amber(0xe0, 0x7b, 0x00);
+        QVERIFY(focusedFieldBorder() != amber);
         QTest::keyClick(m_app.window.get(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
         QVERIFY(m_app.window->presenterMode()->isOn());
         QVERIFY(strip->isVisible());
         QCOMPARE(QApplication::font().pointSizeF(), m_baseFont * 1.5);
         QTRY_COMPARE(codeFont(), m_baseFont * 1.5);
         // The thick focus frame, scaled with the rest.
-        QVERIFY(qApp->styleSheet().contains(QStringLiteral("solid #e07b00")));
+        QCOMPARE(focusedFieldBorder(), amber);
         QVERIFY(m_app.window->shortcutActions().contains(m_app.window->presenterMode()->toggleAction()));
 
         QTest::keyClick(m_app.window.get(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
         QVERIFY(!m_app.window->presenterMode()->isOn());
         QVERIFY(strip->isHidden());
         QCOMPARE(QApplication::font().pointSizeF(), m_baseFont);
-        QVERIFY(!qApp->styleSheet().contains(QStringLiteral("#e07b00")));
+        QVERIFY(focusedFieldBorder() != amber);
     }
 
     void zoomKeysScaleTheWholeWindowAndAreRemembered()
@@ -64,8 +76,10 @@ private slots:
         QTest::keyClick(m_app.window.get(), Qt::Key_Equal, Qt::ControlModifier);
         QCOMPARE(m_app.window->presenterMode()->scale(), 1.75);
         QTRY_COMPARE(codeFont(), m_baseFont * 1.75);
-        // The style sheet's sizes grow too (a 28 px button is 49 px high at 1.75).
-        QVERIFY(qApp->styleSheet().contains(QStringLiteral("min-height: 49px")));
+        // The style's sizes grow too: a button's label is at least 28 px high, 49 px at 1.75.
+        auto *submit = m_app.widget<QPushButton>(QStringLiteral("submitButton"));
+        QVERIFY2(submit->sizeHint().height() >= 49 + 2 * 4,
+                 qPrintable(QString::number(submit->sizeHint().height())));
         QTest::keyClick(m_app.window.get(), Qt::Key_Minus, Qt::ControlModifier);
         QTest::keyClick(m_app.window.get(), Qt::Key_Minus, Qt::ControlModifier);
         QCOMPARE(m_app.window->presenterMode()->scale(), 1.25);
