@@ -579,6 +579,10 @@ void LineEditor::refreshEncounterHeader()
     parts << (m_encounter.title.isEmpty() ? m_encounter.encounterId : m_encounter.title);
     if (m_encounter.timeZone.isValid())
         parts << QString::fromUtf8(m_encounter.timeZone.id());
+    // On a narrow window the header wraps between its parts, never inside one ("America/" above
+    // "Chicago"): no-break spaces, and a word joiner after each slash.
+    for (QString &part : parts)
+        part.replace(u' ', QChar(0x00a0)).replace(u'/', QStringLiteral("/\u2060"));
     m_encounterLabel->setText(parts.join(QStringLiteral("  ·  ")));
     m_encounterNoteLabel->setText(m_encounter.pickedAsOnlyOpen
                                       ? tr("The patient's only open encounter was picked for you; Ctrl+E "
