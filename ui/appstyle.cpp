@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <optional>
 
 #include <QAbstractItemView>
@@ -11,7 +10,6 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QHeaderView>
-#include <QIconEngine>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -23,6 +21,8 @@
 #include <QTabBar>
 #include <QTableView>
 #include <QToolButton>
+
+#include "deferredicon.h"
 
 namespace Ui {
 
@@ -277,53 +277,6 @@ bool isItemView(const QWidget *widget)
 {
     return qobject_cast<const QAbstractItemView *>(widget);
 }
-
-/// An icon drawn from its files only when it is first painted or measured.
-class DeferredIconEngine : public QIconEngine
-{
-public:
-    explicit DeferredIconEngine(std::function<QIcon()> load)
-        : m_load(std::move(load))
-    {
-    }
-
-    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
-    {
-        icon().paint(painter, rect, Qt::AlignCenter, mode, state);
-    }
-    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
-    {
-        return icon().pixmap(size, mode, state);
-    }
-    QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State state, qreal scale) override
-    {
-        return icon().pixmap(size, scale, mode, state);
-    }
-    QSize actualSize(const QSize &size, QIcon::Mode mode, QIcon::State state) override
-    {
-        return icon().actualSize(size, mode, state);
-    }
-    QList<QSize> availableSizes(QIcon::Mode mode, QIcon::State state) override
-    {
-        return icon().availableSizes(mode, state);
-    }
-    bool isNull() override { return icon().isNull(); }
-    QString key() const override { return QStringLiteral("deferred"); }
-    QIconEngine *clone() const override { return new DeferredIconEngine(*this); }
-
-private:
-    const QIcon &icon()
-    {
-        if (m_load) {
-            m_icon = m_load();
-            m_load = nullptr;
-        }
-        return m_icon;
-    }
-
-    std::function<QIcon()> m_load;
-    QIcon m_icon;
-};
 
 /// Fills and outlines rect (a widget's whole rect) with a rounded box whose border lies inside it.
 void paintRoundedBox(QPainter *painter, const QRect &rect, const QColor &fill, const QColor &border,
@@ -941,9 +894,9 @@ QIcon AppStyle::standardIcon(StandardPixmap standardIcon, const QStyleOption *op
     const QPointer<const QStyle> base(baseStyle());
     const QPointer<const QWidget> target(widget);
     const std::optional<QStyleOption> copied = option ? std::optional<QStyleOption>(*option) : std::nullopt;
-    return QIcon(new DeferredIconEngine([base, target, copied, standardIcon] {
+    return deferredIcon([base, target, copied, standardIcon] {
         return base ? base->standardIcon(standardIcon, copied ? &*copied : nullptr, target.data()) : QIcon();
-    }));
+    });
 }
 
 } // namespace Ui

@@ -33,7 +33,7 @@ QToolButton *makeToolButton(const QString &objectName, const QString &icon, cons
 {
     auto *button = new QToolButton(parent);
     button->setObjectName(objectName);
-    button->setIcon(QIcon(icon));
+    button->setIcon(cachedIcon(icon));
     button->setToolTip(tip);
     button->setAccessibleName(tip);
     button->setAutoRaise(true);
@@ -62,7 +62,7 @@ DiagnosisLinksEditor::DiagnosisLinksEditor(QWidget *parent)
     m_linkButton = new QToolButton(this);
     m_linkButton->setObjectName(QStringLiteral("addDiagnosisButton"));
     m_linkButton->setText(QCoreApplication::translate("Ui::LineEditor", "Link"));
-    m_linkButton->setIcon(QIcon(QStringLiteral(":/icons/add.svg")));
+    m_linkButton->setIcon(cachedIcon(QStringLiteral(":/icons/add.svg")));
     m_linkButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_linkButton->setAccessibleName(QCoreApplication::translate("Ui::LineEditor", "Link diagnosis"));
     m_linkButton->setToolTip(

@@ -107,7 +107,7 @@ EncounterPicker::EncounterPicker(QWidget *parent)
     m_searchEdit->setAccessibleName(tr("Find patient by name, MRN or id"));
     m_searchEdit->setPlaceholderText(tr("Name, MRN or id  (Ctrl+F)"));
     m_searchEdit->setClearButtonEnabled(true);
-    m_searchEdit->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
+    m_searchEdit->addAction(cachedIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
     patientTitle->setBuddy(m_searchEdit);
     layout->addWidget(m_searchEdit);
 

@@ -297,12 +297,14 @@ void LineEditor::buildForm()
     m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
     m_summaryLabel->setProperty("role", QStringLiteral("summary"));
     m_summaryLabel->setWordWrap(true);
-    m_newLineButton = new QPushButton(QIcon(QStringLiteral(":/icons/new-line.svg")), tr("New line"), card);
+    m_newLineButton =
+        new QPushButton(cachedIcon(QStringLiteral(":/icons/new-line.svg")), tr("New line"), card);
     m_newLineButton->setObjectName(QStringLiteral("newLineButton"));
     m_newLineButton->setAccessibleName(tr("New line"));
     m_newLineButton->setToolTip(tr("Clear the form for the next line (Ctrl+N)"));
     m_newLineButton->setFocusPolicy(Qt::NoFocus);
-    m_submitButton = new QPushButton(QIcon(QStringLiteral(":/icons/submit.svg")), tr("Submit line"), card);
+    m_submitButton =
+        new QPushButton(cachedIcon(QStringLiteral(":/icons/submit.svg")), tr("Submit line"), card);
     m_submitButton->setObjectName(QStringLiteral("submitButton"));
     m_submitButton->setAccessibleName(tr("Submit line"));
     m_submitButton->setToolTip(tr("Queue the line for the EHR (Ctrl+Enter)"));
@@ -386,8 +388,8 @@ void LineEditor::buildClosedEncounterBar(QWidget *parent)
     m_moveButton->setObjectName(QStringLiteral("moveLineButton"));
     m_moveButton->setAccessibleName(tr("Move the line to the chosen open encounter"));
     m_moveButton->setAutoDefault(true);
-    m_discardButton =
-        new QPushButton(QIcon(QStringLiteral(":/icons/discard.svg")), tr("Discard line…"), m_closedActions);
+    m_discardButton = new QPushButton(cachedIcon(QStringLiteral(":/icons/discard.svg")), tr("Discard line…"),
+                                      m_closedActions);
     m_discardButton->setObjectName(QStringLiteral("discardLineButton"));
     m_discardButton->setAccessibleName(tr("Discard the line"));
     m_discardButton->setProperty("role", QStringLiteral("danger"));
@@ -449,7 +451,7 @@ void LineEditor::buildConfirmBar(QWidget *parent)
 
 void LineEditor::buildActions()
 {
-    m_submitAction = new QAction(QIcon(QStringLiteral(":/icons/submit.svg")), tr("&Submit line"), this);
+    m_submitAction = new QAction(cachedIcon(QStringLiteral(":/icons/submit.svg")), tr("&Submit line"), this);
     m_submitAction->setObjectName(QStringLiteral("submitAction"));
     m_submitAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
@@ -457,7 +459,7 @@ void LineEditor::buildActions()
     addAction(m_submitAction);
     connect(m_submitAction, &QAction::triggered, this, &LineEditor::submit);
 
-    m_newLineAction = new QAction(QIcon(QStringLiteral(":/icons/new-line.svg")), tr("&New line"), this);
+    m_newLineAction = new QAction(cachedIcon(QStringLiteral(":/icons/new-line.svg")), tr("&New line"), this);
     m_newLineAction->setObjectName(QStringLiteral("newLineAction"));
     m_newLineAction->setShortcut(QKeySequence::New);
     m_newLineAction->setShortcutContext(Qt::WindowShortcut);
@@ -577,6 +579,10 @@ void LineEditor::refreshEncounterHeader()
     parts << (m_encounter.title.isEmpty() ? m_encounter.encounterId : m_encounter.title);
     if (m_encounter.timeZone.isValid())
         parts << QString::fromUtf8(m_encounter.timeZone.id());
+    // On a narrow window the header wraps between its parts, never inside one ("America/" above
+    // "Chicago"): no-break spaces, and a word joiner after each slash.
+    for (QString &part : parts)
+        part.replace(u' ', QChar(0x00a0)).replace(u'/', QStringLiteral("/\u2060"));
     m_encounterLabel->setText(parts.join(QStringLiteral("  ·  ")));
     m_encounterNoteLabel->setText(m_encounter.pickedAsOnlyOpen
                                       ? tr("The patient's only open encounter was picked for you; Ctrl+E "

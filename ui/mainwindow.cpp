@@ -103,7 +103,7 @@ MainWindow::MainWindow(AppSettings &settings, TokenStore &tokens, Workspace &wor
     , m_workspace(workspace)
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
+    setWindowIcon(cachedIcon(QStringLiteral(":/icons/app.svg")));
     // First of the application's key filters, so it runs last: it takes the shortcut overrides it
     // claims, and the keystroke watchers (presenter strip, drills) installed later still see them.
     new WindowShortcuts(this);
@@ -241,7 +241,7 @@ void MainWindow::buildCentre()
 
     auto *superbill = new QWidget;
     superbill->setObjectName(QStringLiteral("superbillPage"));
-    m_tabs->addTab(superbill, QIcon(QStringLiteral(":/icons/encounter.svg")), tr("Superbill"));
+    m_tabs->addTab(superbill, cachedIcon(QStringLiteral(":/icons/encounter.svg")), tr("Superbill"));
     auto *superbillLayout = new QVBoxLayout(superbill);
     superbillLayout->setContentsMargins(0, 10, 0, 0);
     m_centreSplitter = new QSplitter(Qt::Vertical, superbill);
@@ -297,9 +297,9 @@ void MainWindow::buildCentre()
     // be moved there and restyled widget by widget. The Queue and the form hold empty places until
     // buildPages() (after the first frame, or when first asked for).
     m_queuePage = new QWidget(superbill->parentWidget());
-    m_tabs->addTab(m_queuePage, QIcon(QStringLiteral(":/icons/queue.svg")), tr("Queue"));
+    m_tabs->addTab(m_queuePage, cachedIcon(QStringLiteral(":/icons/queue.svg")), tr("Queue"));
     m_formPage = new QWidget(superbill->parentWidget());
-    m_tabs->addTab(m_formPage, QIcon(QStringLiteral(":/icons/encounter.svg")), tr("Superbill form"));
+    m_tabs->addTab(m_formPage, cachedIcon(QStringLiteral(":/icons/encounter.svg")), tr("Superbill form"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index > 0)
             buildPages();
@@ -419,7 +419,7 @@ void MainWindow::buildActions()
 {
     const auto make = [this](const QString &icon, const QString &text, const QString &name,
                              const QKeySequence &keys) {
-        auto *action = new QAction(icon.isEmpty() ? QIcon() : QIcon(icon), text, this);
+        auto *action = new QAction(icon.isEmpty() ? QIcon() : cachedIcon(icon), text, this);
         action->setObjectName(name);
         if (!keys.isEmpty())
             action->setShortcut(keys);
@@ -1167,7 +1167,7 @@ void MainWindow::showAbout()
     QMessageBox box(this);
     box.setObjectName(QStringLiteral("aboutBox"));
     box.setWindowTitle(tr("About Superbill Desk"));
-    box.setIconPixmap(QIcon(QStringLiteral(":/icons/app.svg")).pixmap(64, 64));
+    box.setIconPixmap(cachedIcon(QStringLiteral(":/icons/app.svg")).pixmap(64, 64));
     box.setTextFormat(Qt::RichText);
     box.setText(
         tr("<h3>Superbill Desk %1</h3>"

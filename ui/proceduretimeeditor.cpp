@@ -84,11 +84,13 @@ ProcedureTimeEditor::ProcedureTimeEditor(QWidget *parent)
     periodLayout->addWidget(endCaption, 1, 0);
     periodLayout->addWidget(m_endEdit, 1, 1);
     periodLayout->addWidget(m_endOffsetLabel, 1, 2);
-    auto *metrics = new QVBoxLayout;
-    metrics->setSpacing(0);
+    // Under the times, with the row's whole width: beside them the estimate wrapped into a column a
+    // few words wide on a narrow window, and ran out of it.
+    auto *metrics = new QHBoxLayout;
+    metrics->setSpacing(8);
     metrics->addWidget(m_minutesLabel);
-    metrics->addWidget(m_unitsLabel);
-    periodLayout->addLayout(metrics, 0, 3, 2, 1, Qt::AlignVCenter);
+    metrics->addWidget(m_unitsLabel, 1);
+    periodLayout->addLayout(metrics, 2, 1, 1, 3);
     periodLayout->setColumnMinimumWidth(2, 90);
     periodLayout->setColumnStretch(3, 1);
     layout->addWidget(m_periodRow);

@@ -16,6 +16,7 @@
 #include "outbox/outboxstore.h"
 #include "outbox/patientdirectory.h"
 #include "outboxlinesmodel.h"
+#include "theme.h"
 #include "workspace.h"
 
 namespace Ui {
@@ -81,15 +82,16 @@ QueueView::QueueView(QWidget *parent)
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(8);
     m_openButton =
-        new QPushButton(QIcon(QStringLiteral(":/icons/open-line.svg")), tr("Open and correct"), this);
+        new QPushButton(cachedIcon(QStringLiteral(":/icons/open-line.svg")), tr("Open and correct"), this);
     m_openButton->setObjectName(QStringLiteral("openLineButton"));
     m_openButton->setAccessibleName(tr("Open the line to correct it"));
     m_openButton->setToolTip(tr("Enter"));
-    m_resendButton = new QPushButton(QIcon(QStringLiteral(":/icons/resend.svg")), tr("Send now"), this);
+    m_resendButton = new QPushButton(cachedIcon(QStringLiteral(":/icons/resend.svg")), tr("Send now"), this);
     m_resendButton->setObjectName(QStringLiteral("resendButton"));
     m_resendButton->setAccessibleName(tr("Send the line now"));
     m_resendButton->setToolTip(tr("Ctrl+R"));
-    m_discardButton = new QPushButton(QIcon(QStringLiteral(":/icons/discard.svg")), tr("Discard…"), this);
+    m_discardButton =
+        new QPushButton(cachedIcon(QStringLiteral(":/icons/discard.svg")), tr("Discard…"), this);
     m_discardButton->setObjectName(QStringLiteral("discardButton"));
     m_discardButton->setAccessibleName(tr("Discard the line"));
     m_discardButton->setToolTip(tr("Delete; asks first"));

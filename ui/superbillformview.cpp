@@ -283,7 +283,7 @@ void SuperbillFormView::buildForm()
     m_typedLabel->setObjectName(QStringLiteral("typedCodeLabel"));
     m_typedLabel->setProperty("role", QStringLiteral("metric"));
     m_submitButton =
-        new QPushButton(QIcon(QStringLiteral(":/icons/submit.svg")), tr("Submit superbill"), card);
+        new QPushButton(cachedIcon(QStringLiteral(":/icons/submit.svg")), tr("Submit superbill"), card);
     m_submitButton->setObjectName(QStringLiteral("submitSuperbillButton"));
     m_submitButton->setToolTip(tr("Queue every ticked code for the EHR in one go (Ctrl+Enter)"));
     m_submitButton->setProperty("role", QStringLiteral("primary"));
@@ -293,7 +293,8 @@ void SuperbillFormView::buildForm()
     footer->addWidget(m_submitButton);
     layout->addLayout(footer);
 
-    m_submitAction = new QAction(QIcon(QStringLiteral(":/icons/submit.svg")), tr("Submit &superbill"), this);
+    m_submitAction =
+        new QAction(cachedIcon(QStringLiteral(":/icons/submit.svg")), tr("Submit &superbill"), this);
     m_submitAction->setObjectName(QStringLiteral("submitSuperbillAction"));
     m_submitAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
@@ -303,7 +304,7 @@ void SuperbillFormView::buildForm()
     connect(m_submitAction, &QAction::triggered, this, &SuperbillFormView::submit);
     connect(m_submitButton, &QPushButton::clicked, this, &SuperbillFormView::submit);
     m_addCodeAction =
-        new QAction(QIcon(QStringLiteral(":/icons/add.svg")), tr("Add a code not on the form"), this);
+        new QAction(cachedIcon(QStringLiteral(":/icons/add.svg")), tr("Add a code not on the form"), this);
     m_addCodeAction->setObjectName(QStringLiteral("addSuperbillCodeAction"));
     m_addCodeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     m_addCodeAction->setShortcutContext(Qt::WindowShortcut);

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 #include "appstyle.h"
+#include "deferredicon.h"
 
 namespace Ui {
 
@@ -90,7 +91,7 @@ QIcon cachedIcon(const QString &path)
     }
     auto it = icons->constFind(path);
     if (it == icons->cend())
-        it = icons->insert(path, QIcon(path));
+        it = icons->insert(path, deferredIcon([path] { return QIcon(path); }));
     return *it;
 }
 

@@ -25,8 +25,9 @@ void applyThemeScale(QApplication &app, double scale, bool highContrastFocus);
 /// Sets properties the style draws by ("finding", "severity", "state" ...) and re-polishes the
 /// widget once, only when a value changed: a re-polish recomputes the widget's whole style.
 void setStyleProperties(QWidget *widget, std::initializer_list<std::pair<const char *, QVariant>> properties);
-/// The icon of a resource file (":/icons/error.svg"), made once. Models hand out icons on every paint;
-/// a new QIcon would draw its SVG again each time, since Qt caches the drawn pixmaps per QIcon.
+/// The icon of a resource file (":/icons/error.svg"), made once and read when first drawn. Models hand
+/// out icons on every paint; a new QIcon would draw its SVG again each time, since Qt caches the drawn
+/// pixmaps per QIcon. Every icon of the app's own comes from here.
 QIcon cachedIcon(const QString &path);
 
 /// A small grey label for a hint beside a field (the offset of a time, the kind of a code).

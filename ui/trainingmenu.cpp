@@ -15,6 +15,7 @@
 #include "ehr/ehrclient.h"
 #include "outbox/sender.h"
 #include "refusecodedialog.h"
+#include "theme.h"
 #include "trainingehrdialog.h"
 #include "trainingtexts.h"
 #include "workspace.h"
@@ -35,7 +36,7 @@ TrainingMenu::TrainingMenu(Workspace &workspace, AppSettings &settings, QMainWin
     setObjectName(QStringLiteral("trainingMenu"));
     menuAction()->setObjectName(QStringLiteral("trainingMenuAction"));
     const auto add = [this](QMenu *menu, const QString &icon, const QString &text, const QString &name) {
-        QAction *action = menu->addAction(icon.isEmpty() ? QIcon() : QIcon(icon), text);
+        QAction *action = menu->addAction(icon.isEmpty() ? QIcon() : cachedIcon(icon), text);
         action->setObjectName(name);
         return action;
     };

@@ -11,6 +11,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextLayout>
 
 #include "catalog/codecatalog.h"
 #include "codecompletiondelegate.h"
@@ -414,6 +415,36 @@ private Q_SLOTS:
             return context;
         }());
         QCOMPARE(field<QLabel>("performedOffsetLabel")->text(), QStringLiteral("\u221206:00 CST"));
+    }
+
+    void theHeaderWrapsBetweenItsPartsOnly()
+    {
+        auto *header = field<QLabel>("encounterLabel");
+        const QString text = header->text();
+        const QString separator = QStringLiteral("  ·  ");
+        QVERIFY2(text.contains(QStringLiteral("America/")), qPrintable(text));
+        // Wrapped as the label wraps, at the width of its widest part: a narrow window.
+        int widest = 0;
+        for (const QString &part : text.split(separator))
+            widest = std::max(widest, header->fontMetrics().horizontalAdvance(part));
+        QTextLayout layout(text, header->font());
+        QTextOption option;
+        option.setWrapMode(QTextOption::WordWrap);
+        layout.setTextOption(option);
+        layout.beginLayout();
+        QList<int> breaks;
+        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+            line.setLineWidth(widest + 1);
+            breaks << line.textStart() + line.textLength();
+        }
+        layout.endLayout();
+        QVERIFY2(breaks.size() > 2, qPrintable(text));
+        breaks.removeLast();
+        for (const int at : std::as_const(breaks)) {
+            const qsizetype before = text.lastIndexOf(separator, at);
+            QVERIFY2(before >= 0 && at <= before + separator.size(),
+                     qPrintable(QStringLiteral("breaks inside \"%1|%2\"").arg(text.left(at), text.mid(at))));
+        }
     }
 
     void tabOrderFollowsTheForm()
