@@ -1,11 +1,10 @@
 #include "sqlitedatabase.h"
 
-#include <unordered_map>
-
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QStorageInfo>
@@ -57,7 +56,9 @@ QVariant boundValue(const QVariant &value)
 
 struct KeptStatements
 {
-    std::unordered_map<QString, QSqlQuery> bySql;
+    // Not std::unordered_map: it keeps no hash codes with std::hash<QString>, so walking a bucket hashed
+    // again every SQL text in it, thousands of instructions for each statement run.
+    QHash<QString, QSqlQuery> bySql;
 };
 
 PreparedQuery::PreparedQuery(QSqlQuery query, const std::shared_ptr<KeptStatements> &keeper,
@@ -103,7 +104,7 @@ void PreparedQuery::giveBack()
         return;
     if (keeper->bySql.size() >= MaxKeptStatements)
         keeper->bySql.clear();
-    keeper->bySql.emplace(m_sql, std::move(static_cast<QSqlQuery &>(*this)));
+    keeper->bySql.insert(m_sql, std::move(static_cast<QSqlQuery &>(*this)));
 }
 
 SqliteDatabase::SqliteDatabase(const QString &name)
@@ -322,7 +323,7 @@ Result<PreparedQuery> SqliteDatabase::prepare(const QString &sql) const
 {
     // A statement is out while its query is in use; the same SQL meanwhile gets one of its own.
     if (const auto kept = m_statements->bySql.find(sql); kept != m_statements->bySql.end()) {
-        QSqlQuery query = std::move(kept->second);
+        QSqlQuery query = std::move(kept.value());
         m_statements->bySql.erase(kept);
         return PreparedQuery(std::move(query), m_statements, sql);
     }

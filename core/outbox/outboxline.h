@@ -98,7 +98,7 @@ struct QueueCounts
 /// One row of the audit log: an attempt or a person's action on a line. Never holds a token.
 struct AuditEntry
 {
-    qint64 id = 0;
+    qint64 id = 0; ///< the audit row's; 0 for a "queued" read from its line (lines queued since schema 5)
     qint64 lineId = 0;
     QDateTime at;
     QString event; ///< queued, attempt, recovered, reconciled, retry, corrected, discarded

@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <QVariant>
 
+#include "fhir/datetime.h"
 #include "fhir/procedurereader.h"
 #include "fhir/procedurewriter.h"
 #include "offlinecache.h"
@@ -21,9 +22,11 @@ namespace {
 
 const auto NoSuchLine = QStringLiteral("no-such-line");
 
+// As the Procedure has it; read back with Qt::ISODate. Not QDateTime::toString(), which cost an enqueue
+// as much as serialising its whole Procedure.
 QString isoText(const QDateTime &time)
 {
-    return time.isValid() ? time.toString(Qt::ISODate) : QString();
+    return Fhir::formatDateTime(time);
 }
 
 // What listings show of a line, kept in columns of their own so that listing an encounter reads
@@ -146,6 +149,22 @@ Common::SqliteMigration keptIdsMigration()
     return {.statements = statements};
 }
 
+// A line's "queued" audit row is read from the line itself (created_at), so that an enqueue writes one
+// row fewer, and a page fewer, to its commit. Lines queued before keep the row they have in the audit
+// (audit_has_queued = 1, the default of the added column, so no existing row is rewritten); new lines
+// are inserted with 0. Neither column ever changes once the line is queued, so the row read back is
+// always the same.
+Common::SqliteMigration queuedFromLineMigration()
+{
+    return {
+        .statements = {
+            QStringLiteral("ALTER TABLE lines ADD COLUMN audit_has_queued INTEGER NOT NULL DEFAULT 1"),
+            QStringLiteral("CREATE TRIGGER lines_queued_kept BEFORE UPDATE OF created_at, audit_has_queued "
+                           "ON lines WHEN NEW.created_at IS NOT OLD.created_at OR NEW.audit_has_queued "
+                           "IS NOT OLD.audit_has_queued BEGIN SELECT RAISE(ABORT, 'when a line was "
+                           "queued never changes'); END")}};
+}
+
 // Each migration takes the schema from version (index) to (index + 1); they run in order, all in one
 // transaction, so a file is either fully migrated or untouched. Only ever append.
 const QList<Common::SqliteMigration> &migrations()
@@ -156,6 +175,7 @@ const QList<Common::SqliteMigration> &migrations()
         OfflineCache::migration(),
         {.statements = listingColumns() << EncounterIndex, .fill = fillListingColumns},
         keptIdsMigration(),
+        queuedFromLineMigration(),
     };
     return steps;
 }
@@ -266,12 +286,12 @@ Common::Error notSaved(const Common::Error &failure, qsizetype lines)
 
 // Replaces a correctable line's content; the WHERE clause re-checks the state, since a sender may
 // have claimed the line since it was read.
-const auto CorrectionUpdate =
-    QStringLiteral("UPDATE lines SET entry_json = :entry, patient_id = :patient, encounter_id = :encounter, "
-                   "code = :code, display = :display, performed_start = :performed_start, performed_end = "
-                   ":performed_end, diagnoses = :diagnoses, state = 'pending', findings_json = '[]', "
-                   "next_attempt_at = :now, updated_at = :now WHERE id = :id AND state IN ('pending', "
-                   "'needs-correction')");
+const auto CorrectionUpdate = QStringLiteral(
+    "UPDATE lines SET entry_json = CAST(:entry AS TEXT), patient_id = :patient, encounter_id = :encounter, "
+    "code = :code, display = :display, performed_start = :performed_start, performed_end = "
+    ":performed_end, diagnoses = :diagnoses, state = 'pending', findings_json = '[]', "
+    "next_attempt_at = :now, updated_at = :now WHERE id = :id AND state IN ('pending', "
+    "'needs-correction')");
 
 Common::Result<QVariantMap> correctionValues(const OutboxLine &current, const Model::ProcedureEntry &entry,
                                              qint64 now)
@@ -286,7 +306,7 @@ Common::Result<QVariantMap> correctionValues(const OutboxLine &current, const Mo
     if (!json)
         return json.error();
     QVariantMap values = listingValues(corrected);
-    values.insert({{QStringLiteral("entry"), QString::fromUtf8(*json)},
+    values.insert({{QStringLiteral("entry"), *json},
                    {QStringLiteral("patient"), corrected.subject.id()},
                    {QStringLiteral("encounter"), corrected.encounter.id()},
                    {QStringLiteral("code"), corrected.code.code},
@@ -418,22 +438,24 @@ Common::Result<qint64> OutboxStore::insertLine(const Model::ProcedureEntry &entr
                    {QStringLiteral("patient"), entry.subject.id()},
                    {QStringLiteral("encounter"), entry.encounter.id()},
                    {QStringLiteral("code"), entry.code.code},
-                   {QStringLiteral("entry"), QString::fromUtf8(*json)},
-                   {QStringLiteral("now"), now}});
-    auto inserted =
-        m_db.run(QStringLiteral(
-                     "INSERT INTO lines (identifier_system, identifier, patient_id, encounter_id, code, "
-                     "entry_json, state, created_at, updated_at, next_attempt_at, display, performed_start, "
-                     "performed_end, diagnoses) VALUES (:system, :identifier, :patient, :encounter, :code, "
-                     ":entry, 'pending', :now, :now, :now, :display, :performed_start, :performed_end, "
-                     ":diagnoses)"),
-                 values);
+                   // UTF-8 bytes, stored as TEXT by the CAST: a QString would be bound as UTF-16, which
+                   // SQLite converts back to UTF-8 character by character.
+                   {QStringLiteral("entry"), *json},
+                   // Each placeholder once: QSQLITE sorts out a repeated one on every run.
+                   {QStringLiteral("created"), now},
+                   {QStringLiteral("updated"), now},
+                   {QStringLiteral("due"), now}});
+    auto inserted = m_db.run(
+        QStringLiteral(
+            "INSERT INTO lines (identifier_system, identifier, patient_id, encounter_id, code, "
+            "entry_json, state, created_at, updated_at, next_attempt_at, display, performed_start, "
+            "performed_end, diagnoses, audit_has_queued) VALUES (:system, :identifier, :patient, "
+            ":encounter, :code, CAST(:entry AS TEXT), 'pending', :created, :updated, :due, :display, "
+            ":performed_start, :performed_end, :diagnoses, 0)"),
+        values);
     if (!inserted)
         return inserted.error();
-    const qint64 id = inserted->lastInsertId().toLongLong();
-    if (Common::Status audited = addAudit(id, QStringLiteral("queued"), nullptr, {}); !audited)
-        return audited.error();
-    return id;
+    return inserted->lastInsertId().toLongLong();
 }
 
 Common::Result<std::optional<qint64>> OutboxStore::queuedLineId(const QString &identifierValue) const
@@ -481,16 +503,8 @@ Common::Result<QList<qint64>> OutboxStore::enqueueAll(const QList<LineWrite> &wr
         }
         if (Common::Status complete = checkNewLine(write.entry); !complete)
             return about(complete.error(), i);
+        // One already queued is refused by the identifier's UNIQUE index, when the line is inserted.
         const QString identifier = write.entry.clientIdentifier()->value;
-        const auto existing = queuedLineId(identifier);
-        if (!existing)
-            return notSaved(existing.error(), writes.size());
-        if (*existing)
-            return about(Common::makeError(QStringLiteral("already-queued"),
-                                           tr("This line (%1) is already in the outbox as line %2.")
-                                               .arg(identifier)
-                                               .arg(**existing)),
-                         i);
         if (identifiers.contains(identifier))
             return about(Common::makeError(QStringLiteral("already-queued"),
                                            tr("The identifier %1 is given to two lines.").arg(identifier)),
@@ -503,13 +517,25 @@ Common::Result<QList<qint64>> OutboxStore::enqueueAll(const QList<LineWrite> &wr
         return notSaved(begun.error(), writes.size());
     QList<qint64> ids;
     const qint64 now = nowMs(); // one moment for the whole superbill, as it is one decision
-    for (const LineWrite &write : writes) {
+    for (qsizetype i = 0; i < writes.size(); ++i) {
+        const LineWrite &write = writes.at(i);
         if (write.lineId <= 0) {
             const auto id = insertLine(write.entry, now);
-            if (!id)
-                return notSaved(id.error(), writes.size());
-            ids.append(*id);
-            continue;
+            if (id) {
+                ids.append(*id);
+                continue;
+            }
+            // Looked for only when the insert failed: on the way to a line's commit, the index's own
+            // check is the only read of it.
+            const QString identifier = write.entry.clientIdentifier()->value;
+            const auto existing = queuedLineId(identifier);
+            if (existing && *existing)
+                return about(Common::makeError(QStringLiteral("already-queued"),
+                                               tr("This line (%1) is already in the outbox as line %2.")
+                                                   .arg(identifier)
+                                                   .arg(**existing)),
+                             i);
+            return notSaved(id.error(), writes.size());
         }
         const auto values = correctionValues(corrected.value(write.lineId), write.entry, now);
         if (!values)
@@ -588,6 +614,32 @@ Common::Result<QList<OutboxLine>> OutboxStore::claimDue(const QDateTime &now, in
 {
     return claimLines(QStringLiteral("next_attempt_at <= :due ORDER BY next_attempt_at, id LIMIT :limit"),
                       {{QStringLiteral("due"), now.toMSecsSinceEpoch()}, {QStringLiteral("limit"), limit}});
+}
+
+Common::Status OutboxStore::release(const QList<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return {};
+    // Through the claims connection, as the claims themselves: nothing was sent, so nothing to flush.
+    Common::Transaction transaction(m_claims);
+    if (Common::Status begun = transaction.begin(); !begun)
+        return withLinesKept(begun.error());
+    const qint64 now = nowMs();
+    QList<qint64> released;
+    for (const qint64 id : ids) {
+        auto updated = m_claims.run(QStringLiteral("UPDATE lines SET state = 'pending', updated_at = :now "
+                                                   "WHERE id = :id AND state = 'sending'"),
+                                    {{QStringLiteral("now"), now}, {QStringLiteral("id"), id}});
+        if (!updated)
+            return withLinesKept(updated.error());
+        if (updated->numRowsAffected() == 1)
+            released.append(id);
+    }
+    if (Common::Status committed = transaction.commit(); !committed)
+        return withLinesKept(committed.error());
+    for (const qint64 id : std::as_const(released))
+        notify(id);
+    return {};
 }
 
 Common::Status OutboxStore::recordAttempt(qint64 id, const AttemptRecord &record)
@@ -906,6 +958,28 @@ Common::Result<QueueCounts> OutboxStore::counts() const
 
 Common::Result<QList<AuditEntry>> OutboxStore::audit(qint64 lineId) const
 {
+    // The "queued" rows that are read from their lines (see queuedFromLineMigration()), in the order the
+    // lines were queued: the order of their ids.
+    QList<AuditEntry> queued;
+    {
+        auto lines = lineId > 0
+                         ? m_db.run(QStringLiteral("SELECT id, created_at FROM lines WHERE id = :line "
+                                                   "AND audit_has_queued = 0"),
+                                    {{QStringLiteral("line"), lineId}})
+                         : m_db.run(QStringLiteral(
+                               "SELECT id, created_at FROM lines WHERE audit_has_queued = 0 ORDER BY id"));
+        if (!lines)
+            return lines.error();
+        while (lines->next()) {
+            AuditEntry entry;
+            entry.lineId = lines->value(0).toLongLong();
+            entry.at = fromMs(lines->value(1));
+            entry.event = QStringLiteral("queued");
+            queued.append(entry);
+        }
+        if (Common::Status read = m_db.finished(*lines); !read)
+            return read.error();
+    }
     const QString columns =
         QStringLiteral("id, line_id, at, event, http_status, result, ehr_code, ehr_id, detail");
     auto query =
@@ -916,13 +990,22 @@ Common::Result<QList<AuditEntry>> OutboxStore::audit(qint64 lineId) const
     if (!query)
         return query.error();
     QList<AuditEntry> entries;
+    qsizetype nextQueued = 0;
     while (query->next()) {
-        entries.append({query->value(0).toLongLong(), query->value(1).toLongLong(), fromMs(query->value(2)),
-                        query->value(3).toString(), query->value(4).toInt(), query->value(5).toString(),
-                        query->value(6).toString(), query->value(7).toString(), query->value(8).toString()});
+        const AuditEntry written{
+            query->value(0).toLongLong(), query->value(1).toLongLong(), fromMs(query->value(2)),
+            query->value(3).toString(),   query->value(4).toInt(),      query->value(5).toString(),
+            query->value(6).toString(),   query->value(7).toString(),   query->value(8).toString()};
+        // A row comes after its own line's "queued" (a line is queued before anything happens to it, and
+        // lines in the order of their ids), and after those of lines queued earlier than it was written.
+        while (nextQueued < queued.size() &&
+               (queued.at(nextQueued).lineId <= written.lineId || queued.at(nextQueued).at < written.at))
+            entries.append(queued.at(nextQueued++));
+        entries.append(written);
     }
     if (Common::Status read = m_db.finished(*query); !read)
         return read.error();
+    entries.append(queued.mid(nextQueued));
     return entries;
 }
 

@@ -35,7 +35,7 @@ class OutboxStore : public QObject
 
 public:
     /// The schema this build writes; older files are migrated on open().
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
     /// countsChanged comes at most this often while lines keep changing.
     static constexpr std::chrono::milliseconds CountsInterval{100};
 
@@ -73,6 +73,10 @@ public:
     /// Claims up to `limit` pending lines due at `now` in one transaction, earliest first, and returns
     /// them with their entries, ready to send.
     Common::Result<QList<OutboxLine>> claimDue(const QDateTime &now, int limit);
+    /// Lines claimed but never sent: sending → pending as they were (no attempt counted, due as before);
+    /// a line no longer `sending` is left alone.
+    /// Not flushed to disk: should the release be lost, the next start recovers them as interrupted.
+    Common::Status release(const QList<qint64> &ids);
     /// Writes what an attempt came to, with its audit row; only for a line that is `sending`.
     Common::Status recordAttempt(qint64 id, const AttemptRecord &record);
     /// Writes what several attempts came to, with their audit rows, in one transaction (one disk
@@ -140,7 +144,7 @@ private:
     qint64 nowMs() const;
     /// Why a new line cannot be queued (no identifier, patient or encounter), or ok.
     Common::Status checkNewLine(const Model::ProcedureEntry &entry) const;
-    /// Inserts a new line with its "queued" audit row, inside the caller's transaction.
+    /// Inserts a new line inside the caller's transaction; its "queued" audit row is read from it.
     Common::Result<qint64> insertLine(const Model::ProcedureEntry &entry, qint64 now);
     /// The id of the line queued with this identifier, if any; reads the identifier index alone.
     Common::Result<std::optional<qint64>> queuedLineId(const QString &identifierValue) const;

@@ -21,6 +21,8 @@ constexpr qint64 MaxTimerMs = 60 * 1000; // re-check at least this often, in cas
 constexpr std::chrono::milliseconds RecordAnswersAfter{6};
 constexpr std::chrono::milliseconds RecordAnswersAtMost{50};
 constexpr int RecordedFlushShare = 6;
+/// A claim takes lines for this many times the slots, so that most lines cost no claim commit of their own.
+constexpr int ClaimAheadSlots = 4;
 
 QString kindName(const Ehr::SubmitResult &result)
 {
@@ -168,6 +170,7 @@ Common::Status Sender::takeLock()
 void Sender::stop()
 {
     m_running = false;
+    releaseClaimedAhead();
     m_timer.stop();
     m_lockTimer.stop();
     m_probeTimer.stop();
@@ -225,6 +228,7 @@ void Sender::pause(PauseReason reason, const QString &message)
     // A paused queue shows each line where it stands, so answers already in are written now.
     if (reason != PauseReason::Storage)
         recordAnswers();
+    releaseClaimedAhead();
     const bool wasPaused = isPaused();
     const bool sameReason = m_pauseReason == reason;
     m_pauseReason = reason;
@@ -281,20 +285,42 @@ void Sender::pump()
             return;
         }
     }
-    if (const int room = m_parallel - int(m_inFlight.size()); room > 0) {
-        // Every line the free slots take, claimed in one transaction.
-        const auto claimed = m_store->claimDue(m_store->clock().nowUtc(), room);
-        if (!claimed) {
-            pauseForStorage(claimed.error().message);
-            return;
+    if (int room = m_parallel - int(m_inFlight.size()); room > 0) {
+        // The lines for the free slots and for the next few that free up, claimed in one transaction:
+        // a claim's commit costs the event loop more than marking a few more lines in it.
+        if (m_claimedAhead.size() < room) {
+            const auto claimed = m_store->claimDue(m_store->clock().nowUtc(),
+                                                   ClaimAheadSlots * m_parallel - int(m_claimedAhead.size()));
+            if (!claimed) {
+                pauseForStorage(claimed.error().message);
+                return;
+            }
+            m_claimedAhead.append(*claimed);
         }
-        for (const OutboxLine &line : *claimed)
-            send(line);
+        for (; room > 0 && !m_claimedAhead.isEmpty(); --room)
+            send(m_claimedAhead.takeFirst());
     }
     if (m_pauseReason == PauseReason::Storage)
         endPause(); // nothing waiting needed a write; the next failure pauses again
     scheduleNext();
     checkIdle();
+}
+
+void Sender::releaseClaimedAhead()
+{
+    if (m_claimedAhead.isEmpty())
+        return;
+    const QList<OutboxLine> unsent = std::exchange(m_claimedAhead, {});
+    QList<qint64> ids;
+    for (const OutboxLine &line : unsent)
+        ids.append(line.id);
+    // When the file cannot be written they stay `sending`, unsent: a storage retry or the next start
+    // recovers them, resent with the same identifier.
+    if (m_store && m_store->isOpen()) {
+        if (const auto released = m_store->release(ids); !released)
+            qCWarning(lcOutbox) << "lines claimed ahead stay sending until recovered:"
+                                << released.error().code;
+    }
 }
 
 void Sender::scheduleNext()
@@ -313,7 +339,7 @@ void Sender::scheduleNext()
 void Sender::checkIdle()
 {
     const bool idleNow =
-        m_inFlight.isEmpty() && m_unrecorded.isEmpty() &&
+        m_inFlight.isEmpty() && m_unrecorded.isEmpty() && m_claimedAhead.isEmpty() &&
         (!m_running || isPaused() || !m_store || m_store->dueLines(m_store->clock().nowUtc(), 1).isEmpty());
     if (idleNow && !m_wasIdle)
         emit idle();

@@ -118,6 +118,8 @@ private:
     void pause(PauseReason reason, const QString &message);
     /// The outbox could not be written: pause, and try again every m_recheck.
     void pauseForStorage(const QString &message);
+    /// Lines claimed ahead go back to pending, unsent: the queue stops or pauses.
+    void releaseClaimedAhead();
     void endPause();
     /// Takes the lock, or says who holds it (code "other-sender") or why it cannot be made.
     Common::Status takeLock();
@@ -143,6 +145,8 @@ private:
     QTimer m_probeTimer;
     bool m_probing = false;
     QHash<qint64, Ehr::EhrClient::RequestId> m_inFlight;
+    /// Claimed (`sending` in the file) for the slots that free up next, not sent yet; see pump().
+    QList<OutboxLine> m_claimedAhead;
     /// Answers not written yet, with what each line came to; see finishAttempt().
     QList<QPair<qint64, AttemptRecord>> m_unrecorded;
     QTimer m_recordTimer;

@@ -82,6 +82,8 @@ private slots:
     void recordAttemptMovesStateAndAudits();
     void recordAttemptRequiresSendingLine();
     void sendingLineIsRecoveredAfterCrash();
+    void releasedLinesArePendingAsBefore();
+    void queuedIsReadFromTheLine();
     void discardKeepsLineForAudit();
     void discardRefusesSentLine();
     void retryMakesNeedsCorrectionPendingNow();
@@ -181,6 +183,12 @@ void TestOutboxStore::enqueueIsDurableAcrossReopen()
     QCOMPARE(line->entry(), entry);
     QCOMPARE(reopened.audit(*id)->size(), 1);
     QCOMPARE(reopened.audit(*id)->first().event, QStringLiteral("queued"));
+    // Stored as text, as the Procedure is written, for any other program reading the file.
+    RawDb raw(dbPath());
+    QCOMPARE(raw.value(QStringLiteral("SELECT typeof(entry_json) FROM lines")).toString(),
+             QStringLiteral("text"));
+    QCOMPARE(raw.value(QStringLiteral("SELECT entry_json FROM lines")).toString().toUtf8(),
+             *Fhir::ProcedureWriter(Fhir::Dialect::EhrVendor).toBytes(entry, false));
 }
 
 void TestOutboxStore::enqueueRefusesIncompleteLines_data()
@@ -215,7 +223,18 @@ void TestOutboxStore::enqueueRefusesSameIdentifierTwice()
     QVERIFY(!again);
     QVERIFY2(again.error().message.contains(QStringLiteral("already in the outbox")),
              qPrintable(whyFailed(again)));
+    QCOMPARE(again.error().code, QStringLiteral("already-queued"));
     QCOMPARE(m_store->counts()->pending, 1);
+
+    // In a superbill, the line already queued is named, and none of the others is saved.
+    auto other = sampleEntry();
+    other.identifiers = {Model::ProcedureEntry::newClientIdentifier()};
+    const auto batch = m_store->enqueueAll({{0, other}, {0, entry}});
+    QVERIFY(!batch);
+    QCOMPARE(batch.error().code, QStringLiteral("already-queued"));
+    QCOMPARE(batch.error().path, QStringLiteral("line 2"));
+    QCOMPARE(m_store->counts()->total(), 1);
+    QVERIFY(m_store->enqueue(other));
 }
 
 void TestOutboxStore::claimSucceedsOnceAcrossConnections()
@@ -315,6 +334,92 @@ void TestOutboxStore::sendingLineIsRecoveredAfterCrash()
     QCOMPARE(restarted.recoverInterrupted().valueOr(-1), 0);
 }
 
+void TestOutboxStore::releasedLinesArePendingAsBefore()
+{
+    QList<qint64> ids;
+    for (int i = 0; i < 3; ++i) {
+        auto entry = sampleEntry();
+        entry.identifiers = {Model::ProcedureEntry::newClientIdentifier()};
+        ids.append(*m_store->enqueue(entry));
+    }
+    const QDateTime due = m_store->line(ids.at(1))->nextAttemptAt;
+    const auto claimed = m_store->claimDue(m_clock->nowUtc(), 2);
+    QVERIFY2(claimed, qPrintable(whyFailed(claimed)));
+    QCOMPARE(claimed->size(), 2);
+    // The first is sent and answered; the second was claimed ahead and never sent.
+    AttemptRecord sent;
+    sent.newState = LineState::Sent;
+    sent.httpStatus = 201;
+    sent.ehrId = QStringLiteral("proc-1");
+    QVERIFY(m_store->recordAttempt(ids.at(0), sent));
+    m_clock->advance(5000);
+
+    QSignalSpy changed(m_store.get(), &OutboxStore::lineChanged);
+    const Common::Status released = m_store->release({ids.at(0), ids.at(1)});
+    QVERIFY2(released, qPrintable(whyFailed(released)));
+    QCOMPARE(m_store->line(ids.at(0))->state, LineState::Sent);
+    const auto line = *m_store->line(ids.at(1));
+    QCOMPARE(line.state, LineState::Pending);
+    QCOMPARE(line.attempts, 0);
+    QVERIFY(!line.outcomeUnknown);
+    QCOMPARE(line.nextAttemptAt, due);
+    QCOMPARE(m_store->audit(ids.at(1))->size(), 1); // queued, nothing since
+    QCOMPARE(m_store->dueLines(m_clock->nowUtc(), 10), (QList<qint64>{ids.at(1), ids.at(2)}));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().first().toLongLong(), ids.at(1));
+    QCOMPARE(m_store->recoverInterrupted().valueOr(-1), 0);
+}
+
+void TestOutboxStore::queuedIsReadFromTheLine()
+{
+    auto first = sampleEntry();
+    const qint64 a = *m_store->enqueue(first);
+    m_clock->advance(1000);
+    const QDateTime queuedAt = m_clock->nowUtc();
+    auto second = sampleEntry();
+    second.identifiers = {Model::ProcedureEntry::newClientIdentifier()};
+    const qint64 b = *m_store->enqueue(second);
+    // An enqueue writes its line and nothing else.
+    RawDb raw(dbPath());
+    QCOMPARE(raw.value(QStringLiteral("SELECT COUNT(*) FROM audit")).toInt(), 0);
+
+    const auto audit = m_store->audit(b);
+    QVERIFY2(audit, qPrintable(whyFailed(audit)));
+    QCOMPARE(audit->size(), 1);
+    QCOMPARE(audit->first().event, QStringLiteral("queued"));
+    QCOMPARE(audit->first().lineId, b);
+    QCOMPARE(audit->first().at, queuedAt);
+    QCOMPARE(audit->first().at, m_store->line(b)->createdAt);
+
+    // Rows written later come after each line's "queued", in the order they were written.
+    m_clock->advance(1000);
+    QCOMPARE(m_store->claimDue(m_clock->nowUtc(), 1)->size(), 1);
+    AttemptRecord sent;
+    sent.newState = LineState::Sent;
+    sent.httpStatus = 201;
+    QVERIFY(m_store->recordAttempt(a, sent));
+    m_clock->advance(1000);
+    auto third = sampleEntry();
+    third.identifiers = {Model::ProcedureEntry::newClientIdentifier()};
+    const qint64 c = *m_store->enqueue(third);
+    m_clock->advance(1000);
+    QVERIFY(m_store->discard(b, QStringLiteral("entered twice")));
+    QList<std::pair<qint64, QString>> trail;
+    for (const AuditEntry &entry : m_store->audit().valueOr({}))
+        trail.append({entry.lineId, entry.event});
+    QCOMPARE(trail, (QList<std::pair<qint64, QString>>{{a, QStringLiteral("queued")},
+                                                       {b, QStringLiteral("queued")},
+                                                       {a, QStringLiteral("attempt")},
+                                                       {c, QStringLiteral("queued")},
+                                                       {b, QStringLiteral("discarded")}}));
+
+    // When a line was queued never changes, so neither does its "queued" row.
+    QVERIFY(!raw.exec(QStringLiteral("UPDATE lines SET created_at = 0 WHERE id = %1").arg(b)));
+    QVERIFY(!raw.exec(QStringLiteral("UPDATE lines SET audit_has_queued = 1 WHERE id = %1").arg(b)));
+    QCOMPARE(m_store->line(b)->createdAt, queuedAt);
+    QVERIFY(raw.exec(QStringLiteral("UPDATE lines SET updated_at = 0 WHERE id = %1").arg(b)));
+}
+
 void TestOutboxStore::discardKeepsLineForAudit()
 {
     const auto id = *m_store->enqueue(sampleEntry());
@@ -381,6 +486,9 @@ void TestOutboxStore::replaceEntryKeepsIdentifier()
     QCOMPARE(line.code, QStringLiteral("20611"));
     QCOMPARE(line.identifier, *original.clientIdentifier());
     QCOMPARE(line.entry()->clientIdentifier(), original.clientIdentifier());
+    RawDb raw(dbPath());
+    QCOMPARE(raw.value(QStringLiteral("SELECT typeof(entry_json) FROM lines")).toString(),
+             QStringLiteral("text"));
 }
 
 void TestOutboxStore::enqueueAllKeepsOrderInOneTransaction()
@@ -686,7 +794,21 @@ void TestOutboxStore::schema3FileKeepsEveryLineAndId()
     const auto next = store.enqueue(sampleEntry());
     QVERIFY2(next, qPrintable(whyFailed(next)));
     QCOMPARE(*next, 10);
-    QCOMPARE(store.audit(*next)->first().id, 10);
+    AttemptRecord sent;
+    sent.newState = LineState::Sent;
+    sent.httpStatus = 201;
+    QVERIFY(store.recordAttempt(9, sent));
+    QCOMPARE(store.audit(9)->last().id, 10);
+    // The lines queued before the upgrade keep their own "queued" row, once; a new line's is read from it.
+    const auto events = [&store](qint64 id) {
+        QStringList events;
+        for (const AuditEntry &entry : store.audit(id).valueOr({}))
+            events << entry.event;
+        return events;
+    };
+    QCOMPARE(events(9), (QStringList{QStringLiteral("queued"), QStringLiteral("attempt")}));
+    QCOMPARE(events(*next), QStringList{QStringLiteral("queued")});
+    QCOMPARE(store.audit()->size(), 5);
 
     RawDb raw(dbPath());
     QCOMPARE(raw.value(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE sql LIKE '%AUTOINCREMENT%'"))

@@ -96,6 +96,9 @@ private slots:
     void refusedSenderTakesOverWhenTheOtherEnds();
     void conditionalHitOnAnotherLineIsNotSent();
     void unrecordableAnswerIsResentOnceWritable();
+    void linesClaimedAheadGoBackToPending_data();
+    void linesClaimedAheadGoBackToPending();
+    void linesClaimedAheadByACrashedSenderAreSentOnce();
 
 private:
     std::unique_ptr<Sender> makeSender();
@@ -715,6 +718,73 @@ void TestSender::conditionalHitOnAnotherLineIsNotSent()
     QCOMPARE(lineStateName(line.state), lineStateName(LineState::NeedsCorrection));
     QVERIFY(line.ehrId.isEmpty());
     QVERIFY2(line.lastError.contains(QStringLiteral("someone-else")), qPrintable(line.lastError));
+}
+
+void TestSender::linesClaimedAheadGoBackToPending_data()
+{
+    QTest::addColumn<bool>("pause");
+    QTest::newRow("stop") << false;
+    QTest::newRow("pause") << true;
+}
+
+void TestSender::linesClaimedAheadGoBackToPending()
+{
+    QFETCH(bool, pause);
+    Sandbox::FaultSettings slow;
+    slow.latencyMs = 400; // the first line stays in flight while the test looks
+    m_sandbox->setFaults(slow);
+    QList<qint64> ids;
+    for (int i = 0; i < 10; ++i)
+        ids.append(*m_store->enqueue(entryAt(i)));
+    auto sender = makeSender();
+    sender->setParallel(1);
+    QVERIFY(sender->start());
+    // One line in flight, and more claimed for the slot when it frees up.
+    QTRY_VERIFY_WITH_TIMEOUT(m_store->counts()->sending > 1, 10000);
+    QCOMPARE(sender->inFlight(), 1);
+    if (pause)
+        sender->setReadOnly(QStringLiteral("reading only"));
+    else
+        sender->stop();
+    // Only the line in flight is still being sent; it finishes and is recorded.
+    QCOMPARE(m_store->counts()->sending, 1);
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->counts()->sent, 1, 10000);
+    QTest::qWait(100);
+    QCOMPARE(m_store->counts()->pending, 9);
+    for (const qint64 id : ids) {
+        const auto line = *m_store->line(id);
+        if (line.state == LineState::Sent)
+            continue;
+        QCOMPARE(line.attempts, 0);
+        QVERIFY(!line.outcomeUnknown);
+        QCOMPARE(m_store->audit(id)->size(), 1); // queued, nothing since
+    }
+
+    m_sandbox->setFaults({});
+    if (pause)
+        sender->setReadOnly({});
+    else
+        QVERIFY(sender->start());
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->counts()->sent, 10, 10000);
+    QCOMPARE(m_sandbox->procedureCount(), 10);
+    for (const qint64 id : ids)
+        QCOMPARE(m_store->line(id)->attempts, 1);
+}
+
+void TestSender::linesClaimedAheadByACrashedSenderAreSentOnce()
+{
+    QList<qint64> ids;
+    for (int i = 0; i < 6; ++i)
+        ids.append(*m_store->enqueue(entryAt(i)));
+    // A sender claimed four lines for its slots and died before sending any of them.
+    QCOMPARE(m_store->claimDue(m_store->clock().nowUtc(), 4)->size(), 4);
+
+    auto sender = makeSender();
+    QVERIFY(sender->start());
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->counts()->sent, 6, 10000);
+    QCOMPARE(m_sandbox->procedureCount(), 6);
+    for (const qint64 id : ids)
+        QCOMPARE(m_store->line(id)->attempts, 1);
 }
 
 QTEST_GUILESS_MAIN(TestSender)
