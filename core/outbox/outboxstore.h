@@ -35,7 +35,7 @@ class OutboxStore : public QObject
 
 public:
     /// The schema this build writes; older files are migrated on open().
-    static constexpr int SchemaVersion = 5;
+    static constexpr int SchemaVersion = 6;
     /// countsChanged comes at most this often while lines keep changing.
     static constexpr std::chrono::milliseconds CountsInterval{100};
 

@@ -3,6 +3,7 @@
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,6 +49,7 @@ public:
                exec(QStringLiteral("ALTER TABLE lines DROP COLUMN performed_end")) &&
                exec(QStringLiteral("ALTER TABLE lines DROP COLUMN diagnoses"));
     }
+    QSqlDatabase db() const { return QSqlDatabase::database(m_name); }
     QVariant value(const QString &sql)
     {
         QSqlQuery query(QSqlDatabase::database(m_name));
@@ -97,6 +99,7 @@ private slots:
     void migratesOlderSchema();
     void migrationFillsListingColumns();
     void schema3FileKeepsEveryLineAndId();
+    void theStateRuleNeedsNoTemporaryTable();
     void encounterListingReadsOnlyItsRows();
     void failedMigrationRollsBack();
     void refusesNewerSchema();
@@ -696,6 +699,35 @@ void TestOutboxStore::migrationFillsListingColumns()
     QCOMPARE(lines.at(1).id, second);
     QCOMPARE(lines.at(1).performedStart, anesthesia.performedPeriod.start);
     QCOMPARE(lines.at(1).performedEnd, anesthesia.performedPeriod.end);
+}
+
+void TestOutboxStore::theStateRuleNeedsNoTemporaryTable()
+{
+    const auto queued = m_store->enqueue(sampleEntry());
+    QVERIFY2(queued, qPrintable(whyFailed(queued)));
+    m_store.reset();
+    RawDb raw(dbPath());
+    // SQLite's own steps for a new line and for a change of state: none builds a temporary table.
+    for (const QString &statement :
+         {QStringLiteral(
+              "INSERT INTO lines (identifier_system, identifier, patient_id, encounter_id, entry_json, "
+              "state, created_at, updated_at, next_attempt_at) VALUES ('s', 'i', 'p', 'e', '{}', "
+              "'pending', 1, 1, 1)"),
+          QStringLiteral("UPDATE lines SET state = 'sending' WHERE id = 1")}) {
+        QSqlQuery explain(raw.db());
+        QVERIFY2(explain.exec(QStringLiteral("EXPLAIN ") + statement),
+                 qPrintable(explain.lastError().text()));
+        QStringList steps;
+        while (explain.next())
+            steps << explain.value(1).toString();
+        QVERIFY2(!steps.isEmpty(), qPrintable(statement));
+        QVERIFY2(!steps.contains(QStringLiteral("OpenEphemeral")), qPrintable(statement));
+    }
+    // The rule still holds.
+    QVERIFY(raw.exec(QStringLiteral("UPDATE lines SET state = 'sent' WHERE id = 1")));
+    QVERIFY(!raw.exec(QStringLiteral("UPDATE lines SET state = 'lost' WHERE id = 1")));
+    QCOMPARE(raw.value(QStringLiteral("SELECT state FROM lines WHERE id = 1")).toString(),
+             QStringLiteral("sent"));
 }
 
 void TestOutboxStore::schema3FileKeepsEveryLineAndId()
