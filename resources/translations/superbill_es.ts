@@ -733,7 +733,7 @@
 <context>
     <name>Common::SqliteDatabase</name>
     <message>
-        <location filename="../../core/common/sqlitedatabase.cpp" line="+103"/>
+        <location filename="../../core/common/sqlitedatabase.cpp" line="+162"/>
         <source>the Qt SQLite driver (QSQLITE) is not installed; on Debian install libqt6sql6-sqlite</source>
         <translation>el controlador SQLite de Qt (QSQLITE) no está instalado; en Debian instale libqt6sql6-sqlite</translation>
     </message>
@@ -773,7 +773,7 @@
         <translation>falló la actualización de %1 al esquema %2; no se modificó nada: %3</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+93"/>
         <source>the disk holding %1 is full; free some space</source>
         <translation>el disco que contiene %1 está lleno; libere espacio</translation>
     </message>
@@ -1618,17 +1618,17 @@
 <context>
     <name>Outbox::OutboxStore</name>
     <message>
-        <location filename="../../core/outbox/outboxstore.cpp" line="+303"/>
+        <location filename="../../core/outbox/outboxstore.cpp" line="+418"/>
         <source>%1 is not an outbox, or it is damaged (%2). It was left unchanged; keep it, and give another file (--db or SUPERBILL_DB).</source>
         <translation>%1 no es una bandeja de salida o está dañado (%2). No se modificó; consérvelo e indique otro archivo (--db o SUPERBILL_DB).</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+126"/>
         <source>The outbox is not open.</source>
         <translation>La bandeja de salida no está abierta.</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-71"/>
         <source>The line has no client identifier (system urn:ietf:rfc:3986); it was not queued.</source>
         <translation>La línea no tiene identificador de cliente (sistema urn:ietf:rfc:3986); no se puso en cola.</translation>
     </message>
@@ -1638,12 +1638,12 @@
         <translation>La línea necesita un paciente (Patient/&lt;id&gt;) y una consulta (Encounter/&lt;id&gt;); no se puso en cola.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+110"/>
         <source>This line (%1) is already in the outbox as line %2.</source>
         <translation>Esta línea (%1) ya está en la bandeja de salida como línea %2.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+117"/>
         <source>line %1 is not being sent</source>
         <translation>la línea %1 no se está enviando</translation>
     </message>
@@ -1659,7 +1659,17 @@
         <translation>se está enviando en este momento</translation>
     </message>
     <message>
-        <location line="-510"/>
+        <location line="-665"/>
+        <source>its schema version cannot be read</source>
+        <translation>no se puede leer su versión de esquema</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>its lines table does not hold the state rule an outbox has</source>
+        <translation>su tabla de líneas no tiene la regla de estados de una bandeja de salida</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>%1. Lines already queued are kept.</source>
         <translation>%1. Las líneas que ya estaban en cola se conservan.</translation>
     </message>
@@ -1674,17 +1684,17 @@
         <translation>No se guardó ninguna de las %1 líneas: %2</translation>
     </message>
     <message>
-        <location line="+220"/>
+        <location line="+227"/>
         <source>The identifier %1 is given to two lines.</source>
         <translation>El identificador %1 está asignado a dos líneas.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+38"/>
         <source>None of the %1 lines was saved: line %2 is being sent right now</source>
         <translation>No se guardó ninguna de las %1 líneas: la línea %2 se está enviando en este momento</translation>
     </message>
     <message>
-        <location line="+242"/>
+        <location line="+269"/>
         <source>Line %1 is %2; only pending or needs-correction lines can be retried.</source>
         <translation>La línea %1 está en estado %2; solo se pueden reintentar las líneas pendientes o que necesitan corrección.</translation>
     </message>
@@ -1694,8 +1704,8 @@
         <translation>No se pudo reintentar la línea %1: %2</translation>
     </message>
     <message>
-        <location line="-296"/>
-        <location line="+302"/>
+        <location line="-327"/>
+        <location line="+333"/>
         <source>Line %1 is %2; only pending or needs-correction lines can be changed.</source>
         <translation>La línea %1 está en estado %2; solo se pueden modificar las líneas pendientes o que necesitan corrección.</translation>
     </message>
@@ -1732,13 +1742,13 @@
 <context>
     <name>Outbox::Sender</name>
     <message>
-        <location filename="../../core/outbox/sender.cpp" line="+95"/>
-        <location line="+390"/>
+        <location filename="../../core/outbox/sender.cpp" line="+99"/>
+        <location line="+414"/>
         <source>The outbox is not open.</source>
         <translation>La bandeja de salida no está abierta.</translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-356"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
@@ -1768,7 +1778,7 @@
         <translation>%1: no se puede crear el archivo de bloqueo de la bandeja de salida; verifique que se pueda escribir en su carpeta.</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+197"/>
         <source>The stored line could not be read back; it was not sent.</source>
         <translation>No se pudo volver a leer la línea guardada; no se envió.</translation>
     </message>
@@ -2004,7 +2014,7 @@
 <context>
     <name>Rules::CodeClassifier</name>
     <message>
-        <location filename="../../core/rules/codeclassifier.cpp" line="+88"/>
+        <location filename="../../core/rules/codeclassifier.cpp" line="+100"/>
         <source>not a procedure code</source>
         <translation>no es un código de procedimiento</translation>
     </message>
@@ -2487,7 +2497,7 @@
 <context>
     <name>Ui::CodeField</name>
     <message>
-        <location filename="../../ui/codefield.cpp" line="+49"/>
+        <location filename="../../ui/codefield.cpp" line="+50"/>
         <source>A CPT code, or words of its description. ↓ shows favourites and recent codes; Ctrl+B stars the code.</source>
         <translation>Un código CPT, o palabras de su descripción. ↓ muestra los favoritos y los códigos recientes; Ctrl+B marca el código como favorito.</translation>
     </message>
@@ -3064,10 +3074,10 @@
 <context>
     <name>Ui::LineEditor</name>
     <message>
-        <location filename="../../ui/lineeditor.cpp" line="+126"/>
-        <location line="+169"/>
+        <location filename="../../ui/lineeditor.cpp" line="+131"/>
+        <location line="+170"/>
         <location line="+2"/>
-        <location line="+398"/>
+        <location line="+413"/>
         <source>New line</source>
         <translation>Nueva línea</translation>
     </message>
@@ -3082,7 +3092,7 @@
         <translation>Código o palabras</translation>
     </message>
     <message>
-        <location filename="../../ui/lineeditor.cpp" line="-497"/>
+        <location filename="../../ui/lineeditor.cpp" line="-513"/>
         <source>CPT description</source>
         <translation>Descripción CPT</translation>
     </message>
@@ -3122,12 +3132,12 @@
         <translation>Fecha y hora de realización</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+107"/>
         <source>&amp;Performed</source>
         <translation>&amp;Realizado</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-95"/>
         <source>Anesthesia start</source>
         <translation>Inicio de la anestesia</translation>
     </message>
@@ -3147,7 +3157,7 @@
         <translation>&amp;Fin</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+74"/>
         <source>Anesthesia</source>
         <translation>Anestesia</translation>
     </message>
@@ -3217,7 +3227,7 @@
         <translation>Completado</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+206"/>
         <source>Start a new line?</source>
         <translation>¿Empezar una línea nueva?</translation>
     </message>
@@ -3227,12 +3237,12 @@
         <translation>Mismos &amp;diagnósticos que la línea anterior</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+92"/>
         <source>No encounter yet: Ctrl+F, type a name or MRN, Enter. The patient&apos;s only open encounter opens by itself; otherwise pick one with ↑/↓ and Enter.</source>
         <translation>Todavía no hay consulta: Ctrl+F, escriba un nombre o MRN, Enter. Si el paciente tiene una sola consulta abierta, se abre sola; si no, elija una con ↑/↓ y Enter.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>The patient&apos;s only open encounter was picked for you; Ctrl+E lists the others.</source>
         <translation>Se eligió por usted la única consulta abierta del paciente; Ctrl+E muestra las demás.</translation>
     </message>
@@ -3267,7 +3277,7 @@
         <translation>Ingresado por error</translation>
     </message>
     <message>
-        <location line="-448"/>
+        <location line="-464"/>
         <source>Recorded date and time</source>
         <translation>Fecha y hora de registro</translation>
     </message>
@@ -3287,19 +3297,19 @@
         <translation>&amp;Estado</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Clear the form for the next line (Ctrl+N)</source>
         <translation>Limpiar el formulario para la siguiente línea (Ctrl+N)</translation>
     </message>
     <message>
+        <location line="+3"/>
         <location line="+2"/>
-        <location line="+2"/>
-        <location line="+394"/>
+        <location line="+408"/>
         <source>Submit line</source>
         <translation>Enviar línea</translation>
     </message>
     <message>
-        <location line="-393"/>
+        <location line="-407"/>
         <source>Queue the line for the EHR (Ctrl+Enter)</source>
         <translation>Poner la línea en cola para el EHR (Ctrl+Enter)</translation>
     </message>
@@ -3329,12 +3339,12 @@
         <translation>Pasar la línea a la consulta abierta elegida</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Discard line…</source>
         <translation>Descartar línea…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Discard the line</source>
         <translation>Descartar la línea</translation>
     </message>
@@ -3379,7 +3389,7 @@
         <translation>&amp;Nueva línea</translation>
     </message>
     <message>
-        <location line="+363"/>
+        <location line="+377"/>
         <source>Suggested from the code; change it if it is wrong</source>
         <translation>Sugerida a partir del código; cámbiela si no es correcta</translation>
     </message>
@@ -3440,7 +3450,7 @@
         <translation>Reenviar línea</translation>
     </message>
     <message>
-        <location filename="../../ui/codefield.cpp" line="+80"/>
+        <location filename="../../ui/codefield.cpp" line="+97"/>
         <source>Type a code or words from its description; ↓ shows favourites and recent codes</source>
         <translation>Escriba un código o palabras de su descripción; ↓ muestra los favoritos y los códigos recientes</translation>
     </message>
@@ -3483,7 +3493,7 @@
         <translation> — estimado, %1 min por unidad</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-146"/>
         <source>A preview only: the EHR computes the billed anesthesia units from its own configuration.</source>
         <translation>Solo es una vista previa: el EHR calcula las unidades de anestesia facturadas según su propia configuración.</translation>
     </message>
@@ -3586,7 +3596,7 @@
 <context>
     <name>Ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+134"/>
+        <location filename="../../ui/mainwindow.cpp" line="+140"/>
         <source>The EHR refused the token: %1 Enter a new one in Settings.</source>
         <translation>El EHR rechazó el token: %1 Ingrese uno nuevo en Configuración.</translation>
     </message>
@@ -3611,7 +3621,7 @@
         <translation>Capacitación — no es un EHR real</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="-94"/>
+        <location filename="../../ui/mainwindow.cpp" line="-99"/>
         <source>No SMART sign-in found: %1. Use a bearer token, or check the address.</source>
         <translation>No se encontró inicio de sesión SMART: %1. Use un token de acceso (Bearer) o revise la dirección.</translation>
     </message>
@@ -3631,7 +3641,7 @@
         <translation>CapabilityStatement</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <location line="+12"/>
         <source>The EHR refused the sign-in: %1 Sign in again (Training menu).</source>
         <translation>El EHR rechazó el inicio de sesión: %1 Vuelva a iniciar sesión (menú Capacitación).</translation>
@@ -3643,12 +3653,12 @@
     </message>
     <message>
         <location line="+102"/>
-        <location line="+584"/>
+        <location line="+629"/>
         <source>Lines of this encounter</source>
         <translation>Líneas de esta consulta</translation>
     </message>
     <message>
-        <location line="-578"/>
+        <location line="-623"/>
         <source>Superbill lines of the encounter</source>
         <translation>Líneas del superbill de la consulta</translation>
     </message>
@@ -3658,19 +3668,19 @@
         <translation>Superbill</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <location line="+151"/>
-        <location line="+232"/>
+        <location line="+56"/>
+        <location line="+192"/>
+        <location line="+233"/>
         <source>Queue</source>
         <translation>Cola</translation>
     </message>
     <message>
-        <location line="-381"/>
+        <location line="-423"/>
         <source>Superbill form</source>
         <translation>Formulario de superbill</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>%1 saved in the outbox; sending in the background.</source>
         <translation>%1 guardado en la bandeja de salida; se envía en segundo plano.</translation>
     </message>
@@ -3680,7 +3690,7 @@
         <translation>%1 corregido; se envía de nuevo.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+74"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
@@ -3816,7 +3826,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+51"/>
+        <location line="+52"/>
         <location line="+5"/>
         <location line="+91"/>
         <source>Superbill Desk</source>
@@ -3945,7 +3955,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>¿Abrir otra consulta?</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Pick an encounter to print its superbill.</source>
         <translation>Elija una consulta para imprimir su superbill.</translation>
     </message>
@@ -3975,7 +3985,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Líneas de esta consulta — %1: no admite más líneas</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>The EHR says this encounter is %1: it takes no more lines. Ask the clinician to reopen the encounter.</source>
         <translation>Según el EHR, esta consulta está %1: no admite más líneas. Pida al médico que reabra la consulta.</translation>
     </message>
@@ -4055,7 +4065,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>&lt;h3&gt;Superbill Desk %1&lt;/h3&gt;&lt;p&gt;Ingreso de superbills para EHR con FHIR R4: cada regla que aplica el EHR se verifica mientras escribe, y cada línea llega al EHR exactamente una vez.&lt;/p&gt;&lt;p&gt;Compilado con Qt %2 (se ejecuta con Qt %3).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Quit Superbill Desk?</source>
         <translation>¿Salir de Superbill Desk?</translation>
     </message>
@@ -4217,7 +4227,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
 <context>
     <name>Ui::QueueView</name>
     <message>
-        <location filename="../../ui/queueview.cpp" line="+48"/>
+        <location filename="../../ui/queueview.cpp" line="+49"/>
         <source>Lines that have not reached the EHR yet. Refused lines wait for you; the others are sent on their own as soon as the EHR answers.</source>
         <translation>Líneas que todavía no llegaron al EHR. Las rechazadas esperan a que usted las corrija; las demás se envían solas en cuanto el EHR responda.</translation>
     </message>
@@ -4262,7 +4272,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Discard…</source>
         <translation>Descartar…</translation>
     </message>
@@ -4307,7 +4317,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>No se reenvió: %1</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-169"/>
         <source>Discard line</source>
         <translation>Descartar línea</translation>
     </message>
@@ -4322,7 +4332,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+174"/>
         <source>discarded by the user</source>
         <translation>descartada por el usuario</translation>
     </message>
@@ -4787,7 +4797,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Poner en cola para el EHR todos los códigos marcados de una vez (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Submit &amp;superbill</source>
         <translation>Enviar &amp;superbill</translation>
     </message>
@@ -5097,7 +5107,7 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
 <context>
     <name>Ui::TrainingMenu</name>
     <message>
-        <location filename="../../ui/trainingmenu.cpp" line="+30"/>
+        <location filename="../../ui/trainingmenu.cpp" line="+31"/>
         <source>Tra&amp;ining</source>
         <translation>Ca&amp;pacitación</translation>
     </message>
@@ -5354,7 +5364,7 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
         <translation>No se puede abrir la bandeja de salida %1: %2</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>The training EHR did not start: %1</source>
         <translation>El EHR de capacitación no se inició: %1</translation>
     </message>
@@ -5392,12 +5402,12 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
         <translation>No se pudo vaciar la cola de capacitación %1.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>The demo data in %1 cannot be used: %2</source>
         <translation>No se pueden usar los datos de demostración de %1: %2</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Only the training EHR&apos;s behaviour can be changed.</source>
         <translation>Solo se puede cambiar el comportamiento del EHR de capacitación.</translation>
     </message>
@@ -5405,7 +5415,7 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
 <context>
     <name>Ui::ZonedDateTimeEdit</name>
     <message>
-        <location filename="../../ui/zoneddatetimeedit.cpp" line="+185"/>
+        <location filename="../../ui/zoneddatetimeedit.cpp" line="+218"/>
         <source>Calendar: arrow keys move, Enter takes the day, Esc closes</source>
         <translation>Calendario: las flechas se mueven, Enter toma el día, Esc cierra</translation>
     </message>
