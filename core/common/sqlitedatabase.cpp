@@ -211,6 +211,11 @@ Status SqliteDatabase::openConnection()
 
 Status SqliteDatabase::configure()
 {
+    // Before the journal mode, whose change writes a new file's header: after that the size is fixed.
+    if (m_options.newFilePageSize > 0) {
+        if (auto sized = run(QStringLiteral("PRAGMA page_size=%1").arg(m_options.newFilePageSize)); !sized)
+            return sized.error();
+    }
     // The first statement that reads the file: one that is not SQLite fails here.
     auto journal = run(QStringLiteral("PRAGMA journal_mode=WAL"));
     if (!journal)

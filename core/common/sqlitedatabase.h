@@ -113,6 +113,8 @@ public:
         int busyTimeoutMs = 10000;
         /// Create the file's folder (owner-only) when it is missing; else a missing folder is an error.
         bool createFolder = true;
+        /// The page size of a file this open creates (0: SQLite's); an existing file keeps its own.
+        int newFilePageSize = 0;
     };
 
     /// A database that lives as long as its connection.

@@ -404,11 +404,17 @@ Common::Status OutboxStore::open(const QString &path)
 {
     close();
     // The outbox holds every line a clerk was told is saved: FULL, so a commit survives a power cut.
-    Common::Status opened =
-        m_db.open(path, {.migrations = migrations(), .durability = Common::SqliteDatabase::Durability::Full});
+    // Each commit writes a page of each B-tree an enqueue touches (the line, and its identifier, due
+    // and encounter index entries) to the WAL and waits for it on disk: 2 KiB pages, which still hold
+    // a whole line, make that less to write and sync than SQLite's 4 KiB (bench_outbox).
+    constexpr int PageSize = 2048;
+    Common::Status opened = m_db.open(path, {.migrations = migrations(),
+                                             .durability = Common::SqliteDatabase::Durability::Full,
+                                             .newFilePageSize = PageSize});
     if (opened)
-        opened = m_claims.open(
-            path, {.migrations = migrations(), .durability = Common::SqliteDatabase::Durability::Normal});
+        opened = m_claims.open(path, {.migrations = migrations(),
+                                      .durability = Common::SqliteDatabase::Durability::Normal,
+                                      .newFilePageSize = PageSize});
     if (!opened) {
         close();
         const Common::Error &failure = opened.error();

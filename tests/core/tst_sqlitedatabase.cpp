@@ -58,6 +58,7 @@ private slots:
     void opensInWalAtTheDurabilityAsked_data();
     void opensInWalAtTheDurabilityAsked();
     void inMemoryNeedsNoFile();
+    void pageSizeIsChosenForNewFilesOnly();
     void migrationsRunInOrderOnce();
     void failedMigrationLeavesTheFileAsItWas();
     void newerSchemaIsRefused();
@@ -136,6 +137,36 @@ void TestSqliteDatabase::inMemoryNeedsNoFile()
     QVERIFY(db.files().isEmpty());
     QVERIFY(db.run(QStringLiteral("INSERT INTO notes (text) VALUES ('x')")));
     QVERIFY(QDir(m_dir->path()).isEmpty());
+}
+
+void TestSqliteDatabase::pageSizeIsChosenForNewFilesOnly()
+{
+    const auto pageSize = [](const SqliteDatabase &db) {
+        auto query = db.run(QStringLiteral("PRAGMA page_size"));
+        return query && query->next() ? query->value(0).toInt() : -1;
+    };
+    const QString created = path(QStringLiteral("created.sqlite"));
+    {
+        SqliteDatabase db(QStringLiteral("test"));
+        QVERIFY(db.open(created, {.migrations = {notes()}, .newFilePageSize = 2048}));
+        QCOMPARE(pageSize(db), 2048);
+        QVERIFY(db.run(QStringLiteral("INSERT INTO notes (text) VALUES ('kept')")));
+    }
+    {
+        // A file made with SQLite's own page size keeps it, and its rows, when opened with another.
+        SqliteDatabase db(QStringLiteral("test"));
+        QVERIFY(db.open(path(), {.migrations = {notes()}}));
+        QCOMPARE(pageSize(db), 4096);
+        QVERIFY(db.run(QStringLiteral("INSERT INTO notes (text) VALUES ('kept')")));
+    }
+    for (const QString &file : {created, path()}) {
+        SqliteDatabase db(QStringLiteral("test"));
+        QVERIFY(db.open(file, {.migrations = {notes()}, .newFilePageSize = 1024}));
+        QCOMPARE(pageSize(db), file == created ? 2048 : 4096);
+        auto kept = db.run(QStringLiteral("SELECT text FROM notes"));
+        QVERIFY(kept && kept->next());
+        QCOMPARE(kept->value(0).toString(), QStringLiteral("kept"));
+    }
 }
 
 void TestSqliteDatabase::migrationsRunInOrderOnce()
