@@ -39,7 +39,39 @@ const CodeCompletionDelegate::Elided &CodeCompletionDelegate::elided(const QFont
         m_elided.clear();
     const QFontMetrics metrics(font);
     const QString shown = metrics.elidedText(text, Qt::ElideRight, width);
-    return *m_elided.insert(key, {shown, metrics.horizontalAdvance(shown)});
+    QStaticText laidOut(shown);
+    laidOut.setTextFormat(Qt::PlainText); // a description with '<' in it is not markup
+    laidOut.prepare(QTransform(), font);
+    return *m_elided.insert(key, {laidOut, metrics.horizontalAdvance(shown)});
+}
+
+QRect CodeCompletionDelegate::textArea(const QStyle *style, const QStyleOptionViewItem &row,
+                                       const QWidget *widget) const
+{
+    // Where the style puts a row's text depends on the text's size (a short one is aligned in the
+    // row), and the style measures it by laying the whole text out: remembered for a row's size, in
+    // the row's own coordinates, as the same rows come back key after key.
+    if (row.font != m_areasFont) {
+        m_areas.clear();
+        m_areasFont = row.font;
+    }
+    const auto key = std::make_pair(row.text, row.rect.size());
+    auto found = m_areas.constFind(key);
+    if (found == m_areas.cend()) {
+        if (m_areas.size() >= MaxElided)
+            m_areas.clear();
+        QStyleOptionViewItem atOrigin = row;
+        atOrigin.rect.moveTopLeft({0, 0});
+        found = m_areas.insert(key, style->subElementRect(QStyle::SE_ItemViewItemText, &atOrigin, widget));
+    }
+    return found->translated(row.rect.topLeft());
+}
+
+void CodeCompletionDelegate::drawElided(QPainter *painter, const QRect &area, const Elided &text)
+{
+    // Centred as drawText's Qt::AlignVCenter centres a line.
+    const qreal top = area.top() + (area.height() - text.text.size().height()) / 2;
+    painter->drawStaticText(QPointF(area.left(), top), text.text);
 }
 
 void CodeCompletionDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -50,16 +82,16 @@ void CodeCompletionDelegate::paint(QPainter *painter, const QStyleOptionViewItem
     initStyleOption(&row, index);
     const QWidget *widget = option.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
-    QRect area = style->subElementRect(QStyle::SE_ItemViewItemText, &row, widget);
+    QRect area = textArea(style, row, widget);
+    // The row's background, selection and icon as the style draws them; the text is ours: the style
+    // would lay out the whole description, wrapped, to elide it, on every paint of every row.
+    const QString text = row.text;
+    row.text.clear();
     if (note.isEmpty()) {
         // The margin the style leaves around an item's text, as a row without a note always had.
         const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
         area.adjust(margin, 0, -margin, 0);
     }
-    // The row's background, selection and icon as the style draws them; the text is ours: the style
-    // lays out the whole description to elide it, on every paint of every row.
-    const QString text = row.text;
-    row.text.clear();
     style->drawControl(QStyle::CE_ItemViewItem, &row, painter, widget);
 
     // The note keeps up to half the row; the description takes the rest.
@@ -75,13 +107,12 @@ void CodeCompletionDelegate::paint(QPainter *painter, const QStyleOptionViewItem
     painter->save();
     painter->setFont(row.font);
     painter->setPen(row.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text));
-    painter->drawText(area.adjusted(0, 0, -(noteWidth + gap), 0), Qt::AlignLeft | Qt::AlignVCenter,
-                      shownText.text);
+    drawElided(painter, area, shownText);
     if (!note.isEmpty()) {
         painter->setPen(selected ? row.palette.color(group, QPalette::HighlightedText)
                                  : noteColor(row.palette));
         const QRect noteArea(area.left() + shownText.width + NoteGap, area.top(), noteWidth, area.height());
-        painter->drawText(noteArea, Qt::AlignLeft | Qt::AlignVCenter, elided(row.font, note, noteWidth).text);
+        drawElided(painter, noteArea, elided(row.font, note, noteWidth));
     }
     painter->restore();
 }

@@ -4,6 +4,7 @@
 
 #include <QFont>
 #include <QHash>
+#include <QStaticText>
 #include <QStyledItemDelegate>
 
 namespace Ui {
@@ -29,15 +30,20 @@ public:
 private:
     struct Elided
     {
-        QString text;
+        QStaticText text;
         int width = 0;
     };
-    /// text elided to width in font, and the width it takes, remembered: the same rows come back key
-    /// after key, and eliding a long description is most of a row's painting.
+    /// text elided to width in font, laid out, and the width it takes, remembered: the same rows come
+    /// back key after key, and eliding a long description and shaping what is shown was most of a
+    /// row's painting.
     const Elided &elided(const QFont &font, const QString &text, int width) const;
+    static void drawElided(QPainter *painter, const QRect &area, const Elided &text);
+    QRect textArea(const QStyle *style, const QStyleOptionViewItem &row, const QWidget *widget) const;
 
     mutable QHash<std::pair<QString, int>, Elided> m_elided;
     mutable QFont m_elidedFont;
+    mutable QHash<std::pair<QString, QSize>, QRect> m_areas;
+    mutable QFont m_areasFont;
 };
 
 } // namespace Ui
