@@ -21,6 +21,7 @@
 #include "findingspanel.h"
 #include "lineeditor.h"
 #include "sampleencounter.h"
+#include "theme.h"
 
 namespace {
 
@@ -86,6 +87,7 @@ int main(int argc, char *argv[])
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    Ui::applyTheme(app); // the form as the app draws it
     const int lines = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 100;
 
     Common::ManualClock clock(QDateTime(QDate(2026, 3, 14), QTime(18, 0), Qt::UTC));
