@@ -32,6 +32,7 @@
 #include "proceduretimeeditor.h"
 #include "rules/categories.h"
 #include "theme.h"
+#include "wrappedlabel.h"
 #include "zoneddatetimeedit.h"
 
 Q_LOGGING_CATEGORY(lcLineEditor, "superbill.ui")
@@ -63,9 +64,8 @@ Model::Findings warningsOf(const Model::Findings &findings)
 
 QLabel *makeMessageLabel(const QString &objectName, QWidget *parent)
 {
-    auto *label = new QLabel(parent);
+    auto *label = new WrappedLabel(parent);
     label->setObjectName(objectName);
-    label->setWordWrap(true);
     label->setTextFormat(Qt::RichText);
     label->setProperty("role", QStringLiteral("fieldMessage"));
     label->setVisible(false);
@@ -131,12 +131,11 @@ void LineEditor::buildForm()
     m_modeLabel = new QLabel(tr("New line"), card);
     m_modeLabel->setObjectName(QStringLiteral("lineModeLabel"));
     m_modeLabel->setProperty("role", QStringLiteral("title"));
-    m_encounterLabel = new QLabel(card);
+    m_encounterLabel = new WrappedLabel(card);
     m_encounterLabel->setObjectName(QStringLiteral("encounterLabel"));
     m_encounterLabel->setProperty("role", QStringLiteral("subtitle"));
     m_encounterLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // A long patient name or a longer language wraps instead of widening the window.
-    m_encounterLabel->setWordWrap(true);
+    // A long patient name or a longer language wraps instead of widening the window (WrappedLabel).
     m_encounterStateLabel = new QLabel(card);
     m_encounterStateLabel->setObjectName(QStringLiteral("encounterStateLabel"));
     m_encounterStateLabel->setProperty("role", QStringLiteral("pill"));
@@ -293,10 +292,9 @@ void LineEditor::buildForm()
     // Actions.
     auto *actions = new QHBoxLayout;
     actions->setSpacing(8);
-    m_summaryLabel = new QLabel(card);
+    m_summaryLabel = new WrappedLabel(card);
     m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
     m_summaryLabel->setProperty("role", QStringLiteral("summary"));
-    m_summaryLabel->setWordWrap(true);
     m_newLineButton =
         new QPushButton(cachedIcon(QStringLiteral(":/icons/new-line.svg")), tr("New line"), card);
     m_newLineButton->setObjectName(QStringLiteral("newLineButton"));
@@ -371,9 +369,8 @@ void LineEditor::buildClosedEncounterBar(QWidget *parent)
     auto *layout = new QVBoxLayout(m_closedBar);
     layout->setContentsMargins(10, 8, 10, 8);
     layout->setSpacing(6);
-    m_closedLabel = new QLabel(m_closedBar);
+    m_closedLabel = new WrappedLabel(m_closedBar);
     m_closedLabel->setObjectName(QStringLiteral("closedEncounterLabel"));
-    m_closedLabel->setWordWrap(true);
     layout->addWidget(m_closedLabel);
     m_closedActions = new QWidget(m_closedBar);
     auto *actions = new QHBoxLayout(m_closedActions);
@@ -420,9 +417,8 @@ void LineEditor::buildConfirmBar(QWidget *parent)
     auto *layout = new QHBoxLayout(m_confirmBar);
     layout->setContentsMargins(10, 8, 10, 8);
     layout->setSpacing(8);
-    m_confirmLabel = new QLabel(m_confirmBar);
+    m_confirmLabel = new WrappedLabel(m_confirmBar);
     m_confirmLabel->setObjectName(QStringLiteral("confirmWarningsLabel"));
-    m_confirmLabel->setWordWrap(true);
     m_confirmLabel->setTextFormat(Qt::RichText);
     m_confirmButton = new QPushButton(tr("Submit anyway"), m_confirmBar);
     m_confirmButton->setObjectName(QStringLiteral("confirmSubmitButton"));
