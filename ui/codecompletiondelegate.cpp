@@ -46,25 +46,19 @@ const CodeCompletionDelegate::Elided &CodeCompletionDelegate::elided(const QFont
 }
 
 QRect CodeCompletionDelegate::textArea(const QStyle *style, const QStyleOptionViewItem &row,
-                                       const QWidget *widget) const
+                                       const QWidget *widget)
 {
-    // Where the style puts a row's text depends on the text's size (a short one is aligned in the
-    // row), and the style measures it by laying the whole text out: remembered for a row's size, in
-    // the row's own coordinates, as the same rows come back key after key.
-    if (row.font != m_areasFont) {
-        m_areas.clear();
-        m_areasFont = row.font;
-    }
-    const auto key = std::make_pair(row.text, row.rect.size());
-    auto found = m_areas.constFind(key);
-    if (found == m_areas.cend()) {
-        if (m_areas.size() >= MaxElided)
-            m_areas.clear();
-        QStyleOptionViewItem atOrigin = row;
-        atOrigin.rect.moveTopLeft({0, 0});
-        found = m_areas.insert(key, style->subElementRect(QStyle::SE_ItemViewItemText, &atOrigin, widget));
-    }
-    return found->translated(row.rect.topLeft());
+    // Asked with the text left out: given it, the style lays the whole text out to measure it, and
+    // puts a short one in a rect of its own width, which left a short description with a note elided
+    // in a wide row. The rect is then widened to the row's far side, less the margin on the near one.
+    QStyleOptionViewItem empty = row;
+    empty.text.clear();
+    QRect area = style->subElementRect(QStyle::SE_ItemViewItemText, &empty, widget);
+    if (row.direction == Qt::RightToLeft)
+        area.setLeft(row.rect.left() + (row.rect.right() - area.right()));
+    else
+        area.setRight(row.rect.right() - (area.left() - row.rect.left()));
+    return area;
 }
 
 void CodeCompletionDelegate::drawElided(QPainter *painter, const QRect &area, const Elided &text)

@@ -38,12 +38,10 @@ private:
     /// row's painting.
     const Elided &elided(const QFont &font, const QString &text, int width) const;
     static void drawElided(QPainter *painter, const QRect &area, const Elided &text);
-    QRect textArea(const QStyle *style, const QStyleOptionViewItem &row, const QWidget *widget) const;
+    static QRect textArea(const QStyle *style, const QStyleOptionViewItem &row, const QWidget *widget);
 
     mutable QHash<std::pair<QString, int>, Elided> m_elided;
     mutable QFont m_elidedFont;
-    mutable QHash<std::pair<QString, QSize>, QRect> m_areas;
-    mutable QFont m_areasFont;
 };
 
 } // namespace Ui

@@ -228,6 +228,22 @@ private Q_SLOTS:
         QVERIFY2(description < 60, qPrintable(QString::number(description)));
         QVERIFY2(note > description + 40 && std::abs(note - grey) < 40,
                  qPrintable(QStringLiteral("note %1, grey %2").arg(note).arg(grey)));
+        // In a row this wide the description is whole, not elided to make room for the note: its last
+        // column in the text colour is about its whole width from its first.
+        int firstDark = -1;
+        int lastDark = -1;
+        for (int x = 0; x < row.width(); ++x) {
+            for (int y = 0; y < row.height(); ++y) {
+                if (qGray(row.pixel(x, y)) < 60) {
+                    firstDark = firstDark < 0 ? x : firstDark;
+                    lastDark = x;
+                    break;
+                }
+            }
+        }
+        const int whole = QFontMetrics(option.font).horizontalAdvance(first.data(Qt::DisplayRole).toString());
+        QVERIFY2(lastDark - firstDark > whole * 9 / 10,
+                 qPrintable(QStringLiteral("%1 of %2 px").arg(lastDark - firstDark).arg(whole)));
     }
 
     void noCodeMatchesSaysSoWithTheClosestSuggestions()
