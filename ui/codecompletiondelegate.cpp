@@ -48,12 +48,11 @@ const CodeCompletionDelegate::Elided &CodeCompletionDelegate::elided(const QFont
 QRect CodeCompletionDelegate::textArea(const QStyle *style, const QStyleOptionViewItem &row,
                                        const QWidget *widget)
 {
-    // Asked with the text left out: given it, the style lays the whole text out to measure it, and
+    // Asked for a row without its text: given it, the style lays the whole text out to measure it, and
     // puts a short one in a rect of its own width, which left a short description with a note elided
     // in a wide row. The rect is then widened to the row's far side, less the margin on the near one.
-    QStyleOptionViewItem empty = row;
-    empty.text.clear();
-    QRect area = style->subElementRect(QStyle::SE_ItemViewItemText, &empty, widget);
+    Q_ASSERT(row.text.isEmpty());
+    QRect area = style->subElementRect(QStyle::SE_ItemViewItemText, &row, widget);
     if (row.direction == Qt::RightToLeft)
         area.setLeft(row.rect.left() + (row.rect.right() - area.right()));
     else
@@ -76,11 +75,11 @@ void CodeCompletionDelegate::paint(QPainter *painter, const QStyleOptionViewItem
     initStyleOption(&row, index);
     const QWidget *widget = option.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
-    QRect area = textArea(style, row, widget);
     // The row's background, selection and icon as the style draws them; the text is ours: the style
     // would lay out the whole description, wrapped, to elide it, on every paint of every row.
     const QString text = row.text;
     row.text.clear();
+    QRect area = textArea(style, row, widget);
     if (note.isEmpty()) {
         // The margin the style leaves around an item's text, as a row without a note always had.
         const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;

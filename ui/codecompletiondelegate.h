@@ -38,6 +38,7 @@ private:
     /// row's painting.
     const Elided &elided(const QFont &font, const QString &text, int width) const;
     static void drawElided(QPainter *painter, const QRect &area, const Elided &text);
+    /// Where the style puts the text of row, whose text is already taken out, as wide as the row.
     static QRect textArea(const QStyle *style, const QStyleOptionViewItem &row, const QWidget *widget);
 
     mutable QHash<std::pair<QString, int>, Elided> m_elided;
