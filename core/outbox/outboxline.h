@@ -5,7 +5,9 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QList>
 #include <QMetaType>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -132,6 +134,9 @@ struct AttemptRecord
     QString error;
     Model::Findings findings;
 };
+
+/// Attempts to record together: each line's id with what its attempt came to.
+using AttemptBatch = QList<QPair<qint64, AttemptRecord>>;
 
 } // namespace Outbox
 

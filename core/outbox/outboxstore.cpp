@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <QVariant>
 
+#include "attemptwriter.h"
 #include "fhir/datetime.h"
 #include "fhir/procedurereader.h"
 #include "fhir/procedurewriter.h"
@@ -303,6 +304,84 @@ Common::Error withLinesKept(Common::Error failure)
     return failure;
 }
 
+Common::Status insertAudit(Common::SqliteDatabase &db, qint64 now, qint64 lineId, const QString &event,
+                           const AttemptRecord *record, const QString &detail)
+{
+    auto inserted =
+        db.run(QStringLiteral("INSERT INTO audit (line_id, at, event, http_status, result, ehr_code, "
+                              "ehr_id, detail) VALUES (:line, :at, :event, :http_status, :result, "
+                              ":ehr_code, :ehr_id, :detail)"),
+               {{QStringLiteral("line"), lineId},
+                {QStringLiteral("at"), now},
+                {QStringLiteral("event"), event},
+                {QStringLiteral("http_status"), record ? record->httpStatus : 0},
+                {QStringLiteral("result"), record ? record->result : QString()},
+                {QStringLiteral("ehr_code"), record ? record->ehrCode : QString()},
+                {QStringLiteral("ehr_id"), record ? record->ehrId : QString()},
+                {QStringLiteral("detail"), detail}});
+    if (!inserted) {
+        qCWarning(lcOutbox) << "audit insert failed:" << inserted.error().code;
+        return inserted.error();
+    }
+    return {};
+}
+
+// What attempts came to, with their audit rows, in one transaction through `db`: the ids written (a line no
+// longer `sending` is left alone).
+Common::Result<QList<qint64>> writeAttempts(Common::SqliteDatabase &db, const AttemptBatch &attempts,
+                                            qint64 now)
+{
+    Common::Transaction transaction(db);
+    if (Common::Status begun = transaction.begin(); !begun)
+        return withLinesKept(begun.error());
+    auto update = db.prepare(QStringLiteral(
+        "UPDATE lines SET state = :state, attempts = attempts + :counted, "
+        "outcome_unknown = CASE WHEN :state = 'sent' THEN 0 WHEN :unknown THEN 1 ELSE outcome_unknown END, "
+        "updated_at = :now, next_attempt_at = :next, sent_at = CASE WHEN :state = 'sent' THEN :now ELSE "
+        "sent_at END, last_result = :result, last_http_status = :http_status, last_error = :error, "
+        "findings_json = :findings, ehr_id = CASE WHEN :ehr_id <> '' THEN :ehr_id ELSE ehr_id END "
+        "WHERE id = :id AND state = 'sending'"));
+    if (!update)
+        return withLinesKept(update.error());
+    QList<qint64> recorded;
+    for (const auto &[id, record] : attempts) {
+        const Common::Status updated = db.exec(
+            *update, {{QStringLiteral("state"), lineStateName(record.newState)},
+                      {QStringLiteral("counted"), record.countAttempt ? 1 : 0},
+                      {QStringLiteral("unknown"), record.outcomeUnknown ? 1 : 0},
+                      {QStringLiteral("now"), now},
+                      {QStringLiteral("next"),
+                       record.nextAttemptAt.isValid() ? record.nextAttemptAt.toMSecsSinceEpoch() : now},
+                      {QStringLiteral("result"), record.result},
+                      {QStringLiteral("http_status"), record.httpStatus},
+                      {QStringLiteral("error"), record.error},
+                      {QStringLiteral("findings"), findingsText(record.findings)},
+                      {QStringLiteral("ehr_id"), record.ehrId},
+                      {QStringLiteral("id"), id}});
+        if (!updated)
+            return withLinesKept(updated.error());
+        if (update->numRowsAffected() != 1)
+            continue;
+        if (Common::Status audited = insertAudit(db, now, id, record.event, &record, record.error); !audited)
+            return withLinesKept(audited.error());
+        recorded.append(id);
+    }
+    update->finish();
+    if (Common::Status committed = transaction.commit(); !committed)
+        return withLinesKept(committed.error());
+    return recorded;
+}
+
+Common::Status openConnection(Common::SqliteDatabase &db, const QString &path,
+                              Common::SqliteDatabase::Durability durability)
+{
+    // Each commit writes a page of each B-tree an enqueue touches (the line, and its identifier, due
+    // and encounter index entries) to the WAL and waits for it on disk: 2 KiB pages, which still hold
+    // a whole line, make that less to write and sync than SQLite's 4 KiB (bench_outbox).
+    constexpr int PageSize = 2048;
+    return db.open(path, {.migrations = migrations(), .durability = durability, .newFilePageSize = PageSize});
+}
+
 Common::SqlFilter sqlFilter(const LineFilter &filter)
 {
     Common::SqlFilter sql;
@@ -391,6 +470,10 @@ bool OutboxStore::isOpen() const
 
 void OutboxStore::close()
 {
+    if (m_writer) {
+        finishBackgroundWrites();
+        m_writer.reset();
+    }
     m_claims.close();
     m_db.close();
 }
@@ -403,18 +486,9 @@ qint64 OutboxStore::nowMs() const
 Common::Status OutboxStore::open(const QString &path)
 {
     close();
-    // The outbox holds every line a clerk was told is saved: FULL, so a commit survives a power cut.
-    // Each commit writes a page of each B-tree an enqueue touches (the line, and its identifier, due
-    // and encounter index entries) to the WAL and waits for it on disk: 2 KiB pages, which still hold
-    // a whole line, make that less to write and sync than SQLite's 4 KiB (bench_outbox).
-    constexpr int PageSize = 2048;
-    Common::Status opened = m_db.open(path, {.migrations = migrations(),
-                                             .durability = Common::SqliteDatabase::Durability::Full,
-                                             .newFilePageSize = PageSize});
+    Common::Status opened = openConnection(m_db, path, Common::SqliteDatabase::Durability::Full);
     if (opened)
-        opened = m_claims.open(path, {.migrations = migrations(),
-                                      .durability = Common::SqliteDatabase::Durability::Normal,
-                                      .newFilePageSize = PageSize});
+        opened = openConnection(m_claims, path, Common::SqliteDatabase::Durability::Normal);
     if (!opened) {
         close();
         const Common::Error &failure = opened.error();
@@ -434,23 +508,7 @@ Common::Status OutboxStore::open(const QString &path)
 Common::Status OutboxStore::addAudit(qint64 lineId, const QString &event, const AttemptRecord *record,
                                      const QString &detail)
 {
-    auto inserted =
-        m_db.run(QStringLiteral("INSERT INTO audit (line_id, at, event, http_status, result, ehr_code, "
-                                "ehr_id, detail) VALUES (:line, :at, :event, :http_status, :result, "
-                                ":ehr_code, :ehr_id, :detail)"),
-                 {{QStringLiteral("line"), lineId},
-                  {QStringLiteral("at"), nowMs()},
-                  {QStringLiteral("event"), event},
-                  {QStringLiteral("http_status"), record ? record->httpStatus : 0},
-                  {QStringLiteral("result"), record ? record->result : QString()},
-                  {QStringLiteral("ehr_code"), record ? record->ehrCode : QString()},
-                  {QStringLiteral("ehr_id"), record ? record->ehrId : QString()},
-                  {QStringLiteral("detail"), detail}});
-    if (!inserted) {
-        qCWarning(lcOutbox) << "audit insert failed:" << inserted.error().code;
-        return inserted.error();
-    }
-    return {};
+    return insertAudit(m_db, nowMs(), lineId, event, record, detail);
 }
 
 void OutboxStore::notify(qint64 id)
@@ -711,50 +769,62 @@ Common::Status OutboxStore::recordAttempt(qint64 id, const AttemptRecord &record
     return {};
 }
 
-Common::Result<QList<qint64>> OutboxStore::recordAttempts(const QList<QPair<qint64, AttemptRecord>> &attempts)
+Common::Result<QList<qint64>> OutboxStore::recordAttempts(const AttemptBatch &attempts)
 {
-    Common::Transaction transaction(m_db);
-    if (Common::Status begun = transaction.begin(); !begun)
-        return withLinesKept(begun.error());
-    auto update = m_db.prepare(QStringLiteral(
-        "UPDATE lines SET state = :state, attempts = attempts + :counted, "
-        "outcome_unknown = CASE WHEN :state = 'sent' THEN 0 WHEN :unknown THEN 1 ELSE outcome_unknown END, "
-        "updated_at = :now, next_attempt_at = :next, sent_at = CASE WHEN :state = 'sent' THEN :now ELSE "
-        "sent_at END, last_result = :result, last_http_status = :http_status, last_error = :error, "
-        "findings_json = :findings, ehr_id = CASE WHEN :ehr_id <> '' THEN :ehr_id ELSE ehr_id END "
-        "WHERE id = :id AND state = 'sending'"));
-    if (!update)
-        return withLinesKept(update.error());
-    const qint64 now = nowMs();
-    QList<qint64> recorded;
-    for (const auto &[id, record] : attempts) {
-        const Common::Status updated = m_db.exec(
-            *update, {{QStringLiteral("state"), lineStateName(record.newState)},
-                      {QStringLiteral("counted"), record.countAttempt ? 1 : 0},
-                      {QStringLiteral("unknown"), record.outcomeUnknown ? 1 : 0},
-                      {QStringLiteral("now"), now},
-                      {QStringLiteral("next"),
-                       record.nextAttemptAt.isValid() ? record.nextAttemptAt.toMSecsSinceEpoch() : now},
-                      {QStringLiteral("result"), record.result},
-                      {QStringLiteral("http_status"), record.httpStatus},
-                      {QStringLiteral("error"), record.error},
-                      {QStringLiteral("findings"), findingsText(record.findings)},
-                      {QStringLiteral("ehr_id"), record.ehrId},
-                      {QStringLiteral("id"), id}});
-        if (!updated)
-            return withLinesKept(updated.error());
-        if (update->numRowsAffected() != 1)
-            continue;
-        if (Common::Status audited = addAudit(id, record.event, &record, record.error); !audited)
-            return withLinesKept(audited.error());
-        recorded.append(id);
+    auto recorded = writeAttempts(m_db, attempts, nowMs());
+    if (recorded) {
+        for (const qint64 id : std::as_const(*recorded))
+            notify(id);
     }
-    update->finish();
-    if (Common::Status committed = transaction.commit(); !committed)
-        return withLinesKept(committed.error());
-    for (const qint64 id : std::as_const(recorded))
-        notify(id);
     return recorded;
+}
+
+void OutboxStore::recordAttemptsInBackground(const AttemptBatch &attempts, QObject *context,
+                                             AttemptsRecorded recorded)
+{
+    if (!isOpen()) {
+        recorded(Common::makeError(QStringLiteral("not-open"), tr("The outbox is not open.")));
+        return;
+    }
+    if (!m_writer) {
+        // The full durability of every other write: the answer to a line is on disk once it shows.
+        m_writer = std::make_unique<AttemptWriter>(
+            [path = path()](Common::SqliteDatabase &db) -> Common::Status {
+                if (Common::Status opened =
+                        openConnection(db, path, Common::SqliteDatabase::Durability::Full);
+                    !opened)
+                    return withLinesKept(opened.error());
+                return {};
+            },
+            &writeAttempts,
+            [this] {
+                QMetaObject::invokeMethod(this, &OutboxStore::deliverBackgroundWrites, Qt::QueuedConnection);
+            });
+    }
+    m_backgroundWrites.insert(m_writer->add(attempts, nowMs()), {context, std::move(recorded)});
+}
+
+void OutboxStore::finishBackgroundWrites()
+{
+    if (!m_writer)
+        return;
+    m_writer->waitUntilWritten();
+    deliverBackgroundWrites();
+}
+
+void OutboxStore::deliverBackgroundWrites()
+{
+    if (!m_writer)
+        return;
+    for (const auto &[ticket, written] : m_writer->takeOutcomes()) {
+        if (written) {
+            for (const qint64 id : std::as_const(*written))
+                notify(id);
+        }
+        const BackgroundWrite write = m_backgroundWrites.take(ticket);
+        if (write.context)
+            write.recorded(written);
+    }
 }
 
 Common::Status OutboxStore::note(qint64 id, const AttemptRecord &record)

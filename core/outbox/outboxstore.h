@@ -1,11 +1,15 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
+#include <memory>
 #include <optional>
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QTimer>
 #include <QVariantMap>
@@ -17,6 +21,8 @@
 
 namespace Outbox {
 
+class AttemptWriter;
+
 /**
  * The durable outbox: an SQLite file (WAL, synchronous=FULL, owner-only
  * permissions) that holds every procedure line from the moment a clerk is
@@ -27,7 +33,8 @@ namespace Outbox {
  * network, so a crash at any moment loses nothing. Each instance has its own
  * connections (Common::SqliteDatabase), so tests and tools can open several
  * stores (also on the same file; SQLite serialises the writers). Not
- * thread-safe: use a store from the thread that opened it.
+ * thread-safe: use a store from the thread that opened it (its background
+ * writes run on a thread of their own, with a connection of their own).
  */
 class OutboxStore : public QObject
 {
@@ -81,7 +88,19 @@ public:
     Common::Status recordAttempt(qint64 id, const AttemptRecord &record);
     /// Writes what several attempts came to, with their audit rows, in one transaction (one disk
     /// flush for all). A line that is not `sending` is left alone; returns the ids written.
-    Common::Result<QList<qint64>> recordAttempts(const QList<QPair<qint64, AttemptRecord>> &attempts);
+    Common::Result<QList<qint64>> recordAttempts(const AttemptBatch &attempts);
+    /// What recordAttempts() does with its result, called on this thread (after lineChanged for each
+    /// line written) unless `context` is gone by then.
+    using AttemptsRecorded = std::function<void(const Common::Result<QList<qint64>> &)>;
+    /// recordAttempts() on a thread of its own, through a connection of its own (FULL as well), so that
+    /// neither its SQL nor its disk flush holds up this thread, whose event loop sends the lines. Batches
+    /// are written in the order given; `recorded` comes later, from this thread's event loop (or from
+    /// finishBackgroundWrites()).
+    void recordAttemptsInBackground(const AttemptBatch &attempts, QObject *context,
+                                    AttemptsRecorded recorded);
+    /// Waits until every batch given to recordAttemptsInBackground() is written, and calls their
+    /// `recorded` now.
+    void finishBackgroundWrites();
     /// An audit row without a change of state (e.g. the answer that led to a reconciliation).
     Common::Status note(qint64 id, const AttemptRecord &record);
     /// Lines left `sending` by a process that died: back to pending, marked outcome-unknown,
@@ -129,6 +148,8 @@ private:
                             const QString &detail);
     void notify(qint64 id);
     void emitCounts();
+    /// Calls `recorded` for the background batches written so far.
+    void deliverBackgroundWrites();
     /// The line, when a person may still act on it (pending or needs-correction); else an error, with
     /// refusal (%1 the id, %2 the state) as its message when the line is in another state.
     Common::Result<OutboxLine> lineForPerson(qint64 id, const QString &refusal) const;
@@ -155,6 +176,14 @@ private:
     Common::SqliteDatabase m_claims;
     QTimer m_countsTimer;
     QElapsedTimer m_sinceCounts;
+    struct BackgroundWrite
+    {
+        QPointer<QObject> context;
+        AttemptsRecorded recorded;
+    };
+    /// Started by the first background write; ended (after its last write) by close().
+    std::unique_ptr<AttemptWriter> m_writer;
+    QHash<quint64, BackgroundWrite> m_backgroundWrites; ///< by the writer's ticket
 };
 
 } // namespace Outbox

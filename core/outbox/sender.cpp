@@ -1,7 +1,6 @@
 #include "sender.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QSet>
 
@@ -13,14 +12,10 @@ namespace Outbox {
 namespace {
 
 constexpr qint64 MaxTimerMs = 60 * 1000; // re-check at least this often, in case the clock jumped
-/// How long answers wait to be written together: one disk flush for the answers of a few milliseconds.
-/// The flush blocks the event loop, so no request starts meanwhile: on a slow disk the answers wait
-/// longer, RecordedFlushShare times the last write, to keep sending most of the time. At 2,000 lines a
-/// second, 6 ms rather than 3 makes batches of 16 lines rather than 9 and takes the flushes from 15% of
-/// the event loop's time to 12%.
+/// How long answers wait to be written together: one transaction and one disk flush for the answers of a
+/// few milliseconds. They are written on the store's writer thread, beside the event loop; gathering them
+/// keeps that thread's hold on the file's write lock, which a claim then waits for, short and rare.
 constexpr std::chrono::milliseconds RecordAnswersAfter{6};
-constexpr std::chrono::milliseconds RecordAnswersAtMost{50};
-constexpr int RecordedFlushShare = 6;
 /// A claim takes lines for this many times the slots, so that most lines cost no claim commit of their own.
 constexpr int ClaimAheadSlots = 4;
 
@@ -76,7 +71,7 @@ Sender::Sender(OutboxStore *store, Ehr::EhrClient *client, QObject *parent)
 Sender::~Sender()
 {
     stop();
-    recordAnswers();
+    recordAnswersNow();
     // Requests still in flight are abandoned: their lines go back to pending, marked
     // outcome-unknown, and are resent with the same identifier.
     if (m_client) {
@@ -227,7 +222,7 @@ void Sender::pause(PauseReason reason, const QString &message)
 {
     // A paused queue shows each line where it stands, so answers already in are written now.
     if (reason != PauseReason::Storage)
-        recordAnswers();
+        recordAnswersNow();
     releaseClaimedAhead();
     const bool wasPaused = isPaused();
     const bool sameReason = m_pauseReason == reason;
@@ -276,7 +271,7 @@ void Sender::pump()
     if (storageRetry) {
         // Answers that could not be written left their lines `sending` with no request; once none is
         // in flight they go back to pending and are resent with the same identifier.
-        if (!m_inFlight.isEmpty()) {
+        if (!m_inFlight.isEmpty() || m_recording > 0) {
             m_timer.start(m_recheck);
             return;
         }
@@ -339,7 +334,7 @@ void Sender::scheduleNext()
 void Sender::checkIdle()
 {
     const bool idleNow =
-        m_inFlight.isEmpty() && m_unrecorded.isEmpty() && m_claimedAhead.isEmpty() &&
+        m_inFlight.isEmpty() && m_unrecorded.isEmpty() && m_recording == 0 && m_claimedAhead.isEmpty() &&
         (!m_running || isPaused() || !m_store || m_store->dueLines(m_store->clock().nowUtc(), 1).isEmpty());
     if (idleNow && !m_wasIdle)
         emit idle();
@@ -503,16 +498,34 @@ void Sender::finishAttempt(qint64 id, const AttemptRecord &record)
 
 void Sender::recordAnswers()
 {
-    if (m_unrecorded.isEmpty())
+    // While a batch is being written the answers gather for the next, which goes once it is written.
+    if (m_unrecorded.isEmpty() || m_recording > 0)
         return;
-    const auto answers = std::exchange(m_unrecorded, {});
-    QElapsedTimer writing;
-    writing.start();
-    const auto recorded = m_store ? m_store->recordAttempts(answers)
-                                  : Common::Result<QList<qint64>>(Common::makeError(
-                                        QStringLiteral("not-open"), tr("The outbox is not open.")));
-    m_recordTimer.setInterval(std::clamp(std::chrono::milliseconds(RecordedFlushShare * writing.elapsed()),
-                                         RecordAnswersAfter, RecordAnswersAtMost));
+    if (!m_store) {
+        pauseForStorage(tr("The outbox is not open."));
+        return;
+    }
+    auto answers = std::exchange(m_unrecorded, {});
+    m_recording = int(answers.size());
+    m_store->recordAttemptsInBackground(answers, this,
+                                        [this, answers](const Common::Result<QList<qint64>> &recorded) {
+                                            m_recording = 0;
+                                            answersRecorded(answers, recorded);
+                                        });
+}
+
+void Sender::recordAnswersNow()
+{
+    m_recordTimer.stop();
+    if (!m_store)
+        return;
+    m_store->finishBackgroundWrites();
+    recordAnswers();
+    m_store->finishBackgroundWrites();
+}
+
+void Sender::answersRecorded(const AttemptBatch &answers, const Common::Result<QList<qint64>> &recorded)
+{
     if (!recorded) {
         qCWarning(lcOutbox) << "could not record" << answers.size() << "attempts:" << recorded.error().code;
         // Still `sending` in the file: the answers were not written, and the lines are resent (with
@@ -529,6 +542,8 @@ void Sender::recordAnswers()
         if (record.newState == LineState::Sent || record.newState == LineState::NeedsCorrection)
             emit lineFinished(id, record.newState);
     }
+    if (!m_unrecorded.isEmpty() && !m_recordTimer.isActive())
+        m_recordTimer.start();
     schedulePump();
 }
 

@@ -78,7 +78,7 @@ public:
     QString pauseMessage() const { return m_pauseMessage; }
     bool isOnline() const { return m_online; }
     /// Lines being sent, or whose answer is not written yet.
-    int inFlight() const { return int(m_inFlight.size() + m_unrecorded.size()); }
+    int inFlight() const { return int(m_inFlight.size() + m_unrecorded.size()) + m_recording; }
 
 public slots:
     /// Looks for due lines now (after enqueue, after the clock moved, after the network came back).
@@ -109,8 +109,12 @@ private:
     void schedulePump();
     void pump();
     void send(const OutboxLine &line);
-    /// Writes the answers gathered since the last time, in one transaction.
+    /// Gives the answers gathered since the last time to the store's writer thread, as one transaction.
     void recordAnswers();
+    /// Writes every answer in now, and waits until it is written: a paused queue shows each line where it
+    /// stands.
+    void recordAnswersNow();
+    void answersRecorded(const AttemptBatch &answers, const Common::Result<QList<qint64>> &recorded);
     void handleResult(qint64 id, const OutboxLine &line, const Ehr::SubmitResult &result);
     void reconcile(qint64 id, const OutboxLine &line, const Ehr::SubmitResult &result);
     void finishAttempt(qint64 id, const AttemptRecord &record);
@@ -148,7 +152,9 @@ private:
     /// Claimed (`sending` in the file) for the slots that free up next, not sent yet; see pump().
     QList<OutboxLine> m_claimedAhead;
     /// Answers not written yet, with what each line came to; see finishAttempt().
-    QList<QPair<qint64, AttemptRecord>> m_unrecorded;
+    AttemptBatch m_unrecorded;
+    /// Answers being written on the store's writer thread.
+    int m_recording = 0;
     QTimer m_recordTimer;
     QTimer m_timer;
 };

@@ -1,4 +1,6 @@
+#include <csignal>
 #include <memory>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <QFileInfo>
@@ -24,17 +26,31 @@ using namespace Outbox;
 namespace {
 
 /// What a full disk or a read-only file does to every write of the outbox, through every connection the
-/// store has open on it (claims go through one of their own); reads still work.
+/// store has open on this thread (claims go through one of their own; the connection of the store's writer
+/// thread belongs to that thread); reads still work.
 bool setOutboxWritable(bool writable)
 {
     bool all = true;
     for (const QString &name : QSqlDatabase::connectionNames()) {
-        if (name.startsWith(QStringLiteral("superbill-outbox")))
+        if (name.startsWith(QStringLiteral("superbill-outbox")) && !name.contains(QStringLiteral("writer")))
             all = QSqlQuery(QSqlDatabase::database(name, false))
                       .exec(QStringLiteral("PRAGMA query_only=%1").arg(writable ? 0 : 1)) &&
                   all;
     }
     return all;
+}
+
+/// What a full disk does to every file this process writes, including through the connection of the
+/// store's writer thread, which belongs to that thread (setOutboxWritable() cannot reach it): with a file
+/// size limit of 0, write() fails with EFBIG, as it fails with ENOSPC on a full disk (SIGXFSZ ignored).
+bool setDiskFull(bool full)
+{
+    std::signal(SIGXFSZ, SIG_IGN);
+    rlimit limit{};
+    if (getrlimit(RLIMIT_FSIZE, &limit) != 0)
+        return false;
+    limit.rlim_cur = full ? 0 : limit.rlim_max;
+    return setrlimit(RLIMIT_FSIZE, &limit) == 0;
 }
 
 Model::ProcedureEntry entryAt(int minute, const QString &encounter = QStringLiteral("Encounter-805"))
@@ -126,6 +142,7 @@ void TestSender::init()
 
 void TestSender::cleanup()
 {
+    setDiskFull(false);
     m_client.reset();
     m_sandbox.reset();
     m_store.reset();
@@ -619,8 +636,8 @@ void TestSender::unrecordableAnswerIsResentOnceWritable()
     QVERIFY(m_client->setBaseUrl(server.baseUrl()));
     server.enqueue(ScriptedResponse::json(200, ConditionalCreateCapabilities));
     // The EHR stores the line, but the outbox cannot write that down.
-    server.handler = [this](const RecordedRequest &) {
-        setOutboxWritable(false);
+    server.handler = [](const RecordedRequest &) {
+        setDiskFull(true);
         return ScriptedResponse::json(201, "{\"resourceType\":\"Procedure\",\"id\":\"p1\"}");
     };
     auto sender = makeSender();
@@ -637,7 +654,7 @@ void TestSender::unrecordableAnswerIsResentOnceWritable()
     server.handler = [](const RecordedRequest &) {
         return ScriptedResponse::json(200, "{\"resourceType\":\"Procedure\",\"id\":\"p1\"}");
     };
-    QVERIFY(setOutboxWritable(true));
+    QVERIFY(setDiskFull(false));
     QTRY_COMPARE_WITH_TIMEOUT(m_store->line(id)->state, LineState::Sent, 10000);
     QCOMPARE(m_store->line(id)->ehrId, QStringLiteral("p1"));
     QTRY_VERIFY_WITH_TIMEOUT(!sender->isPaused(), 5000);
