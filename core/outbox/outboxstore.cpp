@@ -5,17 +5,18 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QSet>
 #include <QSqlQuery>
 #include <QTimer>
 #include <QVariant>
 
-#include "attemptwriter.h"
 #include "fhir/datetime.h"
 #include "fhir/procedurereader.h"
 #include "fhir/procedurewriter.h"
 #include "offlinecache.h"
 #include "outboxlog.h"
+#include "outboxworker.h"
 
 namespace Outbox {
 
@@ -296,6 +297,11 @@ OutboxLine lineFromQuery(const QSqlQuery &query, bool withEntry)
     return line;
 }
 
+// The pending lines a claim of due lines takes: the earliest due at :due first, at most :limit.
+const QString DueLines = QStringLiteral("next_attempt_at <= :due ORDER BY next_attempt_at, id LIMIT :limit");
+
+using Written = Common::Result<QList<qint64>>;
+
 // A write that failed: the file's own trouble (disk full, read-only ...), and that nothing queued is lost.
 Common::Error withLinesKept(Common::Error failure)
 {
@@ -370,6 +376,43 @@ Common::Result<QList<qint64>> writeAttempts(Common::SqliteDatabase &db, const At
     if (Common::Status committed = transaction.commit(); !committed)
         return withLinesKept(committed.error());
     return recorded;
+}
+
+// pending → sending through `db`, for the pending lines that `which` selects; they come back with their
+// entries.
+Common::Result<QList<OutboxLine>> claimLinesThrough(Common::SqliteDatabase &db, const QString &which,
+                                                    const QVariantMap &values, qint64 now)
+{
+    Common::Transaction transaction(db);
+    if (Common::Status begun = transaction.begin(); !begun)
+        return withLinesKept(begun.error());
+    // Read, then marked one by one: the transaction holds the write lock throughout, and this costs a
+    // third of one UPDATE ... WHERE id IN (SELECT ...) RETURNING, which builds two temporary tables.
+    QList<OutboxLine> lines;
+    {
+        auto pending =
+            db.run(QStringLiteral("SELECT %1, entry_json FROM lines WHERE state = 'pending' AND %2")
+                       .arg(LineColumns, which),
+                   values);
+        if (!pending)
+            return withLinesKept(pending.error());
+        while (pending->next())
+            lines.append(lineFromQuery(pending->query(), true));
+        if (Common::Status read = db.finished(*pending); !read)
+            return withLinesKept(read.error());
+    }
+    for (OutboxLine &line : lines) {
+        auto marked = db.run(QStringLiteral("UPDATE lines SET state = 'sending', updated_at = :now "
+                                            "WHERE id = :id AND state = 'pending'"),
+                             {{QStringLiteral("now"), now}, {QStringLiteral("id"), line.id}});
+        if (!marked)
+            return withLinesKept(marked.error());
+        line.state = LineState::Sending;
+        line.updatedAt = fromMs(now);
+    }
+    if (Common::Status committed = transaction.commit(); !committed)
+        return withLinesKept(committed.error());
+    return lines;
 }
 
 Common::Status openConnection(Common::SqliteDatabase &db, const QString &path,
@@ -470,9 +513,9 @@ bool OutboxStore::isOpen() const
 
 void OutboxStore::close()
 {
-    if (m_writer) {
-        finishBackgroundWrites();
-        m_writer.reset();
+    if (m_worker) {
+        finishBackgroundWork();
+        m_worker.reset();
     }
     m_claims.close();
     m_db.close();
@@ -684,39 +727,12 @@ Common::Result<QList<OutboxLine>> OutboxStore::claimLines(const QString &which, 
     // resent with the same identifier, which the EHR records once. So it commits through a connection of
     // its own at synchronous=NORMAL, saving a disk flush, while every other write keeps FULL (a FULL
     // commit that follows flushes the claim too: one WAL file, written in order).
-    Common::Transaction transaction(m_claims);
-    if (Common::Status begun = transaction.begin(); !begun)
-        return withLinesKept(begun.error());
-    // Read, then marked one by one: the transaction holds the write lock throughout, and this costs a
-    // third of one UPDATE ... WHERE id IN (SELECT ...) RETURNING, which builds two temporary tables.
-    QList<OutboxLine> lines;
-    {
-        auto pending =
-            m_claims.run(QStringLiteral("SELECT %1, entry_json FROM lines WHERE state = 'pending' AND %2")
-                             .arg(LineColumns, which),
-                         values);
-        if (!pending)
-            return withLinesKept(pending.error());
-        while (pending->next())
-            lines.append(lineFromQuery(pending->query(), true));
-        if (Common::Status read = m_claims.finished(*pending); !read)
-            return withLinesKept(read.error());
+    auto claimed = claimLinesThrough(m_claims, which, values, nowMs());
+    if (claimed) {
+        for (const OutboxLine &line : std::as_const(*claimed))
+            notify(line.id);
     }
-    const qint64 now = nowMs();
-    for (OutboxLine &line : lines) {
-        auto marked = m_claims.run(QStringLiteral("UPDATE lines SET state = 'sending', updated_at = :now "
-                                                  "WHERE id = :id AND state = 'pending'"),
-                                   {{QStringLiteral("now"), now}, {QStringLiteral("id"), line.id}});
-        if (!marked)
-            return withLinesKept(marked.error());
-        line.state = LineState::Sending;
-        line.updatedAt = fromMs(now);
-    }
-    if (Common::Status committed = transaction.commit(); !committed)
-        return withLinesKept(committed.error());
-    for (const OutboxLine &line : std::as_const(lines))
-        notify(line.id);
-    return lines;
+    return claimed;
 }
 
 Common::Result<bool> OutboxStore::claim(qint64 id)
@@ -729,7 +745,7 @@ Common::Result<bool> OutboxStore::claim(qint64 id)
 
 Common::Result<QList<OutboxLine>> OutboxStore::claimDue(const QDateTime &now, int limit)
 {
-    return claimLines(QStringLiteral("next_attempt_at <= :due ORDER BY next_attempt_at, id LIMIT :limit"),
+    return claimLines(DueLines,
                       {{QStringLiteral("due"), now.toMSecsSinceEpoch()}, {QStringLiteral("limit"), limit}});
 }
 
@@ -782,13 +798,51 @@ Common::Result<QList<qint64>> OutboxStore::recordAttempts(const AttemptBatch &at
 void OutboxStore::recordAttemptsInBackground(const AttemptBatch &attempts, QObject *context,
                                              AttemptsRecorded recorded)
 {
+    runInBackground(
+        [this, attempts, now = nowMs(), context = QPointer<QObject>(context),
+         recorded = std::move(recorded)](Common::SqliteDatabase &db, const Common::Status &opened) {
+            const auto written = opened ? writeAttempts(db, attempts, now) : Written(opened.error());
+            return [this, written, context, recorded] {
+                if (written) {
+                    for (const qint64 id : std::as_const(*written))
+                        notify(id);
+                }
+                if (context)
+                    recorded(written);
+            };
+        });
+}
+
+void OutboxStore::claimDueInBackground(const QDateTime &now, int limit, QObject *context,
+                                       LinesClaimed claimed)
+{
+    runInBackground([this, due = now.toMSecsSinceEpoch(), limit, now = nowMs(),
+                     context = QPointer<QObject>(context),
+                     claimed = std::move(claimed)](Common::SqliteDatabase &db, const Common::Status &opened) {
+        const auto lines =
+            opened ? claimLinesThrough(db, DueLines,
+                                       {{QStringLiteral("due"), due}, {QStringLiteral("limit"), limit}}, now)
+                   : Common::Result<QList<OutboxLine>>(opened.error());
+        return [this, lines, context, claimed] {
+            if (lines) {
+                for (const OutboxLine &line : std::as_const(*lines))
+                    notify(line.id);
+            }
+            if (context)
+                claimed(lines);
+        };
+    });
+}
+
+void OutboxStore::runInBackground(OutboxWorker::Job job)
+{
     if (!isOpen()) {
-        recorded(Common::makeError(QStringLiteral("not-open"), tr("The outbox is not open.")));
+        job(m_db, Common::makeError(QStringLiteral("not-open"), tr("The outbox is not open.")))();
         return;
     }
-    if (!m_writer) {
+    if (!m_worker) {
         // The full durability of every other write: the answer to a line is on disk once it shows.
-        m_writer = std::make_unique<AttemptWriter>(
+        m_worker = std::make_unique<OutboxWorker>(
             [path = path()](Common::SqliteDatabase &db) -> Common::Status {
                 if (Common::Status opened =
                         openConnection(db, path, Common::SqliteDatabase::Durability::Full);
@@ -796,35 +850,27 @@ void OutboxStore::recordAttemptsInBackground(const AttemptBatch &attempts, QObje
                     return withLinesKept(opened.error());
                 return {};
             },
-            &writeAttempts,
             [this] {
-                QMetaObject::invokeMethod(this, &OutboxStore::deliverBackgroundWrites, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(this, &OutboxStore::deliverBackgroundResults, Qt::QueuedConnection);
             });
     }
-    m_backgroundWrites.insert(m_writer->add(attempts, nowMs()), {context, std::move(recorded)});
+    m_worker->add(std::move(job));
 }
 
-void OutboxStore::finishBackgroundWrites()
+void OutboxStore::finishBackgroundWork()
 {
-    if (!m_writer)
+    if (!m_worker)
         return;
-    m_writer->waitUntilWritten();
-    deliverBackgroundWrites();
+    m_worker->waitUntilDone();
+    deliverBackgroundResults();
 }
 
-void OutboxStore::deliverBackgroundWrites()
+void OutboxStore::deliverBackgroundResults()
 {
-    if (!m_writer)
+    if (!m_worker)
         return;
-    for (const auto &[ticket, written] : m_writer->takeOutcomes()) {
-        if (written) {
-            for (const qint64 id : std::as_const(*written))
-                notify(id);
-        }
-        const BackgroundWrite write = m_backgroundWrites.take(ticket);
-        if (write.context)
-            write.recorded(written);
-    }
+    for (const auto &result : m_worker->takeResults())
+        result();
 }
 
 Common::Status OutboxStore::note(qint64 id, const AttemptRecord &record)

@@ -6,10 +6,8 @@
 #include <optional>
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QString>
 #include <QTimer>
 #include <QVariantMap>
@@ -18,10 +16,9 @@
 #include "common/result.h"
 #include "common/sqlitedatabase.h"
 #include "outboxline.h"
+#include "outboxworker.h"
 
 namespace Outbox {
-
-class AttemptWriter;
 
 /**
  * The durable outbox: an SQLite file (WAL, synchronous=FULL, owner-only
@@ -95,12 +92,15 @@ public:
     /// recordAttempts() on a thread of its own, through a connection of its own (FULL as well), so that
     /// neither its SQL nor its disk flush holds up this thread, whose event loop sends the lines. Batches
     /// are written in the order given; `recorded` comes later, from this thread's event loop (or from
-    /// finishBackgroundWrites()).
+    /// finishBackgroundWork()).
     void recordAttemptsInBackground(const AttemptBatch &attempts, QObject *context,
                                     AttemptsRecorded recorded);
-    /// Waits until every batch given to recordAttemptsInBackground() is written, and calls their
-    /// `recorded` now.
-    void finishBackgroundWrites();
+    using LinesClaimed = std::function<void(const Common::Result<QList<OutboxLine>> &)>;
+    /// claimDue() on the same thread as recordAttemptsInBackground(), after the batches given before it;
+    /// `claimed` comes later, from this thread's event loop, after lineChanged for each line.
+    void claimDueInBackground(const QDateTime &now, int limit, QObject *context, LinesClaimed claimed);
+    /// Waits until everything given to the background thread is done, and calls what comes of it now.
+    void finishBackgroundWork();
     /// An audit row without a change of state (e.g. the answer that led to a reconciliation).
     Common::Status note(qint64 id, const AttemptRecord &record);
     /// Lines left `sending` by a process that died: back to pending, marked outcome-unknown,
@@ -148,8 +148,9 @@ private:
                             const QString &detail);
     void notify(qint64 id);
     void emitCounts();
-    /// Calls `recorded` for the background batches written so far.
-    void deliverBackgroundWrites();
+    void runInBackground(OutboxWorker::Job job);
+    /// What comes of the background jobs done so far.
+    void deliverBackgroundResults();
     /// The line, when a person may still act on it (pending or needs-correction); else an error, with
     /// refusal (%1 the id, %2 the state) as its message when the line is in another state.
     Common::Result<OutboxLine> lineForPerson(qint64 id, const QString &refusal) const;
@@ -176,14 +177,8 @@ private:
     Common::SqliteDatabase m_claims;
     QTimer m_countsTimer;
     QElapsedTimer m_sinceCounts;
-    struct BackgroundWrite
-    {
-        QPointer<QObject> context;
-        AttemptsRecorded recorded;
-    };
-    /// Started by the first background write; ended (after its last write) by close().
-    std::unique_ptr<AttemptWriter> m_writer;
-    QHash<quint64, BackgroundWrite> m_backgroundWrites; ///< by the writer's ticket
+    /// Started by the first background job; ended (after its last job) by close().
+    std::unique_ptr<OutboxWorker> m_worker;
 };
 
 } // namespace Outbox

@@ -271,7 +271,7 @@ void Sender::pump()
     if (storageRetry) {
         // Answers that could not be written left their lines `sending` with no request; once none is
         // in flight they go back to pending and are resent with the same identifier.
-        if (!m_inFlight.isEmpty() || m_recording > 0) {
+        if (!m_inFlight.isEmpty() || m_recording > 0 || m_claiming) {
             m_timer.start(m_recheck);
             return;
         }
@@ -280,25 +280,44 @@ void Sender::pump()
             return;
         }
     }
-    if (int room = m_parallel - int(m_inFlight.size()); room > 0) {
-        // The lines for the free slots and for the next few that free up, claimed in one transaction:
-        // a claim's commit costs the event loop more than marking a few more lines in it.
-        if (m_claimedAhead.size() < room) {
-            const auto claimed = m_store->claimDue(m_store->clock().nowUtc(),
-                                                   ClaimAheadSlots * m_parallel - int(m_claimedAhead.size()));
+    for (int room = m_parallel - int(m_inFlight.size()); room > 0 && !m_claimedAhead.isEmpty(); --room)
+        send(m_claimedAhead.takeFirst());
+    if (m_claimedAhead.size() < m_parallel)
+        claimAhead();
+    scheduleNext();
+    checkIdle();
+}
+
+void Sender::claimAhead()
+{
+    if (m_claiming)
+        return;
+    // The lines for the slots that free up next, claimed in one transaction (a claim's commit costs more
+    // than marking a few more lines in it) on the store's background thread, so that it holds up no
+    // request; the lines come back while the slots are still busy.
+    m_claiming = true;
+    m_store->claimDueInBackground(
+        m_store->clock().nowUtc(), ClaimAheadSlots * m_parallel - int(m_claimedAhead.size()), this,
+        [this](const Common::Result<QList<OutboxLine>> &claimed) {
+            m_claiming = false;
             if (!claimed) {
                 pauseForStorage(claimed.error().message);
                 return;
             }
+            if (m_pauseReason == PauseReason::Storage)
+                endPause(); // the claim was written (or needed no write: the next failure pauses again)
             m_claimedAhead.append(*claimed);
-        }
-        for (; room > 0 && !m_claimedAhead.isEmpty(); --room)
-            send(m_claimedAhead.takeFirst());
-    }
-    if (m_pauseReason == PauseReason::Storage)
-        endPause(); // nothing waiting needed a write; the next failure pauses again
-    scheduleNext();
-    checkIdle();
+            if (!m_running || isPaused()) {
+                // Stopped or paused meanwhile: they go back to pending, unsent.
+                releaseClaimedAhead();
+                checkIdle();
+            } else if (claimed->isEmpty()) {
+                scheduleNext();
+                checkIdle();
+            } else {
+                schedulePump();
+            }
+        });
 }
 
 void Sender::releaseClaimedAhead()
@@ -320,7 +339,7 @@ void Sender::releaseClaimedAhead()
 
 void Sender::scheduleNext()
 {
-    if (!m_running || isPaused() || m_inFlight.size() >= m_parallel)
+    if (!m_running || isPaused() || m_inFlight.size() >= m_parallel || m_claiming)
         return;
     const auto next = m_store->nextDue();
     if (!next) {
@@ -334,7 +353,8 @@ void Sender::scheduleNext()
 void Sender::checkIdle()
 {
     const bool idleNow =
-        m_inFlight.isEmpty() && m_unrecorded.isEmpty() && m_recording == 0 && m_claimedAhead.isEmpty() &&
+        m_inFlight.isEmpty() && m_unrecorded.isEmpty() && m_recording == 0 && !m_claiming &&
+        m_claimedAhead.isEmpty() &&
         (!m_running || isPaused() || !m_store || m_store->dueLines(m_store->clock().nowUtc(), 1).isEmpty());
     if (idleNow && !m_wasIdle)
         emit idle();
@@ -519,9 +539,9 @@ void Sender::recordAnswersNow()
     m_recordTimer.stop();
     if (!m_store)
         return;
-    m_store->finishBackgroundWrites();
+    m_store->finishBackgroundWork();
     recordAnswers();
-    m_store->finishBackgroundWrites();
+    m_store->finishBackgroundWork();
 }
 
 void Sender::answersRecorded(const AttemptBatch &answers, const Common::Result<QList<qint64>> &recorded)

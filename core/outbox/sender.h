@@ -122,6 +122,8 @@ private:
     void pause(PauseReason reason, const QString &message);
     /// The outbox could not be written: pause, and try again every m_recheck.
     void pauseForStorage(const QString &message);
+    /// Claims due lines for the slots that free up next, unless a claim is under way.
+    void claimAhead();
     /// Lines claimed ahead go back to pending, unsent: the queue stops or pauses.
     void releaseClaimedAhead();
     void endPause();
@@ -149,8 +151,9 @@ private:
     QTimer m_probeTimer;
     bool m_probing = false;
     QHash<qint64, Ehr::EhrClient::RequestId> m_inFlight;
-    /// Claimed (`sending` in the file) for the slots that free up next, not sent yet; see pump().
+    /// Claimed (`sending` in the file) for the slots that free up next, not sent yet; see claimAhead().
     QList<OutboxLine> m_claimedAhead;
+    bool m_claiming = false;
     /// Answers not written yet, with what each line came to; see finishAttempt().
     AttemptBatch m_unrecorded;
     /// Answers being written on the store's writer thread.
