@@ -529,6 +529,7 @@ qint64 OutboxStore::nowMs() const
 Common::Status OutboxStore::open(const QString &path)
 {
     close();
+    // The outbox holds every line a clerk was told is saved: FULL, so a commit survives a power cut.
     Common::Status opened = openConnection(m_db, path, Common::SqliteDatabase::Durability::Full);
     if (opened)
         opened = openConnection(m_claims, path, Common::SqliteDatabase::Durability::Normal);

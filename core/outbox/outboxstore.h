@@ -96,8 +96,9 @@ public:
     void recordAttemptsInBackground(const AttemptBatch &attempts, QObject *context,
                                     AttemptsRecorded recorded);
     using LinesClaimed = std::function<void(const Common::Result<QList<OutboxLine>> &)>;
-    /// claimDue() on the same thread as recordAttemptsInBackground(), after the batches given before it;
-    /// `claimed` comes later, from this thread's event loop, after lineChanged for each line.
+    /// claimDue() on the same thread as recordAttemptsInBackground(), after the batches given before it, and
+    /// through its connection (FULL: a flush that this thread does not wait for); `claimed` comes later,
+    /// from this thread's event loop, after lineChanged for each line.
     void claimDueInBackground(const QDateTime &now, int limit, QObject *context, LinesClaimed claimed);
     /// Waits until everything given to the background thread is done, and calls what comes of it now.
     void finishBackgroundWork();
