@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include "../common/damagedtable.h"
 #include "../common/resultcheck.h"
@@ -85,6 +86,9 @@ private slots:
     void recordAttemptRequiresSendingLine();
     void sendingLineIsRecoveredAfterCrash();
     void releasedLinesArePendingAsBefore();
+    void backgroundWorkRunsInOrderAndReportsOnThisThread();
+    void backgroundWorkOfAGoneContextIsWrittenUnreported();
+    void closeWaitsForBackgroundWork();
     void queuedIsReadFromTheLine();
     void discardKeepsLineForAudit();
     void discardRefusesSentLine();
@@ -371,6 +375,99 @@ void TestOutboxStore::releasedLinesArePendingAsBefore()
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.first().first().toLongLong(), ids.at(1));
     QCOMPARE(m_store->recoverInterrupted().valueOr(-1), 0);
+}
+
+void TestOutboxStore::backgroundWorkRunsInOrderAndReportsOnThisThread()
+{
+    QList<qint64> ids;
+    for (int i = 0; i < 3; ++i) {
+        auto entry = sampleEntry();
+        entry.identifiers = {Model::ProcedureEntry::newClientIdentifier()};
+        ids.append(*m_store->enqueue(entry));
+    }
+    QObject context;
+    QStringList heard;
+    QList<OutboxLine> claimed;
+    QSignalSpy changed(m_store.get(), &OutboxStore::lineChanged);
+    m_store->claimDueInBackground(
+        m_clock->nowUtc(), 2, &context, [&](const Common::Result<QList<OutboxLine>> &lines) {
+            QVERIFY(QThread::currentThread() == context.thread());
+            QVERIFY2(lines, qPrintable(whyFailed(lines)));
+            claimed = *lines;
+            heard.append(QStringLiteral("claimed after %1 changes").arg(changed.size()));
+        });
+    AttemptRecord sent;
+    sent.newState = LineState::Sent;
+    sent.httpStatus = 201;
+    sent.ehrId = QStringLiteral("proc-1");
+    // Given after the claim: written after it, so the first line is `sending` by then.
+    m_store->recordAttemptsInBackground(
+        {{ids.at(0), sent}}, &context, [&](const Common::Result<QList<qint64>> &written) {
+            QVERIFY2(written, qPrintable(whyFailed(written)));
+            QCOMPARE(*written, QList<qint64>{ids.at(0)});
+            heard.append(QStringLiteral("written after %1 changes").arg(changed.size()));
+        });
+    QTRY_COMPARE_WITH_TIMEOUT(heard.size(), 2, 5000);
+    // Each line's lineChanged comes before the news of the job that changed it.
+    QCOMPARE(heard, (QStringList{QStringLiteral("claimed after 2 changes"),
+                                 QStringLiteral("written after 3 changes")}));
+    QCOMPARE(claimed.size(), 2);
+    QCOMPARE(claimed.at(0).id, ids.at(0));
+    QCOMPARE(claimed.at(1).id, ids.at(1));
+    QVERIFY(claimed.at(1).entry()); // ready to send: with its entry
+    QCOMPARE(m_store->line(ids.at(0))->state, LineState::Sent);
+    QCOMPARE(m_store->line(ids.at(0))->ehrId, QStringLiteral("proc-1"));
+    QCOMPARE(m_store->line(ids.at(1))->state, LineState::Sending);
+    QCOMPARE(m_store->line(ids.at(2))->state, LineState::Pending);
+    QCOMPARE(m_store->audit(ids.at(0))->size(), 2); // queued, the attempt
+}
+
+void TestOutboxStore::backgroundWorkOfAGoneContextIsWrittenUnreported()
+{
+    const auto id = *m_store->enqueue(sampleEntry());
+    QCOMPARE(m_store->claim(id).valueOr(false), true);
+    AttemptRecord sent;
+    sent.newState = LineState::Sent;
+    sent.httpStatus = 201;
+    bool reported = false;
+    {
+        QObject gone;
+        m_store->recordAttemptsInBackground(
+            {{id, sent}}, &gone, [&reported](const Common::Result<QList<qint64>> &) { reported = true; });
+    }
+    QSignalSpy changed(m_store.get(), &OutboxStore::lineChanged);
+    m_store->finishBackgroundWork();
+    QCOMPARE(m_store->line(id)->state, LineState::Sent);
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(!reported);
+}
+
+void TestOutboxStore::closeWaitsForBackgroundWork()
+{
+    QList<qint64> ids;
+    for (int i = 0; i < 20; ++i) {
+        auto entry = sampleEntry();
+        entry.identifiers = {Model::ProcedureEntry::newClientIdentifier()};
+        ids.append(*m_store->enqueue(entry));
+    }
+    const auto claimed = m_store->claimDue(m_clock->nowUtc(), 20);
+    QCOMPARE(claimed.valueOr({}).size(), 20);
+    int reported = 0;
+    for (const qint64 id : std::as_const(ids)) {
+        AttemptRecord sent;
+        sent.newState = LineState::Sent;
+        sent.httpStatus = 201;
+        sent.ehrId = QStringLiteral("proc-%1").arg(id);
+        m_store->recordAttemptsInBackground({{id, sent}}, m_store.get(),
+                                            [&reported](const Common::Result<QList<qint64>> &written) {
+                                                reported += written ? int(written->size()) : 0;
+                                            });
+    }
+    m_store->close(); // without a turn of the event loop
+    QCOMPARE(reported, 20);
+    QVERIFY(m_store->open(dbPath()));
+    QCOMPARE(m_store->counts()->sent, 20);
+    QCOMPARE(m_store->line(ids.last())->ehrId, QStringLiteral("proc-%1").arg(ids.last()));
 }
 
 void TestOutboxStore::queuedIsReadFromTheLine()
