@@ -1,5 +1,7 @@
 #include "workspace.h"
 
+#include <utility>
+
 #include <QDir>
 #include <QFile>
 #include <QLoggingCategory>
@@ -18,22 +20,6 @@
 #include "outbox/sender.h"
 #include "sandbox/server.h"
 #include "sandbox/token.h"
-
-namespace {
-
-// Training signs in like a real EHR, but its page approves itself and nobody needs to see it: the
-// "browser" only follows the redirects, back to the sign-in's loopback listener.
-Auth::BrowserLauncher trainingBrowser(QObject *owner)
-{
-    auto *manager = new QNetworkAccessManager(owner);
-    return [manager](const QUrl &url) {
-        QNetworkReply *reply = manager->get(QNetworkRequest(url));
-        QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-        return Common::Status();
-    };
-}
-
-} // namespace
 
 Q_LOGGING_CATEGORY(lcWorkspace, "superbill.ui.workspace")
 
@@ -83,7 +69,13 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
         m_client->setDialect(Fhir::Dialect::EhrVendor);
         // Shown to a trainer for superbill-cli; the app itself signs in with SMART like to a real EHR.
         m_trainingToken = trainingToken;
-        startSession(baseUrl, nullptr, trainingBrowser(this), true);
+        startSession(
+            baseUrl, nullptr,
+            [this](const QUrl &page) {
+                openTrainingSignInPage(page);
+                return Common::Status();
+            },
+            true);
     } else {
         // The same outbox as superbill-cli (shared settings file, SUPERBILL_DB), so both see one queue.
         const Ehr::EhrSettings shared = Ehr::EhrSettings::fromEnvironment();
@@ -109,6 +101,11 @@ bool Workspace::start(const Options &options, std::function<QString()> tokenProv
         connect(m_session.get(), &Auth::SmartSession::stateChanged, this, &Workspace::onSessionChanged);
         connect(m_session.get(), &Auth::SmartSession::signInRequired, this, &Workspace::signInNeeded);
         connect(m_session.get(), &Auth::SmartSession::signInFailed, this, &Workspace::signInNeeded);
+        connect(m_session.get(), &Auth::SmartSession::signInFailed, this, [this] {
+            m_unansweredTrainingPage.clear();
+            if (m_server && m_server->isOffline())
+                m_signInAwaitsTrainingEhr = true;
+        });
     }
 
     qCInfo(lcWorkspace) << "workspace started" << (m_options.training ? "training" : "ehr");
@@ -415,8 +412,19 @@ QString Workspace::setTrainingBehaviour(const Sandbox::BehaviourChoice &choice)
     const Common::Status status = Sandbox::applyBehaviour(*m_server, choice);
     if (!status.ok())
         return status.error().message;
+    if (choice.behaviour == Sandbox::TrainingBehaviour::Offline)
+        return {};
+    // A sign-in the offline EHR could not take is made now (the training EHR's page approves itself), as
+    // a real EHR's sign-in would be tried again by the person once it answers.
+    const QUrl unanswered = std::exchange(m_unansweredTrainingPage, {});
+    const auto signInState = m_session ? m_session->state() : Auth::SmartSession::State::SignedOut;
+    if (!unanswered.isEmpty() && signInState == Auth::SmartSession::State::SigningIn)
+        openTrainingSignInPage(unanswered);
+    else if (std::exchange(m_signInAwaitsTrainingEhr, false) && m_session &&
+             signInState == Auth::SmartSession::State::SignedOut)
+        m_session->signIn();
     // Lines waiting for an EHR that is back go now, not at the next probe.
-    if (m_sender && choice.behaviour != Sandbox::TrainingBehaviour::Offline)
+    if (m_sender)
         m_sender->wake();
     return {};
 }
@@ -426,8 +434,30 @@ QString Workspace::trainingToken() const
     return m_server ? m_trainingToken : QString();
 }
 
+void Workspace::openTrainingSignInPage(const QUrl &page)
+{
+    if (!m_trainingPages)
+        m_trainingPages = new QNetworkAccessManager(this);
+    QNetworkReply *reply = m_trainingPages->get(QNetworkRequest(page));
+    connect(reply, &QNetworkReply::finished, this, [this, reply, page] {
+        reply->deleteLater();
+        // Not reached at all (no redirect followed, a connection-level error): opened again when the EHR
+        // is set back, as a person would reload the page.
+        const bool unreached = reply->url() == page && reply->error() != QNetworkReply::NoError &&
+                               reply->error() < QNetworkReply::ProxyConnectionRefusedError;
+        if (!unreached || !m_server || !m_server->isOffline())
+            return;
+        m_unansweredTrainingPage = page;
+        Q_EMIT ehrWarning(tr("The training EHR is set Offline: the sign-in goes on when it is set back "
+                             "(Training menu)."));
+    });
+}
+
 void Workspace::signInAgain()
 {
+    // This one is tried now.
+    m_signInAwaitsTrainingEhr = false;
+    m_unansweredTrainingPage.clear();
     if (m_options.training && m_server) {
         m_trainingToken = Sandbox::Token::generate();
         m_server->renewToken(m_trainingToken);

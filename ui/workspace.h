@@ -5,6 +5,7 @@
 #include <optional>
 
 #include <QObject>
+#include <QUrl>
 
 #include "appsettings.h"
 #include "auth/browser.h"
@@ -12,6 +13,8 @@
 #include "outbox/backoffpolicy.h"
 #include "outbox/outboxline.h"
 #include "sandbox/trainingbehaviour.h"
+
+class QNetworkAccessManager;
 
 namespace Auth {
 class SecretStore;
@@ -164,6 +167,9 @@ Q_SIGNALS:
 
 private:
     void setSendingProblem(const QString &problem);
+    /// The training EHR's sign-in page, which approves itself: nobody needs to see it, so the "browser"
+    /// only follows its redirects back to the sign-in's loopback listener.
+    void openTrainingSignInPage(const QUrl &page);
     bool startTraining(QString *token, QString *error);
     void startSession(const QUrl &fhirBase, Auth::SecretStore *secrets, Auth::BrowserLauncher browser,
                       bool signInIfNeeded);
@@ -187,6 +193,11 @@ private:
     std::unique_ptr<Outbox::PatientDirectory> m_directory;
     QString m_sendingProblem;
     QString m_trainingToken;
+    QNetworkAccessManager *m_trainingPages = nullptr;
+    /// What the training EHR, set Offline, could not take is tried again when it is set back: the sign-in
+    /// page it did not answer (the sign-in still waits for it), or a sign-in that failed.
+    QUrl m_unansweredTrainingPage;
+    bool m_signInAwaitsTrainingEhr = false;
 };
 
 } // namespace Ui

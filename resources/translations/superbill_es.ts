@@ -748,7 +748,7 @@
         <translation>no se puede abrir %1: %2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>SQLite would not use write-ahead logging for %1 (journal mode &quot;%2&quot;); put it on a local disk</source>
         <translation>SQLite no quiso usar el registro de escritura anticipada (WAL) para %1 (modo de diario &quot;%2&quot;); colóquelo en un disco local</translation>
     </message>
@@ -1618,17 +1618,18 @@
 <context>
     <name>Outbox::OutboxStore</name>
     <message>
-        <location filename="../../core/outbox/outboxstore.cpp" line="+418"/>
+        <location filename="../../core/outbox/outboxstore.cpp" line="+542"/>
         <source>%1 is not an outbox, or it is damaged (%2). It was left unchanged; keep it, and give another file (--db or SUPERBILL_DB).</source>
         <translation>%1 no es una bandeja de salida o está dañado (%2). No se modificó; consérvelo e indique otro archivo (--db o SUPERBILL_DB).</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+110"/>
+        <location line="+189"/>
         <source>The outbox is not open.</source>
         <translation>La bandeja de salida no está abierta.</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-260"/>
         <source>The line has no client identifier (system urn:ietf:rfc:3986); it was not queued.</source>
         <translation>La línea no tiene identificador de cliente (sistema urn:ietf:rfc:3986); no se puso en cola.</translation>
     </message>
@@ -1643,12 +1644,12 @@
         <translation>Esta línea (%1) ya está en la bandeja de salida como línea %2.</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+90"/>
         <source>line %1 is not being sent</source>
         <translation>la línea %1 no se está enviando</translation>
     </message>
     <message>
-        <location line="+227"/>
+        <location line="+269"/>
         <location line="+12"/>
         <source>There is no line %1 in the outbox.</source>
         <translation>No existe la línea %1 en la bandeja de salida.</translation>
@@ -1659,7 +1660,7 @@
         <translation>se está enviando en este momento</translation>
     </message>
     <message>
-        <location line="-665"/>
+        <location line="-786"/>
         <source>its schema version cannot be read</source>
         <translation>no se puede leer su versión de esquema</translation>
     </message>
@@ -1669,12 +1670,12 @@
         <translation>su tabla de líneas no tiene la regla de estados de una bandeja de salida</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+92"/>
         <source>%1. Lines already queued are kept.</source>
         <translation>%1. Las líneas que ya estaban en cola se conservan.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+148"/>
         <source>The line was not saved: %1</source>
         <translation>La línea no se guardó: %1</translation>
     </message>
@@ -1684,7 +1685,7 @@
         <translation>No se guardó ninguna de las %1 líneas: %2</translation>
     </message>
     <message>
-        <location line="+227"/>
+        <location line="+213"/>
         <source>The identifier %1 is given to two lines.</source>
         <translation>El identificador %1 está asignado a dos líneas.</translation>
     </message>
@@ -1694,7 +1695,7 @@
         <translation>No se guardó ninguna de las %1 líneas: la línea %2 se está enviando en este momento</translation>
     </message>
     <message>
-        <location line="+269"/>
+        <location line="+284"/>
         <source>Line %1 is %2; only pending or needs-correction lines can be retried.</source>
         <translation>La línea %1 está en estado %2; solo se pueden reintentar las líneas pendientes o que necesitan corrección.</translation>
     </message>
@@ -1704,8 +1705,8 @@
         <translation>No se pudo reintentar la línea %1: %2</translation>
     </message>
     <message>
-        <location line="-327"/>
-        <location line="+333"/>
+        <location line="-342"/>
+        <location line="+348"/>
         <source>Line %1 is %2; only pending or needs-correction lines can be changed.</source>
         <translation>La línea %1 está en estado %2; solo se pueden modificar las líneas pendientes o que necesitan corrección.</translation>
     </message>
@@ -1742,13 +1743,13 @@
 <context>
     <name>Outbox::Sender</name>
     <message>
-        <location filename="../../core/outbox/sender.cpp" line="+99"/>
-        <location line="+414"/>
+        <location filename="../../core/outbox/sender.cpp" line="+94"/>
+        <location line="+431"/>
         <source>The outbox is not open.</source>
         <translation>La bandeja de salida no está abierta.</translation>
     </message>
     <message>
-        <location line="-356"/>
+        <location line="-373"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
@@ -1778,7 +1779,7 @@
         <translation>%1: no se puede crear el archivo de bloqueo de la bandeja de salida; verifique que se pueda escribir en su carpeta.</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+217"/>
         <source>The stored line could not be read back; it was not sent.</source>
         <translation>No se pudo volver a leer la línea guardada; no se envió.</translation>
     </message>
@@ -3075,9 +3076,9 @@
     <name>Ui::LineEditor</name>
     <message>
         <location filename="../../ui/lineeditor.cpp" line="+131"/>
-        <location line="+170"/>
+        <location line="+168"/>
         <location line="+2"/>
-        <location line="+413"/>
+        <location line="+411"/>
         <source>New line</source>
         <translation>Nueva línea</translation>
     </message>
@@ -3092,7 +3093,7 @@
         <translation>Código o palabras</translation>
     </message>
     <message>
-        <location filename="../../ui/lineeditor.cpp" line="-513"/>
+        <location filename="../../ui/lineeditor.cpp" line="-510"/>
         <source>CPT description</source>
         <translation>Descripción CPT</translation>
     </message>
@@ -3227,7 +3228,7 @@
         <translation>Completado</translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+203"/>
         <source>Start a new line?</source>
         <translation>¿Empezar una línea nueva?</translation>
     </message>
@@ -3277,7 +3278,7 @@
         <translation>Ingresado por error</translation>
     </message>
     <message>
-        <location line="-464"/>
+        <location line="-461"/>
         <source>Recorded date and time</source>
         <translation>Fecha y hora de registro</translation>
     </message>
@@ -3297,19 +3298,19 @@
         <translation>&amp;Estado</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Clear the form for the next line (Ctrl+N)</source>
         <translation>Limpiar el formulario para la siguiente línea (Ctrl+N)</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+2"/>
-        <location line="+408"/>
+        <location line="+406"/>
         <source>Submit line</source>
         <translation>Enviar línea</translation>
     </message>
     <message>
-        <location line="-407"/>
+        <location line="-405"/>
         <source>Queue the line for the EHR (Ctrl+Enter)</source>
         <translation>Poner la línea en cola para el EHR (Ctrl+Enter)</translation>
     </message>
@@ -3324,7 +3325,7 @@
         <translation>%1 ya no es un favorito.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>Open encounter to move the line to</source>
         <translation>Consulta abierta a la que pasar la línea</translation>
     </message>
@@ -3349,7 +3350,7 @@
         <translation>Descartar la línea</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>Submit anyway</source>
         <translation>Enviar de todos modos</translation>
     </message>
@@ -5354,12 +5355,12 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
 <context>
     <name>Ui::Workspace</name>
     <message>
-        <location filename="../../ui/workspace.cpp" line="+66"/>
+        <location filename="../../ui/workspace.cpp" line="+52"/>
         <source>Cannot create the data folder %1.</source>
         <translation>No se puede crear la carpeta de datos %1.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+69"/>
         <source>Cannot open the outbox %1: %2</source>
         <translation>No se puede abrir la bandeja de salida %1: %2</translation>
     </message>
@@ -5410,6 +5411,11 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
         <location line="+19"/>
         <source>Only the training EHR&apos;s behaviour can be changed.</source>
         <translation>Solo se puede cambiar el comportamiento del EHR de capacitación.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The training EHR is set Offline: the sign-in goes on when it is set back (Training menu).</source>
+        <translation>El EHR de capacitación está sin conexión: el inicio de sesión continuará cuando se vuelva a conectar (menú Capacitación).</translation>
     </message>
 </context>
 <context>

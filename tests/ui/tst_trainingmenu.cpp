@@ -16,6 +16,7 @@
 
 #include "../common/resultcheck.h"
 #include "../common/sampleentry.h"
+#include "auth/smartsession.h"
 #include "outbox/sender.h"
 #include "outboxlinesmodel.h"
 #include "refusecodedialog.h"
@@ -284,6 +285,38 @@ private slots:
             QTRY_VERIFY(this->banner().contains(QStringLiteral("not a real EHR")));
             QVERIFY(action(QStringLiteral("behaviourNormalAction"))->isChecked());
         }
+    }
+
+    void aSignInTheOfflineEhrCouldNotTakeIsMadeWhenItIsBack()
+    {
+        m_app.openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805"));
+        Sandbox::Server *server = m_app.workspace->trainingServer();
+        action(QStringLiteral("behaviourSignInEndedAction"))->trigger();
+        const qint64 id = enterLine(QStringLiteral("20610"), QStringLiteral("1030"));
+        QVERIFY(id > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app.workspace->sender()->pauseReason(),
+                                  Outbox::Sender::PauseReason::Credentials,
+                                  TrainingWindow::SlowMachineTimeoutMs);
+
+        // The trainee signs in again while the EHR is offline: its page is not reached, the sign-in and
+        // the line wait, and the status bar says so.
+        action(QStringLiteral("behaviourOfflineAction"))->trigger();
+        QAction *signIn = action(QStringLiteral("signInAgainAction"));
+        QVERIFY(signIn->isEnabled());
+        signIn->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_app.window->statusBar()->currentMessage().contains(QStringLiteral("sign-in goes on")),
+            TrainingWindow::SlowMachineTimeoutMs);
+        QCOMPARE(m_app.workspace->session()->state(), Auth::SmartSession::State::SigningIn);
+        QCOMPARE(server->procedureCount(), 0);
+
+        // The EHR is back: the page is opened again, the sign-in ends, and the line goes, once.
+        action(QStringLiteral("behaviourNormalAction"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(m_app.workspace->store()->line(id)->state, Outbox::LineState::Sent,
+                                  TrainingWindow::SlowMachineTimeoutMs);
+        QCOMPARE(m_app.workspace->session()->state(), Auth::SmartSession::State::SignedIn);
+        QCOMPARE(server->procedureCount(), 1);
+        QVERIFY(!signIn->isEnabled());
     }
 
     void addressAndTokenForTheCommandLine()
