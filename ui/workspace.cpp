@@ -262,6 +262,9 @@ void Workspace::stop()
         m_server->stop();
     m_server.reset();
     m_catalog.reset();
+    // They belonged to that session and that server.
+    m_unansweredTrainingPage.clear();
+    m_signInAwaitsTrainingEhr = false;
 }
 
 QString Workspace::ehrDescription() const
