@@ -138,7 +138,10 @@ private Q_SLOTS:
         QCOMPARE(m_app.focused()->objectName(), QStringLiteral("queueTable"));
         QTRY_COMPARE_WITH_TIMEOUT(m_app.window->queueView()->currentLineId(), id, SlowMachineTimeoutMs);
         QVERIFY(!widget<QPushButton>("resendButton")->isEnabled());
-        QVERIFY(widget<QLabel>("queueDetailLabel")->text().contains(QStringLiteral("reopen the encounter")));
+        // The line's state is written on the outbox's own thread and reaches the queue just after.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            widget<QLabel>("queueDetailLabel")->text().contains(QStringLiteral("reopen the encounter")),
+            SlowMachineTimeoutMs);
         m_app.press(Qt::Key_R, Qt::ControlModifier);
         QVERIFY(m_app.window->statusBar()->currentMessage().startsWith(QStringLiteral("Not resent")));
         QCOMPARE(m_app.workspace->store()->line(id)->state, Outbox::LineState::NeedsCorrection);
