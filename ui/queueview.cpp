@@ -176,7 +176,9 @@ void QueueView::updateButtons()
     m_resendButton->setEnabled(line && line->state != Outbox::LineState::Sending &&
                                (!m_workspace || !m_workspace->directory() ||
                                 m_workspace->directory()->checkTakesLines(line->encounterId)));
-    m_discardButton->setEnabled(line && line->state != Outbox::LineState::Sending);
+    // A line claimed ahead (sending, its request not out yet) can still be discarded.
+    m_discardButton->setEnabled(line && (line->state != Outbox::LineState::Sending ||
+                                         (m_workspace && !m_workspace->isSendingNow(line->id))));
 }
 
 void QueueView::openCurrent()

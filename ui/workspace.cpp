@@ -322,10 +322,18 @@ QString Workspace::resend(qint64 lineId)
     return {};
 }
 
+bool Workspace::isSendingNow(qint64 lineId) const
+{
+    return m_sender && m_sender->isInFlight(lineId);
+}
+
 QString Workspace::discard(qint64 lineId, const QString &reason)
 {
     if (!m_store)
         return tr("the outbox is not open");
+    // Claimed ahead, not sent: back in the queue first, where it can be discarded.
+    if (m_sender)
+        m_sender->giveBack(lineId);
     if (const Common::Status discarded = m_store->discard(lineId, reason); !discarded)
         return discarded.error().message;
     return {};

@@ -123,6 +123,9 @@ public:
     /// the background; the lines' ids, or why nothing was kept.
     Common::Result<QList<qint64>> submitAll(const QList<Outbox::LineWrite> &writes);
     QString resend(qint64 lineId);
+    /// Whether the line's request is out to the EHR now; a line claimed ahead by the sender waits as
+    /// `sending` without being sent, and can still be discarded.
+    bool isSendingNow(qint64 lineId) const;
     QString discard(qint64 lineId, const QString &reason);
 
     /// Training only: restores the training EHR's demo data (no Procedures, normal behaviour) and empties

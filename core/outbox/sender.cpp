@@ -1,5 +1,7 @@
 #include "sender.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QSet>
@@ -318,6 +320,20 @@ void Sender::claimAhead()
                 schedulePump();
             }
         });
+}
+
+bool Sender::giveBack(qint64 id)
+{
+    const auto held = std::find_if(m_claimedAhead.cbegin(), m_claimedAhead.cend(),
+                                   [id](const OutboxLine &line) { return line.id == id; });
+    if (held == m_claimedAhead.cend() || !m_store || !m_store->isOpen())
+        return false;
+    if (const auto released = m_store->release({id}); !released) {
+        qCWarning(lcOutbox) << "a line claimed ahead could not be given back:" << released.error().code;
+        return false;
+    }
+    m_claimedAhead.erase(held);
+    return true;
 }
 
 void Sender::releaseClaimedAhead()

@@ -79,6 +79,12 @@ public:
     bool isOnline() const { return m_online; }
     /// Lines being sent, or whose answer is not written yet.
     int inFlight() const { return int(m_inFlight.size() + m_unrecorded.size()) + m_recording; }
+    /// Whether the line's request is out (a line claimed ahead is `sending` in the outbox while it waits
+    /// for a slot, and is not).
+    bool isInFlight(qint64 id) const { return m_inFlight.contains(id); }
+    /// Gives a line claimed ahead, not sent yet, back to the queue (pending), for a person who discards
+    /// or corrects it; false when the line is not held that way (in flight, or not claimed).
+    bool giveBack(qint64 id);
 
 public slots:
     /// Looks for due lines now (after enqueue, after the clock moved, after the network came back).

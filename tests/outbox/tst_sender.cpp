@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <csignal>
 #include <memory>
 #include <sys/resource.h>
@@ -100,9 +101,13 @@ private slots:
     void linesClaimedAheadGoBackToPending_data();
     void linesClaimedAheadGoBackToPending();
     void linesClaimedAheadByACrashedSenderAreSentOnce();
+    void aLineClaimedAheadIsGivenBackToBeDiscarded();
 
 private:
     std::unique_ptr<Sender> makeSender();
+    /// Queues `count` lines and starts a sender with one slot against a slow EHR: one line in flight,
+    /// more claimed ahead for the slot. Their ids go to `ids`.
+    std::unique_ptr<Sender> startWithLinesClaimedAhead(int count, QList<qint64> *ids);
     /// Reads the EHR's CapabilityStatement now, so a test can then pretend it has no conditional create.
     void knowCapabilities();
 
@@ -139,6 +144,24 @@ std::unique_ptr<Sender> TestSender::makeSender()
     auto sender = std::make_unique<Sender>(m_store.get(), m_client.get());
     sender->setBackoff(fastBackoff());
     sender->setSeed(42);
+    return sender;
+}
+
+std::unique_ptr<Sender> TestSender::startWithLinesClaimedAhead(int count, QList<qint64> *ids)
+{
+    Sandbox::FaultSettings slow;
+    slow.latencyMs = 400; // the first line stays in flight while the test looks
+    m_sandbox->setFaults(slow);
+    for (int i = 0; i < count; ++i)
+        ids->append(*m_store->enqueue(entryAt(i)));
+    auto sender = makeSender();
+    sender->setParallel(1);
+    [&] {
+        QVERIFY(sender->start());
+        // One line in flight, and more claimed for the slot when it frees up.
+        QTRY_VERIFY_WITH_TIMEOUT(m_store->counts()->sending > 1, 10000);
+        QCOMPARE(sender->inFlight(), 1);
+    }();
     return sender;
 }
 
@@ -732,18 +755,10 @@ void TestSender::linesClaimedAheadGoBackToPending_data()
 void TestSender::linesClaimedAheadGoBackToPending()
 {
     QFETCH(bool, pause);
-    Sandbox::FaultSettings slow;
-    slow.latencyMs = 400; // the first line stays in flight while the test looks
-    m_sandbox->setFaults(slow);
     QList<qint64> ids;
-    for (int i = 0; i < 10; ++i)
-        ids.append(*m_store->enqueue(entryAt(i)));
-    auto sender = makeSender();
-    sender->setParallel(1);
-    QVERIFY(sender->start());
-    // One line in flight, and more claimed for the slot when it frees up.
-    QTRY_VERIFY_WITH_TIMEOUT(m_store->counts()->sending > 1, 10000);
-    QCOMPARE(sender->inFlight(), 1);
+    auto sender = startWithLinesClaimedAhead(10, &ids);
+    if (QTest::currentTestFailed())
+        return;
     if (pause)
         sender->setReadOnly(QStringLiteral("reading only"));
     else
@@ -787,6 +802,36 @@ void TestSender::linesClaimedAheadByACrashedSenderAreSentOnce()
     QCOMPARE(m_sandbox->procedureCount(), 6);
     for (const qint64 id : ids)
         QCOMPARE(m_store->line(id)->attempts, 1);
+}
+
+void TestSender::aLineClaimedAheadIsGivenBackToBeDiscarded()
+{
+    QList<qint64> ids;
+    auto sender = startWithLinesClaimedAhead(6, &ids);
+    if (QTest::currentTestFailed())
+        return;
+    const auto inFlight =
+        std::find_if(ids.cbegin(), ids.cend(), [&](qint64 id) { return sender->isInFlight(id); });
+    QVERIFY(inFlight != ids.cend());
+    const auto waiting = std::find_if(ids.cbegin(), ids.cend(), [&](qint64 id) {
+        return !sender->isInFlight(id) && m_store->line(id)->state == LineState::Sending;
+    });
+    QVERIFY(waiting != ids.cend());
+
+    // The line in flight stays the sender's; the one waiting for the slot goes back, and is discarded
+    // before the sender looks again.
+    QVERIFY(!sender->giveBack(*inFlight));
+    QVERIFY(sender->giveBack(*waiting));
+    QCOMPARE(m_store->line(*waiting)->state, LineState::Pending);
+    QVERIFY(!sender->giveBack(*waiting));
+    QVERIFY_OK(m_store->discard(*waiting, QStringLiteral("discarded by the user")));
+
+    m_sandbox->setFaults({});
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->counts()->sent, 5, 10000);
+    QTest::qWait(100);
+    QCOMPARE(m_sandbox->procedureCount(), 5);
+    QCOMPARE(m_store->line(*waiting)->state, LineState::Discarded);
+    QCOMPARE(m_store->line(*waiting)->attempts, 0);
 }
 
 QTEST_GUILESS_MAIN(TestSender)

@@ -414,6 +414,49 @@ private Q_SLOTS:
         QVERIFY(widget<QLabel>("queueEmptyLabel")->isVisible());
     }
 
+    void aLineWaitingForASlotCanBeDiscarded()
+    {
+        openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805"));
+        Sandbox::FaultSettings slow;
+        slow.latencyMs = 5000; // the first line's answer stays out while the test works
+        m_workspace->trainingServer()->setFaults(slow);
+        m_workspace->sender()->setParallel(1);
+        typeLine(QStringLiteral("99213"), QStringLiteral("0800"));
+        const qint64 sent = lastLine().id;
+        QTRY_VERIFY_WITH_TIMEOUT(m_workspace->isSendingNow(sent), SlowMachineTimeoutMs);
+        // The second line is claimed for the slot (sending in the outbox) but its request is not out.
+        typeLine(QStringLiteral("20610"), QStringLiteral("0815"));
+        const qint64 waiting = lastLine().id;
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(waiting)->state, Outbox::LineState::Sending,
+                                  SlowMachineTimeoutMs);
+        QVERIFY(!m_workspace->isSendingNow(waiting));
+
+        QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier);
+        auto *table = widget<QTableView>("queueTable");
+        QCOMPARE(focused(), table);
+        Ui::OutboxLinesModel *model = m_window->queueView()->model();
+        // The queue shows it as the outbox has it.
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowOf(waiting) >= 0 && model->lineAt(model->rowOf(waiting))->state ==
+                                                                   Outbox::LineState::Sending,
+                                 SlowMachineTimeoutMs);
+        table->setCurrentIndex(model->index(model->rowOf(sent), 0));
+        QVERIFY(!widget<QPushButton>("discardButton")->isEnabled()); // in flight
+        table->setCurrentIndex(model->index(model->rowOf(waiting), 0));
+        QVERIFY(widget<QPushButton>("discardButton")->isEnabled());
+        QTimer::singleShot(0, this, [] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                box->findChild<QPushButton *>(QStringLiteral("confirmDiscardButton"))->click();
+        });
+        QTest::keyClick(focused(), Qt::Key_Delete);
+        QCOMPARE(m_workspace->store()->line(waiting)->state, Outbox::LineState::Discarded);
+
+        // The first line goes; the discarded one never does.
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->store()->line(sent)->state, Outbox::LineState::Sent,
+                                  SlowMachineTimeoutMs);
+        QCOMPARE(m_workspace->trainingServer()->procedureCount(), 1);
+        QCOMPARE(m_workspace->store()->line(waiting)->attempts, 0);
+    }
+
     void clickingAFindingFocusesItsField()
     {
         openEncounter(QStringLiteral("Okafor"), QStringLiteral("Encounter-805"));
