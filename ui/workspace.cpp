@@ -428,12 +428,12 @@ QString Workspace::setTrainingBehaviour(const Sandbox::BehaviourChoice &choice)
     // A sign-in the offline EHR could not take is made now (the training EHR's page approves itself), as
     // a real EHR's sign-in would be tried again by the person once it answers.
     const QUrl unanswered = std::exchange(m_unansweredTrainingPage, {});
+    const bool signInFailed = std::exchange(m_signInAwaitsTrainingEhr, false);
     const auto signInState = m_session ? m_session->state() : Auth::SmartSession::State::SignedOut;
     if (!unanswered.isEmpty() && signInState == Auth::SmartSession::State::SigningIn)
         openTrainingSignInPage(unanswered);
-    else if (std::exchange(m_signInAwaitsTrainingEhr, false) && m_session &&
-             signInState == Auth::SmartSession::State::SignedOut)
-        m_session->signIn();
+    else if (signInFailed && signInState == Auth::SmartSession::State::SignedOut)
+        signIn();
     // Lines waiting for an EHR that is back go now, not at the next probe.
     if (m_sender)
         m_sender->wake();

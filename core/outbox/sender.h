@@ -83,7 +83,8 @@ public:
     /// for a slot, and is not).
     bool isInFlight(qint64 id) const { return m_inFlight.contains(id); }
     /// Gives a line claimed ahead, not sent yet, back to the queue (pending), for a person who discards
-    /// or corrects it; false when the line is not held that way (in flight, or not claimed).
+    /// it: the caller changes it before the event loop runs again, or the sender claims it once more.
+    /// False when the line is not held that way (in flight, or not claimed).
     bool giveBack(qint64 id);
 
 public slots:

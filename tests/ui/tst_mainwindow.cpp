@@ -68,6 +68,18 @@ private:
     void typeLine(const QString &code, const QString &time) { m_app.typeLine(code, time); }
     Outbox::OutboxLine lastLine() const { return m_app.lastLine(); }
     QJsonObject storedProcedure(const Outbox::OutboxLine &line) { return m_app.storedProcedure(line); }
+    /// Answers the Discard question the next key or click asks: Discard, or the default button (Cancel).
+    void answerDiscardQuestion(bool discard)
+    {
+        QTimer::singleShot(0, this, [discard] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            auto *button = discard ? box->findChild<QPushButton *>(QStringLiteral("confirmDiscardButton"))
+                                   : box->defaultButton();
+            button->click();
+        });
+    }
 
     WindowHarness m_app;
     Ui::MainWindow *m_window = nullptr;
@@ -394,20 +406,10 @@ private Q_SLOTS:
         QCOMPARE(focused()->objectName(), QStringLiteral("queueTable"));
         QTRY_COMPARE_WITH_TIMEOUT(m_window->queueView()->currentLineId(), id, SlowMachineTimeoutMs);
 
-        const auto answer = [this](bool discard) {
-            QTimer::singleShot(0, this, [discard] {
-                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-                if (!box)
-                    return;
-                auto *button = discard ? box->findChild<QPushButton *>(QStringLiteral("confirmDiscardButton"))
-                                       : box->defaultButton();
-                button->click();
-            });
-        };
-        answer(false); // Enter would keep it: Cancel is the default
+        answerDiscardQuestion(false); // Enter would keep it: Cancel is the default
         QTest::keyClick(focused(), Qt::Key_Delete);
         QVERIFY(m_workspace->store()->line(id)->state != Outbox::LineState::Discarded);
-        answer(true);
+        answerDiscardQuestion(true);
         QTest::keyClick(focused(), Qt::Key_Delete);
         QCOMPARE(m_workspace->store()->line(id)->state, Outbox::LineState::Discarded);
         QCOMPARE(m_window->queueView()->model()->rowCount(), 0);
@@ -443,10 +445,7 @@ private Q_SLOTS:
         QVERIFY(!widget<QPushButton>("discardButton")->isEnabled()); // in flight
         table->setCurrentIndex(model->index(model->rowOf(waiting), 0));
         QVERIFY(widget<QPushButton>("discardButton")->isEnabled());
-        QTimer::singleShot(0, this, [] {
-            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
-                box->findChild<QPushButton *>(QStringLiteral("confirmDiscardButton"))->click();
-        });
+        answerDiscardQuestion(true);
         QTest::keyClick(focused(), Qt::Key_Delete);
         QCOMPARE(m_workspace->store()->line(waiting)->state, Outbox::LineState::Discarded);
 
