@@ -127,6 +127,8 @@ bool Workspace::openOutbox(const QString &outboxPath, QString *error)
     m_sender = std::make_unique<Outbox::Sender>(m_store.get(), m_client.get());
     m_sender->setBackoff(m_options.backoff.value_or(Outbox::BackoffPolicy::fromEnvironment()));
     m_sender->setProbeInterval(std::chrono::milliseconds(m_options.probeIntervalMs));
+    // The same number at once as superbill-cli: its settings file (outbox/inFlight) or SUPERBILL_IN_FLIGHT.
+    m_sender->setParallel(Ehr::EhrSettings::fromEnvironment().linesInFlight);
     connect(m_sender.get(), &Outbox::Sender::onlineChanged, this, &Workspace::onlineChanged);
     connect(m_sender.get(), &Outbox::Sender::credentialsRequired, this, &Workspace::credentialsRequired);
     connect(m_sender.get(), &Outbox::Sender::ehrWarning, this, &Workspace::ehrWarning);

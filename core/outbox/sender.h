@@ -56,6 +56,7 @@ public:
     const BackoffPolicy &backoff() const { return m_backoff; }
     /// Lines sent at the same time: 1 to Ehr::EhrSettings::MaxLinesInFlight (default 4).
     void setParallel(int lines) { m_parallel = std::clamp(lines, 1, Ehr::EhrSettings::MaxLinesInFlight); }
+    int parallel() const { return m_parallel; }
     /// How often a queue paused for Storage or OtherSender checks again (default 5 s).
     void setRecheckInterval(std::chrono::milliseconds interval) { m_recheck = interval; }
     /// How often an unreachable EHR is asked whether it is back (default 10 s), so waiting lines go

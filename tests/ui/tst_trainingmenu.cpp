@@ -17,6 +17,7 @@
 #include "../common/resultcheck.h"
 #include "../common/sampleentry.h"
 #include "auth/smartsession.h"
+#include "ehr/ehrsettings.h"
 #include "outbox/sender.h"
 #include "outboxlinesmodel.h"
 #include "refusecodedialog.h"
@@ -317,6 +318,17 @@ private slots:
         QCOMPARE(m_app.workspace->session()->state(), Auth::SmartSession::State::SignedIn);
         QCOMPARE(server->procedureCount(), 1);
         QVERIFY(!signIn->isEnabled());
+    }
+
+    void linesAtOnceFollowTheSetting()
+    {
+        QCOMPARE(m_app.workspace->sender()->parallel(), Ehr::EhrSettings::DefaultLinesInFlight);
+        m_app.close();
+        qputenv("SUPERBILL_IN_FLIGHT", "2");
+        const bool opened = m_app.open();
+        qunsetenv("SUPERBILL_IN_FLIGHT");
+        QVERIFY(opened);
+        QCOMPARE(m_app.workspace->sender()->parallel(), 2);
     }
 
     void addressAndTokenForTheCommandLine()
