@@ -214,6 +214,8 @@ private:
                 // Forced in with a new time: the form knows the encounter is billed now and keeps the
                 // line, which then waits in the queue instead of being discarded.
                 openFromQueue(refused);
+                // The outbox records the refusal on its own thread; the form hears of it a moment later.
+                QTRY_VERIFY(m_app.widget<QWidget>(QStringLiteral("closedEncounterBar"))->isVisible());
                 retime(QStringLiteral("0915"));
                 QCOMPARE(state(refused), Outbox::LineState::NeedsCorrection);
             } else {
