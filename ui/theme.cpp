@@ -6,10 +6,12 @@
 #include <QLabel>
 #include <QPalette>
 #include <QStyle>
+#include <QTextDocument>
+#include <QUrl>
 #include <QWidget>
 
 #include "appstyle.h"
-#include "deferredicon.h"
+#include "svgicon.h"
 
 namespace Ui {
 
@@ -17,12 +19,25 @@ namespace {
 
 QHash<QString, QIcon> *icons = nullptr;
 double baseFontPoints = 0;
+/// The size of an icon in a label's text (iconText), in design pixels.
+constexpr int TextIconSize = 12;
+
+/// An app icon in a label's text (iconText) is drawn from its icon: read by QImageReader, the first
+/// image asks every image format plugin of the system for it, and each label would parse its SVG again.
+QVariant textIcon(const QUrl &url)
+{
+    const QString path = url.scheme() == u"qrc" ? u':' + url.path() : url.toString();
+    if (!path.startsWith(u":/icons/") || !path.endsWith(u".svg"))
+        return {};
+    return cachedIcon(path).pixmap(QSize(TextIconSize, TextIconSize), qApp->devicePixelRatio());
+}
 
 } // namespace
 
 void applyTheme(QApplication &app)
 {
     app.setStyle(new AppStyle);
+    QTextDocument::setDefaultResourceProvider(textIcon);
     QPalette palette;
     palette.setColor(QPalette::Window, QColor(0xf3, 0xf5, 0xf8));
     palette.setColor(QPalette::WindowText, QColor(0x1c, 0x24, 0x30));
@@ -75,8 +90,8 @@ void applyThemeScale(QApplication &app, double scale, bool highContrastFocus)
 QString iconText(const QString &icon, const QString &text)
 {
     return QStringLiteral(
-               "<img src=\"%1\" width=\"12\" height=\"12\" style=\"vertical-align:middle\">&nbsp;%2")
-        .arg(icon, text.toHtmlEscaped());
+               "<img src=\"%1\" width=\"%2\" height=\"%2\" style=\"vertical-align:middle\">&nbsp;%3")
+        .arg(icon, QString::number(TextIconSize), text.toHtmlEscaped());
 }
 
 QIcon cachedIcon(const QString &path)
@@ -91,7 +106,7 @@ QIcon cachedIcon(const QString &path)
     }
     auto it = icons->constFind(path);
     if (it == icons->cend())
-        it = icons->insert(path, deferredIcon([path] { return QIcon(path); }));
+        it = icons->insert(path, svgIcon(path));
     return *it;
 }
 
