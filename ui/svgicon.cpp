@@ -52,12 +52,12 @@ public:
         return scaledPixmap(size, mode, state, 1.0);
     }
 
+    /// size is in device pixels (QIcon::pixmap multiplies the size asked for by the scale).
     QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State state, qreal scale) override
     {
-        const QSize logical = actualSize(size, mode, state);
-        if (logical.isEmpty())
+        const QSize device = actualSize(size, mode, state);
+        if (device.isEmpty())
             return {};
-        const QSize device = (QSizeF(logical) * scale).toSize();
         const QString key = QStringLiteral("superbill-svg:%1:%2x%3:%4")
                                 .arg(m_source->path)
                                 .arg(device.width())
@@ -87,7 +87,7 @@ public:
     void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
     {
         const qreal scale = painter->device() ? painter->device()->devicePixelRatio() : 1.0;
-        const QPixmap drawn = scaledPixmap(rect.size(), mode, state, scale);
+        const QPixmap drawn = scaledPixmap(rect.size() * scale, mode, state, scale);
         if (drawn.isNull())
             return;
         const QSize shown = drawn.deviceIndependentSize().toSize();

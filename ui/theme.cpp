@@ -22,14 +22,17 @@ double baseFontPoints = 0;
 /// The size of an icon in a label's text (iconText), in design pixels.
 constexpr int TextIconSize = 12;
 
-/// An app icon in a label's text (iconText) is drawn from its icon: read by QImageReader, the first
-/// image asks every image format plugin of the system for it, and each label would parse its SVG again.
+/// The scheme of an app icon in a label's text (iconText): "appicon:/icons/queue.svg" is
+/// ":/icons/queue.svg". No file has that name, so the text document asks textIcon for it instead of
+/// reading the file with QImageReader, which parses the SVG again for each label and, the first time,
+/// asks every image format plugin of the system.
+const QString TextIconScheme = QStringLiteral("appicon");
+
 QVariant textIcon(const QUrl &url)
 {
-    const QString path = url.scheme() == u"qrc" ? u':' + url.path() : url.toString();
-    if (!path.startsWith(u":/icons/") || !path.endsWith(u".svg"))
+    if (url.scheme() != TextIconScheme)
         return {};
-    return cachedIcon(path).pixmap(QSize(TextIconSize, TextIconSize), qApp->devicePixelRatio());
+    return cachedIcon(u':' + url.path()).pixmap(QSize(TextIconSize, TextIconSize), qApp->devicePixelRatio());
 }
 
 } // namespace
@@ -91,7 +94,7 @@ QString iconText(const QString &icon, const QString &text)
 {
     return QStringLiteral(
                "<img src=\"%1\" width=\"%2\" height=\"%2\" style=\"vertical-align:middle\">&nbsp;%3")
-        .arg(icon, QString::number(TextIconSize), text.toHtmlEscaped());
+        .arg(TextIconScheme + icon, QString::number(TextIconSize), text.toHtmlEscaped());
 }
 
 QIcon cachedIcon(const QString &path)
