@@ -6,8 +6,9 @@
 
 namespace Ui {
 
-/// An icon that calls load only when it is first painted or measured. An SVG icon is read and parsed
-/// as soon as it is made; most of the app's icons (menus, pages not shown yet) are not drawn for a while.
+/// An icon that calls load only when it is first painted or measured: for icons whose making costs
+/// before anything shows them (the style's standard icons, whose first one loads every image format
+/// plugin of the system). The app's own SVG icons are lazy by themselves (svgicon.h).
 QIcon deferredIcon(std::function<QIcon()> load);
 
 } // namespace Ui

@@ -90,10 +90,9 @@ public:
         const QPixmap drawn = scaledPixmap(rect.size() * scale, mode, state, scale);
         if (drawn.isNull())
             return;
-        const QSize shown = drawn.deviceIndependentSize().toSize();
-        const QRect centred(rect.x() + (rect.width() - shown.width()) / 2,
-                            rect.y() + (rect.height() - shown.height()) / 2, shown.width(), shown.height());
-        painter->drawPixmap(centred, drawn);
+        painter->drawPixmap(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter,
+                                                drawn.deviceIndependentSize().toSize(), rect),
+                            drawn);
     }
 
     QList<QSize> availableSizes(QIcon::Mode, QIcon::State) override { return {}; }

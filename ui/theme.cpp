@@ -40,7 +40,6 @@ QVariant textIcon(const QUrl &url)
 void applyTheme(QApplication &app)
 {
     app.setStyle(new AppStyle);
-    QTextDocument::setDefaultResourceProvider(textIcon);
     QPalette palette;
     palette.setColor(QPalette::Window, QColor(0xf3, 0xf5, 0xf8));
     palette.setColor(QPalette::WindowText, QColor(0x1c, 0x24, 0x30));
@@ -92,6 +91,11 @@ void applyThemeScale(QApplication &app, double scale, bool highContrastFocus)
 
 QString iconText(const QString &icon, const QString &text)
 {
+    // Its addresses need the provider, wherever the text is shown.
+    [[maybe_unused]] static const bool provided = [] {
+        QTextDocument::setDefaultResourceProvider(textIcon);
+        return true;
+    }();
     return QStringLiteral(
                "<img src=\"%1\" width=\"%2\" height=\"%2\" style=\"vertical-align:middle\">&nbsp;%3")
         .arg(TextIconScheme + icon, QString::number(TextIconSize), text.toHtmlEscaped());
