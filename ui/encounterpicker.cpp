@@ -16,7 +16,6 @@
 #include "encounterlistmodel.h"
 #include "patientlistmodel.h"
 #include "theme.h"
-#include "wrappedlabel.h"
 
 namespace Ui {
 
@@ -48,9 +47,10 @@ QListView *makeListView(const QString &objectName, const QString &accessibleName
 
 QLabel *makeStatusLabel(const QString &objectName, QWidget *parent)
 {
-    auto *label = new WrappedLabel(parent);
+    auto *label = new QLabel(parent);
     label->setObjectName(objectName);
     label->setProperty("role", QStringLiteral("hint"));
+    label->setWordWrap(true);
     return label;
 }
 
