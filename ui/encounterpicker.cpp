@@ -16,6 +16,7 @@
 #include "encounterlistmodel.h"
 #include "patientlistmodel.h"
 #include "theme.h"
+#include "wrappedlabel.h"
 
 namespace Ui {
 
@@ -47,10 +48,9 @@ QListView *makeListView(const QString &objectName, const QString &accessibleName
 
 QLabel *makeStatusLabel(const QString &objectName, QWidget *parent)
 {
-    auto *label = new QLabel(parent);
+    auto *label = new WrappedLabel(parent);
     label->setObjectName(objectName);
     label->setProperty("role", QStringLiteral("hint"));
-    label->setWordWrap(true);
     return label;
 }
 

@@ -11,6 +11,7 @@
 
 #include "findingsmodel.h"
 #include "theme.h"
+#include "wrappedlabel.h"
 
 namespace Ui {
 
@@ -92,10 +93,9 @@ FindingsPanel::FindingsPanel(QWidget *parent)
     auto *title = new QLabel(tr("Findings"), this);
     title->setProperty("role", QStringLiteral("sectionTitle"));
     layout->addWidget(title);
-    m_summary = new QLabel(this);
+    m_summary = new WrappedLabel(this);
     m_summary->setObjectName(QStringLiteral("findingsSummaryLabel"));
     m_summary->setProperty("role", QStringLiteral("hint"));
-    m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
 
     m_model = new FindingsModel(this);
@@ -112,12 +112,11 @@ FindingsPanel::FindingsPanel(QWidget *parent)
     m_view->setFocusPolicy(Qt::ClickFocus);
     layout->addWidget(m_view, 1);
 
-    m_empty = new QLabel(tr("Nothing to fix so far. Every rule the EHR enforces is checked as you type; each "
-                            "finding also shows beside its field, with the EHR's code."),
-                         this);
+    m_empty = new WrappedLabel(this);
+    m_empty->setText(tr("Nothing to fix so far. Every rule the EHR enforces is checked as you type; each "
+                        "finding also shows beside its field, with the EHR's code."));
     m_empty->setObjectName(QStringLiteral("findingsEmptyLabel"));
     m_empty->setProperty("role", QStringLiteral("hint"));
-    m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     layout->addWidget(m_empty, 1);
 

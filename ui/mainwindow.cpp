@@ -54,6 +54,7 @@
 #include "trainingmenu.h"
 #include "windowshortcuts.h"
 #include "workspace.h"
+#include "wrappedlabel.h"
 
 namespace Ui {
 
@@ -320,10 +321,9 @@ void MainWindow::buildCentre()
     m_tips->setProperty("role", QStringLiteral("tips"));
     auto *tipsLayout = new QVBoxLayout(m_tips);
     tipsLayout->setContentsMargins(12, 10, 12, 10);
-    m_tipsLabel = new QLabel(m_tips);
+    m_tipsLabel = new WrappedLabel(m_tips);
     m_tipsLabel->setObjectName(QStringLiteral("keyboardTipsLabel"));
     m_tipsLabel->setTextFormat(Qt::RichText);
-    m_tipsLabel->setWordWrap(true);
     tipsLayout->addWidget(m_tipsLabel);
     sideLayout->addWidget(m_tips);
     side->setMinimumWidth(220);

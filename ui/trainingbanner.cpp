@@ -9,13 +9,12 @@
 namespace Ui {
 
 TrainingBanner::TrainingBanner(Workspace &workspace, QWidget *parent)
-    : QLabel(parent)
+    : WrappedLabel(parent)
     , m_workspace(workspace)
 {
     setObjectName(QStringLiteral("trainingBannerLabel"));
     setTextFormat(Qt::RichText);
     setAlignment(Qt::AlignCenter);
-    setWordWrap(true);
     connect(&m_workspace, &Workspace::started, this, &TrainingBanner::refresh);
     connect(&m_workspace, &Workspace::trainingReset, this, &TrainingBanner::refresh);
     connect(&m_workspace, &Workspace::trainingBehaviourChanged, this, &TrainingBanner::refresh);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QLabel>
+#include "wrappedlabel.h"
 
 namespace Ui {
 
@@ -11,7 +11,7 @@ class Workspace;
  * and, while the trainer simulates one, how the training EHR misbehaves
  * ("Training — EHR offline (simulated)"). Hidden with a real EHR.
  */
-class TrainingBanner : public QLabel
+class TrainingBanner : public WrappedLabel
 {
     Q_OBJECT
 
