@@ -123,6 +123,12 @@ public:
     void shoot(const QString &name, const QSize &size = QSize(1280, 800))
     {
         m_window.resize(size);
+        // Layouts settle over a few rounds of posted events (presenter mode restyles the whole window);
+        // on a loaded machine a fixed wait alone ended before them and drew the old layout.
+        for (int round = 0; round < 10; ++round) {
+            QCoreApplication::sendPostedEvents();
+            QCoreApplication::processEvents();
+        }
         QTest::qWait(150);
         if (m_window.size() != size)
             qFatal("the window does not fit %dx%d: %dx%d", size.width(), size.height(), m_window.width(),
