@@ -23,6 +23,7 @@
 #include <QToolButton>
 
 #include "deferredicon.h"
+#include "roundedbox.h"
 
 namespace Ui {
 
@@ -278,43 +279,6 @@ bool isItemView(const QWidget *widget)
     return qobject_cast<const QAbstractItemView *>(widget);
 }
 
-/// Fills and outlines rect (a widget's whole rect) with a rounded box whose border lies inside it.
-void paintRoundedBox(QPainter *painter, const QRect &rect, const QColor &fill, const QColor &border,
-                     double borderWidth, double radius)
-{
-    const bool outlined = border.isValid() && borderWidth > 0;
-    if (radius <= 0 && (!outlined || fill.isValid())) {
-        // Plain rectangles: filled directly, with no antialiased edges to compute.
-        if (outlined)
-            painter->fillRect(rect, border);
-        if (fill.isValid()) {
-            const int inset = outlined ? int(borderWidth) : 0;
-            painter->fillRect(rect.adjusted(inset, inset, -inset, -inset), fill);
-        }
-        return;
-    }
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(Qt::NoPen);
-    if (outlined && fill.isValid() && fill.alpha() == 255) {
-        // The border's colour under the whole box, then the fill inside it: two fills, no stroke.
-        painter->setBrush(border);
-        painter->drawRoundedRect(QRectF(rect), radius, radius);
-        const double innerRadius = std::max(0.0, radius - borderWidth);
-        painter->setBrush(fill);
-        painter->drawRoundedRect(QRectF(rect).adjusted(borderWidth, borderWidth, -borderWidth, -borderWidth),
-                                 innerRadius, innerRadius);
-    } else {
-        if (outlined)
-            painter->setPen(QPen(border, borderWidth));
-        painter->setBrush(fill.isValid() ? QBrush(fill) : QBrush());
-        const double half = outlined ? borderWidth / 2 : 0;
-        painter->drawRoundedRect(QRectF(rect).adjusted(half, half, -half, -half), radius - half,
-                                 radius - half);
-    }
-    painter->restore();
-}
-
 void setTextColour(QPalette &palette, QPalette::ColorRole role, const QColor &colour)
 {
     palette.setColor(QPalette::Active, role, colour);
@@ -511,7 +475,7 @@ void AppStyle::drawField(const QStyleOption *option, QPainter *painter, const QW
     } else if (widget && widget->property("filled").toBool()) {
         fill = Colour::Filled;
     }
-    double width = px(1);
+    int width = px(1);
     if (option->state & State_HasFocus) {
         border = m_highContrastFocus ? Colour::HighContrastFocus : Colour::Focus;
         width = m_highContrastFocus ? px(3) : px(1);
@@ -543,7 +507,7 @@ void AppStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *optio
         const bool hovered = enabled && (option->state & State_MouseOver);
         QColor fill = Qt::white;
         QColor border = Colour::FieldBorder;
-        double width = px(1);
+        int width = px(1);
         if (primary) {
             fill = !enabled  ? Colour::AccentDisabled
                    : pressed ? Colour::AccentPressed
@@ -605,7 +569,7 @@ void AppStyle::drawControl(ControlElement element, const QStyleOption *option, Q
         if (isItemView(widget)) {
             const bool focused = option->state & State_HasFocus;
             QColor border = findingOf(widget) == u"error" ? Colour::ErrorBorder : Colour::ViewBorder;
-            double width = px(1);
+            int width = px(1);
             if (focused) {
                 border = m_highContrastFocus ? Colour::HighContrastFocus : Colour::Focus;
                 width = pixelMetric(PM_DefaultFrameWidth, option, widget);

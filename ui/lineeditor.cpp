@@ -201,7 +201,10 @@ void LineEditor::buildForm()
     m_descriptionEdit->setObjectName(QStringLiteral("cptDescriptionEdit"));
     m_descriptionEdit->setAccessibleName(tr("CPT description"));
     m_descriptionEdit->setPlaceholderText(tr("Description (filled from the code catalog)"));
-    m_codeKindLabel = makeHintLabel(QStringLiteral("codeKindLabel"), card);
+    // Its text changes twice a line (the code's kind, then the hint again): measured once per text.
+    m_codeKindLabel = new WrappedLabel(card);
+    m_codeKindLabel->setObjectName(QStringLiteral("codeKindLabel"));
+    m_codeKindLabel->setProperty("role", QStringLiteral("hint"));
     m_codeKindLabel->setText(m_codeField->hint());
     auto *codeRow = new QHBoxLayout;
     codeRow->setSpacing(8);

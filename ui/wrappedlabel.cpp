@@ -1,5 +1,7 @@
 #include "wrappedlabel.h"
 
+#include <algorithm>
+
 #include <QEvent>
 
 namespace Ui {
@@ -7,6 +9,7 @@ namespace Ui {
 namespace {
 // A window's layouts ask for a handful of widths in one pass; a resize brings new ones.
 constexpr qsizetype RememberedWidths = 4;
+constexpr qsizetype RememberedTexts = 4;
 } // namespace
 
 WrappedLabel::WrappedLabel(QWidget *parent)
@@ -15,21 +18,50 @@ WrappedLabel::WrappedLabel(QWidget *parent)
     setWordWrap(true);
 }
 
-int WrappedLabel::heightForWidth(int width) const
+WrappedLabel::Measurement &WrappedLabel::measurement() const
 {
     // setText() is not virtual: a change of text is seen here.
-    if (const QString shown = text(); shown != m_measuredText) {
-        m_measuredText = shown;
-        m_heights.clear();
-    }
-    for (const Height &known : std::as_const(m_heights)) {
+    const QString shown = text();
+    if (!m_measurements.isEmpty() && m_measurements.constLast().text == shown)
+        return m_measurements.last();
+    const auto known = std::find_if(m_measurements.begin(), m_measurements.end(),
+                                    [&shown](const Measurement &measured) { return measured.text == shown; });
+    Measurement measured = known != m_measurements.end() ? std::move(*known) : Measurement{shown, {}, {}, {}};
+    if (known != m_measurements.end())
+        m_measurements.erase(known);
+    else if (m_measurements.size() >= RememberedTexts)
+        m_measurements.removeFirst();
+    m_measurements.append(std::move(measured));
+    return m_measurements.last();
+}
+
+QSize WrappedLabel::sizeHint() const
+{
+    Measurement &measured = measurement();
+    if (!measured.hint.isValid())
+        measured.hint = QLabel::sizeHint();
+    return measured.hint;
+}
+
+QSize WrappedLabel::minimumSizeHint() const
+{
+    Measurement &measured = measurement();
+    if (!measured.minimum.isValid())
+        measured.minimum = QLabel::minimumSizeHint();
+    return measured.minimum;
+}
+
+int WrappedLabel::heightForWidth(int width) const
+{
+    QList<Height> &heights = measurement().heights;
+    for (const Height &known : std::as_const(heights)) {
         if (known.width == width)
             return known.height;
     }
-    if (m_heights.size() >= RememberedWidths)
-        m_heights.removeFirst();
-    m_heights.append({width, QLabel::heightForWidth(width)});
-    return m_heights.constLast().height;
+    if (heights.size() >= RememberedWidths)
+        heights.removeFirst();
+    heights.append({width, QLabel::heightForWidth(width)});
+    return heights.constLast().height;
 }
 
 bool WrappedLabel::event(QEvent *event)
@@ -40,7 +72,7 @@ bool WrappedLabel::event(QEvent *event)
     case QEvent::Polish:
     case QEvent::ContentsRectChange:
     case QEvent::LayoutDirectionChange:
-        m_heights.clear();
+        m_measurements.clear();
         break;
     default:
         break;

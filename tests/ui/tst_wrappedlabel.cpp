@@ -1,3 +1,5 @@
+#include <memory>
+
 #include <QLabel>
 #include <QTest>
 #include <QVBoxLayout>
@@ -21,6 +23,17 @@ int plainHeight(const QLabel &like, int width)
     plain.setFont(like.font());
     plain.setText(like.text());
     return plain.heightForWidth(width);
+}
+
+/// A plain QLabel with the same settings and text, to compare the remembered size hints with.
+std::unique_ptr<QLabel> plainLike(const QLabel &like)
+{
+    auto plain = std::make_unique<QLabel>();
+    plain->setWordWrap(true);
+    plain->setTextFormat(like.textFormat());
+    plain->setFont(like.font());
+    plain->setText(like.text());
+    return plain;
 }
 
 } // namespace
@@ -54,6 +67,34 @@ private slots:
         QCOMPARE(label.heightForWidth(200), plainHeight(label, 200));
         label.setText(Short);
         QCOMPARE(label.heightForWidth(200), oneLine);
+    }
+
+    void sizeHintsFollowTheTextBackAndForth()
+    {
+        Ui::WrappedLabel label;
+        label.setTextFormat(Qt::RichText);
+        const auto plain = plainLike(label); // shown the same texts, measuring each afresh
+        // More texts than it remembers, and back to each of them.
+        const QStringList texts = {Short,
+                                   Long,
+                                   QString(),
+                                   QStringLiteral("Ready to submit"),
+                                   QStringLiteral("CPT Category I"),
+                                   Short,
+                                   Long,
+                                   QString(),
+                                   Short};
+        for (const QString &text : texts) {
+            label.setText(text);
+            plain->setText(text);
+            QCOMPARE(label.sizeHint(), plain->sizeHint());
+            QCOMPARE(label.minimumSizeHint(), plain->minimumSizeHint());
+            QCOMPARE(label.heightForWidth(240), plain->heightForWidth(240));
+        }
+        label.setText(Short);
+        const QSize shortHint = label.sizeHint();
+        label.setText(Long);
+        QVERIFY(label.sizeHint() != shortHint);
     }
 
     void newFontIsMeasuredAgain()
