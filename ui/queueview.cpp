@@ -69,6 +69,8 @@ QueueView::QueueView(QWidget *parent)
     m_empty->setObjectName(QStringLiteral("queueEmptyLabel"));
     m_empty->setProperty("role", QStringLiteral("hint"));
     m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setFocusPolicy(Qt::TabFocus);
+    m_empty->setAccessibleName(m_empty->text());
     layout->addWidget(m_empty);
 
     m_detail = new QLabel(this);
@@ -132,8 +134,15 @@ qint64 QueueView::currentLineId() const
 void QueueView::updateButtons()
 {
     const bool empty = m_model->rowCount() == 0;
-    m_table->setVisible(!empty);
-    m_empty->setVisible(empty);
+    // Hidden with the focus, the table would hand it to the next widget of the window (the patient
+    // search): the clerk who sent or discarded the last line stays on the queue, on its message.
+    QWidget *shown = empty ? static_cast<QWidget *>(m_empty) : m_table;
+    QWidget *hidden = empty ? static_cast<QWidget *>(m_table) : m_empty;
+    const bool hadFocus = hidden->hasFocus();
+    shown->setVisible(true);
+    if (hadFocus)
+        shown->setFocus(Qt::OtherFocusReason);
+    hidden->setVisible(false);
     if (!empty && !m_table->currentIndex().isValid())
         m_table->setCurrentIndex(m_model->index(0, 0));
     const qint64 id = currentLineId();

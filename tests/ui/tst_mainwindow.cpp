@@ -414,6 +414,8 @@ private Q_SLOTS:
         QCOMPARE(m_workspace->store()->line(id)->state, Outbox::LineState::Discarded);
         QCOMPARE(m_window->queueView()->model()->rowCount(), 0);
         QVERIFY(widget<QLabel>("queueEmptyLabel")->isVisible());
+        // The emptied queue keeps the focus, on its message, instead of the patient search.
+        QCOMPARE(focused()->objectName(), QStringLiteral("queueEmptyLabel"));
     }
 
     void aLineWaitingForASlotCanBeDiscarded()
