@@ -1,14 +1,11 @@
 #include "jsonwebkeyset.h"
 
-#include <openssl/bn.h>
-#include <openssl/core_names.h>
-#include <openssl/evp.h>
-#include <openssl/param_build.h>
-
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include "libcrypto.h"
 
 namespace Auth {
 
@@ -19,10 +16,10 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(Auth::JsonWebKeySet)
 };
 
-using ParamBuilder = std::unique_ptr<OSSL_PARAM_BLD, decltype(&OSSL_PARAM_BLD_free)>;
-using Params = std::unique_ptr<OSSL_PARAM, decltype(&OSSL_PARAM_free)>;
-using KeyContext = std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)>;
-using BigNumber = std::unique_ptr<BIGNUM, decltype(&BN_free)>;
+using ParamBuilder = std::unique_ptr<OSSL_PARAM_BLD, decltype(OSSL_PARAM_BLD_free)>;
+using Params = std::unique_ptr<OSSL_PARAM, decltype(OSSL_PARAM_free)>;
+using KeyContext = std::unique_ptr<EVP_PKEY_CTX, decltype(EVP_PKEY_CTX_free)>;
+using BigNumber = std::unique_ptr<BIGNUM, decltype(BN_free)>;
 
 QByteArray member(const QJsonObject &jwk, const char *name)
 {
@@ -31,8 +28,8 @@ QByteArray member(const QJsonObject &jwk, const char *name)
 
 OpenSslKey fromParams(const char *type, OSSL_PARAM_BLD *builder)
 {
-    const Params params(OSSL_PARAM_BLD_to_param(builder), &OSSL_PARAM_free);
-    const KeyContext context(EVP_PKEY_CTX_new_from_name(nullptr, type, nullptr), &EVP_PKEY_CTX_free);
+    const Params params(OSSL_PARAM_BLD_to_param(builder), OSSL_PARAM_free);
+    const KeyContext context(EVP_PKEY_CTX_new_from_name(nullptr, type, nullptr), EVP_PKEY_CTX_free);
     EVP_PKEY *key = nullptr;
     if (!params || !context || EVP_PKEY_fromdata_init(context.get()) != 1 ||
         EVP_PKEY_fromdata(context.get(), &key, EVP_PKEY_PUBLIC_KEY, params.get()) != 1)
@@ -48,7 +45,7 @@ OpenSslKey ecKey(const QJsonObject &jwk)
         return {};
     // The uncompressed point: 0x04 || X || Y.
     const QByteArray point = QByteArray(1, '\x04') + x + y;
-    const ParamBuilder builder(OSSL_PARAM_BLD_new(), &OSSL_PARAM_BLD_free);
+    const ParamBuilder builder(OSSL_PARAM_BLD_new(), OSSL_PARAM_BLD_free);
     if (!builder ||
         OSSL_PARAM_BLD_push_utf8_string(builder.get(), OSSL_PKEY_PARAM_GROUP_NAME, "secp384r1", 0) != 1 ||
         OSSL_PARAM_BLD_push_octet_string(builder.get(), OSSL_PKEY_PARAM_PUB_KEY, point.constData(),
@@ -64,10 +61,10 @@ OpenSslKey rsaKey(const QJsonObject &jwk)
     if (n.isEmpty() || e.isEmpty())
         return {};
     const BigNumber modulus(
-        BN_bin2bn(reinterpret_cast<const unsigned char *>(n.constData()), int(n.size()), nullptr), &BN_free);
+        BN_bin2bn(reinterpret_cast<const unsigned char *>(n.constData()), int(n.size()), nullptr), BN_free);
     const BigNumber exponent(
-        BN_bin2bn(reinterpret_cast<const unsigned char *>(e.constData()), int(e.size()), nullptr), &BN_free);
-    const ParamBuilder builder(OSSL_PARAM_BLD_new(), &OSSL_PARAM_BLD_free);
+        BN_bin2bn(reinterpret_cast<const unsigned char *>(e.constData()), int(e.size()), nullptr), BN_free);
+    const ParamBuilder builder(OSSL_PARAM_BLD_new(), OSSL_PARAM_BLD_free);
     if (!modulus || !exponent || !builder ||
         OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_N, modulus.get()) != 1 ||
         OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_E, exponent.get()) != 1)

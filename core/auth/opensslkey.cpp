@@ -1,14 +1,10 @@
 #include "opensslkey.h"
 
-#include <openssl/bn.h>
-#include <openssl/core_names.h>
-#include <openssl/ec.h>
-#include <openssl/err.h>
-#include <openssl/evp.h>
-
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonDocument>
+
+#include "libcrypto.h"
 
 namespace Auth {
 
@@ -21,9 +17,9 @@ struct Text
 
 constexpr int Es384PartSize = 48; // bytes of R and of S for P-384
 
-using DigestContext = std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>;
-using Signature = std::unique_ptr<ECDSA_SIG, decltype(&ECDSA_SIG_free)>;
-using BigNumber = std::unique_ptr<BIGNUM, decltype(&BN_free)>;
+using DigestContext = std::unique_ptr<EVP_MD_CTX, decltype(EVP_MD_CTX_free)>;
+using Signature = std::unique_ptr<ECDSA_SIG, decltype(ECDSA_SIG_free)>;
+using BigNumber = std::unique_ptr<BIGNUM, decltype(BN_free)>;
 
 const EVP_MD *digestOf(JwsAlgorithm algorithm)
 {
@@ -42,7 +38,7 @@ QByteArray bigNumberParameter(EVP_PKEY *key, const char *name, int padTo = 0)
     BIGNUM *raw = nullptr;
     if (EVP_PKEY_get_bn_param(key, name, &raw) != 1)
         return {};
-    const BigNumber number(raw, &BN_free);
+    const BigNumber number(raw, BN_free);
     const int size = std::max(padTo, BN_num_bytes(number.get()));
     QByteArray bytes(size, Qt::Uninitialized);
     BN_bn2binpad(number.get(), reinterpret_cast<unsigned char *>(bytes.data()), size);
@@ -55,7 +51,7 @@ QByteArray derFromRaw(const QByteArray &raw)
     if (raw.size() != 2 * Es384PartSize)
         return {};
     const auto *bytes = reinterpret_cast<const unsigned char *>(raw.constData());
-    Signature signature(ECDSA_SIG_new(), &ECDSA_SIG_free);
+    Signature signature(ECDSA_SIG_new(), ECDSA_SIG_free);
     BIGNUM *r = BN_bin2bn(bytes, Es384PartSize, nullptr);
     BIGNUM *s = BN_bin2bn(bytes + Es384PartSize, Es384PartSize, nullptr);
     if (!signature || !r || !s || ECDSA_SIG_set0(signature.get(), r, s) != 1) {
@@ -75,7 +71,7 @@ QByteArray derFromRaw(const QByteArray &raw)
 QByteArray rawFromDer(const QByteArray &der)
 {
     const auto *in = reinterpret_cast<const unsigned char *>(der.constData());
-    const Signature signature(d2i_ECDSA_SIG(nullptr, &in, der.size()), &ECDSA_SIG_free);
+    const Signature signature(d2i_ECDSA_SIG(nullptr, &in, der.size()), ECDSA_SIG_free);
     if (!signature)
         return {};
     const BIGNUM *r = nullptr;
@@ -128,7 +124,7 @@ std::optional<QByteArray> fromBase64Url(const QByteArray &text)
 }
 
 OpenSslKey::OpenSslKey(EVP_PKEY *adopted)
-    : m_key(adopted, &EVP_PKEY_free)
+    : m_key(adopted, EVP_PKEY_free)
 {
 }
 
@@ -144,6 +140,8 @@ bool OpenSslKey::isRsa() const
 
 QString OpenSslKey::lastError()
 {
+    if (const QString missing = libcryptoError(); !missing.isEmpty())
+        return missing;
     const unsigned long code = ERR_get_error();
     ERR_clear_error();
     if (code == 0)
@@ -163,7 +161,7 @@ Common::Result<QByteArray> OpenSslKey::sign(JwsAlgorithm algorithm, const QByteA
                                               ? Text::tr("an EC P-384 key")
                                               : Text::tr("an RSA key of 2048 bits "
                                                          "or more")));
-    const DigestContext context(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    const DigestContext context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
     size_t size = 0;
     const auto *data = reinterpret_cast<const unsigned char *>(input.constData());
     if (!context ||
@@ -190,7 +188,7 @@ bool OpenSslKey::verify(JwsAlgorithm algorithm, const QByteArray &input, const Q
     const QByteArray encoded = algorithm == JwsAlgorithm::ES384 ? derFromRaw(signature) : signature;
     if (encoded.isEmpty())
         return false;
-    const DigestContext context(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    const DigestContext context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
     const bool valid =
         context &&
         EVP_DigestVerifyInit(context.get(), nullptr, digestOf(algorithm), nullptr, m_key.get()) == 1 &&

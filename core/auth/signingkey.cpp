@@ -1,13 +1,10 @@
 #include "signingkey.h"
 
-#include <openssl/bio.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/rsa.h>
-
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
+
+#include "libcrypto.h"
 
 namespace Auth {
 
@@ -18,7 +15,7 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(Auth::SigningKey)
 };
 
-using Bio = std::unique_ptr<BIO, decltype(&BIO_free)>;
+using Bio = std::unique_ptr<BIO, decltype(BIO_free)>;
 
 constexpr qint64 MaxKeyFileSize = 64 * 1024;
 
@@ -35,14 +32,15 @@ Common::Result<SigningKey> SigningKey::generate(JwsAlgorithm algorithm)
 {
     EVP_PKEY *key = nullptr;
     switch (algorithm) {
+    // What OpenSSL's EVP_EC_gen() and EVP_RSA_gen() macros expand to, with the types they pass.
     case JwsAlgorithm::ES384:
-        key = EVP_EC_gen("P-384");
+        key = EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-384");
         break;
     case JwsAlgorithm::RS384:
-        key = EVP_RSA_gen(3072);
+        key = EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t(3072));
         break;
     case JwsAlgorithm::RS256:
-        key = EVP_RSA_gen(2048);
+        key = EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t(2048));
         break;
     }
     if (!key)
@@ -54,7 +52,7 @@ Common::Result<SigningKey> SigningKey::generate(JwsAlgorithm algorithm)
 Common::Result<SigningKey> SigningKey::fromPem(const QByteArray &pem, const QString &path,
                                                JwsAlgorithm rsaAlgorithm)
 {
-    const Bio bio(BIO_new_mem_buf(pem.constData(), int(pem.size())), &BIO_free);
+    const Bio bio(BIO_new_mem_buf(pem.constData(), int(pem.size())), BIO_free);
     // No passphrase callback: an encrypted key cannot be used unattended, and OpenSSL must not prompt.
     EVP_PKEY *raw = bio ? PEM_read_bio_PrivateKey(
                               bio.get(), nullptr, [](char *, int, int, void *) { return -1; }, nullptr)
@@ -101,7 +99,7 @@ Common::Result<SigningKey::KeyFile> SigningKey::readFile(const QString &path)
 
 Common::Status SigningKey::writeNewFile(const QString &path) const
 {
-    const Bio bio(BIO_new(BIO_s_mem()), &BIO_free);
+    const Bio bio(BIO_new(BIO_s_mem()), BIO_free);
     if (!bio || PEM_write_bio_PrivateKey(bio.get(), m_key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1)
         return Common::makeError(QStringLiteral("key-write"),
                                  Text::tr("cannot encode the key: %1").arg(OpenSslKey::lastError()), path);

@@ -43,7 +43,7 @@
 <context>
     <name>Auth::JsonWebKeySet</name>
     <message>
-        <location filename="../../core/auth/jsonwebkeyset.cpp" line="+103"/>
+        <location filename="../../core/auth/jsonwebkeyset.cpp" line="+100"/>
         <source>no usable signing key (EC P-384 or RSA) in the JWK set</source>
         <translation>el conjunto JWK no tiene ninguna clave de firma utilizable (EC P-384 o RSA)</translation>
     </message>
@@ -161,7 +161,7 @@
 <context>
     <name>Auth::OpenSslKey</name>
     <message>
-        <location filename="../../core/auth/opensslkey.cpp" line="+150"/>
+        <location filename="../../core/auth/opensslkey.cpp" line="+148"/>
         <source>unknown OpenSSL error</source>
         <translation>error de OpenSSL desconocido</translation>
     </message>
@@ -191,11 +191,16 @@
         <source>cannot read the ECDSA signature</source>
         <translation>no se puede leer la firma ECDSA</translation>
     </message>
+    <message>
+        <location filename="../../core/auth/libcrypto.cpp" line="+23"/>
+        <source>OpenSSL&apos;s libcrypto (version 3) cannot be loaded: %1</source>
+        <translation>no se puede cargar libcrypto de OpenSSL (versión 3): %1</translation>
+    </message>
 </context>
 <context>
     <name>Auth::SigningKey</name>
     <message>
-        <location filename="../../core/auth/signingkey.cpp" line="+50"/>
+        <location filename="../../core/auth/signingkey.cpp" line="+48"/>
         <source>cannot make a new key: %1</source>
         <translation>no se puede crear una clave nueva: %1</translation>
     </message>
@@ -1743,13 +1748,13 @@
 <context>
     <name>Outbox::Sender</name>
     <message>
-        <location filename="../../core/outbox/sender.cpp" line="+94"/>
-        <location line="+431"/>
+        <location filename="../../core/outbox/sender.cpp" line="+96"/>
+        <location line="+445"/>
         <source>The outbox is not open.</source>
         <translation>La bandeja de salida no está abierta.</translation>
     </message>
     <message>
-        <location line="-373"/>
+        <location line="-387"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
@@ -1779,7 +1784,7 @@
         <translation>%1: no se puede crear el archivo de bloqueo de la bandeja de salida; verifique que se pueda escribir en su carpeta.</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+231"/>
         <source>The stored line could not be read back; it was not sent.</source>
         <translation>No se pudo volver a leer la línea guardada; no se envió.</translation>
     </message>
@@ -2824,7 +2829,7 @@
 <context>
     <name>Ui::EncounterPicker</name>
     <message>
-        <location filename="../../ui/encounterpicker.cpp" line="+27"/>
+        <location filename="../../ui/encounterpicker.cpp" line="+28"/>
         <source>The EHR cannot be reached and nothing is saved offline.</source>
         <translation>No se puede conectar con el EHR y no hay nada guardado sin conexión.</translation>
     </message>
@@ -2834,7 +2839,7 @@
         <translation>No se puede conectar con el EHR: copia sin conexión del %1.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+73"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
@@ -2918,17 +2923,17 @@
 <context>
     <name>Ui::FindingsPanel</name>
     <message>
-        <location filename="../../ui/findingspanel.cpp" line="+92"/>
+        <location filename="../../ui/findingspanel.cpp" line="+93"/>
         <source>Findings</source>
         <translation>Observaciones</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Findings of the line</source>
         <translation>Observaciones de la línea</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Nothing to fix so far. Every rule the EHR enforces is checked as you type; each finding also shows beside its field, with the EHR&apos;s code.</source>
         <translation>Nada que corregir por ahora. Cada regla que aplica el EHR se verifica mientras escribe; cada observación también aparece junto a su campo, con el código del EHR.</translation>
     </message>
@@ -3076,7 +3081,7 @@
     <name>Ui::LineEditor</name>
     <message>
         <location filename="../../ui/lineeditor.cpp" line="+131"/>
-        <location line="+168"/>
+        <location line="+171"/>
         <location line="+2"/>
         <location line="+411"/>
         <source>New line</source>
@@ -3093,7 +3098,7 @@
         <translation>Código o palabras</translation>
     </message>
     <message>
-        <location filename="../../ui/lineeditor.cpp" line="-510"/>
+        <location filename="../../ui/lineeditor.cpp" line="-513"/>
         <source>CPT description</source>
         <translation>Descripción CPT</translation>
     </message>
@@ -3103,7 +3108,7 @@
         <translation>Descripción (se completa desde el catálogo de códigos)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>CPT &amp;code</source>
         <translation>&amp;Código CPT</translation>
     </message>
@@ -3597,7 +3602,7 @@
 <context>
     <name>Ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+140"/>
+        <location filename="../../ui/mainwindow.cpp" line="+141"/>
         <source>The EHR refused the token: %1 Enter a new one in Settings.</source>
         <translation>El EHR rechazó el token: %1 Ingrese uno nuevo en Configuración.</translation>
     </message>
@@ -3617,7 +3622,7 @@
         <translation>Capacitación — no es un EHR real. Solo pacientes de demostración; nada de lo que haga aquí llega a un expediente.</translation>
     </message>
     <message>
-        <location filename="../../ui/trainingbanner.cpp" line="+38"/>
+        <location filename="../../ui/trainingbanner.cpp" line="+37"/>
         <source>Training — not a real EHR</source>
         <translation>Capacitación — no es un EHR real</translation>
     </message>
@@ -3654,12 +3659,12 @@
     </message>
     <message>
         <location line="+102"/>
-        <location line="+629"/>
+        <location line="+628"/>
         <source>Lines of this encounter</source>
         <translation>Líneas de esta consulta</translation>
     </message>
     <message>
-        <location line="-623"/>
+        <location line="-622"/>
         <source>Superbill lines of the encounter</source>
         <translation>Líneas del superbill de la consulta</translation>
     </message>
@@ -3670,18 +3675,18 @@
     </message>
     <message>
         <location line="+56"/>
-        <location line="+192"/>
+        <location line="+191"/>
         <location line="+233"/>
         <source>Queue</source>
         <translation>Cola</translation>
     </message>
     <message>
-        <location line="-423"/>
+        <location line="-422"/>
         <source>Superbill form</source>
         <translation>Formulario de superbill</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>%1 saved in the outbox; sending in the background.</source>
         <translation>%1 guardado en la bandeja de salida; se envía en segundo plano.</translation>
     </message>
@@ -4243,7 +4248,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Nada en espera: todas las líneas llegaron al EHR.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Open and correct</source>
         <translation>Abrir y corregir</translation>
     </message>
@@ -4288,7 +4293,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Delete; pide confirmación</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>Open it to correct and resend (Enter), or discard it (Delete).</source>
         <translation>Ábrala para corregirla y reenviarla (Enter) o descártela (Delete).</translation>
     </message>
@@ -4308,7 +4313,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Se envía en segundo plano.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Line queued to be sent now.</source>
         <translation>Línea en cola para enviarse ahora.</translation>
     </message>
@@ -4318,7 +4323,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>No se reenvió: %1</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-180"/>
         <source>Discard line</source>
         <translation>Descartar línea</translation>
     </message>
@@ -4333,7 +4338,7 @@ Se usa el EHR de capacitación en su lugar.</translation>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+185"/>
         <source>discarded by the user</source>
         <translation>descartada por el usuario</translation>
     </message>
@@ -5365,7 +5370,7 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
         <translation>No se puede abrir la bandeja de salida %1: %2</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>The training EHR did not start: %1</source>
         <translation>El EHR de capacitación no se inició: %1</translation>
     </message>
@@ -5380,7 +5385,7 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
         <translation>No se puede cargar el catálogo de códigos: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Training EHR · %1:%2</source>
         <translation>EHR de capacitación · %1:%2</translation>
     </message>
@@ -5388,12 +5393,12 @@ superbill-cli drill check EJERCICIO.json --ehr %1 --token-file ARCHIVO-TOKEN</tr
         <location line="+14"/>
         <location line="+15"/>
         <location line="+10"/>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>the outbox is not open</source>
         <translation>la bandeja de salida no está abierta</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Only the training EHR can be reset; a real EHR&apos;s data and queue are never touched.</source>
         <translation>Solo se puede restablecer el EHR de capacitación; nunca se tocan los datos ni la cola de un EHR real.</translation>
     </message>
