@@ -16,6 +16,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "combotypeahead.h"
+#include "compactcombobox.h"
 #include "findingspresenter.h"
 #include "theme.h"
 
@@ -52,13 +54,12 @@ DiagnosisLinksEditor::DiagnosisLinksEditor(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
 
-    m_combo = new QComboBox(this);
+    m_combo = new CompactComboBox(20, this);
+    new ComboTypeAhead(m_combo);
     m_combo->setObjectName(QStringLiteral("diagnosisCombo"));
     m_combo->setAccessibleName(QCoreApplication::translate("Ui::LineEditor", "Diagnosis to link"));
     m_combo->setToolTip(
         QCoreApplication::translate("Ui::LineEditor", "Enter links the diagnosis to the line"));
-    m_combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_combo->setMinimumContentsLength(20);
     m_linkButton = new QToolButton(this);
     m_linkButton->setObjectName(QStringLiteral("addDiagnosisButton"));
     m_linkButton->setText(QCoreApplication::translate("Ui::LineEditor", "Link"));
@@ -168,7 +169,7 @@ void DiagnosisLinksEditor::reset()
     if (m_combo->count() > 0)
         m_combo->setCurrentIndex(0);
     // Letters typed into a combo add up for a moment (type-ahead); a new line starts afresh.
-    m_combo->view()->keyboardSearch(QString());
+    ComboTypeAhead::reset(m_combo);
 }
 
 QString DiagnosisLinksEditor::labelOf(const QString &id) const

@@ -25,8 +25,10 @@
 
 #include "catalog/codecatalog.h"
 #include "codefield.h"
+#include "combotypeahead.h"
 #include "common/clock.h"
 #include "common/printable.h"
+#include "compactcombobox.h"
 #include "diagnosislinkseditor.h"
 #include "findingspresenter.h"
 #include "proceduretimeeditor.h"
@@ -221,6 +223,7 @@ void LineEditor::buildForm()
     // Category.
     m_categoryCombo = new QComboBox(card);
     m_categoryCombo->setObjectName(QStringLiteral("categoryCombo"));
+    new ComboTypeAhead(m_categoryCombo);
     m_categoryCombo->setAccessibleName(tr("Category"));
     m_categoryCombo->addItem(tr("No category"), QString());
     for (const auto &category : Rules::procedureCategories()) {
@@ -259,6 +262,7 @@ void LineEditor::buildForm()
 
     // Status and recorded date: rarely changed, so after the diagnoses in the Tab order.
     m_statusCombo = new QComboBox(card);
+    new ComboTypeAhead(m_statusCombo);
     m_statusCombo->setObjectName(QStringLiteral("statusCombo"));
     m_statusCombo->setAccessibleName(tr("Status"));
     m_statusCombo->addItem(tr("Completed"), QLatin1String(Model::Status::Completed));
@@ -379,11 +383,9 @@ void LineEditor::buildClosedEncounterBar(QWidget *parent)
     auto *actions = new QHBoxLayout(m_closedActions);
     actions->setContentsMargins(0, 0, 0, 0);
     actions->setSpacing(8);
-    m_moveCombo = new QComboBox(m_closedActions);
+    m_moveCombo = new CompactComboBox(16, m_closedActions);
     m_moveCombo->setObjectName(QStringLiteral("moveEncounterCombo"));
     m_moveCombo->setAccessibleName(tr("Open encounter to move the line to"));
-    m_moveCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_moveCombo->setMinimumContentsLength(16);
     m_moveButton = new QPushButton(tr("&Move to this encounter"), m_closedActions);
     m_moveButton->setObjectName(QStringLiteral("moveLineButton"));
     m_moveButton->setAccessibleName(tr("Move the line to the chosen open encounter"));
@@ -708,7 +710,7 @@ void LineEditor::newLine()
         m_diagnoses->offerSame(m_lastDiagnoses);
         // Letters typed into a combo add up for a moment (type-ahead); a new line starts afresh.
         for (QComboBox *combo : {m_categoryCombo, m_statusCombo})
-            combo->view()->keyboardSearch(QString());
+            ComboTypeAhead::reset(combo);
         m_recordedFollowsNow = true;
         // The performed time stays: lines of one superbill usually share it.
         m_times->restartPeriod();

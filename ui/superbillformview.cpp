@@ -23,6 +23,7 @@
 #include "codecompletionmodel.h"
 #include "common/clock.h"
 #include "common/printable.h"
+#include "compactcombobox.h"
 #include "outboxlinesmodel.h"
 #include "superbill/pointers.h"
 #include "theme.h"
@@ -323,12 +324,10 @@ void SuperbillFormView::buildDiagnoses(QWidget *parent)
     auto *row = new QHBoxLayout;
     auto *caption = new QLabel(tr("Diagnoses"), parent);
     caption->setProperty("role", QStringLiteral("caption"));
-    m_diagnosisCombo = new QComboBox(parent);
+    m_diagnosisCombo = new CompactComboBox(24, parent);
     m_diagnosisCombo->setObjectName(QStringLiteral("superbillDiagnosisCombo"));
     m_diagnosisCombo->setAccessibleName(tr("Diagnosis to letter"));
     m_diagnosisCombo->setToolTip(tr("Enter gives the diagnosis the next letter"));
-    m_diagnosisCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_diagnosisCombo->setMinimumContentsLength(24);
     m_diagnosisCombo->installEventFilter(this);
     caption->setBuddy(m_diagnosisCombo);
     m_diagnosisList = new QListWidget(parent);

@@ -1,5 +1,6 @@
 #include <memory>
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDateTimeEdit>
@@ -505,6 +506,34 @@ private Q_SLOTS:
                      qPrintable(widget->objectName()));
         }
         QVERIFY(checked >= 12);
+    }
+
+    void categoryLettersPickFromTheCurrentCategoryOn()
+    {
+        type(QStringLiteral("20610"));
+        press(Qt::Key_Tab);
+        auto *category = field<QComboBox>("categoryCombo");
+        QCOMPARE(QApplication::focusWidget(), category);
+        QCOMPARE(category->currentText(), QStringLiteral("Surgical procedure")); // suggested
+        // A clerk's pace: longer than the type-ahead interval since the last key anywhere.
+        QTest::qWait(QApplication::keyboardInputInterval() + 100);
+        press(Qt::Key_S); // the suggested category already starts with it: it stays
+        QCOMPARE(category->currentText(), QStringLiteral("Surgical procedure"));
+        press(Qt::Key_S); // the same letter again: the next one
+        QCOMPARE(category->currentText(), QStringLiteral("Social service procedure"));
+        QTest::qWait(QApplication::keyboardInputInterval() + 100);
+        type(QStringLiteral("ch")); // letters typed together are one search
+        QCOMPARE(category->currentText(), QStringLiteral("Chiropractic manipulation"));
+        QTest::qWait(QApplication::keyboardInputInterval() + 100);
+        type(QStringLiteral("co"));
+        QCOMPARE(category->currentText(), QStringLiteral("Counseling"));
+        type(QStringLiteral("x")); // nothing starts with "cox": it stays
+        QCOMPARE(category->currentText(), QStringLiteral("Counseling"));
+        // Searching made no popup list: it is made when the list is first opened.
+        QVERIFY(!category->findChild<QAbstractItemView *>());
+        press(Qt::Key_Space);
+        QTRY_VERIFY(category->view()->isVisible());
+        press(Qt::Key_Escape);
     }
 
     void aCompleteLineByKeyboardAlone()
