@@ -119,6 +119,8 @@ FindingsPanel::FindingsPanel(QWidget *parent)
     m_empty->setProperty("role", QStringLiteral("hint"));
     m_empty->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     layout->addWidget(m_empty, 1);
+    // Takes the room the list or the explanation leaves when neither shows (folded and empty).
+    layout->addStretch();
 
     const auto activate = [this](const QModelIndex &index) {
         Q_EMIT fieldRequested(FormField(index.data(FindingsModel::FieldRole).toInt()),
@@ -133,8 +135,14 @@ void FindingsPanel::setFindings(const Model::Findings &findings)
 {
     m_model->setFindings(findings);
     m_view->setVisible(!findings.isEmpty());
-    m_empty->setVisible(findings.isEmpty());
+    m_empty->setVisible(findings.isEmpty() && !m_folded);
     m_view->doItemsLayout();
+}
+
+void FindingsPanel::setFolded(bool folded)
+{
+    m_folded = folded;
+    m_empty->setVisible(m_model->rowCount() == 0 && !m_folded);
 }
 
 void FindingsPanel::setSummary(const QString &summary, const QString &state)

@@ -28,6 +28,9 @@ public:
     /// The line's summary, as the form's footer shows it (see FindingsView).
     void setSummary(const QString &summary, const QString &state);
     FindingsModel *model() const { return m_model; }
+    /// Folded under the form on a small screen, in a row or two: the explanation an empty list
+    /// shows beside the form is left out, rather than cut off.
+    void setFolded(bool folded);
 
 Q_SIGNALS:
     void fieldRequested(Ui::FormField field, int diagnosisIndex);
@@ -37,6 +40,7 @@ private:
     QListView *m_view = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_empty = nullptr;
+    bool m_folded = false;
 };
 
 } // namespace Ui

@@ -1214,6 +1214,7 @@ void MainWindow::applyArrangement()
     const bool narrow = m_side->parent() == m_centreSplitter;
     (narrow ? m_centreSplitter : m_splitter)->setStretchFactor(2, 0);
     m_tips->setVisible(!narrow);
+    m_findings->setFolded(narrow);
     updateSide();
     // Once the new arrangement is laid out: the form as tall as it needs, if it can be.
     QTimer::singleShot(0, this, &MainWindow::fitForm);

@@ -909,6 +909,9 @@ private Q_SLOTS:
                                     .arg(side->height())));
         QVERIFY(side->height() >= 60);
         QVERIFY(widget<QTableView>("linesTable")->height() >= 56);
+        // Folded, the findings say the summary; the empty list's explanation is not cut off half-way.
+        QVERIFY(widget<QLabel>("findingsSummaryLabel")->isVisible());
+        QVERIFY(!widget<QLabel>("findingsEmptyLabel")->isVisible());
         // Every field can be reached and seen: Tab through the form, each focused field in view.
         for (const char *name : {"cptCodeEdit", "categoryCombo", "performedAtEdit", "diagnosisCombo",
                                  "diagnosisList", "statusCombo", "recordedAtEdit", "submitButton"}) {
@@ -924,6 +927,7 @@ private Q_SLOTS:
         }
         m_app.window->resize(1280, 800);
         QTRY_COMPARE(side->parentWidget()->objectName(), QStringLiteral("mainSplitter"));
+        QTRY_VERIFY(widget<QLabel>("findingsEmptyLabel")->isVisible());
     }
 
     // 20. A large screen is used; the form stops growing at a readable width.
