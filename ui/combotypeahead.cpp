@@ -28,7 +28,8 @@ int ComboTypeAhead::find() const
     // "ss": the next item after the current one that starts with "s".
     const bool sameLetter = m_typed.size() > 1 && m_typed.count(m_typed.front()) == m_typed.size();
     const QString prefix = sameLetter ? m_typed.left(1) : m_typed;
-    for (int step = sameLetter ? 1 : 0; step < count + (sameLetter ? 1 : 0); ++step) {
+    const int first = sameLetter ? 1 : 0;
+    for (int step = first; step < first + count; ++step) {
         const int row = (current + step) % count;
         if (m_combo->itemText(row).startsWith(prefix, Qt::CaseInsensitive))
             return row;

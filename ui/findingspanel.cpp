@@ -135,13 +135,18 @@ void FindingsPanel::setFindings(const Model::Findings &findings)
 {
     m_model->setFindings(findings);
     m_view->setVisible(!findings.isEmpty());
-    m_empty->setVisible(findings.isEmpty() && !m_folded);
+    showEmptyExplanation();
     m_view->doItemsLayout();
 }
 
 void FindingsPanel::setFolded(bool folded)
 {
     m_folded = folded;
+    showEmptyExplanation();
+}
+
+void FindingsPanel::showEmptyExplanation()
+{
     m_empty->setVisible(m_model->rowCount() == 0 && !m_folded);
 }
 

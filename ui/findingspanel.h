@@ -36,6 +36,9 @@ Q_SIGNALS:
     void fieldRequested(Ui::FormField field, int diagnosisIndex);
 
 private:
+    /// The explanation of an empty list, when the list is empty and there is room for it.
+    void showEmptyExplanation();
+
     FindingsModel *m_model = nullptr;
     QListView *m_view = nullptr;
     QLabel *m_summary = nullptr;
